@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const port = z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535);
+
+/** Every setting the program reads, from environment variables. Parsed once, at start. */
+const configSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORPUS_DIR: z.string().min(1).default('./corpus'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MODELS_DIR: z.string().min(1).default('./models'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  /** `none` forces lexical-only mode. */
+  ALLOW_REMOTE_MODELS: flag.default('false'),
+  MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().positive().default(60_000),
+  MAX_BODY_BYTES: z.coerce.number({ message: 'must be a number' }).int().positive().default(64 * 1024),
+  /** Public base URL of the web app, used for links from the bots. */
+  PUBLIC_URL: optionalText.pipe(z.string().url({ message: 'must be a URL' }).optional()),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_API_ROOT: z.string().url({ message: 'must be a URL' }).default('https://api.telegram.org'),
+  ZALO_APP_ID: optionalText,
+  ZALO_OA_SECRET_KEY: optionalText,
+  ZALO_APP_SECRET: optionalText,
+  ZALO_ACCESS_TOKEN: optionalText,
+  ZALO_REFRESH_TOKEN: optionalText,
+  ZALO_API_BASE: z.string().url({ message: 'must be a URL' }).default('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: z.string().url({ message: 'must be a URL' }).default('https://oauth.zaloapp.com'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment once; a bad setting fails with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = {}): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+  const parsed = configSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`);
+  throw new AppError('config_invalid', `Invalid configuration:\n  ${problems.join('\n  ')}`);
+}

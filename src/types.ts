@@ -1,0 +1,113 @@
+// Domain types shared by ingest, retrieval, answering and the adapters.
+
+/** Administrative level of the locality that issued a plan. */
+export type LocalityLevel = 'tỉnh' | 'thành phố' | 'huyện';
+
+export interface DocumentMeta {
+  /** Stable slug, e.g. `ke-hoach-khanh-hoa-2618-2022`. */
+  id: string;
+  title: string;
+  /** Số hiệu, e.g. `2618/KH-UBND`; absent where the text leaves it blank. */
+  number?: string;
+  issuer?: string;
+  locality?: string;
+  level?: LocalityLevel;
+  /** Province the locality belongs to (itself for a province or a centrally governed city). */
+  province?: string;
+  /** ISO date `YYYY-MM-DD`, or `YYYY-MM` where the day is blank. */
+  issuedDate?: string;
+  signer?: string;
+  /** e.g. `2021-2030`. */
+  period?: string;
+  /** File name inside the corpus folder. */
+  sourceFile: string;
+}
+
+/** A loaded document: metadata plus its original text, exactly as quotes are taken from. */
+export interface SourceDocument {
+  meta: DocumentMeta;
+  text: string;
+  /** sha256 of the source file's bytes. */
+  hash: string;
+}
+
+export type ChunkKind = 'header' | 'preamble' | 'body' | 'signature' | 'recipients';
+
+export interface Chunk {
+  /** `${docId}#${ordinal}` */
+  id: string;
+  docId: string;
+  /** Headings from the top-level section down, e.g. ['VI. TỔ CHỨC THỰC HIỆN', '1. Phòng Lao động - Thương binh và Xã hội']. */
+  section: string[];
+  kind: ChunkKind;
+  /** Offsets into the document's original text: `text === doc.text.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Section path as shown to people. */
+export const formatSection = (section: readonly string[]): string => section.join(' › ');
+
+export interface OutlineEntry {
+  title: string;
+  depth: number;
+  start: number;
+  end: number;
+}
+
+export interface SearchOptions {
+  topK?: number;
+  docIds?: readonly string[];
+  kinds?: readonly ChunkKind[];
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  score: number;
+}
+
+export type RetrievalMode = 'hybrid' | 'lexical';
+
+export interface Retriever {
+  readonly mode: RetrievalMode;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+}
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AskInput {
+  question: string;
+  history?: readonly ChatTurn[];
+  docIds?: readonly string[];
+  topK?: number;
+}
+
+export interface Citation {
+  n: number;
+  docId: string;
+  docTitle: string;
+  section: string;
+  quote: string;
+  start: number;
+  end: number;
+  chunkId: string;
+  score: number;
+}
+
+export interface AskResult {
+  answer: string;
+  answered: boolean;
+  /** The standalone question actually answered (follow-ups rewritten from the history). */
+  question: string;
+  citations: Citation[];
+  mode: RetrievalMode;
+  timings: { totalMs: number; retrieveMs: number; answerMs: number };
+}
+
+export interface Answerer {
+  ask(input: AskInput): Promise<AskResult>;
+}
