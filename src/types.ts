@@ -111,3 +111,46 @@ export interface AskResult {
 export interface Answerer {
   ask(input: AskInput): Promise<AskResult>;
 }
+
+/** A chunk id with a retrieval score; the store resolves ids to chunks. */
+export interface ScoredId {
+  id: string;
+  score: number;
+}
+
+/** BM25+ index over chunks with the Vietnamese analyzer (src/retrieval/lexical-index.ts). */
+export interface LexicalIndex {
+  search(query: string, options?: SearchOptions): ScoredId[];
+  /** Abbreviation → expansion pairs known to the index (curated plus found in the documents). */
+  readonly abbreviations: ReadonlyMap<string, string>;
+  toJSON(): unknown;
+}
+
+/** A sentence-embedding model (transformers.js), with the model's own query/passage prefixes applied. */
+export interface EmbeddingModel {
+  readonly id: string;
+  readonly dimensions: number;
+  embedQuery(text: string): Promise<number[]>;
+  embedPassages(texts: string[]): Promise<number[][]>;
+}
+
+/** HNSW vectors over chunks (src/retrieval/vector-index.ts). */
+export interface VectorIndex {
+  readonly modelId: string;
+  readonly size: number;
+  search(queryVector: number[], options?: SearchOptions): Promise<ScoredId[]>;
+  save(dir: string): Promise<void>;
+}
+
+/** Everything loaded from the data folder that retrieval and answering read. */
+export interface KnowledgeBase {
+  readonly documents: readonly SourceDocument[];
+  readonly chunks: readonly Chunk[];
+  document(id: string): SourceDocument | undefined;
+  chunk(id: string): Chunk | undefined;
+  chunksOf(docId: string): readonly Chunk[];
+  outline(docId: string): readonly OutlineEntry[];
+  readonly lexical: LexicalIndex;
+  readonly vectors: VectorIndex | null;
+  readonly embedding: EmbeddingModel | null;
+}
