@@ -1,0 +1,27 @@
+// Function words and question words left out of unigram terms. Two-syllable content words that contain one
+// ("người có công", "cơ sở") still match through the adjacent-word pairs, which keep every pair with a content word.
+import { foldDiacritics } from './normalize.js';
+
+const FUNCTION_WORDS = [
+  'của', 'và', 'các', 'những', 'được', 'cho', 'là', 'có', 'trong', 'với', 'theo', 'về', 'này', 'đó', 'kia', 'ấy',
+  'thì', 'mà', 'một', 'để', 'đã', 'đang', 'sẽ', 'từ', 'tại', 'trên', 'dưới', 'ra', 'vào', 'như', 'nhưng', 'hoặc',
+  'hay', 'cũng', 'đến', 'không', 'nếu', 'thế', 'vậy', 'ở', 'do', 'bởi', 'vì', 'nên', 'rằng', 'lại', 'còn', 'rất',
+  'nhiều', 'hơn', 'đều', 'vẫn', 'chỉ', 'mỗi', 'cả', 'bị', 'chưa', 'đây', 'nhé', 'ạ', 'à', 'ư', 'nhỉ', 'hả', 'chứ',
+  // question words and what people type around them
+  'ai', 'gì', 'nào', 'sao', 'đâu', 'mấy', 'nhiêu', 'khi', 'hãy', 'tôi', 'mình', 'bạn', 'xin', 'vui', 'lòng',
+];
+
+/** Pairs that are function words together, though a half may be content elsewhere ("bao" in "bao phủ"). */
+const FUNCTION_PAIRS = ['bao nhiêu', 'là gì', 'cho biết', 'như thế', 'thế nào', 'ở đâu', 'tại sao', 'vì sao', 'có phải', 'phải không', 'được không', 'bao giờ', 'khi nào'];
+
+// Unaccented forms that also spell common content words ("the" for "thẻ", "ve" for "bảo vệ", "tai" for "tài chính"):
+// these stay searchable when typed without diacritics.
+const AMBIGUOUS_FOLDS = new Set([
+  'co', 've', 'tai', 'den', 'tu', 'ma', 'nen', 'de', 'da', 'dang', 'nay', 'cung', 'con', 'chi', 'moi', 'thi',
+  'nhu', 'vi', 'boi', 'dau', 'may', 'the', 'vay', 'chua', 'trong', 'lai', 'ra', 'ca',
+]);
+
+const folded = (words: readonly string[]) => words.map(foldDiacritics).filter((word) => !AMBIGUOUS_FOLDS.has(word));
+
+/** Lower-case function words and pairs ("bao nhiêu"), accented and (where unambiguous) folded. */
+export const STOPWORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...folded(FUNCTION_WORDS), ...FUNCTION_PAIRS, ...FUNCTION_PAIRS.map(foldDiacritics)]);

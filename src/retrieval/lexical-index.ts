@@ -1,0 +1,116 @@
+// BM25+ over chunks (MiniSearch) with the Vietnamese analyzer; the section path counts more than body text
+// because headings name the topic.
+import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import { AppError } from '../errors.js';
+import { buildAbbreviationTable, CURATED_ABBREVIATIONS } from '../lang/abbreviations.js';
+import type { Chunk, DocumentMeta, LexicalIndex, ScoredId, SearchOptions } from '../types.js';
+import { analyzeForIndex, analyzeQuery } from './vietnamese-analyzer.js';
+
+export interface LexicalIndexOptions {
+  /** Extra abbreviations; they win over the curated list and the documents' own definitions. */
+  abbreviations?: ReadonlyMap<string, string>;
+  /** Metadata of the chunks' documents: locality, province and number become a low-weight field of every chunk. */
+  documents?: readonly DocumentMeta[];
+}
+
+const FORMAT = 'lexical-index/1';
+const FIELDS = ['text', 'section', 'source'];
+const BOOST = { text: 1, section: 1.2, source: 1 };
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const DEFAULT_TOP_K = 10;
+// Query terms contain spaces (word pairs), so they travel to MiniSearch joined by a character text never holds.
+const TERM_SEPARATOR = '\u0000';
+
+interface IndexedChunk {
+  id: string;
+  text: string;
+  section: string;
+  source: string;
+}
+
+interface SerializedLexicalIndex {
+  format: typeof FORMAT;
+  abbreviations: [string, string][];
+  miniSearch: AsPlainObject;
+}
+
+const miniSearchOptions = (abbreviations: ReadonlyMap<string, string>) => ({
+  fields: FIELDS,
+  storeFields: [],
+  tokenize: (text: string) => analyzeForIndex(text, abbreviations),
+  processTerm: (term: string) => term,
+  searchOptions: { bm25: BM25 },
+});
+
+// Not the title: the five titles share the programme's long name, which would only add noise and work to every query.
+const describeDocument = (meta: DocumentMeta): string => [meta.locality, meta.province, meta.number].filter(Boolean).join('\n\n');
+
+function createIndex(miniSearch: MiniSearch<IndexedChunk>, abbreviations: ReadonlyMap<string, string>, chunks: readonly Chunk[]): LexicalIndex {
+  const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
+  return {
+    abbreviations,
+    search(query: string, options: SearchOptions = {}): ScoredId[] {
+      const { terms, weights } = analyzeQuery(query, abbreviations);
+      if (terms.length === 0) return [];
+      const docIds = options.docIds && new Set(options.docIds);
+      const kinds = options.kinds && new Set(options.kinds);
+      const filter = (result: SearchResult) => {
+        const chunk = chunkById.get(result.id);
+        return chunk !== undefined && (!docIds || docIds.has(chunk.docId)) && (!kinds || kinds.has(chunk.kind));
+      };
+      const results = miniSearch.search(terms.join(TERM_SEPARATOR), {
+        tokenize: (text) => text.split(TERM_SEPARATOR),
+        processTerm: (term) => term,
+        boostTerm: (term) => weights.get(term) ?? 1,
+        boost: BOOST,
+        bm25: BM25,
+        combineWith: 'OR',
+        prefix: false,
+        fuzzy: false,
+        filter,
+      });
+      return results.slice(0, options.topK ?? DEFAULT_TOP_K).map((result) => ({ id: result.id as string, score: result.score }));
+    },
+    toJSON(): SerializedLexicalIndex {
+      return { format: FORMAT, abbreviations: [...abbreviations], miniSearch: miniSearch.toJSON() };
+    },
+  };
+}
+
+/** Indexes `chunks`; abbreviations = curated, then the documents' own definitions, then `options.abbreviations`. */
+export function buildLexicalIndex(chunks: readonly Chunk[], options: LexicalIndexOptions = {}): LexicalIndex {
+  const abbreviations: ReadonlyMap<string, string> = new Map([
+    ...CURATED_ABBREVIATIONS,
+    ...buildAbbreviationTable(chunks.map((chunk) => chunk.text)),
+    ...(options.abbreviations ?? []),
+  ]);
+  const sources = new Map((options.documents ?? []).map((meta) => [meta.id, describeDocument(meta)]));
+  const miniSearch = new MiniSearch<IndexedChunk>(miniSearchOptions(abbreviations));
+  miniSearch.addAll(
+    chunks.map((chunk) => ({
+      id: chunk.id,
+      text: chunk.text,
+      // Blank lines keep word pairs from joining one heading's last word to the next heading's first.
+      section: chunk.section.join('\n\n'),
+      source: sources.get(chunk.docId) ?? '',
+    })),
+  );
+  return createIndex(miniSearch, abbreviations, chunks);
+}
+
+const isSerialized = (json: unknown): json is SerializedLexicalIndex => {
+  const candidate = json as Partial<SerializedLexicalIndex> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.format === FORMAT && Array.isArray(candidate.abbreviations) && typeof candidate.miniSearch === 'object' && candidate.miniSearch !== null;
+};
+
+/** Restores an index saved with `toJSON()`; `chunks` are the same chunks it was built from. */
+export function loadLexicalIndex(json: unknown, chunks: readonly Chunk[]): LexicalIndex {
+  if (!isSerialized(json)) throw new AppError('index_unavailable', `Lexical index is missing or not in the ${FORMAT} format; rebuild it with the ingest command.`);
+  const abbreviations: ReadonlyMap<string, string> = new Map(json.abbreviations);
+  try {
+    const miniSearch = MiniSearch.loadJS<IndexedChunk>(json.miniSearch, miniSearchOptions(abbreviations));
+    return createIndex(miniSearch, abbreviations, chunks);
+  } catch (cause) {
+    throw new AppError('index_unavailable', 'Lexical index is corrupt; rebuild it with the ingest command.', { cause });
+  }
+}
