@@ -1,0 +1,111 @@
+// `npm run ingest [-- --dir <folder>]`: builds the index in DATA_DIR from the corpus folder.
+import cliProgress from 'cli-progress';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { isAppError } from '../errors.js';
+import { runIngest, type IngestProgress, type IngestSummary } from '../ingest/run-ingest.js';
+import { createLogger } from '../logger.js';
+import { resolveEmbeddingModel } from '../retrieval/embedding-model.js';
+
+const USAGE = `Usage: npm run ingest [-- --dir <folder>] [--rebuild]
+
+Indexes every .txt, .docx and .pdf in <folder> (default: CORPUS_DIR, ./corpus) into DATA_DIR.
+Unchanged documents are reused from the previous index; --rebuild re-chunks and re-embeds everything.
+Settings come from the environment: DATA_DIR, MODELS_DIR, EMBEDDING_MODEL (none = lexical-only), ALLOW_REMOTE_MODELS.`;
+
+function parseArguments(argv: string[]): { dir?: string; rebuild: boolean; help: boolean } | null {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { dir: { type: 'string', short: 'd' }, rebuild: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.dir !== undefined && values.dir.trim() === '') return null;
+    return { dir: values.dir, rebuild: values.rebuild ?? false, help: values.help ?? false };
+  } catch {
+    return null;
+  }
+}
+
+/** A bar on a terminal; elsewhere (logs, CI) one plain line per finished phase. */
+function createProgress(stream: NodeJS.WriteStream): { update(event: IngestProgress): void; stop(): void } {
+  if (!stream.isTTY) {
+    let last = '';
+    return {
+      update({ phase, done, total }) {
+        const line = `${phase}: ${done}/${total}`;
+        if (done === total && line !== last) stream.write(`${line}\n`);
+        last = line;
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { stream, format: '{phase} |{bar}| {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update({ phase, done, total, file }) {
+      const payload = { phase: phase.padEnd(5), file: file ?? '' };
+      if (!started) {
+        bar.start(total, done, payload);
+        started = true;
+        return;
+      }
+      bar.setTotal(total);
+      bar.update(done, payload);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+const formatSummary = (summary: IngestSummary): string =>
+  `Indexed ${summary.documents} documents, ${summary.chunks} chunks; mode: ${summary.mode}${summary.modelId ? ` (${summary.modelId})` : ''}; ` +
+  `${summary.seconds.toFixed(1)} s; reused ${summary.reused} unchanged.`;
+
+async function main(): Promise<number> {
+  const args = parseArguments(process.argv.slice(2));
+  if (!args) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const progress = createProgress(process.stderr);
+  try {
+    const config = loadConfig(process.env);
+    const logger = createLogger(config.LOG_LEVEL);
+    const embedding = await resolveEmbeddingModel({
+      modelsDir: config.MODELS_DIR,
+      modelId: config.EMBEDDING_MODEL,
+      allowRemote: config.ALLOW_REMOTE_MODELS,
+      timeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
+      logger,
+    });
+    const summary = await runIngest({
+      corpusDir: args.dir ?? config.CORPUS_DIR,
+      dataDir: config.DATA_DIR,
+      embedding,
+      logger,
+      rebuild: args.rebuild,
+      onProgress: (event) => progress.update(event),
+    });
+    progress.stop();
+    for (const failure of summary.failures) process.stderr.write(`Unreadable: ${failure.file}: ${failure.reason}\n`);
+    process.stdout.write(`${formatSummary(summary)}\n`);
+    return 0;
+  } catch (error) {
+    progress.stop();
+    if (isAppError(error) && Array.isArray(error.details)) {
+      for (const failure of error.details as { file: string; reason: string }[]) process.stderr.write(`Unreadable: ${failure.file}: ${failure.reason}\n`);
+    }
+    process.stderr.write(`Ingest failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,193 @@
+import { cp, mkdtemp, rm, unlink, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../errors.js';
+import { silentLogger } from '../logger.js';
+import { resolveEmbeddingModel } from '../retrieval/embedding-model.js';
+import { readIndex } from '../store/index-store.js';
+import { openKnowledgeBase } from '../store/open-knowledge-base.js';
+import type { EmbeddingModel } from '../types.js';
+import { runIngest, type IngestProgress } from './run-ingest.js';
+
+const CORPUS = join(import.meta.dirname, '../../corpus');
+
+/** Counts the passages a model is asked to embed; `id` overrides the model id to simulate another model. */
+function counting(model: EmbeddingModel, id = model.id): EmbeddingModel & { embedded: string[] } {
+  const embedded: string[] = [];
+  return {
+    id,
+    dimensions: model.dimensions,
+    embedded,
+    embedQuery: (text) => model.embedQuery(text),
+    embedPassages(texts) {
+      embedded.push(...texts);
+      return model.embedPassages(texts);
+    },
+  };
+}
+
+let model: EmbeddingModel;
+let root: string;
+/** A hybrid index of the five plans, made once; tests that start from it get their own copy. */
+let baseDataDir: string;
+let baseChunks: number;
+let corpusDir: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  const resolved = await resolveEmbeddingModel({
+    modelsDir: join(import.meta.dirname, '../../test/fixtures/models'),
+    modelId: 'fixture/tiny-bert',
+    allowRemote: false,
+    timeoutMs: 5_000,
+    logger: silentLogger,
+  });
+  if (!resolved) throw new Error('fixture model missing: run `npm run fixture:model`');
+  model = resolved;
+  root = await mkdtemp(join(tmpdir(), 'run-ingest-'));
+  baseDataDir = join(root, 'base-data');
+  const first = counting(model);
+  const cold = await runIngest({ corpusDir: CORPUS, dataDir: baseDataDir, embedding: first, logger: silentLogger });
+  expect(cold).toMatchObject({ documents: 5, mode: 'hybrid', modelId: 'fixture/tiny-bert', reused: 0, failures: [] });
+  expect(first.embedded).toHaveLength(cold.chunks);
+  baseChunks = cold.chunks;
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+let runNumber = 0;
+beforeEach(async () => {
+  runNumber++;
+  corpusDir = join(root, `corpus-${runNumber}`);
+  dataDir = join(root, `data-${runNumber}`);
+  await cp(CORPUS, corpusDir, { recursive: true });
+});
+
+const fromBase = () => cp(baseDataDir, dataDir, { recursive: true });
+
+const ingest = (embedding: EmbeddingModel | null, onProgress?: (event: IngestProgress) => void) =>
+  runIngest({ corpusDir, dataDir, embedding, logger: silentLogger, onProgress });
+
+describe('runIngest', () => {
+  it('indexes the five plans, then reuses all of them on an unchanged re-ingest without embedding anything', async () => {
+    expect(baseChunks).toBeGreaterThan(5 * 5);
+    await fromBase();
+    const second = counting(model);
+    const events: IngestProgress[] = [];
+    const warm = await ingest(second, (event) => events.push(event));
+    expect(warm).toMatchObject({ documents: 5, chunks: baseChunks, reused: 5 });
+    expect(second.embedded).toEqual([]);
+    expect(events.filter((event) => event.phase === 'chunk')).toEqual([]);
+
+    const stored = await readIndex(dataDir);
+    expect(stored!.manifest.modelId).toBe('fixture/tiny-bert');
+    expect(stored!.manifest.documents.map((doc) => doc.hash)).toEqual(stored!.documents.map((doc) => doc.hash));
+    expect(stored!.embeddings.size).toBe(baseChunks);
+    const kb = await openKnowledgeBase({ dataDir, embedding: model, logger: silentLogger });
+    expect(kb!.vectors?.size).toBe(baseChunks);
+  });
+
+  it('re-chunks and re-embeds only a changed document, keeping the others as they were', async () => {
+    await fromBase();
+    const before = await readIndex(dataDir);
+    await appendFile(join(corpusDir, 'ben-tre-8557-2021.txt'), '\nĐề nghị các sở, ngành báo cáo kết quả thực hiện trước ngày 20/12 hằng năm.\n');
+
+    const again = counting(model);
+    const events: IngestProgress[] = [];
+    const summary = await ingest(again, (event) => events.push(event));
+    expect(summary.reused).toBe(4);
+    expect(events.filter((event) => event.phase === 'chunk').map((event) => event.file)).toEqual(['ben-tre-8557-2021.txt']);
+
+    const after = await readIndex(dataDir);
+    const benTre = after!.chunks.filter((chunk) => chunk.docId === 'ben-tre-8557-2021');
+    expect(again.embedded).toHaveLength(benTre.length);
+    expect(benTre.some((chunk) => chunk.text.includes('trước ngày 20/12'))).toBe(true);
+    const others = (index: typeof after) => index!.chunks.filter((chunk) => chunk.docId !== 'ben-tre-8557-2021');
+    expect(others(after)).toEqual(others(before));
+    expect(after!.manifest.documents.find((doc) => doc.id === 'ben-tre-8557-2021')!.hash).not.toBe(
+      before!.manifest.documents.find((doc) => doc.id === 'ben-tre-8557-2021')!.hash,
+    );
+  });
+
+  it('drops a removed document from the index', async () => {
+    await fromBase();
+    await unlink(join(corpusDir, 'ha-noi-2021-2030.txt'));
+    const again = counting(model);
+    const summary = await ingest(again);
+    expect(summary).toMatchObject({ documents: 4, reused: 4 });
+    expect(again.embedded).toEqual([]);
+    const stored = await readIndex(dataDir);
+    expect(stored!.documents.map((doc) => doc.meta.id)).not.toContain('ha-noi-2021-2030');
+    expect(stored!.chunks.filter((chunk) => chunk.docId === 'ha-noi-2021-2030')).toEqual([]);
+    expect([...stored!.embeddings.keys()].filter((id) => id.startsWith('ha-noi-2021-2030#'))).toEqual([]);
+  });
+
+  it('re-embeds everything when the model id changes', async () => {
+    await fromBase();
+    const other = counting(model, 'fixture/other-model');
+    const summary = await ingest(other);
+    expect(summary).toMatchObject({ reused: 5, modelId: 'fixture/other-model' });
+    expect(other.embedded).toHaveLength(baseChunks);
+    expect((await readIndex(dataDir))!.manifest.modelId).toBe('fixture/other-model');
+  });
+
+  it('re-chunks and re-embeds everything on request', async () => {
+    await fromBase();
+    const again = counting(model);
+    const events: IngestProgress[] = [];
+    const summary = await runIngest({ corpusDir, dataDir, embedding: again, logger: silentLogger, rebuild: true, onProgress: (event) => events.push(event) });
+    expect(summary.reused).toBe(0);
+    expect(events.filter((event) => event.phase === 'chunk')).toHaveLength(5);
+    expect(again.embedded).toHaveLength(baseChunks);
+  });
+
+  it('rebuilds everything when the previous index is corrupt', async () => {
+    await fromBase();
+    await writeFile(join(dataDir, 'CURRENT'), 'index-gone\n');
+    const summary = await ingest(null);
+    expect(summary).toMatchObject({ documents: 5, reused: 0 });
+    expect((await readIndex(dataDir))!.chunks).toHaveLength(summary.chunks);
+  });
+
+  it('works lexical-only without a model, and openKnowledgeBase then has no vectors', async () => {
+    const summary = await ingest(null);
+    expect(summary).toMatchObject({ documents: 5, mode: 'lexical', modelId: null });
+    const stored = await readIndex(dataDir);
+    expect(stored!.manifest.modelId).toBeNull();
+    expect(stored!.embeddings.size).toBe(0);
+    const kb = await openKnowledgeBase({ dataDir, embedding: null, logger: silentLogger });
+    expect(kb!.vectors).toBeNull();
+    expect(kb!.lexical.search('người khuyết tật', { topK: 3 })).toHaveLength(3);
+
+    // Adding a model later embeds every chunk: a lexical index has no vectors to reuse.
+    const withModel = counting(model);
+    await ingest(withModel);
+    expect(withModel.embedded).toHaveLength(summary.chunks);
+  });
+
+  it('reports unreadable files by name and indexes the rest', async () => {
+    await writeFile(join(corpusDir, 'trong.txt'), '');
+    await writeFile(join(corpusDir, 'hong.pdf'), '%PDF-1.7\nthis is not a pdf body');
+    const summary = await ingest(null);
+    expect(summary.documents).toBe(5);
+    expect(summary.failures.map((failure) => failure.file).sort()).toEqual(['hong.pdf', 'trong.txt']);
+    for (const failure of summary.failures) expect(failure.reason.length).toBeGreaterThan(0);
+  });
+
+  it('throws unreadable_document when nothing could be indexed, leaving any previous index alone', async () => {
+    const empty = join(root, `empty-${runNumber}`);
+    await cp(CORPUS, empty, { recursive: true, filter: (source) => !source.endsWith('.txt') });
+    await writeFile(join(empty, 'trong.txt'), '   \n');
+    await ingest(null);
+    const error = await runIngest({ corpusDir: empty, dataDir, embedding: null, logger: silentLogger }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('unreadable_document');
+    expect((error as AppError).message).toContain('trong.txt');
+    expect((await readIndex(dataDir))!.documents).toHaveLength(5);
+
+    const missing = await runIngest({ corpusDir: join(root, 'no-such-folder'), dataDir, embedding: null, logger: silentLogger }).catch((caught: unknown) => caught);
+    expect((missing as AppError).code).toBe('unreadable_document');
+  });
+});

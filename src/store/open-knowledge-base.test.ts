@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../ingest/run-ingest.js';
+import { silentLogger } from '../logger.js';
+import { resolveEmbeddingModel } from '../retrieval/embedding-model.js';
+import type { EmbeddingModel } from '../types.js';
+import { openKnowledgeBase } from './open-knowledge-base.js';
+
+const CORPUS = join(import.meta.dirname, '../../corpus');
+
+function capturingLogger() {
+  const lines: string[] = [];
+  return { logger: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }), lines };
+}
+
+let model: EmbeddingModel;
+let root: string;
+let hybridDir: string;
+let lexicalDir: string;
+
+beforeAll(async () => {
+  const resolved = await resolveEmbeddingModel({
+    modelsDir: join(import.meta.dirname, '../../test/fixtures/models'),
+    modelId: 'fixture/tiny-bert',
+    allowRemote: false,
+    timeoutMs: 5_000,
+    logger: silentLogger,
+  });
+  if (!resolved) throw new Error('fixture model missing: run `npm run fixture:model`');
+  model = resolved;
+  root = await mkdtemp(join(tmpdir(), 'open-kb-'));
+  hybridDir = join(root, 'hybrid');
+  lexicalDir = join(root, 'lexical');
+  await runIngest({ corpusDir: CORPUS, dataDir: hybridDir, embedding: model, logger: silentLogger });
+  await runIngest({ corpusDir: CORPUS, dataDir: lexicalDir, embedding: null, logger: silentLogger });
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('openKnowledgeBase', () => {
+  it('returns null when no index has been written', async () => {
+    expect(await openKnowledgeBase({ dataDir: join(root, 'nothing'), embedding: model, logger: silentLogger })).toBeNull();
+  });
+
+  it('restores documents, chunks, lexical and vector indexes, quickly', async () => {
+    const started = performance.now();
+    const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: model, logger: silentLogger });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(kb!.documents.map((doc) => doc.meta.id)).toHaveLength(5);
+    expect(kb!.embedding).toBe(model);
+    expect(kb!.vectors!.modelId).toBe('fixture/tiny-bert');
+    expect(kb!.vectors!.size).toBe(kb!.chunks.length);
+
+    for (const chunk of kb!.chunks) expect(kb!.document(chunk.docId)!.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    const sample = kb!.chunks[Math.floor(kb!.chunks.length / 2)];
+    expect(kb!.chunk(sample.id)).toEqual(sample);
+    expect(kb!.chunksOf('khanh-hoa-2618-2022').every((chunk) => chunk.docId === 'khanh-hoa-2618-2022')).toBe(true);
+    expect(kb!.chunksOf('khanh-hoa-2618-2022').length).toBeGreaterThan(3);
+    expect(kb!.chunksOf('no-such-doc')).toEqual([]);
+    expect(kb!.document('no-such-doc')).toBeUndefined();
+
+    // Both halves answer: the lexical index finds the abbreviation, the vectors find a chunk by its own passage.
+    const lexicalHits = kb!.lexical.search('thẻ bảo hiểm y tế', { topK: 3 });
+    expect(lexicalHits.length).toBeGreaterThan(0);
+    expect(kb!.chunk(lexicalHits[0].id)).toBeDefined();
+    const dense = await kb!.vectors!.search(await model.embedQuery(sample.text), { topK: 5 });
+    expect(dense.map((hit) => hit.id)).toContain(sample.id);
+  });
+
+  it('computes a document outline on demand and caches it', async () => {
+    const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: model, logger: silentLogger });
+    const outline = kb!.outline('lang-son-thanh-pho-2024');
+    expect(outline.some((entry) => entry.title.includes('TỔ CHỨC THỰC HIỆN'))).toBe(true);
+    expect(kb!.outline('lang-son-thanh-pho-2024')).toBe(outline);
+    expect(kb!.outline('no-such-doc')).toEqual([]);
+  });
+
+  it('falls back to lexical-only, and says so, when the vectors were made by another model', async () => {
+    const other: EmbeddingModel = {
+      id: 'fixture/other-model',
+      dimensions: model.dimensions,
+      embedQuery: (text) => model.embedQuery(text),
+      embedPassages: (texts) => model.embedPassages(texts),
+    };
+    const { logger, lines } = capturingLogger();
+    const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: other, logger });
+    expect(kb!.vectors).toBeNull();
+    expect(kb!.embedding).toBeNull();
+    expect(lines.join('\n')).toContain('fixture/tiny-bert');
+    expect(kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
+  });
+
+  it('opens a lexical-only index with or without a model', async () => {
+    const withoutModel = await openKnowledgeBase({ dataDir: lexicalDir, embedding: null, logger: silentLogger });
+    expect(withoutModel!.vectors).toBeNull();
+    expect(withoutModel!.chunks.length).toBeGreaterThan(0);
+    const { logger, lines } = capturingLogger();
+    const withModel = await openKnowledgeBase({ dataDir: lexicalDir, embedding: model, logger });
+    expect(withModel!.vectors).toBeNull();
+    expect(lines.join('\n')).toContain('lexical-only');
+  });
+});
