@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssuedDate, packMessages, passageLink, shortDocumentName, shorten, splitBlock, viewCitation } from './format-answer.js';
+import { citation, DOCUMENTS } from './test-support.js';
+
+describe('shorten', () => {
+  it('collapses whitespace and leaves short text alone', () => {
+    expect(shorten('  Cấp thẻ\n  BHYT  ', 200)).toBe('Cấp thẻ BHYT');
+  });
+
+  it('cuts long text at a word boundary with an ellipsis', () => {
+    const quote = 'Hỗ trợ kinh phí mua thẻ bảo hiểm y tế cho người cao tuổi, '.repeat(10);
+    const short = shorten(quote, 200);
+    expect(short.length).toBeLessThanOrEqual(200);
+    expect(short.endsWith('…')).toBe(true);
+    expect(quote.startsWith(short.slice(0, -1))).toBe(true);
+    expect(quote[short.length - 1]).toMatch(/[ ,]/);
+  });
+});
+
+describe('citation views', () => {
+  it('names a plan by locality and number, or date when it has no number', () => {
+    expect(shortDocumentName(DOCUMENTS[0])).toBe('Tỉnh Bến Tre · 8557/KH-UBND');
+    expect(shortDocumentName(DOCUMENTS[1])).toBe('Thành phố Lạng Sơn · 03/2024');
+    expect(formatIssuedDate('2021-12-24')).toBe('24/12/2021');
+  });
+
+  it('links to the passage in the web document view', () => {
+    expect(passageLink('https://x.gov.vn/', { docId: 'ben-tre-8557-2021', start: 10, end: 42 })).toBe('https://x.gov.vn/docs/ben-tre-8557-2021#10-42');
+  });
+
+  it('falls back to the citation title for a document not in the list, and omits the link without PUBLIC_URL', () => {
+    const view = viewCitation(citation(2, { docId: 'unknown', docTitle: 'Kế hoạch khác' }), DOCUMENTS);
+    expect(view).toMatchObject({ n: 2, source: 'Kế hoạch khác', link: undefined });
+  });
+});
+
+describe('packMessages', () => {
+  it('puts whole blocks together up to the limit and never splits a block that fits', () => {
+    const blocks = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
+    expect(packMessages(blocks, 100)).toEqual([`${'a'.repeat(40)}\n\n${'b'.repeat(40)}`, 'c'.repeat(40)]);
+  });
+
+  it('cuts an over-long block at paragraph, then line, then word boundaries', () => {
+    const text = `${'một hai ba '.repeat(8).trim()}\n\n${'bốn năm sáu '.repeat(8).trim()}`;
+    expect(splitBlock(text, 100)).toEqual(['một hai ba '.repeat(8).trim(), 'bốn năm sáu '.repeat(8).trim()]);
+    const words = 'chữ '.repeat(60).trim();
+    const pieces = splitBlock(words, 50);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(50);
+      expect(piece).toMatch(/^chữ( chữ)*$/);
+    }
+    expect(pieces.join(' ')).toBe(words);
+  });
+
+  it('does not cut an HTML entity in half when a word is longer than a message', () => {
+    const pieces = splitBlock(`${'x'.repeat(95)}&amp;${'y'.repeat(20)}`, 98);
+    expect(pieces[0]).toBe('x'.repeat(95));
+    expect(pieces[1].startsWith('&amp;')).toBe(true);
+  });
+});

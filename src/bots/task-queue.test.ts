@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../logger.js';
+import { createTaskQueue } from './task-queue.js';
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createTaskQueue', () => {
+  it('runs one key in order, other keys alongside, and idle() waits for all of it', async () => {
+    const queue = createTaskQueue(silentLogger);
+    const log: string[] = [];
+    queue.run('a', async () => {
+      await tick(20);
+      log.push('a1');
+    });
+    queue.run('a', async () => {
+      log.push('a2');
+    });
+    queue.run('b', async () => {
+      log.push('b1');
+    });
+    await queue.idle();
+    expect(log).toEqual(['b1', 'a1', 'a2']);
+  });
+
+  it('keeps going after a task fails', async () => {
+    const queue = createTaskQueue(silentLogger);
+    const log: string[] = [];
+    queue.run('a', async () => {
+      throw new Error('boom');
+    });
+    queue.run('a', async () => {
+      log.push('after');
+    });
+    await queue.idle();
+    expect(log).toEqual(['after']);
+  });
+});

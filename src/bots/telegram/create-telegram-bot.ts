@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { Bot, GrammyError, InlineKeyboard, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Logger } from '../../logger.js';
+import type { Answerer, AskResult, DocumentMeta } from '../../types.js';
+import { FAILURE_TEXT } from '../bot-texts.js';
+import { BoundedMap } from '../bounded-map.js';
+import type { ChatHistory } from '../chat-history.js';
+import type { TaskQueue } from '../task-queue.js';
+import {
+  citationPageCount,
+  escapeHtml,
+  formatCitationMessage,
+  formatDocumentList,
+  formatHelp,
+  formatTelegramAnswer,
+  formatWelcome,
+} from './format-telegram.js';
+
+export interface TelegramBotDeps {
+  token: string;
+  apiRoot: string;
+  answerer: Answerer;
+  documents: readonly DocumentMeta[];
+  history: ChatHistory;
+  tasks: TaskQueue;
+  logger: Logger;
+  publicUrl?: string;
+  /** Skips the getMe call on start; grammY calls getMe against `apiRoot` otherwise. */
+  botInfo?: UserFromGetMe;
+  fetch?: typeof fetch;
+  /** How many answers keep working citation-paging buttons. */
+  pagedAnswers?: number;
+}
+
+interface PagedAnswer {
+  result: AskResult;
+  answerInLast: boolean;
+}
+
+const PAGE_DATA = /^cites:([\w-]+):(\d+)$/;
+// Telegram shows "typing…" for about 5 seconds per chat action.
+const TYPING_REFRESH_MS = 4_500;
+
+const html = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
+function pagingKeyboard(id: string, page: number, pages: number): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (page > 0) keyboard.text('◂ Nguồn trước', `cites:${id}:${page - 1}`);
+  if (page < pages - 1) keyboard.text('Nguồn tiếp ▸', `cites:${id}:${page + 1}`);
+  return keyboard;
+}
+
+/**
+ * The Telegram bot: /start, /help, /tailieu, citation paging, and every other text message
+ * answered as a question. Answers run on `tasks` so the update handler returns at once.
+ */
+export function createTelegramBot(deps: TelegramBotDeps): Bot {
+  const { answerer, documents, history, tasks, logger, publicUrl } = deps;
+  const bot = new Bot(deps.token, {
+    botInfo: deps.botInfo,
+    client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch as never } : {}) },
+  });
+  const recentUpdates = new BoundedMap<number, true>(1000);
+  const paged = new BoundedMap<string, PagedAnswer>(deps.pagedAnswers ?? 500);
+  const pageOptions = { documents, publicUrl };
+
+  // Telegram re-delivers an update whose webhook call failed or timed out: answer it once.
+  bot.use(async (ctx, next) => {
+    if (recentUpdates.has(ctx.update.update_id)) return;
+    recentUpdates.set(ctx.update.update_id, true);
+    await next();
+  });
+
+  bot.command('start', async (ctx) => {
+    history.forget(`telegram:${ctx.chat.id}`);
+    await ctx.reply(formatWelcome(documents), html);
+  });
+  bot.command('help', (ctx) => ctx.reply(formatHelp(), html));
+  bot.command('tailieu', async (ctx) => {
+    for (const text of formatDocumentList(documents)) await ctx.reply(text, html);
+  });
+
+  bot.callbackQuery(PAGE_DATA, async (ctx) => {
+    const [, id, pageText] = ctx.match;
+    const entry = paged.get(id);
+    const page = Number(pageText);
+    const pages = entry ? citationPageCount(entry.result) : 0;
+    if (!entry || page >= pages) {
+      await ctx.answerCallbackQuery({ text: 'Danh sách nguồn này đã hết hạn, vui lòng hỏi lại.' });
+      return;
+    }
+    try {
+      await ctx.editMessageText(formatCitationMessage(entry.result, page, entry.answerInLast, pageOptions), {
+        ...html,
+        reply_markup: pagingKeyboard(id, page, pages),
+      });
+    } catch (error) {
+      // A double tap asks for the page already shown; Telegram refuses the identical edit, which is fine.
+      if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
+    }
+    await ctx.answerCallbackQuery();
+  });
+
+  bot.on('message:text', async (ctx) => {
+    const question = ctx.message.text.trim();
+    if (question.startsWith('/')) {
+      await ctx.reply(`Không có lệnh ${escapeHtml(question.split(/\s/)[0])}.\n\n${formatHelp()}`, html);
+      return;
+    }
+    if (question === '') return;
+    // The history and task queue are shared with Zalo, whose user ids could collide with chat ids.
+    const chatKey = `telegram:${ctx.chat.id}`;
+    tasks.run(chatKey, () => answerQuestion(ctx, chatKey, question));
+  });
+
+  async function answerQuestion(ctx: Context, chatKey: string, question: string): Promise<void> {
+    const chatId = ctx.chat!.id;
+    const typing = () => ctx.api.sendChatAction(chatId, 'typing').catch(() => undefined);
+    void typing();
+    const timer = setInterval(typing, TYPING_REFRESH_MS);
+    let result: AskResult;
+    try {
+      result = await answerer.ask({ question, history: history.get(chatKey) });
+    } catch (error) {
+      logger.error({ err: error, chatId }, 'telegram: answering failed');
+      await ctx.api.sendMessage(chatId, escapeHtml(FAILURE_TEXT), html);
+      return;
+    } finally {
+      clearInterval(timer);
+    }
+
+    const reply = formatTelegramAnswer(result, pageOptions);
+    const id = randomBytes(6).toString('base64url');
+    if (reply.pages > 1) paged.set(id, { result, answerInLast: reply.answerInLast });
+    for (const [index, text] of reply.texts.entries()) {
+      const last = index === reply.texts.length - 1;
+      await ctx.api.sendMessage(chatId, text, {
+        ...html,
+        ...(index === 0 ? { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } } : {}),
+        ...(last && reply.pages > 1 ? { reply_markup: pagingKeyboard(id, 0, reply.pages) } : {}),
+      });
+    }
+    history.record(chatKey, question, result.answer);
+  }
+
+  bot.catch(({ error, ctx }) => logger.error({ err: error, updateId: ctx.update.update_id }, 'telegram: update failed'));
+  return bot;
+}

@@ -1,0 +1,37 @@
+// Bot replies as Zalo plain text, in messages of at most 2000 characters.
+import type { AskResult, DocumentMeta } from '../../types.js';
+import { CITATIONS_HEADING, documentEntries, NO_DOCUMENTS_TEXT } from '../bot-texts.js';
+import { packMessages, viewCitation } from '../format-answer.js';
+
+export const ZALO_MESSAGE_LIMIT = 2000;
+
+export interface ZaloFormatOptions {
+  documents: readonly DocumentMeta[];
+  publicUrl?: string;
+}
+
+/**
+ * The answer, then one block per citation (source, section, shortened quote, link). Messages break
+ * only between blocks, so a citation is never split; only an over-long answer is cut, at a word boundary.
+ */
+export function formatZaloAnswer(result: AskResult, { documents, publicUrl }: ZaloFormatOptions): string[] {
+  const answer = result.answer.trim();
+  if (!result.answered || result.citations.length === 0) return packMessages([answer], ZALO_MESSAGE_LIMIT);
+  const citations = result.citations.map((citation, index) => {
+    const view = viewCitation(citation, documents, publicUrl);
+    return [
+      ...(index === 0 ? [`${CITATIONS_HEADING}:`] : []),
+      `[${view.n}] ${view.source}`,
+      ...(view.section ? [view.section] : []),
+      `“${view.quote}”`,
+      ...(view.link ? [`Xem: ${view.link}`] : []),
+    ].join('\n');
+  });
+  return packMessages([answer, ...citations], ZALO_MESSAGE_LIMIT);
+}
+
+export function formatZaloDocumentList(documents: readonly DocumentMeta[]): string[] {
+  if (documents.length === 0) return [NO_DOCUMENTS_TEXT];
+  const entries = documentEntries(documents).map((entry, index) => `${index + 1}. ${entry.title}${entry.details ? `\n${entry.details}` : ''}`);
+  return packMessages([`Các kế hoạch đang có (${documents.length}):`, ...entries], ZALO_MESSAGE_LIMIT);
+}
