@@ -102,7 +102,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   }
 
   progress({ phase: 'index', done: 0, total: 1 });
-  const lexical = buildLexicalIndex(chunks);
+  const lexical = buildLexicalIndex(chunks, { documents: documents.map((doc) => doc.meta) });
   progress({ phase: 'index', done: 1, total: 1 });
 
   progress({ phase: 'write', done: 0, total: 1 });
