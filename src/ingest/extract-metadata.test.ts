@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { matchKey } from '../lang/normalize.js';
+import type { DocumentMeta } from '../types.js';
+import { extractMetadata, slugOfFileName } from './extract-metadata.js';
+
+const corpus = new URL('../../corpus/', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('manifest.json', corpus), 'utf8')) as { documents: DocumentMeta[] };
+const expected = (id: string): DocumentMeta => manifest.documents.find((doc) => doc.id === id)!;
+const extract = (id: string): DocumentMeta => {
+  const { sourceFile } = expected(id);
+  return extractMetadata(readFileSync(new URL(sourceFile, corpus), 'utf8'), sourceFile);
+};
+
+describe('extractMetadata on the five plans', () => {
+  it.each(manifest.documents.map((doc) => doc.id))('%s: title matches the manifest (letter case aside)', (id) => {
+    const meta = extract(id);
+    expect(meta.id).toBe(id);
+    expect(meta.sourceFile).toBe(expected(id).sourceFile);
+    expect(matchKey(meta.title)).toBe(matchKey(expected(id).title));
+    expect(meta.title).toMatch(/^Kế hoạch /u);
+  });
+
+  it.each([
+    // Fields each text states; lang-son and huu-lung leave the number and the day blank, ha-noi states no number, date or signer.
+    ['lang-son-thanh-pho-2024', ['issuer', 'locality', 'level', 'province', 'issuedDate', 'signer', 'period']],
+    ['ben-tre-8557-2021', ['number', 'issuer', 'locality', 'level', 'province', 'issuedDate', 'signer', 'period']],
+    ['ha-noi-2021-2030', ['issuer', 'locality', 'level', 'province', 'period']],
+    ['khanh-hoa-2618-2022', ['number', 'issuer', 'locality', 'level', 'province', 'issuedDate', 'signer', 'period']],
+    ['huu-lung-2022', ['issuer', 'locality', 'level', 'province', 'issuedDate', 'signer', 'period']],
+  ] as const)('%s: stated fields equal the manifest', (id, fields) => {
+    const meta = extract(id);
+    for (const field of fields) expect(meta[field], field).toBe(expected(id)[field]);
+  });
+
+  it('leaves fields the text does not state undefined', () => {
+    expect(extract('lang-son-thanh-pho-2024').number).toBeUndefined();
+    expect(extract('huu-lung-2022').number).toBeUndefined();
+    const haNoi = extract('ha-noi-2021-2030');
+    expect(haNoi.number).toBeUndefined();
+    expect(haNoi.issuedDate).toBeUndefined();
+    expect(haNoi.signer).toBeUndefined();
+  });
+});
+
+describe('extractMetadata on other texts', () => {
+  it('reads a short header with "UBND huyện" and a TM. signature', () => {
+    const text = ['UBND HUYỆN CAM LÂM', 'Số: 45/KH-UBND', 'Cam Lâm, ngày 3 tháng 2 năm 2023', 'KẾ HOẠCH', 'Phòng chống dịch bệnh năm 2023', 'Căn cứ Luật …', 'I. MỤC TIÊU', 'Nội dung.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn An'].join('\n');
+    expect(extractMetadata(text, 'Cam Lâm 45.docx')).toEqual({
+      id: 'cam-lam-45',
+      title: 'Kế hoạch phòng chống dịch bệnh năm 2023',
+      number: '45/KH-UBND',
+      issuer: 'UBND huyện Cam Lâm',
+      locality: 'Huyện Cam Lâm',
+      level: 'huyện',
+      province: undefined,
+      issuedDate: '2023-02-03',
+      signer: 'Lê Văn An',
+      period: '2023',
+      sourceFile: 'Cam Lâm 45.docx',
+    });
+  });
+
+  it('falls back to the first heading-like line and states nothing it cannot see', () => {
+    const meta = extractMetadata('Báo cáo tình hình chăm sóc người cao tuổi\n\nNội dung báo cáo.', 'bao-cao.txt');
+    expect(meta).toMatchObject({ id: 'bao-cao', title: 'Báo cáo tình hình chăm sóc người cao tuổi' });
+    for (const field of ['number', 'issuer', 'locality', 'level', 'issuedDate', 'signer', 'period'] as const) expect(meta[field]).toBeUndefined();
+  });
+
+  it('slugs file names to ASCII kebab-case', () => {
+    expect(slugOfFileName('Kế hoạch 8557 (Bến Tre).docx')).toBe('ke-hoach-8557-ben-tre');
+    expect(slugOfFileName('ĐẮK LẮK_2022.pdf')).toBe('dak-lak-2022');
+    expect(slugOfFileName('***.txt')).toBe('tai-lieu');
+  });
+});
