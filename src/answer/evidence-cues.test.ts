@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { askedUnit, statesUnit, typeFit } from './evidence-cues.js';
+
+describe('askedUnit', () => {
+  it.each([
+    ['Huyện có bao nhiêu người có công?', 'nguoi'],
+    ['huyen co bao nhieu nguoi co cong', 'nguoi'],
+    ['Mức hỗ trợ là bao nhiêu đồng?', 'dong'],
+    ['Có mấy cơ sở trợ giúp xã hội?', 'co'],
+    ['Tỷ lệ là bao nhiêu phần trăm?', 'phan tram'],
+    ['Kinh phí là bao nhiêu?', null],
+    ['Ai ký kế hoạch?', null],
+  ])('%s → %s', (question, unit) => expect(askedUnit(question)).toBe(unit));
+});
+
+describe('statesUnit', () => {
+  it('finds a figure followed by the unit, within a few words', () => {
+    expect(statesUnit('nguoi', 'có 2.226 người có công')).toBe(true);
+    expect(statesUnit('nguoi', 'có 98 cụ tròn 100 tuổi')).toBe(false);
+    expect(statesUnit('tre', 'có 1.476 trẻ em có hoàn cảnh đặc biệt')).toBe(true);
+  });
+  it('treats money and percentages by their own forms', () => {
+    expect(statesUnit('dong', 'có trên 140 ngàn người có công')).toBe(false);
+    expect(statesUnit('dong', 'mức hỗ trợ 500.000 đồng/người/tháng')).toBe(true);
+    expect(statesUnit('dong', 'kinh phí 2 tỷ đồng')).toBe(true);
+    expect(statesUnit('phan tram', 'tối thiểu 70% cơ sở')).toBe(true);
+  });
+});
+
+describe('typeFit', () => {
+  it('prefers passages that state the kind of fact asked for', () => {
+    expect(typeFit('deadline', 'Định kỳ trước ngày 10/11 hàng năm gửi báo cáo', '')).toBe(1);
+    expect(typeFit('deadline', 'định kỳ hằng năm báo cáo UBND huyện', '')).toBeLessThan(1);
+    expect(typeFit('deadline', 'Tổ chức tuyên truyền chính sách', '')).toBeLessThan(0.2);
+    expect(typeFit('count', 'có 12.805 người cao tuổi', '')).toBe(1);
+    expect(typeFit('count', 'chăm sóc người cao tuổi', '')).toBeLessThan(0.2);
+    expect(typeFit('legal-basis', 'Căn cứ Quyết định số 1942/QĐ-TTg ngày 18/11/2021', '')).toBe(1);
+    expect(typeFit('who', 'Chủ trì, phối hợp tổ chức thực hiện', 'VI. TỔ CHỨC THỰC HIỆN › 2. Sở Y tế')).toBe(1);
+    expect(typeFit('percent', 'Phấn đấu 80% đối tượng được quản lý', '')).toBe(1);
+  });
+});

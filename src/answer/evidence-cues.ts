@@ -1,0 +1,68 @@
+import { foldDiacritics } from '../lang/normalize.js';
+import type { QuestionType } from './question-type.js';
+
+// Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
+const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b/;
+const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
+const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b/;
+const NUMBER = /\d/;
+const PERCENT = /\d\s*%|\bphan tram\b/;
+const DOCUMENT_REFERENCE = /\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|ke hoach|cong van|chuong trinh|luat|phap lenh)\s+(so\s+)?\d+|\d+\/\d{4}\/|\d+\/(qd|kh|ct|nq|nd|tt|ld)/;
+const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat tran|mttq|cong an|ban|hoi)\b/;
+const MONEY = /\d[\d.,]*\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
+const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;
+
+export const foldedLower = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ');
+
+/**
+ * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
+ * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
+ */
+export function typeFit(type: QuestionType, passage: string, sectionPath: string): number {
+  const text = foldedLower(passage);
+  const section = foldedLower(sectionPath);
+  switch (type) {
+    case 'deadline':
+      return EXPLICIT_DATE.test(text) ? 1 : DEADLINE.test(text) || DATE.test(text) ? 0.6 : 0.1;
+    case 'date':
+      return DATE.test(text) ? 1 : 0.1;
+    case 'count':
+      return NUMBER.test(text) ? 1 : 0.1;
+    case 'percent':
+      return PERCENT.test(text) ? 1 : NUMBER.test(text) ? 0.4 : 0.1;
+    case 'target':
+      return /\bmuc tieu|\bchi tieu|\bphan dau|\btoi thieu|\bdat\b/.test(`${section} ${text}`) ? 1 : PERCENT.test(text) ? 0.7 : 0.3;
+    case 'document':
+    case 'legal-basis':
+      return DOCUMENT_REFERENCE.test(text) ? 1 : 0.1;
+    case 'who':
+      return BODY.test(text) || BODY.test(section) ? 1 : 0.3;
+    case 'funding':
+      return FUNDING.test(`${section} ${text}`) ? 1 : MONEY.test(text) ? 0.8 : 0.2;
+    default:
+      return 0.5;
+  }
+}
+
+/** Units a "how many X" question expects next to the number, folded; money and percent have their own forms. */
+const UNIT_SYNONYMS: Record<string, RegExp> = {
+  tien: MONEY,
+  dong: MONEY,
+  'phan tram': PERCENT,
+};
+
+/** The unit a Vietnamese "bao nhiêu X" / "mấy X" question asks about, folded ("nguoi", "dong", …). */
+export function askedUnit(question: string): string | null {
+  const match = /\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/.exec(foldedLower(question));
+  if (!match) return null;
+  const unit = match[1];
+  return ['la', 'thi', 'con', 'duoc', 'nam', 'lan'].includes(unit) ? null : unit;
+}
+
+/** Whether a passage states a number of the asked unit (e.g. "2.226 người", "500.000 đồng"). */
+export function statesUnit(unit: string, passage: string): boolean {
+  const text = foldedLower(passage);
+  const special = UNIT_SYNONYMS[unit];
+  if (special) return special.test(text);
+  return new RegExp(`\\d[\\d.,]*\\s*(%\\s*)?([a-z]+\\s+){0,3}${unit}\\b`).test(text);
+}

@@ -1,0 +1,154 @@
+import type { Logger } from '../logger.js';
+import { matchKey } from '../lang/normalize.js';
+import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
+import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
+import { composeAbstention, composeAnswer, type AnswerPart } from './compose-answer.js';
+import { findSigner } from './find-signer.js';
+import { rewriteFollowUp } from './rewrite-follow-up.js';
+import { profileQuery, selectEvidence, type Evidence } from './select-evidence.js';
+import { createTermModel } from './term-stats.js';
+
+export interface AnswererOptions {
+  /** Share of the question's weighted terms a passage must contain to answer (calibrated on the evaluation set). */
+  minCoverage?: number;
+  /** The lower coverage accepted when the passage clearly states the kind of fact asked for (a date, a figure…). */
+  minTypedCoverage?: number;
+  /** A question whose weight lies this much in words the corpus never uses is off-topic. */
+  maxUnknownShare?: number;
+  /** Chunks retrieved per question when the request gives no topK. */
+  candidates?: number;
+}
+
+export interface AnswererDeps {
+  knowledge: KnowledgeBase;
+  retriever: Retriever;
+  logger?: Logger;
+  options?: AnswererOptions;
+}
+
+const DEFAULT_MIN_COVERAGE = 0.4;
+const DEFAULT_MIN_TYPED_COVERAGE = 0.25;
+const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
+/** Another plan is answered beside the best one when its evidence is at least this close. */
+const SIBLING_RATIO = 0.55;
+
+const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
+
+export function createExtractiveAnswerer({ knowledge, retriever, options = {} }: AnswererDeps): Answerer {
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const minTypedCoverage = options.minTypedCoverage ?? DEFAULT_MIN_TYPED_COVERAGE;
+  const maxUnknownShare = options.maxUnknownShare ?? DEFAULT_MAX_UNKNOWN_SHARE;
+  // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
+  const supports = (evidence: Evidence): boolean =>
+    evidence.fit > 0.1 && (evidence.coverage >= minCoverage || (evidence.fit >= 0.9 && evidence.coverage >= minTypedCoverage));
+  const candidates = options.candidates ?? 16;
+  const metas: DocumentMeta[] = knowledge.documents.map((doc) => doc.meta);
+  const termModel = createTermModel(
+    knowledge.chunks.map((chunk) => `${formatSection(chunk.section)}\n${chunk.text}`),
+    knowledge.lexical.abbreviations,
+  );
+
+  const kindBonus = (analyzed: AnalyzedQuestion) => (chunk: Chunk): number => {
+    const types = analyzed.types;
+    if ((types.includes('legal-basis') || types.includes('document')) && chunk.kind === 'preamble') return 0.25;
+    if (types.includes('date') && chunk.kind === 'header') return 0.2;
+    if (chunk.kind === 'recipients' || (chunk.kind === 'header' && !types.includes('date'))) return -0.1;
+    return 0;
+  };
+
+  /** Terms that name places: the scope already carries them, so they must not count as evidence. */
+  const placeSyllables = (analyzed: AnalyzedQuestion): Set<string> =>
+    new Set(analyzed.localities.mentions.flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])));
+
+  const signerParts = (docIds: readonly string[]): AnswerPart[] =>
+    docIds.flatMap((docId) => {
+      const signer = findSigner(knowledge.chunksOf(docId));
+      return signer ? [{ docId, kind: 'signer' as const, evidence: [{ chunk: signer.chunk, start: signer.start, end: signer.end, text: knowledge.document(docId)!.text.slice(signer.start, signer.end), coverage: 1, fit: 1, score: 1 }], signer }] : [];
+    });
+
+  /** Best evidence per document, documents ordered by their best score. */
+  const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
+    const groups = new Map<string, Evidence[]>();
+    for (const item of evidence) {
+      const list = groups.get(item.chunk.docId) ?? [];
+      list.push(item);
+      groups.set(item.chunk.docId, list);
+    }
+    return groups;
+  };
+
+  /** The passages to quote for one document: the best, plus a close second that adds something. */
+  const pickPassages = (ranked: readonly Evidence[], wantsList: boolean): Evidence[] => {
+    const [best, ...rest] = ranked;
+    const picked = [best];
+    const limit = wantsList ? 3 : 2;
+    for (const candidate of rest) {
+      if (picked.length >= limit) break;
+      const overlaps = picked.some((chosen) => candidate.start < chosen.end && chosen.start < candidate.end);
+      const closeEnough = candidate.score >= best.score * (wantsList ? 0.8 : 0.9) && candidate.coverage >= best.coverage * 0.8;
+      if (!overlaps && closeEnough && candidate.fit >= best.fit) picked.push(candidate);
+    }
+    return picked.sort((a, b) => a.start - b.start);
+  };
+
+  return {
+    async ask(input: AskInput): Promise<AskResult> {
+      const started = performance.now();
+      const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
+      const analyzed = analyzeQuestion(standalone, { documents: metas, abbreviations: knowledge.lexical.abbreviations });
+      const language = analyzed.language;
+      const requested = input.docIds && input.docIds.length > 0 ? [...input.docIds] : null;
+      const named = analyzed.localities.docIds;
+      const scope = requested ?? (named.length > 0 ? named : null);
+      const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number): AskResult => ({
+        answer,
+        answered,
+        question: standalone,
+        citations,
+        mode: retriever.mode,
+        timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
+      });
+
+      if (!requested && named.length === 0 && analyzed.localities.outOfCorpus.length > 0) {
+        const now = performance.now();
+        return result(composeAbstention({ language, metas, missingPlaces: analyzed.localities.outOfCorpus }), false, [], 0, now);
+      }
+
+      if (analyzed.types.includes('signer')) {
+        const now = performance.now();
+        const parts = signerParts(scope ?? metas.map((meta) => meta.id));
+        if (parts.length > 0) {
+          const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed });
+          return result(answer, true, citations, 0, now);
+        }
+      }
+
+      const retrieveStarted = performance.now();
+      const hits = await retriever.search(analyzed.searchText, { topK: Math.max(input.topK ?? 0, candidates) * (scope && scope.length === 1 ? 1 : 2), docIds: scope ?? undefined });
+      const retrieveMs = elapsed(retrieveStarted);
+      const answerStarted = performance.now();
+
+      const profile = profileQuery({ searchText: analyzed.searchText, question: standalone, types: analyzed.types, model: termModel, ignore: placeSyllables(analyzed) });
+      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed) }).filter(supports);
+      const best = evidence[0];
+      if (!best || profile.totalWeight === 0 || profile.unknownShare >= maxUnknownShare) {
+        return result(composeAbstention({ language, metas, scopeMetas: scope?.map((id) => knowledge.document(id)!.meta) }), false, [], retrieveMs, answerStarted);
+      }
+
+      const groups = groupByDocument(evidence);
+      const wantsList = analyzed.types.includes('list');
+      const docOrder = [...groups.keys()];
+      const multiPlan = (scope ?? metas.map((meta) => meta.id)).length > 1;
+      const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
+      const answeringDocs = multiPlan ? docOrder.filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
+      const parts: AnswerPart[] = answeringDocs.map((docId) => ({
+        docId,
+        kind: 'passages' as const,
+        evidence: pickPassages(groups.get(docId)!, wantsList),
+      }));
+      const silentDocs = (scope ?? []).filter((docId) => !answeringDocs.includes(docId));
+      const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed, silentDocs });
+      return result(answer, true, citations, retrieveMs, answerStarted);
+    },
+  };
+}

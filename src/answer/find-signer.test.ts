@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../types.js';
+import { findSigner } from './find-signer.js';
+
+const at = (text: string, kind: Chunk['kind'], start = 100): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
+
+describe('findSigner', () => {
+  it('reads the name and title from a signature block, markup and wrapping included', () => {
+    const text = '**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\nNguyễn Thị Hồng Vân';
+    const signer = findSigner([at('Nơi nhận:\n- Lưu: VT.', 'recipients'), at(text, 'signature', 500)])!;
+    expect(signer.name).toBe('Nguyễn Thị Hồng Vân');
+    expect(signer.title).toBe('KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
+    expect(text.slice(signer.start - 500, signer.end - 500)).toBe(text);
+  });
+
+  it('handles a block split over short lines with stray table bars', () => {
+    const signer = findSigner([at('|\nKT.\nCHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐinh Văn Thiệu\n|', 'signature')])!;
+    expect(signer.name).toBe('Đinh Văn Thiệu');
+    expect(signer.title).toBe('KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
+  });
+
+  it('falls back to a "Người ký" header line, and gives null when neither exists', () => {
+    const header = at('Số hiệu 8557/KH-UBND\nNgười ký Nguyễn Thị Bé Mười\nLĩnh vực Văn hóa - Xã hội', 'header', 0);
+    const signer = findSigner([header])!;
+    expect(signer.name).toBe('Nguyễn Thị Bé Mười');
+    expect(header.text.slice(signer.start, signer.end)).toBe('Người ký Nguyễn Thị Bé Mười');
+    expect(findSigner([at('Nội dung kế hoạch.', 'body')])).toBeNull();
+  });
+});

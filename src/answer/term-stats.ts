@@ -1,0 +1,72 @@
+import { lookupAbbreviation } from '../lang/abbreviations.js';
+import { foldDiacritics } from '../lang/normalize.js';
+import { STOPWORDS } from '../lang/stopwords.js';
+import { tokenizeClauses } from '../lang/tokenize.js';
+
+const isStopword = (syllable: string): boolean => STOPWORDS.has(syllable);
+const ABBREVIATION_LIKE = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{Ll}\p{N}]+$/u;
+const DIACRITIC = /[^\x00-\x7F]/;
+
+/** Whether text was typed with Vietnamese diacritics (a few accented syllables suffice; "ai duoc cap the bhyt" has none). */
+export function isAccented(text: string): boolean {
+  const syllables = text.split(/[^\p{L}]+/u).filter((syllable) => syllable.length > 0);
+  if (syllables.length === 0) return false;
+  return syllables.filter((syllable) => DIACRITIC.test(syllable)).length / syllables.length >= 0.25;
+}
+
+/**
+ * Content terms for sentence matching: syllable unigrams (no stopwords) and within-clause bigrams, either
+ * accented or folded. Matching accented text accent-for-accent keeps "đội" apart from "đối"; folded terms
+ * serve questions typed without diacritics. Abbreviations written in capitals also yield their expansion.
+ */
+export interface TermModel {
+  terms(text: string, folded: boolean): Set<string>;
+  /** Inverse document frequency over the corpus chunks; unseen terms get the maximum. */
+  idf(term: string): number;
+  known(term: string): boolean;
+}
+
+export function createTermModel(texts: readonly string[], abbreviations: ReadonlyMap<string, string>): TermModel {
+  const expansions = new Map<string, string[][]>();
+  const expansionOf = (surface: string): string[][] => {
+    let expansion = expansions.get(surface);
+    if (!expansion) {
+      const found = ABBREVIATION_LIKE.test(surface) ? lookupAbbreviation(abbreviations, surface) : undefined;
+      expansion = found ? tokenizeClauses(found.expansion).map((clause) => clause.map((token) => token.surface.toLowerCase())) : [];
+      expansions.set(surface, expansion);
+    }
+    return expansion;
+  };
+
+  const addClause = (terms: Set<string>, clause: readonly string[], folded: boolean) => {
+    const syllables = folded ? clause.map(foldDiacritics) : clause;
+    syllables.forEach((syllable, i) => {
+      if (!isStopword(syllable)) terms.add(syllable);
+      const next = syllables[i + 1];
+      if (next !== undefined && !(isStopword(syllable) && isStopword(next))) terms.add(`${syllable} ${next}`);
+    });
+  };
+
+  const terms = (text: string, folded: boolean): Set<string> => {
+    const result = new Set<string>();
+    for (const clause of tokenizeClauses(text)) {
+      addClause(result, clause.map((token) => token.surface.toLowerCase()), folded);
+      for (const token of clause) for (const expanded of expansionOf(token.surface)) addClause(result, expanded, folded);
+    }
+    return result;
+  };
+
+  const documentFrequency = new Map<string, number>();
+  for (const text of texts) {
+    for (const term of new Set([...terms(text, false), ...terms(text, true)])) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const total = texts.length;
+  return {
+    terms,
+    idf: (term) => {
+      const df = documentFrequency.get(term) ?? 0;
+      return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    },
+    known: (term) => documentFrequency.has(term),
+  };
+}

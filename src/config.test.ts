@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { AppError } from './errors.js';
+
+describe('loadConfig', () => {
+  it('applies the defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', MODELS_DIR: './models', EMBEDDING_MODEL: 'Xenova/multilingual-e5-small', ALLOW_REMOTE_MODELS: false });
+  });
+
+  it('parses numbers, flags and optional settings', () => {
+    const config = loadConfig({ PORT: '8080', ALLOW_REMOTE_MODELS: 'true', PUBLIC_URL: 'https://hoidap.example.gov.vn', TELEGRAM_BOT_TOKEN: '' });
+    expect(config.PORT).toBe(8080);
+    expect(config.ALLOW_REMOTE_MODELS).toBe(true);
+    expect(config.PUBLIC_URL).toBe('https://hoidap.example.gov.vn');
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ ALLOW_REMOTE_MODELS: 'maybe' }, 'ALLOW_REMOTE_MODELS'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('fails on %j with a message naming %s', (env, variable) => {
+    try {
+      loadConfig(env);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('config_invalid');
+      expect((error as AppError).message).toContain(variable);
+    }
+  });
+});
