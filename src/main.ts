@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import { createBotRoutes } from './bots/create-bot-routes.js';
+import { loadConfig } from './config.js';
+import { AppError } from './errors.js';
+import { createLogger } from './logger.js';
+import { openPipeline } from './pipeline.js';
+import { createApp } from './server/create-app.js';
+
+// Composition root: the only place that reads the environment and wires the modules together.
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const started = performance.now();
+  const pipeline = await openPipeline(config, logger);
+  const bots = createBotRoutes({
+    answerer: pipeline.answerer,
+    documents: pipeline.knowledge.documents.map((doc) => doc.meta),
+    config,
+    logger,
+  });
+  const app = createApp({ ...pipeline, config, logger, bots: bots.routes });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info(
+      { url: `http://${config.HOST}:${info.port}`, mode: pipeline.mode, model: pipeline.modelId, documents: pipeline.knowledge.documents.length, startMs: Math.round(performance.now() - started) },
+      'Hỏi đáp Kế hoạch is listening',
+    );
+  });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    void bots.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors name the variable; anything else is unexpected.
+  const message = error instanceof AppError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(message);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { formatSection, type Answerer, type KnowledgeBase, type Retriever } from '../types.js';
+import { readJsonBody } from './read-json-body.js';
+import { askRequestSchema, searchRequestSchema } from './request-schemas.js';
+import { splitForStreaming } from './split-for-streaming.js';
+
+export interface ApiDeps {
+  knowledge: KnowledgeBase;
+  answerer: Answerer;
+  retriever: Retriever;
+  logger: Logger;
+}
+
+export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiDeps): Hono {
+  const api = new Hono();
+
+  const checkDocIds = (docIds: readonly string[] | undefined): void => {
+    const unknown = (docIds ?? []).filter((id) => !knowledge.document(id));
+    if (unknown.length > 0) {
+      const known = knowledge.documents.map((doc) => doc.meta.id).join(', ');
+      throw new AppError('unknown_document', `Không có tài liệu: ${unknown.join(', ')}. Các tài liệu hiện có: ${known}. (Unknown document id.)`);
+    }
+  };
+
+  api.post('/ask', async (c) => {
+    const request = await readJsonBody(c, askRequestSchema);
+    checkDocIds(request.docIds);
+    const wantsStream = (c.req.header('accept') ?? '').includes('text/event-stream');
+    if (!wantsStream) {
+      const result = await answerer.ask(request);
+      logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs }, 'ask');
+      return c.json(result);
+    }
+    return streamSSE(c, async (stream) => {
+      try {
+        const result = await answerer.ask(request);
+        logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs, stream: true }, 'ask');
+        await stream.writeSSE({ event: 'citations', data: JSON.stringify(result.citations) });
+        for (const piece of splitForStreaming(result.answer)) {
+          await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: piece }) });
+        }
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
+      } catch (error) {
+        logger.error({ err: error }, 'ask stream failed');
+        const code = error instanceof AppError ? error.code : 'internal';
+        const message = error instanceof AppError ? error.message : 'Đã có lỗi khi trả lời. Vui lòng thử lại. (Something went wrong; please retry.)';
+        await stream.writeSSE({ event: 'error', data: JSON.stringify({ code, message }) });
+      }
+    });
+  });
+
+  api.post('/search', async (c) => {
+    const request = await readJsonBody(c, searchRequestSchema);
+    checkDocIds(request.docIds);
+    const started = performance.now();
+    const hits = await retriever.search(request.query, { topK: request.topK ?? 10, docIds: request.docIds });
+    return c.json({
+      query: request.query,
+      mode: retriever.mode,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+      results: hits.map(({ chunk, score }) => ({
+        chunkId: chunk.id,
+        docId: chunk.docId,
+        docTitle: knowledge.document(chunk.docId)?.meta.title ?? chunk.docId,
+        section: formatSection(chunk.section),
+        kind: chunk.kind,
+        start: chunk.start,
+        end: chunk.end,
+        text: chunk.text,
+        score,
+      })),
+    });
+  });
+
+  api.get('/documents', (c) =>
+    c.json({
+      documents: knowledge.documents.map((doc) => ({ ...doc.meta, chunks: knowledge.chunksOf(doc.meta.id).length })),
+    }),
+  );
+
+  api.get('/documents/:id', (c) => {
+    const doc = knowledge.document(c.req.param('id'));
+    if (!doc) throw new AppError('not_found', `Không tìm thấy tài liệu "${c.req.param('id')}". (Document not found.)`);
+    return c.json({
+      document: { ...doc.meta, chunks: knowledge.chunksOf(doc.meta.id).length },
+      text: doc.text,
+      outline: knowledge.outline(doc.meta.id),
+    });
+  });
+
+  return api;
+}

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Answerer, KnowledgeBase, Retriever } from '../types.js';
+import { createWebRoutes } from '../web/create-web-routes.js';
+import { createApiRoutes } from './api-routes.js';
+
+export interface AppDeps {
+  knowledge: KnowledgeBase;
+  answerer: Answerer;
+  retriever: Retriever;
+  config: Config;
+  logger: Logger;
+  /** Bot webhooks, mounted at /bots when given. */
+  bots?: Hono;
+}
+
+const errorBody = (code: string, message: string) => ({ error: { code, message } });
+
+export function createApp({ knowledge, answerer, retriever, config, logger, bots }: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `Nội dung yêu cầu vượt quá ${config.MAX_BODY_BYTES} byte. (Request body too large.)`);
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) =>
+    c.json({
+      status: 'ok',
+      documents: knowledge.documents.length,
+      chunks: knowledge.chunks.length,
+      mode: retriever.mode,
+      model: knowledge.embedding?.id ?? null,
+    }),
+  );
+  app.route('/api', createApiRoutes({ knowledge, answerer, retriever, logger }));
+  if (bots) app.route('/bots', bots);
+  app.route('/', createWebRoutes({ knowledge, config, logger }));
+
+  app.notFound((c) => c.json(errorBody('not_found', `Không có đường dẫn ${c.req.method} ${c.req.path}. (Not found.)`), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) logger.error({ err: error }, error.message);
+      return c.json(errorBody(error.code, error.message), error.status as ContentfulStatusCode);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('invalid_request', error.message || 'Yêu cầu không hợp lệ. (Bad request.)'), error.status);
+    }
+    logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json(errorBody('internal', 'Đã có lỗi phía máy chủ. Vui lòng thử lại sau. (Internal error.)'), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,19 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { openPipeline, type Pipeline } from '../../src/pipeline.js';
+
+export interface TestPipeline extends Pipeline {
+  config: Config;
+  cleanup(): Promise<void>;
+}
+
+/** The real pipeline over the project corpus, lexical-only, indexed into a fresh temp folder. */
+export async function openTestPipeline(env: Record<string, string> = {}): Promise<TestPipeline> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hdkh-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent', ...env });
+  const pipeline = await openPipeline(config, silentLogger);
+  return { ...pipeline, config, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+}
