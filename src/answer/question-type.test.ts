@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { detectQuestionTypes, type QuestionType } from './question-type.js';
+
+const vi = (q: string) => detectQuestionTypes(q, 'vi');
+const en = (q: string) => detectQuestionTypes(q, 'en');
+
+describe('detectQuestionTypes (Vietnamese, with and without diacritics)', () => {
+  it.each<[string, QuestionType]>([
+    ['Bến Tre có bao nhiêu người cao tuổi?', 'count'],
+    ['ben tre co bao nhieu nguoi cao tuoi', 'count'],
+    ['Có mấy người tròn 100 tuổi?', 'count'],
+    ['Khi nào phải gửi báo cáo kết quả thực hiện kế hoạch?', 'deadline'],
+    ['khi nao phai gui bao cao', 'deadline'],
+    ['Thời hạn báo cáo là ngày nào?', 'deadline'],
+    ['Kế hoạch được ban hành ngày nào?', 'date'],
+    ['Ai được cấp thẻ BHYT?', 'who'],
+    ['ai duoc cap the bhyt', 'who'],
+    ['Cơ quan nào chủ trì triển khai?', 'who'],
+    ['Ai ký kế hoạch của Khánh Hòa?', 'signer'],
+    ['nguoi ky ke hoach la ai', 'signer'],
+    ['Kế hoạch căn cứ quyết định nào?', 'legal-basis'],
+    ['Kế hoạch thực hiện văn bản nào của tỉnh?', 'document'],
+    ['Mục tiêu đến năm 2030 là gì?', 'target'],
+    ['Chỉ tiêu về phục hồi chức năng?', 'target'],
+    ['Bao nhiêu phần trăm NKT được cấp thẻ?', 'percent'],
+    ['Tỷ lệ người cao tuổi được khám sức khỏe định kỳ?', 'percent'],
+    ['Kinh phí thực hiện lấy từ đâu?', 'funding'],
+    ['ngan sach nao chi tra', 'funding'],
+    ['Những nhiệm vụ nào được giao cho Phòng Y tế?', 'list'],
+    ['Nội dung hoạt động gồm những gì?', 'list'],
+    ['BHYT là gì?', 'definition'],
+    ['NKT nghĩa là gì?', 'definition'],
+    ['Người có công được cấp thẻ BHYT không?', 'yes-no'],
+    ['Kế hoạch đã được ban hành chưa?', 'yes-no'],
+  ])('%j → %s first', (q, type) => expect(vi(q)[0]).toBe(type));
+
+  it('gives general when nothing matches', () => {
+    expect(vi('Chăm sóc sức khỏe người có công')).toEqual(['general']);
+  });
+
+  it('does not read "định kỳ" or "đăng ký" as signing', () => {
+    expect(vi('Khám sức khỏe định kỳ cho ai?')).not.toContain('signer');
+    expect(vi('dang ky kham suc khoe dinh ky')).not.toContain('signer');
+  });
+
+  it('keeps several types, most specific first', () => {
+    expect(vi('Ai ký kế hoạch?')).toEqual(['signer', 'who']);
+    expect(vi('Mục tiêu là gì?')).toEqual(['target']);
+    expect(vi('Bao nhiêu phần trăm trẻ em được cấp thẻ?')).not.toContain('count');
+  });
+});
+
+describe('detectQuestionTypes (English)', () => {
+  it.each<[string, QuestionType]>([
+    ['who gets a BHYT card?', 'who'],
+    ['when is the report due?', 'deadline'],
+    ['What is the deadline for the annual report?', 'deadline'],
+    ['When was the plan issued?', 'date'],
+    ['Who signed the Khanh Hoa plan?', 'signer'],
+    ['Which decision is the plan based on?', 'legal-basis'],
+    ['How many elderly people are there in Ben Tre?', 'count'],
+    ['What percentage of disabled people get health insurance?', 'percent'],
+    ['What is the target for rehabilitation?', 'target'],
+    ['Who pays for the plan?', 'funding'],
+    ['What are the main tasks?', 'list'],
+    ['What does BHYT mean?', 'definition'],
+    ['Is there a plan for Da Nang?', 'yes-no'],
+    ['Which agency is in charge of health checks?', 'who'],
+  ])('%j → %s first', (q, type) => expect(en(q)[0]).toBe(type));
+
+  it('gives general for a bare topic', () => {
+    expect(en('health insurance for orphans')).toEqual(['general']);
+  });
+});

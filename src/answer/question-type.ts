@@ -1,0 +1,154 @@
+// What kind of answer a question wants, from cue phrases (typed with or without diacritics, or in English).
+import { compilePhrase, createPhraseIndex, findIndexed, findPhrase, hasPhrase, prepareText, type PhraseIndex, type PreparedText, type QuestionLanguage } from './detect-language.js';
+
+export type QuestionType =
+  | 'count'
+  | 'deadline'
+  | 'date'
+  | 'who'
+  | 'signer'
+  | 'legal-basis'
+  | 'document'
+  | 'target'
+  | 'percent'
+  | 'list'
+  | 'funding'
+  | 'definition'
+  | 'yes-no'
+  | 'general';
+
+/** Most specific first: the answerer reads the first type as the main intent. */
+const ORDER: readonly QuestionType[] = [
+  'signer',
+  'legal-basis',
+  'document',
+  'deadline',
+  'date',
+  'percent',
+  'count',
+  'funding',
+  'target',
+  'list',
+  'who',
+  'definition',
+  'yes-no',
+];
+
+type CueTable = Partial<Record<QuestionType, readonly string[]>>;
+
+const VI_CUES: CueTable = {
+  signer: ['ai ký', 'người ký', 'ký', 'ký tên', 'ký ban hành', 'chữ ký'],
+  'legal-basis': ['căn cứ', 'dựa trên', 'dựa vào', 'cơ sở pháp lý', 'theo quyết định nào', 'theo văn bản nào', 'thực hiện quyết định nào'],
+  document: [
+    'quyết định nào', 'chỉ thị nào', 'kế hoạch nào', 'thông tư nào', 'văn bản nào', 'nghị định nào', 'nghị quyết nào', 'công văn nào',
+    'luật nào', 'chương trình nào', 'số hiệu', 'số mấy', 'số bao nhiêu',
+  ],
+  deadline: ['thời hạn', 'hạn chót', 'trước ngày', 'khi nào phải', 'hạn nộp', 'chậm nhất', 'hạn gửi', 'hạn báo cáo', 'trước thời điểm'],
+  date: [
+    'ngày nào', 'khi nào', 'bao giờ', 'lúc nào', 'thời gian nào', 'năm nào', 'tháng nào', 'ngày bao nhiêu', 'ngày mấy', 'thời điểm nào',
+    'ngày ban hành', 'ban hành ngày',
+  ],
+  percent: ['bao nhiêu phần trăm', 'phần trăm', 'tỷ lệ', 'tỉ lệ', 'mấy phần trăm'],
+  count: ['bao nhiêu', 'mấy', 'số lượng', 'tổng số', 'có bao nhiêu'],
+  funding: ['kinh phí', 'ngân sách', 'nguồn vốn', 'nguồn kinh phí', 'chi phí', 'ai chi trả', 'ai trả tiền', 'nguồn lực tài chính', 'tiền đâu'],
+  target: ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'mục đích'],
+  list: [
+    'những gì', 'gồm', 'bao gồm', 'gồm những', 'các nhiệm vụ', 'các giải pháp', 'các hoạt động', 'các nội dung', 'nhiệm vụ gì', 'nội dung gì',
+    'hoạt động gì', 'giải pháp gì', 'liệt kê', 'kể tên', 'những nhiệm vụ', 'những giải pháp', 'những hoạt động', 'những đối tượng',
+  ],
+  who: [
+    'ai', 'cơ quan nào', 'sở nào', 'đơn vị nào', 'phòng nào', 'ngành nào', 'bộ nào', 'cấp nào', 'người nào', 'đối tượng nào',
+    'chịu trách nhiệm', 'chủ trì', 'trách nhiệm của', 'những ai',
+  ],
+  definition: ['nghĩa là gì', 'có nghĩa là', 'được hiểu là', 'viết tắt', 'hiểu thế nào', 'định nghĩa'],
+  'yes-no': ['phải không', 'hay không', 'đúng không', 'có phải', 'hay chưa'],
+};
+
+const EN_CUES: CueTable = {
+  signer: ['who signed', 'signed by', 'signer', 'signatory', 'signed', 'sign', 'signature'],
+  'legal-basis': ['based on', 'legal basis', 'basis', 'pursuant to', 'according to which', 'grounded'],
+  document: [
+    'which decision', 'which directive', 'which document', 'which plan', 'which circular', 'which decree', 'which resolution', 'which law',
+    'what decision', 'what directive', 'what document', 'document number', 'decision number', 'plan number', 'reference number',
+  ],
+  deadline: ['deadline', 'due', 'by what date', 'by when', 'no later than', 'time limit', 'cutoff', 'must be submitted', 'how soon'],
+  date: ['when', 'what date', 'which date', 'what year', 'which year', 'what day', 'what time', 'issued on', 'date'],
+  percent: ['what percentage', 'percentage', 'percent', 'what share', 'what proportion', 'proportion', 'rate', 'ratio', 'share of'],
+  count: ['how many', 'how much', 'number of', 'count', 'total number', 'amount of'],
+  funding: ['funding', 'funded', 'fund', 'funds', 'budget', 'who pays', 'financing', 'finance', 'cost', 'costs', 'money', 'pay for'],
+  target: ['target', 'targets', 'goal', 'goals', 'aim', 'aims', 'objective', 'objectives'],
+  list: ['what are', 'list', 'which tasks', 'what tasks', 'what measures', 'what activities', 'enumerate', 'name the', 'consist of', 'include'],
+  who: [
+    'who', 'whom', 'which agency', 'which department', 'which body', 'which office', 'which organization', 'which organisation',
+    'which unit', 'which authority', 'which ministry', 'responsible', 'in charge', 'which groups', 'which people',
+  ],
+  definition: ['meaning of', 'what does', 'mean', 'stand for', 'stands for', 'define', 'definition'],
+  'yes-no': [],
+};
+
+/** Phrases that contain a cue's syllables but mean something else ("định kỳ" is periodic, not "ký"). */
+const BLOCKERS = [
+  'định kỳ', 'thời kỳ', 'nhiệm kỳ', 'kỳ họp', 'học kỳ', 'kỳ báo cáo', 'chu kỳ', 'kỹ thuật', 'kỹ năng', 'đăng ký',
+].map(compilePhrase);
+
+const compileTable = (table: CueTable): PhraseIndex<QuestionType> =>
+  createPhraseIndex(ORDER.flatMap((type) => (table[type] ?? []).map((cue) => [cue, type] as const)));
+
+const VI_TABLE = compileTable(VI_CUES);
+const EN_TABLE = compileTable(EN_CUES);
+
+const NHUNG = compilePhrase('những');
+const NAO = compilePhrase('nào');
+const KHONG = compilePhrase('không');
+const CHUA = compilePhrase('chưa');
+const DA = compilePhrase('đã');
+const PERCENT_QUESTION = ['bao nhiêu phần trăm', 'mấy phần trăm', 'how many percent', 'what percentage'].map(compilePhrase);
+const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp', 'submit', 'send', 'report', 'complete', 'deliver'].map(compilePhrase);
+const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
+const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|was|were)\b/i;
+
+/** Blanks out blocker phrases so their syllables can't be read as cues. */
+function withoutBlockers(text: PreparedText): PreparedText {
+  let { lower, folded } = text;
+  for (const blocker of BLOCKERS) {
+    for (const { start, end } of findPhrase({ ...text, lower, folded }, blocker)) {
+      const blank = ' '.repeat(end - start);
+      lower = lower.slice(0, start) + blank + lower.slice(end);
+      folded = folded.slice(0, start) + blank + folded.slice(end);
+    }
+  }
+  return { ...text, lower, folded };
+}
+
+const lastWordEnd = (text: PreparedText): number => text.folded.replace(/[^\p{L}\p{N}]+$/u, '').length;
+
+/** Types a question asks for, most specific first; ['general'] when no cue matches. */
+export function detectQuestionTypes(text: string, language: QuestionLanguage): QuestionType[] {
+  const prepared = withoutBlockers(prepareText(text));
+  const found = new Set<QuestionType>();
+  for (const { value } of findIndexed(prepared, language === 'vi' ? VI_TABLE : EN_TABLE)) found.add(value);
+  if (prepared.folded.includes('%')) found.add('percent');
+
+  if (language === 'vi') {
+    // "những … nào" lists; a closing "không" (or "đã … chưa") asks yes or no.
+    const nhung = findPhrase(prepared, NHUNG)[0];
+    if (nhung && findPhrase(prepared, NAO).some((m) => m.start > nhung.end)) found.add('list');
+    const end = lastWordEnd(prepared);
+    if (findPhrase(prepared, KHONG).some((m) => m.end === end)) found.add('yes-no');
+    const chua = findPhrase(prepared, CHUA).find((m) => m.end === end);
+    if (chua && findPhrase(prepared, DA).some((m) => m.start < chua.start)) found.add('yes-no');
+  } else if (EN_YES_NO_START.test(prepared.lower) || /^\s*is there|^\s*are there/.test(prepared.lower)) {
+    found.add('yes-no');
+  }
+
+  // "when … report/submit" is about a deadline, not just a date.
+  if (found.has('date') && REPORTING.some((cue) => hasPhrase(prepared, cue))) found.add('deadline');
+  // "bao nhiêu phần trăm" is a percentage, not a count.
+  if (PERCENT_QUESTION.some((cue) => hasPhrase(prepared, cue))) found.delete('count');
+  // "X là gì?" defines X only when nothing more specific ("mục tiêu là gì?" wants the targets).
+  const specific = [...found].filter((t) => t !== 'yes-no');
+  if (specific.length === 0 && DEFINITION_WEAK[language].some((cue) => hasPhrase(prepared, cue))) found.add('definition');
+
+  const ordered = ORDER.filter((type) => found.has(type));
+  return ordered.length > 0 ? ordered : ['general'];
+}
