@@ -1,0 +1,118 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { html } from 'hono/html';
+import { jsx, type Child } from 'hono/jsx';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { readJsonBody } from '../server/read-json-body.js';
+import type { KnowledgeBase } from '../types.js';
+import { buildGlossary, type GlossaryEntry } from './build-glossary.js';
+import { bundleAssets, type AssetBundle } from './bundle-assets.js';
+import { ChatPage } from './chat-page.js';
+import { DocumentPage } from './document-page.js';
+import { DocumentsPage } from './documents-page.js';
+import { createFeedbackStore, feedbackSchema } from './feedback-store.js';
+import { GlossaryPage } from './glossary-page.js';
+import { Layout, type Section } from './layout.js';
+import { NotFoundPage } from './not-found-page.js';
+
+export interface WebDeps {
+  knowledge: KnowledgeBase;
+  config: Config;
+  logger: Logger;
+}
+
+// Pages load only same-origin scripts and styles: nothing from a document or a question can run.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const pageHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'same-origin');
+  c.header('Cache-Control', 'no-cache');
+};
+
+/** The web pages (chat, document browser, glossary), their bundled assets, and the feedback endpoint. */
+export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
+  const web = new Hono();
+  const feedback = createFeedbackStore(config.DATA_DIR);
+
+  // Bundle at startup so the first page is quick; a failure surfaces on the first request that needs the assets.
+  const assets: Promise<AssetBundle> = bundleAssets();
+  assets.catch((error: unknown) => logger.error({ err: error }, 'bundling the web assets failed'));
+
+  let glossary: GlossaryEntry[] | undefined;
+  const glossaryEntries = (): GlossaryEntry[] => (glossary ??= buildGlossary(knowledge.documents, knowledge.lexical.abbreviations));
+
+  const render = async (c: Context, page: { title: string; active: Section; script?: 'chat' | 'document'; body: Child }, status: 200 | 404 = 200) => {
+    const { urls } = await assets;
+    const scripts = page.script === 'chat' ? [urls.chatScript] : page.script === 'document' ? [urls.documentScript] : [];
+    const node = jsx(Layout, { title: page.title, active: page.active, styles: urls.styles, scripts }, page.body);
+    return c.html(html`<!DOCTYPE html>${node}`, status);
+  };
+
+  // Headers only on the page paths: middleware registered with '*' here would also run for routes mounted beside these.
+  for (const path of ['/', '/docs', '/docs/:id', '/glossary']) web.use(path, pageHeaders);
+
+  web.get('/', (c) => render(c, { title: 'Hỏi đáp', active: 'chat', script: 'chat', body: jsx(ChatPage, { documents: knowledge.documents.map((doc) => doc.meta) }) }));
+
+  web.get('/docs', (c) =>
+    render(c, {
+      title: 'Văn bản',
+      active: 'docs',
+      body: jsx(DocumentsPage, { documents: knowledge.documents.map((doc) => ({ meta: doc.meta, chunks: knowledge.chunksOf(doc.meta.id).length })) }),
+    }),
+  );
+
+  web.get('/docs/:id', (c) => {
+    const id = c.req.param('id');
+    const doc = knowledge.document(id);
+    if (!doc) {
+      return render(c, { title: 'Không tìm thấy', active: 'docs', body: jsx(NotFoundPage, { message: `Không có văn bản mang mã “${id}”.` }) }, 404);
+    }
+    return render(c, {
+      title: doc.meta.locality ?? doc.meta.title,
+      active: 'docs',
+      script: 'document',
+      body: jsx(DocumentPage, { doc, outline: knowledge.outline(id), chunks: knowledge.chunksOf(id).length }),
+    });
+  });
+
+  web.get('/glossary', (c) =>
+    render(c, {
+      title: 'Thuật ngữ',
+      active: 'glossary',
+      body: jsx(GlossaryPage, { entries: glossaryEntries(), documents: new Map(knowledge.documents.map((doc) => [doc.meta.id, doc.meta])) }),
+    }),
+  );
+
+  web.get('/assets/:name', async (c) => {
+    const asset = (await assets).files.get(c.req.param('name'));
+    if (!asset) return c.text('Không tìm thấy tệp.', 404);
+    return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': asset.contentType,
+      // File names carry a content hash, so a cached copy is never stale.
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+  web.post('/api/feedback', async (c) => {
+    const entry = await readJsonBody(c, feedbackSchema);
+    await feedback.append(entry);
+    logger.info({ rating: entry.rating }, 'feedback');
+    return c.json({ ok: true }, 201);
+  });
+
+  return web;
+}
