@@ -1,4 +1,5 @@
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
+import { createQuestionRetriever } from './answer/question-retriever.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { runIngest } from './ingest/run-ingest.js';
@@ -10,6 +11,7 @@ import type { Answerer, KnowledgeBase, RetrievalMode, Retriever } from './types.
 
 export interface Pipeline {
   knowledge: KnowledgeBase;
+  /** Searches with a question: places and plan numbers limit the plans, English is mapped to Vietnamese. */
   retriever: Retriever;
   answerer: Answerer;
   mode: RetrievalMode;
@@ -33,8 +35,10 @@ export async function openPipeline(config: Config, logger: Logger): Promise<Pipe
     knowledge = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
     if (!knowledge) throw new AppError('index_unavailable', `The index in ${config.DATA_DIR} could not be opened after building it.`);
   }
-  const retriever = createHybridRetriever(knowledge);
-  const answerer = createExtractiveAnswerer({ knowledge, retriever, logger });
+  const chunkRetriever = createHybridRetriever(knowledge);
+  const answerer = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
+  // What /api/search and the evaluation use: the same question understanding the answerer applies.
+  const retriever = createQuestionRetriever(knowledge, chunkRetriever);
   const modelId = knowledge.embedding?.id ?? null;
   if (retriever.mode === 'lexical') {
     logger.warn({ model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR }, 'running in lexical-only mode: no embedding model available');

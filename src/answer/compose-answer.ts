@@ -41,7 +41,7 @@ export function composeAnswer(args: {
       n,
       docId: doc.meta.id,
       docTitle: doc.meta.title,
-      section: formatSection(evidence.chunk.section),
+      section: formatSection(evidence.section),
       quote: doc.text.slice(evidence.start, evidence.end),
       start: evidence.start,
       end: evidence.end,

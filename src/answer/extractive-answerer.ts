@@ -1,9 +1,11 @@
 import type { Logger } from '../logger.js';
-import { matchKey } from '../lang/normalize.js';
+import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart } from './compose-answer.js';
+import { findIssueDate } from './find-issue-date.js';
 import { findSigner } from './find-signer.js';
+import { questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { profileQuery, selectEvidence, type Evidence } from './select-evidence.js';
 import { createTermModel } from './term-stats.js';
@@ -21,6 +23,7 @@ export interface AnswererOptions {
 
 export interface AnswererDeps {
   knowledge: KnowledgeBase;
+  /** Searches chunks for Vietnamese search text (the hybrid retriever). */
   retriever: Retriever;
   logger?: Logger;
   options?: AnswererOptions;
@@ -31,6 +34,8 @@ const DEFAULT_MIN_TYPED_COVERAGE = 0.25;
 const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
 /** Another plan is answered beside the best one when its evidence is at least this close. */
 const SIBLING_RATIO = 0.55;
+/** "When was it issued / signed" asks for the header's date line, not for dates inside the plan. */
+const ISSUE_DATE_CUE = /\bban hanh\b|\bky ngay\b|\bngay ky\b|\bissued\b|\bdated\b|\bsigned on\b|\bdate of (the|this) plan\b/;
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -38,21 +43,22 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const minTypedCoverage = options.minTypedCoverage ?? DEFAULT_MIN_TYPED_COVERAGE;
   const maxUnknownShare = options.maxUnknownShare ?? DEFAULT_MAX_UNKNOWN_SHARE;
-  // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
-  const supports = (evidence: Evidence): boolean =>
-    evidence.fit > 0.1 && (evidence.coverage >= minCoverage || (evidence.fit >= 0.9 && evidence.coverage >= minTypedCoverage));
   const candidates = options.candidates ?? 16;
   const metas: DocumentMeta[] = knowledge.documents.map((doc) => doc.meta);
+  const abbreviations = knowledge.lexical.abbreviations;
   const termModel = createTermModel(
     knowledge.chunks.map((chunk) => `${formatSection(chunk.section)}\n${chunk.text}`),
-    knowledge.lexical.abbreviations,
+    abbreviations,
   );
+
+  // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
+  const supports = (evidence: Evidence): boolean =>
+    evidence.fit > 0.1 && (evidence.coverage >= minCoverage || (evidence.fit >= 0.6 && evidence.coverage >= minTypedCoverage));
 
   const kindBonus = (analyzed: AnalyzedQuestion) => (chunk: Chunk): number => {
     const types = analyzed.types;
     if ((types.includes('legal-basis') || types.includes('document')) && chunk.kind === 'preamble') return 0.25;
-    if (types.includes('date') && chunk.kind === 'header') return 0.2;
-    if (chunk.kind === 'recipients' || (chunk.kind === 'header' && !types.includes('date'))) return -0.1;
+    if (chunk.kind === 'recipients' || chunk.kind === 'header') return -0.1;
     return 0;
   };
 
@@ -60,13 +66,18 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   const placeSyllables = (analyzed: AnalyzedQuestion): Set<string> =>
     new Set(analyzed.localities.mentions.flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])));
 
-  const signerParts = (docIds: readonly string[]): AnswerPart[] =>
-    docIds.flatMap((docId) => {
-      const signer = findSigner(knowledge.chunksOf(docId));
-      return signer ? [{ docId, kind: 'signer' as const, evidence: [{ chunk: signer.chunk, start: signer.start, end: signer.end, text: knowledge.document(docId)!.text.slice(signer.start, signer.end), coverage: 1, fit: 1, score: 1 }], signer }] : [];
+  /** Answers read straight off a plan's signature block or header, for every plan in scope that has one. */
+  const headerParts = (docIds: readonly string[], kind: 'signer' | 'issue-date'): AnswerPart[] =>
+    docIds.flatMap((docId): AnswerPart[] => {
+      const chunks = knowledge.chunksOf(docId);
+      const signer = kind === 'signer' ? findSigner(chunks) : null;
+      const found = signer ?? (kind === 'issue-date' ? findIssueDate(chunks) : null);
+      if (!found) return [];
+      const text = knowledge.document(docId)!.text.slice(found.start, found.end);
+      const evidence: Evidence = { chunk: found.chunk, start: found.start, end: found.end, text, section: [...found.chunk.section], coverage: 1, fit: 1, score: 1 };
+      return [signer ? { docId, kind: 'signer', evidence: [evidence], signer } : { docId, kind: 'passages', evidence: [evidence] }];
     });
 
-  /** Best evidence per document, documents ordered by their best score. */
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
     const groups = new Map<string, Evidence[]>();
     for (const item of evidence) {
@@ -77,7 +88,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     return groups;
   };
 
-  /** The passages to quote for one document: the best, plus a close second that adds something. */
+  /** The passages to quote for one document: the best, plus close seconds that add something. */
   const pickPassages = (ranked: readonly Evidence[], wantsList: boolean): Evidence[] => {
     const [best, ...rest] = ranked;
     const picked = [best];
@@ -95,11 +106,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     async ask(input: AskInput): Promise<AskResult> {
       const started = performance.now();
       const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
-      const analyzed = analyzeQuestion(standalone, { documents: metas, abbreviations: knowledge.lexical.abbreviations });
+      const analyzed = analyzeQuestion(standalone, { documents: metas, abbreviations });
       const language = analyzed.language;
-      const requested = input.docIds && input.docIds.length > 0 ? [...input.docIds] : null;
-      const named = analyzed.localities.docIds;
-      const scope = requested ?? (named.length > 0 ? named : null);
+      const scope = questionScope(analyzed, metas, input.docIds);
+      const scopeMetas = scope?.map((id) => knowledge.document(id)!.meta);
       const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number): AskResult => ({
         answer,
         answered,
@@ -108,44 +118,45 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
         mode: retriever.mode,
         timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
       });
+      const abstain = (retrieveMs: number, answerStarted: number, missingPlaces?: readonly string[]) =>
+        result(composeAbstention({ language, metas, missingPlaces, scopeMetas }), false, [], retrieveMs, answerStarted);
 
-      if (!requested && named.length === 0 && analyzed.localities.outOfCorpus.length > 0) {
-        const now = performance.now();
-        return result(composeAbstention({ language, metas, missingPlaces: analyzed.localities.outOfCorpus }), false, [], 0, now);
-      }
+      if (!scope && analyzed.localities.outOfCorpus.length > 0) return abstain(0, performance.now(), analyzed.localities.outOfCorpus);
 
-      if (analyzed.types.includes('signer')) {
+      const lookup = analyzed.types.includes('signer')
+        ? 'signer'
+        : analyzed.types.includes('date') && ISSUE_DATE_CUE.test(foldDiacritics(standalone.toLowerCase()))
+          ? 'issue-date'
+          : null;
+      if (lookup) {
         const now = performance.now();
-        const parts = signerParts(scope ?? metas.map((meta) => meta.id));
+        const parts = headerParts(scope ?? metas.map((meta) => meta.id), lookup);
         if (parts.length > 0) {
-          const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed });
+          const silentDocs = (scope ?? []).filter((docId) => !parts.some((part) => part.docId === docId));
+          const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed, silentDocs });
           return result(answer, true, citations, 0, now);
         }
       }
 
       const retrieveStarted = performance.now();
-      const hits = await retriever.search(analyzed.searchText, { topK: Math.max(input.topK ?? 0, candidates) * (scope && scope.length === 1 ? 1 : 2), docIds: scope ?? undefined });
+      const topK = Math.max(input.topK ?? 0, candidates) * (scope && scope.length === 1 ? 1 : 2);
+      const hits = await retriever.search(analyzed.searchText, { topK, docIds: scope ?? undefined });
       const retrieveMs = elapsed(retrieveStarted);
       const answerStarted = performance.now();
 
-      const profile = profileQuery({ searchText: analyzed.searchText, question: standalone, types: analyzed.types, model: termModel, ignore: placeSyllables(analyzed) });
-      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed) }).filter(supports);
+      const profile = profileQuery({ searchText: analyzed.searchText, question: standalone, types: analyzed.types, model: termModel, ignore: placeSyllables(analyzed), abbreviations });
+      const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
+      if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
+      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline }).filter(supports);
       const best = evidence[0];
-      if (!best || profile.totalWeight === 0 || profile.unknownShare >= maxUnknownShare) {
-        return result(composeAbstention({ language, metas, scopeMetas: scope?.map((id) => knowledge.document(id)!.meta) }), false, [], retrieveMs, answerStarted);
-      }
+      if (!best) return abstain(retrieveMs, answerStarted);
 
       const groups = groupByDocument(evidence);
       const wantsList = analyzed.types.includes('list');
-      const docOrder = [...groups.keys()];
-      const multiPlan = (scope ?? metas.map((meta) => meta.id)).length > 1;
+      const multiPlan = (scope ?? metas).length > 1;
       const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
-      const answeringDocs = multiPlan ? docOrder.filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
-      const parts: AnswerPart[] = answeringDocs.map((docId) => ({
-        docId,
-        kind: 'passages' as const,
-        evidence: pickPassages(groups.get(docId)!, wantsList),
-      }));
+      const answeringDocs = multiPlan ? [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
+      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: pickPassages(groups.get(docId)!, wantsList) }));
       const silentDocs = (scope ?? []).filter((docId) => !answeringDocs.includes(docId));
       const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed, silentDocs });
       return result(answer, true, citations, retrieveMs, answerStarted);

@@ -1,6 +1,7 @@
+import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { splitSentences } from '../ingest/split-sentences.js';
-import { formatSection, type Chunk, type SearchHit } from '../types.js';
-import { askedUnit, statesUnit, typeFit } from './evidence-cues.js';
+import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
+import { askedUnit, foldedLower, statesUnit, typeFit } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import { isAccented, type TermModel } from './term-stats.js';
 
@@ -10,7 +11,9 @@ export interface Evidence {
   start: number;
   end: number;
   text: string;
-  /** Share of the question's weighted terms the passage (or its section heading) contains. */
+  /** The headings the passage sits under (finer than the chunk's own path when small sections share a chunk). */
+  section: string[];
+  /** Share of the question's weighted terms the passage (or its headings) contains. */
   coverage: number;
   /** How well the passage carries the kind of fact asked for (0–1). */
   fit: number;
@@ -23,7 +26,7 @@ export interface QueryProfile {
   folded: boolean;
   model: TermModel;
   types: readonly QuestionType[];
-  /** "bao nhiêu người" → "nguoi": a count answer must state this unit. */
+  /** "bao nhiêu người" → "nguoi": a count answer should state this unit. */
   unit: string | null;
   totalWeight: number;
   /** Share of the weight carried by words the corpus never uses: high for off-topic questions. */
@@ -31,14 +34,24 @@ export interface QueryProfile {
 }
 
 const MAX_QUOTE_CHARS = 420;
+const MAX_LIST_CHARS = 700;
 const BIGRAM_BOOST = 1.5;
+/** Units whose absence rules a passage out: a money or percentage question needs that very form. */
+const STRICT_UNITS = new Set(['dong', 'tien', 'phan tram']);
 
 /**
  * The weighted terms a passage should contain. Bigrams the corpus never uses are dropped: they straddle
  * two words ("báo cáo | là") and would only dilute coverage. Unknown single syllables stay, so a question
  * about something the plans never mention cannot reach a high coverage.
  */
-export function profileQuery(args: { searchText: string; question: string; types: readonly QuestionType[]; model: TermModel; ignore: ReadonlySet<string> }): QueryProfile {
+export function profileQuery(args: {
+  searchText: string;
+  question: string;
+  types: readonly QuestionType[];
+  model: TermModel;
+  ignore: ReadonlySet<string>;
+  abbreviations: ReadonlyMap<string, string>;
+}): QueryProfile {
   const { searchText, model, ignore } = args;
   const folded = !isAccented(searchText);
   const terms = new Map<string, number>();
@@ -50,10 +63,25 @@ export function profileQuery(args: { searchText: string; question: string; types
   }
   const totalWeight = [...terms.values()].reduce((sum, weight) => sum + weight, 0);
   const unknownWeight = [...terms].reduce((sum, [term, weight]) => sum + (model.known(term) ? 0 : weight), 0);
-  return { terms, folded, model, types: args.types, unit: askedUnit(args.question), totalWeight, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1 };
+  return {
+    terms,
+    folded,
+    model,
+    types: args.types,
+    unit: unitOf(askedUnit(args.question) ?? askedUnit(searchText), args.abbreviations),
+    totalWeight,
+    unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
+  };
 }
 
-/** Weighted share of query terms found in the passage, half credit for terms only in its section heading. */
+/** "bao nhiêu NKT" asks for people: an abbreviation stands for the first word of its expansion. */
+function unitOf(unit: string | null, abbreviations: ReadonlyMap<string, string>): string | null {
+  if (!unit) return null;
+  const expansion = lookupAbbreviation(abbreviations, unit.toUpperCase())?.expansion;
+  return expansion ? foldedLower(expansion).split(/\s+/)[0] : unit;
+}
+
+/** Weighted share of query terms found in the passage, half credit for terms only in its headings. */
 function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, sectionTerms: ReadonlySet<string>): number {
   if (profile.totalWeight === 0) return 0;
   let covered = 0;
@@ -68,7 +96,7 @@ const fitOf = (profile: QueryProfile, text: string, section: string): number => 
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
   if (!primary) return 0.5;
   const fit = typeFit(primary, text, section);
-  if (primary === 'count' && profile.unit && !statesUnit(profile.unit, text)) return Math.min(fit, 0.05);
+  if (primary === 'count' && profile.unit && !statesUnit(profile.unit, text)) return Math.min(fit, STRICT_UNITS.has(profile.unit) ? 0.05 : 0.35);
   return fit;
 };
 
@@ -91,31 +119,88 @@ function narrow(text: string, score: (candidate: string) => number): { offset: n
   return best;
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
+const LIST_ITEM = /^\s*([-+•]|[a-zđ]\)|\d+(\.\d+)*\.)\s/u;
+
+/**
+ * Sentences, with clauses the splitter cut at ";" put back together when they continue on the same line
+ * ("Trung tâm điều dưỡng; Cơ sở trợ giúp xã hội; …"), so a quote never starts mid-enumeration.
+ */
+function passageSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const span of splitSentences(text)) {
+    const previous = spans.at(-1);
+    const between = previous ? text.slice(previous.end, span.start) : '';
+    const previousText = previous ? text.slice(previous.start, previous.end) : '';
+    if (previous && /[;,]$/.test(previousText) && !between.includes('\n') && !LIST_ITEM.test(text.slice(span.start, span.end))) previous.end = span.end;
+    else spans.push({ ...span });
+  }
+  return spans;
+}
+
+/** Headings over an offset, outermost first. */
+const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEntry[] =>
+  outline.filter((entry) => entry.start <= offset && offset < entry.end).sort((a, b) => a.depth - b.depth);
+
 export interface SelectOptions {
   /** Extra score for chunk kinds the question type points at (signature, preamble, header). */
   kindBonus?: (chunk: Chunk) => number;
+  outline: (docId: string) => readonly OutlineEntry[];
 }
 
 /** Scores every sentence of the retrieved chunks against the question profile, best first. */
-export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile, options: SelectOptions = {}): Evidence[] {
+export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile, options: SelectOptions): Evidence[] {
   const evidence: Evidence[] = [];
+  const sectionTermCache = new Map<string, Set<string>>();
+  const sectionTerms = (titles: readonly string[]) => {
+    const key = titles.join('\n');
+    let terms = sectionTermCache.get(key);
+    if (!terms) {
+      terms = profile.model.terms(key, profile.folded);
+      sectionTermCache.set(key, terms);
+    }
+    return terms;
+  };
+
   hits.forEach(({ chunk }, rank) => {
-    const section = formatSection(chunk.section);
-    const sectionTerms = profile.model.terms(section, profile.folded);
+    const outline = options.outline(chunk.docId);
     const prior = 0.08 / (1 + rank) + (options.kindBonus?.(chunk) ?? 0);
-    for (const span of splitSentences(chunk.text)) {
+    const spans = passageSpans(chunk.text);
+    spans.forEach((span, index) => {
+      const absoluteStart = chunk.start + span.start;
+      const headings = headingsAt(outline, absoluteStart);
       const sentence = chunk.text.slice(span.start, span.end);
-      if (!/\p{L}{2}/u.test(sentence)) continue;
+      if (!/\p{L}{2}/u.test(sentence)) return;
+      // A heading line alone says what a section is about, not what it says: its words count through `headings`.
+      const ownHeading = headings.find((heading) => heading.start === absoluteStart);
+      if (ownHeading && sentence.replace(/[\s*]+/g, ' ').trim().length <= ownHeading.title.length + 2) return;
+      const section = headings.map((heading) => heading.title);
+      const sectionText = section.join(' › ');
+      const headingTerms = sectionTerms(section.length > 0 ? section : chunk.section);
       const scoreText = (text: string) => {
-        const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), sectionTerms);
-        const fit = fitOf(profile, text, section);
+        const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms);
+        const fit = fitOf(profile, text, sectionText);
         return { coverage, fit, score: coverage * (0.5 + 0.5 * fit) + prior };
       };
-      const window = narrow(sentence, (text) => scoreText(text).score);
-      const text = sentence.slice(window.offset, window.offset + window.length);
-      const start = chunk.start + span.start + window.offset;
-      evidence.push({ chunk, start, end: start + text.length, text, ...scoreText(text) });
-    }
+      let window = narrow(sentence, (text) => scoreText(text).score);
+      // A lead-in ending in ":" ("…gặp một số khó khăn, hạn chế như:") is only useful with the items that follow.
+      if (window.offset + window.length === sentence.length && /:\s*$/.test(sentence)) {
+        let end = span.end;
+        for (const next of spans.slice(index + 1)) {
+          if (next.end - span.start > MAX_LIST_CHARS) break;
+          end = next.end;
+          if (!LIST_ITEM.test(chunk.text.slice(next.start, next.end)) && end - span.start > 200) break;
+        }
+        window = { offset: window.offset, length: end - span.start - window.offset };
+      }
+      const text = chunk.text.slice(span.start + window.offset, span.start + window.offset + window.length);
+      const start = absoluteStart + window.offset;
+      evidence.push({ chunk, start, end: start + text.length, text, section: section.length > 0 ? section : [...chunk.section], ...scoreText(text) });
+    });
   });
   return evidence.sort((a, b) => b.score - a.score);
 }
