@@ -10,6 +10,10 @@ const PERCENT = /\d\s*%|\bphan tram\b/;
 const DOCUMENT_REFERENCE = /\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|ke hoach|cong van|chuong trinh|luat|phap lenh)\s+(so\s+)?\d+|\d+\/\d{4}\/|\d+\/(qd|kh|ct|nq|nd|tt|ld)/;
 const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat tran|mttq|cong an|ban|hoi)\b/;
 const MONEY = /\d[\d.,]*\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
+// Figures that are not quantities: dates, document numbers, years and periods.
+const NOT_A_QUANTITY = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d+\s*\/\s*[a-z]|\b(nam|giai doan|tu|den)\s+\d{4}\b|\b\d{4}\s*-\s*\d{4}\b|\b(so|ngay|thang|quy)\s+\d+/g;
+const QUANTITY = /\d/;
+const PERIOD = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b|\bnam (19|20)\d{2}\b/;
 const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;
 
 export const foldedLower = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ');
@@ -18,7 +22,7 @@ export const foldedLower = (text: string): string => foldDiacritics(text.normali
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
  * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
  */
-export function typeFit(type: QuestionType, passage: string, sectionPath: string): number {
+export function typeFit(type: QuestionType | 'period', passage: string, sectionPath: string): number {
   const text = foldedLower(passage);
   const section = foldedLower(sectionPath);
   switch (type) {
@@ -27,7 +31,7 @@ export function typeFit(type: QuestionType, passage: string, sectionPath: string
     case 'date':
       return DATE.test(text) ? 1 : 0.1;
     case 'count':
-      return NUMBER.test(text) ? 1 : 0.1;
+      return QUANTITY.test(text.replace(NOT_A_QUANTITY, ' ')) ? 1 : 0.1;
     case 'percent':
       return PERCENT.test(text) ? 1 : NUMBER.test(text) ? 0.4 : 0.1;
     case 'target':
@@ -37,6 +41,8 @@ export function typeFit(type: QuestionType, passage: string, sectionPath: string
       return DOCUMENT_REFERENCE.test(text) ? 1 : 0.1;
     case 'who':
       return BODY.test(text) || BODY.test(section) ? 1 : 0.3;
+    case 'period':
+      return PERIOD.test(text) ? 1 : 0.1;
     case 'funding':
       return FUNDING.test(`${section} ${text}`) ? 1 : MONEY.test(text) ? 0.8 : 0.2;
     default:
@@ -44,12 +50,28 @@ export function typeFit(type: QuestionType, passage: string, sectionPath: string
   }
 }
 
+/** Whether a text names a body (Sở, Phòng, UBND, Trung tâm…). */
+export const namesBody = (text: string): boolean => BODY.test(foldedLower(text));
+
+/** "Giai đoạn nào", "thời gian thực hiện", "what period": the answer is a span of years. */
+export const asksPeriod = (question: string): boolean =>
+  /\bgiai doan nao\b|\bthoi gian thuc hien\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\bhow long\b|\btime ?frame\b/.test(foldedLower(question));
+
+/** "Nhiệm vụ gì", "làm gì", "what does … do": the answer is a body's list of duties. */
+export const asksDuties = (question: string): boolean =>
+  /\bnhiem vu gi\b|\blam gi\b|\btrach nhiem gi\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsibilit/.test(foldedLower(question));
+
 /** Units a "how many X" question expects next to the number, folded; money and percent have their own forms. */
 const UNIT_SYNONYMS: Record<string, RegExp> = {
   tien: MONEY,
   dong: MONEY,
+  ty: MONEY,
+  trieu: MONEY,
   'phan tram': PERCENT,
 };
+// Words that count people: "bao nhiêu cụ" is answered by "98 người", "bao nhiêu đối tượng" by "55 ngàn trường hợp".
+const PEOPLE_UNITS = ['nguoi', 'cu', 'doi', 'doi tuong', 'truong', 'truong hop', 'tre', 'tre em', 'me', 'luot', 'thuong binh', 'benh binh', 'nkt', 'nct'];
+const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${PEOPLE_UNITS.join('|')})\\b`);
 
 /** The unit a Vietnamese "bao nhiêu X" / "mấy X" question asks about, folded ("nguoi", "dong", …). */
 export function askedUnit(question: string): string | null {
@@ -64,5 +86,6 @@ export function statesUnit(unit: string, passage: string): boolean {
   const text = foldedLower(passage);
   const special = UNIT_SYNONYMS[unit];
   if (special) return special.test(text);
+  if (PEOPLE_UNITS.includes(unit)) return PEOPLE_UNIT.test(text);
   return new RegExp(`\\d[\\d.,]*\\s*(%\\s*)?([a-z]+\\s+){0,3}${unit}\\b`).test(text);
 }

@@ -3,6 +3,7 @@ import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart } from './compose-answer.js';
+import { asksDuties, namesBody } from './evidence-cues.js';
 import { findIssueDate } from './find-issue-date.js';
 import { findSigner } from './find-signer.js';
 import { questionScope } from './question-scope.js';
@@ -36,6 +37,8 @@ const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
 const SIBLING_RATIO = 0.55;
 /** "When was it issued / signed" asks for the header's date line, not for dates inside the plan. */
 const ISSUE_DATE_CUE = /\bban hanh\b|\bky ngay\b|\bngay ky\b|\bissued\b|\bdated\b|\bsigned on\b|\bdate of (the|this) plan\b/;
+
+const MAX_HEADING_GAP = 400;
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -74,9 +77,20 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const found = signer ?? (kind === 'issue-date' ? findIssueDate(chunks) : null);
       if (!found) return [];
       const text = knowledge.document(docId)!.text.slice(found.start, found.end);
-      const evidence: Evidence = { chunk: found.chunk, start: found.start, end: found.end, text, section: [...found.chunk.section], coverage: 1, fit: 1, score: 1 };
+      const evidence: Evidence = { chunk: found.chunk, start: found.start, end: found.end, text, section: [...found.chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
       return [signer ? { docId, kind: 'signer', evidence: [evidence], signer } : { docId, kind: 'passages', evidence: [evidence] }];
     });
+
+  /**
+   * "Which body…" is often answered by the heading above the passage ("1. Phòng Lao động - Thương binh và Xã hội",
+   * then "- Chủ trì…"): the quote then starts at that heading so the name is in it.
+   */
+  const withBodyHeading = (item: Evidence): Evidence => {
+    if (item.headingStart === null || item.headingStart >= item.start || item.start - item.headingStart > MAX_HEADING_GAP) return item;
+    if (namesBody(item.text) || !namesBody(item.section.at(-1) ?? '')) return item;
+    const text = knowledge.document(item.chunk.docId)!.text.slice(item.headingStart, item.end);
+    return { ...item, start: item.headingStart, text };
+  };
 
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
     const groups = new Map<string, Evidence[]>();
@@ -152,11 +166,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       if (!best) return abstain(retrieveMs, answerStarted);
 
       const groups = groupByDocument(evidence);
-      const wantsList = analyzed.types.includes('list');
+      const wantsList = analyzed.types.includes('list') || asksDuties(standalone);
       const multiPlan = (scope ?? metas).length > 1;
       const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
       const answeringDocs = multiPlan ? [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
-      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: pickPassages(groups.get(docId)!, wantsList) }));
+      const withHeading = analyzed.types.includes('who') ? (item: Evidence) => withBodyHeading(item) : (item: Evidence) => item;
+      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: pickPassages(groups.get(docId)!, wantsList).map(withHeading) }));
       const silentDocs = (scope ?? []).filter((docId) => !answeringDocs.includes(docId));
       const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed, silentDocs });
       return result(answer, true, citations, retrieveMs, answerStarted);

@@ -1,7 +1,7 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, foldedLower, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksPeriod, foldedLower, statesUnit, typeFit } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import { isAccented, type TermModel } from './term-stats.js';
 
@@ -13,6 +13,8 @@ export interface Evidence {
   text: string;
   /** The headings the passage sits under (finer than the chunk's own path when small sections share a chunk). */
   section: string[];
+  /** Where the passage's own heading starts in the document, when it has one. */
+  headingStart: number | null;
   /** Share of the question's weighted terms the passage (or its headings) contains. */
   coverage: number;
   /** How well the passage carries the kind of fact asked for (0–1). */
@@ -28,16 +30,17 @@ export interface QueryProfile {
   types: readonly QuestionType[];
   /** "bao nhiêu người" → "nguoi": a count answer should state this unit. */
   unit: string | null;
+  /** The question asks for a period of years ("giai đoạn nào"). */
+  period: boolean;
   totalWeight: number;
   /** Share of the weight carried by words the corpus never uses: high for off-topic questions. */
   unknownShare: number;
 }
 
 const MAX_QUOTE_CHARS = 420;
+const MIN_QUOTE_CHARS = 150;
 const MAX_LIST_CHARS = 700;
 const BIGRAM_BOOST = 1.5;
-/** Units whose absence rules a passage out: a money or percentage question needs that very form. */
-const STRICT_UNITS = new Set(['dong', 'tien', 'phan tram']);
 
 /**
  * The weighted terms a passage should contain. Bigrams the corpus never uses are dropped: they straddle
@@ -69,6 +72,7 @@ export function profileQuery(args: {
     model,
     types: args.types,
     unit: unitOf(askedUnit(args.question) ?? askedUnit(searchText), args.abbreviations),
+    period: asksPeriod(args.question),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
   };
@@ -81,23 +85,26 @@ function unitOf(unit: string | null, abbreviations: ReadonlyMap<string, string>)
   return expansion ? foldedLower(expansion).split(/\s+/)[0] : unit;
 }
 
-/** Weighted share of query terms found in the passage, half credit for terms only in its headings. */
-function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, sectionTerms: ReadonlySet<string>): number {
+/**
+ * Weighted share of query terms found in the passage. Its own heading counts in full (a section titled
+ * "5. Sở Nội vụ" is about that body throughout); the headings above it count half.
+ */
+function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, headingTerms: ReadonlySet<string>, outerTerms: ReadonlySet<string>): number {
   if (profile.totalWeight === 0) return 0;
   let covered = 0;
   for (const [term, weight] of profile.terms) {
-    if (passageTerms.has(term)) covered += weight;
-    else if (sectionTerms.has(term)) covered += weight * 0.5;
+    if (passageTerms.has(term) || headingTerms.has(term)) covered += weight;
+    else if (outerTerms.has(term)) covered += weight * 0.5;
   }
   return covered / profile.totalWeight;
 }
 
 const fitOf = (profile: QueryProfile, text: string, section: string): number => {
+  if (profile.period) return typeFit('period', text, section);
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
   if (!primary) return 0.5;
-  const fit = typeFit(primary, text, section);
-  if (primary === 'count' && profile.unit && !statesUnit(profile.unit, text)) return Math.min(fit, STRICT_UNITS.has(profile.unit) ? 0.05 : 0.35);
-  return fit;
+  if (primary === 'count' && profile.unit) return statesUnit(profile.unit, text) ? 1 : 0.05;
+  return typeFit(primary, text, section);
 };
 
 /** A long sentence is narrowed to its best run of clauses so the quote stays short and on point. */
@@ -111,6 +118,7 @@ function narrow(text: string, score: (candidate: string) => number): { offset: n
     for (let j = i + 1; j < boundaries.length; j++) {
       const length = boundaries[j] - boundaries[i];
       if (length > MAX_QUOTE_CHARS) break;
+      if (length < MIN_QUOTE_CHARS) continue;
       const candidate = text.slice(boundaries[i], boundaries[j]);
       const value = score(candidate) - length / 6_000;
       if (value > best.value) best = { offset: boundaries[i], length: candidate.trimEnd().length, value };
@@ -180,9 +188,11 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       if (ownHeading && sentence.replace(/[\s*]+/g, ' ').trim().length <= ownHeading.title.length + 2) return;
       const section = headings.map((heading) => heading.title);
       const sectionText = section.join(' › ');
-      const headingTerms = sectionTerms(section.length > 0 ? section : chunk.section);
+      const path = section.length > 0 ? section : chunk.section;
+      const headingTerms = sectionTerms(path.slice(-1));
+      const outerTerms = sectionTerms(path.slice(0, -1));
       const scoreText = (text: string) => {
-        const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms);
+        const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms, outerTerms);
         const fit = fitOf(profile, text, sectionText);
         return { coverage, fit, score: coverage * (0.5 + 0.5 * fit) + prior };
       };
@@ -199,7 +209,8 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       }
       const text = chunk.text.slice(span.start + window.offset, span.start + window.offset + window.length);
       const start = absoluteStart + window.offset;
-      evidence.push({ chunk, start, end: start + text.length, text, section: section.length > 0 ? section : [...chunk.section], ...scoreText(text) });
+      const headingStart = headings.at(-1)?.start ?? null;
+      evidence.push({ chunk, start, end: start + text.length, text, section: section.length > 0 ? section : [...chunk.section], headingStart, ...scoreText(text) });
     });
   });
   return evidence.sort((a, b) => b.score - a.score);
