@@ -16,7 +16,8 @@ describe('askedUnit', () => {
 describe('statesUnit', () => {
   it('finds a figure followed by the unit, within a few words', () => {
     expect(statesUnit('nguoi', 'có 2.226 người có công')).toBe(true);
-    expect(statesUnit('nguoi', 'có 98 cụ tròn 100 tuổi')).toBe(false);
+    expect(statesUnit('nguoi', 'có 98 cụ tròn 100 tuổi')).toBe(true); // people counted in another word
+    expect(statesUnit('giuong', 'có 98 người tròn 100 tuổi')).toBe(false);
     expect(statesUnit('tre', 'có 1.476 trẻ em có hoàn cảnh đặc biệt')).toBe(true);
   });
   it('treats money and percentages by their own forms', () => {

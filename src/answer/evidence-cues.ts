@@ -73,17 +73,25 @@ const UNIT_SYNONYMS: Record<string, RegExp> = {
 const PEOPLE_UNITS = ['nguoi', 'cu', 'doi', 'doi tuong', 'truong', 'truong hop', 'tre', 'tre em', 'me', 'luot', 'thuong binh', 'benh binh', 'nkt', 'nct'];
 const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${PEOPLE_UNITS.join('|')})\\b`);
 
-/** The unit a Vietnamese "bao nhiêu X" / "mấy X" question asks about, folded ("nguoi", "dong", …). */
-export function askedUnit(question: string): string | null {
+/**
+ * The unit a "bao nhiêu X" / "mấy X" question asks about, folded ("nguoi", "dong", …). English "how many X"
+ * is read through `translate`, the glossary.
+ */
+export function askedUnit(question: string, translate?: (english: string) => string): string | null {
+  const english = translate && /\bhow (?:many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
+  if (english) return askedUnit(`bao nhiêu ${translate(english[1])}`);
   const match = /\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/.exec(foldedLower(question));
   if (!match) return null;
   const unit = match[1];
   return ['la', 'thi', 'con', 'duoc', 'nam', 'lan'].includes(unit) ? null : unit;
 }
 
+// Years and document numbers never count things ("đến năm 2030, cụ thể như sau" states no "cụ").
+const YEARS_AND_REFERENCES = /\b(19|20)\d{2}\b|\d+\s*\/\s*[a-z]/g;
+
 /** Whether a passage states a number of the asked unit (e.g. "2.226 người", "500.000 đồng"). */
 export function statesUnit(unit: string, passage: string): boolean {
-  const text = foldedLower(passage);
+  const text = foldedLower(passage).replace(YEARS_AND_REFERENCES, ' ');
   const special = UNIT_SYNONYMS[unit];
   if (special) return special.test(text);
   if (PEOPLE_UNITS.includes(unit)) return PEOPLE_UNIT.test(text);

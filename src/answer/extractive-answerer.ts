@@ -6,7 +6,7 @@ import { composeAbstention, composeAnswer, type AnswerPart } from './compose-ans
 import { asksDuties, namesBody } from './evidence-cues.js';
 import { findIssueDate } from './find-issue-date.js';
 import { findSigner } from './find-signer.js';
-import { questionScope } from './question-scope.js';
+import { plansByNumber, questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { profileQuery, selectEvidence, type Evidence } from './select-evidence.js';
 import { createTermModel } from './term-stats.js';
@@ -37,6 +37,9 @@ const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
 const SIBLING_RATIO = 0.55;
 /** "When was it issued / signed" asks for the header's date line, not for dates inside the plan. */
 const ISSUE_DATE_CUE = /\bban hanh\b|\bky ngay\b|\bngay ky\b|\bissued\b|\bdated\b|\bsigned on\b|\bdate of (the|this) plan\b/;
+const WHEN_CUE = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
+/** A question about another document ("Quyết định 1942/QĐ-TTg ban hành ngày nào?") is not about the plan's own header. */
+const OTHER_DOCUMENT = /\d+\s*\/\s*\d{0,4}\s*\/?\s*(qd|ct|nq|nd|tt|ld|ctr|kh)|\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|decision|directive|resolution|decree|circular)\b/;
 
 const MAX_HEADING_GAP = 400;
 
@@ -137,9 +140,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
       if (!scope && analyzed.localities.outOfCorpus.length > 0) return abstain(0, performance.now(), analyzed.localities.outOfCorpus);
 
-      const lookup = analyzed.types.includes('signer')
+      const folded = foldDiacritics(standalone.toLowerCase());
+      const aboutOtherDocument = OTHER_DOCUMENT.test(folded) && plansByNumber(standalone, metas).length === 0;
+      const lookup = analyzed.types.includes('signer') && !aboutOtherDocument
         ? 'signer'
-        : analyzed.types.includes('date') && ISSUE_DATE_CUE.test(foldDiacritics(standalone.toLowerCase()))
+        : ISSUE_DATE_CUE.test(folded) && (analyzed.types.includes('date') || WHEN_CUE.test(folded)) && !aboutOtherDocument
           ? 'issue-date'
           : null;
       if (lookup) {

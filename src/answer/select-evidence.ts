@@ -1,4 +1,6 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
+import { translateToVietnamese } from '../lang/glossary.js';
+import { STOPWORDS } from '../lang/stopwords.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
 import { askedUnit, asksPeriod, foldedLower, statesUnit, typeFit } from './evidence-cues.js';
@@ -62,7 +64,9 @@ export function profileQuery(args: {
     const isBigram = term.includes(' ');
     if (term.split(' ').every((syllable) => ignore.has(syllable))) continue;
     if (isBigram && !model.known(term)) continue;
-    terms.set(term, model.idf(term) * (isBigram ? BIGRAM_BOOST : 1));
+    // A bigram with a function word ("kế hoạch | của") says little more than its content word alone.
+    const boost = !isBigram ? 1 : term.split(' ').some((syllable) => STOPWORDS.has(syllable)) ? 0.5 : BIGRAM_BOOST;
+    terms.set(term, model.idf(term) * boost);
   }
   const totalWeight = [...terms.values()].reduce((sum, weight) => sum + weight, 0);
   const unknownWeight = [...terms].reduce((sum, [term, weight]) => sum + (model.known(term) ? 0 : weight), 0);
@@ -71,7 +75,7 @@ export function profileQuery(args: {
     folded,
     model,
     types: args.types,
-    unit: unitOf(askedUnit(args.question) ?? askedUnit(searchText), args.abbreviations),
+    unit: unitOf(askedUnit(args.question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), args.abbreviations),
     period: asksPeriod(args.question),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
