@@ -7,7 +7,7 @@ import type { Logger } from './logger.js';
 import { resolveEmbeddingModel } from './retrieval/embedding-model.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
 import { openKnowledgeBase } from './store/open-knowledge-base.js';
-import type { Answerer, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
+import type { Answerer, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
 
 export interface Pipeline {
   knowledge: KnowledgeBase;
@@ -18,15 +18,19 @@ export interface Pipeline {
   modelId: string | null;
 }
 
-/** Resolves the embedding model, opens the stored index (building it from the corpus on first start) and wires retrieval and answering. */
-export async function openPipeline(config: Config, logger: Logger): Promise<Pipeline> {
-  const embedding = await resolveEmbeddingModel({
+/** The configured embedding model, or null for lexical-only mode. */
+export const resolveConfiguredModel = (config: Config, logger: Logger): Promise<EmbeddingModel | null> =>
+  resolveEmbeddingModel({
     modelsDir: config.MODELS_DIR,
     modelId: config.EMBEDDING_MODEL,
     allowRemote: config.ALLOW_REMOTE_MODELS,
     timeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
     logger,
   });
+
+/** Resolves the embedding model, opens the stored index (building it from the corpus on first start) and wires retrieval and answering. */
+export async function openPipeline(config: Config, logger: Logger): Promise<Pipeline> {
+  const embedding = await resolveConfiguredModel(config, logger);
   let knowledge = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
   if (!knowledge) {
     logger.info({ corpus: config.CORPUS_DIR, data: config.DATA_DIR }, 'no index yet: building it from the corpus');

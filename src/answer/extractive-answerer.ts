@@ -57,6 +57,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     abbreviations,
   );
 
+  // Build what is otherwise made on first use (place and phrase indexes, outlines) now, so the first person to ask doesn't wait.
+  for (const meta of metas) knowledge.outline(meta.id);
+  analyzeQuestion(metas.map((meta) => meta.title).join(' '), { documents: metas, abbreviations });
+
   // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
   const supports = (evidence: Evidence): boolean =>
     evidence.fit > 0.1 && (evidence.coverage >= minCoverage || (evidence.fit >= 0.6 && evidence.coverage >= minTypedCoverage));
@@ -90,7 +94,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
    */
   const withBodyHeading = (item: Evidence): Evidence => {
     if (item.headingStart === null || item.headingStart >= item.start || item.start - item.headingStart > MAX_HEADING_GAP) return item;
-    if (namesBody(item.text) || !namesBody(item.section.at(-1) ?? '')) return item;
+    if (!namesBody(item.section.at(-1) ?? '')) return item;
     const text = knowledge.document(item.chunk.docId)!.text.slice(item.headingStart, item.end);
     return { ...item, start: item.headingStart, text };
   };

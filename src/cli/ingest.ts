@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import { runIngest, type IngestProgress, type IngestSummary } from '../ingest/run-ingest.js';
 import { createLogger } from '../logger.js';
-import { resolveEmbeddingModel } from '../retrieval/embedding-model.js';
+import { resolveConfiguredModel } from '../pipeline.js';
 
 const USAGE = `Usage: npm run ingest [-- --dir <folder>] [--rebuild]
 
@@ -79,13 +79,7 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig(process.env);
     const logger = createLogger(config.LOG_LEVEL);
-    const embedding = await resolveEmbeddingModel({
-      modelsDir: config.MODELS_DIR,
-      modelId: config.EMBEDDING_MODEL,
-      allowRemote: config.ALLOW_REMOTE_MODELS,
-      timeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
-      logger,
-    });
+    const embedding = await resolveConfiguredModel(config, logger);
     const summary = await runIngest({
       corpusDir: args.dir ?? config.CORPUS_DIR,
       dataDir: config.DATA_DIR,

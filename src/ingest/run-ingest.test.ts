@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { silentLogger } from '../logger.js';
-import { resolveEmbeddingModel } from '../retrieval/embedding-model.js';
+import { loadFixtureModel } from '../../test/helpers/fixture-model.js';
 import { readIndex } from '../store/index-store.js';
 import { openKnowledgeBase } from '../store/open-knowledge-base.js';
 import type { EmbeddingModel } from '../types.js';
@@ -36,15 +36,7 @@ let corpusDir: string;
 let dataDir: string;
 
 beforeAll(async () => {
-  const resolved = await resolveEmbeddingModel({
-    modelsDir: join(import.meta.dirname, '../../test/fixtures/models'),
-    modelId: 'fixture/tiny-bert',
-    allowRemote: false,
-    timeoutMs: 5_000,
-    logger: silentLogger,
-  });
-  if (!resolved) throw new Error('fixture model missing: run `npm run fixture:model`');
-  model = resolved;
+  model = await loadFixtureModel();
   root = await mkdtemp(join(tmpdir(), 'run-ingest-'));
   baseDataDir = join(root, 'base-data');
   const first = counting(model);

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../ingest/run-ingest.js';
 import { silentLogger } from '../logger.js';
-import { resolveEmbeddingModel } from '../retrieval/embedding-model.js';
+import { loadFixtureModel } from '../../test/helpers/fixture-model.js';
 import type { EmbeddingModel } from '../types.js';
 import { openKnowledgeBase } from './open-knowledge-base.js';
 
@@ -23,15 +23,7 @@ let hybridDir: string;
 let lexicalDir: string;
 
 beforeAll(async () => {
-  const resolved = await resolveEmbeddingModel({
-    modelsDir: join(import.meta.dirname, '../../test/fixtures/models'),
-    modelId: 'fixture/tiny-bert',
-    allowRemote: false,
-    timeoutMs: 5_000,
-    logger: silentLogger,
-  });
-  if (!resolved) throw new Error('fixture model missing: run `npm run fixture:model`');
-  model = resolved;
+  model = await loadFixtureModel();
   root = await mkdtemp(join(tmpdir(), 'open-kb-'));
   hybridDir = join(root, 'hybrid');
   lexicalDir = join(root, 'lexical');

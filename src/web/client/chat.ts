@@ -2,23 +2,8 @@ import { splitAnswer } from './answer-parts.js';
 import { h, icon } from './dom.js';
 import { readEventStream } from './sse.js';
 
-// Shapes of the /api/ask contract, declared here because this file is bundled for the browser.
-interface Citation {
-  n: number;
-  docId: string;
-  docTitle: string;
-  section: string;
-  quote: string;
-  start: number;
-  end: number;
-}
-
-interface AskResult {
-  answer: string;
-  answered: boolean;
-  question: string;
-  citations: Citation[];
-}
+// Type-only: erased when bundled for the browser.
+import type { AskResult, Citation } from '../../types.js';
 
 interface Turn {
   id: string;
