@@ -1,15 +1,17 @@
 import type { Citation, DocumentMeta, KnowledgeBase } from '../types.js';
 import { formatSection } from '../types.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
+import type { DefinitionSpan } from './find-definition.js';
 import type { SignerSpan } from './find-signer.js';
 import { capitalise, planName } from './plan-names.js';
 import type { Evidence } from './select-evidence.js';
 
 export interface AnswerPart {
   docId: string;
-  kind: 'passages' | 'signer';
+  kind: 'passages' | 'signer' | 'definition';
   evidence: Evidence[];
   signer?: SignerSpan;
+  definition?: DefinitionSpan;
 }
 
 type Language = 'vi' | 'en';
@@ -20,7 +22,8 @@ const readable = (text: string): string =>
     .replace(/\*\*|\(\*|\*\)|(?<=\s|^)\*|\*(?=\s|$)/g, '')
     .replace(/^\s*\|\s*$/gm, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^[-+•]\s+/, '');
 
 const quoted = (text: string): string => `“${readable(text)}”`;
 
@@ -62,12 +65,23 @@ export function composeAnswer(args: {
     return standalone ? `Kế hoạch của ${plan} do ${signer.name}${title} ký ${marker}.` : `${signer.name}${title} ký ${marker}`;
   };
 
+  const definitionText = (part: AnswerPart): string => {
+    const { abbreviation, expansion } = part.definition!;
+    const marker = cite(part.evidence[0]);
+    const plan = planName(metaOf(part.docId), language);
+    return language === 'en'
+      ? `${abbreviation} stands for “${expansion}”, as defined in the ${plan} plan ${marker}.`
+      : `${abbreviation} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${plan} ${marker}.`;
+  };
+
   const lines: string[] = [];
   if (parts.length === 1) {
     const [part] = parts;
     const plan = planName(metaOf(part.docId), language);
     lines.push(
-      part.kind === 'signer'
+      part.kind === 'definition'
+        ? definitionText(part)
+        : part.kind === 'signer'
         ? signerText(part, true)
         : language === 'en'
           ? `According to the ${plan} plan: ${passagesText(part)}.`

@@ -55,7 +55,7 @@ export const namesBody = (text: string): boolean => BODY.test(foldedLower(text))
 
 /** "Giai đoạn nào", "thời gian thực hiện", "what period": the answer is a span of years. */
 export const asksPeriod = (question: string): boolean =>
-  /\bgiai doan nao\b|\bthoi gian thuc hien\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\bhow long\b|\btime ?frame\b/.test(foldedLower(question));
+  /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\btrong bao lau\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\bhow long\b|\btime ?frame\b/.test(foldedLower(question));
 
 /** "Nhiệm vụ gì", "làm gì", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
@@ -80,7 +80,10 @@ const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${
 export function askedUnit(question: string, translate?: (english: string) => string): string | null {
   const english = translate && /\bhow (?:many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
   if (english) return askedUnit(`bao nhiêu ${translate(english[1])}`);
-  const match = /\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/.exec(foldedLower(question));
+  const folded = foldedLower(question);
+  const match = /\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/.exec(folded);
+  // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
+  if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi))\b/.test(folded) && /\bbao nhieu\b/.test(folded)) return 'tien';
   if (!match) return null;
   const unit = match[1];
   return ['la', 'thi', 'con', 'duoc', 'nam', 'lan'].includes(unit) ? null : unit;

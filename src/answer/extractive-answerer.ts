@@ -1,14 +1,16 @@
+import { abbreviationKey } from '../lang/abbreviations.js';
 import type { Logger } from '../logger.js';
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart } from './compose-answer.js';
-import { asksDuties, namesBody } from './evidence-cues.js';
+import { asksDuties, asksPeriod, namesBody } from './evidence-cues.js';
+import { abbreviationAskedAbout, findDefinition, type DefinitionSpan } from './find-definition.js';
 import { findIssueDate } from './find-issue-date.js';
 import { findSigner } from './find-signer.js';
 import { plansByNumber, questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
-import { profileQuery, selectEvidence, type Evidence } from './select-evidence.js';
+import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createTermModel } from './term-stats.js';
 
 export interface AnswererOptions {
@@ -42,6 +44,9 @@ const WHEN_CUE = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc n
 const OTHER_DOCUMENT = /\d+\s*\/\s*\d{0,4}\s*\/?\s*(qd|ct|nq|nd|tt|ld|ctr|kh)|\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|decision|directive|resolution|decree|circular)\b/;
 
 const MAX_HEADING_GAP = 400;
+/** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
+const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
+const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation']);
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -62,8 +67,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   analyzeQuestion(metas.map((meta) => meta.title).join(' '), { documents: metas, abbreviations });
 
   // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
-  const supports = (evidence: Evidence): boolean =>
-    evidence.fit > 0.1 && (evidence.coverage >= minCoverage || (evidence.fit >= 0.6 && evidence.coverage >= minTypedCoverage));
+  // A figure followed by the very unit asked about ("2.226 người" for "bao nhiêu người") is specific enough to
+  // need less of the question's wording: long official names ("… với cách mạng") are often shortened in the text.
+  const supports = (profile: QueryProfile) => (evidence: Evidence): boolean => {
+    if (evidence.fit <= 0.1) return false;
+    if (evidence.coverage >= minCoverage) return true;
+    const typedMinimum = profile.unit && evidence.fit >= 1 ? minTypedCoverage * 0.6 : minTypedCoverage;
+    return evidence.fit >= 0.6 && evidence.coverage >= typedMinimum;
+  };
 
   const kindBonus = (analyzed: AnalyzedQuestion) => (chunk: Chunk): number => {
     const types = analyzed.types;
@@ -97,6 +108,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     if (!namesBody(item.section.at(-1) ?? '')) return item;
     const text = knowledge.document(item.chunk.docId)!.text.slice(item.headingStart, item.end);
     return { ...item, start: item.headingStart, text };
+  };
+
+  /** A question about an abbreviation alone, answered from the passage where a plan defines it. */
+  const definitionOf = (question: string): DefinitionSpan | null => {
+    const folded = foldDiacritics(question.toLowerCase());
+    if (!DEFINITION_CUE.test(folded)) return null;
+    const asked = abbreviationAskedAbout(question, abbreviations);
+    if (!asked) return null;
+    const otherWords = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));
+    return otherWords.length <= 1 ? findDefinition(knowledge, asked.abbreviation, asked.expansion) : null;
   };
 
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
@@ -144,6 +165,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
       if (!scope && analyzed.localities.outOfCorpus.length > 0) return abstain(0, performance.now(), analyzed.localities.outOfCorpus);
 
+      const definition = definitionOf(standalone);
+      if (definition) {
+        const now = performance.now();
+        const evidence: Evidence = { chunk: definition.chunk, start: definition.start, end: definition.end, text: knowledge.document(definition.chunk.docId)!.text.slice(definition.start, definition.end), section: [...definition.chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
+        const { answer, citations } = composeAnswer({ parts: [{ docId: definition.chunk.docId, kind: 'definition', evidence: [evidence], definition }], language, knowledge, question: analyzed });
+        return result(answer, true, citations, 0, now);
+      }
+
       const folded = foldDiacritics(standalone.toLowerCase());
       const aboutOtherDocument = OTHER_DOCUMENT.test(folded) && plansByNumber(standalone, metas).length === 0;
       const lookup = analyzed.types.includes('signer') && !aboutOtherDocument
@@ -163,14 +192,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
       const retrieveStarted = performance.now();
       const topK = Math.max(input.topK ?? 0, candidates) * (scope && scope.length === 1 ? 1 : 2);
-      const hits = await retriever.search(analyzed.searchText, { topK, docIds: scope ?? undefined });
+      // Plans state their period under "Thời gian thực hiện", whatever words the question used for it.
+      const searchText = asksPeriod(standalone) ? `${analyzed.searchText} thời gian thực hiện` : analyzed.searchText;
+      const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
       const retrieveMs = elapsed(retrieveStarted);
       const answerStarted = performance.now();
 
-      const profile = profileQuery({ searchText: analyzed.searchText, question: standalone, types: analyzed.types, model: termModel, ignore: placeSyllables(analyzed), abbreviations });
+      const profile = profileQuery({ searchText, question: standalone, types: analyzed.types, model: termModel, ignore: placeSyllables(analyzed), abbreviations });
       const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
       if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
-      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline }).filter(supports);
+      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline }).filter(supports(profile));
       const best = evidence[0];
       if (!best) return abstain(retrieveMs, answerStarted);
 

@@ -200,8 +200,11 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
         const fit = fitOf(profile, text, sectionText);
         return { coverage, fit, score: coverage * (0.5 + 0.5 * fit) + prior };
       };
-      let window = narrow(sentence, (text) => scoreText(text).score);
-      // A lead-in ending in ":" ("…gặp một số khó khăn, hạn chế như:") is only useful with the items that follow.
+      const window = narrow(sentence, (text) => scoreText(text).score);
+      const scored = scoreText(sentence.slice(window.offset, window.offset + window.length));
+      // A lead-in ending in ":" ("…gặp một số khó khăn, hạn chế như:") is quoted with the items that follow, but
+      // scored on its own words, so an item that answers by itself still ranks first.
+      let quoteLength = window.length;
       if (window.offset + window.length === sentence.length && /:\s*$/.test(sentence)) {
         let end = span.end;
         for (const next of spans.slice(index + 1)) {
@@ -209,12 +212,12 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
           end = next.end;
           if (!LIST_ITEM.test(chunk.text.slice(next.start, next.end)) && end - span.start > 200) break;
         }
-        window = { offset: window.offset, length: end - span.start - window.offset };
+        quoteLength = end - span.start - window.offset;
       }
-      const text = chunk.text.slice(span.start + window.offset, span.start + window.offset + window.length);
+      const text = chunk.text.slice(span.start + window.offset, span.start + window.offset + quoteLength);
       const start = absoluteStart + window.offset;
       const headingStart = headings.at(-1)?.start ?? null;
-      evidence.push({ chunk, start, end: start + text.length, text, section: section.length > 0 ? section : [...chunk.section], headingStart, ...scoreText(text) });
+      evidence.push({ chunk, start, end: start + text.length, text, section: section.length > 0 ? section : [...chunk.section], headingStart, ...scored });
     });
   });
   return evidence.sort((a, b) => b.score - a.score);

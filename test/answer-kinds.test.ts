@@ -1,0 +1,75 @@
+// Kinds of questions the answerer treats specially, on the real corpus (lexical mode).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../src/types.js';
+import { openTestPipeline, type TestPipeline } from './helpers/open-test-pipeline.js';
+
+let pipeline: TestPipeline;
+beforeAll(async () => {
+  pipeline = await openTestPipeline();
+});
+afterAll(() => pipeline.cleanup());
+
+const ask = (question: string) => pipeline.answerer.ask({ question });
+const quoteOf = (result: AskResult, n = 1) => result.citations.find((citation) => citation.n === n)!.quote;
+
+describe('abbreviations', () => {
+  it.each([
+    ['NKT nghĩa là gì?', 'NKT', 'người khuyết tật'],
+    ['what does NCT stand for', 'NCT', 'người cao tuổi'],
+  ])('%s is answered from the plan that defines it', async (question, abbreviation, expansion) => {
+    const result = await ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain(expansion);
+    expect(quoteOf(result)).toMatch(new RegExp(`${expansion}\\s*\\(${abbreviation}\\)`, 'i'));
+  });
+});
+
+describe('periods and issue dates', () => {
+  it('finds the implementation period under "Thời gian thực hiện"', async () => {
+    const result = await ask('Kế hoạch của tỉnh Khánh Hòa kéo dài trong thời gian nào?');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(/2021\s*-\s*2025/);
+  });
+
+  it('reads the issue date from the header line, blank day included', async () => {
+    const result = await ask('Kế hoạch của thành phố Lạng Sơn được ban hành vào tháng mấy?');
+    expect(result.answered).toBe(true);
+    expect(quoteOf(result)).toBe('TP. Lạng Sơn, ngày tháng 3 năm 2024');
+  });
+
+  it('does not mistake a question about another decision for the plan’s own date', async () => {
+    const result = await ask('Quyết định 1942/QĐ-TTg được ban hành ngày nào?');
+    expect(result.answer).toContain('18/11/2021');
+  });
+});
+
+describe('quantities', () => {
+  it('answers a count with the figure of the asked unit', async () => {
+    const result = await ask('Huyện Hữu Lũng hiện có bao nhiêu người có công với cách mạng?');
+    expect(result.answer).toContain('2.226');
+  });
+
+  it('abstains when the plans state no amount of money', async () => {
+    const result = await ask('Số tiền hỗ trợ mua thẻ bảo hiểm y tế cho người cao tuổi ở Hữu Lũng là bao nhiêu?');
+    expect(result.answered).toBe(false);
+  });
+
+  it('does not count years as people', async () => {
+    const result = await ask('Thành phố Hà Nội có tổng cộng bao nhiêu trẻ em?');
+    expect(result.answered).toBe(false);
+  });
+});
+
+describe('who does what', () => {
+  it('quotes the heading that names the body leading the work', async () => {
+    const result = await ask('Ở thành phố Lạng Sơn, cơ quan nào chủ trì tham mưu thực hiện kế hoạch?');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('Phòng Lao động - Thương binh và Xã hội');
+  });
+
+  it('lists a body’s duties from the section named after it', async () => {
+    const result = await ask('Sở Kế hoạch và Đầu tư Khánh Hòa được giao nhiệm vụ gì?');
+    expect(result.answered).toBe(true);
+    expect(result.citations.every((citation) => citation.section.includes('Sở Kế hoạch và Đầu tư'))).toBe(true);
+  });
+});
