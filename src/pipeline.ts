@@ -2,6 +2,7 @@ import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
 import { createQuestionRetriever } from './answer/question-retriever.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
+import { corpusChanged } from './ingest/corpus-changed.js';
 import { runIngest } from './ingest/run-ingest.js';
 import type { Logger } from './logger.js';
 import { resolveEmbeddingModel } from './retrieval/embedding-model.js';
@@ -28,17 +29,32 @@ export const resolveConfiguredModel = (config: Config, logger: Logger): Promise<
     logger,
   });
 
-/** Resolves the embedding model, opens the stored index (building it from the corpus on first start) and wires retrieval and answering. */
+/** Why the stored index must be (re)built before serving, or null when it is current. */
+async function reindexReason(config: Config, existing: KnowledgeBase | null, embedding: EmbeddingModel | null): Promise<string | null> {
+  if (!existing) return 'no index yet';
+  if (await corpusChanged(config.CORPUS_DIR, existing.documents).catch(() => false)) return 'the corpus folder changed';
+  if (embedding && !existing.vectors) return 'the index has no vectors for this embedding model';
+  return null;
+}
+
+async function reindex(config: Config, embedding: EmbeddingModel | null, logger: Logger, reason: string): Promise<KnowledgeBase> {
+  logger.info({ corpus: config.CORPUS_DIR, data: config.DATA_DIR, reason }, 'indexing the corpus');
+  const summary = await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger });
+  logger.info(summary, 'index ready');
+  const knowledge = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
+  if (!knowledge) throw new AppError('index_unavailable', `The index in ${config.DATA_DIR} could not be opened after building it.`);
+  return knowledge;
+}
+
+/**
+ * Resolves the embedding model, opens the stored index (building it from the corpus on first start, and
+ * re-ingesting incrementally when the corpus or the model changed) and wires retrieval and answering.
+ */
 export async function openPipeline(config: Config, logger: Logger): Promise<Pipeline> {
   const embedding = await resolveConfiguredModel(config, logger);
-  let knowledge = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
-  if (!knowledge) {
-    logger.info({ corpus: config.CORPUS_DIR, data: config.DATA_DIR }, 'no index yet: building it from the corpus');
-    const summary = await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger });
-    logger.info(summary, 'index built');
-    knowledge = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
-    if (!knowledge) throw new AppError('index_unavailable', `The index in ${config.DATA_DIR} could not be opened after building it.`);
-  }
+  const existing = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
+  const reason = await reindexReason(config, existing, embedding);
+  const knowledge = reason ? await reindex(config, embedding, logger, reason) : existing!;
   const chunkRetriever = createHybridRetriever(knowledge);
   const answerer = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
   // What /api/search and the evaluation use: the same question understanding the answerer applies.
