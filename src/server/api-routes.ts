@@ -34,7 +34,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiD
       logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs }, 'ask');
       return c.json(result);
     }
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       try {
         const result = await answerer.ask(request);
         logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs, stream: true }, 'ask');
@@ -50,6 +50,9 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiD
         await stream.writeSSE({ event: 'error', data: JSON.stringify({ code, message }) });
       }
     });
+    // Named explicitly: clients that don't assume UTF-8 for event streams would garble Vietnamese.
+    response.headers.set('Content-Type', 'text/event-stream; charset=utf-8');
+    return response;
   });
 
   api.post('/search', async (c) => {

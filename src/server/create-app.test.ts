@@ -73,7 +73,7 @@ describe('POST /api/ask', () => {
 
   it('streams citations, then answer pieces, then done', async () => {
     const response = await postJson('/api/ask', { question: 'Ai ký kế hoạch của huyện Hữu Lũng?' }, { accept: 'text/event-stream' });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const events = [...(await response.text()).matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((match) => ({ event: match[1], data: JSON.parse(match[2]) }));
     expect(events[0].event).toBe('citations');
     expect(events.at(-1)!.event).toBe('done');

@@ -24,6 +24,14 @@ const errorBody = (code: string, message: string) => ({ error: { code, message }
 export function createApp({ knowledge, answerer, retriever, config, logger, bots }: AppDeps): Hono {
   const app = new Hono();
 
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const entry = { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) };
+    // Pages and assets are noise next to questions and bot calls.
+    if (c.req.path.startsWith('/api') || c.req.path.startsWith('/bots')) logger.info(entry, 'request');
+    else logger.debug(entry, 'request');
+  });
   app.use(
     '*',
     bodyLimit({
