@@ -1,4 +1,4 @@
-import type { Citation, DocumentMeta, KnowledgeBase } from '../types.js';
+import type { Chunk, Citation, DocumentMeta, KnowledgeBase } from '../types.js';
 import { formatSection } from '../types.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
 import type { DefinitionSpan } from './find-definition.js';
@@ -15,6 +15,15 @@ export interface AnswerPart {
 }
 
 type Language = 'vi' | 'en';
+
+/** Where a passage outside the numbered sections sits, for the citation's section field. */
+const KIND_LABEL: Record<Chunk['kind'], string> = {
+  header: 'Phần đầu văn bản',
+  preamble: 'Căn cứ ban hành',
+  body: 'Phần kết',
+  signature: 'Chữ ký',
+  recipients: 'Nơi nhận',
+};
 
 /** The quote as read in running text: one line, conversion markup dropped. Citations keep the exact text. */
 const readable = (text: string): string =>
@@ -44,7 +53,7 @@ export function composeAnswer(args: {
       n,
       docId: doc.meta.id,
       docTitle: doc.meta.title,
-      section: formatSection(evidence.section),
+      section: evidence.section.length > 0 ? formatSection(evidence.section) : KIND_LABEL[evidence.chunk.kind],
       quote: doc.text.slice(evidence.start, evidence.end),
       start: evidence.start,
       end: evidence.end,

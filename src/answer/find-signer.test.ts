@@ -9,14 +9,14 @@ describe('findSigner', () => {
     const text = '**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\nNguyễn Thị Hồng Vân';
     const signer = findSigner([at('Nơi nhận:\n- Lưu: VT.', 'recipients'), at(text, 'signature', 500)])!;
     expect(signer.name).toBe('Nguyễn Thị Hồng Vân');
-    expect(signer.title).toBe('KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
+    expect(signer.title).toBe('KT. CHỦ TỊCH – PHÓ CHỦ TỊCH');
     expect(text.slice(signer.start - 500, signer.end - 500)).toBe(text);
   });
 
   it('handles a block split over short lines with stray table bars', () => {
     const signer = findSigner([at('|\nKT.\nCHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐinh Văn Thiệu\n|', 'signature')])!;
     expect(signer.name).toBe('Đinh Văn Thiệu');
-    expect(signer.title).toBe('KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
+    expect(signer.title).toBe('KT. CHỦ TỊCH – PHÓ CHỦ TỊCH');
   });
 
   it('falls back to a "Người ký" header line, and gives null when neither exists', () => {

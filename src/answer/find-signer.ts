@@ -32,6 +32,10 @@ const linesOf = (text: string): Line[] => {
   return lines;
 };
 
+/** "KT." belongs to the next line ("KT. CHỦ TỊCH"); separate titles are set apart ("KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"). */
+const joinTitle = (lines: readonly string[]): string =>
+  lines.reduce((title, line) => (title === '' ? line : /^(KT|TM|Q)\.$/u.test(title.split(' – ').at(-1)!) ? `${title} ${line}` : `${title} – ${line}`), '');
+
 /** The signer of a plan, read from its signature block or, failing that, a "Người ký …" header line. */
 export function findSigner(chunks: readonly Chunk[]): SignerSpan | null {
   for (const chunk of chunks.filter((candidate) => candidate.kind === 'signature')) {
@@ -45,7 +49,7 @@ export function findSigner(chunks: readonly Chunk[]): SignerSpan | null {
       start: chunk.start + first.start,
       end: chunk.start + lines[nameIndex].end,
       name: lines[nameIndex].text,
-      title: titleLines.length > 0 ? titleLines.map((line) => line.text.replace(/\s+/g, ' ')).join(' ') : undefined,
+      title: titleLines.length > 0 ? joinTitle(titleLines.map((line) => line.text.replace(/\s+/g, ' '))) : undefined,
     };
   }
   for (const chunk of chunks.filter((candidate) => candidate.kind === 'header')) {

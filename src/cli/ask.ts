@@ -17,7 +17,8 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = loadConfig(process.env);
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  // Only problems (such as lexical-only mode) reach the terminal; the answer is the output.
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'stderr');
   const { answerer } = await openPipeline(config, logger);
   const result = await answerer.ask({ question, docIds: values.doc });
   if (values.json) {

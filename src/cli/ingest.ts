@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   const progress = createProgress(process.stderr);
   try {
     const config = loadConfig(process.env);
-    const logger = createLogger(config.LOG_LEVEL);
+    const logger = createLogger(config.LOG_LEVEL, 'stderr');
     const embedding = await resolveConfiguredModel(config, logger);
     const summary = await runIngest({
       corpusDir: args.dir ?? config.CORPUS_DIR,

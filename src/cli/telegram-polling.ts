@@ -9,7 +9,7 @@ import { openPipeline } from '../pipeline.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, 'stderr');
   if (!config.TELEGRAM_BOT_TOKEN) {
     throw new AppError('config_invalid', 'Cần đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather). (TELEGRAM_BOT_TOKEN is not set.)');
   }

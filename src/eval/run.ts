@@ -3,9 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { loadConfig } from '../config.js';
 import { AppError, isAppError } from '../errors.js';
+import { createLogger } from '../logger.js';
 import { openPipeline } from '../pipeline.js';
 import { createBaselines } from './baselines.js';
 import { checkFloors, type Floors } from './check-floors.js';
@@ -64,7 +64,7 @@ async function main(options: ReturnType<typeof parseCommandLine>): Promise<numbe
   }
   const config = loadConfig(process.env);
   // stdout carries the table; logs go to stderr.
-  const logger = pino({ level: config.LOG_LEVEL, base: undefined }, pino.destination(2));
+  const logger = createLogger(config.LOG_LEVEL, 'stderr');
   const started = performance.now();
 
   const all = await loadEvalSet(options.set);
