@@ -44,6 +44,12 @@ const WHEN_CUE = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc n
 const OTHER_DOCUMENT = /\d+\s*\/\s*\d{0,4}\s*\/?\s*(qd|ct|nq|nd|tt|ld|ctr|kh)|\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|decision|directive|resolution|decree|circular)\b/;
 
 const MAX_HEADING_GAP = 400;
+/** Words that frame a question rather than name its subject: "kế hoạch nào đề cập …", "X có trách nhiệm gì". */
+const META_WORDS = ['đề cập', 'nhắc đến', 'nhắc tới', 'nói về', 'nêu', 'cho biết'];
+const DUTY_WORDS = ['nhiệm vụ', 'trách nhiệm', 'chịu', 'làm', 'được giao', 'giao', 'việc', 'vai trò', 'chức năng'];
+const syllablesOf = (phrases: readonly string[]): string[] => phrases.flatMap((phrase) => phrase.split(' ')).flatMap((syllable) => [syllable, foldDiacritics(syllable)]);
+const META_SYLLABLES = syllablesOf(META_WORDS);
+const DUTY_SYLLABLES = syllablesOf(DUTY_WORDS);
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
 const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
 const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation']);
@@ -83,9 +89,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     return 0;
   };
 
-  /** Terms that name places: the scope already carries them, so they must not count as evidence. */
-  const placeSyllables = (analyzed: AnalyzedQuestion): Set<string> =>
-    new Set(analyzed.localities.mentions.flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])));
+  /**
+   * Query words that must not count as evidence: place names (the scope carries them), meta-verbs, and for
+   * "what does X do" the duty words, so the section named after X wins over any sentence saying "trách nhiệm".
+   */
+  const ignoredSyllables = (analyzed: AnalyzedQuestion, question: string): Set<string> =>
+    new Set([
+      ...analyzed.localities.mentions.flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])),
+      ...META_SYLLABLES,
+      ...(asksDuties(question) ? DUTY_SYLLABLES : []),
+    ]);
 
   /** Answers read straight off a plan's signature block or header, for every plan in scope that has one. */
   const headerParts = (docIds: readonly string[], kind: 'signer' | 'issue-date'): AnswerPart[] =>
@@ -137,7 +150,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     const limit = wantsList ? 3 : 2;
     for (const candidate of rest) {
       if (picked.length >= limit) break;
-      const overlaps = picked.some((chosen) => candidate.start < chosen.end && chosen.start < candidate.end);
+      const overlaps = picked.some((chosen) => (candidate.start < chosen.end && chosen.start < candidate.end) || chosen.text.trim() === candidate.text.trim());
       const closeEnough = candidate.score >= best.score * (wantsList ? 0.8 : 0.9) && candidate.coverage >= best.coverage * 0.8;
       if (!overlaps && closeEnough && candidate.fit >= best.fit) picked.push(candidate);
     }
@@ -198,7 +211,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const retrieveMs = elapsed(retrieveStarted);
       const answerStarted = performance.now();
 
-      const profile = profileQuery({ searchText, question: standalone, types: analyzed.types, model: termModel, ignore: placeSyllables(analyzed), abbreviations });
+      const profile = profileQuery({ searchText, question: standalone, types: analyzed.types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
       const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
       if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
       const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline }).filter(supports(profile));

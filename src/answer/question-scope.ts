@@ -4,14 +4,14 @@ import type { AnalyzedQuestion } from './analyze-question.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Plans named by their number in the question: "Kế hoạch 2618/KH-UBND", "kế hoạch số 8557". */
+/** Plans named by their number in the question: "Kế hoạch 2618/KH-UBND", "kế hoạch số 8557", "KH 2618". */
 export function plansByNumber(question: string, metas: readonly DocumentMeta[]): string[] {
   const folded = foldDiacritics(question.toLowerCase());
   return metas
     .filter((meta) => {
       const digits = meta.number?.match(/^\d+/)?.[0];
       if (!digits) return false;
-      return new RegExp(`\\b${escapeRegExp(digits)}\\s*/\\s*kh\\b|\\b(ke hoach|so|plan|no\\.?)\\s+${escapeRegExp(digits)}\\b`).test(folded);
+      return new RegExp(`\\b${escapeRegExp(digits)}\\s*/\\s*kh\\b|\\b(ke hoach|kh|so|plan|no\\.?)\\s+(so\\s+)?${escapeRegExp(digits)}\\b`).test(folded);
     })
     .map((meta) => meta.id);
 }

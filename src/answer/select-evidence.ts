@@ -39,7 +39,7 @@ export interface QueryProfile {
   unknownShare: number;
 }
 
-const MAX_QUOTE_CHARS = 420;
+const MAX_QUOTE_CHARS = 480;
 const MIN_QUOTE_CHARS = 150;
 const MAX_LIST_CHARS = 700;
 const BIGRAM_BOOST = 1.5;
@@ -124,7 +124,8 @@ function narrow(text: string, score: (candidate: string) => number): { offset: n
       if (length > MAX_QUOTE_CHARS) break;
       if (length < MIN_QUOTE_CHARS) continue;
       const candidate = text.slice(boundaries[i], boundaries[j]);
-      const value = score(candidate) - length / 6_000;
+      // Prefer quotes that keep the sentence's subject (its start) and end on a clause, not a comma.
+      const value = score(candidate) - length / 6_000 + (i === 0 ? 0.04 : 0) - (/,\s*$/.test(candidate) ? 0.03 : 0);
       if (value > best.value) best = { offset: boundaries[i], length: candidate.trimEnd().length, value };
     }
   }
