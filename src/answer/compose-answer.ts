@@ -1,10 +1,14 @@
 import type { Chunk, Citation, DocumentMeta, KnowledgeBase } from '../types.js';
 import { formatSection } from '../types.js';
-import type { AnalyzedQuestion } from './analyze-question.js';
 import type { DefinitionSpan } from './find-definition.js';
 import type { SignerSpan } from './find-signer.js';
 import { capitalise, planName } from './plan-names.js';
 import type { Evidence } from './select-evidence.js';
+
+type Language = 'vi' | 'en';
+
+/** Facts about a plan document itself, read off its header, preamble or signature. */
+export type PlanFact = 'signer' | 'issue-date' | 'number' | 'legal-basis' | 'period';
 
 export interface AnswerPart {
   docId: string;
@@ -12,9 +16,23 @@ export interface AnswerPart {
   evidence: Evidence[];
   signer?: SignerSpan;
   definition?: DefinitionSpan;
+  /** Said after the quotes, e.g. that a number was left blank. */
+  note?: { vi: string; en: string };
 }
 
-type Language = 'vi' | 'en';
+/** A plan the question concerns that does not state what was asked; `fact` names it when it is a plan fact. */
+export interface MissingFact {
+  docId: string;
+  fact?: PlanFact;
+}
+
+const FACT_NAME: Record<PlanFact, { vi: string; en: string }> = {
+  signer: { vi: 'người ký', en: 'who signed it' },
+  'issue-date': { vi: 'ngày ban hành', en: 'its issue date' },
+  number: { vi: 'số hiệu', en: 'its number' },
+  'legal-basis': { vi: 'căn cứ ban hành', en: 'its legal basis' },
+  period: { vi: 'thời gian thực hiện', en: 'its period' },
+};
 
 /** Where a passage outside the numbered sections sits, for the citation's section field. */
 const KIND_LABEL: Record<Chunk['kind'], string> = {
@@ -40,9 +58,9 @@ export function composeAnswer(args: {
   parts: readonly AnswerPart[];
   language: Language;
   knowledge: KnowledgeBase;
-  question: AnalyzedQuestion;
-  /** Plans the question named that have nothing on it. */
-  silentDocs?: readonly string[];
+  missing?: readonly MissingFact[];
+  /** A line said before the answer (e.g. that the province's own plan is not in the collection). */
+  preface?: string;
 }): { answer: string; citations: Citation[] } {
   const { parts, language, knowledge } = args;
   const citations: Citation[] = [];
@@ -63,49 +81,51 @@ export function composeAnswer(args: {
     return `[${n}]`;
   };
   const metaOf = (docId: string): DocumentMeta => knowledge.document(docId)!.meta;
+  const planOf = (docId: string) => planName(metaOf(docId), language);
 
-  const passagesText = (part: AnswerPart): string => part.evidence.map((evidence) => `${quoted(evidence.text)} ${cite(evidence)}`).join('; ');
+  const passagesText = (part: AnswerPart): string => {
+    const quotes = part.evidence.map((evidence) => `${quoted(evidence.text)} ${cite(evidence)}`).join('; ');
+    return part.note ? `${quotes} (${part.note[language]})` : quotes;
+  };
   const signerText = (part: AnswerPart, standalone: boolean): string => {
     const signer = part.signer!;
     const title = signer.title ? ` (${signer.title})` : '';
     const marker = cite(part.evidence[0]);
-    const plan = planName(metaOf(part.docId), language);
-    if (language === 'en') return standalone ? `The ${plan} plan was signed by ${signer.name}${title} ${marker}.` : `signed by ${signer.name}${title} ${marker}`;
-    return standalone ? `Kế hoạch của ${plan} do ${signer.name}${title} ký ${marker}.` : `${signer.name}${title} ký ${marker}`;
+    const plan = planOf(part.docId);
+    if (language === 'en') return standalone ? `The ${plan} plan was signed by ${signer.name}${title} ${marker}` : `signed by ${signer.name}${title} ${marker}`;
+    return standalone ? `Kế hoạch của ${plan} do ${signer.name}${title} ký ${marker}` : `${signer.name}${title} ký ${marker}`;
   };
-
   const definitionText = (part: AnswerPart): string => {
     const { abbreviation, expansion } = part.definition!;
     const marker = cite(part.evidence[0]);
-    const plan = planName(metaOf(part.docId), language);
     return language === 'en'
-      ? `${abbreviation} stands for “${expansion}”, as defined in the ${plan} plan ${marker}.`
-      : `${abbreviation} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${plan} ${marker}.`;
+      ? `${abbreviation} stands for “${expansion}”, as defined in the ${planOf(part.docId)} plan ${marker}`
+      : `${abbreviation} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${planOf(part.docId)} ${marker}`;
   };
+  const partText = (part: AnswerPart, standalone: boolean): string =>
+    part.kind === 'definition' ? definitionText(part) : part.kind === 'signer' ? signerText(part, standalone) : passagesText(part);
 
-  const lines: string[] = [];
-  if (parts.length === 1) {
-    const [part] = parts;
-    const plan = planName(metaOf(part.docId), language);
-    lines.push(
-      part.kind === 'definition'
-        ? definitionText(part)
-        : part.kind === 'signer'
-        ? signerText(part, true)
-        : language === 'en'
-          ? `According to the ${plan} plan: ${passagesText(part)}.`
-          : `Theo kế hoạch của ${plan}: ${passagesText(part)}.`,
-    );
-  } else {
+  const byDoc = new Map<string, AnswerPart[]>();
+  for (const part of parts) byDoc.set(part.docId, [...(byDoc.get(part.docId) ?? []), part]);
+
+  const lines: string[] = args.preface ? [args.preface] : [];
+  if (byDoc.size === 1) {
+    const [[docId, docParts]] = byDoc;
+    const lead = language === 'en' ? `According to the ${planOf(docId)} plan: ` : `Theo kế hoạch của ${planOf(docId)}: `;
+    for (const part of docParts) {
+      const standalone = part.kind !== 'passages';
+      lines.push(standalone ? `${partText(part, true)}.` : `${lead}${partText(part, false)}.`);
+    }
+  } else if (byDoc.size > 1) {
     lines.push(language === 'en' ? 'The plans answer this separately:' : 'Theo từng kế hoạch:');
-    for (const part of parts) {
-      const plan = capitalise(planName(metaOf(part.docId), language));
-      lines.push(`- ${plan}: ${part.kind === 'signer' ? signerText(part, false) : passagesText(part)}.`);
+    for (const [docId, docParts] of byDoc) {
+      lines.push(`- ${capitalise(planOf(docId))}: ${docParts.map((part) => partText(part, false)).join('; ')}.`);
     }
   }
-  for (const docId of args.silentDocs ?? []) {
-    const plan = planName(metaOf(docId), language);
-    lines.push(language === 'en' ? `The ${plan} plan does not address this.` : `Kế hoạch của ${plan} không đề cập nội dung này.`);
+  for (const { docId, fact } of args.missing ?? []) {
+    const plan = planOf(docId);
+    if (language === 'en') lines.push(fact ? `The ${plan} plan does not state ${FACT_NAME[fact].en}.` : `The ${plan} plan does not address this.`);
+    else lines.push(fact ? `Kế hoạch của ${plan} không ghi ${FACT_NAME[fact].vi}.` : `Kế hoạch của ${plan} không đề cập nội dung này.`);
   }
   return { answer: lines.join('\n'), citations };
 }
@@ -117,17 +137,20 @@ export function composeAbstention(args: {
   missingPlaces?: readonly string[];
   /** The plans the question was limited to. */
   scopeMetas?: readonly DocumentMeta[];
+  /** The plan fact that was asked for, when the plans in scope do not state it. */
+  fact?: PlanFact;
 }): string {
   const { language, metas } = args;
   const covered = metas.map((meta) => planName(meta, language)).join(', ');
   const missing = args.missingPlaces ?? [];
   const scoped = args.scopeMetas ?? [];
+  const fact = args.fact ? FACT_NAME[args.fact] : null;
   if (language === 'en') {
     const lead =
       missing.length > 0
         ? `The documents contain no plan for ${missing.join(', ')}, so I cannot answer this.`
         : scoped.length > 0
-          ? `The ${scoped.map((meta) => planName(meta, 'en')).join(' and ')} plan does not say this.`
+          ? `The ${scoped.map((meta) => planName(meta, 'en')).join(' and ')} plan does not state ${fact?.en ?? 'this'}.`
           : 'The documents do not answer this question.';
     return `${lead} The collection holds the plans of: ${covered}. Try asking about a target, task, funding, a body's duties or a reporting deadline in one of these plans.`;
   }
@@ -135,7 +158,7 @@ export function composeAbstention(args: {
     missing.length > 0
       ? `Kho tài liệu chưa có kế hoạch của ${missing.join(', ')}, nên không thể trả lời câu hỏi này.`
       : scoped.length > 0
-        ? `Kế hoạch của ${scoped.map((meta) => planName(meta, 'vi')).join(' và ')} không nêu thông tin này.`
+        ? `Kế hoạch của ${scoped.map((meta) => planName(meta, 'vi')).join(' và ')} không ghi ${fact?.vi ?? 'thông tin này'}.`
         : 'Các tài liệu hiện có không trả lời được câu hỏi này.';
   return `${lead} Kho tài liệu gồm các kế hoạch của: ${covered}. Bạn có thể hỏi cụ thể hơn về mục tiêu, nhiệm vụ, kinh phí, trách nhiệm của từng cơ quan hoặc thời hạn báo cáo trong một kế hoạch.`;
 }

@@ -40,3 +40,12 @@ describe('typeFit', () => {
     expect(typeFit('percent', 'Phấn đấu 80% đối tượng được quản lý', '')).toBe(1);
   });
 });
+
+describe('askedUnit without a unit after "bao nhiêu"', () => {
+  it('reads the unit from "số …" and money from "số tiền"', () => {
+    expect(askedUnit('Số người có công ở huyện là bao nhiêu?')).toBe('nguoi');
+    expect(askedUnit('Tổng số trẻ em của tỉnh là bao nhiêu?')).toBe('tre');
+    expect(askedUnit('Số tiền hỗ trợ là bao nhiêu?')).toBe('tien');
+    expect(askedUnit('Số hiệu của kế hoạch là bao nhiêu?')).toBeNull();
+  });
+});

@@ -50,6 +50,9 @@ export function typeFit(type: QuestionType | 'period', passage: string, sectionP
   }
 }
 
+/** Whether a text refers to another document by number ("Quyết định số 1942/QĐ-TTg", "Kế hoạch số 02/KH-UBND"). */
+export const citesDocument = (text: string): boolean => DOCUMENT_REFERENCE.test(foldedLower(text));
+
 /** Whether a text names a body (Sở, Phòng, UBND, Trung tâm…). */
 export const namesBody = (text: string): boolean => BODY.test(foldedLower(text));
 
@@ -84,6 +87,9 @@ export function askedUnit(question: string, translate?: (english: string) => str
   const match = /\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/.exec(folded);
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
   if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi))\b/.test(folded) && /\bbao nhieu\b/.test(folded)) return 'tien';
+  // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
+  const counted = /\b(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
+  if (!match && counted && /\bbao nhieu\b/.test(folded)) return counted[1];
   if (!match) return null;
   const unit = match[1];
   return ['la', 'thi', 'con', 'duoc', 'nam', 'lan'].includes(unit) ? null : unit;

@@ -1,14 +1,16 @@
 import { abbreviationKey } from '../lang/abbreviations.js';
-import type { Logger } from '../logger.js';
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
+import type { Logger } from '../logger.js';
 import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
-import { composeAbstention, composeAnswer, type AnswerPart } from './compose-answer.js';
+import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import { asksDuties, asksPeriod, namesBody } from './evidence-cues.js';
 import { abbreviationAskedAbout, findDefinition, type DefinitionSpan } from './find-definition.js';
-import { findIssueDate } from './find-issue-date.js';
 import { findSigner } from './find-signer.js';
-import { plansByNumber, questionScope } from './question-scope.js';
+import { planName } from './plan-names.js';
+import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
+import { aboutAnotherDocument, askedAttribute, askedPlanFacts, asksPerson, foldQuestion, namesPerson } from './question-cues.js';
+import { questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createTermModel } from './term-stats.js';
@@ -37,22 +39,18 @@ const DEFAULT_MIN_TYPED_COVERAGE = 0.25;
 const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
 /** Another plan is answered beside the best one when its evidence is at least this close. */
 const SIBLING_RATIO = 0.55;
-/** "When was it issued / signed" asks for the header's date line, not for dates inside the plan. */
-const ISSUE_DATE_CUE = /\bban hanh\b|\bky ngay\b|\bngay ky\b|\bissued\b|\bdated\b|\bsigned on\b|\bdate of (the|this) plan\b/;
-const WHEN_CUE = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
-/** A question about another document ("Quyết định 1942/QĐ-TTg ban hành ngày nào?") is not about the plan's own header. */
-const OTHER_DOCUMENT = /\d+\s*\/\s*\d{0,4}\s*\/?\s*(qd|ct|nq|nd|tt|ld|ctr|kh)|\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|decision|directive|resolution|decree|circular)\b/;
-
 const MAX_HEADING_GAP = 400;
+/** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
+const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
+const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation']);
 /** Words that frame a question rather than name its subject: "kế hoạch nào đề cập …", "X có trách nhiệm gì". */
 const META_WORDS = ['đề cập', 'nhắc đến', 'nhắc tới', 'nói về', 'nêu', 'cho biết'];
 const DUTY_WORDS = ['nhiệm vụ', 'trách nhiệm', 'chịu', 'làm', 'được giao', 'giao', 'việc', 'vai trò', 'chức năng'];
 const syllablesOf = (phrases: readonly string[]): string[] => phrases.flatMap((phrase) => phrase.split(' ')).flatMap((syllable) => [syllable, foldDiacritics(syllable)]);
 const META_SYLLABLES = syllablesOf(META_WORDS);
 const DUTY_SYLLABLES = syllablesOf(DUTY_WORDS);
-/** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
-const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
-const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation']);
+/** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
+const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -67,6 +65,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     knowledge.chunks.map((chunk) => `${formatSection(chunk.section)}\n${chunk.text}`),
     abbreviations,
   );
+  const localityKeys = new Set(metas.flatMap((meta) => [meta.locality, meta.province].filter((name): name is string => !!name).map((name) => matchKey(name.replace(/^(tỉnh|thành phố|huyện)\s+/i, '')))));
 
   // Build what is otherwise made on first use (place and phrase indexes, outlines) now, so the first person to ask doesn't wait.
   for (const meta of metas) knowledge.outline(meta.id);
@@ -100,37 +99,87 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       ...(asksDuties(question) ? DUTY_SYLLABLES : []),
     ]);
 
-  /** Answers read straight off a plan's signature block or header, for every plan in scope that has one. */
-  const headerParts = (docIds: readonly string[], kind: 'signer' | 'issue-date'): AnswerPart[] =>
-    docIds.flatMap((docId): AnswerPart[] => {
-      const chunks = knowledge.chunksOf(docId);
-      const signer = kind === 'signer' ? findSigner(chunks) : null;
-      const found = signer ?? (kind === 'issue-date' ? findIssueDate(chunks) : null);
-      if (!found) return [];
-      const text = knowledge.document(docId)!.text.slice(found.start, found.end);
-      const evidence: Evidence = { chunk: found.chunk, start: found.start, end: found.end, text, section: [...found.chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
-      return [signer ? { docId, kind: 'signer', evidence: [evidence], signer } : { docId, kind: 'passages', evidence: [evidence] }];
-    });
+  /** Named administrative units ("huyện Lạng Giang") that are none of the plans' localities. */
+  const unlistedPlaces = (question: string): string[] =>
+    [...question.matchAll(NAMED_UNIT)].map((match) => match[1]).filter((name) => !localityKeys.has(matchKey(name)));
 
-  /**
-   * "Which body…" is often answered by the heading above the passage ("1. Phòng Lao động - Thương binh và Xã hội",
-   * then "- Chủ trì…"): the quote then starts at that heading so the name is in it.
-   */
-  const withBodyHeading = (item: Evidence): Evidence => {
-    if (item.headingStart === null || item.headingStart >= item.start || item.start - item.headingStart > MAX_HEADING_GAP) return item;
-    if (!namesBody(item.section.at(-1) ?? '')) return item;
-    const text = knowledge.document(item.chunk.docId)!.text.slice(item.headingStart, item.end);
-    return { ...item, start: item.headingStart, text };
+  /** "tỉnh Lạng Sơn" when only plans of places inside that province are in the collection. */
+  const provinceNote = (question: string, scope: readonly string[], language: 'vi' | 'en'): string | undefined => {
+    const folded = foldQuestion(question);
+    const scoped = scope.map((id) => knowledge.document(id)!.meta);
+    const province = scoped[0]?.province;
+    if (!province || scoped.some((meta) => meta.level === 'tỉnh') || !scoped.every((meta) => meta.province === province)) return undefined;
+    if (!new RegExp(`\\b(tinh ${matchKey(province)}|${matchKey(province)} province)\\b`).test(folded)) return undefined;
+    const plans = scoped.map((meta) => planName(meta, language)).join(language === 'en' ? ' and ' : ' và ');
+    return language === 'en'
+      ? `The collection has no plan of ${province} province itself; these are the plans of ${plans}, which lie in it:`
+      : `Kho tài liệu không có kế hoạch của chính tỉnh ${province}; dưới đây là kế hoạch của ${plans} thuộc tỉnh:`;
+  };
+
+  const evidenceAt = (span: PlanFactSpan): Evidence => ({
+    chunk: span.chunk,
+    start: span.start,
+    end: span.end,
+    text: knowledge.document(span.chunk.docId)!.text.slice(span.start, span.end),
+    section: [...span.chunk.section],
+    headingStart: null,
+    coverage: 1,
+    fit: 1,
+    score: 1,
+  });
+
+  /** One plan fact read off a plan's header, preamble or signature; null when the plan does not state it. */
+  const planFactPart = (docId: string, fact: PlanFact): AnswerPart | null => {
+    const chunks = knowledge.chunksOf(docId);
+    switch (fact) {
+      case 'signer': {
+        const signer = findSigner(chunks);
+        return signer ? { docId, kind: 'signer', evidence: [evidenceAt(signer)], signer } : null;
+      }
+      case 'issue-date': {
+        const span = findIssueDate(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+      }
+      case 'number': {
+        const span = findPlanNumber(chunks);
+        if (!span) return null;
+        return { docId, kind: 'passages', evidence: [evidenceAt(span)], note: span.blank ? { vi: 'số hiệu để trống', en: 'the number is left blank' } : undefined };
+      }
+      case 'legal-basis': {
+        const spans = findLegalBases(chunks);
+        return spans.length > 0 ? { docId, kind: 'passages', evidence: spans.map(evidenceAt) } : null;
+      }
+      case 'period': {
+        const span = findPeriodInTitle(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+      }
+    }
   };
 
   /** A question about an abbreviation alone, answered from the passage where a plan defines it. */
   const definitionOf = (question: string): DefinitionSpan | null => {
-    const folded = foldDiacritics(question.toLowerCase());
+    const folded = foldQuestion(question);
     if (!DEFINITION_CUE.test(folded)) return null;
     const asked = abbreviationAskedAbout(question, abbreviations);
     if (!asked) return null;
     const otherWords = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));
     return otherWords.length <= 1 ? findDefinition(knowledge, asked.abbreviation, asked.expansion) : null;
+  };
+
+  /**
+   * "Which body…" is often answered by the heading above the passage ("1. Phòng Lao động - Thương binh và Xã hội",
+   * then "- Chủ trì…"): the quote then starts at that heading so the name is in it, or, when the heading is
+   * far above, the heading is quoted and cited on its own.
+   */
+  const withBodyHeading = (item: Evidence): Evidence[] => {
+    if (item.headingStart === null || item.headingStart >= item.start || !namesBody(item.section.at(-1) ?? '')) return [item];
+    const text = knowledge.document(item.chunk.docId)!.text;
+    if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end) }];
+    const titleLength = item.section.at(-1)!.length;
+    const lineEnd = text.indexOf('\n', item.headingStart + Math.min(titleLength, 40));
+    const end = lineEnd < 0 || lineEnd > item.start ? item.headingStart + titleLength : lineEnd;
+    const chunk = knowledge.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
+    return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
   };
 
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
@@ -144,14 +193,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   };
 
   /** The passages to quote for one document: the best, plus close seconds that add something. */
-  const pickPassages = (ranked: readonly Evidence[], wantsList: boolean): Evidence[] => {
+  const pickPassages = (ranked: readonly Evidence[], limit: number): Evidence[] => {
     const [best, ...rest] = ranked;
     const picked = [best];
-    const limit = wantsList ? 3 : 2;
+    const ratio = limit > 2 ? 0.8 : 0.9;
     for (const candidate of rest) {
       if (picked.length >= limit) break;
       const overlaps = picked.some((chosen) => (candidate.start < chosen.end && chosen.start < candidate.end) || chosen.text.trim() === candidate.text.trim());
-      const closeEnough = candidate.score >= best.score * (wantsList ? 0.8 : 0.9) && candidate.coverage >= best.coverage * 0.8;
+      const closeEnough = candidate.score >= best.score * ratio && candidate.coverage >= best.coverage * 0.8;
       if (!overlaps && closeEnough && candidate.fit >= best.fit) picked.push(candidate);
     }
     return picked.sort((a, b) => a.start - b.start);
@@ -173,40 +222,44 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
         mode: retriever.mode,
         timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
       });
-      const abstain = (retrieveMs: number, answerStarted: number, missingPlaces?: readonly string[]) =>
-        result(composeAbstention({ language, metas, missingPlaces, scopeMetas }), false, [], retrieveMs, answerStarted);
+      const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; fact?: PlanFact } = {}) =>
+        result(composeAbstention({ language, metas, scopeMetas, ...details }), false, [], retrieveMs, answerStarted);
+      const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number) => {
+        const { answer, citations } = composeAnswer({ parts, language, knowledge, missing, preface: scope ? provinceNote(standalone, scope, language) : undefined });
+        return result(answer, true, citations, retrieveMs, answerStarted);
+      };
 
-      if (!scope && analyzed.localities.outOfCorpus.length > 0) return abstain(0, performance.now(), analyzed.localities.outOfCorpus);
+      const missingPlaces = scope ? [] : [...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)];
+      if (missingPlaces.length > 0) return abstain(0, performance.now(), { missingPlaces });
 
       const definition = definitionOf(standalone);
       if (definition) {
-        const now = performance.now();
-        const evidence: Evidence = { chunk: definition.chunk, start: definition.start, end: definition.end, text: knowledge.document(definition.chunk.docId)!.text.slice(definition.start, definition.end), section: [...definition.chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
-        const { answer, citations } = composeAnswer({ parts: [{ docId: definition.chunk.docId, kind: 'definition', evidence: [evidence], definition }], language, knowledge, question: analyzed });
-        return result(answer, true, citations, 0, now);
+        const part: AnswerPart = { docId: definition.chunk.docId, kind: 'definition', evidence: [evidenceAt(definition)], definition };
+        return answerWith([part], [], 0, performance.now());
       }
 
-      const folded = foldDiacritics(standalone.toLowerCase());
-      const aboutOtherDocument = OTHER_DOCUMENT.test(folded) && plansByNumber(standalone, metas).length === 0;
-      const lookup = analyzed.types.includes('signer') && !aboutOtherDocument
-        ? 'signer'
-        : ISSUE_DATE_CUE.test(folded) && (analyzed.types.includes('date') || WHEN_CUE.test(folded)) && !aboutOtherDocument
-          ? 'issue-date'
-          : null;
-      if (lookup) {
+      const facts = askedPlanFacts(standalone, analyzed, aboutAnotherDocument(standalone, metas));
+      if (facts.length > 0) {
         const now = performance.now();
-        const parts = headerParts(scope ?? metas.map((meta) => meta.id), lookup);
-        if (parts.length > 0) {
-          const silentDocs = (scope ?? []).filter((docId) => !parts.some((part) => part.docId === docId));
-          const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed, silentDocs });
-          return result(answer, true, citations, 0, now);
+        const docIds = scope ?? metas.map((meta) => meta.id);
+        const parts: AnswerPart[] = [];
+        const missing: MissingFact[] = [];
+        for (const docId of docIds) {
+          for (const fact of facts) {
+            const part = planFactPart(docId, fact);
+            if (part) parts.push(part);
+            else if (scope) missing.push({ docId, fact });
+          }
         }
+        if (parts.length === 0) return abstain(0, now, { fact: facts[0] });
+        return answerWith(parts, missing, 0, now);
       }
 
       const retrieveStarted = performance.now();
       const topK = Math.max(input.topK ?? 0, candidates) * (scope && scope.length === 1 ? 1 : 2);
       // Plans state their period under "Thời gian thực hiện", whatever words the question used for it.
-      const searchText = asksPeriod(standalone) ? `${analyzed.searchText} thời gian thực hiện` : analyzed.searchText;
+      const period = asksPeriod(standalone);
+      const searchText = period ? `${analyzed.searchText} thời gian thực hiện` : analyzed.searchText;
       const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
       const retrieveMs = elapsed(retrieveStarted);
       const answerStarted = performance.now();
@@ -214,20 +267,27 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const profile = profileQuery({ searchText, question: standalone, types: analyzed.types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
       const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
       if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
-      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline }).filter(supports(profile));
+      const attribute = askedAttribute(standalone);
+      const person = asksPerson(standalone);
+      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline })
+        .filter(supports(profile))
+        .filter((item) => (!attribute || attribute.test(foldQuestion(item.text))) && (!person || namesPerson(item.text)));
       const best = evidence[0];
-      if (!best) return abstain(retrieveMs, answerStarted);
+      if (!best) {
+        // A plan cut short may state its period only in its title.
+        const titleParts = period ? (scope ?? []).flatMap((docId) => planFactPart(docId, 'period') ?? []) : [];
+        return titleParts.length > 0 ? answerWith(titleParts, [], retrieveMs, answerStarted) : abstain(retrieveMs, answerStarted);
+      }
 
       const groups = groupByDocument(evidence);
-      const wantsList = analyzed.types.includes('list') || asksDuties(standalone);
+      const limit = analyzed.types.includes('list') || asksDuties(standalone) ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
       const multiPlan = (scope ?? metas).length > 1;
       const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
       const answeringDocs = multiPlan ? [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
-      const withHeading = analyzed.types.includes('who') ? (item: Evidence) => withBodyHeading(item) : (item: Evidence) => item;
-      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: pickPassages(groups.get(docId)!, wantsList).map(withHeading) }));
-      const silentDocs = (scope ?? []).filter((docId) => !answeringDocs.includes(docId));
-      const { answer, citations } = composeAnswer({ parts, language, knowledge, question: analyzed, silentDocs });
-      return result(answer, true, citations, retrieveMs, answerStarted);
+      const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => items.flatMap(withBodyHeading) : (items: Evidence[]) => items;
+      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(pickPassages(groups.get(docId)!, limit)) }));
+      const missing = (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId }));
+      return answerWith(parts, missing, retrieveMs, answerStarted);
     },
   };
 }

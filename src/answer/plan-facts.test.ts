@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../types.js';
+import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber } from './plan-facts.js';
+
+const chunk = (text: string, kind: Chunk['kind'] = 'header', start = 10): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
+const quote = (c: Chunk, span: { start: number; end: number }) => c.text.slice(span.start - c.start, span.end - c.start);
+
+describe('findIssueDate', () => {
+  it('finds the place-and-date line, blank day included, and a "Ngày ban hành" line', () => {
+    const header = chunk('Số: /KH-UBND\n\nTP. Lạng Sơn, ngày tháng 3 năm 2024\n\nKẾ HOẠCH');
+    expect(quote(header, findIssueDate([header])!)).toBe('TP. Lạng Sơn, ngày tháng 3 năm 2024');
+    const metadata = chunk('Số hiệu 8557/KH-UBND\nNgày ban hành 24/12/2021\nNgày có hiệu lực 24/12/2021', 'header', 0);
+    expect(quote(metadata, findIssueDate([metadata])!)).toBe('Ngày ban hành 24/12/2021');
+  });
+  it('ignores body chunks and headers without a date', () => {
+    expect(findIssueDate([chunk('KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH')])).toBeNull();
+    expect(findIssueDate([chunk('Hà Nội, ngày 5 tháng 1 năm 2022', 'body')])).toBeNull();
+  });
+});
+
+describe('findPlanNumber', () => {
+  it('reads the number, and says when it was left blank', () => {
+    const numbered = chunk('ỦY BAN NHÂN DÂN\nSố: 2618/KH-UBND\nKhánh Hòa, ngày 24 tháng 3 năm 2022');
+    expect(findPlanNumber([numbered])).toMatchObject({ blank: false });
+    expect(quote(numbered, findPlanNumber([numbered])!)).toBe('Số: 2618/KH-UBND');
+    const blank = chunk('\n\nSố: /KH-UBND\n\nHữu Lũng, ngày tháng 01 năm 2022');
+    expect(findPlanNumber([blank])).toMatchObject({ blank: true });
+    expect(findPlanNumber([chunk('KẾ HOẠCH\nNÂNG CAO CHẤT LƯỢNG')])).toBeNull();
+  });
+});
+
+describe('findPeriodInTitle', () => {
+  it('finds the title line with the span of years', () => {
+    const header = chunk('KẾ HOẠCH\nThực hiện Chương trình giai đoạn 2021 - 2030 trên địa bàn tỉnh Bến Tre\n');
+    expect(quote(header, findPeriodInTitle([header])!)).toBe('Thực hiện Chương trình giai đoạn 2021 - 2030 trên địa bàn tỉnh Bến Tre');
+  });
+});
+
+describe('findLegalBases', () => {
+  it('keeps the preamble sentences that cite documents', () => {
+    const preamble = chunk(
+      'Căn cứ Quyết định số 1942/QĐ-TTg ngày 18/11/2021 của Thủ tướng Chính phủ.\n\nThực hiện Kế hoạch số 02/KH-UBND ngày 05/01/2022 của UBND tỉnh.\n\nUBND huyện xây dựng Kế hoạch như sau:',
+      'preamble',
+    );
+    const bases = findLegalBases([chunk('I. MỤC TIÊU', 'body'), preamble]);
+    expect(bases.map((span) => quote(preamble, span))).toEqual([
+      'Căn cứ Quyết định số 1942/QĐ-TTg ngày 18/11/2021 của Thủ tướng Chính phủ.',
+      'Thực hiện Kế hoạch số 02/KH-UBND ngày 05/01/2022 của UBND tỉnh.',
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { splitSentences } from '../ingest/split-sentences.js';
+import type { Chunk } from '../types.js';
+import { citesDocument } from './evidence-cues.js';
+
+/** A span of a plan's own text that states a fact about the plan itself. */
+export interface PlanFactSpan {
+  chunk: Chunk;
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+}
+
+const spanOf = (chunk: Chunk, match: RegExpExecArray): PlanFactSpan => {
+  const leading = match[0].length - match[0].trimStart().length;
+  const start = chunk.start + match.index + leading;
+  return { chunk, start, end: start + match[0].trim().length };
+};
+
+const firstInHeader = (chunks: readonly Chunk[], pattern: RegExp): PlanFactSpan | null => {
+  for (const chunk of chunks.filter((candidate) => candidate.kind === 'header')) {
+    const match = pattern.exec(chunk.text);
+    if (match) return spanOf(chunk, match);
+  }
+  return null;
+};
+
+// "Khánh Hòa, ngày 24 tháng 3 năm 2022", "TP. Lạng Sơn, ngày tháng 3 năm 2024" (day left blank), "Ngày ban hành 24/12/2021".
+const DATE_LINE = /^[^\n]*,\s*ngày\s+(\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}[^\n]*$|^\s*Ngày ban hành[:\s]+\d{1,2}\/\d{1,2}\/\d{4}\s*$/imu;
+// "Số: 2618/KH-UBND", "Số hiệu 8557/KH-UBND", or left blank: "Số: /KH-UBND".
+const NUMBER_LINE = /^\s*Số(?: hiệu)?[:\s]+[^\n]*\/[^\n]*$/imu;
+// A span of years in the title: "giai đoạn 2021 - 2030", "đến năm 2030".
+const PERIOD_IN_TITLE = /[^\n]*(giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4})[^\n]*/iu;
+
+/** The header line that states where and when the plan was issued. */
+export const findIssueDate = (chunks: readonly Chunk[]): PlanFactSpan | null => firstInHeader(chunks, DATE_LINE);
+
+/** The header line with the plan's number; `blank` when the number was left empty ("Số: /KH-UBND"). */
+export function findPlanNumber(chunks: readonly Chunk[]): (PlanFactSpan & { blank: boolean }) | null {
+  const span = firstInHeader(chunks, NUMBER_LINE);
+  if (!span) return null;
+  const line = span.chunk.text.slice(span.start - span.chunk.start, span.end - span.chunk.start);
+  return { ...span, blank: !/\d/.test(line.split('/')[0]) };
+}
+
+/** The title line stating the period the plan covers. */
+export const findPeriodInTitle = (chunks: readonly Chunk[]): PlanFactSpan | null => firstInHeader(chunks, PERIOD_IN_TITLE);
+
+/** The sentences of the legal-basis preamble that cite other documents ("Căn cứ…", "Thực hiện…", "Trên cơ sở…"). */
+export function findLegalBases(chunks: readonly Chunk[], limit = 4): PlanFactSpan[] {
+  return chunks
+    .filter((chunk) => chunk.kind === 'preamble')
+    .flatMap((chunk) =>
+      splitSentences(chunk.text)
+        .filter((span) => citesDocument(chunk.text.slice(span.start, span.end)))
+        .map((span) => ({ chunk, start: chunk.start + span.start, end: chunk.start + span.end })),
+    )
+    .slice(0, limit);
+}

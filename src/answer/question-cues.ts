@@ -1,0 +1,68 @@
+// What a question asks for, beyond its type: facts about the plan itself, attributes the plans may not state,
+// a person. All patterns work on folded, lower-cased text so they match with or without diacritics.
+import { foldDiacritics } from '../lang/normalize.js';
+import type { AnalyzedQuestion } from './analyze-question.js';
+import type { DocumentMeta } from '../types.js';
+import type { PlanFact } from './compose-answer.js';
+import { plansByNumber } from './question-scope.js';
+
+export const foldQuestion = (question: string): string => foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ');
+
+const ISSUE_DATE = /\bban hanh\b|\bky ngay\b|\bngay ky\b|\bissued\b|\bdated\b|\bsigned on\b|\bdate of (the|this) plan\b/;
+const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
+// Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
+const NUMBER = /\bso hieu\b|\bky hieu\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
+const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
+/** A question about another document ("Quyết định 1942/QĐ-TTg ban hành ngày nào?") is not about the plan's own header. */
+const OTHER_DOCUMENT = /\d+\s*\/\s*\d{0,4}\s*\/?\s*(qd|ct|nq|nd|tt|ld|ctr|kh)|\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|decision|directive|resolution|decree|circular)\b/;
+/** Words of a general legal-basis question; anything more specific goes through retrieval. */
+const LEGAL_BASIS_FRAME = new Set(
+  'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh plan plans this the is are was were based on which what documents document legal basis decision decisions implement implements issued under tren co so thuc hien'.split(' '),
+);
+
+/** Facts about the plan document itself that the question asks for, read off its header, preamble or signature. */
+export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, aboutOtherDocument: boolean): PlanFact[] {
+  if (aboutOtherDocument) return [];
+  const folded = foldQuestion(question);
+  const facts: PlanFact[] = [];
+  if (analyzed.types.includes('signer')) facts.push('signer');
+  if (ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded))) facts.push('issue-date');
+  if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
+  if (analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) {
+    const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldQuestion(mention.name).split(' ')));
+    const specific = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !LEGAL_BASIS_FRAME.has(word) && !places.has(word));
+    if (specific.length <= 1) facts.push('legal-basis');
+  }
+  return facts;
+}
+
+/** Whether the question names a document other than the plans themselves (whose own numbers are fine). */
+export const aboutAnotherDocument = (question: string, metas: readonly DocumentMeta[]): boolean =>
+  OTHER_DOCUMENT.test(foldQuestion(question)) && plansByNumber(question, metas).length === 0;
+
+/**
+ * Attributes the plans seldom state; a question asking for one needs a passage that states one, or the
+ * answer is that the plans don't say ("Số điện thoại của Phòng …?" must not be answered with the Phòng's duties).
+ */
+const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
+  { asked: /\b(so )?dien thoai\b|\bhotline\b|\bphone\b|\btelephone\b/, stated: /\bdien thoai\b|\bhotline\b|\b\d{3,4}[ .-]?\d{3}[ .-]?\d{3,4}\b/ },
+  { asked: /\bdia chi\b|\baddress\b|\btru so\b|\bheadquarter/, stated: /\bdia chi\b|\btru so\b|\bso nha\b|\bduong\s+\p{Lu}/u },
+  { asked: /\bemail\b|\be-mail\b|\bthu dien tu\b/, stated: /@|\bemail\b|\bthu dien tu\b/ },
+  { asked: /\bwebsite\b|\btrang web\b|\bweb site\b/, stated: /https?:|www\.|\btrang (thong tin|web)\b/ },
+  { asked: /\bfax\b/, stated: /\bfax\b/ },
+];
+
+export function askedAttribute(question: string): RegExp | null {
+  const folded = foldQuestion(question);
+  return ATTRIBUTES.find((attribute) => attribute.asked.test(folded))?.stated ?? null;
+}
+
+// Vietnamese surnames: a person's name starts with one ("Nguyễn Thị Hồng Vân", "Đinh Văn Thiệu").
+// (Surnames that also begin place names — Hà, Cao, Lâm, Giang — are left out so "Hà Nội" is not a person.)
+const SURNAMES = 'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Lý|Đinh|Đoàn|Mai|Trịnh|Trương|Lương|Tô|Tạ|Đào|Chu|Lưu|Vương|Triệu|Quách|Kiều|Tăng|Nông|Hứa|Phùng|Diệp|Châu';
+const PERSON_NAME = new RegExp(`(?<!\\p{L})(${SURNAMES})(\\s+\\p{Lu}[\\p{Ll}\\p{M}]+){1,4}(?!\\p{L})`, 'u');
+/** "Ai là chủ tịch…", "Thủ tướng nào ký…", "who is the director": the answer is a person's name. */
+const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich|giam doc|truong phong|pho chu tich|bi thu|thu tuong|bo truong|chairman|chairwoman|chair|director|head|minister|governor|mayor)\b|\b(chu tich|giam doc|truong phong|bi thu|thu tuong|bo truong|chairman|director|minister)\b.*\b(la ai|nao ky|ten (la )?gi|who)\b/;
+
+export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldQuestion(question));
+export const namesPerson = (text: string): boolean => PERSON_NAME.test(text);
