@@ -46,9 +46,12 @@ const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua
 /** Words that frame a question rather than name its subject: "kế hoạch nào đề cập …", "X có trách nhiệm gì". */
 const META_WORDS = ['đề cập', 'nhắc đến', 'nhắc tới', 'nói về', 'nêu', 'cho biết'];
 const DUTY_WORDS = ['nhiệm vụ', 'trách nhiệm', 'chịu', 'làm', 'được giao', 'giao', 'việc', 'vai trò', 'chức năng'];
+/** "Số người có công … là bao nhiêu": "số" frames a count. */
+const COUNT_WORDS = ['số', 'tổng số', 'số lượng'];
 const syllablesOf = (phrases: readonly string[]): string[] => phrases.flatMap((phrase) => phrase.split(' ')).flatMap((syllable) => [syllable, foldDiacritics(syllable)]);
 const META_SYLLABLES = syllablesOf(META_WORDS);
 const DUTY_SYLLABLES = syllablesOf(DUTY_WORDS);
+const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
 /** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
 const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
@@ -97,6 +100,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       ...analyzed.localities.mentions.flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])),
       ...META_SYLLABLES,
       ...(asksDuties(question) ? DUTY_SYLLABLES : []),
+      ...(analyzed.types.includes('count') ? COUNT_SYLLABLES : []),
     ]);
 
   /** Named administrative units ("huyện Lạng Giang") that are none of the plans' localities. */

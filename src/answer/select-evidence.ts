@@ -47,7 +47,8 @@ const BIGRAM_BOOST = 1.5;
 /**
  * The weighted terms a passage should contain. Bigrams the corpus never uses are dropped: they straddle
  * two words ("báo cáo | là") and would only dilute coverage. Unknown single syllables stay, so a question
- * about something the plans never mention cannot reach a high coverage.
+ * about something the plans never mention cannot reach a high coverage. Known abbreviations count through
+ * their expansion (the question carries both), so "LĐ-TB&XH" is not outweighed by its rare letters.
  */
 export function profileQuery(args: {
   searchText: string;
@@ -57,12 +58,13 @@ export function profileQuery(args: {
   ignore: ReadonlySet<string>;
   abbreviations: ReadonlyMap<string, string>;
 }): QueryProfile {
-  const { searchText, model, ignore } = args;
+  const { searchText, model } = args;
+  const ignore = new Set([...args.ignore, ...model.abbreviationPieces(searchText)]);
   const folded = !isAccented(searchText);
   const terms = new Map<string, number>();
   for (const term of model.terms(searchText, folded)) {
     const isBigram = term.includes(' ');
-    if (term.split(' ').every((syllable) => ignore.has(syllable))) continue;
+    if (term.split(' ').some((syllable) => ignore.has(syllable))) continue;
     if (isBigram && !model.known(term)) continue;
     // A bigram with a function word ("kế hoạch | của") says little more than its content word alone.
     const boost = !isBigram ? 1 : term.split(' ').some((syllable) => STOPWORDS.has(syllable)) ? 0.5 : BIGRAM_BOOST;

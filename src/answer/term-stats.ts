@@ -1,10 +1,10 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { tokenizeClauses } from '../lang/tokenize.js';
+import { tokenizeClauses, type Token } from '../lang/tokenize.js';
 
 const isStopword = (syllable: string): boolean => STOPWORDS.has(syllable);
-const ABBREVIATION_LIKE = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{Ll}\p{N}]+$/u;
+const ABBREVIATION_LIKE = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{Ll}\p{N}][\p{Lu}\p{Ll}\p{N}&/-]*$/u;
 const DIACRITIC = /[^\x00-\x7F]/;
 
 /** Whether text was typed with Vietnamese diacritics (a few accented syllables suffice; "ai duoc cap the bhyt" has none). */
@@ -21,6 +21,8 @@ export function isAccented(text: string): boolean {
  */
 export interface TermModel {
   terms(text: string, folded: boolean): Set<string>;
+  /** Lower-cased pieces (accented and folded) of the known abbreviations in a text: "LĐ-TB&XH" → lđ, tb, xh, ld. */
+  abbreviationPieces(text: string): Set<string>;
   /** Inverse document frequency over the corpus chunks; unseen terms get the maximum. */
   idf(term: string): number;
   known(term: string): boolean;
@@ -47,13 +49,36 @@ export function createTermModel(texts: readonly string[], abbreviations: Readonl
     });
   };
 
+  /** Tokens glued by "-", "&" or "/" ("LĐ-TB&XH") form one compound for abbreviation lookup. */
+  const compoundsOf = (clause: readonly Token[]): string[][] => {
+    const compounds: string[][] = [];
+    for (const token of clause) {
+      if (token.joiner && compounds.length > 0) compounds.at(-1)!.push(token.joiner, token.surface);
+      else compounds.push([token.surface]);
+    }
+    return compounds;
+  };
+
   const terms = (text: string, folded: boolean): Set<string> => {
     const result = new Set<string>();
     for (const clause of tokenizeClauses(text)) {
       addClause(result, clause.map((token) => token.surface.toLowerCase()), folded);
-      for (const token of clause) for (const expanded of expansionOf(token.surface)) addClause(result, expanded, folded);
+      for (const compound of compoundsOf(clause)) {
+        for (const expanded of expansionOf(compound.join(''))) addClause(result, expanded, folded);
+      }
     }
     return result;
+  };
+
+  const abbreviationPieces = (text: string): Set<string> => {
+    const pieces = new Set<string>();
+    for (const clause of tokenizeClauses(text)) {
+      for (const compound of compoundsOf(clause)) {
+        if (expansionOf(compound.join('')).length === 0) continue;
+        for (const piece of compound.filter((_, i) => i % 2 === 0)) pieces.add(piece.toLowerCase()).add(foldDiacritics(piece.toLowerCase()));
+      }
+    }
+    return pieces;
   };
 
   const documentFrequency = new Map<string, number>();
@@ -63,6 +88,7 @@ export function createTermModel(texts: readonly string[], abbreviations: Readonl
   const total = texts.length;
   return {
     terms,
+    abbreviationPieces,
     idf: (term) => {
       const df = documentFrequency.get(term) ?? 0;
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));

@@ -42,6 +42,15 @@ export const CURATED_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['TTHC', 'thủ tục hành chính'],
   ['KGVX', 'khoa giáo - văn xã'],
   ['NSNN', 'ngân sách nhà nước'],
+  ['KH&ĐT', 'Kế hoạch và Đầu tư'],
+  ['KHĐT', 'Kế hoạch và Đầu tư'],
+  ['TC-KH', 'Tài chính - Kế hoạch'],
+  ['VH-TT', 'Văn hóa và Thông tin'],
+  ['VHTT', 'Văn hóa và Thông tin'],
+  ['GD&ĐT', 'Giáo dục và Đào tạo'],
+  ['GDĐT', 'Giáo dục và Đào tạo'],
+  ['BVSK', 'bảo vệ sức khỏe'],
+  ['TTĐT', 'thông tin điện tử'],
 ]);
 
 /** Folded lower-case key without separators, the form people type: "LĐ-TB&XH" → "ldtbxh", "BHYT" → "bhyt". */

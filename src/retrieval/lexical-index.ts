@@ -106,7 +106,8 @@ const isSerialized = (json: unknown): json is SerializedLexicalIndex => {
 /** Restores an index saved with `toJSON()`; `chunks` are the same chunks it was built from. */
 export function loadLexicalIndex(json: unknown, chunks: readonly Chunk[]): LexicalIndex {
   if (!isSerialized(json)) throw new AppError('index_unavailable', `Lexical index is missing or not in the ${FORMAT} format; rebuild it with the ingest command.`);
-  const abbreviations: ReadonlyMap<string, string> = new Map(json.abbreviations);
+  // Entries the curated list gained since the index was written are added; the stored ones (with the documents' own definitions) win.
+  const abbreviations: ReadonlyMap<string, string> = new Map([...CURATED_ABBREVIATIONS, ...json.abbreviations]);
   try {
     const miniSearch = MiniSearch.loadJS<IndexedChunk>(json.miniSearch, miniSearchOptions(abbreviations));
     return createIndex(miniSearch, abbreviations, chunks);
