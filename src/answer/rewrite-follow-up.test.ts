@@ -85,3 +85,83 @@ describe('rewriteFollowUp: standalone questions', () => {
     expect(rewriteFollowUp('Còn Khánh Hòa thì sao?', turns, documents)).toBe('Ai được cấp thẻ BHYT ở Khánh Hòa?');
   });
 });
+
+describe('rewriteFollowUp: period, group and place follow-ups keep the topic', () => {
+  const healthRecords = "What share of Huu Lung's beneficiaries should have electronic health records by 2025?";
+  const hoSo = 'Tỷ lệ đối tượng được quản lý sức khỏe điện tử ở Hữu Lũng đến năm 2025 là bao nhiêu?';
+
+  it.each([
+    ['And in the second phase?', healthRecords, "What share of Huu Lung's beneficiaries should have electronic health records in the 2026-2030 period?"],
+    ['What about the 2026-2030 period?', healthRecords, "What share of Huu Lung's beneficiaries should have electronic health records in the 2026-2030 period?"],
+    ['what about children?', healthRecords, "What share of Huu Lung's children should have electronic health records by 2025?"],
+    ['Còn giai đoạn 2026-2030 thì sao?', hoSo, 'Tỷ lệ đối tượng được quản lý sức khỏe điện tử ở Hữu Lũng giai đoạn 2026-2030 là bao nhiêu?'],
+    ['Giai đoạn sau thì sao?', hoSo, 'Tỷ lệ đối tượng được quản lý sức khỏe điện tử ở Hữu Lũng giai đoạn 2026-2030 là bao nhiêu?'],
+    ['giai doan sau thi sao', 'ty le duoc quan ly suc khoe dien tu o huu lung den nam 2025 la bao nhieu', 'ty le duoc quan ly suc khoe dien tu o huu lung giai đoạn 2026-2030 la bao nhieu'],
+    ['Thế còn năm 2030?', 'Tỷ lệ người cao tuổi được khám sức khỏe định kỳ ở Bến Tre đến năm 2025 là bao nhiêu?', 'Tỷ lệ người cao tuổi được khám sức khỏe định kỳ ở Bến Tre đến năm 2030 là bao nhiêu?'],
+    ['And the previous phase?', 'What are the targets for Hanoi in the 2026-2030 period?', 'What are the targets for Hanoi in the 2021-2025 period?'],
+    ['Còn giai đoạn 2026-2030?', 'Mục tiêu về phục hồi chức năng ở Hà Nội là gì?', 'Mục tiêu về phục hồi chức năng ở Hà Nội giai đoạn 2026-2030 là gì?'],
+    ['Người khuyết tật thì sao?', 'Bến Tre có bao nhiêu người cao tuổi?', 'Bến Tre có bao nhiêu người khuyết tật?'],
+  ])('%j after %j → %j', (q, previous, expected) => expect(rewrite(q, previous)).toBe(expected));
+
+  it('swaps place and period together', () => {
+    expect(rewrite('Còn Bến Tre giai đoạn 2026-2030 thì sao?', 'Mục tiêu về phục hồi chức năng ở Hà Nội giai đoạn 2021-2025 là gì?')).toBe(
+      'Mục tiêu về phục hồi chức năng ở Bến Tre giai đoạn 2026-2030 là gì?',
+    );
+  });
+
+  it('keeps the topic along a chain of follow-ups', () => {
+    expect(rewrite('Còn Bến Tre thì sao?', hoSo, 'Giai đoạn sau thì sao?')).toBe(
+      'Tỷ lệ đối tượng được quản lý sức khỏe điện tử ở Bến Tre giai đoạn 2026-2030 là bao nhiêu?',
+    );
+  });
+
+  it('puts the period in as typed when the plans give no dates to count phases from', () => {
+    const undated = documents.map(({ period: _period, ...meta }) => meta);
+    expect(rewriteFollowUp('And in the second phase?', history(healthRecords), undated)).toBe(
+      "What share of Huu Lung's beneficiaries should have electronic health records in the second phase?",
+    );
+  });
+
+  it('does not read dates or document numbers as periods', () => {
+    expect(rewrite('Còn Quyết định 1942/QĐ-TTg ngày 18/11/2021?', hoSo)).toBe('Còn Quyết định 1942/QĐ-TTg ngày 18/11/2021 ở Hữu Lũng?');
+  });
+});
+
+describe('rewriteFollowUp: pronouns that point to a body or group', () => {
+  it.each([
+    ['Cơ quan đó phối hợp với ai?', 'Sở Nội vụ Khánh Hòa được giao việc gì?', 'Sở Nội vụ Khánh Hòa phối hợp với ai?'],
+    ['Họ làm gì?', 'Sở Nội vụ Khánh Hòa được giao việc gì?', 'Sở Nội vụ Khánh Hòa làm gì?'],
+    ['Đơn vị này chịu trách nhiệm gì?', 'Trung tâm Y tế huyện Hữu Lũng có nhiệm vụ gì?', 'Trung tâm Y tế huyện Hữu Lũng chịu trách nhiệm gì?'],
+    ['What else does that department do?', 'What does the Department of Health in Hanoi do?', 'What else does the Department of Health in Hanoi do?'],
+    ['What do they do?', 'What does the Department of Health in Hanoi do?', 'What does the Department of Health in Hanoi do?'],
+    ['co quan do phoi hop voi ai', 'so noi vu khanh hoa duoc giao viec gi', 'so noi vu khanh hoa phoi hop voi ai'],
+    ['ho lam gi', 'so noi vu khanh hoa duoc giao viec gi', 'so noi vu khanh hoa lam gi'],
+    ['Họ phối hợp với ai?', 'UBND huyện Hữu Lũng giao nhiệm vụ gì cho Phòng Lao động - Thương binh và Xã hội?', 'UBND huyện Hữu Lũng phối hợp với ai?'],
+    ['Cơ quan đó làm gì?', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bến Tre có nhiệm vụ gì?', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bến Tre làm gì?'],
+    ['Đơn vị đó làm gì?', 'Bảo hiểm xã hội tỉnh Khánh Hòa có nhiệm vụ gì?', 'Bảo hiểm xã hội tỉnh Khánh Hòa làm gì?'],
+    ['Hội đó làm gì?', 'Hội Người cao tuổi Hà Nội có nhiệm vụ gì?', 'Hội Người cao tuổi Hà Nội làm gì?'],
+  ])('%j after %j → %j', (q, previous, expected) => expect(rewrite(q, previous)).toBe(expected));
+
+  it('adds the previous place when the body was named without it', () => {
+    expect(rewrite('Cơ quan đó phối hợp với ai?', 'Sở Y tế có nhiệm vụ gì trong kế hoạch của Bến Tre?')).toBe('Sở Y tế phối hợp với ai ở Bến Tre?');
+  });
+
+  it('reads "họ" / "they" as the group when the previous question named no body', () => {
+    expect(rewrite('Họ được hỗ trợ gì?', 'Bến Tre có bao nhiêu người cao tuổi?')).toBe('Người cao tuổi được hỗ trợ gì ở Bến Tre?');
+    expect(rewrite('What do they receive?', 'How many elderly people are there in Ben Tre?')).toBe('What do elderly people receive in Ben Tre?');
+  });
+
+  it('does not take "hỗ trợ" typed without accents, or the insurance scheme, for a body', () => {
+    expect(rewrite('ho tro gi', 'so noi vu khanh hoa duoc giao viec gi')).toBe('ho tro gi ở khanh hoa?');
+    expect(rewrite('Đơn vị đó làm gì?', 'Tỷ lệ tham gia bảo hiểm xã hội ở Khánh Hòa là bao nhiêu?')).toBe('Đơn vị đó làm gì?');
+  });
+
+  it('leaves standalone questions alone after a body', () => {
+    expect(rewrite('Ai được cấp thẻ BHYT ở Bến Tre?', 'Sở Nội vụ Khánh Hòa được giao việc gì?')).toBe('Ai được cấp thẻ BHYT ở Bến Tre?');
+    expect(rewrite('Sở Y tế Hà Nội phối hợp với ai?', 'Sở Nội vụ Khánh Hòa được giao việc gì?')).toBe('Sở Y tế Hà Nội phối hợp với ai?');
+    expect(rewrite('Who coordinates with the Department of Health in Ben Tre?', 'What does the Department of Health in Hanoi do?')).toBe(
+      'Who coordinates with the Department of Health in Ben Tre?',
+    );
+    expect(rewrite('Ai duoc cap the BHYT o Ben Tre?', 'so noi vu khanh hoa duoc giao viec gi')).toBe('Ai duoc cap the BHYT o Ben Tre?');
+  });
+});

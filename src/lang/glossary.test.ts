@@ -59,3 +59,77 @@ describe('translateToVietnamese', () => {
     expect(result.text).toBe('');
   });
 });
+
+describe('translateToVietnamese: the plans\' domain vocabulary', () => {
+  it.each([
+    ['staffing quota', 'biên chế'],
+    ['staffing quotas', 'biên chế'],
+    ['civil servant staffing', 'biên chế công chức'],
+    ['headcount', 'biên chế'],
+    ["Prime Minister's decision", 'Quyết định Thủ tướng Chính phủ'],
+    ['decision of the Prime Minister', 'Quyết định Thủ tướng Chính phủ'],
+    ['monthly social assistance allowances', 'trợ cấp xã hội hàng tháng'],
+    ['monthly social allowance', 'trợ cấp xã hội hàng tháng'],
+    ['educating disabled pupils', 'giáo dục học sinh khuyết tật'],
+    ['educating disabled students', 'giáo dục học sinh khuyết tật'],
+    ['education for people with disabilities', 'giáo dục người khuyết tật'],
+    ['students with disabilities', 'học sinh khuyết tật'],
+    ['electronic health records', 'hồ sơ sức khỏe điện tử'],
+    ['electronic health record', 'hồ sơ sức khỏe điện tử'],
+    ['orthopaedic devices', 'dụng cụ chỉnh hình'],
+    ['prostheses', 'dụng cụ chỉnh hình'],
+    ['drug detoxification', 'cai nghiện ma túy'],
+    ['home nursing', 'điều dưỡng tại gia đình'],
+    ['physiotherapy', 'phục hồi chức năng'],
+    ['socialisation', 'xã hội hóa'],
+    ['private sector participation', 'xã hội hóa'],
+    ['longevity ceremonies', 'chúc thọ mừng thọ'],
+    ['birthday wishes', 'chúc thọ mừng thọ'],
+    ['heroic mother', 'Bà mẹ Việt Nam anh hùng'],
+    ['war invalid', 'thương binh'],
+    ['martyr', 'liệt sĩ'],
+    ['families of martyrs', 'thân nhân liệt sĩ'],
+    ['medical equipment', 'trang thiết bị y tế'],
+    ['physical facilities', 'cơ sở vật chất'],
+    ['training courses', 'tập huấn'],
+    ['supervise', 'giám sát'],
+    ['inspect', 'kiểm tra'],
+    ['media', 'truyền thông'],
+    ['budget estimates', 'dự toán ngân sách'],
+    ['final settlement', 'quyết toán'],
+    ['public investment', 'đầu tư công'],
+    ['official development assistance', 'ODA'],
+    ['annual check-up', 'khám sức khỏe định kỳ'],
+    ['periodic medical examinations', 'khám sức khỏe định kỳ'],
+    ['early detection', 'phát hiện sớm'],
+    ['early intervention', 'can thiệp sớm'],
+    ['autism', 'tự kỷ'],
+    ['children with autism', 'trẻ em tự kỷ'],
+    ['mental disorders', 'rối nhiễu tâm trí'],
+    ['orphaned', 'mồ côi'],
+    ['poor household', 'hộ nghèo'],
+    ['near-poor households', 'hộ cận nghèo'],
+    ['vulnerable groups', 'đối tượng yếu thế'],
+    ['recurrent expenditure', 'chi thường xuyên'],
+    ['occupational diseases', 'bệnh nghề nghiệp'],
+  ])('%j → %j', (english, vietnamese) => expect(translateToVietnamese(english).text).toBe(vietnamese));
+
+  it('reads possessives as their noun and carries possessive place names over', () => {
+    expect(translateToVietnamese("Which Prime Minister's directive covers cashless payments?").text).toBe(
+      'Chỉ thị Thủ tướng Chính phủ chi trả không dùng tiền mặt',
+    );
+    expect(translateToVietnamese("What share of Huu Lung's beneficiaries have electronic health records?").text).toBe(
+      'tỷ lệ đối tượng Huu Lung hồ sơ sức khỏe điện tử',
+    );
+  });
+
+  it('translates whole questions into the plans\' wording with nothing left over', () => {
+    expect(translateToVietnamese('What is the staffing quota for social work staff?')).toEqual({
+      text: 'biên chế công tác xã hội cán bộ nhân viên',
+      matched: ['staffing quota', 'social work', 'staff'],
+      unmatched: [],
+    });
+    expect(translateToVietnamese('Who receives monthly social assistance allowances?').text).toBe('được cấp trợ cấp xã hội hàng tháng');
+    expect(translateToVietnamese('How much funding went to educating disabled pupils?').text).toBe('kinh phí giáo dục học sinh khuyết tật');
+  });
+});
