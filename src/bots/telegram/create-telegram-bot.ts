@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Bot, GrammyError, InlineKeyboard, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Logger } from '../../logger.js';
-import type { Answerer, AskResult, DocumentMeta } from '../../types.js';
+import type { AskResult } from '../../types.js';
 import { FAILURE_TEXT } from '../bot-texts.js';
 import { BoundedMap } from '../bounded-map.js';
-import type { ChatHistory } from '../chat-history.js';
-import type { TaskQueue } from '../task-queue.js';
+import type { AdapterDeps } from '../adapter-deps.js';
 import {
   citationPageCount,
   escapeHtml,
@@ -17,15 +15,9 @@ import {
   formatWelcome,
 } from './format-telegram.js';
 
-export interface TelegramBotDeps {
+export interface TelegramBotDeps extends AdapterDeps {
   token: string;
   apiRoot: string;
-  answerer: Answerer;
-  documents: readonly DocumentMeta[];
-  history: ChatHistory;
-  tasks: TaskQueue;
-  logger: Logger;
-  publicUrl?: string;
   /** Skips the getMe call on start; grammY calls getMe against `apiRoot` otherwise. */
   botInfo?: UserFromGetMe;
   fetch?: typeof fetch;

@@ -1,26 +1,17 @@
 import type { Context } from 'hono';
 import { AppError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
-import type { Answerer, DocumentMeta } from '../../types.js';
 import { FAILURE_TEXT, helpText, welcomeText } from '../bot-texts.js';
 import { BoundedMap } from '../bounded-map.js';
-import type { ChatHistory } from '../chat-history.js';
-import type { TaskQueue } from '../task-queue.js';
+import type { AdapterDeps } from '../adapter-deps.js';
 import { packMessages } from '../format-answer.js';
 import { formatZaloAnswer, formatZaloDocumentList, ZALO_MESSAGE_LIMIT } from './format-zalo.js';
 import type { ZaloClient } from './zalo-client.js';
 import { verifyZaloSignature, zaloMac } from './zalo-signature.js';
 
-export interface ZaloWebhookDeps {
+export interface ZaloWebhookDeps extends AdapterDeps {
   appId: string;
   oaSecretKey: string;
   client: ZaloClient;
-  answerer: Answerer;
-  documents: readonly DocumentMeta[];
-  history: ChatHistory;
-  tasks: TaskQueue;
-  logger: Logger;
-  publicUrl?: string;
 }
 
 interface ZaloEvent {
