@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../lang/normalize.js';
+import { matchKey } from '../lang/normalize.js';
 import type { QuestionType } from './question-type.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
@@ -12,11 +12,11 @@ const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat
 const MONEY = /\d[\d.,]*\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
 // Figures that are not quantities: dates, document numbers, years and periods.
 const NOT_A_QUANTITY = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d+\s*\/\s*[a-z]|\b(nam|giai doan|tu|den)\s+\d{4}\b|\b\d{4}\s*-\s*\d{4}\b|\b(so|ngay|thang|quy)\s+\d+/g;
-const QUANTITY = /\d/;
 const PERIOD = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b|\bnam (19|20)\d{2}\b/;
 const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;
 
-export const foldedLower = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ');
+/** Lower-cased, folded and on one line: the form every cue below is written for. */
+export const foldedLower = (text: string): string => matchKey(text).replace(/\s+/g, ' ');
 
 /**
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
@@ -31,7 +31,7 @@ export function typeFit(type: QuestionType | 'period', passage: string, sectionP
     case 'date':
       return DATE.test(text) ? 1 : 0.1;
     case 'count':
-      return QUANTITY.test(text.replace(NOT_A_QUANTITY, ' ')) ? 1 : 0.1;
+      return NUMBER.test(text.replace(NOT_A_QUANTITY, ' ')) ? 1 : 0.1;
     case 'percent':
       return PERCENT.test(text) ? 1 : NUMBER.test(text) ? 0.4 : 0.1;
     case 'target':

@@ -4,12 +4,12 @@ import type { Logger } from '../logger.js';
 import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksPeriod, namesBody } from './evidence-cues.js';
+import { asksDuties, asksPeriod, foldedLower, namesBody } from './evidence-cues.js';
 import { abbreviationAskedAbout, findDefinition, type DefinitionSpan } from './find-definition.js';
 import { findSigner } from './find-signer.js';
 import { planName } from './plan-names.js';
 import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
-import { aboutAnotherDocument, askedAttribute, askedPlanFacts, asksPerson, foldQuestion, namesPerson } from './question-cues.js';
+import { aboutAnotherDocument, askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
 import { questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -109,7 +109,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
   /** "tỉnh Lạng Sơn" when only plans of places inside that province are in the collection. */
   const provinceNote = (question: string, scope: readonly string[], language: 'vi' | 'en'): string | undefined => {
-    const folded = foldQuestion(question);
+    const folded = foldedLower(question);
     const scoped = scope.map((id) => knowledge.document(id)!.meta);
     const province = scoped[0]?.province;
     if (!province || scoped.some((meta) => meta.level === 'tỉnh') || !scoped.every((meta) => meta.province === province)) return undefined;
@@ -162,7 +162,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
   /** A question about an abbreviation alone, answered from the passage where a plan defines it. */
   const definitionOf = (question: string): DefinitionSpan | null => {
-    const folded = foldQuestion(question);
+    const folded = foldedLower(question);
     if (!DEFINITION_CUE.test(folded)) return null;
     const asked = abbreviationAskedAbout(question, abbreviations);
     if (!asked) return null;
@@ -275,7 +275,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const person = asksPerson(standalone);
       const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline })
         .filter(supports(profile))
-        .filter((item) => (!attribute || attribute.test(foldQuestion(item.text))) && (!person || namesPerson(item.text)));
+        .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)));
       const best = evidence[0];
       if (!best) {
         // A plan cut short may state its period only in its title.

@@ -1,12 +1,11 @@
 // What a question asks for, beyond its type: facts about the plan itself, attributes the plans may not state,
 // a person. All patterns work on folded, lower-cased text so they match with or without diacritics.
-import { foldDiacritics } from '../lang/normalize.js';
+import { foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
 import type { DocumentMeta } from '../types.js';
 import type { PlanFact } from './compose-answer.js';
 import { plansByNumber } from './question-scope.js';
 
-export const foldQuestion = (question: string): string => foldDiacritics(question.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ');
 
 const ISSUE_DATE = /\bban hanh\b|\bky ngay\b|\bngay ky\b|\bissued\b|\bdated\b|\bsigned on\b|\bdate of (the|this) plan\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
@@ -23,13 +22,13 @@ const LEGAL_BASIS_FRAME = new Set(
 /** Facts about the plan document itself that the question asks for, read off its header, preamble or signature. */
 export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, aboutOtherDocument: boolean): PlanFact[] {
   if (aboutOtherDocument) return [];
-  const folded = foldQuestion(question);
+  const folded = foldedLower(question);
   const facts: PlanFact[] = [];
   if (analyzed.types.includes('signer')) facts.push('signer');
   if (ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded))) facts.push('issue-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   if (analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) {
-    const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldQuestion(mention.name).split(' ')));
+    const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
     const specific = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !LEGAL_BASIS_FRAME.has(word) && !places.has(word));
     if (specific.length <= 1) facts.push('legal-basis');
   }
@@ -38,7 +37,7 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
 
 /** Whether the question names a document other than the plans themselves (whose own numbers are fine). */
 export const aboutAnotherDocument = (question: string, metas: readonly DocumentMeta[]): boolean =>
-  OTHER_DOCUMENT.test(foldQuestion(question)) && plansByNumber(question, metas).length === 0;
+  OTHER_DOCUMENT.test(foldedLower(question)) && plansByNumber(question, metas).length === 0;
 
 /**
  * Attributes the plans seldom state; a question asking for one needs a passage that states one, or the
@@ -53,7 +52,7 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
 ];
 
 export function askedAttribute(question: string): RegExp | null {
-  const folded = foldQuestion(question);
+  const folded = foldedLower(question);
   return ATTRIBUTES.find((attribute) => attribute.asked.test(folded))?.stated ?? null;
 }
 
@@ -64,5 +63,5 @@ const PERSON_NAME = new RegExp(`(?<!\\p{L})(${SURNAMES})(\\s+\\p{Lu}[\\p{Ll}\\p{
 /** "Ai là chủ tịch…", "Thủ tướng nào ký…", "who is the director": the answer is a person's name. */
 const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich|giam doc|truong phong|pho chu tich|bi thu|thu tuong|bo truong|chairman|chairwoman|chair|director|head|minister|governor|mayor)\b|\b(chu tich|giam doc|truong phong|bi thu|thu tuong|bo truong|chairman|director|minister)\b.*\b(la ai|nao ky|ten (la )?gi|who)\b/;
 
-export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldQuestion(question));
+export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldedLower(question));
 export const namesPerson = (text: string): boolean => PERSON_NAME.test(text);
