@@ -44,7 +44,8 @@ export function typeFit(type: QuestionType | 'period', passage: string, sectionP
     case 'period':
       return PERIOD.test(text) ? 1 : 0.1;
     case 'funding':
-      return FUNDING.test(`${section} ${text}`) ? 1 : MONEY.test(text) ? 0.8 : 0.2;
+      // The section on funding lists the sources; a passing mention of "kinh phí" elsewhere is weaker.
+      return FUNDING.test(section) ? 1 : FUNDING.test(text) || MONEY.test(text) ? 0.7 : 0.2;
     default:
       return 0.5;
   }
@@ -59,6 +60,10 @@ export const namesBody = (text: string): boolean => BODY.test(foldedLower(text))
 /** "Giai đoạn nào", "thời gian thực hiện", "what period": the answer is a span of years. */
 export const asksPeriod = (question: string): boolean =>
   /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\btrong bao lau\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\bhow long\b|\btime ?frame\b/.test(foldedLower(question));
+
+/** "Lấy tiền ở đâu", "nguồn kinh phí", "how is it funded": the answer is the plan's funding sources. */
+export const asksFunding = (question: string): boolean =>
+  /\b(lay tien|tien (o|tu) dau|nguon (tien|kinh phi|von)|kinh phi\b.*\b(tu|o) (dau|nguon nao)|funded|funding|budget|who pays|paid for|source of (money|funds))\b/.test(foldedLower(question));
 
 /** "Nhiệm vụ gì", "làm gì", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>

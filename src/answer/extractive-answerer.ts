@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksPeriod, foldedLower, namesBody } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, foldedLower, namesBody } from './evidence-cues.js';
 import { abbreviationAskedAbout, findDefinition, type DefinitionSpan } from './find-definition.js';
 import { findSigner } from './find-signer.js';
 import { planName } from './plan-names.js';
@@ -261,14 +261,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
       const retrieveStarted = performance.now();
       const topK = Math.max(input.topK ?? 0, candidates) * (scope && scope.length === 1 ? 1 : 2);
-      // Plans state their period under "Thời gian thực hiện", whatever words the question used for it.
+      // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
       const period = asksPeriod(standalone);
-      const searchText = period ? `${analyzed.searchText} thời gian thực hiện` : analyzed.searchText;
+      const funding = asksFunding(standalone);
+      const types = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding' as const] : analyzed.types;
+      const searchText = `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`;
       const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
       const retrieveMs = elapsed(retrieveStarted);
       const answerStarted = performance.now();
 
-      const profile = profileQuery({ searchText, question: standalone, types: analyzed.types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
+      const profile = profileQuery({ searchText, question: standalone, types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
       const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
       if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
       const attribute = askedAttribute(standalone);
@@ -284,7 +286,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       }
 
       const groups = groupByDocument(evidence);
-      const limit = analyzed.types.includes('list') || asksDuties(standalone) ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
+      const limit = analyzed.types.includes('list') || asksDuties(standalone) || funding ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
       const multiPlan = (scope ?? metas).length > 1;
       const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
       const answeringDocs = multiPlan ? [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
