@@ -46,6 +46,8 @@ const KIND_LABEL: Record<Chunk['kind'], string> = {
 /** The quote as read in running text: one line, conversion markup dropped. Citations keep the exact text. */
 const readable = (text: string): string =>
   text
+    // A heading quoted with the passage under it reads "3. Sở Kế hoạch và Đầu tư: Chủ trì…".
+    .replace(/^(\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s[^\n]*[^\n:.;])\n+\s*(?:[-+•]\s+)?(?=\S)/u, '$1: ')
     .replace(/\*\*|\(\*|\*\)|(?<=\s|^)\*|\*(?=\s|$)/g, '')
     .replace(/^\s*\|\s*$/gm, '')
     .replace(/\s+/g, ' ')

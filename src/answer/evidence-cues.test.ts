@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksWhichPlan, isBodyHeading, sectionMatchesYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -24,6 +24,8 @@ describe('statesUnit', () => {
     expect(statesUnit('dong', 'có trên 140 ngàn người có công')).toBe(false);
     expect(statesUnit('dong', 'mức hỗ trợ 500.000 đồng/người/tháng')).toBe(true);
     expect(statesUnit('dong', 'kinh phí 2 tỷ đồng')).toBe(true);
+    expect(statesUnit('dong', 'hỗ trợ 6.227.000.000đ cho giáo dục')).toBe(true);
+    expect(statesUnit('ty', '2. Đóng góp, hỗ trợ hợp pháp của các doanh nghiệp')).toBe(false);
     expect(statesUnit('phan tram', 'tối thiểu 70% cơ sở')).toBe(true);
   });
 });
@@ -47,5 +49,28 @@ describe('askedUnit without a unit after "bao nhiêu"', () => {
     expect(askedUnit('Tổng số trẻ em của tỉnh là bao nhiêu?')).toBe('tre');
     expect(askedUnit('Số tiền hỗ trợ là bao nhiêu?')).toBe('tien');
     expect(askedUnit('Số hiệu của kế hoạch là bao nhiêu?')).toBeNull();
+  });
+});
+
+describe('sections, bodies and years', () => {
+  it('recognises headings that name a body', () => {
+    expect(isBodyHeading('2. Sở Y tế')).toBe(true);
+    expect(isBodyHeading('8. Đề nghị Bảo hiểm xã hội tỉnh')).toBe(true);
+    expect(isBodyHeading('9. UBND các phường, xã')).toBe(true);
+    expect(isBodyHeading('2.2. Công tác trợ giúp xã hội')).toBe(false);
+    expect(isBodyHeading('1. Củng cố, hoàn thiện bộ máy')).toBe(false);
+  });
+  it('matches asked years against the spans in the headings', () => {
+    const later = ['II. MỤC TIÊU', '2. Mục tiêu cụ thể', 'b) Giai đoạn 2026 - 2030'];
+    expect(sectionMatchesYears(later, [2030])).toBe(true);
+    expect(sectionMatchesYears(later, [2025])).toBe(false);
+    expect(sectionMatchesYears(['Phần thứ nhất: ĐÁNH GIÁ GIAI ĐOẠN 2016 - 2020'], [2025])).toBe(false);
+    expect(sectionMatchesYears(['VI. TỔ CHỨC THỰC HIỆN'], [2025])).toBe(true);
+    expect(sectionMatchesYears(later, [])).toBe(true);
+  });
+  it('tells "which plan" from "which decision"', () => {
+    expect(asksWhichPlan('Kế hoạch nào chỉ thực hiện đến năm 2025?')).toBe(true);
+    expect(asksWhichPlan('Which plans mention ODA?')).toBe(true);
+    expect(asksWhichPlan('Kế hoạch này thực hiện quyết định nào?')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { matchKey } from '../lang/normalize.js';
+import { STOPWORDS } from '../lang/stopwords.js';
 import type { QuestionType } from './question-type.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
@@ -9,7 +10,8 @@ const NUMBER = /\d/;
 const PERCENT = /\d\s*%|\bphan tram\b/;
 const DOCUMENT_REFERENCE = /\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|ke hoach|cong van|chuong trinh|luat|phap lenh)\s+(so\s+)?\d+|\d+\/\d{4}\/|\d+\/(qd|kh|ct|nq|nd|tt|ld)/;
 const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat tran|mttq|cong an|ban|hoi)\b/;
-const MONEY = /\d[\d.,]*\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
+// An amount: "6.227.000.000đ", "500.000 đồng", "2 tỷ đồng" — not a list number ("2. Đóng góp…").
+const MONEY = /(?<![\d.,])\d+(?:[.,]\d{3})*(?:,\d+)?\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
 // Figures that are not quantities: dates, document numbers, years and periods.
 const NOT_A_QUANTITY = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d+\s*\/\s*[a-z]|\b(nam|giai doan|tu|den)\s+\d{4}\b|\b\d{4}\s*-\s*\d{4}\b|\b(so|ngay|thang|quy)\s+\d+/g;
 const PERIOD = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b|\bnam (19|20)\d{2}\b/;
@@ -54,8 +56,31 @@ export function typeFit(type: QuestionType | 'period', passage: string, sectionP
 /** Whether a text refers to another document by number ("Quyết định số 1942/QĐ-TTg", "Kế hoạch số 02/KH-UBND"). */
 export const citesDocument = (text: string): boolean => DOCUMENT_REFERENCE.test(foldedLower(text));
 
-/** Whether a text names a body (Sở, Phòng, UBND, Trung tâm…). */
-export const namesBody = (text: string): boolean => BODY.test(foldedLower(text));
+// A particular body named in a question: "Sở Y tế", "phòng Tài chính", "UBND xã" — but not "cơ sở y tế".
+const BODY_MENTION =
+  /(?<!co )\b(so (y te|lao dong|tai chinh|ke hoach|noi vu|giao duc|van hoa|thong tin|tu phap|ldtbxh|khdt)|phong (lao dong|tai chinh|y te|van hoa|giao duc|noi vu|ldtbxh)|ubnd|uy ban|trung tam [a-z]+|bao hiem xa hoi|bhxh|van phong|mat tran|mttq|hoi (nguoi|cuu|chu thap|lien hiep|phu nu|nong dan)|cong an|department|committee|centre|center|social security|front)\b/;
+export const namesParticularBody = (text: string): boolean => BODY_MENTION.test(foldedLower(text));
+
+// A heading that is a body's name: "2. Sở Y tế", "8. Đề nghị Bảo hiểm xã hội tỉnh", "9. UBND các phường, xã".
+const BODY_HEADING = /^(\d+(\.\d+)*\.?|[a-z]\))?\s*(de nghi\s+)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
+export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title));
+
+/** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
+export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));
+
+/**
+ * "Mục tiêu đến năm 2030" sits under "b) Giai đoạn 2026 - 2030", not under "a) Giai đoạn 2021 - 2025" or a review
+ * of 2016 - 2020: false when a heading states a span of years that contains none of the asked years.
+ */
+export function sectionMatchesYears(section: readonly string[], askedYears: readonly number[]): boolean {
+  if (askedYears.length === 0) return true;
+  const spans = section.flatMap((title) => [...foldedLower(title).matchAll(/\b((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})\b/g)].map((match) => [Number(match[1]), Number(match[2])]));
+  return spans.length === 0 || spans.some(([from, to]) => askedYears.some((year) => year >= from && year <= to));
+}
+
+/** "Kế hoạch nào…", "những địa phương nào…", "which plans…": the question asks which of the plans, not which legal document. */
+export const asksWhichPlan = (question: string): boolean =>
+  /^\s*(nhung |cac )?(ke hoach|dia phuong|noi|tinh|huyen|thanh pho) nao\b|\bwhich (plans?|localit(y|ies)|provinces?|places?)\b/.test(foldedLower(question));
 
 /** "Giai đoạn nào", "thời gian thực hiện", "what period": the answer is a span of years. */
 export const asksPeriod = (question: string): boolean =>
@@ -67,7 +92,10 @@ export const asksFunding = (question: string): boolean =>
 
 /** "Nhiệm vụ gì", "làm gì", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
-  /\bnhiem vu gi\b|\blam gi\b|\btrach nhiem gi\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsibilit/.test(foldedLower(question));
+  /\bnhiem vu gi\b|\blam gi\b|\btrach nhiem gi\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)/.test(foldedLower(question));
+
+/** Words after "bao nhiêu" that are not what is counted ("bao nhiêu năm" asks a duration, "bao nhiêu lần" a frequency). */
+const NOT_UNITS = ['la', 'thi', 'con', 'duoc', 'nam', 'lan'];
 
 /** Units a "how many X" question expects next to the number, folded; money and percent have their own forms. */
 const UNIT_SYNONYMS: Record<string, RegExp> = {
@@ -89,15 +117,14 @@ export function askedUnit(question: string, translate?: (english: string) => str
   const english = translate && /\bhow (?:many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
   if (english) return askedUnit(`bao nhiêu ${translate(english[1])}`);
   const folded = foldedLower(question);
-  const match = /\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/.exec(folded);
+  // The first content word after "bao nhiêu": "bao nhiêu và chiếm bao nhiêu phần trăm" asks for a percentage.
+  const match = [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].find((candidate) => !STOPWORDS.has(candidate[1]) && !NOT_UNITS.includes(candidate[1]));
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
   if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi))\b/.test(folded) && /\bbao nhieu\b/.test(folded)) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   const counted = /\b(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
   if (!match && counted && /\bbao nhieu\b/.test(folded)) return counted[1];
-  if (!match) return null;
-  const unit = match[1];
-  return ['la', 'thi', 'con', 'duoc', 'nam', 'lan'].includes(unit) ? null : unit;
+  return match ? match[1] : null;
 }
 
 // Years and document numbers never count things ("đến năm 2030, cụ thể như sau" states no "cụ").

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, foldedLower, namesBody } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
 import { abbreviationAskedAbout, findDefinition, type DefinitionSpan } from './find-definition.js';
 import { findSigner } from './find-signer.js';
 import { planName } from './plan-names.js';
@@ -40,6 +40,9 @@ const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
 /** Another plan is answered beside the best one when its evidence is at least this close. */
 const SIBLING_RATIO = 0.55;
 const MAX_HEADING_GAP = 400;
+/** A section longer than this is not quoted item by item. */
+const MAX_LIST_SECTION_CHARS = 1600;
+const MAX_LIST_ITEMS = 6;
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
 const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
 const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation']);
@@ -160,6 +163,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     }
   };
 
+  /** "Kế hoạch nào…" asks which of the plans: answered per plan from their content, not from legal bases. */
+  const asWhichPlan = (analyzed: AnalyzedQuestion, question: string): AnalyzedQuestion =>
+    asksWhichPlan(question)
+      ? { ...analyzed, types: analyzed.types.filter((type) => type !== 'document' && type !== 'legal-basis'), wantsAllPlans: true }
+      : analyzed;
+
   /** A question about an abbreviation alone, answered from the passage where a plan defines it. */
   const definitionOf = (question: string): DefinitionSpan | null => {
     const folded = foldedLower(question);
@@ -176,7 +185,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
    * far above, the heading is quoted and cited on its own.
    */
   const withBodyHeading = (item: Evidence): Evidence[] => {
-    if (item.headingStart === null || item.headingStart >= item.start || !namesBody(item.section.at(-1) ?? '')) return [item];
+    if (item.headingStart === null || item.headingStart >= item.start || !isBodyHeading(item.section.at(-1) ?? '')) return [item];
     const text = knowledge.document(item.chunk.docId)!.text;
     if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end) }];
     const titleLength = item.section.at(-1)!.length;
@@ -184,6 +193,23 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     const end = lineEnd < 0 || lineEnd > item.start ? item.headingStart + titleLength : lineEnd;
     const chunk = knowledge.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
     return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
+  };
+
+  /**
+   * A list question ("mục tiêu giai đoạn 2026 - 2030", "Sở Y tế có nhiệm vụ gì") is answered by every item of the
+   * small section its best passage sits in, not just the items that repeat the question's words.
+   */
+  const withSectionItems = (picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[] => {
+    const best = picked[0];
+    const heading = best.headingStart === null ? undefined : knowledge.outline(best.chunk.docId).find((entry) => entry.start === best.headingStart);
+    if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
+    const siblings = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.headingStart === best.headingStart && item.fit > 0.1);
+    const items = [...picked];
+    for (const item of siblings.sort((a, b) => a.start - b.start)) {
+      if (items.length >= MAX_LIST_ITEMS) break;
+      if (!items.some((chosen) => item.start < chosen.end && chosen.start < item.end)) items.push(item);
+    }
+    return items.sort((a, b) => a.start - b.start);
   };
 
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
@@ -214,7 +240,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     async ask(input: AskInput): Promise<AskResult> {
       const started = performance.now();
       const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
-      const analyzed = analyzeQuestion(standalone, { documents: metas, abbreviations });
+      const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
       const language = analyzed.language;
       const scope = questionScope(analyzed, metas, input.docIds);
       const scopeMetas = scope?.map((id) => knowledge.document(id)!.meta);
@@ -233,7 +259,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
         return result(answer, true, citations, retrieveMs, answerStarted);
       };
 
-      const missingPlaces = scope ? [] : [...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)];
+      const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
       if (missingPlaces.length > 0) return abstain(0, performance.now(), { missingPlaces });
 
       const definition = definitionOf(standalone);
@@ -260,7 +286,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       }
 
       const retrieveStarted = performance.now();
-      const topK = Math.max(input.topK ?? 0, candidates) * (scope && scope.length === 1 ? 1 : 2);
+      // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
+      const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
       // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
       const period = asksPeriod(standalone);
       const funding = asksFunding(standalone);
@@ -275,9 +302,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
       const attribute = askedAttribute(standalone);
       const person = asksPerson(standalone);
-      const evidence = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline })
+      // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
+      const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
+      const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
+      const evidence = scored
         .filter(supports(profile))
-        .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)));
+        .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
+        .filter((item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? ''));
       const best = evidence[0];
       if (!best) {
         // A plan cut short may state its period only in its title.
@@ -286,12 +317,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       }
 
       const groups = groupByDocument(evidence);
-      const limit = analyzed.types.includes('list') || asksDuties(standalone) || funding ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
+      const listLike = analyzed.types.includes('list') || analyzed.types.includes('target') || analyzed.types.includes('percent') || asksDuties(standalone) || funding;
+      const limit = listLike ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
       const multiPlan = (scope ?? metas).length > 1;
       const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
       const answeringDocs = multiPlan ? [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
       const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => items.flatMap(withBodyHeading) : (items: Evidence[]) => items;
-      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(pickPassages(groups.get(docId)!, limit)) }));
+      const passagesOf = (docId: string) => {
+        const picked = pickPassages(groups.get(docId)!, limit);
+        return listLike ? withSectionItems(picked, scored) : picked;
+      };
+      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(passagesOf(docId)) }));
       const missing = (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId }));
       return answerWith(parts, missing, retrieveMs, answerStarted);
     },

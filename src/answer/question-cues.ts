@@ -7,7 +7,7 @@ import type { PlanFact } from './compose-answer.js';
 import { plansByNumber } from './question-scope.js';
 
 
-const ISSUE_DATE = /\bban hanh\b|\bky ngay\b|\bngay ky\b|\bissued\b|\bdated\b|\bsigned on\b|\bdate of (the|this) plan\b/;
+const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
 const NUMBER = /\bso hieu\b|\bky hieu\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
@@ -27,7 +27,8 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   if (analyzed.types.includes('signer')) facts.push('signer');
   if (ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded))) facts.push('issue-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
-  if (analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) {
+  // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
+  if ((analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) && !facts.includes('number')) {
     const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
     const specific = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !LEGAL_BASIS_FRAME.has(word) && !places.has(word));
     if (specific.length <= 1) facts.push('legal-basis');

@@ -3,7 +3,7 @@ import { translateToVietnamese } from '../lang/glossary.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, asksPeriod, foldedLower, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksPeriod, foldedLower, sectionMatchesYears, statesUnit, typeFit, yearsIn } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import { isAccented, type TermModel } from './term-stats.js';
 
@@ -34,12 +34,14 @@ export interface QueryProfile {
   unit: string | null;
   /** The question asks for a period of years ("giai đoạn nào"). */
   period: boolean;
+  /** Years the question names: passages under a heading for other years rank lower. */
+  years: number[];
   totalWeight: number;
   /** Share of the weight carried by words the corpus never uses: high for off-topic questions. */
   unknownShare: number;
 }
 
-const MAX_QUOTE_CHARS = 480;
+const MAX_QUOTE_CHARS = 600;
 const MIN_QUOTE_CHARS = 150;
 const MAX_LIST_CHARS = 700;
 const BIGRAM_BOOST = 1.5;
@@ -79,6 +81,7 @@ export function profileQuery(args: {
     types: args.types,
     unit: unitOf(askedUnit(args.question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), args.abbreviations),
     period: asksPeriod(args.question),
+    years: yearsIn(args.question),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
   };
@@ -106,11 +109,11 @@ function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, he
 }
 
 const fitOf = (profile: QueryProfile, text: string, section: string): number => {
+  // "Bao nhiêu tỷ đồng", "bao nhiêu người": whatever else the question is about, the figure must be of that unit.
+  if (profile.unit) return statesUnit(profile.unit, text) ? 1 : 0.05;
   if (profile.period) return typeFit('period', text, section);
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
-  if (!primary) return 0.5;
-  if (primary === 'count' && profile.unit) return statesUnit(profile.unit, text) ? 1 : 0.05;
-  return typeFit(primary, text, section);
+  return primary ? typeFit(primary, text, section) : 0.5;
 };
 
 /** A long sentence is narrowed to its best run of clauses so the quote stays short and on point. */
@@ -127,7 +130,7 @@ function narrow(text: string, score: (candidate: string) => number): { offset: n
       if (length < MIN_QUOTE_CHARS) continue;
       const candidate = text.slice(boundaries[i], boundaries[j]);
       // Prefer quotes that keep the sentence's subject (its start) and end on a clause, not a comma.
-      const value = score(candidate) - length / 6_000 + (i === 0 ? 0.04 : 0) - (/,\s*$/.test(candidate) ? 0.03 : 0);
+      const value = score(candidate) - length / 6_000 + (i === 0 ? 0.04 : 0) - (/,\s*$/.test(candidate) ? 0.06 : 0);
       if (value > best.value) best = { offset: boundaries[i], length: candidate.trimEnd().length, value };
     }
   }
@@ -184,6 +187,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
   hits.forEach(({ chunk }, rank) => {
     const outline = options.outline(chunk.docId);
     const prior = 0.08 / (1 + rank) + (options.kindBonus?.(chunk) ?? 0);
+    const yearFactor = (section: readonly string[]) => (sectionMatchesYears(section, profile.years) ? 1 : 0.7);
     const spans = passageSpans(chunk.text);
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;
@@ -201,7 +205,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const scoreText = (text: string) => {
         const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms, outerTerms);
         const fit = fitOf(profile, text, sectionText);
-        return { coverage, fit, score: coverage * (0.5 + 0.5 * fit) + prior };
+        return { coverage, fit, score: (coverage * (0.5 + 0.5 * fit) + prior) * yearFactor(path) };
       };
       const window = narrow(sentence, (text) => scoreText(text).score);
       const scored = scoreText(sentence.slice(window.offset, window.offset + window.length));
