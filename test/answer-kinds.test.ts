@@ -73,3 +73,56 @@ describe('who does what', () => {
     expect(result.citations.every((citation) => citation.section.includes('Sở Kế hoạch và Đầu tư'))).toBe(true);
   });
 });
+
+describe('plan facts', () => {
+  it('says a blank number is blank, and answers two facts asked together', async () => {
+    const number = await ask('Số hiệu của kế hoạch huyện Hữu Lũng là gì?');
+    expect(number.answered).toBe(true);
+    expect(number.answer).toContain('để trống');
+    const both = await ask('Kế hoạch của tỉnh Khánh Hòa do ai ký và ký ngày nào?');
+    expect(both.answer).toContain('Đinh Văn Thiệu');
+    expect(both.answer).toContain('24 tháng 3 năm 2022');
+  });
+
+  it('abstains on a fact a plan leaves out, naming what is missing', async () => {
+    const result = await ask('Kế hoạch của thành phố Hà Nội ký ngày nào?');
+    expect(result.answered).toBe(false);
+    expect(result.answer).toContain('không ghi ngày ban hành');
+  });
+
+  it('notes that the province itself has no plan in the collection', async () => {
+    const result = await ask('Ai ký kế hoạch của tỉnh Lạng Sơn?');
+    expect(result.answer).toMatch(/không có kế hoạch của chính tỉnh Lạng Sơn/);
+    expect(result.answer).toContain('Trần Quốc Phong');
+    expect(result.answer).toContain('Nguyễn Thị Hồng Vân');
+  });
+});
+
+describe('lists, bodies and places', () => {
+  it('quotes every target of the period asked about', async () => {
+    const result = await ask('Hà Nội đặt ra những chỉ tiêu gì cho giai đoạn 2026 - 2030?');
+    expect(result.citations.length).toBeGreaterThanOrEqual(3);
+    expect(result.citations.every((citation) => citation.section.includes('2026 - 2030'))).toBe(true);
+  });
+
+  it('abstains on the duties of a body the plan does not assign anything to', async () => {
+    const result = await ask('Kế hoạch của tỉnh Bến Tre giao cho Sở Tài chính những việc gì?');
+    expect(result.answered).toBe(false);
+  });
+
+  it('needs an actual amount for "bao nhiêu tỷ đồng"', async () => {
+    const result = await ask('Kế hoạch của Khánh Hòa dự kiến tổng cộng bao nhiêu tỷ đồng?');
+    expect(result.answered).toBe(false);
+  });
+
+  it('abstains on a named district outside the collection', async () => {
+    const result = await ask('Huyện Cao Lộc đặt mục tiêu gì cho người khuyết tật?');
+    expect(result.answered).toBe(false);
+    expect(result.answer).toContain('Cao Lộc');
+  });
+
+  it('does not answer a phone-number question with a body’s duties', async () => {
+    const result = await ask('Cho tôi số điện thoại của Phòng Tài chính - Kế hoạch thành phố Lạng Sơn');
+    expect(result.answered).toBe(false);
+  });
+});

@@ -139,14 +139,15 @@ export function composeAbstention(args: {
   missingPlaces?: readonly string[];
   /** The plans the question was limited to. */
   scopeMetas?: readonly DocumentMeta[];
-  /** The plan fact that was asked for, when the plans in scope do not state it. */
-  fact?: PlanFact;
+  /** The plan facts that were asked for, when the plans in scope do not state them. */
+  facts?: readonly PlanFact[];
 }): string {
   const { language, metas } = args;
   const covered = metas.map((meta) => planName(meta, language)).join(', ');
   const missing = args.missingPlaces ?? [];
   const scoped = args.scopeMetas ?? [];
-  const fact = args.fact ? FACT_NAME[args.fact] : null;
+  const facts = args.facts ?? [];
+  const fact = facts.length > 0 ? { vi: facts.map((name) => FACT_NAME[name].vi).join(' và '), en: facts.map((name) => FACT_NAME[name].en).join(' or ') } : null;
   if (language === 'en') {
     const lead =
       missing.length > 0

@@ -252,7 +252,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
         mode: retriever.mode,
         timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
       });
-      const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; fact?: PlanFact } = {}) =>
+      const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] } = {}) =>
         result(composeAbstention({ language, metas, scopeMetas, ...details }), false, [], retrieveMs, answerStarted);
       const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number) => {
         const { answer, citations } = composeAnswer({ parts, language, knowledge, missing, preface: scope ? provinceNote(standalone, scope, language) : undefined });
@@ -281,7 +281,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
             else if (scope) missing.push({ docId, fact });
           }
         }
-        if (parts.length === 0) return abstain(0, now, { fact: facts[0] });
+        if (parts.length === 0) return abstain(0, now, { facts });
         return answerWith(parts, missing, 0, now);
       }
 

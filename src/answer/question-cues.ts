@@ -8,6 +8,7 @@ import { plansByNumber } from './question-scope.js';
 
 
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
+const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
 const NUMBER = /\bso hieu\b|\bky hieu\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
@@ -24,8 +25,10 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   if (aboutOtherDocument) return [];
   const folded = foldedLower(question);
   const facts: PlanFact[] = [];
-  if (analyzed.types.includes('signer')) facts.push('signer');
-  if (ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded))) facts.push('issue-date');
+  const issueDate = ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded));
+  // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
+  if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded))) facts.push('signer');
+  if (issueDate) facts.push('issue-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
   if ((analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) && !facts.includes('number')) {
