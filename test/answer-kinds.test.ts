@@ -126,3 +126,18 @@ describe('lists, bodies and places', () => {
     expect(result.answered).toBe(false);
   });
 });
+
+describe('structure questions', () => {
+  it('lists a plan’s top-level sections, each quoted and cited', async () => {
+    const result = await ask('Kế hoạch của tỉnh Khánh Hòa được chia thành những phần nào? Gồm những mục nào?');
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((citation) => citation.quote.replace(/\s+/g, ' '))).toContain('IV. NHIỆM VỤ VÀ GIẢI PHÁP');
+    expect(result.citations.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('lists the groups inside the section the question names', async () => {
+    const result = await ask('Phần nhiệm vụ, giải pháp trong kế hoạch của Hà Nội gồm những nhóm nào?');
+    expect(result.citations.length).toBeGreaterThanOrEqual(4);
+    expect(result.citations.every((citation) => /^\d\. /.test(citation.quote))).toBe(true);
+  });
+});

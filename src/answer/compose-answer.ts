@@ -18,6 +18,8 @@ export interface AnswerPart {
   definition?: DefinitionSpan;
   /** Said after the quotes, e.g. that a number was left blank. */
   note?: { vi: string; en: string };
+  /** 'list': one quote a line (the headings of a section), instead of quotes run together. */
+  layout?: 'list';
 }
 
 /** A plan the question concerns that does not state what was asked; `fact` names it when it is a plan fact. */
@@ -104,8 +106,15 @@ export function composeAnswer(args: {
       ? `${abbreviation} stands for “${expansion}”, as defined in the ${planOf(part.docId)} plan ${marker}`
       : `${abbreviation} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${planOf(part.docId)} ${marker}`;
   };
+  const listText = (part: AnswerPart): string => part.evidence.map((evidence) => `\n  • ${quoted(evidence.text)} ${cite(evidence)}`).join('');
   const partText = (part: AnswerPart, standalone: boolean): string =>
-    part.kind === 'definition' ? definitionText(part) : part.kind === 'signer' ? signerText(part, standalone) : passagesText(part);
+    part.kind === 'definition'
+      ? definitionText(part)
+      : part.kind === 'signer'
+        ? signerText(part, standalone)
+        : part.layout === 'list'
+          ? listText(part)
+          : passagesText(part);
 
   const byDoc = new Map<string, AnswerPart[]>();
   for (const part of parts) byDoc.set(part.docId, [...(byDoc.get(part.docId) ?? []), part]);
@@ -116,12 +125,13 @@ export function composeAnswer(args: {
     const lead = language === 'en' ? `According to the ${planOf(docId)} plan: ` : `Theo kế hoạch của ${planOf(docId)}: `;
     for (const part of docParts) {
       const standalone = part.kind !== 'passages';
-      lines.push(standalone ? `${partText(part, true)}.` : `${lead}${partText(part, false)}.`);
+      lines.push(standalone ? `${partText(part, true)}.` : part.layout === 'list' ? `${lead.trimEnd()}${partText(part, false)}` : `${lead}${partText(part, false)}.`);
     }
   } else if (byDoc.size > 1) {
     lines.push(language === 'en' ? 'The plans answer this separately:' : 'Theo từng kế hoạch:');
     for (const [docId, docParts] of byDoc) {
-      lines.push(`- ${capitalise(planOf(docId))}: ${docParts.map((part) => partText(part, false)).join('; ')}.`);
+      const listed = docParts.some((part) => part.layout === 'list');
+      lines.push(`- ${capitalise(planOf(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
     }
   }
   for (const { docId, fact } of args.missing ?? []) {

@@ -78,6 +78,10 @@ export function sectionMatchesYears(section: readonly string[], askedYears: read
   return spans.length === 0 || spans.some(([from, to]) => askedYears.some((year) => year >= from && year <= to));
 }
 
+/** "Kế hoạch gồm những phần nào?", "nhiệm vụ, giải pháp gồm những nhóm nào?", "what are the main tasks": answered from the outline. */
+export const asksStructure = (question: string): boolean =>
+  /\b(gom|co) (nhung|cac|may|bao nhieu) (phan|muc|nhom|noi dung chinh|nhiem vu|giai phap|linh vuc)\b|\b(bo cuc|cau truc|muc luc)\b|\bnhung (phan|muc|nhom) nao\b|\bwhat (are|were) the (main |key )?(parts|sections|chapters|components|tasks and solutions|groups of tasks)\b|\b(structure|outline) of\b|\bwhat does (the|this) plan (cover|contain)\b/.test(foldedLower(question));
+
 /** "Kế hoạch nào…", "những địa phương nào…", "which plans…": the question asks which of the plans, not which legal document. */
 export const asksWhichPlan = (question: string): boolean =>
   /^\s*(nhung |cac )?(ke hoach|dia phuong|noi|tinh|huyen|thanh pho) nao\b|\bwhich (plans?|localit(y|ies)|provinces?|places?)\b/.test(foldedLower(question));

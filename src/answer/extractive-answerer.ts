@@ -1,10 +1,11 @@
 import { abbreviationKey } from '../lang/abbreviations.js';
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
-import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
+import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type OutlineEntry, type Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
+import { headingEnd } from './heading-span.js';
 import { abbreviationAskedAbout, findDefinition, type DefinitionSpan } from './find-definition.js';
 import { findSigner } from './find-signer.js';
 import { planName } from './plan-names.js';
@@ -43,6 +44,9 @@ const MAX_HEADING_GAP = 400;
 /** A section longer than this is not quoted item by item. */
 const MAX_LIST_SECTION_CHARS = 1600;
 const MAX_LIST_ITEMS = 6;
+const MAX_STRUCTURE_ITEMS = 12;
+/** Words of a structure question that say nothing about which section: "kế hoạch gồm những phần nào". */
+const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu phan muc nhom noi dung chinh nao la gi what are were the main key parts sections chapters components groups of structure outline plan this does cover contain and'.split(' '));
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
 const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
 const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation']);
@@ -163,6 +167,34 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     }
   };
 
+  /**
+   * The headings that answer a structure question for one plan: the children of the section the question names
+   * ("nhiệm vụ, giải pháp" → "IV. NHIỆM VỤ VÀ GIẢI PHÁP"), or the plan's top-level parts.
+   */
+  const structurePart = (docId: string, question: string): AnswerPart | null => {
+    const outline = knowledge.outline(docId);
+    if (outline.length === 0) return null;
+    const asked = new Set(foldedLower(question).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !STRUCTURE_WORDS.has(word)));
+    const overlap = (entry: OutlineEntry) => foldedLower(entry.title).split(/[^\p{L}\p{N}]+/u).filter((word) => asked.has(word)).length;
+    const named = outline.filter((entry) => entry.depth <= 1 && overlap(entry) >= 2).sort((a, b) => overlap(b) - overlap(a) || a.depth - b.depth)[0];
+    const top = Math.min(...outline.map((entry) => entry.depth));
+    const topLevel = outline.filter((entry) => entry.depth === top);
+    // A plan split into "Phần thứ nhất / thứ hai" lists the sections of each part too.
+    const listed = named
+      ? outline.filter((entry) => entry.depth === named.depth + 1 && entry.start >= named.start && entry.start < named.end)
+      : topLevel.length <= 2
+        ? outline.filter((entry) => entry.depth <= top + 1)
+        : topLevel;
+    if (listed.length === 0) return null;
+    const text = knowledge.document(docId)!.text;
+    const evidence = listed.slice(0, MAX_STRUCTURE_ITEMS).map((entry): Evidence => {
+      const end = headingEnd(text, entry);
+      const chunk = knowledge.chunksOf(docId).find((candidate) => candidate.start <= entry.start && entry.start < candidate.end)!;
+      return { chunk, start: entry.start, end, text: text.slice(entry.start, end), section: named ? [named.title] : [], headingStart: entry.start, coverage: 1, fit: 1, score: 1 };
+    });
+    return { docId, kind: 'passages', evidence, layout: 'list' };
+  };
+
   /** "Kế hoạch nào…" asks which of the plans: answered per plan from their content, not from legal bases. */
   const asWhichPlan = (analyzed: AnalyzedQuestion, question: string): AnalyzedQuestion =>
     asksWhichPlan(question)
@@ -188,9 +220,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     if (item.headingStart === null || item.headingStart >= item.start || !isBodyHeading(item.section.at(-1) ?? '')) return [item];
     const text = knowledge.document(item.chunk.docId)!.text;
     if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end) }];
-    const titleLength = item.section.at(-1)!.length;
-    const lineEnd = text.indexOf('\n', item.headingStart + Math.min(titleLength, 40));
-    const end = lineEnd < 0 || lineEnd > item.start ? item.headingStart + titleLength : lineEnd;
+    const end = Math.min(headingEnd(text, { start: item.headingStart, title: item.section.at(-1)! }), item.start);
     const chunk = knowledge.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
     return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
   };
@@ -266,6 +296,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       if (definition) {
         const part: AnswerPart = { docId: definition.chunk.docId, kind: 'definition', evidence: [evidenceAt(definition)], definition };
         return answerWith([part], [], 0, performance.now());
+      }
+
+      if (asksStructure(standalone)) {
+        const now = performance.now();
+        const parts = (scope ?? metas.map((meta) => meta.id)).flatMap((docId) => structurePart(docId, analyzed.searchText) ?? []);
+        if (parts.length > 0) return answerWith(parts, [], 0, now);
       }
 
       const facts = askedPlanFacts(standalone, analyzed, aboutAnotherDocument(standalone, metas));
