@@ -48,15 +48,18 @@ const KIND_LABEL: Record<Chunk['kind'], string> = {
 /** The quote as read in running text: one line, conversion markup dropped. Citations keep the exact text. */
 const readable = (text: string): string =>
   text
-    // A heading quoted with the passage under it reads "3. Sở Kế hoạch và Đầu tư: Chủ trì…".
-    .replace(/^(\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s[^\n]*[^\n:.;])\n+\s*(?:[-+•]\s+)?(?=\S)/u, '$1: ')
     .replace(/\*\*|\(\*|\*\)|(?<=\s|^)\*|\*(?=\s|$)/g, '')
     .replace(/^\s*\|\s*$/gm, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[-+•]\s+/, '');
 
-const quoted = (text: string): string => `“${readable(text)}”`;
+/** A heading quoted with the passage under it reads "3. Sở Kế hoạch và Đầu tư: Chủ trì…". */
+const quoted = (evidence: Pick<Evidence, 'text' | 'headingLength'>): string => {
+  const { text, headingLength } = evidence;
+  if (!headingLength) return `“${readable(text)}”`;
+  return `“${readable(text.slice(0, headingLength)).replace(/[:.]$/, '')}: ${readable(text.slice(headingLength))}”`;
+};
 
 export function composeAnswer(args: {
   parts: readonly AnswerPart[];
@@ -88,7 +91,7 @@ export function composeAnswer(args: {
   const planOf = (docId: string) => planName(metaOf(docId), language);
 
   const passagesText = (part: AnswerPart): string => {
-    const quotes = part.evidence.map((evidence) => `${quoted(evidence.text)} ${cite(evidence)}`).join('; ');
+    const quotes = part.evidence.map((evidence) => `${quoted(evidence)} ${cite(evidence)}`).join('; ');
     return part.note ? `${quotes} (${part.note[language]})` : quotes;
   };
   const signerText = (part: AnswerPart, standalone: boolean): string => {
@@ -106,7 +109,7 @@ export function composeAnswer(args: {
       ? `${abbreviation} stands for “${expansion}”, as defined in the ${planOf(part.docId)} plan ${marker}`
       : `${abbreviation} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${planOf(part.docId)} ${marker}`;
   };
-  const listText = (part: AnswerPart): string => part.evidence.map((evidence) => `\n  • ${quoted(evidence.text)} ${cite(evidence)}`).join('');
+  const listText = (part: AnswerPart): string => part.evidence.map((evidence) => `\n  • ${quoted(evidence)} ${cite(evidence)}`).join('');
   const partText = (part: AnswerPart, standalone: boolean): string =>
     part.kind === 'definition'
       ? definitionText(part)

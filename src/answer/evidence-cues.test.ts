@@ -8,7 +8,8 @@ describe('askedUnit', () => {
     ['Mức hỗ trợ là bao nhiêu đồng?', 'dong'],
     ['Có mấy cơ sở trợ giúp xã hội?', 'co'],
     ['Tỷ lệ là bao nhiêu phần trăm?', 'phan tram'],
-    ['Kinh phí là bao nhiêu?', null],
+    ['Kinh phí là bao nhiêu?', 'tien'],
+    ['Kế hoạch có bao nhiêu?', null],
     ['Ai ký kế hoạch?', null],
   ])('%s → %s', (question, unit) => expect(askedUnit(question)).toBe(unit));
 });

@@ -80,7 +80,7 @@ export function sectionMatchesYears(section: readonly string[], askedYears: read
 
 /** "Kế hoạch gồm những phần nào?", "nhiệm vụ, giải pháp gồm những nhóm nào?", "what are the main tasks": answered from the outline. */
 export const asksStructure = (question: string): boolean =>
-  /\b(gom|co) (nhung|cac|may|bao nhieu) (phan|muc|nhom|noi dung chinh|nhiem vu|giai phap|linh vuc)\b|\b(bo cuc|cau truc|muc luc)\b|\bnhung (phan|muc|nhom) nao\b|\bwhat (are|were) the (main |key )?(parts|sections|chapters|components|tasks and solutions|groups of tasks)\b|\b(structure|outline) of\b|\bwhat does (the|this) plan (cover|contain)\b/.test(foldedLower(question));
+  /\b(gom|co) (nhung|cac|may|bao nhieu) (phan|muc(?! tieu)|nhom|noi dung chinh|nhiem vu|giai phap|linh vuc)\b|\b(bo cuc|cau truc|muc luc)\b|\bnhung (phan|muc|nhom) nao\b|\bwhat (are|were) the (main |key )?(parts|sections|chapters|components|tasks and solutions|groups of tasks)\b|\b(structure|outline) of\b|\bwhat does (the|this) plan (cover|contain)\b/.test(foldedLower(question));
 
 /** "Kế hoạch nào…", "những địa phương nào…", "which plans…": the question asks which of the plans, not which legal document. */
 export const asksWhichPlan = (question: string): boolean =>
@@ -109,6 +109,7 @@ const UNIT_SYNONYMS: Record<string, RegExp> = {
   trieu: MONEY,
   'phan tram': PERCENT,
 };
+const PEOPLE_GROUP = /\b(nguoi|tre em|nkt|nct|doi tuong|thuong binh|cu|people|children|elderly|persons?)\b/;
 // Words that count people: "bao nhiêu cụ" is answered by "98 người", "bao nhiêu đối tượng" by "55 ngàn trường hợp".
 const PEOPLE_UNITS = ['nguoi', 'cu', 'doi', 'doi tuong', 'truong', 'truong hop', 'tre', 'tre em', 'me', 'luot', 'thuong binh', 'benh binh', 'nkt', 'nct'];
 const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${PEOPLE_UNITS.join('|')})\\b`);
@@ -121,10 +122,12 @@ export function askedUnit(question: string, translate?: (english: string) => str
   const english = translate && /\bhow (?:many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
   if (english) return askedUnit(`bao nhiêu ${translate(english[1])}`);
   const folded = foldedLower(question);
+  // "Nơi nào có nhiều người khuyết tật hơn?": a comparison of how many people.
+  if (/\b(nhieu|it)\b.*\b(hon|nhat)\b|\bso voi\b|\b(more|fewer|most|fewest)\b/.test(folded) && PEOPLE_GROUP.test(folded)) return 'nguoi';
   // The first content word after "bao nhiêu": "bao nhiêu và chiếm bao nhiêu phần trăm" asks for a percentage.
   const match = [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].find((candidate) => !STOPWORDS.has(candidate[1]) && !NOT_UNITS.includes(candidate[1]));
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
-  if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi))\b/.test(folded) && /\bbao nhieu\b/.test(folded)) return 'tien';
+  if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd)\b/.test(folded) && /\b(bao nhieu|how much)\b/.test(folded)) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   const counted = /\b(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
   if (!match && counted && /\bbao nhieu\b/.test(folded)) return counted[1];

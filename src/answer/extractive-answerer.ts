@@ -195,6 +195,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     return { docId, kind: 'passages', evidence, layout: 'list' };
   };
 
+  /**
+   * Figures the question itself states ("người tròn 110 tuổi", "tỷ lệ 80%") must be in the answer's passage;
+   * years and plan numbers are left to the period and scope checks.
+   */
+  const planNumbers = new Set(metas.flatMap((meta) => meta.number?.match(/^\d+/)?.[0] ?? []));
+  const askedFigures = (question: string): string[] =>
+    (question.match(/(?<![\d/])\d+(?:[.,]\d+)*%?(?![\d/])/g) ?? []).filter((figure) => !/^(19|20)\d{2}$/.test(figure) && !planNumbers.has(figure));
+  const statesFigure = (figure: string, text: string): boolean => new RegExp(`(?<![\\d.,])${figure.replace(/[.%]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(text);
+
   /** "Kế hoạch nào…" asks which of the plans: answered per plan from their content, not from legal bases. */
   const asWhichPlan = (analyzed: AnalyzedQuestion, question: string): AnalyzedQuestion =>
     asksWhichPlan(question)
@@ -219,8 +228,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   const withBodyHeading = (item: Evidence): Evidence[] => {
     if (item.headingStart === null || item.headingStart >= item.start || !isBodyHeading(item.section.at(-1) ?? '')) return [item];
     const text = knowledge.document(item.chunk.docId)!.text;
-    if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end) }];
     const end = Math.min(headingEnd(text, { start: item.headingStart, title: item.section.at(-1)! }), item.start);
+    if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end), headingLength: end - item.headingStart }];
     const chunk = knowledge.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
     return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
   };
@@ -341,8 +350,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
       const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
       const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
+      const figures = askedFigures(standalone);
       const evidence = scored
         .filter(supports(profile))
+        .filter((item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`)))
         .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
         .filter((item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? ''));
       const best = evidence[0];
@@ -353,11 +364,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       }
 
       const groups = groupByDocument(evidence);
-      const listLike = analyzed.types.includes('list') || analyzed.types.includes('target') || analyzed.types.includes('percent') || asksDuties(standalone) || funding;
+      // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
+      const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
+      const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
       const limit = listLike ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
       const multiPlan = (scope ?? metas).length > 1;
       const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
-      const answeringDocs = multiPlan ? [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor) : [best.chunk.docId];
+      // Plans the question names are each answered from whatever evidence they have; otherwise only plans close to the best.
+      const answeringDocs = !multiPlan ? [best.chunk.docId] : scope ? [...groups.keys()] : [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor);
       const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => items.flatMap(withBodyHeading) : (items: Evidence[]) => items;
       const passagesOf = (docId: string) => {
         const picked = pickPassages(groups.get(docId)!, limit);

@@ -11,7 +11,7 @@ const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
-const NUMBER = /\bso hieu\b|\bky hieu\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
+const NUMBER = /\bso hieu\b|\bky hieu\b|\b(ke hoach|van ban)( [a-z]+){0,3} so may\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
 const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
 /** A question about another document ("Quyết định 1942/QĐ-TTg ban hành ngày nào?") is not about the plan's own header. */
 const OTHER_DOCUMENT = /\d+\s*\/\s*\d{0,4}\s*\/?\s*(qd|ct|nq|nd|tt|ld|ctr|kh)|\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|decision|directive|resolution|decree|circular)\b/;
@@ -27,7 +27,8 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   const facts: PlanFact[] = [];
   const issueDate = ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded));
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
-  if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded))) facts.push('signer');
+  // ("kỷ niệm", typed without diacritics, is not "ký".)
+  if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded)) facts.push('signer');
   if (issueDate) facts.push('issue-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.

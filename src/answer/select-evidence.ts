@@ -17,6 +17,8 @@ export interface Evidence {
   section: string[];
   /** Where the passage's own heading starts in the document, when it has one. */
   headingStart: number | null;
+  /** When the quote begins with a heading (quoted for the body it names), how many characters the heading takes. */
+  headingLength?: number;
   /** Share of the question's weighted terms the passage (or its headings) contains. */
   coverage: number;
   /** How well the passage carries the kind of fact asked for (0–1). */

@@ -119,7 +119,7 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
       'Chỉ thị Thủ tướng Chính phủ chi trả không dùng tiền mặt',
     );
     expect(translateToVietnamese("What share of Huu Lung's beneficiaries have electronic health records?").text).toBe(
-      'tỷ lệ đối tượng Huu Lung hồ sơ sức khỏe điện tử',
+      'tỷ lệ đối tượng thụ hưởng Huu Lung hồ sơ sức khỏe điện tử',
     );
   });
 
