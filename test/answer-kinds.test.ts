@@ -141,3 +141,16 @@ describe('structure questions', () => {
     expect(result.citations.every((citation) => /^\d\. /.test(citation.quote))).toBe(true);
   });
 });
+
+describe('names and abbreviations the plans use', () => {
+  it('quotes the passage a plan names with "(sau đây gọi tắt là …)"', async () => {
+    const result = await ask('Thế nào là cơ sở chăm sóc sức khỏe lao động - xã hội?');
+    expect(result.answered).toBe(true);
+    expect(result.citations[0].quote).toMatch(/sau đây (gọi|viết) tắt là/);
+  });
+  it('explains an abbreviation the plans use without spelling it out, citing a use', async () => {
+    const result = await ask('CTXH nghĩa là gì?');
+    expect(result.answer).toContain('công tác xã hội');
+    expect(result.citations[0].quote).toContain('CTXH');
+  });
+});

@@ -103,11 +103,23 @@ export function composeAnswer(args: {
     return standalone ? `Kế hoạch của ${plan} do ${signer.name}${title} ký ${marker}` : `${signer.name}${title} ký ${marker}`;
   };
   const definitionText = (part: AnswerPart): string => {
-    const { abbreviation, expansion } = part.definition!;
-    const marker = cite(part.evidence[0]);
+    const { term, expansion, how } = part.definition!;
+    const evidence = part.evidence[0];
+    const marker = cite(evidence);
+    const plan = planOf(part.docId);
+    if (how === 'defined') {
+      return language === 'en'
+        ? `${term} stands for “${expansion}”, as defined in the ${plan} plan ${marker}`
+        : `${term} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${plan} ${marker}`;
+    }
+    if (how === 'used') {
+      return language === 'en'
+        ? `${term} is the usual abbreviation of “${expansion}”; the plans use it without spelling it out, e.g. the ${plan} plan: ${quoted(evidence)} ${marker}`
+        : `${term} là chữ viết tắt thông dụng của “${expansion}”; các kế hoạch dùng mà không giải nghĩa, ví dụ kế hoạch của ${plan}: ${quoted(evidence)} ${marker}`;
+    }
     return language === 'en'
-      ? `${abbreviation} stands for “${expansion}”, as defined in the ${planOf(part.docId)} plan ${marker}`
-      : `${abbreviation} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${planOf(part.docId)} ${marker}`;
+      ? `The ${plan} plan gives this name to what precedes it: ${quoted(evidence)} ${marker}`
+      : `Kế hoạch của ${plan} dùng tên gọi “${term}” cho: ${quoted(evidence)} ${marker}`;
   };
   const listText = (part: AnswerPart): string => part.evidence.map((evidence) => `\n  • ${quoted(evidence)} ${cite(evidence)}`).join('');
   const partText = (part: AnswerPart, standalone: boolean): string =>

@@ -6,7 +6,7 @@ import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
 import { headingEnd } from './heading-span.js';
-import { abbreviationAskedAbout, findDefinition, type DefinitionSpan } from './find-definition.js';
+import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
 import { findSigner } from './find-signer.js';
 import { planName } from './plan-names.js';
 import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
@@ -49,7 +49,7 @@ const MAX_STRUCTURE_ITEMS = 12;
 const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu phan muc nhom noi dung chinh nao la gi what are were the main key parts sections chapters components groups of structure outline plan this does cover contain and'.split(' '));
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
 const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
-const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation']);
+const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
 /** Words that frame a question rather than name its subject: "kế hoạch nào đề cập …", "X có trách nhiệm gì". */
 const META_WORDS = ['đề cập', 'nhắc đến', 'nhắc tới', 'nói về', 'nêu', 'cho biết'];
 const DUTY_WORDS = ['nhiệm vụ', 'trách nhiệm', 'chịu', 'làm', 'được giao', 'giao', 'việc', 'vai trò', 'chức năng'];
@@ -210,14 +210,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       ? { ...analyzed, types: analyzed.types.filter((type) => type !== 'document' && type !== 'legal-basis'), wantsAllPlans: true }
       : analyzed;
 
-  /** A question about an abbreviation alone, answered from the passage where a plan defines it. */
+  /**
+   * A question about an abbreviation or a name alone ("NCT là gì?", "cơ sở chăm sóc sức khỏe lao động - xã hội
+   * là gì?"), answered from where a plan defines or names it.
+   */
   const definitionOf = (question: string): DefinitionSpan | null => {
     const folded = foldedLower(question);
     if (!DEFINITION_CUE.test(folded)) return null;
     const asked = abbreviationAskedAbout(question, abbreviations);
-    if (!asked) return null;
+    if (!asked) return findNamedTerm(knowledge, termAskedAbout(question));
     const otherWords = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));
-    return otherWords.length <= 1 ? findDefinition(knowledge, asked.abbreviation, asked.expansion) : null;
+    return otherWords.length <= 2 ? findDefinition(knowledge, asked.abbreviation, asked.expansion) : null;
   };
 
   /**

@@ -1,39 +1,79 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
+import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
+import { passageSpans } from './select-evidence.js';
 
 export interface DefinitionSpan {
-  abbreviation: string;
-  expansion: string;
+  /** The short form asked about: an abbreviation ("NCT") or a name a plan gives ("cơ sở chăm sóc sức khỏe lao động - xã hội"). */
+  term: string;
+  /** The long form, when known (an abbreviation's expansion). */
+  expansion?: string;
+  /**
+   * 'defined': the plan writes "người cao tuổi (NCT)"; 'named': it says "(sau đây gọi tắt là …)" after what the
+   * name stands for; 'used': it uses an abbreviation without spelling it out (the expansion is the curated one).
+   */
+  how: 'defined' | 'named' | 'used';
   chunk: Chunk;
-  /** Offsets of "expansion (ABBR)" in the document text. */
+  /** Offsets of the quoted passage in the document text. */
   start: number;
   end: number;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}&-]*/gu;
+const DEFINITION_FRAME = /\b(khai niem|the nao la|dinh nghia|nghia la gi|co nghia la gi|la gi|la nhu the nao|what is (a |an |the )?|what are (the )?|what does|meaning of|define|mean|means|stand for|stands for|viet tat cua gi|viet tat)\b|[?!.]/g;
 
 /** The abbreviation a short question asks about ("NCT là gì?", "what does BHYT stand for?"), if the table knows it. */
 export function abbreviationAskedAbout(question: string, abbreviations: ReadonlyMap<string, string>): { abbreviation: string; expansion: string } | null {
-  const tokens = question.match(TOKEN) ?? [];
-  for (const token of tokens) {
-    const found = lookupAbbreviation(abbreviations, token.toUpperCase() === token ? token : token.toUpperCase());
-    if (found && token.length >= 2) return found;
+  for (const token of question.match(TOKEN) ?? []) {
+    const found = token.length >= 2 ? lookupAbbreviation(abbreviations, token.toUpperCase() === token ? token : token.toUpperCase()) : undefined;
+    if (found) return found;
   }
   return null;
 }
 
-/** Where a plan defines the abbreviation itself: the first "người cao tuổi (NCT)" in the collection. */
+const chunkAt = (knowledge: KnowledgeBase, docId: string, start: number, end: number): Chunk | undefined =>
+  knowledge.chunksOf(docId).find((candidate) => candidate.start <= start && end <= candidate.end);
+
+/** The sentence of a chunk around [start, end): what a defining phrase is quoted with. */
+function sentenceAround(chunk: Chunk, start: number, end: number): { start: number; end: number } {
+  const span = passageSpans(chunk.text).find((sentence) => chunk.start + sentence.start <= start && end <= chunk.start + sentence.end);
+  return span ? { start: chunk.start + span.start, end: chunk.start + span.end } : { start, end };
+}
+
+/** Where a plan defines the abbreviation itself ("người cao tuổi (NCT)"), else the first passage that uses it. */
 export function findDefinition(knowledge: KnowledgeBase, abbreviation: string, expansion: string): DefinitionSpan | null {
   const words = expansion.split(/[\s,]+/u).filter(Boolean).map(escapeRegExp);
-  const pattern = new RegExp(`${words.join('[\\s,]+')}\\s*\\(\\s*${escapeRegExp(abbreviation)}\\s*\\)`, 'iu');
+  const defined = new RegExp(`${words.join('[\\s,]+')}\\s*\\(\\s*${escapeRegExp(abbreviation)}\\s*\\)`, 'iu');
+  const used = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(abbreviation)}(?![\\p{L}\\p{N}])`, 'u');
+  for (const [pattern, how] of [[defined, 'defined'], [used, 'used']] as const) {
+    for (const doc of knowledge.documents) {
+      const match = pattern.exec(doc.text);
+      const chunk = match && chunkAt(knowledge, doc.meta.id, match.index, match.index + match[0].length);
+      if (!match || !chunk || chunk.kind === 'recipients') continue;
+      const span = how === 'defined' ? { start: match.index, end: match.index + match[0].length } : sentenceAround(chunk, match.index, match.index + match[0].length);
+      return { term: abbreviation, expansion, how, chunk, ...span };
+    }
+  }
+  return null;
+}
+
+/** The name a question asks about ("cơ sở chăm sóc sức khỏe lao động - xã hội là gì?"), with or without diacritics. */
+export const termAskedAbout = (question: string): string => matchKey(question).replace(DEFINITION_FRAME, ' ').replace(/\s+/g, ' ').trim();
+
+/** Where a plan gives a name to what it describes: "… (sau đây gọi tắt là cơ sở chăm sóc sức khỏe lao động - xã hội)". */
+export function findNamedTerm(knowledge: KnowledgeBase, term: string): DefinitionSpan | null {
+  if (term.split(' ').length < 2) return null;
+  const words = term.split(' ').map(escapeRegExp);
+  const pattern = new RegExp(`\\(\\s*sau day (goi|viet) tat la\\s+(cac\\s+)?${words.join('[\\s,]+')}\\s*\\)`);
   for (const doc of knowledge.documents) {
-    const match = pattern.exec(doc.text);
-    if (!match) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    const chunk = knowledge.chunksOf(doc.meta.id).find((candidate) => candidate.start <= start && end <= candidate.end);
-    if (chunk) return { abbreviation, expansion, chunk, start, end };
+    const folded = matchKey(doc.text);
+    if (folded.length !== doc.text.length) continue;
+    const match = pattern.exec(folded);
+    const chunk = match && chunkAt(knowledge, doc.meta.id, match.index, match.index + match[0].length);
+    if (!match || !chunk) continue;
+    const sentence = sentenceAround(chunk, match.index, match.index + match[0].length);
+    return { term: doc.text.slice(match.index, match.index + match[0].length).replace(/^\(\s*sau đây (gọi|viết) tắt là\s+/iu, '').replace(/\s*\)$/, ''), how: 'named', chunk, start: sentence.start, end: match.index + match[0].length };
   }
   return null;
 }

@@ -150,7 +150,7 @@ const LIST_ITEM = /^\s*([-+•]|[a-zđ]\)|\d+(\.\d+)*\.)\s/u;
  * Sentences, with clauses the splitter cut at ";" put back together when they continue on the same line
  * ("Trung tâm điều dưỡng; Cơ sở trợ giúp xã hội; …"), so a quote never starts mid-enumeration.
  */
-function passageSpans(text: string): Span[] {
+export function passageSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const span of splitSentences(text)) {
     const previous = spans.at(-1);
