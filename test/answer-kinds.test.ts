@@ -154,3 +154,14 @@ describe('names and abbreviations the plans use', () => {
     expect(result.citations[0].quote).toContain('CTXH');
   });
 });
+
+describe('quoted phrases', () => {
+  it('finds the plan and sentence holding a phrase the question quotes, with or without diacritics', async () => {
+    for (const question of ['Khẩu hiệu “tuổi cao - gương sáng” có trong kế hoạch nào?', 'Ke hoach nao co cum tu "tuoi cao guong sang"?']) {
+      const result = await ask(question);
+      expect(result.answered).toBe(true);
+      expect(result.citations[0].docId).toBe('huu-lung-2022');
+      expect(result.citations[0].quote).toContain('Tuổi cao - Gương sáng');
+    }
+  });
+});

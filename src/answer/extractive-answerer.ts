@@ -7,6 +7,7 @@ import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, ty
 import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
 import { headingEnd } from './heading-span.js';
 import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
+import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { planName } from './plan-names.js';
 import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
@@ -93,7 +94,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
   const kindBonus = (analyzed: AnalyzedQuestion) => (chunk: Chunk): number => {
     const types = analyzed.types;
-    if ((types.includes('legal-basis') || types.includes('document')) && chunk.kind === 'preamble') return 0.25;
+    if (chunk.kind === 'preamble') return types.includes('legal-basis') || types.includes('document') ? 0.25 : -0.1; // it restates the title
     if (chunk.kind === 'recipients' || chunk.kind === 'header') return -0.1;
     return 0;
   };
@@ -308,6 +309,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       if (definition) {
         const part: AnswerPart = { docId: definition.chunk.docId, kind: 'definition', evidence: [evidenceAt(definition)], definition };
         return answerWith([part], [], 0, performance.now());
+      }
+
+      const phrases = quotedPhrases(standalone);
+      if (phrases.length > 0) {
+        const now = performance.now();
+        const spans = phrases.flatMap((phrase) => findQuotedPhrase(knowledge, phrase, scope ?? undefined));
+        if (spans.length > 0) {
+          const byDoc = new Map<string, PlanFactSpan[]>();
+          for (const span of spans) byDoc.set(span.chunk.docId, [...(byDoc.get(span.chunk.docId) ?? []), span]);
+          return answerWith([...byDoc].map(([docId, docSpans]) => ({ docId, kind: 'passages', evidence: docSpans.map(evidenceAt) })), [], 0, now);
+        }
       }
 
       if (asksStructure(standalone)) {

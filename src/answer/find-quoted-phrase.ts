@@ -1,0 +1,48 @@
+import { matchKey } from '../lang/normalize.js';
+import type { Chunk, KnowledgeBase } from '../types.js';
+import { passageSpans } from './select-evidence.js';
+
+export interface PhraseSpan {
+  chunk: Chunk;
+  /** Offsets of the sentence holding the phrase, in the document text. */
+  start: number;
+  end: number;
+}
+
+const MAX_QUOTE_CHARS = 400;
+const QUOTED = /[“"«]([^”"»]{6,200})[”"»]/gu;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Phrases the question quotes: `Câu "ông bà mẫu mực, con cháu thảo hiền" nằm trong kế hoạch nào?`. */
+export const quotedPhrases = (question: string): string[] =>
+  [...question.matchAll(QUOTED)].map((match) => match[1].trim()).filter((phrase) => phrase.split(/\s+/).length >= 2);
+
+/**
+ * The sentence holding a quoted phrase in each plan that has it, matched with or without diacritics and across
+ * line wraps: the phrase itself is the evidence, whatever the rest of the question says.
+ */
+export function findQuotedPhrase(knowledge: KnowledgeBase, phrase: string, docIds?: readonly string[]): PhraseSpan[] {
+  const words = matchKey(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(escapeRegExp);
+  if (words.length < 2) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
+  return knowledge.documents.flatMap((doc) => {
+    if (docIds && !docIds.includes(doc.meta.id)) return [];
+    const folded = matchKey(doc.text);
+    if (folded.length !== doc.text.length) return [];
+    const match = pattern.exec(folded);
+    if (!match) return [];
+    const chunk = knowledge.chunksOf(doc.meta.id).find((candidate) => candidate.start <= match.index && match.index < candidate.end);
+    if (!chunk) return [];
+    const sentence = passageSpans(chunk.text).find((span) => chunk.start + span.start <= match.index && match.index < chunk.start + span.end);
+    if (!sentence) return [{ chunk, start: match.index, end: match.index + match[0].length }];
+    const from = chunk.start + sentence.start;
+    const to = chunk.start + sentence.end;
+    if (to - from <= MAX_QUOTE_CHARS) return [{ chunk, start: from, end: to }];
+    // A long sentence is quoted from the clause holding the phrase to the end of that clause.
+    const before = doc.text.slice(from, match.index);
+    const clauseStart = Math.max(before.lastIndexOf('; '), before.lastIndexOf(': '));
+    const after = doc.text.slice(match.index + match[0].length, to);
+    const clauseEnd = after.search(/[;.]\s/);
+    return [{ chunk, start: clauseStart < 0 ? from : from + clauseStart + 2, end: clauseEnd < 0 ? to : match.index + match[0].length + clauseEnd + 1 }];
+  });
+}
