@@ -1,0 +1,135 @@
+import { abbreviationKey } from '../lang/abbreviations.js';
+import type { KnowledgeBase, OutlineEntry } from '../types.js';
+import type { AnswerPart, PlanFact } from './compose-answer.js';
+import { foldedLower } from './evidence-cues.js';
+import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
+import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
+import { findSigner } from './find-signer.js';
+import { headingEnd } from './heading-span.js';
+import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
+import type { Evidence } from './select-evidence.js';
+
+// Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
+// signature, its outline, its definitions, or the exact phrase a question quotes.
+
+const MAX_STRUCTURE_ITEMS = 12;
+/** Words of a structure question that say nothing about which section: "kế hoạch gồm những phần nào". */
+const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu phan muc nhom noi dung chinh nao la gi what are were the main key parts sections chapters components groups of structure outline plan this does cover contain and'.split(' '));
+/** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
+const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
+const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
+
+export interface DirectAnswers {
+  /** A quoted span as evidence that needs no ranking. */
+  evidenceAt(span: PlanFactSpan): Evidence;
+  /** One plan fact read off a plan's header, preamble or signature; null when the plan does not state it. */
+  planFact(docId: string, fact: PlanFact): AnswerPart | null;
+  /** The headings that answer a structure question for one plan. */
+  structure(docId: string, question: string): AnswerPart | null;
+  /** A question about an abbreviation or a name alone, answered from where a plan defines or names it. */
+  definition(question: string): AnswerPart | null;
+  /** The sentences holding the phrases a question quotes, one part per plan that has them. */
+  quotedPhrase(question: string, scope: readonly string[] | null): AnswerPart[];
+}
+
+export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
+  const abbreviations = knowledge.lexical.abbreviations;
+
+  const evidenceAt = (span: PlanFactSpan): Evidence => ({
+    chunk: span.chunk,
+    start: span.start,
+    end: span.end,
+    text: knowledge.document(span.chunk.docId)!.text.slice(span.start, span.end),
+    section: [...span.chunk.section],
+    headingStart: null,
+    coverage: 1,
+    fit: 1,
+    score: 1,
+  });
+
+  const planFactPart = (docId: string, fact: PlanFact): AnswerPart | null => {
+    const chunks = knowledge.chunksOf(docId);
+    switch (fact) {
+      case 'signer': {
+        const signer = findSigner(chunks);
+        return signer ? { docId, kind: 'signer', evidence: [evidenceAt(signer)], signer } : null;
+      }
+      case 'issue-date': {
+        const span = findIssueDate(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+      }
+      case 'number': {
+        const span = findPlanNumber(chunks);
+        if (!span) return null;
+        return { docId, kind: 'passages', evidence: [evidenceAt(span)], note: span.blank ? { vi: 'số hiệu để trống', en: 'the number is left blank' } : undefined };
+      }
+      case 'legal-basis': {
+        const spans = findLegalBases(chunks);
+        return spans.length > 0 ? { docId, kind: 'passages', evidence: spans.map(evidenceAt) } : null;
+      }
+      case 'period': {
+        const span = findPeriodInTitle(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+      }
+    }
+  };
+
+  /**
+   * The headings that answer a structure question for one plan: the children of the section the question names
+   * ("nhiệm vụ, giải pháp" → "IV. NHIỆM VỤ VÀ GIẢI PHÁP"), or the plan's top-level parts.
+   */
+  const structurePart = (docId: string, question: string): AnswerPart | null => {
+    const outline = knowledge.outline(docId);
+    if (outline.length === 0) return null;
+    const asked = new Set(foldedLower(question).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !STRUCTURE_WORDS.has(word)));
+    const overlap = (entry: OutlineEntry) => foldedLower(entry.title).split(/[^\p{L}\p{N}]+/u).filter((word) => asked.has(word)).length;
+    const named = outline.filter((entry) => entry.depth <= 1 && overlap(entry) >= 2).sort((a, b) => overlap(b) - overlap(a) || a.depth - b.depth)[0];
+    const top = Math.min(...outline.map((entry) => entry.depth));
+    const topLevel = outline.filter((entry) => entry.depth === top);
+    // A plan split into "Phần thứ nhất / thứ hai" lists the sections of each part too.
+    const listed = named
+      ? outline.filter((entry) => entry.depth === named.depth + 1 && entry.start >= named.start && entry.start < named.end)
+      : topLevel.length <= 2
+        ? outline.filter((entry) => entry.depth <= top + 1)
+        : topLevel;
+    if (listed.length === 0) return null;
+    const text = knowledge.document(docId)!.text;
+    const evidence = listed.slice(0, MAX_STRUCTURE_ITEMS).map((entry): Evidence => {
+      const end = headingEnd(text, entry);
+      const chunk = knowledge.chunksOf(docId).find((candidate) => candidate.start <= entry.start && entry.start < candidate.end)!;
+      return { chunk, start: entry.start, end, text: text.slice(entry.start, end), section: named ? [named.title] : [], headingStart: entry.start, coverage: 1, fit: 1, score: 1 };
+    });
+    return { docId, kind: 'passages', evidence, layout: 'list' };
+  };
+
+  /**
+   * A question about an abbreviation or a name alone ("NCT là gì?", "cơ sở chăm sóc sức khỏe lao động - xã hội
+   * là gì?"), answered from where a plan defines or names it.
+   */
+  const definitionOf = (question: string): DefinitionSpan | null => {
+    const folded = foldedLower(question);
+    if (!DEFINITION_CUE.test(folded)) return null;
+    const asked = abbreviationAskedAbout(question, abbreviations);
+    if (!asked) return findNamedTerm(knowledge, termAskedAbout(question));
+    const otherWords = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));
+    return otherWords.length <= 2 ? findDefinition(knowledge, asked.abbreviation, asked.expansion) : null;
+  };
+
+  const quotedPhraseParts = (question: string, scope: readonly string[] | null): AnswerPart[] => {
+    const spans = quotedPhrases(question).flatMap((phrase) => findQuotedPhrase(knowledge, phrase, scope ?? undefined));
+    const byDoc = new Map<string, PlanFactSpan[]>();
+    for (const span of spans) byDoc.set(span.chunk.docId, [...(byDoc.get(span.chunk.docId) ?? []), span]);
+    return [...byDoc].map(([docId, docSpans]) => ({ docId, kind: 'passages', evidence: docSpans.map(evidenceAt) }));
+  };
+
+  return {
+    evidenceAt,
+    planFact: planFactPart,
+    structure: structurePart,
+    definition(question) {
+      const found = definitionOf(question);
+      return found ? { docId: found.chunk.docId, kind: 'definition', evidence: [evidenceAt(found)], definition: found } : null;
+    },
+    quotedPhrase: quotedPhraseParts,
+  };
+}

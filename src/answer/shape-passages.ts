@@ -1,0 +1,80 @@
+import type { KnowledgeBase } from '../types.js';
+import { isBodyHeading } from './evidence-cues.js';
+import { headingEnd } from './heading-span.js';
+import type { Evidence } from './select-evidence.js';
+
+// Turning ranked evidence into the passages an answer quotes: how many, with which heading, in what order.
+
+const MAX_HEADING_GAP = 400;
+/** A section longer than this is not quoted item by item. */
+const MAX_LIST_SECTION_CHARS = 1600;
+const MAX_LIST_ITEMS = 6;
+
+export interface PassageShaper {
+  groupByDocument(evidence: readonly Evidence[]): Map<string, Evidence[]>;
+  /** The passages to quote for one document: the best, plus close seconds that add something. */
+  pickPassages(ranked: readonly Evidence[], limit: number): Evidence[];
+  /** Every item of the small section the best passage sits in (for list questions). */
+  withSectionItems(picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[];
+  /** The passage with the heading that names its body quoted too (for "which body" questions). */
+  withBodyHeading(item: Evidence): Evidence[];
+}
+
+export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
+  /**
+   * "Which body…" is often answered by the heading above the passage ("1. Phòng Lao động - Thương binh và Xã hội",
+   * then "- Chủ trì…"): the quote then starts at that heading so the name is in it, or, when the heading is
+   * far above, the heading is quoted and cited on its own.
+   */
+  const withBodyHeading = (item: Evidence): Evidence[] => {
+    if (item.headingStart === null || item.headingStart >= item.start || !isBodyHeading(item.section.at(-1) ?? '')) return [item];
+    const text = knowledge.document(item.chunk.docId)!.text;
+    const end = Math.min(headingEnd(text, { start: item.headingStart, title: item.section.at(-1)! }), item.start);
+    if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end), headingLength: end - item.headingStart }];
+    const chunk = knowledge.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
+    return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
+  };
+
+  /**
+   * A list question ("mục tiêu giai đoạn 2026 - 2030", "Sở Y tế có nhiệm vụ gì") is answered by every item of the
+   * small section its best passage sits in, not just the items that repeat the question's words.
+   */
+  const withSectionItems = (picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[] => {
+    const best = picked[0];
+    const heading = best.headingStart === null ? undefined : knowledge.outline(best.chunk.docId).find((entry) => entry.start === best.headingStart);
+    if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
+    const siblings = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.headingStart === best.headingStart && item.fit > 0.1);
+    const items = [...picked];
+    for (const item of siblings.sort((a, b) => a.start - b.start)) {
+      if (items.length >= MAX_LIST_ITEMS) break;
+      if (!items.some((chosen) => item.start < chosen.end && chosen.start < item.end)) items.push(item);
+    }
+    return items.sort((a, b) => a.start - b.start);
+  };
+
+  const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
+    const groups = new Map<string, Evidence[]>();
+    for (const item of evidence) {
+      const list = groups.get(item.chunk.docId) ?? [];
+      list.push(item);
+      groups.set(item.chunk.docId, list);
+    }
+    return groups;
+  };
+
+  /** The passages to quote for one document: the best, plus close seconds that add something. */
+  const pickPassages = (ranked: readonly Evidence[], limit: number): Evidence[] => {
+    const [best, ...rest] = ranked;
+    const picked = [best];
+    const ratio = limit > 2 ? 0.8 : 0.9;
+    for (const candidate of rest) {
+      if (picked.length >= limit) break;
+      const overlaps = picked.some((chosen) => (candidate.start < chosen.end && chosen.start < candidate.end) || chosen.text.trim() === candidate.text.trim());
+      const closeEnough = candidate.score >= best.score * ratio && candidate.coverage >= best.coverage * 0.8;
+      if (!overlaps && closeEnough && candidate.fit >= best.fit) picked.push(candidate);
+    }
+    return picked.sort((a, b) => a.start - b.start);
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withBodyHeading };
+}
