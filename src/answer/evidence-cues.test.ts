@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksWhichPlan, isBodyHeading, sectionMatchesYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksWhichPlan, isBodyHeading, sectionYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -63,11 +63,11 @@ describe('sections, bodies and years', () => {
   });
   it('matches asked years against the spans in the headings', () => {
     const later = ['II. MỤC TIÊU', '2. Mục tiêu cụ thể', 'b) Giai đoạn 2026 - 2030'];
-    expect(sectionMatchesYears(later, [2030])).toBe(true);
-    expect(sectionMatchesYears(later, [2025])).toBe(false);
-    expect(sectionMatchesYears(['Phần thứ nhất: ĐÁNH GIÁ GIAI ĐOẠN 2016 - 2020'], [2025])).toBe(false);
-    expect(sectionMatchesYears(['VI. TỔ CHỨC THỰC HIỆN'], [2025])).toBe(true);
-    expect(sectionMatchesYears(later, [])).toBe(true);
+    expect(sectionYears(later, [2030])).toBe('match');
+    expect(sectionYears(later, [2025])).toBe('mismatch');
+    expect(sectionYears(['Phần thứ nhất: ĐÁNH GIÁ GIAI ĐOẠN 2016 - 2020'], [2025])).toBe('mismatch');
+    expect(sectionYears(['VI. TỔ CHỨC THỰC HIỆN'], [2025])).toBe('neutral');
+    expect(sectionYears(later, [])).toBe('neutral');
   });
   it('tells "which plan" from "which decision"', () => {
     expect(asksWhichPlan('Kế hoạch nào chỉ thực hiện đến năm 2025?')).toBe(true);

@@ -70,12 +70,14 @@ export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\
 
 /**
  * "Mục tiêu đến năm 2030" sits under "b) Giai đoạn 2026 - 2030", not under "a) Giai đoạn 2021 - 2025" or a review
- * of 2016 - 2020: false when a heading states a span of years that contains none of the asked years.
+ * of 2016 - 2020: 'match' when a heading's span of years holds an asked year, 'mismatch' when its spans hold none,
+ * 'neutral' when no heading states years (or the question names none).
  */
-export function sectionMatchesYears(section: readonly string[], askedYears: readonly number[]): boolean {
-  if (askedYears.length === 0) return true;
+export function sectionYears(section: readonly string[], askedYears: readonly number[]): 'match' | 'mismatch' | 'neutral' {
+  if (askedYears.length === 0) return 'neutral';
   const spans = section.flatMap((title) => [...foldedLower(title).matchAll(/\b((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})\b/g)].map((match) => [Number(match[1]), Number(match[2])]));
-  return spans.length === 0 || spans.some(([from, to]) => askedYears.some((year) => year >= from && year <= to));
+  if (spans.length === 0) return 'neutral';
+  return spans.some(([from, to]) => askedYears.some((year) => year >= from && year <= to)) ? 'match' : 'mismatch';
 }
 
 /** "Kế hoạch gồm những phần nào?", "nhiệm vụ, giải pháp gồm những nhóm nào?", "what are the main tasks": answered from the outline. */
@@ -96,7 +98,7 @@ export const asksFunding = (question: string): boolean =>
 
 /** "Nhiệm vụ gì", "làm gì", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
-  /\bnhiem vu gi\b|\blam gi\b|\btrach nhiem gi\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)/.test(foldedLower(question));
+  /\bnhiem vu gi\b|\blam gi\b|\btrach nhiem gi\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
 
 /** Words after "bao nhiêu" that are not what is counted ("bao nhiêu năm" asks a duration, "bao nhiêu lần" a frequency). */
 const NOT_UNITS = ['la', 'thi', 'con', 'duoc', 'nam', 'lan'];
@@ -127,7 +129,7 @@ export function askedUnit(question: string, translate?: (english: string) => str
   // The first content word after "bao nhiêu": "bao nhiêu và chiếm bao nhiêu phần trăm" asks for a percentage.
   const match = [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].find((candidate) => !STOPWORDS.has(candidate[1]) && !NOT_UNITS.includes(candidate[1]));
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
-  if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd)\b/.test(folded) && /\b(bao nhieu|how much)\b/.test(folded)) return 'tien';
+  if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost)\b/.test(folded) && /\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded)) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   const counted = /\b(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
   if (!match && counted && /\bbao nhieu\b/.test(folded)) return counted[1];

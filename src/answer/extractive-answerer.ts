@@ -228,7 +228,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
       // Plans the question names are each answered from whatever evidence they have; otherwise only plans close to the best.
       const answeringDocs = !multiPlan ? [best.chunk.docId] : scope ? [...groups.keys()] : [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor);
-      const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => items.flatMap(shaper.withBodyHeading) : (items: Evidence[]) => items;
+      const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
       const passagesOf = (docId: string) => {
         const picked = shaper.pickPassages(groups.get(docId)!, limit);
         return listLike ? shaper.withSectionItems(picked, scored) : picked;

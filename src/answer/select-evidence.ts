@@ -3,7 +3,7 @@ import { translateToVietnamese } from '../lang/glossary.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, asksPeriod, foldedLower, sectionMatchesYears, statesUnit, typeFit, yearsIn } from './evidence-cues.js';
+import { askedUnit, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, yearsIn } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import { isAccented, type TermModel } from './term-stats.js';
 
@@ -189,7 +189,8 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
   hits.forEach(({ chunk }, rank) => {
     const outline = options.outline(chunk.docId);
     const prior = 0.08 / (1 + rank) + (options.kindBonus?.(chunk) ?? 0);
-    const yearFactor = (section: readonly string[]) => (sectionMatchesYears(section, profile.years) ? 1 : 0.7);
+    const YEAR_FACTOR = { match: 1.2, neutral: 1, mismatch: 0.7 } as const;
+    const yearFactor = (section: readonly string[]) => YEAR_FACTOR[sectionYears(section, profile.years)];
     const spans = passageSpans(chunk.text);
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;

@@ -18,6 +18,8 @@ export interface PassageShaper {
   withSectionItems(picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[];
   /** The passage with the heading that names its body quoted too (for "which body" questions). */
   withBodyHeading(item: Evidence): Evidence[];
+  /** Overlapping passages (several items extended to one heading) merged into one quote. */
+  merged(items: readonly Evidence[]): Evidence[];
 }
 
 export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
@@ -76,5 +78,20 @@ export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
     return picked.sort((a, b) => a.start - b.start);
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withBodyHeading };
+  const merged = (items: readonly Evidence[]): Evidence[] => {
+    const result: Evidence[] = [];
+    for (const item of [...items].sort((a, b) => a.start - b.start)) {
+      const last = result.at(-1);
+      if (!last || item.chunk.docId !== last.chunk.docId || item.start >= last.end) {
+        result.push(item);
+        continue;
+      }
+      if (item.end <= last.end) continue;
+      const end = item.end;
+      result[result.length - 1] = { ...last, end, text: knowledge.document(last.chunk.docId)!.text.slice(last.start, end) };
+    }
+    return result;
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withBodyHeading, merged };
 }
