@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Answerer, DocumentMeta } from '../types.js';
+import type { AdapterDeps } from './adapter-deps.js';
 import { createChatHistory } from './chat-history.js';
 import { createTaskQueue } from './task-queue.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
@@ -42,18 +43,14 @@ export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
   const history = createChatHistory({ now });
   const routes = new Hono();
 
+  const adapterDeps: AdapterDeps = { answerer, documents, history, tasks, logger, publicUrl: config.PUBLIC_URL };
   const telegramMissing = [!config.TELEGRAM_BOT_TOKEN && 'TELEGRAM_BOT_TOKEN', !config.TELEGRAM_WEBHOOK_SECRET && 'TELEGRAM_WEBHOOK_SECRET'].filter(Boolean);
   let telegram: (c: Context) => Promise<Response> = notConfigured('Telegram', telegramMissing.join(', '));
   if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_WEBHOOK_SECRET) {
     const bot = createTelegramBot({
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
-      answerer,
-      documents,
-      history,
-      tasks,
-      logger,
-      publicUrl: config.PUBLIC_URL,
+      ...adapterDeps,
       fetch: deps.fetch,
     });
     telegram = createTelegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET);
@@ -87,12 +84,7 @@ export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
       appId: config.ZALO_APP_ID,
       oaSecretKey: config.ZALO_OA_SECRET_KEY,
       client: createZaloClient({ apiBase: config.ZALO_API_BASE, tokens, fetch: fetchImpl }),
-      answerer,
-      documents,
-      history,
-      tasks,
-      logger,
-      publicUrl: config.PUBLIC_URL,
+      ...adapterDeps,
     });
   } else if (zaloMissing.length < 3) {
     logger.warn(`zalo: not mounted, missing ${zaloMissing.join(', ')}`);
