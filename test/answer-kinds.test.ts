@@ -165,3 +165,12 @@ describe('quoted phrases', () => {
     }
   });
 });
+
+describe('conversation scope', () => {
+  it('keeps a follow-up that names no place on the plan the conversation is about', async () => {
+    const history = [{ role: 'user' as const, content: 'Huyện Hữu Lũng có bao nhiêu người có công?' }];
+    const result = await pipeline.answerer.ask({ question: 'Thế còn số người cao tuổi và tỷ lệ so với dân số?', history });
+    expect(result.citations.every((citation) => citation.docId === 'huu-lung-2022')).toBe(true);
+    expect(result.answer).toContain('12.805');
+  });
+});

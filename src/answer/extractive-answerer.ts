@@ -99,6 +99,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       ...(analyzed.types.includes('count') ? COUNT_SYLLABLES : []),
     ]);
 
+  /**
+   * A follow-up that names no plan ("Who else is involved?") stays with the plans the conversation was about,
+   * unless it asks about every plan.
+   */
+  const previousScope = (input: AskInput, analyzed: AnalyzedQuestion): string[] | null => {
+    if (analyzed.wantsAllPlans || analyzed.localities.outOfCorpus.length > 0) return null;
+    const previous = [...(input.history ?? [])].reverse().find((turn) => turn.role === 'user');
+    if (!previous) return null;
+    return questionScope(analyzeQuestion(previous.content, { documents: metas, abbreviations }), metas);
+  };
+
   /** Named administrative units ("huyện Lạng Giang") that are none of the plans' localities. */
   const unlistedPlaces = (question: string): string[] =>
     [...question.matchAll(NAMED_UNIT)].map((match) => match[1]).filter((name) => !localityKeys.has(matchKey(name)));
@@ -137,7 +148,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
       const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
       const language = analyzed.language;
-      const scope = questionScope(analyzed, metas, input.docIds);
+      const scope = questionScope(analyzed, metas, input.docIds) ?? previousScope(input, analyzed);
       const scopeMetas = scope?.map((id) => knowledge.document(id)!.meta);
       const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number): AskResult => ({
         answer,
@@ -208,6 +219,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
       const figures = askedFigures(standalone);
       const evidence = scored
+        // Title, number, date and signer come from the plan facts above; header and recipients lines answer nothing else.
+        .filter((item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients')
         .filter(supports(profile))
         .filter((item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`)))
         .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
