@@ -1,6 +1,7 @@
 // Vietnamese (typed with or without diacritics) vs English, plus the accent-aware phrase matcher that the
 // other question-understanding modules share.
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
 export type QuestionLanguage = 'vi' | 'en';
 
@@ -11,7 +12,6 @@ export interface PhraseMatch {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text normalised (case kept), lower-cased, and folded, aligned character by character. */
 export interface PreparedText {

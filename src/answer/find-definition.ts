@@ -2,6 +2,7 @@ import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
 import { passageSpans } from './select-evidence.js';
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
 export interface DefinitionSpan {
   /** The short form asked about: an abbreviation ("NCT") or a name a plan gives ("cơ sở chăm sóc sức khỏe lao động - xã hội"). */
@@ -19,7 +20,6 @@ export interface DefinitionSpan {
   end: number;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}&-]*/gu;
 const DEFINITION_FRAME = /\b(khai niem|the nao la|dinh nghia|nghia la gi|co nghia la gi|la gi|la nhu the nao|what is (a |an |the )?|what are (the )?|what does|meaning of|define|mean|means|stand for|stands for|viet tat cua gi|viet tat)\b|[?!.]/g;
 

@@ -1,6 +1,7 @@
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
 import { passageSpans } from './select-evidence.js';
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
 export interface PhraseSpan {
   chunk: Chunk;
@@ -11,7 +12,6 @@ export interface PhraseSpan {
 
 const MAX_QUOTE_CHARS = 400;
 const QUOTED = /[“"«]([^”"»]{6,200})[”"»]/gu;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Phrases the question quotes: `Câu "ông bà mẫu mực, con cháu thảo hiền" nằm trong kế hoạch nào?`. */
 export const quotedPhrases = (question: string): string[] =>

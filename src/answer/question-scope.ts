@@ -1,8 +1,8 @@
 import { foldDiacritics } from '../lang/normalize.js';
 import type { DocumentMeta } from '../types.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Plans named by their number in the question: "Kế hoạch 2618/KH-UBND", "kế hoạch số 8557", "KH 2618". */
 export function plansByNumber(question: string, metas: readonly DocumentMeta[]): string[] {

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { SourceDocument } from '../types.js';
-import { SUPPORTED_EXTENSIONS } from './load-document.js';
+import { hashBytes, SUPPORTED_EXTENSIONS } from './load-document.js';
 
 /**
  * Whether the documents in the corpus folder differ from the indexed ones (added, removed or edited), by the
@@ -14,7 +13,7 @@ export async function corpusChanged(corpusDir: string, indexed: readonly SourceD
   if (files.length !== indexed.length) return true;
   const indexedHash = new Map(indexed.map((doc) => [doc.meta.sourceFile, doc.hash]));
   for (const file of files) {
-    const hash = createHash('sha256').update(await readFile(join(corpusDir, file.name))).digest('hex');
+    const hash = hashBytes(await readFile(join(corpusDir, file.name)));
     if (indexedHash.get(file.name) !== hash) return true;
   }
   return false;

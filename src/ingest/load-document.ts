@@ -34,6 +34,9 @@ async function textOf(filePath: string, extension: string, bytes: Buffer): Promi
   }
 }
 
+/** The content hash ingest records for a document file: sha256 of its bytes, hex. */
+export const hashBytes = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /** Reads a .txt, .docx or .pdf file as text; `hash` is the sha256 of the file's bytes (for re-ingest). */
 export async function loadDocumentText(filePath: string): Promise<{ text: string; hash: string }> {
   const extension = extname(filePath).toLowerCase();
@@ -49,5 +52,5 @@ export async function loadDocumentText(filePath: string): Promise<{ text: string
   if (bytes.length === 0) throw unreadable(filePath, 'the file is empty');
   const text = await textOf(filePath, extension, bytes);
   if (text.trim() === '') throw unreadable(filePath, 'the file contains no text (a scanned PDF needs OCR first)');
-  return { text, hash: createHash('sha256').update(bytes).digest('hex') };
+  return { text, hash: hashBytes(bytes) };
 }

@@ -1,5 +1,6 @@
 import { matchKey } from '../lang/normalize.js';
 import type { SourceDocument } from '../types.js';
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
 export interface GlossaryDefinition {
   docId: string;
@@ -17,7 +18,6 @@ export interface GlossaryEntry {
   usedIn: string[];
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+/u;
 // Definitions sit right before the parenthesis; a long expansion plus markdown leftovers fits well within this.
 const LOOKBEHIND_CHARS = 300;
