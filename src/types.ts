@@ -1,11 +1,36 @@
 // Domain types shared by ingest, retrieval, answering and the adapters.
 
-/** Administrative level of the locality that issued a plan. */
-export type LocalityLevel = 'tỉnh' | 'thành phố' | 'huyện';
+/** The kinds of administrative document the grammar knows (src/structure/grammar.ts). */
+export type DocumentType =
+  | 'Kế hoạch'
+  | 'Quyết định'
+  | 'Nghị định'
+  | 'Thông tư'
+  | 'Thông tư liên tịch'
+  | 'Nghị quyết'
+  | 'Chỉ thị'
+  | 'Công văn'
+  | 'Luật'
+  | 'Pháp lệnh'
+  | 'Văn bản hợp nhất'
+  | 'Thông báo'
+  | 'Chương trình'
+  | 'Văn bản';
+
+/** Administrative level of the body that issued a document; 'quốc gia' for the Government, the Prime Minister, ministries. */
+export type LocalityLevel = 'quốc gia' | 'tỉnh' | 'thành phố' | 'huyện' | 'quận' | 'thị xã' | 'xã' | 'phường';
+
+/** A relation the text states to another document, by that document's number. */
+export interface DocumentRelation {
+  kind: 'căn cứ' | 'thực hiện' | 'thay thế' | 'bãi bỏ' | 'sửa đổi, bổ sung';
+  number: string;
+}
 
 export interface DocumentMeta {
   /** Stable slug, e.g. `ke-hoach-khanh-hoa-2618-2022`. */
   id: string;
+  /** Kế hoạch, Quyết định, Nghị định, Thông tư…; absent in manifests written before types were read (then a plan). */
+  type?: DocumentType;
   title: string;
   /** Số hiệu, e.g. `2618/KH-UBND`; absent where the text leaves it blank. */
   number?: string;
@@ -19,6 +44,11 @@ export interface DocumentMeta {
   signer?: string;
   /** e.g. `2021-2030`. */
   period?: string;
+  /** ISO date the document takes effect, where it says. */
+  effectiveDate?: string;
+  relations?: DocumentRelation[];
+  /** The text was read by OCR from a scanned PDF. */
+  ocr?: boolean;
   /** File name inside the corpus folder. */
   sourceFile: string;
 }
@@ -44,16 +74,24 @@ export interface Chunk {
   start: number;
   end: number;
   text: string;
+  /** Words that make the chunk understandable but are not part of it: the header row of the table its rows belong to. */
+  context?: string;
 }
 
 /** Section path as shown to people. */
 export const formatSection = (section: readonly string[]): string => section.join(' › ');
+
+/** What a heading is: a level of the document grammar, an appendix, or an instrument attached to a decision. */
+export type HeadingKind = 'part' | 'chapter' | 'section' | 'article' | 'roman' | 'clause' | 'subclause' | 'subsubclause' | 'point' | 'appendix' | 'attachment';
 
 export interface OutlineEntry {
   title: string;
   depth: number;
   start: number;
   end: number;
+  /** The heading's kind and number as printed ("article", "12"), for citations such as "Điều 12 › khoản 2". */
+  kind?: HeadingKind;
+  number?: string;
 }
 
 export interface SearchOptions {

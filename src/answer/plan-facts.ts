@@ -1,4 +1,4 @@
-import { splitSentences } from '../ingest/split-sentences.js';
+import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk } from '../types.js';
 import { citesDocument } from './evidence-cues.js';
 

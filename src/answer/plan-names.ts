@@ -1,6 +1,6 @@
-import type { DocumentMeta } from '../types.js';
+import type { DocumentMeta, LocalityLevel } from '../types.js';
 
-const LEVEL_IN_ENGLISH = { tỉnh: 'province', 'thành phố': 'city', huyện: 'district' } as const;
+const LEVEL_IN_ENGLISH: Record<LocalityLevel, string> = { 'quốc gia': 'national', tỉnh: 'province', 'thành phố': 'city', huyện: 'district', quận: 'district', 'thị xã': 'town', xã: 'commune', phường: 'ward' };
 
 /** The locality without its level word: "Tỉnh Khánh Hòa" → "Khánh Hòa". */
 const bareLocality = (meta: DocumentMeta): string | undefined =>

@@ -1,7 +1,7 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { translateToVietnamese } from '../lang/glossary.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { splitSentences } from '../ingest/split-sentences.js';
+import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
 import { askedUnit, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, yearsIn } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';

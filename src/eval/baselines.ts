@@ -4,7 +4,7 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import MiniSearch from 'minisearch';
 import { AppError } from '../errors.js';
-import { splitSentences } from '../ingest/split-sentences.js';
+import { splitSentences } from '../structure/split-sentences.js';
 import { createHybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { buildLexicalIndex } from '../retrieval/lexical-index.js';
 import { buildVectorIndex } from '../retrieval/vector-index.js';

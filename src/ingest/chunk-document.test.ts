@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Chunk, SourceDocument } from '../types.js';
 import { chunkDocument, MAX_CHUNK_CHARS, MIN_CHUNK_CHARS } from './chunk-document.js';
-import { parseStructure } from './parse-structure.js';
+import { parseStructure } from '../structure/parse-structure.js';
 
 const corpus = new URL('../../corpus/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', corpus), 'utf8')) as { documents: SourceDocument['meta'][] };

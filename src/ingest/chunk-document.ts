@@ -1,6 +1,6 @@
 import type { Chunk, ChunkKind, SourceDocument } from '../types.js';
-import { parseStructure, type Block, type BlockRole } from './parse-structure.js';
-import { splitSentences } from './split-sentences.js';
+import { parseStructure, type Block, type BlockRole } from '../structure/parse-structure.js';
+import { splitSentences } from '../structure/split-sentences.js';
 
 /** Size budget in characters of original text. */
 export const MIN_CHUNK_CHARS = 300;
@@ -23,12 +23,14 @@ interface Piece {
   section: string[];
   path: number[];
   group: number;
+  /** The table whose rows the piece holds, if any. */
+  table?: number;
 }
 
 const size = (piece: { start: number; end: number }): number => piece.end - piece.start;
 
 /** Runs of blocks that share a role and a section: a heading opens a new one. */
-function segmentsOf(blocks: Block[]): Block[][] {
+function segmentsOf(blocks: readonly Block[]): Block[][] {
   const segments: Block[][] = [];
   let previous: Block | undefined;
   for (const block of blocks) {
@@ -40,6 +42,7 @@ function segmentsOf(blocks: Block[]): Block[][] {
       (block.role !== 'heading' || continuesHeading) &&
       KIND_OF[block.role] === KIND_OF[previous.role] &&
       block.group === previous.group &&
+      block.row?.table === previous.row?.table &&
       block.path.join() === previous.path.join();
     if (sameRun) current.push(block);
     else segments.push([block]);
@@ -120,7 +123,8 @@ function mergePieces(pieces: Piece[]): Piece[] {
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
     const fits = last !== undefined && piece.end - last.start <= MAX_CHUNK_CHARS;
-    if (last && fits && last.group === piece.group && last.kind === piece.kind && (size(last) < MIN_CHUNK_CHARS || size(piece) < MIN_CHUNK_CHARS)) {
+    const sameTable = last?.table === piece.table;
+    if (last && fits && sameTable && last.group === piece.group && last.kind === piece.kind && (size(last) < MIN_CHUNK_CHARS || size(piece) < MIN_CHUNK_CHARS)) {
       const shared = commonPrefix(last.path, piece.path);
       merged[merged.length - 1] = { ...last, end: piece.end, path: last.path.slice(0, shared), section: last.section.slice(0, shared) };
       continue;
@@ -134,8 +138,14 @@ function mergePieces(pieces: Piece[]): Piece[] {
  * Splits a plan into chunks along its structure: header, legal bases, sections (each chunk keeps its heading path),
  * recipients and signature. Chunk text is exactly `doc.text.slice(start, end)`.
  */
-export function chunkDocument(doc: SourceDocument): Chunk[] {
-  const segments = segmentsOf(doc.text === '' ? [] : parseStructure(doc.text));
+export function chunkDocument(doc: SourceDocument, blocks: readonly Block[] = doc.text === '' ? [] : parseStructure(doc.text)): Chunk[] {
+  const segments = segmentsOf(blocks);
+  // A table's rows are quoted with its header row beside them, so "12 | 45% | Sở Tài chính" reads as an answer.
+  const headerRows = new Map(blocks.filter((block) => block.row?.header).map((block) => [block.row!.table, block]));
+  const contextOf = (piece: Piece): string | undefined => {
+    const header = piece.table === undefined ? undefined : headerRows.get(piece.table);
+    return header && header.start < piece.start ? header.text : undefined;
+  };
   const pieces: Piece[] = [];
   // Headings with nothing under them but subheadings ("VI. TỔ CHỨC THỰC HIỆN" before "1. Phòng …") open the next chunk.
   let leadStart: number | undefined;
@@ -148,17 +158,21 @@ export function chunkDocument(doc: SourceDocument): Chunk[] {
       return;
     }
     for (const span of splitSegment(segment, doc.text, leadStart)) {
-      pieces.push({ ...span, kind: KIND_OF[first.role], section: first.section, path: first.path, group: first.group });
+      pieces.push({ ...span, kind: KIND_OF[first.role], section: first.section, path: first.path, group: first.group, table: first.row?.table });
     }
     leadStart = undefined;
   });
-  return mergePieces(pieces).map((piece, ordinal) => ({
-    id: `${doc.meta.id}#${ordinal}`,
-    docId: doc.meta.id,
-    section: piece.section,
-    kind: piece.kind,
-    start: piece.start,
-    end: piece.end,
-    text: doc.text.slice(piece.start, piece.end),
-  }));
+  return mergePieces(pieces).map((piece, ordinal) => {
+    const context = contextOf(piece);
+    return {
+      id: `${doc.meta.id}#${ordinal}`,
+      docId: doc.meta.id,
+      section: piece.section,
+      kind: piece.kind,
+      start: piece.start,
+      end: piece.end,
+      text: doc.text.slice(piece.start, piece.end),
+      ...(context ? { context } : {}),
+    };
+  });
 }

@@ -3,7 +3,8 @@ import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { isAppError } from '../errors.js';
 import type { DocumentMeta, SourceDocument } from '../types.js';
-import { extractMetadata } from './extract-metadata.js';
+import { extractMetadata } from '../structure/extract-metadata.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../structure/grammar.js';
 import { loadDocumentText } from './load-document.js';
 
 export interface CorpusFailure {
@@ -23,11 +24,14 @@ const manifestSchema = z.object({
       number: z.string().optional(),
       issuer: z.string().optional(),
       locality: z.string().optional(),
-      level: z.enum(['tỉnh', 'thành phố', 'huyện']).optional(),
+      type: z.enum(DOCUMENT_TYPES.map((entry) => entry.type) as [DocumentType, ...DocumentType[]]).optional(),
+      level: z.enum(['quốc gia', 'tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'xã', 'phường']).optional(),
       province: z.string().optional(),
       issuedDate: z.string().optional(),
       signer: z.string().optional(),
       period: z.string().optional(),
+      effectiveDate: z.string().optional(),
+      relations: z.array(z.object({ kind: z.enum(['căn cứ', 'thực hiện', 'thay thế', 'bãi bỏ', 'sửa đổi, bổ sung']), number: z.string() })).optional(),
       sourceFile: z.string().min(1),
     }),
   ),
@@ -64,8 +68,8 @@ export async function loadCorpus(dir: string): Promise<{ documents: SourceDocume
   const loaded = await Promise.all(
     files.map(async (file) => {
       try {
-        const { text, hash } = await loadDocumentText(join(dir, file));
-        return { file, text, hash };
+        const { text, hash, ocr } = await loadDocumentText(join(dir, file));
+        return { file, text, hash, ocr };
       } catch (error) {
         failures.push({ file, reason: isAppError(error) ? error.message : `Cannot read "${file}": ${(error as Error).message}` });
         return undefined;
@@ -77,7 +81,8 @@ export async function loadCorpus(dir: string): Promise<{ documents: SourceDocume
   const documents: SourceDocument[] = [];
   for (const item of loaded) {
     if (!item) continue;
-    const meta = { ...(manifest.get(item.file) ?? extractMetadata(item.text, item.file)), sourceFile: item.file };
+    // What the text states, corrected by the manifest entry where there is one: the manifest always wins.
+    const meta: DocumentMeta = { ...extractMetadata(item.text, item.file), ...manifest.get(item.file), ...(item.ocr ? { ocr: true } : {}), sourceFile: item.file };
     let id = meta.id;
     for (let n = 2; usedIds.has(id); n += 1) id = `${meta.id}-${n}`;
     usedIds.add(id);

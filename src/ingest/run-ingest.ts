@@ -4,7 +4,9 @@ import type { Logger } from '../logger.js';
 import { buildLexicalIndex } from '../retrieval/lexical-index.js';
 import { buildVectorIndex } from '../retrieval/vector-index.js';
 import { INDEX_FORMAT_VERSION, readIndex, writeIndex, type StoredIndex } from '../store/index-store.js';
-import type { Chunk, EmbeddingModel, VectorIndex } from '../types.js';
+import { outlineOf } from '../structure/outline.js';
+import { parseStructure } from '../structure/parse-structure.js';
+import type { Chunk, EmbeddingModel, OutlineEntry, VectorIndex } from '../types.js';
 import { chunkDocument } from './chunk-document.js';
 import { loadCorpus } from './load-corpus.js';
 
@@ -72,8 +74,13 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
 
   const changed = documents.filter((doc) => !unchanged.has(doc.meta.id));
   const fresh = new Map<string, Chunk[]>();
+  const outlines: Record<string, OutlineEntry[]> = {};
+  for (const id of unchanged) outlines[id] = previous?.outlines[id] ?? [];
   changed.forEach((doc, i) => {
-    fresh.set(doc.meta.id, chunkDocument(doc));
+    // One reading of the document's structure serves its chunks and its outline.
+    const blocks = parseStructure(doc.text);
+    fresh.set(doc.meta.id, chunkDocument(doc, blocks));
+    outlines[doc.meta.id] = outlineOf(doc, blocks);
     progress({ phase: 'chunk', done: i + 1, total: changed.length, file: doc.meta.sourceFile });
   });
   const chunksOf = (docId: string): Chunk[] => fresh.get(docId) ?? previousChunks.get(docId) ?? [];
@@ -115,6 +122,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     },
     documents,
     chunks,
+    outlines,
     lexical: lexical.toJSON(),
     embeddings,
     vectors,

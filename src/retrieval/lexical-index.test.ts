@@ -15,7 +15,7 @@ const texts = (ids: { id: string }[]) => ids.map(({ id }) => chunkById.get(id)!.
 beforeAll(async () => {
   const corpus = await loadCorpus(fileURLToPath(new URL('../../corpus/', import.meta.url)));
   documents = corpus.documents.map((doc) => doc.meta);
-  chunks = corpus.documents.flatMap(chunkDocument);
+  chunks = corpus.documents.flatMap((doc) => chunkDocument(doc));
   chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   index = buildLexicalIndex(chunks, { documents });
 });

@@ -91,7 +91,7 @@ export function buildLexicalIndex(chunks: readonly Chunk[], options: LexicalInde
       id: chunk.id,
       text: chunk.text,
       // Blank lines keep word pairs from joining one heading's last word to the next heading's first.
-      section: chunk.section.join('\n\n'),
+      section: [...chunk.section, ...(chunk.context ? [chunk.context] : [])].join('\n\n'),
       source: sources.get(chunk.docId) ?? '',
     })),
   );

@@ -23,6 +23,7 @@ function makeIndex(label: string, options: { vectors?: StoredIndex['vectors'] } 
     },
     documents: [doc],
     chunks,
+    outlines: { [doc.meta.id]: [{ title: 'I. MỤC ĐÍCH', depth: 0, start: split, end: text.length, kind: 'roman', number: 'I' }] },
     lexical: { label, terms: ['sức khỏe'] },
     embeddings: new Map([
       [chunks[0].id, [0.25, -0.5, 1]],
@@ -54,6 +55,7 @@ describe('writeIndex / readIndex', () => {
     expect(read!.manifest).toEqual(index.manifest);
     expect(read!.documents).toEqual(index.documents);
     expect(read!.chunks).toEqual(index.chunks);
+    expect(read!.outlines).toEqual(index.outlines);
     expect(read!.lexical).toEqual(index.lexical);
     expect(read!.embeddings).toEqual(index.embeddings);
     expect(read!.vectors).toBeUndefined();

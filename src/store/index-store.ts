@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
-import type { Chunk, SourceDocument } from '../types.js';
+import type { Chunk, OutlineEntry, SourceDocument } from '../types.js';
 
 /** Bump when the stored layout (or what the ingest pipeline puts in it) changes: older indexes are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface IndexManifest {
   version: number;
@@ -25,6 +25,8 @@ export interface StoredIndex {
   manifest: IndexManifest;
   documents: SourceDocument[];
   chunks: Chunk[];
+  /** Each document's outline, computed at ingest so nothing re-parses a document at query time. */
+  outlines: Record<string, OutlineEntry[]>;
   /** LexicalIndex.toJSON() output. */
   lexical: unknown;
   /** Passage embeddings by chunk id, kept so re-ingest does not re-embed unchanged documents. Empty when lexical-only. */
@@ -41,6 +43,7 @@ const FILES = {
   manifest: 'manifest.json',
   documents: 'documents.json',
   chunks: 'chunks.json',
+  outlines: 'outlines.json',
   lexical: 'lexical.json',
   embeddingIds: 'embeddings.json',
   embeddingData: 'embeddings.f32',
@@ -82,6 +85,7 @@ async function writeVersion(dir: string, index: StoredIndex): Promise<void> {
   await Promise.all([
     writeFile(join(dir, FILES.documents), JSON.stringify(index.documents)),
     writeFile(join(dir, FILES.chunks), JSON.stringify(chunks)),
+    writeFile(join(dir, FILES.outlines), JSON.stringify(index.outlines)),
     writeFile(join(dir, FILES.lexical), JSON.stringify(index.lexical)),
     writeFile(join(dir, FILES.embeddingIds), JSON.stringify({ dimensions, ids })),
     writeFile(join(dir, FILES.embeddingData), new Uint8Array(data.buffer)),
@@ -129,9 +133,10 @@ async function readVersion(dir: string): Promise<StoredIndex> {
   if (manifest?.version !== INDEX_FORMAT_VERSION) {
     throw new AppError('index_unavailable', `The index in ${dir} has format version ${manifest?.version}, expected ${INDEX_FORMAT_VERSION}; run the ingest again`);
   }
-  const [documents, storedChunks, lexical, embeddingIds, embeddingData, entries] = await Promise.all([
+  const [documents, storedChunks, outlines, lexical, embeddingIds, embeddingData, entries] = await Promise.all([
     readJson(FILES.documents) as Promise<SourceDocument[]>,
     readJson(FILES.chunks) as Promise<StoredChunk[]>,
+    readJson(FILES.outlines) as Promise<Record<string, OutlineEntry[]>>,
     readJson(FILES.lexical),
     readJson(FILES.embeddingIds) as Promise<{ dimensions: number; ids: string[] }>,
     readFile(join(dir, FILES.embeddingData)),
@@ -154,5 +159,5 @@ async function readVersion(dir: string): Promise<StoredIndex> {
   const vectors: StoredVectors | undefined = entries.includes(VECTORS_DIR)
     ? { dir: vectorsDir, save: (target) => cp(vectorsDir, target, { recursive: true }) }
     : undefined;
-  return { manifest, documents, chunks, lexical, embeddings, vectors };
+  return { manifest, documents, chunks, outlines, lexical, embeddings, vectors };
 }

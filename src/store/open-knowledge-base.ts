@@ -1,8 +1,7 @@
-import { outlineOf } from '../ingest/outline.js';
 import type { Logger } from '../logger.js';
 import { loadLexicalIndex } from '../retrieval/lexical-index.js';
 import { loadVectorIndex } from '../retrieval/vector-index.js';
-import type { Chunk, EmbeddingModel, KnowledgeBase, OutlineEntry, VectorIndex } from '../types.js';
+import type { Chunk, EmbeddingModel, KnowledgeBase, VectorIndex } from '../types.js';
 import { readIndex, type StoredIndex } from './index-store.js';
 
 export interface OpenKnowledgeBaseOptions {
@@ -28,25 +27,13 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   const chunksByDoc = new Map<string, Chunk[]>(documents.map((doc) => [doc.meta.id, []]));
   for (const chunk of chunks) chunksByDoc.get(chunk.docId)?.push(chunk);
-  // Outlines are only needed by the document viewer: computed on first request.
-  const outlines = new Map<string, OutlineEntry[]>();
-
   return {
     documents,
     chunks,
     document: (id) => documentById.get(id),
     chunk: (id) => chunkById.get(id),
     chunksOf: (docId) => chunksByDoc.get(docId) ?? [],
-    outline(docId) {
-      const doc = documentById.get(docId);
-      if (!doc) return [];
-      let outline = outlines.get(docId);
-      if (!outline) {
-        outline = outlineOf(doc);
-        outlines.set(docId, outline);
-      }
-      return outline;
-    },
+    outline: (docId) => stored.outlines[docId] ?? [],
     lexical,
     vectors,
     embedding: vectors ? embedding : null,

@@ -1,4 +1,5 @@
 import { cleanText } from './clean-text.js';
+import { markerLength } from './grammar.js';
 
 export interface SentenceSpan {
   start: number;
@@ -7,8 +8,6 @@ export interface SentenceSpan {
 
 /** Abbreviations that end with a dot inside a sentence ("TP. Lạng Sơn", "KT. CHỦ TỊCH", "TT. Thành ủy"). */
 const ABBREVIATIONS = new Set(['TP', 'Tp', 'KT', 'TM', 'TL', 'TUQ', 'TT', 'P', 'Q', 'H', 'X', 'TX', 'ThS', 'TS', 'BS', 'GS', 'PGS', 'CN', 'St', 'Th', 'v.v']);
-/** A list or heading marker at the start of a line: "1.", "2.1.", "IV.", "a)", "-", "+". */
-const LEADING_MARKER = /^(?:Phần thứ \p{L}+\s|[IVXL]{1,6}\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-zđ]\)\s|[-+•–]\s)/u;
 /** What may open a new sentence after a full stop. */
 const OPENER = /^[\p{Lu}\d"“'(\[«-]/u;
 /** A semicolon splits clauses only between pieces at least this long, so short enumerations stay whole. */
@@ -16,7 +15,7 @@ const MIN_CLAUSE = 40;
 
 function sentenceEnds(line: string): number[] {
   const ends: number[] = [];
-  const marker = LEADING_MARKER.exec(line)?.[0].length ?? 0;
+  const marker = markerLength(line);
   for (const match of line.matchAll(/(?:\.{3}|…|\.\/\.|[.!?])["”»)]*(?= +(\S))/gu)) {
     const end = match.index + match[0].length;
     if (end <= marker) continue;

@@ -1,4 +1,5 @@
 import { normalizeVietnamese } from '../lang/normalize.js';
+import { BLOCK_START } from './grammar.js';
 
 // Normalisation for indexing and parsing only; quotes always come from the original text through the offset map.
 // The cleaned text has one logical line per paragraph, heading or list item: hard-wrapped lines and sentences split
@@ -22,9 +23,6 @@ interface PhysicalLine {
   newline: number;
 }
 
-/** Line starts that open a new block: headings, list items, legal bases, recipients, signature. */
-const BLOCK_START =
-  /^(?:Phần thứ \p{L}+|[IVXL]{1,6}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})+\s|[a-zđ]\)\s|[-+•–]\s|Căn cứ(?![\p{L}\p{M}\d])|Nơi nhận(?![\p{L}\p{M}\d])|KT\.|TM\.|TL\.|Số:|Số hiệu(?![\p{L}\p{M}\d]))/u;
 const SEPARATOR = /^[-_=*.\s|]+$/u;
 const TERMINAL = /[.;:!?]["”)]?$/u;
 const SIGNATURE_PREFIX = /^(KT|TM|TL|TUQ)\.$/u;
@@ -51,7 +49,15 @@ function cleanLine(original: string, from: number, to: number): Pick<PhysicalLin
   const raw = original.slice(from, to);
   // Markdown markers left by conversion: "**bold**" and "(*italic*)"; a lone "(*)" footnote mark stays.
   const drop = new Set<number>();
-  for (const match of raw.matchAll(/\*\*+/g)) for (let i = 0; i < match[0].length; i += 1) drop.add(match.index + i);
+  // Bold markers between two words ("NGHỊ ĐỊNH**Quy định", "Chương I****QUY ĐỊNH") separate them.
+  const space = new Set<number>();
+  for (const match of raw.matchAll(/\*\*+/g)) {
+    for (let i = 0; i < match[0].length; i += 1) drop.add(match.index + i);
+    if (/\S/u.test(raw[match.index - 1] ?? ' ') && /\p{Lu}/u.test(raw[match.index + match[0].length] ?? '')) space.add(match.index);
+  }
+  // Markdown heading marks ("#### Điều 1.") are conversion markup, not text.
+  const hashes = /^\s*#{1,6}(?:\s+|$)/u.exec(raw);
+  if (hashes) for (let i = 0; i < hashes[0].length; i += 1) drop.add(i);
   for (const match of raw.matchAll(/(?<![\p{L}\d*])\*(?=[^\s*)])[^*\n]*?[^\s*(]\*(?![\p{L}\d*])/gu)) {
     drop.add(match.index);
     drop.add(match.index + match[0].length - 1);
@@ -59,8 +65,8 @@ function cleanLine(original: string, from: number, to: number): Pick<PhysicalLin
   let collapsed = '';
   const starts: number[] = [];
   for (let i = 0; i < raw.length; i += 1) {
-    if (drop.has(i)) continue;
-    const char = raw[i];
+    if (drop.has(i) && !space.has(i)) continue;
+    const char = space.has(i) ? ' ' : raw[i];
     if (/[\s\u00A0]/u.test(char)) {
       if (collapsed === '' || collapsed.endsWith(' ')) continue;
       collapsed += ' ';
@@ -120,6 +126,8 @@ function continues(line: string, next: string, blankLinesBetween: number, after:
   return after === undefined || !startsLower(after) || next.length >= 0.8 * context.wrapWidth;
 }
 
+const isPipeLine = (line: { text: string }): boolean => /^\|+$/u.test(line.text.replace(/ /g, ''));
+
 /** Normalised text for indexing and parsing, with a map back to the original offsets. */
 export function cleanText(original: string): CleanedText {
   const lines: PhysicalLine[] = [];
@@ -132,7 +140,7 @@ export function cleanText(original: string): CleanedText {
     from = newline + 1;
   }
   // Stray table borders ("|") and whitespace-only lines count as blank lines.
-  const content = lines.flatMap((line, index) => (line.text === '' || /^\|+$/u.test(line.text.replace(/ /g, '')) ? [] : [{ line, index }]));
+  const content = lines.flatMap((line, index) => (line.text === '' || isPipeLine(line) ? [] : [{ line, index }]));
   const documentText = content.map(({ line }) => line.text).join('\n');
   // Hard-wrapped text has most lines near one width; the 90th percentile of line lengths estimates it.
   const lengths = content.map(({ line }) => line.text.length).sort((a, b) => a - b);
@@ -154,7 +162,9 @@ export function cleanText(original: string): CleanedText {
       const next = content[i + 1];
       const after = next !== undefined && next.index === index + 1 ? next.line.text : undefined;
       const { newline } = previous.line;
-      if (continues(previous.line.text, line.text, blankLines, after, { documentText, wrapWidth })) {
+      // A line holding only "|" separates table cells: text never continues across it.
+      const cellBreak = lines.slice(previous.index + 1, index).some(isPipeLine);
+      if (!cellBreak && continues(previous.line.text, line.text, blankLines, after, { documentText, wrapWidth })) {
         emit(' ', newline, newline + 1);
       } else {
         emit('\n', newline, newline + 1);
