@@ -128,6 +128,10 @@ export interface Citation {
   n: number;
   docId: string;
   docTitle: string;
+  /** The document as officials cite it: "Kế hoạch 2618/KH-UBND ngày 24/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa". */
+  docName: string;
+  /** The place in it as people cite it: "Điều 5 › khoản 2 › điểm a", "VI › 10", "Phụ lục I". */
+  label?: string;
   section: string;
   quote: string;
   start: number;

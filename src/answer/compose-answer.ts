@@ -2,7 +2,8 @@ import type { Chunk, Citation, DocumentMeta, KnowledgeBase } from '../types.js';
 import { formatSection } from '../types.js';
 import type { DefinitionSpan } from './find-definition.js';
 import type { SignerSpan } from './find-signer.js';
-import { capitalise, planName } from './plan-names.js';
+import { citationLabel, documentName } from '../structure/citation-label.js';
+import { allPlans, capitalise, documentPhrase, planName } from './plan-names.js';
 import type { Evidence } from './select-evidence.js';
 
 type Language = 'vi' | 'en';
@@ -49,8 +50,11 @@ const KIND_LABEL: Record<Chunk['kind'], string> = {
 const readable = (text: string): string =>
   text
     .replace(/\*\*|\(\*|\*\)|(?<=\s|^)\*|\*(?=\s|$)/g, '')
-    .replace(/^\s*\|\s*$/gm, '')
+    // Table cells on lines of their own read as one row: "1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính".
+    .replace(/^[ \t]*\|[ \t]*$/gm, '|')
     .replace(/\s+/g, ' ')
+    .replace(/(?:\s*\|\s*)+/g, ' | ')
+    .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
     .trim()
     .replace(/^[-+•]\s+/, '');
 
@@ -78,6 +82,8 @@ export function composeAnswer(args: {
       n,
       docId: doc.meta.id,
       docTitle: doc.meta.title,
+      docName: documentName(doc.meta, language),
+      label: citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta) || undefined,
       section: evidence.section.length > 0 ? formatSection(evidence.section) : KIND_LABEL[evidence.chunk.kind],
       quote: doc.text.slice(evidence.start, evidence.end),
       start: evidence.start,
@@ -89,37 +95,44 @@ export function composeAnswer(args: {
   };
   const metaOf = (docId: string): DocumentMeta => knowledge.document(docId)!.meta;
   const planOf = (docId: string) => planName(metaOf(docId), language);
+  const phraseOf = (docId: string) => documentPhrase(metaOf(docId), language);
 
+  // A table row is read with the table's header row, so its figures say what they are.
+  const columnsOf = (evidence: Evidence): string => {
+    const header = evidence.chunk.context;
+    if (!header || readable(evidence.text).startsWith(header)) return '';
+    return language === 'en' ? ` (columns: ${header})` : ` (cột: ${header})`;
+  };
   const passagesText = (part: AnswerPart): string => {
-    const quotes = part.evidence.map((evidence) => `${quoted(evidence)} ${cite(evidence)}`).join('; ');
+    const quotes = part.evidence.map((evidence) => `${quoted(evidence)}${columnsOf(evidence)} ${cite(evidence)}`).join('; ');
     return part.note ? `${quotes} (${part.note[language]})` : quotes;
   };
   const signerText = (part: AnswerPart, standalone: boolean): string => {
     const signer = part.signer!;
     const title = signer.title ? ` (${signer.title})` : '';
     const marker = cite(part.evidence[0]);
-    const plan = planOf(part.docId);
-    if (language === 'en') return standalone ? `The ${plan} plan was signed by ${signer.name}${title} ${marker}` : `signed by ${signer.name}${title} ${marker}`;
-    return standalone ? `Kế hoạch của ${plan} do ${signer.name}${title} ký ${marker}` : `${signer.name}${title} ký ${marker}`;
+    const phrase = capitalise(phraseOf(part.docId));
+    if (language === 'en') return standalone ? `${phrase} was signed by ${signer.name}${title} ${marker}` : `signed by ${signer.name}${title} ${marker}`;
+    return standalone ? `${phrase} do ${signer.name}${title} ký ${marker}` : `${signer.name}${title} ký ${marker}`;
   };
   const definitionText = (part: AnswerPart): string => {
     const { term, expansion, how } = part.definition!;
     const evidence = part.evidence[0];
     const marker = cite(evidence);
-    const plan = planOf(part.docId);
+    const phrase = phraseOf(part.docId);
     if (how === 'defined') {
       return language === 'en'
-        ? `${term} stands for “${expansion}”, as defined in the ${plan} plan ${marker}`
-        : `${term} là viết tắt của “${expansion}”, theo định nghĩa trong kế hoạch của ${plan} ${marker}`;
+        ? `${term} stands for “${expansion}”, as defined in ${phrase} ${marker}`
+        : `${term} là viết tắt của “${expansion}”, theo định nghĩa trong ${phrase} ${marker}`;
     }
     if (how === 'used') {
       return language === 'en'
-        ? `${term} is the usual abbreviation of “${expansion}”; the plans use it without spelling it out, e.g. the ${plan} plan: ${quoted(evidence)} ${marker}`
-        : `${term} là chữ viết tắt thông dụng của “${expansion}”; các kế hoạch dùng mà không giải nghĩa, ví dụ kế hoạch của ${plan}: ${quoted(evidence)} ${marker}`;
+        ? `${term} is the usual abbreviation of “${expansion}”; the documents use it without spelling it out, e.g. ${phrase}: ${quoted(evidence)} ${marker}`
+        : `${term} là chữ viết tắt thông dụng của “${expansion}”; các văn bản dùng mà không giải nghĩa, ví dụ ${phrase}: ${quoted(evidence)} ${marker}`;
     }
     return language === 'en'
-      ? `The ${plan} plan gives this name to what precedes it: ${quoted(evidence)} ${marker}`
-      : `Kế hoạch của ${plan} dùng tên gọi “${term}” cho: ${quoted(evidence)} ${marker}`;
+      ? `${capitalise(phrase)} gives this name to what precedes it: ${quoted(evidence)} ${marker}`
+      : `${capitalise(phrase)} dùng tên gọi “${term}” cho: ${quoted(evidence)} ${marker}`;
   };
   const listText = (part: AnswerPart): string => part.evidence.map((evidence) => `\n  • ${quoted(evidence)} ${cite(evidence)}`).join('');
   const partText = (part: AnswerPart, standalone: boolean): string =>
@@ -137,22 +150,23 @@ export function composeAnswer(args: {
   const lines: string[] = args.preface ? [args.preface] : [];
   if (byDoc.size === 1) {
     const [[docId, docParts]] = byDoc;
-    const lead = language === 'en' ? `According to the ${planOf(docId)} plan: ` : `Theo kế hoạch của ${planOf(docId)}: `;
+    const lead = language === 'en' ? `According to ${phraseOf(docId)}: ` : `Theo ${phraseOf(docId)}: `;
     for (const part of docParts) {
       const standalone = part.kind !== 'passages';
       lines.push(standalone ? `${partText(part, true)}.` : part.layout === 'list' ? `${lead.trimEnd()}${partText(part, false)}` : `${lead}${partText(part, false)}.`);
     }
   } else if (byDoc.size > 1) {
-    lines.push(language === 'en' ? 'The plans answer this separately:' : 'Theo từng kế hoạch:');
+    const plans = allPlans([...byDoc.keys()].map(metaOf));
+    lines.push(language === 'en' ? `The ${plans ? 'plans' : 'documents'} answer this separately:` : `Theo từng ${plans ? 'kế hoạch' : 'văn bản'}:`);
     for (const [docId, docParts] of byDoc) {
       const listed = docParts.some((part) => part.layout === 'list');
-      lines.push(`- ${capitalise(planOf(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
+      lines.push(`- ${capitalise(plans ? planOf(docId) : phraseOf(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
     }
   }
   for (const { docId, fact } of args.missing ?? []) {
-    const plan = planOf(docId);
-    if (language === 'en') lines.push(fact ? `The ${plan} plan does not state ${FACT_NAME[fact].en}.` : `The ${plan} plan does not address this.`);
-    else lines.push(fact ? `Kế hoạch của ${plan} không ghi ${FACT_NAME[fact].vi}.` : `Kế hoạch của ${plan} không đề cập nội dung này.`);
+    const phrase = capitalise(phraseOf(docId));
+    if (language === 'en') lines.push(fact ? `${phrase} does not state ${FACT_NAME[fact].en}.` : `${phrase} does not address this.`);
+    else lines.push(fact ? `${phrase} không ghi ${FACT_NAME[fact].vi}.` : `${phrase} không đề cập nội dung này.`);
   }
   return { answer: lines.join('\n'), citations };
 }
@@ -168,7 +182,8 @@ export function composeAbstention(args: {
   facts?: readonly PlanFact[];
 }): string {
   const { language, metas } = args;
-  const covered = metas.map((meta) => planName(meta, language)).join(', ');
+  const plans = allPlans(metas);
+  const covered = metas.map((meta) => (plans ? planName(meta, language) : documentPhrase(meta, language))).join(', ');
   const missing = args.missingPlaces ?? [];
   const scoped = args.scopeMetas ?? [];
   const facts = args.facts ?? [];
@@ -178,15 +193,15 @@ export function composeAbstention(args: {
       missing.length > 0
         ? `The documents contain no plan for ${missing.join(', ')}, so I cannot answer this.`
         : scoped.length > 0
-          ? `The ${scoped.map((meta) => planName(meta, 'en')).join(' and ')} plan does not state ${fact?.en ?? 'this'}.`
+          ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'en')).join(' and '))} ${scoped.length > 1 ? 'do' : 'does'} not state ${fact?.en ?? 'this'}.`
           : 'The documents do not answer this question.';
-    return `${lead} The collection holds the plans of: ${covered}. Try asking about a target, task, funding, a body's duties or a reporting deadline in one of these plans.`;
+    return `${lead} The collection holds ${plans ? 'the plans of' : 'these documents'}: ${covered}. Try asking about a target, task, funding, a body's duties or a reporting deadline in one of these plans.`;
   }
   const lead =
     missing.length > 0
       ? `Kho tài liệu chưa có kế hoạch của ${missing.join(', ')}, nên không thể trả lời câu hỏi này.`
       : scoped.length > 0
-        ? `Kế hoạch của ${scoped.map((meta) => planName(meta, 'vi')).join(' và ')} không ghi ${fact?.vi ?? 'thông tin này'}.`
+        ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'vi')).join(' và '))} không ghi ${fact?.vi ?? 'thông tin này'}.`
         : 'Các tài liệu hiện có không trả lời được câu hỏi này.';
-  return `${lead} Kho tài liệu gồm các kế hoạch của: ${covered}. Bạn có thể hỏi cụ thể hơn về mục tiêu, nhiệm vụ, kinh phí, trách nhiệm của từng cơ quan hoặc thời hạn báo cáo trong một kế hoạch.`;
+  return `${lead} Kho tài liệu gồm ${plans ? 'các kế hoạch của' : 'các văn bản'}: ${covered}. Bạn có thể hỏi cụ thể hơn về mục tiêu, nhiệm vụ, kinh phí, trách nhiệm của từng cơ quan hoặc thời hạn báo cáo trong một kế hoạch.`;
 }

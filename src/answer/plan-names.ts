@@ -1,3 +1,4 @@
+import { typeEntry } from '../structure/grammar.js';
 import type { DocumentMeta, LocalityLevel } from '../types.js';
 
 const LEVEL_IN_ENGLISH: Record<LocalityLevel, string> = { 'quốc gia': 'national', tỉnh: 'province', 'thành phố': 'city', huyện: 'district', quận: 'district', 'thị xã': 'town', xã: 'commune', phường: 'ward' };
@@ -13,6 +14,24 @@ export function planName(meta: DocumentMeta, language: 'vi' | 'en'): string {
   if (language === 'en') return meta.level ? `${name} ${LEVEL_IN_ENGLISH[meta.level]}` : name;
   return meta.level ? `${meta.level} ${name}` : name;
 }
+
+/** A plan: a "Kế hoạch" (or a manifest entry written before documents had types). */
+const isPlan = (meta: DocumentMeta): boolean => (meta.type ?? 'Kế hoạch') === 'Kế hoạch';
+
+/**
+ * How running text names a document: "kế hoạch của tỉnh Khánh Hòa" / "the Khánh Hòa province plan" for a local
+ * plan, "Nghị định 09/2025/NĐ-CP" / "Decree 09/2025/NĐ-CP" for anything else; never a decree called a plan.
+ */
+export function documentPhrase(meta: DocumentMeta, language: 'vi' | 'en'): string {
+  if (isPlan(meta) && bareLocality(meta)) return language === 'en' ? `the ${planName(meta, 'en')} plan` : `kế hoạch của ${planName(meta, 'vi')}`;
+  const entry = typeEntry(meta.type);
+  if (language === 'en') return meta.number ? `${capitalise(entry.english)} ${meta.number}` : `the ${entry.english} “${meta.title}”`;
+  if (meta.number) return `${entry.type} ${meta.number}`;
+  return meta.issuer ? `${entry.type.toLocaleLowerCase('vi')} của ${meta.issuer}` : meta.title;
+}
+
+/** Whether every document is a plan: answers then keep speaking of "kế hoạch". */
+export const allPlans = (metas: readonly DocumentMeta[]): boolean => metas.every(isPlan);
 
 /** Capitalised form for the start of a list line. */
 export const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);

@@ -1,6 +1,7 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { translateToVietnamese } from '../lang/glossary.js';
 import { STOPWORDS } from '../lang/stopwords.js';
+import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
 import { askedUnit, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, yearsIn } from './evidence-cues.js';
@@ -144,13 +145,14 @@ interface Span {
   end: number;
 }
 
-const LIST_ITEM = /^\s*([-+•]|[a-zđ]\)|\d+(\.\d+)*\.)\s/u;
 
 /**
  * Sentences, with clauses the splitter cut at ";" put back together when they continue on the same line
  * ("Trung tâm điều dưỡng; Cơ sở trợ giúp xã hội; …"), so a quote never starts mid-enumeration.
  */
 export function passageSpans(text: string): Span[] {
+  // A table row is one passage: its cells read together ("1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính").
+  if (CELL_BREAK.test(text)) return tableRowSpans(text);
   const spans: Span[] = [];
   for (const span of splitSentences(text)) {
     const previous = spans.at(-1);

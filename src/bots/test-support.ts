@@ -137,6 +137,7 @@ export function citation(n: number, overrides: Partial<Citation> = {}): Citation
     n,
     docId: 'ben-tre-8557-2021',
     docTitle: DOCUMENTS[0].title,
+    docName: 'Kế hoạch 8557/KH-UBND ngày 24/12/2021 của Ủy ban nhân dân tỉnh Bến Tre',
     section: 'III. NHIỆM VỤ › 2. Chăm sóc sức khỏe',
     quote: `Đoạn trích số ${n}: cấp thẻ bảo hiểm y tế cho người cao tuổi từ đủ 80 tuổi.`,
     start: 100 * n,

@@ -52,6 +52,7 @@ function naiveAnswerer(retriever: Retriever, documents: readonly SourceDocument[
           n: index + 1,
           docId: chunk.docId,
           docTitle: titles.get(chunk.docId) ?? chunk.docId,
+          docName: titles.get(chunk.docId) ?? chunk.docId,
           section: '',
           quote: chunk.text,
           start: chunk.start,

@@ -151,7 +151,7 @@ export const LIST_ITEM = /^\s*(?:[-+•]|[a-zđ]\)|\d+(?:\.\d+)*\.)\s/u;
 /** An appendix heading: "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01", "Phụ lục I: Danh mục…". */
 export const APPENDIX = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|số))?(?:\s+([IVX]+|\d{1,2}[a-z]?|[A-Z]))?(?:\s*[:.–-]\s*|\s+(?=\p{Lu}{2})|\s*$)/u;
 /** Instruments a decision issues "kèm theo": their own title starts with one of these words, alone on its line. */
-export const ATTACHED_INSTRUMENT = /^(QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|ĐIỀU LỆ|HƯỚNG DẪN|PHƯƠNG ÁN|QUY TRÌNH|CHIẾN LƯỢC|DANH MỤC|TIÊU CHÍ|BẢNG)$/u;
+export const ATTACHED_INSTRUMENT = /^(QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|ĐIỀU LỆ|HƯỚNG DẪN|PHƯƠNG ÁN|QUY TRÌNH|CHIẾN LƯỢC|DANH MỤC|TIÊU CHÍ|BẢNG)(?:\s+[\p{Lu}\d][\p{Lu}\d\s,.;:()\/–-]*)?$/u;
 /** "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Kế hoạch số …)". */
 export const ATTACHED_TO = /^\(?(?:Ban hành )?(?:kèm|Kèm) theo\s/u;
 
@@ -183,6 +183,28 @@ export const BLOCK_START = new RegExp(
   ].join('|'),
   'u',
 );
+
+/** Two or more lines holding only "|" between table rows of a flattened table; one between cells. */
+const ROW_BREAK = /\n(?:[ \t]*\|[ \t]*\n){2,}/gu;
+export const CELL_BREAK = /\n[ \t]*\|[ \t]*\n/u;
+
+/** Spans of the rows of a flattened table in `text` (cells separated by "|" lines), trimmed of separators. */
+export function tableRowSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let from = 0;
+  const push = (start: number, end: number): void => {
+    const piece = text.slice(start, end);
+    const lead = piece.length - piece.replace(/^[\s|]+/u, '').length;
+    const trail = piece.length - piece.replace(/[\s|]+$/u, '').length;
+    if (end - trail > start + lead) spans.push({ start: start + lead, end: end - trail });
+  };
+  for (const match of text.matchAll(ROW_BREAK)) {
+    push(from, match.index);
+    from = match.index + match[0].length;
+  }
+  push(from, text.length);
+  return spans;
+}
 
 /** Length of the heading or item marker that opens a line ("Điều 5.", "IV.", "1.1.", "a)", "-"), 0 when none. */
 export function markerLength(line: string): number {

@@ -114,7 +114,8 @@ function unitHeading(line: string, afterSignature: boolean): HeadingLine | undef
       return { rank: -1, kind: 'appendix', number, title: truncateTitle(rest ? `${name}: ${rest}` : name), titleBelow: rest === '' };
     }
   }
-  if (afterSignature && ATTACHED_INSTRUMENT.test(line)) return { rank: -1, kind: 'attachment', number: '', title: line, titleBelow: true };
+  const instrument = afterSignature ? ATTACHED_INSTRUMENT.exec(line) : null;
+  if (instrument) return { rank: -1, kind: 'attachment', number: '', title: truncateTitle(line), titleBelow: line === instrument[1] };
   return undefined;
 }
 
@@ -298,14 +299,21 @@ export function parseStructure(original: string): Block[] {
       continue;
     }
     if (state === 'signature') {
-      // The signer's name (and title lines) follow "KT. CHỦ TỊCH"; anything else resumes the recipients or body.
-      if (line.text.length <= 60 && !TERMINAL.test(line.text) && !/^[-+•]/u.test(line.text) && !RECIPIENTS.test(line.text)) {
+      // The signer's name (and title lines) follow "KT. CHỦ TỊCH"; a heading resumes the body, anything else the
+      // recipients or a closing part.
+      const resumesBody = heading?.title !== undefined;
+      if (!resumesBody && line.text.length <= 60 && !TERMINAL.test(line.text) && !/^[-+•]/u.test(line.text) && !RECIPIENTS.test(line.text)) {
         push(line, 'signature');
         continue;
       }
-      enter(RECIPIENTS.test(line.text) ? 'recipients' : 'closing');
-      push(line, state);
-      continue;
+      if (resumesBody) {
+        stack.length = 0;
+        enter('body');
+      } else {
+        enter(RECIPIENTS.test(line.text) ? 'recipients' : 'closing');
+        push(line, state);
+        continue;
+      }
     }
     if (RECIPIENTS.test(line.text) && state !== 'header') {
       stack.length = 0;
