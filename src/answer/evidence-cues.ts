@@ -1,5 +1,6 @@
 import { matchKey } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
+import { markerLength } from '../structure/grammar.js';
 import type { QuestionType } from './question-type.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
@@ -62,8 +63,9 @@ const BODY_MENTION =
 export const namesParticularBody = (text: string): boolean => BODY_MENTION.test(foldedLower(text));
 
 // A heading that is a body's name: "2. Sở Y tế", "8. Đề nghị Bảo hiểm xã hội tỉnh", "9. UBND các phường, xã".
-const BODY_HEADING = /^(\d+(\.\d+)*\.?|[a-z]\))?\s*(de nghi\s+)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
-export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title));
+const BODY_HEADING = /^(de nghi\s+)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
+/** The heading's marker ("2.", "a)", "Điều 9.") is the grammar's; what follows it names the body. */
+export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title.slice(markerLength(title)).trim()));
 
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
 export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));

@@ -1,0 +1,67 @@
+// Decrees, circulars and decisions of ../shared/legal-extra beside plans of ../shared/corpus-extra, read without a
+// manifest (lexical mode): their answers cite the article, or the appendix row, under its own section path and name
+// the document by its type and number.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskResult } from '../src/types.js';
+import { openTestPipeline, type TestPipeline } from './helpers/open-test-pipeline.js';
+
+const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
+const FILES = [
+  'legal-extra/nghi-dinh-171-2025-nd-cp.txt',
+  'legal-extra/quyet-dinh-2629-qd-ttg.txt',
+  'legal-extra/thong-tu-110-2025-tt-btc.txt',
+  'legal-extra/quyet-dinh-78-2025-qd-ubnd.txt',
+  'corpus-extra/bac-ninh-144-2025.txt',
+];
+
+let pipeline: TestPipeline;
+let corpus: string;
+beforeAll(async () => {
+  corpus = await mkdtemp(join(tmpdir(), 'hdkh-legal-'));
+  for (const file of FILES) await cp(join(shared, file), join(corpus, file.split('/')[1]));
+  pipeline = await openTestPipeline({ CORPUS_DIR: corpus });
+}, 60_000);
+afterAll(async () => {
+  await pipeline.cleanup();
+  await rm(corpus, { recursive: true, force: true });
+});
+
+const ask = (question: string): Promise<AskResult> => pipeline.answerer.ask({ question });
+
+describe('documents of every kind, read without a manifest', () => {
+  it('reads their types and numbers', () => {
+    const byId = new Map(pipeline.knowledge.documents.map((doc) => [doc.meta.id, doc.meta]));
+    expect(byId.get('nghi-dinh-171-2025-nd-cp')).toMatchObject({ type: 'Nghị định', number: '171/2025/NĐ-CP', issuer: 'Chính phủ', level: 'quốc gia' });
+    expect(byId.get('quyet-dinh-78-2025-qd-ubnd')).toMatchObject({ type: 'Quyết định', number: '78/2025/QĐ-UBND', locality: 'Tỉnh Bắc Ninh' });
+    expect(byId.get('bac-ninh-144-2025')).toMatchObject({ type: 'Kế hoạch', number: '144/KH-UBND', issuedDate: '2025-11-24' });
+  });
+
+  it('answers from a decree citing the article, and names the decree as a decree', async () => {
+    const result = await ask('Theo Nghị định 171/2025/NĐ-CP, chi phí đền bù đào tạo được tính như thế nào?');
+    expect(result.answered).toBe(true);
+    const citation = result.citations.find((c) => c.docId === 'nghi-dinh-171-2025-nd-cp')!;
+    expect(citation.section).toMatch(/Điều \d+\./u);
+    expect(citation.label).toMatch(/^Điều \d+/u);
+    expect(citation.docName).toBe('Nghị định 171/2025/NĐ-CP ngày 30/6/2025 của Chính phủ');
+    expect(result.answer).not.toMatch(/kế hoạch của/iu);
+  });
+
+  it('quotes an appendix row whole, under the appendix, with its header row', async () => {
+    const result = await ask('Chỉ tiêu kinh tế số chiếm 45% GRDP tỉnh Bắc Ninh do cơ quan nào chủ trì?');
+    const row = result.citations.find((c) => c.section.startsWith('Phụ lục'));
+    expect(row, result.answer).toBeDefined();
+    expect(row!.quote).toMatch(/Kinh tế số chiếm 45% GRDP tỉnh\.\s*\|\s*Sở Tài chính/u);
+    expect(result.answer).toContain('(cột: TT | Chỉ tiêu | Chủ trì)');
+  });
+
+  it('reads a regulation attached after the decision as its own unit', () => {
+    const outline = pipeline.knowledge.outline('quyet-dinh-78-2025-qd-ubnd');
+    const regulation = outline.find((entry) => entry.kind === 'attachment');
+    expect(regulation?.title).toMatch(/^QUY CHẾ/u);
+    expect(outline.some((entry) => entry.kind === 'article' && entry.depth > regulation!.depth && entry.start > regulation!.start)).toBe(true);
+  });
+});
