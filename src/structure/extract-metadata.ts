@@ -246,40 +246,38 @@ function effectiveDateOf(text: string, issuedDate: string | undefined, portal: M
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-const RELATION_CUES: readonly { kind: DocumentRelation['kind']; cue: RegExp }[] = [
+/** A sentence stating that the document implements another: "Thực hiện Quyết định số…", "Kế hoạch triển khai Nghị quyết…". */
+const IMPLEMENTS = new RegExp(`^(Thực hiện|Triển khai)|(thực hiện|triển khai)\\s+(${DOCUMENT_TYPES.flatMap((entry) => (entry.marker ? [entry.type] : [])).join('|')})`, 'u');
+/** Changes to other documents, named after the cue ("thay thế Nghị định số…"), or before it ("… hết hiệu lực"). */
+const CHANGES: readonly { kind: DocumentRelation['kind']; cue: RegExp }[] = [
   { kind: 'sửa đổi, bổ sung', cue: /sửa đổi, bổ sung/u },
   { kind: 'thay thế', cue: /thay thế/u },
   { kind: 'bãi bỏ', cue: /bãi bỏ|hết hiệu lực/u },
-  { kind: 'thực hiện', cue: /^(Thực hiện|Triển khai)|(thực hiện|triển khai thực hiện|triển khai)\s+(Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Nghị định|Thông tư|Chương trình|Luật)/u },
-  { kind: 'căn cứ', cue: /^Căn cứ/u },
 ];
 
 /** Relations the text states to other documents by number: căn cứ, thực hiện, thay thế, bãi bỏ, sửa đổi/bổ sung. */
 function relationsOf(blocks: readonly Block[], title: string | undefined, own: string | undefined): DocumentRelation[] {
   const relations: DocumentRelation[] = [];
   const seen = new Set<string>();
-  const add = (kind: DocumentRelation['kind'], number: string): void => {
-    const normalized = normalizeNumber(number);
-    const key = `${kind}|${normalized}`;
-    if (normalized === own || seen.has(key)) return;
-    seen.add(key);
-    relations.push({ kind, number: normalized });
+  const add = (kind: DocumentRelation['kind'], text: string): void => {
+    for (const match of text.matchAll(new RegExp(DOCUMENT_NUMBER.source, 'gu'))) {
+      const number = normalizeNumber(match[0]);
+      if (number === own || seen.has(`${kind}|${number}`)) continue;
+      seen.add(`${kind}|${number}`);
+      relations.push({ kind, number });
+    }
   };
-  const numbers = (text: string): string[] => [...text.matchAll(new RegExp(DOCUMENT_NUMBER.source, 'gu'))].map((match) => match[0]);
   const sentences = [
-    ...(title ? [{ text: title, role: 'title' }] : []),
-    ...blocks.filter((block) => block.role !== 'recipients' && block.role !== 'signature').map((block) => ({ text: block.text, role: block.role })),
+    ...(title ? [{ text: title, framing: true }] : []),
+    ...blocks.filter((block) => !['header', 'signature', 'recipients'].includes(block.role)).map((block) => ({ text: block.text, framing: block.role === 'preamble' })),
   ];
-  for (const { text, role } of sentences) {
-    for (const { kind, cue } of RELATION_CUES) {
-      if ((kind === 'căn cứ' || (kind === 'thực hiện' && cue.source.startsWith('^'))) && role !== 'preamble' && role !== 'title' && !cue.test(text)) continue;
-      const match = cue.exec(text);
-      if (!match) continue;
-      // Amendments, replacements and repeals name the document right after the cue; other cues, anywhere in the sentence.
-      const scope = kind === 'căn cứ' || kind === 'thực hiện' ? text : text.slice(kind === 'bãi bỏ' && /hết hiệu lực/u.test(match[0]) ? 0 : match.index);
-      if ((kind === 'căn cứ' && role !== 'preamble') || (kind === 'thực hiện' && role === 'content' && match.index > 0 && !/^(Thực hiện|Triển khai)/u.test(text))) continue;
-      for (const number of numbers(scope)) add(kind, number);
-      break;
+  for (const { text, framing } of sentences) {
+    // The title and the legal bases say what the document rests on and what it implements.
+    if (framing && /^Căn cứ/u.test(text)) add('căn cứ', text);
+    else if (framing && IMPLEMENTS.test(text)) add('thực hiện', text);
+    else {
+      const change = CHANGES.map(({ kind, cue }) => ({ kind, match: cue.exec(text) })).find(({ match }) => match);
+      if (change?.match) add(change.kind, change.match[0] === 'hết hiệu lực' ? text.slice(0, change.match.index) : text.slice(change.match.index));
     }
   }
   return relations;
