@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
 import { runIngest } from '../src/ingest/run-ingest.js';
 import { silentLogger } from '../src/logger.js';
 import { resolveEmbeddingModel } from '../src/retrieval/embedding-model.js';
-import { readIndex } from '../src/store/index-store.js';
 import { openKnowledgeBase } from '../src/store/open-knowledge-base.js';
 import type { EmbeddingModel } from '../src/types.js';
 
@@ -47,12 +46,13 @@ try {
   console.log(`  cold, lexical-only             ${seconds(lexical.ms)}`);
   console.log(`  openKnowledgeBase (hybrid)     ${seconds(open.ms)}`);
 
-  const stored = (await readIndex(hybridDir))!;
-  const sizes = stored.chunks.map((chunk) => chunk.text.length).sort((a, b) => a - b);
+  const kb = open.value!;
+  const chunks = kb.catalogue().flatMap((meta) => kb.chunksOf(meta.id));
+  const sizes = chunks.map((chunk) => chunk.text.length).sort((a, b) => a - b);
   console.log(`\nChunks: ${sizes.length}`);
-  for (const doc of stored.manifest.documents) console.log(`  ${doc.id.padEnd(28)} ${doc.chunkCount}`);
+  for (const meta of kb.catalogue()) console.log(`  ${meta.id.padEnd(28)} ${kb.stats.chunkCount(meta.id)}`);
   const kinds = new Map<string, number>();
-  for (const chunk of stored.chunks) kinds.set(chunk.kind, (kinds.get(chunk.kind) ?? 0) + 1);
+  for (const chunk of chunks) kinds.set(chunk.kind, (kinds.get(chunk.kind) ?? 0) + 1);
   console.log(`  by kind: ${[...kinds].map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
   console.log(
     `\nChunk size (chars): min ${sizes[0]}, p10 ${percentile(sizes, 10)}, median ${percentile(sizes, 50)}, p90 ${percentile(sizes, 90)}, max ${sizes.at(-1)}`,

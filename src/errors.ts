@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'config_invalid'
   | 'unreadable_document'
   | 'index_unavailable'
+  | 'index_busy'
   | 'upstream_failed'
   | 'internal';
 
@@ -23,6 +24,7 @@ const httpStatusOf: Record<ErrorCode, number> = {
   config_invalid: 500,
   unreadable_document: 422,
   index_unavailable: 503,
+  index_busy: 409,
   upstream_failed: 502,
   internal: 500,
 };

@@ -14,14 +14,14 @@ async function main(): Promise<void> {
   const pipeline = await openPipeline(config, logger);
   const bots = createBotRoutes({
     answerer: pipeline.answerer,
-    documents: pipeline.knowledge.documents.map((doc) => doc.meta),
+    documents: pipeline.knowledge.catalogue(),
     config,
     logger,
   });
   const app = createApp({ ...pipeline, config, logger, bots: bots.routes });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(
-      { url: `http://${config.HOST}:${info.port}`, mode: pipeline.mode, model: pipeline.modelId, documents: pipeline.knowledge.documents.length, startMs: Math.round(performance.now() - started) },
+      { url: `http://${config.HOST}:${info.port}`, mode: pipeline.mode, model: pipeline.modelId, documents: pipeline.knowledge.catalogue().length, startMs: Math.round(performance.now() - started) },
       'Hỏi đáp Kế hoạch is listening',
     );
   });

@@ -18,14 +18,14 @@ describe('openPipeline', () => {
     const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'none' });
     const first = await openPipeline(config, silentLogger);
     expect(first.mode).toBe('lexical');
-    expect(first.knowledge.documents).toHaveLength(5);
+    expect(first.knowledge.catalogue()).toHaveLength(5);
 
     await writeFile(
       join(root, 'corpus', 'chi-lang-2023.txt'),
       'ỦY BAN NHÂN DÂN\nHUYỆN CHI LĂNG\n\nKẾ HOẠCH\nChăm sóc sức khỏe người cao tuổi năm 2023\n\nI. MỤC TIÊU\n\n- Phấn đấu 95% người cao tuổi được khám sức khỏe định kỳ.\n',
     );
     const second = await openPipeline(config, silentLogger);
-    expect(second.knowledge.documents).toHaveLength(6);
+    expect(second.knowledge.catalogue()).toHaveLength(6);
     const result = await second.answerer.ask({ question: 'Huyện Chi Lăng phấn đấu bao nhiêu phần trăm người cao tuổi được khám sức khỏe định kỳ?' });
     expect(result.answer).toContain('95%');
   });

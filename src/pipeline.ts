@@ -2,12 +2,12 @@ import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
 import { createQuestionRetriever } from './answer/question-retriever.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
-import { corpusChanged } from './ingest/corpus-changed.js';
+import { scanCorpus } from './ingest/load-corpus.js';
 import { runIngest } from './ingest/run-ingest.js';
 import type { Logger } from './logger.js';
 import { resolveEmbeddingModel } from './retrieval/embedding-model.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
-import { openKnowledgeBase } from './store/open-knowledge-base.js';
+import { openKnowledgeBase, type OpenedKnowledgeBase } from './store/open-knowledge-base.js';
 import type { Answerer, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
 
 export interface Pipeline {
@@ -30,9 +30,10 @@ export const resolveConfiguredModel = (config: Config, logger: Logger): Promise<
   });
 
 /** Why the stored index must be (re)built before serving, or null when it is current. */
-async function reindexReason(config: Config, existing: KnowledgeBase | null, embedding: EmbeddingModel | null): Promise<string | null> {
+async function reindexReason(config: Config, existing: OpenedKnowledgeBase | null, embedding: EmbeddingModel | null): Promise<string | null> {
   if (!existing) return 'no index yet';
-  if (await corpusChanged(config.CORPUS_DIR, existing.documents).catch(() => false)) return 'the corpus folder changed';
+  const scan = await scanCorpus(config.CORPUS_DIR, existing.store.knownFiles()).catch(() => undefined);
+  if (scan && (scan.toRead.length > 0 || scan.removed.length > 0)) return 'the corpus folder changed';
   if (embedding && !existing.vectors) return 'the index has no vectors for this embedding model';
   return null;
 }
@@ -54,6 +55,7 @@ export async function openPipeline(config: Config, logger: Logger): Promise<Pipe
   const embedding = await resolveConfiguredModel(config, logger);
   const existing = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
   const reason = await reindexReason(config, existing, embedding);
+  if (reason) existing?.store.close();
   const knowledge = reason ? await reindex(config, embedding, logger, reason) : existing!;
   const chunkRetriever = createHybridRetriever(knowledge);
   const answerer = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });

@@ -160,12 +160,19 @@ export interface ScoredId {
   score: number;
 }
 
-/** BM25+ index over chunks with the Vietnamese analyzer (src/retrieval/lexical-index.ts). */
+/** BM25 ranking over chunks with the Vietnamese analyzer (SQLite FTS5 in the store; MiniSearch in memory for baselines). */
 export interface LexicalIndex {
   search(query: string, options?: SearchOptions): ScoredId[];
   /** Abbreviation → expansion pairs known to the index (curated plus found in the documents). */
   readonly abbreviations: ReadonlyMap<string, string>;
-  toJSON(): unknown;
+}
+
+/** What the answerer may ask about the collection as a whole, without reading it. */
+export interface CorpusStats {
+  /** Chunks in the collection, or in one document. */
+  chunkCount(docId?: string): number;
+  /** In how many chunks an analyzer term (a syllable or a pair, accented or folded) occurs. */
+  documentFrequency(term: string): number;
 }
 
 /** A sentence-embedding model (transformers.js), with the model's own query/passage prefixes applied. */
@@ -181,17 +188,22 @@ export interface VectorIndex {
   readonly modelId: string;
   readonly size: number;
   search(queryVector: number[], options?: SearchOptions): Promise<ScoredId[]>;
-  save(dir: string): Promise<void>;
 }
 
-/** Everything loaded from the data folder that retrieval and answering read. */
+/**
+ * The collection as retrieval and answering read it: narrow lookups by id, statistics and index queries. Nothing
+ * here reads every document or every chunk; only the catalogue of metadata is whole, and it is small.
+ */
 export interface KnowledgeBase {
-  readonly documents: readonly SourceDocument[];
-  readonly chunks: readonly Chunk[];
+  /** Metadata of every document, sorted by id. */
+  catalogue(): readonly DocumentMeta[];
   document(id: string): SourceDocument | undefined;
   chunk(id: string): Chunk | undefined;
   chunksOf(docId: string): readonly Chunk[];
   outline(docId: string): readonly OutlineEntry[];
+  readonly stats: CorpusStats;
+  /** Chunks in which every one of `words` occurs (accented or folded), for definitions and quoted phrases; best first. */
+  chunksWithWords(words: readonly string[], options?: { docIds?: readonly string[]; limit?: number }): Chunk[];
   readonly lexical: LexicalIndex;
   readonly vectors: VectorIndex | null;
   readonly embedding: EmbeddingModel | null;

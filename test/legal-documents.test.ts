@@ -34,7 +34,7 @@ const ask = (question: string): Promise<AskResult> => pipeline.answerer.ask({ qu
 
 describe('documents of every kind, read without a manifest', () => {
   it('reads their types and numbers', () => {
-    const byId = new Map(pipeline.knowledge.documents.map((doc) => [doc.meta.id, doc.meta]));
+    const byId = new Map(pipeline.knowledge.catalogue().map((meta) => [meta.id, meta]));
     expect(byId.get('nghi-dinh-171-2025-nd-cp')).toMatchObject({ type: 'Nghị định', number: '171/2025/NĐ-CP', issuer: 'Chính phủ', level: 'quốc gia' });
     expect(byId.get('quyet-dinh-78-2025-qd-ubnd')).toMatchObject({ type: 'Quyết định', number: '78/2025/QĐ-UBND', locality: 'Tỉnh Bắc Ninh' });
     expect(byId.get('bac-ninh-144-2025')).toMatchObject({ type: 'Kế hoạch', number: '144/KH-UBND', issuedDate: '2025-11-24' });

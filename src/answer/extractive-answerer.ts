@@ -1,6 +1,6 @@
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
-import { formatSection, type Answerer, type AskInput, type AskResult, type Chunk, type Citation, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
+import type { Answerer, AskInput, AskResult, Chunk, Citation, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
@@ -56,18 +56,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   const minTypedCoverage = options.minTypedCoverage ?? DEFAULT_MIN_TYPED_COVERAGE;
   const maxUnknownShare = options.maxUnknownShare ?? DEFAULT_MAX_UNKNOWN_SHARE;
   const candidates = options.candidates ?? 16;
-  const metas: DocumentMeta[] = knowledge.documents.map((doc) => doc.meta);
+  const metas: readonly DocumentMeta[] = knowledge.catalogue();
   const abbreviations = knowledge.lexical.abbreviations;
-  const termModel = createTermModel(
-    knowledge.chunks.map((chunk) => `${formatSection(chunk.section)}\n${chunk.text}`),
-    abbreviations,
-  );
+  const termModel = createTermModel(knowledge.stats, abbreviations);
   const direct = createDirectAnswers(knowledge);
   const shaper = createPassageShaper(knowledge);
   const localityKeys = new Set(metas.flatMap((meta) => [meta.locality, meta.province].filter((name): name is string => !!name).map((name) => matchKey(name.replace(/^(tỉnh|thành phố|huyện)\s+/i, '')))));
 
-  // Build what is otherwise made on first use (place and phrase indexes, outlines) now, so the first person to ask doesn't wait.
-  for (const meta of metas) knowledge.outline(meta.id);
+  // Build what is otherwise made on first use (place and phrase indexes) now, so the first person to ask doesn't wait.
   analyzeQuestion(metas.map((meta) => meta.title).join(' '), { documents: metas, abbreviations });
 
   // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.

@@ -1,6 +1,7 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
+import { findInChunks } from './find-in-chunks.js';
 import { passageSpans } from './select-evidence.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
@@ -32,9 +33,6 @@ export function abbreviationAskedAbout(question: string, abbreviations: Readonly
   return null;
 }
 
-const chunkAt = (knowledge: KnowledgeBase, docId: string, start: number, end: number): Chunk | undefined =>
-  knowledge.chunksOf(docId).find((candidate) => candidate.start <= start && end <= candidate.end);
-
 /** The sentence of a chunk around [start, end): what a defining phrase is quoted with. */
 function sentenceAround(chunk: Chunk, start: number, end: number): { start: number; end: number } {
   const span = passageSpans(chunk.text).find((sentence) => chunk.start + sentence.start <= start && end <= chunk.start + sentence.end);
@@ -46,12 +44,11 @@ export function findDefinition(knowledge: KnowledgeBase, abbreviation: string, e
   const words = expansion.split(/[\s,]+/u).filter(Boolean).map(escapeRegExp);
   const defined = new RegExp(`${words.join('[\\s,]+')}\\s*\\(\\s*${escapeRegExp(abbreviation)}\\s*\\)`, 'iu');
   const used = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(abbreviation)}(?![\\p{L}\\p{N}])`, 'u');
-  for (const [pattern, how] of [[defined, 'defined'], [used, 'used']] as const) {
-    for (const doc of knowledge.documents) {
-      const match = pattern.exec(doc.text);
-      const chunk = match && chunkAt(knowledge, doc.meta.id, match.index, match.index + match[0].length);
-      if (!match || !chunk || chunk.kind === 'recipients') continue;
-      const span = how === 'defined' ? { start: match.index, end: match.index + match[0].length } : sentenceAround(chunk, match.index, match.index + match[0].length);
+  const key = matchKey(abbreviation);
+  for (const [pattern, how, words] of [[defined, 'defined', [...matchKey(expansion).split(/[\s,]+/u).filter(Boolean), key]], [used, 'used', [key]]] as const) {
+    for (const { chunk, start, length } of findInChunks(knowledge, words, pattern, { folded: false })) {
+      if (chunk.kind === 'recipients') continue;
+      const span = how === 'defined' ? { start, end: start + length } : sentenceAround(chunk, start, start + length);
       return { term: abbreviation, expansion, how, chunk, ...span };
     }
   }
@@ -66,14 +63,10 @@ export function findNamedTerm(knowledge: KnowledgeBase, term: string): Definitio
   if (term.split(' ').length < 2) return null;
   const words = term.split(' ').map(escapeRegExp);
   const pattern = new RegExp(`\\(\\s*sau day (goi|viet) tat la\\s+(cac\\s+)?${words.join('[\\s,]+')}\\s*\\)`);
-  for (const doc of knowledge.documents) {
-    const folded = matchKey(doc.text);
-    if (folded.length !== doc.text.length) continue;
-    const match = pattern.exec(folded);
-    const chunk = match && chunkAt(knowledge, doc.meta.id, match.index, match.index + match[0].length);
-    if (!match || !chunk) continue;
-    const sentence = sentenceAround(chunk, match.index, match.index + match[0].length);
-    return { term: doc.text.slice(match.index, match.index + match[0].length).replace(/^\(\s*sau đây (gọi|viết) tắt là\s+/iu, '').replace(/\s*\)$/, ''), how: 'named', chunk, start: sentence.start, end: match.index + match[0].length };
+  for (const { chunk, start, length } of findInChunks(knowledge, ['tat', ...term.split(' ')], pattern, { folded: true })) {
+    const sentence = sentenceAround(chunk, start, start + length);
+    const named = chunk.text.slice(start - chunk.start, start - chunk.start + length);
+    return { term: named.replace(/^\(\s*sau đây (gọi|viết) tắt là\s+/iu, '').replace(/\s*\)$/, ''), how: 'named', chunk, start: sentence.start, end: start + length };
   }
   return null;
 }

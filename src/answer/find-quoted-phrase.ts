@@ -1,5 +1,6 @@
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
+import { findInChunks } from './find-in-chunks.js';
 import { passageSpans } from './select-evidence.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
@@ -22,27 +23,21 @@ export const quotedPhrases = (question: string): string[] =>
  * line wraps: the phrase itself is the evidence, whatever the rest of the question says.
  */
 export function findQuotedPhrase(knowledge: KnowledgeBase, phrase: string, docIds?: readonly string[]): PhraseSpan[] {
-  const words = matchKey(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(escapeRegExp);
+  const words = matchKey(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length < 2) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
-  return knowledge.documents.flatMap((doc) => {
-    if (docIds && !docIds.includes(doc.meta.id)) return [];
-    const folded = matchKey(doc.text);
-    if (folded.length !== doc.text.length) return [];
-    const match = pattern.exec(folded);
-    if (!match) return [];
-    const chunk = knowledge.chunksOf(doc.meta.id).find((candidate) => candidate.start <= match.index && match.index < candidate.end);
-    if (!chunk) return [];
-    const sentence = passageSpans(chunk.text).find((span) => chunk.start + span.start <= match.index && match.index < chunk.start + span.end);
-    if (!sentence) return [{ chunk, start: match.index, end: match.index + match[0].length }];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
+  return findInChunks(knowledge, words, pattern, { folded: true, docIds }).flatMap(({ chunk, start, length }) => {
+    const doc = knowledge.document(chunk.docId)!;
+    const sentence = passageSpans(chunk.text).find((span) => chunk.start + span.start <= start && start < chunk.start + span.end);
+    if (!sentence) return [{ chunk, start: start, end: start + length }];
     const from = chunk.start + sentence.start;
     const to = chunk.start + sentence.end;
     if (to - from <= MAX_QUOTE_CHARS) return [{ chunk, start: from, end: to }];
     // A long sentence is quoted from the clause holding the phrase to the end of that clause.
-    const before = doc.text.slice(from, match.index);
+    const before = doc.text.slice(from, start);
     const clauseStart = Math.max(before.lastIndexOf('; '), before.lastIndexOf(': '));
-    const after = doc.text.slice(match.index + match[0].length, to);
+    const after = doc.text.slice(start + length, to);
     const clauseEnd = after.search(/[;.]\s/);
-    return [{ chunk, start: clauseStart < 0 ? from : from + clauseStart + 2, end: clauseEnd < 0 ? to : match.index + match[0].length + clauseEnd + 1 }];
+    return [{ chunk, start: clauseStart < 0 ? from : from + clauseStart + 2, end: clauseEnd < 0 ? to : start + length + clauseEnd + 1 }];
   });
 }

@@ -7,7 +7,7 @@ import { questionScope } from './question-scope.js';
  * numbers limit the plans, question words are dropped, English goes through the glossary.
  */
 export function createQuestionRetriever(knowledge: KnowledgeBase, retriever: Retriever): Retriever {
-  const metas: DocumentMeta[] = knowledge.documents.map((doc) => doc.meta);
+  const metas: readonly DocumentMeta[] = knowledge.catalogue();
   return {
     mode: retriever.mode,
     search(question: string, options: SearchOptions = {}): Promise<SearchHit[]> {

@@ -2,6 +2,7 @@ import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { tokenizeClauses, type Token } from '../lang/tokenize.js';
+import type { CorpusStats } from '../types.js';
 
 const isStopword = (syllable: string): boolean => STOPWORDS.has(syllable);
 const ABBREVIATION_LIKE = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{Ll}\p{N}][\p{Lu}\p{Ll}\p{N}&/-]*$/u;
@@ -23,12 +24,12 @@ export interface TermModel {
   terms(text: string, folded: boolean): Set<string>;
   /** Lower-cased pieces (accented and folded) of the known abbreviations in a text: "LĐ-TB&XH" → lđ, tb, xh, ld. */
   abbreviationPieces(text: string): Set<string>;
-  /** Inverse document frequency over the corpus chunks; unseen terms get the maximum. */
+  /** Inverse document frequency over the collection's chunks; unseen terms get the maximum. */
   idf(term: string): number;
   known(term: string): boolean;
 }
 
-export function createTermModel(texts: readonly string[], abbreviations: ReadonlyMap<string, string>): TermModel {
+export function createTermModel(stats: CorpusStats, abbreviations: ReadonlyMap<string, string>): TermModel {
   const expansions = new Map<string, string[][]>();
   const expansionOf = (surface: string): string[][] => {
     let expansion = expansions.get(surface);
@@ -81,18 +82,14 @@ export function createTermModel(texts: readonly string[], abbreviations: Readonl
     return pieces;
   };
 
-  const documentFrequency = new Map<string, number>();
-  for (const text of texts) {
-    for (const term of new Set([...terms(text, false), ...terms(text, true)])) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  const total = texts.length;
   return {
     terms,
     abbreviationPieces,
     idf: (term) => {
-      const df = documentFrequency.get(term) ?? 0;
+      const total = stats.chunkCount();
+      const df = Math.min(total, stats.documentFrequency(term));
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     },
-    known: (term) => documentFrequency.has(term),
+    known: (term) => stats.documentFrequency(term) > 0,
   };
 }

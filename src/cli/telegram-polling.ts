@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
     answerer: pipeline.answerer,
-    documents: pipeline.knowledge.documents.map((doc) => doc.meta),
+    documents: pipeline.knowledge.catalogue(),
     history: createChatHistory(),
     tasks,
     logger,

@@ -6,9 +6,9 @@ import MiniSearch from 'minisearch';
 import { AppError } from '../errors.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import { createHybridRetriever } from '../retrieval/hybrid-retriever.js';
-import { buildLexicalIndex } from '../retrieval/lexical-index.js';
 import { buildVectorIndex } from '../retrieval/vector-index.js';
-import type { Answerer, AskInput, AskResult, Chunk, EmbeddingModel, KnowledgeBase, Retriever, SearchHit, SearchOptions, SourceDocument } from '../types.js';
+import { createMemoryKnowledgeBase } from '../store/memory-knowledge-base.js';
+import type { Answerer, AskInput, AskResult, Chunk, EmbeddingModel, Retriever, SearchHit, SearchOptions, SourceDocument } from '../types.js';
 import type { EvalSystem } from './evaluate-system.js';
 
 const CHUNK_SIZE = 1000;
@@ -67,22 +67,6 @@ function naiveAnswerer(retriever: Retriever, documents: readonly SourceDocument[
   };
 }
 
-/** The slice of a KnowledgeBase the project's retriever reads, over the naive chunks. */
-function naiveKnowledge(documents: readonly SourceDocument[], chunks: readonly Chunk[], vectors: KnowledgeBase['vectors'], embedding: EmbeddingModel | null): KnowledgeBase {
-  const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  return {
-    documents,
-    chunks,
-    document: (id) => documents.find((doc) => doc.meta.id === id),
-    chunk: (id) => byId.get(id),
-    chunksOf: (docId) => chunks.filter((chunk) => chunk.docId === docId),
-    outline: () => [],
-    lexical: buildLexicalIndex(chunks),
-    vectors,
-    embedding,
-  };
-}
-
 function bm25Retriever(chunks: readonly Chunk[]): Retriever {
   const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   const miniSearch = new MiniSearch<Chunk>({ fields: ['text'] });
@@ -106,7 +90,7 @@ export interface BaselineOptions {
 export async function createBaselines({ documents, embedding }: BaselineOptions): Promise<EvalSystem[]> {
   const chunks = await splitNaively(documents);
   const vectors = embedding ? (await buildVectorIndex(chunks, embedding)).index : null;
-  const langchainRetriever = createHybridRetriever(naiveKnowledge(documents, chunks, vectors, embedding));
+  const langchainRetriever = createHybridRetriever(createMemoryKnowledgeBase({ documents, chunks, vectors, embedding }));
   const bm25 = bm25Retriever(chunks);
   return [
     { name: 'naive-langchain', retriever: langchainRetriever, answerer: naiveAnswerer(langchainRetriever, documents) },

@@ -70,7 +70,7 @@ async function main(options: ReturnType<typeof parseCommandLine>): Promise<numbe
   const all = await loadEvalSet(options.set);
   const questions = options.filter ? all.filter((entry) => entry.tags.some((tag) => tag === options.filter)) : all;
   const pipeline = await openPipeline(config, logger);
-  const documents = pipeline.knowledge.documents;
+  const documents = pipeline.knowledge.catalogue().flatMap((meta) => pipeline.knowledge.document(meta.id) ?? []);
 
   const projectRecords = await evaluateSystem({ name: 'project', answerer: pipeline.answerer, retriever: pipeline.retriever }, questions, documents);
   const systems = [buildSystemReport('project', pipeline.mode, projectRecords)];

@@ -1,11 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { isAppError } from '../errors.js';
 import type { DocumentMeta, SourceDocument } from '../types.js';
 import { extractMetadata } from '../structure/extract-metadata.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../structure/grammar.js';
-import { loadDocumentText } from './load-document.js';
+import { hashBytes, loadDocumentText } from './load-document.js';
 
 export interface CorpusFailure {
   file: string;
@@ -15,6 +15,7 @@ export interface CorpusFailure {
 const MANIFEST = 'manifest.json';
 /** Notes and the manifest live next to the documents; they are not documents. */
 const IGNORED_EXTENSIONS = ['.json', '.md'];
+const READ_BATCH = 16;
 
 const manifestSchema = z.object({
   documents: z.array(
@@ -55,8 +56,36 @@ async function readManifest(dir: string, failures: CorpusFailure[]): Promise<Map
   }
 }
 
-/** Loads every .txt/.docx/.pdf in `dir`; files that cannot be read are reported in `failures` and skipped. */
-export async function loadCorpus(dir: string): Promise<{ documents: SourceDocument[]; failures: CorpusFailure[] }> {
+/** What the store already holds for a file: its id, and the file's size and time plus its manifest entry. */
+export interface KnownFile {
+  id: string;
+  signature: string;
+}
+
+export interface LoadedCorpus {
+  /** Documents new or changed since the store last saw them (all of them without `known`). */
+  documents: SourceDocument[];
+  /** Ids of stored documents whose file and manifest entry are unchanged: not read again. */
+  unchanged: string[];
+  failures: CorpusFailure[];
+  /** Signature of each loaded file, to store beside its document. */
+  signatures: Map<string, string>;
+}
+
+export interface CorpusScan {
+  manifest: Map<string, DocumentMeta>;
+  failures: CorpusFailure[];
+  signatures: Map<string, string>;
+  /** Ids of known documents whose file and manifest entry are unchanged. */
+  unchanged: string[];
+  /** Files new or changed since the store saw them. */
+  toRead: string[];
+  /** Ids of known documents whose file is gone. */
+  removed: string[];
+}
+
+/** The corpus folder against what the store knows, by file size, time and manifest entry: nothing is read. */
+export async function scanCorpus(dir: string, known?: ReadonlyMap<string, KnownFile>): Promise<CorpusScan> {
   const failures: CorpusFailure[] = [];
   const manifest = await readManifest(dir, failures);
   const entries = await readdir(dir, { withFileTypes: true });
@@ -64,31 +93,68 @@ export async function loadCorpus(dir: string): Promise<{ documents: SourceDocume
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !IGNORED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
     .map((entry) => entry.name)
     .sort();
-
-  const loaded = await Promise.all(
+  const signatures = new Map<string, string>();
+  const unchanged: string[] = [];
+  const toRead: string[] = [];
+  await Promise.all(
     files.map(async (file) => {
-      try {
-        const { text, hash, ocr } = await loadDocumentText(join(dir, file));
-        return { file, text, hash, ocr };
-      } catch (error) {
-        failures.push({ file, reason: isAppError(error) ? error.message : `Cannot read "${file}": ${(error as Error).message}` });
-        return undefined;
-      }
+      const info = await stat(join(dir, file)).catch(() => undefined);
+      const entry = manifest.get(file);
+      const signature = `${info?.size ?? 0}:${Math.round(info?.mtimeMs ?? 0)}:${entry ? hashBytes(Buffer.from(JSON.stringify(entry))).slice(0, 16) : ''}`;
+      signatures.set(file, signature);
+      const stored = known?.get(file);
+      if (stored && stored.signature === signature) unchanged.push(stored.id);
+      else toRead.push(file);
     }),
   );
+  const present = new Set(files);
+  const removed = [...(known ?? [])].filter(([file]) => !present.has(file)).map(([, { id }]) => id);
+  return { manifest, failures, signatures, unchanged: unchanged.sort(), toRead: toRead.sort(), removed };
+}
 
-  const usedIds = new Set<string>();
+/**
+ * Loads every .txt/.docx/.pdf in `dir`; files that cannot be read are reported in `failures` and skipped. With
+ * `known`, a file whose size, time and manifest entry are what the store recorded is not read at all.
+ */
+export async function loadCorpus(dir: string, options: { known?: ReadonlyMap<string, KnownFile>; onOcrPage?: (file: string, done: number, total: number) => void } = {}): Promise<LoadedCorpus> {
+  const { manifest, failures, signatures, unchanged, toRead } = await scanCorpus(dir, options.known);
+
+  // Files are read a few at a time: a province's collection holds thousands.
+  const loaded: { file: string; text: string; hash: string; ocr: boolean }[] = [];
+  for (let start = 0; start < toRead.length; start += READ_BATCH) {
+    const batch = await Promise.all(
+      toRead.slice(start, start + READ_BATCH).map(async (file) => {
+        try {
+          const onOcrPage = options.onOcrPage && ((done: number, total: number) => options.onOcrPage!(file, done, total));
+          const { text, hash, ocr } = await loadDocumentText(join(dir, file), { onOcrPage });
+          return { file, text, hash, ocr };
+        } catch (error) {
+          failures.push({ file, reason: isAppError(error) ? error.message : `Cannot read "${file}": ${(error as Error).message}` });
+          return undefined;
+        }
+      }),
+    );
+    for (const item of batch) if (item) loaded.push(item);
+  }
+
+  // Ids stay stable: a known file keeps its id; a new one gets its slug, made unique.
+  const usedIds = new Set<string>([...(options.known?.values() ?? [])].map((known) => known.id));
   const documents: SourceDocument[] = [];
   for (const item of loaded) {
-    if (!item) continue;
+    const entry = manifest.get(item.file);
     // What the text states, corrected by the manifest entry where there is one: the manifest always wins.
-    const meta: DocumentMeta = { ...extractMetadata(item.text, item.file), ...manifest.get(item.file), ...(item.ocr ? { ocr: true } : {}), sourceFile: item.file };
-    let id = meta.id;
-    for (let n = 2; usedIds.has(id); n += 1) id = `${meta.id}-${n}`;
-    usedIds.add(id);
-    documents.push({ meta: { ...meta, id }, text: item.text, hash: item.hash });
+    const meta: DocumentMeta = { ...extractMetadata(item.text, item.file), ...entry, ...(item.ocr ? { ocr: true } : {}), sourceFile: item.file };
+    let id = options.known?.get(item.file)?.id;
+    if (!id) {
+      id = meta.id;
+      for (let n = 2; usedIds.has(id); n += 1) id = `${meta.id}-${n}`;
+      usedIds.add(id);
+    }
+    // The manifest entry is part of what was indexed: changing it re-ingests the document.
+    const hash = entry ? hashBytes(Buffer.from(`${item.hash}:${JSON.stringify(entry)}`)) : item.hash;
+    documents.push({ meta: { ...meta, id }, text: item.text, hash });
   }
   documents.sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   failures.sort((a, b) => a.file.localeCompare(b.file));
-  return { documents, failures };
+  return { documents, unchanged, failures, signatures };
 }

@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
 import { chunkDocument } from '../ingest/chunk-document.js';
 import { loadCorpus } from '../ingest/load-corpus.js';
 import type { Chunk, DocumentMeta, LexicalIndex } from '../types.js';
-import { buildLexicalIndex, loadLexicalIndex } from './lexical-index.js';
+import { buildLexicalIndex } from './lexical-index.js';
 
 let documents: DocumentMeta[];
 let chunks: Chunk[];
@@ -86,18 +85,6 @@ describe('buildLexicalIndex over the five plans', () => {
     expect(custom.abbreviations.get('NKT')).toBe('người khuyết tật nặng');
   });
 
-  it('restores identically from its JSON', () => {
-    const restored = loadLexicalIndex(JSON.parse(JSON.stringify(index.toJSON())), chunks);
-    expect([...restored.abbreviations]).toEqual([...index.abbreviations]);
-    for (const query of ['ai duoc cap the bhyt', 'người khuyết tật', 'Khánh Hòa', 'báo cáo trước ngày', 'kinh phí thực hiện']) {
-      expect(restored.search(query, { topK: 10 })).toEqual(index.search(query, { topK: 10 }));
-    }
-  });
-
-  it('refuses JSON that is not a saved index', () => {
-    expect(() => loadLexicalIndex({ format: 'something-else' }, chunks)).toThrow(AppError);
-    expect(() => loadLexicalIndex(null, chunks)).toThrow(expect.objectContaining({ code: 'index_unavailable' }));
-  });
 
   it('is fast enough to build and query on a shared machine', () => {
     let started = performance.now();

@@ -1,7 +1,7 @@
-// BM25+ over chunks (MiniSearch) with the Vietnamese analyzer; the section path counts more than body text
-// because headings name the topic.
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
-import { AppError } from '../errors.js';
+// BM25+ over chunks held in memory (MiniSearch) with the Vietnamese analyzer, for the evaluation's baselines and
+// small test collections; the served collection is searched in the database (fts-lexical-index.ts). The section
+// path counts more than body text because headings name the topic.
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { buildAbbreviationTable, CURATED_ABBREVIATIONS } from '../lang/abbreviations.js';
 import type { Chunk, DocumentMeta, LexicalIndex, ScoredId, SearchOptions } from '../types.js';
 import { analyzeForIndex, analyzeQuery } from './vietnamese-analyzer.js';
@@ -13,7 +13,6 @@ export interface LexicalIndexOptions {
   documents?: readonly DocumentMeta[];
 }
 
-const FORMAT = 'lexical-index/1';
 const FIELDS = ['text', 'section', 'source'];
 const BOOST = { text: 1, section: 1.2, source: 1 };
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -28,12 +27,6 @@ interface IndexedChunk {
   source: string;
 }
 
-interface SerializedLexicalIndex {
-  format: typeof FORMAT;
-  abbreviations: [string, string][];
-  miniSearch: AsPlainObject;
-}
-
 const miniSearchOptions = (abbreviations: ReadonlyMap<string, string>) => ({
   fields: FIELDS,
   storeFields: [],
@@ -42,8 +35,16 @@ const miniSearchOptions = (abbreviations: ReadonlyMap<string, string>) => ({
   searchOptions: { bm25: BM25 },
 });
 
-// Not the title: the five titles share the programme's long name, which would only add noise and work to every query.
-const describeDocument = (meta: DocumentMeta): string => [meta.locality, meta.province, meta.number].filter(Boolean).join('\n\n');
+// Not the title: titles share long programme names, which would only add noise and work to every query.
+const describeDocument = (meta: DocumentMeta | undefined): string => (meta ? [meta.type, meta.locality, meta.province, meta.number].filter(Boolean).join('\n\n') : '');
+
+/** The fields a chunk is indexed under, in the store's FTS5 table and in MiniSearch alike. */
+export const indexFields = (chunk: Chunk, meta: DocumentMeta | undefined): { text: string; section: string; source: string } => ({
+  text: chunk.text,
+  // Blank lines keep word pairs from joining one heading's last word to the next heading's first.
+  section: [...chunk.section, ...(chunk.context ? [chunk.context] : [])].join('\n\n'),
+  source: describeDocument(meta),
+});
 
 function createIndex(miniSearch: MiniSearch<IndexedChunk>, abbreviations: ReadonlyMap<string, string>, chunks: readonly Chunk[]): LexicalIndex {
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
@@ -71,9 +72,6 @@ function createIndex(miniSearch: MiniSearch<IndexedChunk>, abbreviations: Readon
       });
       return results.slice(0, options.topK ?? DEFAULT_TOP_K).map((result) => ({ id: result.id as string, score: result.score }));
     },
-    toJSON(): SerializedLexicalIndex {
-      return { format: FORMAT, abbreviations: [...abbreviations], miniSearch: miniSearch.toJSON() };
-    },
   };
 }
 
@@ -84,34 +82,8 @@ export function buildLexicalIndex(chunks: readonly Chunk[], options: LexicalInde
     ...buildAbbreviationTable(chunks.map((chunk) => chunk.text)),
     ...(options.abbreviations ?? []),
   ]);
-  const sources = new Map((options.documents ?? []).map((meta) => [meta.id, describeDocument(meta)]));
+  const metas = new Map((options.documents ?? []).map((meta) => [meta.id, meta]));
   const miniSearch = new MiniSearch<IndexedChunk>(miniSearchOptions(abbreviations));
-  miniSearch.addAll(
-    chunks.map((chunk) => ({
-      id: chunk.id,
-      text: chunk.text,
-      // Blank lines keep word pairs from joining one heading's last word to the next heading's first.
-      section: [...chunk.section, ...(chunk.context ? [chunk.context] : [])].join('\n\n'),
-      source: sources.get(chunk.docId) ?? '',
-    })),
-  );
+  miniSearch.addAll(chunks.map((chunk) => ({ id: chunk.id, ...indexFields(chunk, metas.get(chunk.docId)) })));
   return createIndex(miniSearch, abbreviations, chunks);
-}
-
-const isSerialized = (json: unknown): json is SerializedLexicalIndex => {
-  const candidate = json as Partial<SerializedLexicalIndex> | null;
-  return typeof candidate === 'object' && candidate !== null && candidate.format === FORMAT && Array.isArray(candidate.abbreviations) && typeof candidate.miniSearch === 'object' && candidate.miniSearch !== null;
-};
-
-/** Restores an index saved with `toJSON()`; `chunks` are the same chunks it was built from. */
-export function loadLexicalIndex(json: unknown, chunks: readonly Chunk[]): LexicalIndex {
-  if (!isSerialized(json)) throw new AppError('index_unavailable', `Lexical index is missing or not in the ${FORMAT} format; rebuild it with the ingest command.`);
-  // Entries the curated list gained since the index was written are added; the stored ones (with the documents' own definitions) win.
-  const abbreviations: ReadonlyMap<string, string> = new Map([...CURATED_ABBREVIATIONS, ...json.abbreviations]);
-  try {
-    const miniSearch = MiniSearch.loadJS<IndexedChunk>(json.miniSearch, miniSearchOptions(abbreviations));
-    return createIndex(miniSearch, abbreviations, chunks);
-  } catch (cause) {
-    throw new AppError('index_unavailable', 'Lexical index is corrupt; rebuild it with the ingest command.', { cause });
-  }
 }

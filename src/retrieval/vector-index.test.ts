@@ -1,13 +1,11 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.js';
 import type { Chunk, ChunkKind, EmbeddingModel } from '../types.js';
 import { resolveEmbeddingModel } from './embedding-model.js';
-import { buildVectorIndex, loadVectorIndex, passageText } from './vector-index.js';
+import { buildVectorIndex, passageText } from './vector-index.js';
 
 const FIXTURE_MODELS = fileURLToPath(new URL('../../test/fixtures/models', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
@@ -57,21 +55,12 @@ const counting = (model: EmbeddingModel) => {
 
 let model: EmbeddingModel;
 let chunks: Chunk[];
-const tempDirs: string[] = [];
-const tempDir = async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'vector-index-'));
-  tempDirs.push(dir);
-  return dir;
-};
 
 beforeAll(async () => {
   const resolved = await resolveEmbeddingModel({ modelsDir: FIXTURE_MODELS, modelId: 'fixture/tiny-bert', allowRemote: false, timeoutMs: 10_000, logger: silentLogger });
   if (!resolved) throw new Error('fixture model did not load');
   model = resolved;
   chunks = await sampleChunks();
-});
-afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('passageText', () => {
@@ -141,69 +130,5 @@ describe('buildVectorIndex and search', () => {
     const { index } = await buildVectorIndex([], model);
     expect(index.size).toBe(0);
     expect(await index.search(await model.embedQuery('kế hoạch'))).toEqual([]);
-    const dir = await tempDir();
-    await index.save(dir);
-    expect((await loadVectorIndex(dir, [], model)).size).toBe(0);
-  });
-});
-
-describe('save and loadVectorIndex', () => {
-  it('reloads an index that answers exactly like the one saved', async () => {
-    const { index } = await buildVectorIndex(chunks, model);
-    const dir = await tempDir();
-    await index.save(dir);
-    const loaded = await loadVectorIndex(dir, [...chunks].reverse(), model);
-    expect(loaded.size).toBe(chunks.length);
-    expect(loaded.modelId).toBe(model.id);
-    for (const c of [chunks[0], chunks[7], chunks.at(-1)!]) {
-      const query = await model.embedQuery(c.text);
-      const [before, after] = [await index.search(query, { topK: 5 }), await loaded.search(query, { topK: 5 })];
-      expect(after.map((hit) => hit.id)).toEqual(before.map((hit) => hit.id));
-      after.forEach((hit, i) => expect(hit.score).toBeCloseTo(before[i].score, 5));
-      expect(after[0].id).toBe(c.id);
-    }
-    const otherDoc = chunks.at(-1)!.docId;
-    expect((await loaded.search(await model.embedQuery(chunks[0].text), { docIds: [otherDoc] })).every((hit) => hit.id.startsWith(`${otherDoc}#`))).toBe(true);
-  });
-
-  const savedIndex = async () => {
-    const { index } = await buildVectorIndex(chunks, model);
-    const dir = await tempDir();
-    await index.save(dir);
-    return dir;
-  };
-  const expectUnavailable = async (promise: Promise<unknown>, message: RegExp) => {
-    const error = await promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('index_unavailable');
-    expect((error as AppError).message).toMatch(message);
-  };
-
-  it('refuses an index built with another model', async () => {
-    const dir = await savedIndex();
-    await expectUnavailable(loadVectorIndex(dir, chunks, { ...model, id: 'Xenova/multilingual-e5-small' }), /built with model "fixture\/tiny-bert"/);
-    await expectUnavailable(loadVectorIndex(dir, chunks, { ...model, dimensions: 384 }), /built with model/);
-  });
-
-  it('refuses missing, damaged or stale files', async () => {
-    await expectUnavailable(loadVectorIndex(await tempDir(), chunks, model), /files missing/);
-
-    const damaged = await savedIndex();
-    const hnswFile = path.join(damaged, 'vectors.hnsw');
-    const bytes = await readFile(hnswFile);
-    bytes[bytes.length - 5] ^= 0xff;
-    await writeFile(hnswFile, bytes);
-    await expectUnavailable(loadVectorIndex(damaged, chunks, model), /damaged/);
-
-    const badJson = await savedIndex();
-    await writeFile(path.join(badJson, 'vectors.json'), '{"modelId": ');
-    await expectUnavailable(loadVectorIndex(badJson, chunks, model), /unreadable/);
-
-    const stale = await savedIndex();
-    await expectUnavailable(loadVectorIndex(stale, chunks.slice(1), model), /different set of chunks/);
-    await expectUnavailable(loadVectorIndex(stale, [...chunks.slice(1), chunk('new-doc', 'Văn bản mới')], model), /different set of chunks/);
   });
 });

@@ -1,15 +1,16 @@
 // HNSW (hnswlib-node, cosine space) over chunk embeddings, persisted as the HNSW file plus a small JSON sidecar.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 // hnswlib-node is CommonJS with `module.exports = addon`, so its classes come off the default export.
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { AppError } from '../errors.js';
+import type { CollectionStore } from '../store/sqlite-store.js';
 import { formatSection, type Chunk, type EmbeddingModel, type ScoredId, type SearchOptions, type VectorIndex } from '../types.js';
 
 const HNSW_FILE = 'vectors.hnsw';
 const META_FILE = 'vectors.json';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const DEFAULT_TOP_K = 10;
 // Breadth of the HNSW search; at this corpus size it makes search effectively exact, filters included.
 const EF_SEARCH = 200;
@@ -18,8 +19,8 @@ interface VectorIndexMeta {
   format: number;
   modelId: string;
   dimensions: number;
-  /** Chunk ids in label order: label i is ids[i]. */
-  ids: string[];
+  /** Row ids of the chunks whose vectors the file holds (its labels), deleted ones excluded. */
+  labels: number[];
   /** sha256 of the HNSW file, so a damaged file is refused before the native loader reads it. */
   hnswSha256: string;
 }
@@ -59,21 +60,6 @@ class HnswVectorIndex implements VectorIndex {
     // Cosine distance is 1 − cosine similarity; results come nearest first.
     return neighbors.map((label, i) => ({ id: this.chunks[label].id, score: 1 - distances[i] }));
   }
-
-  async save(dir: string): Promise<void> {
-    await mkdir(dir, { recursive: true });
-    const hnswPath = path.join(dir, HNSW_FILE);
-    await this.hnsw.writeIndex(hnswPath);
-    const meta: VectorIndexMeta = {
-      format: FORMAT_VERSION,
-      modelId: this.modelId,
-      dimensions: this.dimensions,
-      ids: this.chunks.map((chunk) => chunk.id),
-      hnswSha256: sha256(await readFile(hnswPath)),
-    };
-    // Written last: a folder without a matching sidecar is never taken for a complete index.
-    await writeFile(path.join(dir, META_FILE), JSON.stringify(meta));
-  }
 }
 
 function createHnsw(dimensions: number, capacity: number): HierarchicalNSW {
@@ -105,34 +91,108 @@ export async function buildVectorIndex(
   return { index: new HnswVectorIndex(model.id, model.dimensions, hnsw, chunks), vectors };
 }
 
+
 const unavailable = (dir: string, reason: string, cause?: unknown): AppError =>
   new AppError('index_unavailable', `vector index in ${dir} is unusable: ${reason}; run ingest again`, { cause });
 
-/** Loads an index written by `save`. Throws AppError('index_unavailable') if it is missing, damaged, stale or from another model. */
-export async function loadVectorIndex(dir: string, chunks: readonly Chunk[], model: EmbeddingModel): Promise<VectorIndex> {
+/** The HNSW file of the collection and its labels, or undefined when there is none (or it is not this model's). */
+async function readStored(dir: string, model: EmbeddingModel): Promise<{ hnsw: HierarchicalNSW; meta: VectorIndexMeta } | undefined> {
   let meta: VectorIndexMeta;
-  let hnswBytes: Buffer;
+  let bytes: Buffer;
   try {
     meta = JSON.parse(await readFile(path.join(dir, META_FILE), 'utf8')) as VectorIndexMeta;
-    hnswBytes = await readFile(path.join(dir, HNSW_FILE));
+    bytes = await readFile(path.join(dir, HNSW_FILE));
   } catch (error) {
-    throw unavailable(dir, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'files missing' : 'unreadable metadata', error);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw unavailable(dir, 'unreadable metadata', error);
   }
-  if (meta.format !== FORMAT_VERSION || !Array.isArray(meta.ids)) throw unavailable(dir, 'unknown format');
-  if (meta.modelId !== model.id || meta.dimensions !== model.dimensions) {
-    throw unavailable(dir, `built with model "${meta.modelId}" (${meta.dimensions} dimensions), current model is "${model.id}" (${model.dimensions})`);
-  }
-  if (sha256(hnswBytes) !== meta.hnswSha256) throw unavailable(dir, 'HNSW file damaged (checksum mismatch)');
-  const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  const ordered = meta.ids.map((id) => byId.get(id));
-  if (ordered.length !== chunks.length || ordered.some((chunk) => !chunk)) throw unavailable(dir, 'built for a different set of chunks');
-
+  if (meta.format !== FORMAT_VERSION || !Array.isArray(meta.labels)) throw unavailable(dir, 'unknown format');
+  if (meta.modelId !== model.id || meta.dimensions !== model.dimensions) return undefined;
+  if (sha256(bytes) !== meta.hnswSha256) throw unavailable(dir, 'HNSW file damaged (checksum mismatch)');
   const hnsw = new hnswlib.HierarchicalNSW('cosine', meta.dimensions);
   try {
-    await hnsw.readIndex(path.join(dir, HNSW_FILE));
+    await hnsw.readIndex(path.join(dir, HNSW_FILE), true);
   } catch (error) {
     throw unavailable(dir, 'HNSW file unreadable', error);
   }
-  if (hnsw.getCurrentCount() !== meta.ids.length) throw unavailable(dir, 'HNSW file does not match its metadata');
-  return new HnswVectorIndex(meta.modelId, meta.dimensions, hnsw, ordered as Chunk[]);
+  return { hnsw, meta };
+}
+
+/**
+ * Brings the HNSW file beside the database in line with the stored embeddings of `model`: vectors of removed
+ * chunks are marked deleted, new ones added, labelled by chunk row id; then the file is replaced atomically.
+ */
+export async function syncVectorIndex(dir: string, store: CollectionStore, model: EmbeddingModel): Promise<void> {
+  const stored = await readStored(dir, model).catch(() => undefined);
+  const hnsw = stored?.hnsw ?? createHnsw(model.dimensions, 1024);
+  const had = new Set(stored?.meta.labels ?? []);
+  const current = store.vectorLabels(model.id);
+  const now = new Set(current);
+  for (const label of had) if (!now.has(label)) hnsw.markDelete(label);
+  const added = current.filter((label) => !had.has(label));
+  if (added.length === 0 && stored && had.size === now.size) return;
+  const needed = hnsw.getCurrentCount() + added.length;
+  if (needed > hnsw.getMaxElements()) hnsw.resizeIndex(Math.max(needed, Math.ceil(hnsw.getMaxElements() * 1.5)));
+  for (const label of added) hnsw.addPoint(Array.from(store.vectorOf(label)!), label);
+  const temp = path.join(dir, `.${HNSW_FILE}.${process.pid}`);
+  await hnsw.writeIndex(temp);
+  const meta: VectorIndexMeta = { format: FORMAT_VERSION, modelId: model.id, dimensions: model.dimensions, labels: current, hnswSha256: sha256(await readFile(temp)) };
+  const metaTemp = path.join(dir, `.${META_FILE}.${process.pid}`);
+  await writeFile(metaTemp, JSON.stringify(meta));
+  // The HNSW file first, then its labels: a reader seeing new labels always finds their vectors.
+  await rename(temp, path.join(dir, HNSW_FILE));
+  await rename(metaTemp, path.join(dir, META_FILE));
+}
+
+const cosine = (a: Float32Array, b: readonly number[]): number => {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+};
+
+/**
+ * The collection's vectors for `model`, or null when the ingest has not made any with it. Questions limited to
+ * some documents are answered exactly from their stored vectors; others by the HNSW index.
+ */
+export async function openVectorIndex(dir: string, store: CollectionStore, model: EmbeddingModel): Promise<VectorIndex | null> {
+  const stored = await readStored(dir, model);
+  if (!stored) return null;
+  const { hnsw, meta } = stored;
+  return {
+    modelId: meta.modelId,
+    size: meta.labels.length,
+    async search(queryVector: number[], options: SearchOptions = {}): Promise<ScoredId[]> {
+      if (queryVector.length !== meta.dimensions) {
+        throw new AppError('index_unavailable', `query vector has ${queryVector.length} dimensions; the vector index has ${meta.dimensions}`);
+      }
+      const topK = options.topK ?? DEFAULT_TOP_K;
+      const kinds = options.kinds && new Set(options.kinds);
+      if (options.docIds) {
+        const scored = options.docIds.flatMap((docId) => {
+          const vectors = store.embeddingsOf(docId, model.id);
+          return store.chunksOf(docId).flatMap((chunk) => {
+            const vector = vectors.get(chunk.id);
+            return vector && (!kinds || kinds.has(chunk.kind)) ? [{ id: chunk.id, score: cosine(vector, queryVector) }] : [];
+          });
+        });
+        return scored.sort((a, b) => b.score - a.score).slice(0, topK);
+      }
+      const k = Math.min(meta.labels.length, kinds ? topK * 4 : topK);
+      if (k <= 0) return [];
+      hnsw.setEf(Math.max(EF_SEARCH, k));
+      const { neighbors, distances } = hnsw.searchKnn(queryVector, k);
+      return neighbors
+        .flatMap((label, i) => {
+          const chunk = store.chunkAt(label);
+          return chunk && (!kinds || kinds.has(chunk.kind)) ? [{ id: chunk.id, score: 1 - distances[i] }] : [];
+        })
+        .slice(0, topK);
+    },
+  };
 }

@@ -20,8 +20,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiD
   const checkDocIds = (docIds: readonly string[] | undefined): void => {
     const unknown = (docIds ?? []).filter((id) => !knowledge.document(id));
     if (unknown.length > 0) {
-      const known = knowledge.documents.map((doc) => doc.meta.id).join(', ');
-      throw new AppError('unknown_document', `Không có tài liệu: ${unknown.join(', ')}. Các tài liệu hiện có: ${known}. (Unknown document id.)`);
+      throw new AppError('unknown_document', `Không có tài liệu: ${unknown.join(', ')}. Xem danh sách tại /api/documents. (Unknown document id; see /api/documents.)`);
     }
   };
 
@@ -80,7 +79,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiD
 
   api.get('/documents', (c) =>
     c.json({
-      documents: knowledge.documents.map((doc) => ({ ...doc.meta, chunks: knowledge.chunksOf(doc.meta.id).length })),
+      documents: knowledge.catalogue().map((meta) => ({ ...meta, chunks: knowledge.stats.chunkCount(meta.id) })),
     }),
   );
 
@@ -88,7 +87,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiD
     const doc = knowledge.document(c.req.param('id'));
     if (!doc) throw new AppError('not_found', `Không tìm thấy tài liệu "${c.req.param('id')}". (Document not found.)`);
     return c.json({
-      document: { ...doc.meta, chunks: knowledge.chunksOf(doc.meta.id).length },
+      document: { ...doc.meta, chunks: knowledge.stats.chunkCount(doc.meta.id) },
       text: doc.text,
       outline: knowledge.outline(doc.meta.id),
     });

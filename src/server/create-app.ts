@@ -45,8 +45,8 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
   app.get('/healthz', (c) =>
     c.json({
       status: 'ok',
-      documents: knowledge.documents.length,
-      chunks: knowledge.chunks.length,
+      documents: knowledge.catalogue().length,
+      chunks: knowledge.stats.chunkCount(),
       mode: retriever.mode,
       model: knowledge.embedding?.id ?? null,
     }),

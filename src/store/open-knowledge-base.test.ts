@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../ingest/run-ingest.js';
+import { matchKey } from '../lang/normalize.js';
 import { silentLogger } from '../logger.js';
 import { loadFixtureModel } from '../../test/helpers/fixture-model.js';
 import type { EmbeddingModel } from '../types.js';
@@ -39,17 +40,19 @@ describe('openKnowledgeBase', () => {
     expect(await openKnowledgeBase({ dataDir: join(root, 'nothing'), embedding: model, logger: silentLogger })).toBeNull();
   });
 
-  it('restores documents, chunks, lexical and vector indexes, quickly', async () => {
+  it('opens documents, chunks, lexical and vector indexes from the database, quickly', async () => {
     const started = performance.now();
     const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: model, logger: silentLogger });
     expect(performance.now() - started).toBeLessThan(1_000);
-    expect(kb!.documents.map((doc) => doc.meta.id)).toHaveLength(5);
+    expect(kb!.catalogue().map((meta) => meta.id)).toHaveLength(5);
     expect(kb!.embedding).toBe(model);
     expect(kb!.vectors!.modelId).toBe('fixture/tiny-bert');
-    expect(kb!.vectors!.size).toBe(kb!.chunks.length);
+    const chunks = kb!.catalogue().flatMap((meta) => kb!.chunksOf(meta.id));
+    expect(kb!.vectors!.size).toBe(chunks.length);
+    expect(kb!.stats.chunkCount()).toBe(chunks.length);
 
-    for (const chunk of kb!.chunks) expect(kb!.document(chunk.docId)!.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
-    const sample = kb!.chunks[Math.floor(kb!.chunks.length / 2)];
+    for (const chunk of chunks) expect(kb!.document(chunk.docId)!.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    const sample = chunks[Math.floor(chunks.length / 2)];
     expect(kb!.chunk(sample.id)).toEqual(sample);
     expect(kb!.chunksOf('khanh-hoa-2618-2022').every((chunk) => chunk.docId === 'khanh-hoa-2618-2022')).toBe(true);
     expect(kb!.chunksOf('khanh-hoa-2618-2022').length).toBeGreaterThan(3);
@@ -62,6 +65,21 @@ describe('openKnowledgeBase', () => {
     expect(kb!.chunk(lexicalHits[0].id)).toBeDefined();
     const dense = await kb!.vectors!.search(await model.embedQuery(sample.text), { topK: 5 });
     expect(dense.map((hit) => hit.id)).toContain(sample.id);
+    // Limited to some documents, the vectors are compared exactly.
+    const scoped = await kb!.vectors!.search(await model.embedQuery(sample.text), { topK: 3, docIds: [sample.docId] });
+    expect(scoped[0].id).toBe(sample.id);
+    expect(scoped.every((hit) => hit.id.startsWith(`${sample.docId}#`))).toBe(true);
+  });
+
+  it('answers statistics and word lookups from the index', async () => {
+    const kb = await openKnowledgeBase({ dataDir: lexicalDir, embedding: null, logger: silentLogger });
+    expect(kb!.stats.documentFrequency('người cao')).toBeGreaterThan(10);
+    expect(kb!.stats.documentFrequency('nguoi cao')).toBeGreaterThanOrEqual(kb!.stats.documentFrequency('người cao'));
+    expect(kb!.stats.documentFrequency('không có từ này')).toBe(0);
+    const found = kb!.chunksWithWords(['thao', 'hien']);
+    expect(found.some((chunk) => chunk.text.includes('con cháu thảo hiền'))).toBe(true);
+    for (const chunk of found) expect(matchKey(chunk.text)).toMatch(/\bthao\b[\s\S]*\bhien\b|\bhien\b[\s\S]*\bthao\b/u);
+    expect(kb!.chunksWithWords(['thao', 'hien'], { docIds: ['ha-noi-2021-2030'] }).every((chunk) => chunk.docId === 'ha-noi-2021-2030')).toBe(true);
   });
 
   it('serves the outline stored at ingest, with each heading kind and number', async () => {
@@ -83,14 +101,14 @@ describe('openKnowledgeBase', () => {
     const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: other, logger });
     expect(kb!.vectors).toBeNull();
     expect(kb!.embedding).toBeNull();
-    expect(lines.join('\n')).toContain('fixture/tiny-bert');
+    expect(lines.join('\n')).toContain('fixture/other-model');
     expect(kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
   });
 
   it('opens a lexical-only index with or without a model', async () => {
     const withoutModel = await openKnowledgeBase({ dataDir: lexicalDir, embedding: null, logger: silentLogger });
     expect(withoutModel!.vectors).toBeNull();
-    expect(withoutModel!.chunks.length).toBeGreaterThan(0);
+    expect(withoutModel!.stats.chunkCount()).toBeGreaterThan(0);
     const { logger, lines } = capturingLogger();
     const withModel = await openKnowledgeBase({ dataDir: lexicalDir, embedding: model, logger });
     expect(withModel!.vectors).toBeNull();

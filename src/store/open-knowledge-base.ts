@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { foldDiacritics } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
-import { loadLexicalIndex } from '../retrieval/lexical-index.js';
-import { loadVectorIndex } from '../retrieval/vector-index.js';
-import type { Chunk, EmbeddingModel, KnowledgeBase, VectorIndex } from '../types.js';
-import { readIndex, type StoredIndex } from './index-store.js';
+import { createFtsLexicalIndex } from '../retrieval/fts-lexical-index.js';
+import { openVectorIndex } from '../retrieval/vector-index.js';
+import type { EmbeddingModel, KnowledgeBase, VectorIndex } from '../types.js';
+import { DATABASE_FILE, openCollectionStore, STORE_FORMAT, type CollectionStore } from './sqlite-store.js';
 
 export interface OpenKnowledgeBaseOptions {
   dataDir: string;
@@ -10,49 +13,53 @@ export interface OpenKnowledgeBaseOptions {
   logger: Logger;
 }
 
-/**
- * The stored index as a KnowledgeBase, or null when no index has been written yet. Vectors are restored only
- * when the given model made them; otherwise the knowledge base runs lexical-only (and `embedding` is null).
- */
-export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Promise<KnowledgeBase | null> {
-  const { dataDir, embedding, logger } = options;
-  const stored = await readIndex(dataDir);
-  if (!stored) return null;
-  const { documents, chunks } = stored;
-  const lexical = loadLexicalIndex(stored.lexical, chunks);
-  const vectors = embedding ? await openVectors(stored, embedding, logger) : null;
-  if (!vectors) logger.info({ documents: documents.length, chunks: chunks.length }, 'knowledge base opened in lexical-only mode');
+export interface OpenedKnowledgeBase extends KnowledgeBase {
+  /** The database under it, for the ingest's change check. */
+  readonly store: CollectionStore;
+}
 
-  const documentById = new Map(documents.map((doc) => [doc.meta.id, doc]));
-  const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  const chunksByDoc = new Map<string, Chunk[]>(documents.map((doc) => [doc.meta.id, []]));
-  for (const chunk of chunks) chunksByDoc.get(chunk.docId)?.push(chunk);
+/**
+ * The collection database as a KnowledgeBase, or null when no ingest has written one yet (or an older version
+ * did). Opening reads nothing but the schema version: start-up does not grow with the collection. Vectors are
+ * used only when the given model made them; otherwise the knowledge base runs lexical-only (`embedding` null).
+ */
+export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Promise<OpenedKnowledgeBase | null> {
+  const { dataDir, embedding, logger } = options;
+  if (!existsSync(join(dataDir, DATABASE_FILE))) return null;
+  const store = openCollectionStore(dataDir, { readonly: true });
+  if (store.format !== STORE_FORMAT) {
+    store.close();
+    return null;
+  }
+  const vectors = embedding ? await openVectors(dataDir, store, embedding, logger) : null;
+  if (!vectors) logger.info({ dataDir }, 'knowledge base opened in lexical-only mode');
   return {
-    documents,
-    chunks,
-    document: (id) => documentById.get(id),
-    chunk: (id) => chunkById.get(id),
-    chunksOf: (docId) => chunksByDoc.get(docId) ?? [],
-    outline: (docId) => stored.outlines[docId] ?? [],
-    lexical,
+    store,
+    catalogue: () => store.catalogue(),
+    document: (id) => store.document(id),
+    chunk: (id) => store.chunk(id),
+    chunksOf: (docId) => store.chunksOf(docId),
+    outline: (docId) => store.outline(docId),
+    stats: {
+      chunkCount: (docId) => (docId ? (store.chunkCounts().byDoc.get(docId) ?? 0) : store.chunkCounts().chunks),
+      documentFrequency: (term) => store.documentFrequency(term),
+    },
+    chunksWithWords(words, { docIds, limit = 50 } = {}) {
+      // Folded words match accented and unaccented text alike: the index holds both forms.
+      const required = words.map((word) => foldDiacritics(word.toLowerCase()));
+      return store.search([], { required, docIds, limit, weights: [1, 1, 1] }).flatMap(({ id }) => store.chunk(id) ?? []);
+    },
+    lexical: createFtsLexicalIndex(store),
     vectors,
     embedding: vectors ? embedding : null,
   };
 }
 
-async function openVectors(stored: StoredIndex, embedding: EmbeddingModel, logger: Logger): Promise<VectorIndex | null> {
-  const storedModel = stored.manifest.modelId;
-  if (storedModel !== embedding.id || !stored.vectors?.dir) {
-    logger.warn(
-      { storedModel, model: embedding.id },
-      storedModel
-        ? `stored vectors were made with "${storedModel}", not "${embedding.id}": lexical-only until the ingest is run again`
-        : `the index was built lexical-only: run the ingest again to use "${embedding.id}"`,
-    );
-    return null;
-  }
+async function openVectors(dataDir: string, store: CollectionStore, embedding: EmbeddingModel, logger: Logger): Promise<VectorIndex | null> {
   try {
-    return await loadVectorIndex(stored.vectors.dir, stored.chunks, embedding);
+    const vectors = await openVectorIndex(dataDir, store, embedding);
+    if (!vectors) logger.warn({ model: embedding.id }, `the collection has no vectors made with "${embedding.id}": lexical-only until the ingest is run again`);
+    return vectors;
   } catch (error) {
     // Lexical retrieval still answers; the dense half is restored by the next ingest.
     logger.warn({ err: error }, 'stored vectors unreadable: lexical-only until the ingest is run again');

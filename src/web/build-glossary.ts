@@ -43,11 +43,11 @@ function findDefinitions(doc: SourceDocument, abbreviation: string, expansion: s
 }
 
 /**
- * The abbreviations the plans actually use, with the places where a plan spells one out.
+ * The abbreviations the documents actually use, with the places where a document spells one out.
  * The table may hold several spellings of one abbreviation (e.g. a folded lower-case lookup key); the one written with
  * the most capitals is kept.
  */
-export function buildGlossary(documents: readonly SourceDocument[], abbreviations: ReadonlyMap<string, string>): GlossaryEntry[] {
+export function buildGlossary(candidates: (abbreviation: string) => readonly SourceDocument[], abbreviations: ReadonlyMap<string, string>): GlossaryEntry[] {
   const preferred = new Map<string, [string, string]>();
   const capitals = (text: string): number => text.replace(/[^\p{Lu}]/gu, '').length;
   for (const [abbreviation, expansion] of abbreviations) {
@@ -59,7 +59,9 @@ export function buildGlossary(documents: readonly SourceDocument[], abbreviation
   const entries: GlossaryEntry[] = [];
   for (const [abbreviation, expansion] of preferred.values()) {
     const use = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(abbreviation)}(?![\\p{L}\\p{N}])`, 'u');
-    const usedIn = documents.filter((doc) => use.test(doc.text)).map((doc) => doc.meta.id);
+    // The index names the few documents that may use it; the pattern checks them.
+    const documents = candidates(abbreviation).filter((doc) => use.test(doc.text));
+    const usedIn = documents.map((doc) => doc.meta.id);
     if (usedIn.length === 0) continue;
     const definitions = documents.flatMap((doc) => findDefinitions(doc, abbreviation, expansion).slice(0, 1)); // the first definition per plan
     entries.push({ abbreviation, expansion, definitions, usedIn });

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { readJsonBody } from '../server/read-json-body.js';
 import type { KnowledgeBase } from '../types.js';
+import { matchKey } from '../lang/normalize.js';
 import { buildGlossary, type GlossaryEntry } from './build-glossary.js';
 import { bundleAssets, type AssetBundle } from './bundle-assets.js';
 import { ChatPage } from './chat-page.js';
@@ -52,7 +53,11 @@ export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
   assets.catch((error: unknown) => logger.error({ err: error }, 'bundling the web assets failed'));
 
   let glossary: GlossaryEntry[] | undefined;
-  const glossaryEntries = (): GlossaryEntry[] => (glossary ??= buildGlossary(knowledge.documents, knowledge.lexical.abbreviations));
+  // Documents the glossary reads for one abbreviation, at most.
+  const GLOSSARY_CANDIDATES = 200;
+  const documentsUsing = (abbreviation: string) =>
+    [...new Set(knowledge.chunksWithWords([matchKey(abbreviation)], { limit: GLOSSARY_CANDIDATES }).map((chunk) => chunk.docId))].flatMap((id) => knowledge.document(id) ?? []);
+  const glossaryEntries = (): GlossaryEntry[] => (glossary ??= buildGlossary(documentsUsing, knowledge.lexical.abbreviations));
 
   const render = async (c: Context, page: { title: string; active: Section; script?: 'chat' | 'document'; body: Child }, status: 200 | 404 = 200) => {
     const { urls } = await assets;
@@ -64,13 +69,13 @@ export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
   // Headers only on the page paths: middleware registered with '*' here would also run for routes mounted beside these.
   for (const path of ['/', '/docs', '/docs/:id', '/glossary']) web.use(path, pageHeaders);
 
-  web.get('/', (c) => render(c, { title: 'Hỏi đáp', active: 'chat', script: 'chat', body: jsx(ChatPage, { documents: knowledge.documents.map((doc) => doc.meta) }) }));
+  web.get('/', (c) => render(c, { title: 'Hỏi đáp', active: 'chat', script: 'chat', body: jsx(ChatPage, { documents: knowledge.catalogue() }) }));
 
   web.get('/docs', (c) =>
     render(c, {
       title: 'Văn bản',
       active: 'docs',
-      body: jsx(DocumentsPage, { documents: knowledge.documents.map((doc) => ({ meta: doc.meta, chunks: knowledge.chunksOf(doc.meta.id).length })) }),
+      body: jsx(DocumentsPage, { documents: knowledge.catalogue().map((meta) => ({ meta, chunks: knowledge.stats.chunkCount(meta.id) })) }),
     }),
   );
 
@@ -84,7 +89,7 @@ export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
       title: doc.meta.locality ?? doc.meta.title,
       active: 'docs',
       script: 'document',
-      body: jsx(DocumentPage, { doc, outline: knowledge.outline(id), chunks: knowledge.chunksOf(id).length }),
+      body: jsx(DocumentPage, { doc, outline: knowledge.outline(id), chunks: knowledge.stats.chunkCount(id) }),
     });
   });
 
@@ -92,7 +97,7 @@ export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
     render(c, {
       title: 'Thuật ngữ',
       active: 'glossary',
-      body: jsx(GlossaryPage, { entries: glossaryEntries(), documents: new Map(knowledge.documents.map((doc) => [doc.meta.id, doc.meta])) }),
+      body: jsx(GlossaryPage, { entries: glossaryEntries(), documents: new Map(knowledge.catalogue().map((meta) => [meta.id, meta])) }),
     }),
   );
 

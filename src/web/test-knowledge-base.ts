@@ -1,3 +1,4 @@
+import { createMemoryKnowledgeBase } from '../store/memory-knowledge-base.js';
 import type { Chunk, DocumentMeta, KnowledgeBase, OutlineEntry, SourceDocument } from '../types.js';
 
 /** A tiny in-memory KnowledgeBase for the web tests: documents, their outlines and chunk counts only. */
@@ -9,15 +10,6 @@ export function createTestKnowledgeBase(
   const chunks: Chunk[] = entries.flatMap(({ meta, text, chunks: count = 1 }) =>
     Array.from({ length: count }, (_, i) => ({ id: `${meta.id}#${i}`, docId: meta.id, section: [], kind: 'body' as const, start: 0, end: text.length, text })),
   );
-  return {
-    documents,
-    chunks,
-    document: (id) => documents.find((doc) => doc.meta.id === id),
-    chunk: (id) => chunks.find((chunk) => chunk.id === id),
-    chunksOf: (docId) => chunks.filter((chunk) => chunk.docId === docId),
-    outline: (docId) => entries.find((entry) => entry.meta.id === docId)?.outline ?? [],
-    lexical: { abbreviations, search: () => [], toJSON: () => ({}) },
-    vectors: null,
-    embedding: null,
-  };
+  const outlines = Object.fromEntries(entries.map((entry) => [entry.meta.id, entry.outline ?? []]));
+  return createMemoryKnowledgeBase({ documents, chunks, outlines, abbreviations });
 }

@@ -1,0 +1,32 @@
+import { matchKey } from '../lang/normalize.js';
+import type { Chunk, KnowledgeBase } from '../types.js';
+
+/** Candidate chunks an index lookup returns for a phrase; a pattern then decides. */
+const CANDIDATES = 200;
+
+export interface ChunkMatch {
+  chunk: Chunk;
+  /** Offset of the match in the document text, and its length. */
+  start: number;
+  length: number;
+}
+
+/**
+ * The first match of `pattern` in each document whose chunks hold all `words`, in document order: the index
+ * narrows the search to a few chunks, the pattern (over folded text when `folded`) checks them.
+ */
+export function findInChunks(knowledge: KnowledgeBase, words: readonly string[], pattern: RegExp, options: { folded: boolean; docIds?: readonly string[] }): ChunkMatch[] {
+  const candidates = knowledge
+    .chunksWithWords(words, { docIds: options.docIds, limit: CANDIDATES })
+    .sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
+  const matches: ChunkMatch[] = [];
+  for (const chunk of candidates) {
+    if (matches.at(-1)?.chunk.docId === chunk.docId) continue;
+    const text = options.folded ? matchKey(chunk.text) : chunk.text;
+    // Folding keeps NFC Vietnamese the same length; a text where it does not cannot map offsets back.
+    if (text.length !== chunk.text.length) continue;
+    const match = pattern.exec(text);
+    if (match) matches.push({ chunk, start: chunk.start + match.index, length: match[0].length });
+  }
+  return matches;
+}

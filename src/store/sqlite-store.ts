@@ -1,0 +1,387 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors.js';
+import type { Chunk, DocumentMeta, OutlineEntry, ScoredId, SourceDocument } from '../types.js';
+
+// The collection on disk: one SQLite database in WAL mode. Documents, their original text, chunks, outlines and
+// metadata are tables; the lexical index is a contentless FTS5 table over the analyzer's terms; embeddings are
+// blobs. Readers never wait for the writer (WAL); one writer at a time, enforced by the database.
+
+/** Bump when the schema or what ingest puts in it changes: an older database is then rebuilt. */
+export const STORE_FORMAT = 3;
+export const DATABASE_FILE = 'collection.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  source_file TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  meta TEXT NOT NULL,
+  text TEXT NOT NULL,
+  outline TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+  -- Never reused: row ids label the vectors of the HNSW index.
+  rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  section TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  context TEXT
+);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, ordinal);
+CREATE TABLE IF NOT EXISTS abbreviations (doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, term TEXT NOT NULL, expansion TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS abbreviations_by_doc ON abbreviations(doc_id);
+CREATE TABLE IF NOT EXISTS embeddings (chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE, model TEXT NOT NULL, vector BLOB NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(text, section, source, content='', contentless_delete=1, tokenize="ascii tokenchars '_'");
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vocab USING fts5vocab(chunk_terms, 'row');
+`;
+
+/** What ingest writes for one document, in one transaction. */
+export interface DocumentRecord {
+  doc: SourceDocument;
+  /** The file's size, time and manifest entry when it was read: an unchanged file is not read again. */
+  signature: string;
+  chunks: readonly Chunk[];
+  outline: readonly OutlineEntry[];
+  /** Abbreviations the document defines ("người cao tuổi (NCT)"). */
+  abbreviations: readonly (readonly [string, string])[];
+  /** Index terms of each chunk's fields, as the analyzer made them. */
+  terms: readonly { text: readonly string[]; section: readonly string[]; source: readonly string[] }[];
+  /** Passage embeddings by chunk id, with the model that made them. */
+  embeddings?: { model: string; vectors: ReadonlyMap<string, Float32Array | number[]> };
+}
+
+/** One analyzer term as one FTS5 token: word pairs and dates joined by "_" ("sức khỏe" → "sức_khỏe"). */
+export const ftsToken = (term: string): string => term.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/gu, '');
+
+interface ChunkRow {
+  rowid: number;
+  id: string;
+  doc_id: string;
+  kind: Chunk['kind'];
+  section: string;
+  start: number;
+  end: number;
+  text: string;
+  context: string | null;
+}
+
+const toChunk = (row: ChunkRow): Chunk => ({
+  id: row.id,
+  docId: row.doc_id,
+  section: JSON.parse(row.section) as string[],
+  kind: row.kind,
+  start: row.start,
+  end: row.end,
+  text: row.text,
+  ...(row.context ? { context: row.context } : {}),
+});
+
+/** A small least-recently-used cache: documents and chunks asked for again are not read again. */
+function lru<K, V>(capacity: number) {
+  const entries = new Map<K, V>();
+  return {
+    get(key: K): V | undefined {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set(key: K, value: V): void {
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > capacity) entries.delete(entries.keys().next().value as K);
+    },
+    clear: () => entries.clear(),
+  };
+}
+
+export type CollectionStore = ReturnType<typeof openCollectionStore>;
+
+/**
+ * Opens (creating if needed) the collection database in `dataDir`. `readonly` opens for serving: nothing is
+ * written, and start-up reads nothing but the schema version, whatever the collection's size.
+ */
+export function openCollectionStore(dataDir: string, options: { readonly?: boolean } = {}) {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, DATABASE_FILE);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: options.readonly === true });
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 10000');
+    db.pragma('foreign_keys = ON');
+    // A commit is durable once the WAL is synced: a power cut never leaves a half-written document.
+    db.pragma('synchronous = FULL');
+    if (!options.readonly) db.exec(SCHEMA);
+  } catch (cause) {
+    throw new AppError('index_unavailable', `The collection database ${path} cannot be opened: ${(cause as Error).message}`, { cause });
+  }
+
+  const statement = <T>(sql: string) => {
+    let prepared: Database.Statement | undefined;
+    return () => (prepared ??= db.prepare(sql)) as Database.Statement<unknown[], T>;
+  };
+  const settingRow = statement<{ value: string }>('SELECT value FROM settings WHERE key = ?');
+  const setting = (key: string): string | undefined => {
+    try {
+      return settingRow().get(key)?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const format = Number(setting('format') ?? 0);
+
+  // Caches stay valid until another connection commits: SQLite's data_version says when.
+  const documents = lru<string, SourceDocument | null>(32);
+  const chunks = lru<string, Chunk | null>(20_000);
+  const frequencies = new Map<string, number>();
+  let catalogue: DocumentMeta[] | undefined;
+  let abbreviationTable: Map<string, string> | undefined;
+  let counts: { chunks: number; byDoc: Map<string, number> } | undefined;
+  let version = -1;
+  const fresh = (): void => {
+    const current = db.pragma('data_version', { simple: true }) as number;
+    if (current === version) return;
+    version = current;
+    documents.clear();
+    chunks.clear();
+    frequencies.clear();
+    catalogue = undefined;
+    abbreviationTable = undefined;
+    counts = undefined;
+  };
+
+  const documentRow = statement<{ meta: string; text: string; hash: string }>('SELECT meta, text, hash FROM documents WHERE id = ?');
+  const chunkRow = statement<ChunkRow>('SELECT rowid, * FROM chunks WHERE id = ?');
+  const chunkRowById = statement<ChunkRow>('SELECT rowid, * FROM chunks WHERE rowid = ?');
+  const chunksOfDoc = statement<ChunkRow>('SELECT rowid, * FROM chunks WHERE doc_id = ? ORDER BY ordinal');
+  const outlineRow = statement<{ outline: string }>('SELECT outline FROM documents WHERE id = ?');
+  const frequencyRow = statement<{ doc: number }>('SELECT doc FROM chunk_vocab WHERE term = ?');
+
+  const store = {
+    path,
+    /** Zero for a database that has not been written by this version of the ingest. */
+    format,
+    setting,
+    /** Metadata of every document, sorted by id: the catalogue scope and place detection read. */
+    catalogue(): readonly DocumentMeta[] {
+      fresh();
+      catalogue ??= db
+        .prepare('SELECT meta FROM documents ORDER BY id')
+        .pluck()
+        .all()
+        .map((meta) => JSON.parse(meta as string) as DocumentMeta);
+      return catalogue;
+    },
+    /** Source file → id, file signature (size, time, manifest entry) and content hash of every stored document. */
+    knownFiles(): Map<string, { id: string; signature: string; hash: string }> {
+      const rows = db.prepare('SELECT id, source_file, signature, hash FROM documents').all() as { id: string; source_file: string; signature: string; hash: string }[];
+      return new Map(rows.map((row) => [row.source_file, { id: row.id, signature: row.signature, hash: row.hash }]));
+    },
+    document(id: string): SourceDocument | undefined {
+      fresh();
+      let doc = documents.get(id);
+      if (doc === undefined) {
+        const row = documentRow().get(id);
+        doc = row ? { meta: JSON.parse(row.meta) as DocumentMeta, text: row.text, hash: row.hash } : null;
+        documents.set(id, doc);
+      }
+      return doc ?? undefined;
+    },
+    chunk(id: string): Chunk | undefined {
+      fresh();
+      let chunk = chunks.get(id);
+      if (chunk === undefined) {
+        const row = chunkRow().get(id);
+        chunk = row ? toChunk(row) : null;
+        chunks.set(id, chunk);
+      }
+      return chunk ?? undefined;
+    },
+    chunkAt(rowid: number): Chunk | undefined {
+      const row = chunkRowById().get(rowid);
+      return row ? toChunk(row) : undefined;
+    },
+    chunksOf(docId: string): Chunk[] {
+      return chunksOfDoc()
+        .all(docId)
+        .map(toChunk);
+    },
+    outline(docId: string): OutlineEntry[] {
+      const row = outlineRow().get(docId);
+      return row ? (JSON.parse(row.outline) as OutlineEntry[]) : [];
+    },
+    /** How many chunks the collection, or each document, has. */
+    chunkCounts(): { chunks: number; byDoc: Map<string, number> } {
+      fresh();
+      if (!counts) {
+        const rows = db.prepare('SELECT doc_id AS docId, count(*) AS n FROM chunks GROUP BY doc_id').all() as { docId: string; n: number }[];
+        counts = { chunks: rows.reduce((sum, row) => sum + row.n, 0), byDoc: new Map(rows.map((row) => [row.docId, row.n])) };
+      }
+      return counts;
+    },
+    /** In how many chunks an analyzer term occurs (any field). */
+    documentFrequency(term: string): number {
+      fresh();
+      let frequency = frequencies.get(term);
+      if (frequency === undefined) {
+        const token = ftsToken(term);
+        frequency = token ? (frequencyRow().get(token)?.doc ?? 0) : 0;
+        frequencies.set(term, frequency);
+      }
+      return frequency;
+    },
+    /** Curated-independent abbreviations the documents define, later documents last. */
+    definedAbbreviations(): Map<string, string> {
+      fresh();
+      abbreviationTable ??= new Map(
+        (db.prepare('SELECT term, expansion FROM abbreviations ORDER BY rowid').all() as { term: string; expansion: string }[]).map((row) => [row.term, row.expansion]),
+      );
+      return abbreviationTable;
+    },
+    /**
+     * Chunks matching any of the terms, ranked by FTS5's BM25 with field weights (text, section, source), best
+     * first. `required` terms must all occur (phrase lookups). Filters by document and kind.
+     */
+    search(terms: readonly string[], options: { required?: readonly string[]; docIds?: readonly string[]; kinds?: readonly string[]; limit: number; weights: readonly [number, number, number] }): ScoredId[] {
+      const any = [...new Set(terms.map(ftsToken).filter(Boolean))].map((token) => `"${token}"`).join(' OR ');
+      const all = [...new Set((options.required ?? []).map(ftsToken).filter(Boolean))].map((token) => `"${token}"`).join(' AND ');
+      const match = [all, any && (all ? `(${any})` : any)].filter(Boolean).join(' AND ');
+      if (!match) return [];
+      const filters: string[] = [];
+      const params: unknown[] = [match];
+      if (options.docIds) {
+        filters.push(`c.doc_id IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(options.docIds));
+      }
+      if (options.kinds) {
+        filters.push(`c.kind IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(options.kinds));
+      }
+      const [text, section, source] = options.weights;
+      const sql = `SELECT c.id AS id, -bm25(chunk_terms, ${text}, ${section}, ${source}) AS score
+        FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid
+        WHERE chunk_terms MATCH ?${filters.map((filter) => ` AND ${filter}`).join('')}
+        ORDER BY bm25(chunk_terms, ${text}, ${section}, ${source}) LIMIT ${Math.max(1, Math.floor(options.limit))}`;
+      return db.prepare(sql).all(...params) as ScoredId[];
+    },
+    embeddingsOf(docId: string, model: string): Map<string, Float32Array> {
+      const rows = db.prepare('SELECT c.id AS id, e.vector AS vector FROM embeddings e JOIN chunks c ON c.rowid = e.chunk_rowid WHERE c.doc_id = ? AND e.model = ?').all(docId, model) as { id: string; vector: Buffer }[];
+      return new Map(rows.map((row) => [row.id, new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength))]));
+    },
+
+    // ---- writing: the ingest is the one writer --------------------------------------------------------------
+
+    /**
+     * Takes the writer's lock for a whole ingest: a second ingest on the same database is refused with a clear
+     * message while the first one's process lives. Returns the release function.
+     */
+    acquireWriter(owner: string): () => void {
+      const take = db.transaction(() => {
+        const holder = setting('writer');
+        if (holder) {
+          const { pid, owner: other, since } = JSON.parse(holder) as { pid: number; owner: string; since: string };
+          if (pid !== process.pid && isAlive(pid)) {
+            throw new AppError('index_busy', `Another ingest (${other}, process ${pid}, started ${since}) is writing to ${path}; wait for it to finish.`);
+          }
+        }
+        setSetting('writer', JSON.stringify({ pid: process.pid, owner, since: new Date().toISOString() }));
+      });
+      take.immediate();
+      return () => {
+        db.prepare("DELETE FROM settings WHERE key = 'writer'").run();
+      };
+    },
+    setSetting,
+    setSignature: (id: string, signature: string): void => {
+      db.prepare('UPDATE documents SET signature = ? WHERE id = ?').run(signature, id);
+    },
+    /** Row ids of the chunks that have a vector of `model`. */
+    vectorLabels: (model: string): number[] => db.prepare('SELECT chunk_rowid FROM embeddings WHERE model = ? ORDER BY chunk_rowid').pluck().all(model) as number[],
+    vectorOf(rowid: number): Float32Array | undefined {
+      const blob = db.prepare('SELECT vector FROM embeddings WHERE chunk_rowid = ?').pluck().get(rowid) as Buffer | undefined;
+      return blob && new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+    },
+    /** Documents with chunks that have no vector of `model`: what a new model must embed. */
+    documentsWithoutVectors: (model: string): string[] =>
+      db
+        .prepare('SELECT DISTINCT c.doc_id FROM chunks c LEFT JOIN embeddings e ON e.chunk_rowid = c.rowid AND e.model = ? WHERE e.chunk_rowid IS NULL ORDER BY c.doc_id')
+        .pluck()
+        .all(model) as string[],
+    /** Replaces a document's vectors with those of another model, in one transaction. */
+    putEmbeddings: (docId: string, model: string, vectors: ReadonlyMap<string, Float32Array | number[]>): void => putEmbeddings.immediate(docId, model, vectors),
+    /** Replaces (or adds) one document with everything derived from it, in one transaction. */
+    putDocument: (record: DocumentRecord): void => putDocument.immediate(record),
+    /** Removes one document and everything derived from it, in one transaction. */
+    removeDocument: (id: string): void => removeDocument.immediate(id),
+    close: (): void => {
+      db.close();
+    },
+  };
+
+  function setSetting(key: string, value: string): void {
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  const deleteTerms = statement('DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)');
+  const deleteDocument = statement('DELETE FROM documents WHERE id = ?');
+  const removeDocument = db.transaction((id: string) => {
+    deleteTerms().run(id);
+    deleteDocument().run(id);
+  });
+  const putEmbeddings = db.transaction((docId: string, model: string, vectors: ReadonlyMap<string, Float32Array | number[]>) => {
+    db.prepare('DELETE FROM embeddings WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)').run(docId);
+    const insert = db.prepare('INSERT INTO embeddings (chunk_rowid, model, vector) SELECT rowid, ?, ? FROM chunks WHERE id = ?');
+    for (const [chunkId, vector] of vectors) insert.run(model, Buffer.from(Float32Array.from(vector).buffer), chunkId);
+  });
+  const putDocument = db.transaction((record: DocumentRecord) => {
+    const { doc } = record;
+    removeDocument(doc.meta.id);
+    db.prepare('INSERT INTO documents (id, source_file, hash, signature, meta, text, outline, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      doc.meta.id,
+      doc.meta.sourceFile,
+      doc.hash,
+      record.signature,
+      JSON.stringify(doc.meta),
+      doc.text,
+      JSON.stringify(record.outline),
+      new Date().toISOString(),
+    );
+    const insertChunk = db.prepare('INSERT INTO chunks (id, doc_id, ordinal, kind, section, start, end, text, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertTerms = db.prepare('INSERT INTO chunk_terms (rowid, text, section, source) VALUES (?, ?, ?, ?)');
+    const insertVector = db.prepare('INSERT INTO embeddings (chunk_rowid, model, vector) VALUES (?, ?, ?)');
+    record.chunks.forEach((chunk, ordinal) => {
+      const { lastInsertRowid } = insertChunk.run(chunk.id, chunk.docId, ordinal, chunk.kind, JSON.stringify(chunk.section), chunk.start, chunk.end, chunk.text, chunk.context ?? null);
+      const terms = record.terms[ordinal];
+      const join = (list: readonly string[]): string => list.map(ftsToken).filter(Boolean).join(' ');
+      insertTerms.run(lastInsertRowid, join(terms.text), join(terms.section), join(terms.source));
+      const vector = record.embeddings?.vectors.get(chunk.id);
+      if (vector) insertVector.run(lastInsertRowid, record.embeddings!.model, Buffer.from(Float32Array.from(vector).buffer));
+    });
+    const insertAbbreviation = db.prepare('INSERT INTO abbreviations (doc_id, term, expansion) VALUES (?, ?, ?)');
+    for (const [term, expansion] of record.abbreviations) insertAbbreviation.run(doc.meta.id, term, expansion);
+  });
+
+  return store;
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
