@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { runIngest } from '../src/ingest/run-ingest.js';
 import { silentLogger } from '../src/logger.js';
 import { resolveEmbeddingModel } from '../src/retrieval/embedding-model.js';
-import { openKnowledgeBase } from '../src/store/open-knowledge-base.js';
+import { openKnowledgeBase } from '../src/retrieval/open-knowledge-base.js';
 import type { EmbeddingModel } from '../src/types.js';
 
 const REPO = join(import.meta.dirname, '..');

@@ -7,7 +7,7 @@ import { runIngest } from './ingest/run-ingest.js';
 import type { Logger } from './logger.js';
 import { resolveEmbeddingModel } from './retrieval/embedding-model.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
-import { openKnowledgeBase, type OpenedKnowledgeBase } from './store/open-knowledge-base.js';
+import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-knowledge-base.js';
 import type { Answerer, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
 
 export interface Pipeline {

@@ -146,6 +146,8 @@ export interface AskResult {
   /** The standalone question actually answered (follow-ups rewritten from the history). */
   question: string;
   citations: Citation[];
+  /** Documents that also answer but were not quoted: an answer quotes the best few. */
+  otherDocuments?: string[];
   mode: RetrievalMode;
   timings: { totalMs: number; retrieveMs: number; answerMs: number };
 }

@@ -3,6 +3,8 @@ import { formatSection } from '../types.js';
 import type { DefinitionSpan } from './find-definition.js';
 import type { SignerSpan } from './find-signer.js';
 import { citationLabel, documentName } from '../structure/citation-label.js';
+import { truncateTitle } from '../structure/parse-structure.js';
+import { typeEntry } from '../structure/grammar.js';
 import { allPlans, capitalise, documentPhrase, planName } from './plan-names.js';
 import type { Evidence } from './select-evidence.js';
 
@@ -21,6 +23,8 @@ export interface AnswerPart {
   note?: { vi: string; en: string };
   /** 'list': one quote a line (the headings of a section), instead of quotes run together. */
   layout?: 'list';
+  /** Items of a list left out to keep the answer short. */
+  omitted?: number;
 }
 
 /** A plan the question concerns that does not state what was asked; `fact` names it when it is a plan fact. */
@@ -65,6 +69,17 @@ const quoted = (evidence: Pick<Evidence, 'text' | 'headingLength'>): string => {
   return `“${readable(text.slice(0, headingLength)).replace(/[:.]$/, '')}: ${readable(text.slice(headingLength))}”`;
 };
 
+/** An answer quotes at most this many documents; the others are counted, named and returned by id. */
+export const MAX_DOCUMENTS_PER_ANSWER = 5;
+/** A list quotes at most this many items; the rest are counted. */
+const MAX_LIST_ITEMS = 10;
+/** Quotes in one answer, at most: every part keeps its best one, the rest come in rank order. */
+const MAX_CITATIONS = 8;
+/** A citation names its document's title up to this length (scraped titles can run to a paragraph). */
+const MAX_CITED_TITLE = 100;
+/** Other documents named by title at the end of an answer, at most. */
+const MAX_NAMED_OTHERS = 8;
+
 export function composeAnswer(args: {
   parts: readonly AnswerPart[];
   language: Language;
@@ -72,7 +87,7 @@ export function composeAnswer(args: {
   missing?: readonly MissingFact[];
   /** A line said before the answer (e.g. that the province's own plan is not in the collection). */
   preface?: string;
-}): { answer: string; citations: Citation[] } {
+}): { answer: string; citations: Citation[]; otherDocuments: string[] } {
   const { parts, language, knowledge } = args;
   const citations: Citation[] = [];
   const cite = (evidence: Evidence): string => {
@@ -81,7 +96,7 @@ export function composeAnswer(args: {
     citations.push({
       n,
       docId: doc.meta.id,
-      docTitle: doc.meta.title,
+      docTitle: truncateTitle(doc.meta.title, MAX_CITED_TITLE),
       docName: documentName(doc.meta, language),
       label: citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta) || undefined,
       section: evidence.section.length > 0 ? formatSection(evidence.section) : KIND_LABEL[evidence.chunk.kind],
@@ -134,7 +149,11 @@ export function composeAnswer(args: {
       ? `${capitalise(phrase)} gives this name to what precedes it: ${quoted(evidence)} ${marker}`
       : `${capitalise(phrase)} dùng tên gọi “${term}” cho: ${quoted(evidence)} ${marker}`;
   };
-  const listText = (part: AnswerPart): string => part.evidence.map((evidence) => `\n  • ${quoted(evidence)} ${cite(evidence)}`).join('');
+  const listText = (part: AnswerPart): string => {
+    const items = part.evidence.map((evidence) => `\n  • ${quoted(evidence)} ${cite(evidence)}`).join('');
+    const rest = part.omitted ?? 0;
+    return rest > 0 ? `${items}\n  ${language === 'en' ? `and ${rest} more items` : `và ${rest} nội dung khác`}` : items;
+  };
   const partText = (part: AnswerPart, standalone: boolean): string =>
     part.kind === 'definition'
       ? definitionText(part)
@@ -144,8 +163,20 @@ export function composeAnswer(args: {
           ? listText(part)
           : passagesText(part);
 
-  const byDoc = new Map<string, AnswerPart[]>();
-  for (const part of parts) byDoc.set(part.docId, [...(byDoc.get(part.docId) ?? []), part]);
+  const grouped = new Map<string, AnswerPart[]>();
+  for (const part of parts) grouped.set(part.docId, [...(grouped.get(part.docId) ?? []), part]);
+  // The best few documents are quoted (parts come best first); the others are only named.
+  const byDoc = new Map([...grouped].slice(0, MAX_DOCUMENTS_PER_ANSWER).map(([docId, docParts]) => [docId, docParts.map((part) => ({ ...part }))]));
+  // Every part keeps its best quote; further quotes are kept in rank order while the budget lasts. A list's
+  // items beyond its share are counted ("và N nội dung khác"), not dropped silently.
+  let budget = MAX_CITATIONS - [...byDoc.values()].reduce((sum, docParts) => sum + docParts.length, 0);
+  for (const part of [...byDoc.values()].flat()) {
+    const extra = Math.max(0, Math.min(part.evidence.length - 1, budget, MAX_LIST_ITEMS - 1));
+    if (part.layout === 'list') part.omitted = part.evidence.length - 1 - extra;
+    part.evidence = part.evidence.slice(0, 1 + extra);
+    budget -= extra;
+  }
+  const otherDocuments = [...grouped.keys()].slice(MAX_DOCUMENTS_PER_ANSWER);
 
   const lines: string[] = args.preface ? [args.preface] : [];
   if (byDoc.size === 1) {
@@ -168,7 +199,40 @@ export function composeAnswer(args: {
     if (language === 'en') lines.push(fact ? `${phrase} does not state ${FACT_NAME[fact].en}.` : `${phrase} does not address this.`);
     else lines.push(fact ? `${phrase} không ghi ${FACT_NAME[fact].vi}.` : `${phrase} không đề cập nội dung này.`);
   }
-  return { answer: lines.join('\n'), citations };
+  if (otherDocuments.length > 0) {
+    const named = otherDocuments.slice(0, MAX_NAMED_OTHERS).map((docId) => phraseOf(docId)).join('; ');
+    const more = otherDocuments.length > MAX_NAMED_OTHERS ? '…' : '';
+    lines.push(
+      language === 'en'
+        ? `…and ${otherDocuments.length} more documents: ${named}${more} (ask about one of them by its number to see its passage).`
+        : `… và ${otherDocuments.length} văn bản khác: ${named}${more} (hỏi theo số hiệu văn bản để xem đoạn trích).`,
+    );
+  }
+  return { answer: lines.join('\n'), citations, otherDocuments };
+}
+
+/** A collection named document by document while it is small. */
+const MAX_LISTED_DOCUMENTS = 10;
+const TOP_GROUPS = 5;
+
+/** What the collection covers: its documents while few, else counts by type and by province. */
+function coverageOf(metas: readonly DocumentMeta[], language: Language): string {
+  const plans = allPlans(metas);
+  if (metas.length <= MAX_LISTED_DOCUMENTS) {
+    const names = metas.map((meta) => (plans ? planName(meta, language) : documentPhrase(meta, language))).join(', ');
+    return language === 'en' ? `${plans ? 'the plans of' : 'these documents'}: ${names}` : `${plans ? 'các kế hoạch của' : 'các văn bản'}: ${names}`;
+  }
+  const top = (key: (meta: DocumentMeta) => string): string => {
+    const counts = new Map<string, number>();
+    for (const meta of metas) counts.set(key(meta), (counts.get(key(meta)) ?? 0) + 1);
+    const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+    const shown = sorted.slice(0, TOP_GROUPS).map(([name, count]) => `${name} ${count.toLocaleString('vi-VN')}`);
+    return sorted.length > TOP_GROUPS ? `${shown.join(', ')}, …` : shown.join(', ');
+  };
+  const types = top((meta) => (language === 'en' ? typeEntry(meta.type).english : (meta.type ?? 'Kế hoạch')));
+  const places = top((meta) => meta.province ?? (meta.level === 'quốc gia' ? (language === 'en' ? 'national' : 'trung ương') : language === 'en' ? 'unknown place' : 'không rõ địa phương'));
+  const total = metas.length.toLocaleString(language === 'en' ? 'en-US' : 'vi-VN');
+  return language === 'en' ? `${total} documents (by type: ${types}; by place: ${places})` : `${total} văn bản (theo loại: ${types}; theo địa phương: ${places})`;
 }
 
 export function composeAbstention(args: {
@@ -182,8 +246,7 @@ export function composeAbstention(args: {
   facts?: readonly PlanFact[];
 }): string {
   const { language, metas } = args;
-  const plans = allPlans(metas);
-  const covered = metas.map((meta) => (plans ? planName(meta, language) : documentPhrase(meta, language))).join(', ');
+  const covered = coverageOf(metas, language);
   const missing = args.missingPlaces ?? [];
   const scoped = args.scopeMetas ?? [];
   const facts = args.facts ?? [];
@@ -195,7 +258,7 @@ export function composeAbstention(args: {
         : scoped.length > 0
           ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'en')).join(' and '))} ${scoped.length > 1 ? 'do' : 'does'} not state ${fact?.en ?? 'this'}.`
           : 'The documents do not answer this question.';
-    return `${lead} The collection holds ${plans ? 'the plans of' : 'these documents'}: ${covered}. Try asking about a target, task, funding, a body's duties or a reporting deadline in one of these plans.`;
+    return `${lead} The collection holds ${covered}. Try asking about a target, task, funding, a body's duties or a reporting deadline in one of these plans.`;
   }
   const lead =
     missing.length > 0
@@ -203,5 +266,5 @@ export function composeAbstention(args: {
       : scoped.length > 0
         ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'vi')).join(' và '))} không ghi ${fact?.vi ?? 'thông tin này'}.`
         : 'Các tài liệu hiện có không trả lời được câu hỏi này.';
-  return `${lead} Kho tài liệu gồm ${plans ? 'các kế hoạch của' : 'các văn bản'}: ${covered}. Bạn có thể hỏi cụ thể hơn về mục tiêu, nhiệm vụ, kinh phí, trách nhiệm của từng cơ quan hoặc thời hạn báo cáo trong một kế hoạch.`;
+  return `${lead} Kho tài liệu gồm ${covered}. Bạn có thể hỏi cụ thể hơn về mục tiêu, nhiệm vụ, kinh phí, trách nhiệm của từng cơ quan hoặc thời hạn báo cáo trong một kế hoạch.`;
 }

@@ -2,7 +2,7 @@ import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, Citation, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
-import { composeAbstention, composeAnswer, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
+import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { planName } from './plan-names.js';
@@ -64,7 +64,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   const localityKeys = new Set(metas.flatMap((meta) => [meta.locality, meta.province].filter((name): name is string => !!name).map((name) => matchKey(name.replace(/^(tỉnh|thành phố|huyện)\s+/i, '')))));
 
   // Build what is otherwise made on first use (place and phrase indexes) now, so the first person to ask doesn't wait.
-  analyzeQuestion(metas.map((meta) => meta.title).join(' '), { documents: metas, abbreviations });
+  analyzeQuestion('Kế hoạch của tỉnh', { documents: metas, abbreviations });
 
   // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
   // A figure followed by the very unit asked about ("2.226 người" for "bao nhiêu người") is specific enough to
@@ -132,6 +132,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
     (question.match(/(?<![\d/])\d+(?:[.,]\d+)*%?(?![\d/])/g) ?? []).filter((figure) => !/^(19|20)\d{2}$/.test(figure) && !planNumbers.has(figure));
   const statesFigure = (figure: string, text: string): boolean => new RegExp(`(?<![\\d.,])${figure.replace(/[.%]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(text);
 
+  /**
+   * The documents a question that names none is about: all of a small collection, else those of the best
+   * passages, so an answer about a whole collection never reads thousands of documents.
+   */
+  const likelyDocuments = async (question: string): Promise<string[]> => {
+    if (metas.length <= MAX_DOCUMENTS_PER_ANSWER) return metas.map((meta) => meta.id);
+    const hits = await retriever.search(question, { topK: 4 * MAX_DOCUMENTS_PER_ANSWER });
+    return [...new Set(hits.map((hit) => hit.chunk.docId))].slice(0, MAX_DOCUMENTS_PER_ANSWER);
+  };
+
   /** "Kế hoạch nào…" asks which of the plans: answered per plan from their content, not from legal bases. */
   const asWhichPlan = (analyzed: AnalyzedQuestion, question: string): AnalyzedQuestion =>
     asksWhichPlan(question)
@@ -146,19 +156,20 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const language = analyzed.language;
       const scope = questionScope(analyzed, metas, input.docIds) ?? previousScope(input, analyzed);
       const scopeMetas = scope?.map((id) => knowledge.document(id)!.meta);
-      const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number): AskResult => ({
+      const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number, otherDocuments: string[] = []): AskResult => ({
         answer,
         answered,
         question: standalone,
         citations,
+        ...(otherDocuments.length > 0 ? { otherDocuments } : {}),
         mode: retriever.mode,
         timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
       });
       const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] } = {}) =>
         result(composeAbstention({ language, metas, scopeMetas, ...details }), false, [], retrieveMs, answerStarted);
       const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number) => {
-        const { answer, citations } = composeAnswer({ parts, language, knowledge, missing, preface: scope ? provinceNote(standalone, scope, language) : undefined });
-        return result(answer, true, citations, retrieveMs, answerStarted);
+        const { answer, citations, otherDocuments } = composeAnswer({ parts, language, knowledge, missing, preface: scope ? provinceNote(standalone, scope, language) : undefined });
+        return result(answer, true, citations, retrieveMs, answerStarted, otherDocuments);
       };
 
       const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
@@ -172,14 +183,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
 
       if (asksStructure(standalone)) {
         const now = performance.now();
-        const parts = (scope ?? metas.map((meta) => meta.id)).flatMap((docId) => direct.structure(docId, analyzed.searchText) ?? []);
+        const parts = (scope ?? (await likelyDocuments(standalone))).flatMap((docId) => direct.structure(docId, analyzed.searchText) ?? []);
         if (parts.length > 0) return answerWith(parts, [], 0, now);
       }
 
       const facts = askedPlanFacts(standalone, analyzed, aboutAnotherDocument(standalone, metas));
       if (facts.length > 0) {
         const now = performance.now();
-        const docIds = scope ?? metas.map((meta) => meta.id);
+        const docIds = scope ?? (await likelyDocuments(standalone));
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];
         for (const docId of docIds) {

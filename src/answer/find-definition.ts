@@ -2,7 +2,7 @@ import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
 import { findInChunks } from './find-in-chunks.js';
-import { passageSpans } from './select-evidence.js';
+import { chunkSpans } from './select-evidence.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
 export interface DefinitionSpan {
@@ -35,7 +35,7 @@ export function abbreviationAskedAbout(question: string, abbreviations: Readonly
 
 /** The sentence of a chunk around [start, end): what a defining phrase is quoted with. */
 function sentenceAround(chunk: Chunk, start: number, end: number): { start: number; end: number } {
-  const span = passageSpans(chunk.text).find((sentence) => chunk.start + sentence.start <= start && end <= chunk.start + sentence.end);
+  const span = chunkSpans(chunk).find((sentence) => chunk.start + sentence.start <= start && end <= chunk.start + sentence.end);
   return span ? { start: chunk.start + span.start, end: chunk.start + span.end } : { start, end };
 }
 

@@ -1,7 +1,7 @@
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
 import { findInChunks } from './find-in-chunks.js';
-import { passageSpans } from './select-evidence.js';
+import { chunkSpans } from './select-evidence.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
 export interface PhraseSpan {
@@ -28,7 +28,7 @@ export function findQuotedPhrase(knowledge: KnowledgeBase, phrase: string, docId
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
   return findInChunks(knowledge, words, pattern, { folded: true, docIds }).flatMap(({ chunk, start, length }) => {
     const doc = knowledge.document(chunk.docId)!;
-    const sentence = passageSpans(chunk.text).find((span) => chunk.start + span.start <= start && start < chunk.start + span.end);
+    const sentence = chunkSpans(chunk).find((span) => chunk.start + span.start <= start && start < chunk.start + span.end);
     if (!sentence) return [{ chunk, start: start, end: start + length }];
     const from = chunk.start + sentence.start;
     const to = chunk.start + sentence.end;

@@ -164,6 +164,14 @@ export function passageSpans(text: string): Span[] {
   return spans;
 }
 
+/** The passages of a chunk, split once per chunk object (the store hands out the same object while it is cached). */
+const spansOfChunk = new WeakMap<Chunk, Span[]>();
+export function chunkSpans(chunk: Chunk): Span[] {
+  let spans = spansOfChunk.get(chunk);
+  if (!spans) spansOfChunk.set(chunk, (spans = passageSpans(chunk.text)));
+  return spans;
+}
+
 /** Headings over an offset, outermost first. */
 const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEntry[] =>
   outline.filter((entry) => entry.start <= offset && offset < entry.end).sort((a, b) => a.depth - b.depth);
@@ -193,7 +201,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
     const prior = 0.08 / (1 + rank) + (options.kindBonus?.(chunk) ?? 0);
     const YEAR_FACTOR = { match: 1.2, neutral: 1, mismatch: 0.7 } as const;
     const yearFactor = (section: readonly string[]) => YEAR_FACTOR[sectionYears(section, profile.years)];
-    const spans = passageSpans(chunk.text);
+    const spans = chunkSpans(chunk);
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;
       const headings = headingsAt(outline, absoluteStart);

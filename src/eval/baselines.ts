@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import { createHybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { buildVectorIndex } from '../retrieval/vector-index.js';
-import { createMemoryKnowledgeBase } from '../store/memory-knowledge-base.js';
+import { createMemoryKnowledgeBase } from '../retrieval/memory-knowledge-base.js';
 import type { Answerer, AskInput, AskResult, Chunk, EmbeddingModel, Retriever, SearchHit, SearchOptions, SourceDocument } from '../types.js';
 import type { EvalSystem } from './evaluate-system.js';
 

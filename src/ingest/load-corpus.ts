@@ -90,7 +90,7 @@ export async function scanCorpus(dir: string, known?: ReadonlyMap<string, KnownF
   const manifest = await readManifest(dir, failures);
   const entries = await readdir(dir, { withFileTypes: true });
   const files = entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !IGNORED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && !entry.name.startsWith('.') && !IGNORED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
     .map((entry) => entry.name)
     .sort();
   const signatures = new Map<string, string>();

@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { loadFixtureModel } from '../../test/helpers/fixture-model.js';
 import { DATABASE_FILE, openCollectionStore } from '../store/sqlite-store.js';
-import { openKnowledgeBase } from '../store/open-knowledge-base.js';
+import { openKnowledgeBase } from '../retrieval/open-knowledge-base.js';
 import type { EmbeddingModel } from '../types.js';
 import { runIngest, type IngestProgress } from './run-ingest.js';
 

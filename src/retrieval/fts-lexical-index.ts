@@ -14,7 +14,7 @@ const DEFAULT_TOP_K = 10;
  * syllables found in under this share of the chunks decide the ranking anyway; common syllables are left out.
  */
 const COMMON_SHARE = 0.05;
-const LARGE_COLLECTION = 20_000;
+const LARGE_COLLECTION = 5_000;
 
 export function createFtsLexicalIndex(store: CollectionStore): LexicalIndex {
   // One table object per state of the documents' own definitions, so the analyzer's memo holds across questions.

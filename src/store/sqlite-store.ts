@@ -151,9 +151,10 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   let abbreviationTable: Map<string, string> | undefined;
   let counts: { chunks: number; byDoc: Map<string, number> } | undefined;
   let version = -1;
-  const fresh = (): void => {
+  // data_version changes with other connections' commits only: this connection's own writes clear the caches too.
+  const fresh = (force = false): void => {
     const current = db.pragma('data_version', { simple: true }) as number;
-    if (current === version) return;
+    if (current === version && !force) return;
     version = current;
     documents.clear();
     chunks.clear();
@@ -321,11 +322,20 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
         .pluck()
         .all(model) as string[],
     /** Replaces a document's vectors with those of another model, in one transaction. */
-    putEmbeddings: (docId: string, model: string, vectors: ReadonlyMap<string, Float32Array | number[]>): void => putEmbeddings.immediate(docId, model, vectors),
+    putEmbeddings: (docId: string, model: string, vectors: ReadonlyMap<string, Float32Array | number[]>): void => {
+      putEmbeddings.immediate(docId, model, vectors);
+      fresh(true);
+    },
     /** Replaces (or adds) one document with everything derived from it, in one transaction. */
-    putDocument: (record: DocumentRecord): void => putDocument.immediate(record),
+    putDocument: (record: DocumentRecord): void => {
+      putDocument.immediate(record);
+      fresh(true);
+    },
     /** Removes one document and everything derived from it, in one transaction. */
-    removeDocument: (id: string): void => removeDocument.immediate(id),
+    removeDocument: (id: string): void => {
+      removeDocument.immediate(id);
+      fresh(true);
+    },
     close: (): void => {
       db.close();
     },

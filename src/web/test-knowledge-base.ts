@@ -1,4 +1,4 @@
-import { createMemoryKnowledgeBase } from '../store/memory-knowledge-base.js';
+import { createMemoryKnowledgeBase } from '../retrieval/memory-knowledge-base.js';
 import type { Chunk, DocumentMeta, KnowledgeBase, OutlineEntry, SourceDocument } from '../types.js';
 
 /** A tiny in-memory KnowledgeBase for the web tests: documents, their outlines and chunk counts only. */

@@ -1,6 +1,6 @@
 import { foldDiacritics } from '../lang/normalize.js';
-import { buildLexicalIndex } from '../retrieval/lexical-index.js';
-import { analyzeForIndex } from '../retrieval/vietnamese-analyzer.js';
+import { buildLexicalIndex } from './lexical-index.js';
+import { analyzeForIndex } from './vietnamese-analyzer.js';
 import type { Chunk, EmbeddingModel, KnowledgeBase, OutlineEntry, SourceDocument, VectorIndex } from '../types.js';
 
 /**

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldDiacritics } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
-import { createFtsLexicalIndex } from '../retrieval/fts-lexical-index.js';
-import { openVectorIndex } from '../retrieval/vector-index.js';
+import { createFtsLexicalIndex } from './fts-lexical-index.js';
+import { openVectorIndex } from './vector-index.js';
 import type { EmbeddingModel, KnowledgeBase, VectorIndex } from '../types.js';
-import { DATABASE_FILE, openCollectionStore, STORE_FORMAT, type CollectionStore } from './sqlite-store.js';
+import { DATABASE_FILE, openCollectionStore, STORE_FORMAT, type CollectionStore } from '../store/sqlite-store.js';
 
 export interface OpenKnowledgeBaseOptions {
   dataDir: string;

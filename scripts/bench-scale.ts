@@ -1,0 +1,238 @@
+// `npm run bench:scale`: the project against a plain MiniSearch server (scripts/baseline-minisearch-server.ts), in
+// the same run, over subsets of ../shared/scale-corpus (fixed seed) plus the five seed plans. For each size it
+// measures cold ingest (time, peak RSS), start-up to a healthy server, serving RSS, ask latency over 30 fixed
+// questions, throughput with 16 clients, adding and removing one document, and the largest answer. Everything
+// runs in child processes on loopback; outputs go to the work folder, never into the repository.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,13967' },
+    work: { type: 'string', default: '/tmp/hdkh-scale' },
+    archive: { type: 'string', default: '../shared/scale-corpus/vn-docs.tar.xz' },
+    seed: { type: 'string', default: '20261201' },
+    duration: { type: 'string', default: '15' },
+    'baseline-max': { type: 'string', default: '13967' },
+  },
+});
+const root = resolve(new URL('..', import.meta.url).pathname);
+const work = resolve(values.work!);
+const sizes = values.sizes!.split(',').map(Number);
+const duration = Number(values.duration) * 1000;
+
+/** Questions an official might ask of a province's collection; fixed, never tuned. */
+const QUESTIONS = [
+  'Ai được cấp thẻ BHYT?',
+  'Thời hạn báo cáo kết quả thực hiện là khi nào?',
+  'Kinh phí thực hiện kế hoạch lấy từ đâu?',
+  'Sở Y tế có trách nhiệm gì?',
+  'Mức phạt vi phạm hành chính về giao thông là bao nhiêu?',
+  'Điều kiện để được hưởng trợ cấp thất nghiệp là gì?',
+  'Nghị định này có hiệu lực từ ngày nào?',
+  'Ai ký quyết định?',
+  'Mục tiêu đến năm 2030 là gì?',
+  'Thủ tục đăng ký kết hôn gồm những giấy tờ gì?',
+  'Người cao tuổi được hưởng chính sách gì?',
+  'Ủy ban nhân dân cấp xã có nhiệm vụ gì?',
+  'Thời gian thực hiện kế hoạch là bao lâu?',
+  'Các trường hợp bị thu hồi giấy phép?',
+  'Hồ sơ đề nghị gồm những gì?',
+  'muc phat khi khong doi mu bao hiem',
+  'thoi han nop thue thu nhap ca nhan',
+  'What are the duties of the provincial People\'s Committee?',
+  'When does the decree take effect?',
+  'Tỷ lệ hộ nghèo giảm bao nhiêu phần trăm?',
+  'Căn cứ ban hành kế hoạch là những văn bản nào?',
+  'Chế độ thai sản được hưởng bao lâu?',
+  'Quyền và nghĩa vụ của người lao động?',
+  'Trách nhiệm của Bộ Tài chính?',
+  'Lệ phí cấp giấy phép là bao nhiêu?',
+  'Kế hoạch gồm những phần nào?',
+  'Đối tượng áp dụng của thông tư là ai?',
+  'Người khuyết tật được hỗ trợ những gì?',
+  'Báo cáo gửi về đâu?',
+  'Giá vàng hôm nay là bao nhiêu?',
+];
+
+interface Figures {
+  ingestSeconds?: number;
+  ingestPeakMB?: number;
+  startupSeconds: number;
+  servingMB: number;
+  p50: number;
+  p95: number;
+  perSecond: number;
+  p99: number;
+  addSeconds?: number;
+  removeSeconds?: number;
+  largestAnswerKB: number;
+  error?: string;
+}
+
+/** A deterministic shuffle (mulberry32), so every run picks the same subsets. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const rssMB = async (pid: number, field = 'VmRSS'): Promise<number> => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+};
+
+/** Runs a command under GNU time: wall seconds and peak RSS. */
+async function timed(command: string, args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMB: number }> {
+  const { stderr } = await run('/usr/bin/time', ['-f', 'TIMED %e %M', command, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const [, seconds, kb] = /TIMED ([\d.]+) (\d+)/.exec(stderr) ?? [];
+  return { seconds: Number(seconds), peakMB: Number(kb) / 1024 };
+}
+
+async function startServer(args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
+    if (ok) return { child, seconds: (performance.now() - started) / 1000 };
+    await sleep(50);
+  }
+}
+
+async function ask(port: number, question: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${port}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+  const body = await response.arrayBuffer();
+  return { ms: performance.now() - started, bytes: body.byteLength };
+}
+
+/** Latency over the 30 questions, then throughput with 16 clients for the run's duration. */
+async function load(port: number, pid: number): Promise<Omit<Figures, 'startupSeconds'>> {
+  await ask(port, QUESTIONS[0]);
+  const sequential: number[] = [];
+  let largest = 0;
+  for (const question of QUESTIONS) {
+    const { ms, bytes } = await ask(port, question);
+    sequential.push(ms);
+    largest = Math.max(largest, bytes);
+  }
+  const servingMB = await rssMB(pid);
+  const latencies: number[] = [];
+  const until = performance.now() + duration;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (performance.now() < until) {
+        const { ms } = await ask(port, QUESTIONS[next++ % QUESTIONS.length]);
+        latencies.push(ms);
+      }
+    }),
+  );
+  return {
+    servingMB,
+    p50: percentile(sequential, 50),
+    p95: percentile(sequential, 95),
+    perSecond: latencies.length / (duration / 1000),
+    p99: percentile(latencies, 99),
+    largestAnswerKB: largest / 1024,
+  };
+}
+
+async function prepareCorpus(size: number, files: string[], source: string): Promise<string> {
+  const dir = join(work, `corpus-${size}`);
+  if (existsSync(dir)) await rm(dir, { recursive: true });
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(join(root, 'corpus'))) if (name.endsWith('.txt') || name === 'manifest.json') await copyFile(join(root, 'corpus', name), join(dir, name));
+  for (const file of files.slice(0, size)) await symlink(join(source, file), join(dir, file.replace(/\.md$/u, '.txt')));
+  return dir;
+}
+
+async function project(size: number, corpus: string, extra: string): Promise<Figures> {
+  const data = join(work, `data-${size}`);
+  await rm(data, { recursive: true, force: true });
+  const env = { CORPUS_DIR: corpus, DATA_DIR: data, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'warn' };
+  const ingest = await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
+  const port = 3300 + (size % 500);
+  const { child, seconds } = await startServer(['--import', 'tsx', 'src/main.ts'], env, port);
+  try {
+    const figures = await load(port, child.pid!);
+    await symlink(extra, join(corpus, 'them-mot-van-ban.txt'));
+    const add = await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
+    await unlink(join(corpus, 'them-mot-van-ban.txt'));
+    const remove = await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
+    return { ingestSeconds: ingest.seconds, ingestPeakMB: ingest.peakMB, startupSeconds: seconds, addSeconds: add.seconds, removeSeconds: remove.seconds, ...figures };
+  } finally {
+    child.kill();
+  }
+}
+
+async function baseline(size: number, corpus: string): Promise<Figures> {
+  const port = 3900 + (size % 90);
+  const env = { CORPUS_DIR: corpus };
+  const { child, seconds } = await startServer(['--import', 'tsx', 'scripts/baseline-minisearch-server.ts'], env, port);
+  try {
+    const peak = await rssMB(child.pid!, 'VmHWM');
+    const figures = await load(port, child.pid!);
+    // It keeps nothing on disk: a new document means starting again, rebuilding everything.
+    return { ingestSeconds: seconds, ingestPeakMB: peak, startupSeconds: seconds, addSeconds: seconds, removeSeconds: seconds, ...figures };
+  } finally {
+    child.kill();
+  }
+}
+
+const source = join(work, 'vn-docs');
+if (!existsSync(source)) {
+  await mkdir(work, { recursive: true });
+  await run('tar', ['-xJf', resolve(root, values.archive!), '-C', work]);
+}
+const files = shuffled((await readdir(source)).filter((name) => name.endsWith('.md')).sort(), Number(values.seed));
+const results: { size: number; project: Figures; baseline: Figures }[] = [];
+for (const size of sizes) {
+  const corpus = await prepareCorpus(Math.min(size, files.length - 1), files, source);
+  const extra = join(source, files[files.length - 1]);
+  console.error(`… ${size} documents: project`);
+  const mine = await project(size, corpus, extra).catch((error: Error) => ({ error: error.message }) as Figures);
+  console.error(`… ${size} documents: baseline`);
+  const theirs =
+    size <= Number(values['baseline-max'])
+      ? await baseline(size, corpus).catch((error: Error) => ({ error: error.message.slice(0, 80) }) as Figures)
+      : ({ error: 'not run' } as Figures);
+  results.push({ size, project: mine, baseline: theirs });
+  await writeFile(join(work, 'results.json'), JSON.stringify(results, null, 2));
+}
+
+const cell = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+console.log(`\nScale benchmark (${sizes.join(', ')} documents of the scale corpus + the 5 seed plans; seed ${values.seed}; lexical mode; 16 clients for ${values.duration} s)\n`);
+console.log('| documents | system | cold ingest s | ingest peak MB | start-up s | serving MB | ask p50 / p95 ms | answers/s (16 clients) | p99 ms | add one s | remove one s | largest answer KB |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const { size, project: p, baseline: b } of results) {
+  for (const [name, f] of [['project', p], ['MiniSearch baseline', b]] as const) {
+    if (f.error) console.log(`| ${size} | ${name} | failed: ${f.error} | | | | | | | | | |`);
+    else
+      console.log(
+        `| ${size} | ${name} | ${cell(f.ingestSeconds)} | ${cell(f.ingestPeakMB, 0)} | ${cell(f.startupSeconds, 2)} | ${cell(f.servingMB, 0)} | ${cell(f.p50, 0)} / ${cell(f.p95, 0)} | ${cell(f.perSecond)} | ${cell(f.p99, 0)} | ${cell(f.addSeconds, 2)} | ${cell(f.removeSeconds, 2)} | ${cell(f.largestAnswerKB)} |`,
+      );
+  }
+}
+console.log('\nThe baseline keeps no index on disk: its ingest, start-up and add/remove figures are all one rebuild at start.');
