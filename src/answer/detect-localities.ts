@@ -59,9 +59,19 @@ function buildEntries(documents: readonly DocumentMeta[]): Entry[] {
       notAfter: (place.notAfter ?? []).map(compilePhrase),
     });
   };
-  const inProvince = (name: string): DocumentMeta[] => documents.filter((d) => keyOf(d.province) === keyOf(name));
-  const isCorpusLocality = (name: string): DocumentMeta[] =>
-    documents.filter((d) => d.locality && d.level !== 'tỉnh' && keyOf(bareName(d.locality)) === keyOf(name) && keyOf(d.province) !== keyOf(name));
+  // Documents by province and by locality, keyed once: a collection holds thousands of documents.
+  const byProvince = new Map<string, DocumentMeta[]>();
+  const byLocality = new Map<string, DocumentMeta[]>();
+  for (const d of documents) {
+    const province = keyOf(d.province);
+    byProvince.set(province, [...(byProvince.get(province) ?? []), d]);
+    if (d.locality && d.level !== 'tỉnh') {
+      const locality = keyOf(bareName(d.locality));
+      if (locality !== province) byLocality.set(locality, [...(byLocality.get(locality) ?? []), d]);
+    }
+  }
+  const inProvince = (name: string): DocumentMeta[] => (name ? (byProvince.get(keyOf(name)) ?? []) : []);
+  const isCorpusLocality = (name: string): DocumentMeta[] => byLocality.get(keyOf(name)) ?? [];
 
   for (const place of VIETNAM_PLACES) {
     if (place.kind !== 'district') {

@@ -56,15 +56,30 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   const minTypedCoverage = options.minTypedCoverage ?? DEFAULT_MIN_TYPED_COVERAGE;
   const maxUnknownShare = options.maxUnknownShare ?? DEFAULT_MAX_UNKNOWN_SHARE;
   const candidates = options.candidates ?? 16;
-  const metas: readonly DocumentMeta[] = knowledge.catalogue();
-  const abbreviations = knowledge.lexical.abbreviations;
-  const termModel = createTermModel(knowledge.stats, abbreviations);
   const direct = createDirectAnswers(knowledge);
   const shaper = createPassageShaper(knowledge);
-  const localityKeys = new Set(metas.flatMap((meta) => [meta.locality, meta.province].filter((name): name is string => !!name).map((name) => matchKey(name.replace(/^(tỉnh|thành phố|huyện)\s+/i, '')))));
-
-  // Build what is otherwise made on first use (place and phrase indexes) now, so the first person to ask doesn't wait.
-  analyzeQuestion('Kế hoạch của tỉnh', { documents: metas, abbreviations });
+  // The catalogue and what is derived from it, made again whenever an ingest changed the collection: the server
+  // answers about a new document without a restart.
+  let metas: readonly DocumentMeta[] = [];
+  let abbreviations: ReadonlyMap<string, string> = new Map();
+  let termModel = createTermModel(knowledge.stats, abbreviations);
+  let localityKeys = new Set<string>();
+  let planNumbers = new Set<string>();
+  const refresh = (): void => {
+    const current = knowledge.catalogue();
+    if (current !== metas) {
+      metas = current;
+      localityKeys = new Set(metas.flatMap((meta) => [meta.locality, meta.province].filter((name): name is string => !!name).map((name) => matchKey(name.replace(/^(tỉnh|thành phố|huyện)\s+/i, '')))));
+      planNumbers = new Set(metas.flatMap((meta) => meta.number?.match(/^\d+/)?.[0] ?? []));
+      // Build what is otherwise made on first use (place and phrase indexes) now, so the first person to ask doesn't wait.
+      analyzeQuestion('Kế hoạch của tỉnh', { documents: metas, abbreviations: knowledge.lexical.abbreviations });
+    }
+    if (knowledge.lexical.abbreviations !== abbreviations) {
+      abbreviations = knowledge.lexical.abbreviations;
+      termModel = createTermModel(knowledge.stats, abbreviations);
+    }
+  };
+  refresh();
 
   // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
   // A figure followed by the very unit asked about ("2.226 người" for "bao nhiêu người") is specific enough to
@@ -127,7 +142,6 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
    * Figures the question itself states ("người tròn 110 tuổi", "tỷ lệ 80%") must be in the answer's passage;
    * years and plan numbers are left to the period and scope checks.
    */
-  const planNumbers = new Set(metas.flatMap((meta) => meta.number?.match(/^\d+/)?.[0] ?? []));
   const askedFigures = (question: string): string[] =>
     (question.match(/(?<![\d/])\d+(?:[.,]\d+)*%?(?![\d/])/g) ?? []).filter((figure) => !/^(19|20)\d{2}$/.test(figure) && !planNumbers.has(figure));
   const statesFigure = (figure: string, text: string): boolean => new RegExp(`(?<![\\d.,])${figure.replace(/[.%]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(text);
@@ -151,6 +165,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
   return {
     async ask(input: AskInput): Promise<AskResult> {
       const started = performance.now();
+      refresh();
       const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
       const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
       const language = analyzed.language;

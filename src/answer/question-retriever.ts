@@ -1,4 +1,4 @@
-import type { DocumentMeta, KnowledgeBase, Retriever, SearchHit, SearchOptions } from '../types.js';
+import type { KnowledgeBase, Retriever, SearchHit, SearchOptions } from '../types.js';
 import { analyzeQuestion } from './analyze-question.js';
 import { questionScope } from './question-scope.js';
 
@@ -7,10 +7,10 @@ import { questionScope } from './question-scope.js';
  * numbers limit the plans, question words are dropped, English goes through the glossary.
  */
 export function createQuestionRetriever(knowledge: KnowledgeBase, retriever: Retriever): Retriever {
-  const metas: readonly DocumentMeta[] = knowledge.catalogue();
   return {
     mode: retriever.mode,
     search(question: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+      const metas = knowledge.catalogue();
       const analyzed = analyzeQuestion(question, { documents: metas, abbreviations: knowledge.lexical.abbreviations });
       const scope = questionScope(analyzed, metas, options.docIds);
       return retriever.search(analyzed.searchText, { ...options, docIds: scope ?? undefined });
