@@ -91,7 +91,8 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     const present = new Set([...loaded.unchanged, ...loaded.documents.map((doc) => doc.meta.id)]);
     const stale = [...(store.knownFiles().values())].map((file) => file.id).filter((id) => !present.has(id));
     const changed = loaded.documents.filter((doc) => rebuild || known?.get(doc.meta.sourceFile)?.hash !== doc.hash);
-    const touched = loaded.documents.filter((doc) => !changed.includes(doc));
+    const rewritten = new Set(changed);
+    const touched = loaded.documents.filter((doc) => !rewritten.has(doc));
 
     for (const id of stale) store.removeDocument(id);
     // Unchanged content, new file time: only the signature is new.
@@ -99,8 +100,10 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
 
     let chunkCount = 0;
     const embed = embedding ? withEmbedProgress(embedding, progress) : null;
+    // One table for the whole run, grown with each document's own definitions (the analyzer memoises it by size).
+    const abbreviations = new Map([...CURATED_ABBREVIATIONS, ...store.definedAbbreviations()]);
     for (const [i, doc] of changed.entries()) {
-      const record = await recordOf(doc, store, embed, loaded.signatures.get(doc.meta.sourceFile) ?? '', rebuild);
+      const record = await recordOf(doc, store, embed, loaded.signatures.get(doc.meta.sourceFile) ?? '', rebuild, abbreviations);
       chunkCount += record.chunks.length;
       progress({ phase: 'write', done: i, total: changed.length, file: doc.meta.sourceFile });
       store.putDocument(record);
@@ -153,12 +156,19 @@ function openForWriting(dataDir: string, logger: Logger): CollectionStore {
 }
 
 /** Everything derived from one document: chunks, outline, index terms, its own abbreviations and embeddings. */
-async function recordOf(doc: SourceDocument, store: CollectionStore, embedding: EmbeddingModel | null, signature: string, rebuild: boolean): Promise<DocumentRecord> {
+async function recordOf(
+  doc: SourceDocument,
+  store: CollectionStore,
+  embedding: EmbeddingModel | null,
+  signature: string,
+  rebuild: boolean,
+  abbreviations: Map<string, string>,
+): Promise<DocumentRecord> {
   // One reading of the document's structure serves its chunks and its outline.
   const blocks = parseStructure(doc.text);
   const chunks = chunkDocument(doc, blocks);
   const defined = buildAbbreviationTable([doc.text]);
-  const abbreviations = new Map([...CURATED_ABBREVIATIONS, ...store.definedAbbreviations(), ...defined]);
+  for (const [term, expansion] of defined) abbreviations.set(term, expansion);
   const terms = chunks.map((chunk) => {
     const fields = indexFields(chunk, doc.meta);
     return { text: analyzeForIndex(fields.text, abbreviations), section: analyzeForIndex(fields.section, abbreviations), source: analyzeForIndex(fields.source, abbreviations) };
