@@ -62,12 +62,17 @@ function buildEntries(documents: readonly DocumentMeta[]): Entry[] {
   // Documents by province and by locality, keyed once: a collection holds thousands of documents.
   const byProvince = new Map<string, DocumentMeta[]>();
   const byLocality = new Map<string, DocumentMeta[]>();
+  const append = (map: Map<string, DocumentMeta[]>, key: string, doc: DocumentMeta): void => {
+    const list = map.get(key);
+    if (list) list.push(doc);
+    else map.set(key, [doc]);
+  };
   for (const d of documents) {
     const province = keyOf(d.province);
-    byProvince.set(province, [...(byProvince.get(province) ?? []), d]);
+    append(byProvince, province, d);
     if (d.locality && d.level !== 'tỉnh') {
       const locality = keyOf(bareName(d.locality));
-      if (locality !== province) byLocality.set(locality, [...(byLocality.get(locality) ?? []), d]);
+      if (locality !== province) append(byLocality, locality, d);
     }
   }
   const inProvince = (name: string): DocumentMeta[] => (name ? (byProvince.get(keyOf(name)) ?? []) : []);

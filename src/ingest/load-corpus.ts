@@ -113,48 +113,58 @@ export async function scanCorpus(dir: string, known?: ReadonlyMap<string, KnownF
 }
 
 /**
- * Loads every .txt/.docx/.pdf in `dir`; files that cannot be read are reported in `failures` and skipped. With
- * `known`, a file whose size, time and manifest entry are what the store recorded is not read at all.
+ * Reads the files a scan found new or changed, a batch at a time, and yields their documents batch by batch, so a
+ * province's collection never sits in memory at once. Unreadable files go to `scan.failures`. Ids stay stable:
+ * a known file keeps its id; a new one gets its slug, made unique.
  */
-export async function loadCorpus(dir: string, options: { known?: ReadonlyMap<string, KnownFile>; onOcrPage?: (file: string, done: number, total: number) => void } = {}): Promise<LoadedCorpus> {
-  const { manifest, failures, signatures, unchanged, toRead } = await scanCorpus(dir, options.known);
-
-  // Files are read a few at a time: a province's collection holds thousands.
-  const loaded: { file: string; text: string; hash: string; ocr: boolean }[] = [];
-  for (let start = 0; start < toRead.length; start += READ_BATCH) {
-    const batch = await Promise.all(
-      toRead.slice(start, start + READ_BATCH).map(async (file) => {
+export async function* readDocuments(
+  dir: string,
+  scan: CorpusScan,
+  options: { known?: ReadonlyMap<string, KnownFile>; onOcrPage?: (file: string, done: number, total: number) => void } = {},
+): AsyncGenerator<SourceDocument[]> {
+  const usedIds = new Set<string>([...(options.known?.values() ?? [])].map((known) => known.id));
+  for (let start = 0; start < scan.toRead.length; start += READ_BATCH) {
+    const loaded = await Promise.all(
+      scan.toRead.slice(start, start + READ_BATCH).map(async (file) => {
         try {
           const onOcrPage = options.onOcrPage && ((done: number, total: number) => options.onOcrPage!(file, done, total));
           const { text, hash, ocr } = await loadDocumentText(join(dir, file), { onOcrPage });
           return { file, text, hash, ocr };
         } catch (error) {
-          failures.push({ file, reason: isAppError(error) ? error.message : `Cannot read "${file}": ${(error as Error).message}` });
+          scan.failures.push({ file, reason: isAppError(error) ? error.message : `Cannot read "${file}": ${(error as Error).message}` });
           return undefined;
         }
       }),
     );
-    for (const item of batch) if (item) loaded.push(item);
-  }
-
-  // Ids stay stable: a known file keeps its id; a new one gets its slug, made unique.
-  const usedIds = new Set<string>([...(options.known?.values() ?? [])].map((known) => known.id));
-  const documents: SourceDocument[] = [];
-  for (const item of loaded) {
-    const entry = manifest.get(item.file);
-    // What the text states, corrected by the manifest entry where there is one: the manifest always wins.
-    const meta: DocumentMeta = { ...extractMetadata(item.text, item.file), ...entry, ...(item.ocr ? { ocr: true } : {}), sourceFile: item.file };
-    let id = options.known?.get(item.file)?.id;
-    if (!id) {
-      id = meta.id;
-      for (let n = 2; usedIds.has(id); n += 1) id = `${meta.id}-${n}`;
-      usedIds.add(id);
+    const documents: SourceDocument[] = [];
+    for (const item of loaded) {
+      if (!item) continue;
+      const entry = scan.manifest.get(item.file);
+      // What the text states, corrected by the manifest entry where there is one: the manifest always wins.
+      const meta: DocumentMeta = { ...extractMetadata(item.text, item.file), ...entry, ...(item.ocr ? { ocr: true } : {}), sourceFile: item.file };
+      let id = options.known?.get(item.file)?.id;
+      if (!id) {
+        id = meta.id;
+        for (let n = 2; usedIds.has(id); n += 1) id = `${meta.id}-${n}`;
+        usedIds.add(id);
+      }
+      // The manifest entry is part of what was indexed: changing it re-ingests the document.
+      const hash = entry ? hashBytes(Buffer.from(`${item.hash}:${JSON.stringify(entry)}`)) : item.hash;
+      documents.push({ meta: { ...meta, id }, text: item.text, hash });
     }
-    // The manifest entry is part of what was indexed: changing it re-ingests the document.
-    const hash = entry ? hashBytes(Buffer.from(`${item.hash}:${JSON.stringify(entry)}`)) : item.hash;
-    documents.push({ meta: { ...meta, id }, text: item.text, hash });
+    yield documents;
   }
+}
+
+/**
+ * Loads every .txt/.docx/.pdf in `dir` at once (small folders: tests, the evaluation); files that cannot be read
+ * are reported in `failures` and skipped. With `known`, unchanged files are not read at all.
+ */
+export async function loadCorpus(dir: string, options: { known?: ReadonlyMap<string, KnownFile> } = {}): Promise<LoadedCorpus> {
+  const scan = await scanCorpus(dir, options.known);
+  const documents: SourceDocument[] = [];
+  for await (const batch of readDocuments(dir, scan, options)) documents.push(...batch);
   documents.sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
-  failures.sort((a, b) => a.file.localeCompare(b.file));
-  return { documents, unchanged, failures, signatures };
+  scan.failures.sort((a, b) => a.file.localeCompare(b.file));
+  return { documents, unchanged: scan.unchanged, failures: scan.failures, signatures: scan.signatures };
 }

@@ -12,7 +12,7 @@ import { outlineOf } from '../structure/outline.js';
 import { parseStructure } from '../structure/parse-structure.js';
 import type { EmbeddingModel, SourceDocument } from '../types.js';
 import { chunkDocument } from './chunk-document.js';
-import { loadCorpus } from './load-corpus.js';
+import { readDocuments, scanCorpus } from './load-corpus.js';
 
 export type IngestPhase = 'load' | 'chunk' | 'embed' | 'index' | 'write';
 
@@ -72,43 +72,46 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     // A database written by another version of the ingest is rebuilt from the corpus.
     const rebuild = options.rebuild || store.format !== STORE_FORMAT;
     const known = rebuild ? undefined : store.knownFiles();
-    const loaded = await loadCorpus(corpusDir, {
-      known: known && new Map([...known].map(([file, { id, signature }]) => [file, { id, signature }])),
-    }).catch((error: unknown) => {
+    const knownFiles = known && new Map([...known].map(([file, { id, signature }]) => [file, { id, signature }]));
+    const scan = await scanCorpus(corpusDir, knownFiles).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       throw new AppError('unreadable_document', `Nothing could be indexed: the corpus folder ${corpusDir} does not exist`, { cause: error });
     });
-    const { failures } = loaded;
-    progress({ phase: 'load', done: loaded.documents.length + loaded.unchanged.length, total: loaded.documents.length + loaded.unchanged.length + failures.length });
-    for (const failure of failures) logger.warn({ file: failure.file }, `skipped unreadable document: ${failure.reason}`);
-    if (loaded.documents.length + loaded.unchanged.length === 0) {
-      const reasons = failures.map((failure) => `${failure.file}: ${failure.reason}`).join('; ');
-      throw new AppError('unreadable_document', `Nothing could be indexed in ${corpusDir}${reasons ? ` (${reasons})` : ': no documents found'}`, { details: failures });
-    }
+    const { failures } = scan;
+    progress({ phase: 'load', done: scan.unchanged.length, total: scan.unchanged.length + scan.toRead.length });
 
-    // Same content under the same id (a touched file, or a rebuild of an unchanged text) keeps its chunks only
-    // when nothing else asks for a rebuild; otherwise every loaded document is written again.
-    const present = new Set([...loaded.unchanged, ...loaded.documents.map((doc) => doc.meta.id)]);
-    const stale = [...(store.knownFiles().values())].map((file) => file.id).filter((id) => !present.has(id));
-    const changed = loaded.documents.filter((doc) => rebuild || known?.get(doc.meta.sourceFile)?.hash !== doc.hash);
-    const rewritten = new Set(changed);
-    const touched = loaded.documents.filter((doc) => !rewritten.has(doc));
-
-    for (const id of stale) store.removeDocument(id);
-    // Unchanged content, new file time: only the signature is new.
-    for (const doc of touched) store.setSignature(doc.meta.id, loaded.signatures.get(doc.meta.sourceFile)!);
-
+    // Documents are read, chunked, indexed and written a batch at a time; each document in its own transaction.
+    const present = new Set(scan.unchanged);
+    let written = 0;
     let chunkCount = 0;
     const embed = embedding ? withEmbedProgress(embedding, progress) : null;
     // One table for the whole run, grown with each document's own definitions (the analyzer memoises it by size).
     const abbreviations = new Map([...CURATED_ABBREVIATIONS, ...store.definedAbbreviations()]);
-    for (const [i, doc] of changed.entries()) {
-      const record = await recordOf(doc, store, embed, loaded.signatures.get(doc.meta.sourceFile) ?? '', rebuild, abbreviations);
-      chunkCount += record.chunks.length;
-      progress({ phase: 'write', done: i, total: changed.length, file: doc.meta.sourceFile });
-      store.putDocument(record);
-      progress({ phase: 'chunk', done: i + 1, total: changed.length, file: doc.meta.sourceFile });
+    for await (const batch of readDocuments(corpusDir, scan, { known: knownFiles })) {
+      for (const doc of batch) {
+        present.add(doc.meta.id);
+        const signature = scan.signatures.get(doc.meta.sourceFile) ?? '';
+        // Same content, new file time: only the signature is new.
+        if (!rebuild && known?.get(doc.meta.sourceFile)?.hash === doc.hash) {
+          store.setSignature(doc.meta.id, signature);
+          continue;
+        }
+        const record = await recordOf(doc, store, embed, signature, rebuild, abbreviations);
+        chunkCount += record.chunks.length;
+        progress({ phase: 'write', done: written, total: scan.toRead.length, file: doc.meta.sourceFile });
+        store.putDocument(record);
+        written += 1;
+        progress({ phase: 'chunk', done: written, total: scan.toRead.length, file: doc.meta.sourceFile });
+      }
     }
+    for (const failure of failures) logger.warn({ file: failure.file }, `skipped unreadable document: ${failure.reason}`);
+    if (present.size === 0) {
+      const reasons = failures.map((failure) => `${failure.file}: ${failure.reason}`).join('; ');
+      throw new AppError('unreadable_document', `Nothing could be indexed in ${corpusDir}${reasons ? ` (${reasons})` : ': no documents found'}`, { details: failures });
+    }
+    // Removed last, once the folder is known to hold something: an empty or unreadable folder changes nothing.
+    const stale = [...store.knownFiles().values()].map((file) => file.id).filter((id) => !present.has(id));
+    for (const id of stale) store.removeDocument(id);
     store.setSetting('format', String(STORE_FORMAT));
     // A model the stored chunks were not embedded with: their vectors are made, the chunks stay as they are.
     if (embed) {
@@ -129,8 +132,8 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       mode: embedding ? 'hybrid' : 'lexical',
       modelId: embedding?.id ?? null,
       seconds: (performance.now() - started) / 1000,
-      reused: present.size - changed.length,
-      written: changed.length,
+      reused: present.size - written,
+      written,
       removed: stale.length,
       failures,
     };
@@ -142,17 +145,29 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   }
 }
 
-/** The database, or a new one when the file is not a database at all (the damaged one is kept aside). */
+/**
+ * The database, or a new one when the file is not a database at all or was written by an older version of the
+ * ingest (the old file is kept aside, and the collection is rebuilt from the corpus).
+ */
 function openForWriting(dataDir: string, logger: Logger): CollectionStore {
-  try {
-    return openCollectionStore(dataDir);
-  } catch (error) {
-    const aside = join(dataDir, `${DATABASE_FILE}.damaged-${Date.now()}`);
-    logger.warn({ err: error, aside }, 'the collection database is unreadable: it is moved aside and rebuilt from the corpus');
+  const setAside = (reason: string, error?: unknown): CollectionStore => {
+    const aside = join(dataDir, `${DATABASE_FILE}.${reason}-${Date.now()}`);
+    logger.warn({ err: error, aside }, `the collection database is ${reason}: it is moved aside and rebuilt from the corpus`);
     renameSync(join(dataDir, DATABASE_FILE), aside);
     for (const suffix of ['-wal', '-shm']) rmSync(join(dataDir, `${DATABASE_FILE}${suffix}`), { force: true });
     return openCollectionStore(dataDir);
+  };
+  let store: CollectionStore;
+  try {
+    store = openCollectionStore(dataDir);
+  } catch (error) {
+    return setAside('damaged', error);
   }
+  if (store.format !== 0 && store.format !== STORE_FORMAT) {
+    store.close();
+    return setAside('outdated');
+  }
+  return store;
 }
 
 /** Everything derived from one document: chunks, outline, index terms, its own abbreviations and embeddings. */

@@ -264,18 +264,20 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
       const filters: string[] = [];
       const params: unknown[] = [match];
       if (options.docIds) {
-        filters.push(`c.doc_id IN (SELECT value FROM json_each(?))`);
+        filters.push(`rowid IN (SELECT rowid FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?)))`);
         params.push(JSON.stringify(options.docIds));
       }
       if (options.kinds) {
-        filters.push(`c.kind IN (SELECT value FROM json_each(?))`);
+        filters.push(`rowid IN (SELECT rowid FROM chunks WHERE kind IN (SELECT value FROM json_each(?)))`);
         params.push(JSON.stringify(options.kinds));
       }
       const [text, section, source] = options.weights;
-      const sql = `SELECT c.id AS id, -bm25(chunk_terms, ${text}, ${section}, ${source}) AS score
-        FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid
-        WHERE chunk_terms MATCH ?${filters.map((filter) => ` AND ${filter}`).join('')}
-        ORDER BY bm25(chunk_terms, ${text}, ${section}, ${source}) LIMIT ${Math.max(1, Math.floor(options.limit))}`;
+      // Rank inside FTS5 first and join the few best to their chunks: a large collection matches thousands of rows.
+      const sql = `SELECT c.id AS id, ranked.score AS score FROM (
+          SELECT rowid, -bm25(chunk_terms, ${text}, ${section}, ${source}) AS score FROM chunk_terms
+          WHERE chunk_terms MATCH ?${filters.map((filter) => ` AND ${filter}`).join('')}
+          ORDER BY bm25(chunk_terms, ${text}, ${section}, ${source}) LIMIT ${Math.max(1, Math.floor(options.limit))}
+        ) AS ranked JOIN chunks c ON c.rowid = ranked.rowid ORDER BY ranked.score DESC`;
       return db.prepare(sql).all(...params) as ScoredId[];
     },
     embeddingsOf(docId: string, model: string): Map<string, Float32Array> {
