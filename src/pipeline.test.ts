@@ -26,6 +26,7 @@ describe('openPipeline', () => {
       'ỦY BAN NHÂN DÂN\nHUYỆN CHI LĂNG\n\nKẾ HOẠCH\nChăm sóc sức khỏe người cao tuổi năm 2023\n\nI. MỤC TIÊU\n\n- Phấn đấu 95% người cao tuổi được khám sức khỏe định kỳ.\n',
     );
     const second = await openPipeline(config, silentLogger);
+    await second.settled;
     expect(second.knowledge.catalogue()).toHaveLength(6);
     const result = await second.answerer.ask({ question: 'Huyện Chi Lăng phấn đấu bao nhiêu phần trăm người cao tuổi được khám sức khỏe định kỳ?' });
     expect(result.answer).toContain('95%');

@@ -17,6 +17,12 @@ export interface Pipeline {
   answerer: Answerer;
   mode: RetrievalMode;
   modelId: string | null;
+  /**
+   * Settles when the start-up check of the corpus folder, and any re-ingest it started, is done. A collection that
+   * exists is served at once: the check (a stat of every file) and the re-ingest run behind it, and answers follow
+   * the documents as each one is committed.
+   */
+  settled: Promise<void>;
 }
 
 /** The configured embedding model, or null for lexical-only mode. */
@@ -29,13 +35,23 @@ export const resolveConfiguredModel = (config: Config, logger: Logger): Promise<
     logger,
   });
 
-/** Why the stored index must be (re)built before serving, or null when it is current. */
-async function reindexReason(config: Config, existing: OpenedKnowledgeBase | null, embedding: EmbeddingModel | null): Promise<string | null> {
+/** Why the collection must be (re)built before serving, or null when it can serve as it is. */
+function blockingReason(existing: OpenedKnowledgeBase | null, embedding: EmbeddingModel | null): string | null {
   if (!existing) return 'no index yet';
-  const scan = await scanCorpus(config.CORPUS_DIR, existing.store.knownFiles()).catch(() => undefined);
-  if (scan && (scan.toRead.length > 0 || scan.removed.length > 0)) return 'the corpus folder changed';
   if (embedding && !existing.vectors) return 'the index has no vectors for this embedding model';
   return null;
+}
+
+/** Re-ingests behind a serving collection when the corpus folder changed since the last ingest. */
+async function catchUp(config: Config, existing: OpenedKnowledgeBase, embedding: EmbeddingModel | null, logger: Logger): Promise<void> {
+  try {
+    const scan = await scanCorpus(config.CORPUS_DIR, existing.store.knownFiles());
+    if (scan.toRead.length === 0 && scan.removed.length === 0) return;
+    logger.info({ corpus: config.CORPUS_DIR, changed: scan.toRead.length, removed: scan.removed.length }, 'the corpus folder changed: re-ingesting while serving');
+    logger.info(await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger }), 'index caught up');
+  } catch (error) {
+    logger.error({ err: error }, 'the start-up re-ingest failed: serving the collection as it was');
+  }
 }
 
 async function reindex(config: Config, embedding: EmbeddingModel | null, logger: Logger, reason: string): Promise<KnowledgeBase> {
@@ -54,9 +70,10 @@ async function reindex(config: Config, embedding: EmbeddingModel | null, logger:
 export async function openPipeline(config: Config, logger: Logger): Promise<Pipeline> {
   const embedding = await resolveConfiguredModel(config, logger);
   const existing = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
-  const reason = await reindexReason(config, existing, embedding);
+  const reason = blockingReason(existing, embedding);
   if (reason) existing?.store.close();
   const knowledge = reason ? await reindex(config, embedding, logger, reason) : existing!;
+  const settled = reason ? Promise.resolve() : catchUp(config, existing!, embedding, logger);
   const chunkRetriever = createHybridRetriever(knowledge);
   const answerer = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
   // What /api/search and the evaluation use: the same question understanding the answerer applies.
@@ -65,5 +82,5 @@ export async function openPipeline(config: Config, logger: Logger): Promise<Pipe
   if (retriever.mode === 'lexical') {
     logger.warn({ model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR }, 'running in lexical-only mode: no embedding model available');
   }
-  return { knowledge, retriever, answerer, mode: retriever.mode, modelId };
+  return { knowledge, retriever, answerer, mode: retriever.mode, modelId, settled };
 }

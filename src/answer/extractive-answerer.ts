@@ -71,8 +71,6 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       metas = current;
       localityKeys = new Set(metas.flatMap((meta) => [meta.locality, meta.province].filter((name): name is string => !!name).map((name) => matchKey(name.replace(/^(tỉnh|thành phố|huyện)\s+/i, '')))));
       planNumbers = new Set(metas.flatMap((meta) => meta.number?.match(/^\d+/)?.[0] ?? []));
-      // Build what is otherwise made on first use (place and phrase indexes) now, so the first person to ask doesn't wait.
-      analyzeQuestion('Kế hoạch của tỉnh', { documents: metas, abbreviations: knowledge.lexical.abbreviations });
     }
     if (knowledge.lexical.abbreviations !== abbreviations) {
       abbreviations = knowledge.lexical.abbreviations;
