@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { foldDiacritics } from '../lang/normalize.js';
 import type { DocumentMeta, DocumentRelation, LocalityLevel } from '../types.js';
 import { isUpper } from './clean-text.js';
-import { DOCUMENT_NUMBER, DOCUMENT_TYPES, issuerOfNumber, typeOfNumber, type DocumentType } from './grammar.js';
+import { DOCUMENT_NUMBER, DOCUMENT_TYPES, issuerOfNumber, TYPE_NAMES, typeOfNumber, type DocumentType } from './grammar.js';
 import { parseStructure, type Block } from './parse-structure.js';
 
 // Metadata for documents that have no manifest entry, read from any header layout: the official header (issuing
@@ -141,7 +141,7 @@ function titleOf(lines: readonly string[], typeLine: { type: DocumentType; index
     for (const name of [...places, 'Chính phủ', 'Thủ tướng Chính phủ', 'Quốc hội', 'Bộ Chính trị', 'Việt Nam']) {
       title = title.replace(new RegExp(`(?<![\\p{L}])${lower(name)}(?![\\p{L}])`, 'gu'), name);
     }
-    title = title.replace(new RegExp(`(?<![\\p{L}])(${DOCUMENT_TYPES.filter((e) => e.marker).map((e) => lower(e.type)).join('|')})(?= số)`, 'gu'), (m) => capitalize(m));
+    title = title.replace(new RegExp(`(?<![\\p{L}])(${TYPE_NAMES.map(lower).join('|')})(?= số)`, 'gu'), (m) => capitalize(m));
   } else {
     title = title.charAt(0).toLocaleLowerCase('vi') + title.slice(1);
   }
@@ -247,7 +247,7 @@ function effectiveDateOf(text: string, issuedDate: string | undefined, portal: M
 }
 
 /** A sentence stating that the document implements another: "Thực hiện Quyết định số…", "Kế hoạch triển khai Nghị quyết…". */
-const IMPLEMENTS = new RegExp(`^(Thực hiện|Triển khai)|(thực hiện|triển khai)\\s+(${DOCUMENT_TYPES.flatMap((entry) => (entry.marker ? [entry.type] : [])).join('|')})`, 'u');
+const IMPLEMENTS = new RegExp(`^(Thực hiện|Triển khai)|(thực hiện|triển khai)\\s+(${TYPE_NAMES.join('|')})`, 'u');
 /** Changes to other documents, named after the cue ("thay thế Nghị định số…"), or before it ("… hết hiệu lực"). */
 const CHANGES: readonly { kind: DocumentRelation['kind']; cue: RegExp }[] = [
   { kind: 'sửa đổi, bổ sung', cue: /sửa đổi, bổ sung/u },

@@ -7,7 +7,7 @@ import type { DocumentType, HeadingKind } from '../types.js';
 
 export type { DocumentType };
 
-export interface DocumentTypeEntry {
+interface DocumentTypeEntry {
   type: DocumentType;
   /** The word printed above the title, upper-case ("NGHỊ ĐỊNH"). */
   marker?: string;
@@ -43,7 +43,7 @@ export const typeEntry = (type: DocumentType | undefined): DocumentTypeEntry =>
  * Issuing bodies named by the code after the type in a number ("09/2025/NĐ-CP", "45/2025/TT-BYT"): the issuer of a
  * document whose header lost its first lines. Data: a deployment may add its own.
  */
-export const ISSUER_CODES: Readonly<Record<string, string>> = {
+const ISSUER_CODES: Readonly<Record<string, string>> = {
   CP: 'Chính phủ',
   TTg: 'Thủ tướng Chính phủ',
   QH: 'Quốc hội',
@@ -113,7 +113,7 @@ export interface HeadingLevel {
 }
 
 const ROMAN_NUMERAL = /^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$/u;
-export const isRomanNumeral = (value: string): boolean => ROMAN_NUMERAL.test(value);
+const isRomanNumeral = (value: string): boolean => ROMAN_NUMERAL.test(value);
 
 export const HEADING_LEVELS: readonly HeadingLevel[] = [
   { id: 'part', rank: 0, marker: /^(?:PHẦN|Phần) ((?:THỨ|thứ) \p{L}+|[IVX]+(?![\p{L}])|\d+(?![\p{L}\d]))[.:]?/u, label: (n) => `Phần ${n}`, titleOnNextLine: true, always: true },
@@ -140,7 +140,7 @@ export function matchHeadingLevel(line: string): { level: HeadingLevel; number: 
 }
 
 /** "-", "+", "•" items: never headings; "+" items belong with the item before them. */
-export const BULLET = /^[-+•–]\s/u;
+const BULLET = /^[-+•–]\s/u;
 export const SUB_BULLET = /^\+\s/u;
 /** A list item of any kind at the start of a line: "-", "a)", "1.", "1.1.". */
 export const LIST_ITEM = /^\s*(?:[-+•]|[a-zđ]\)|\d+(?:\.\d+)*\.)\s/u;
@@ -164,7 +164,7 @@ export const isPreambleStart = (line: string): boolean =>
   DECIDES.test(line);
 const PREAMBLE_ISSUING = new RegExp(`(xây dựng|ban hành|Ban hành) (${TYPE_NAME_ALTERNATION}|Quy chế|Quy định)(?![\\p{L}\\p{M}\\d])`, 'u');
 /** "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:" — the line that ends a decision's preamble. */
-export const DECIDES = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:$/u;
+const DECIDES = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:$/u;
 
 export const CLOSING = /^(Trên đây là|Trong quá trình|(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(\s+\p{L}+){0,4}\s+(đề nghị|yêu cầu))/u;
 export const RECIPIENTS = /^Nơi nhận(?![\p{L}\p{M}\d])/u;
@@ -179,7 +179,7 @@ export const BLOCK_START = new RegExp(
     /^(?:[-+•–]\s|Căn cứ(?![\p{L}\p{M}\d])|Nơi nhận(?![\p{L}\p{M}\d])|KT\.|TM\.|TL\.|Số:|Số hiệu(?![\p{L}\p{M}\d])|PHỤ LỤC|Phụ lục (?:số )?[IVX\d])/u.source,
     // The place-and-date line and the type word of the header ("Cam Lâm, ngày 3 tháng 2 năm 2023", "KẾ HOẠCH").
     /^\p{Lu}[\p{L} .]{1,30}, ngày(?:\s|$)/u.source,
-    `^(?:${DOCUMENT_TYPES.flatMap((entry) => (entry.marker ? [entry.marker] : [])).join('|')})$`,
+    `^(?:${DOCUMENT_TYPES.flatMap((entry) => entry.marker ?? []).join('|')})$`,
   ].join('|'),
   'u',
 );
