@@ -146,6 +146,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   // Caches stay valid until another connection commits: SQLite's data_version says when.
   const documents = lru<string, SourceDocument | null>(32);
   const chunks = lru<string, Chunk | null>(20_000);
+  const outlines = lru<string, OutlineEntry[]>(256);
   const frequencies = new Map<string, number>();
   let catalogue: DocumentMeta[] | undefined;
   let abbreviationTable: Map<string, string> | undefined;
@@ -158,6 +159,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
     version = current;
     documents.clear();
     chunks.clear();
+    outlines.clear();
     frequencies.clear();
     catalogue = undefined;
     abbreviationTable = undefined;
@@ -220,9 +222,16 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
         .all(docId)
         .map(toChunk);
     },
+    /** Read once per document while cached: evidence selection asks for it for every retrieved chunk. */
     outline(docId: string): OutlineEntry[] {
-      const row = outlineRow().get(docId);
-      return row ? (JSON.parse(row.outline) as OutlineEntry[]) : [];
+      fresh();
+      let outline = outlines.get(docId);
+      if (!outline) {
+        const row = outlineRow().get(docId);
+        outline = row ? (JSON.parse(row.outline) as OutlineEntry[]) : [];
+        outlines.set(docId, outline);
+      }
+      return outline;
     },
     /** How many chunks the collection, or each document, has. */
     chunkCounts(): { chunks: number; byDoc: Map<string, number> } {
