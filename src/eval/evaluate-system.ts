@@ -13,7 +13,7 @@ export interface EvalSystem {
 
 const RANK_DEPTH = 10;
 
-export async function evaluateSystem(system: EvalSystem, questions: readonly EvalQuestion[], documents: readonly SourceDocument[]): Promise<QuestionRecord[]> {
+export async function evaluateSystem(system: EvalSystem, questions: readonly (EvalQuestion & { set: string })[], documents: readonly SourceDocument[]): Promise<QuestionRecord[]> {
   const byId = new Map(documents.map((doc) => [doc.meta.id, doc]));
   const records: QuestionRecord[] = [];
   for (const entry of questions) {
@@ -34,6 +34,7 @@ export async function evaluateSystem(system: EvalSystem, questions: readonly Eva
     );
     records.push({
       id: entry.id,
+      set: entry.set,
       question: entry.question,
       tags: entry.tags,
       expect: entry.expect,

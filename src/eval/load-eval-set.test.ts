@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../errors.js';
 import { loadEvalSet, parseEvalSet, type EvalQuestion } from './load-eval-set.js';
-import { containsFact } from './metrics.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'corpus/manifest.json'), 'utf8')) as { documents: { id: string; sourceFile: string }[] };
@@ -63,37 +62,5 @@ describe('the evaluation set (eval/questions.jsonl)', async () => {
     for (const docId of texts.keys()) {
       expect(set.filter((entry) => entry.gold.some((gold) => gold.docId === docId)).length, docId).toBeGreaterThanOrEqual(10);
     }
-  });
-
-  it('quotes every gold passage verbatim from its document', () => {
-    const broken = set.flatMap((entry) =>
-      entry.gold.filter((gold) => !texts.get(gold.docId)?.includes(gold.quote)).map((gold) => `${entry.id}: ${gold.docId} "${gold.quote}"`),
-    );
-    expect(broken).toEqual([]);
-  });
-
-  it('has every key fact in its gold documents (after normalisation)', () => {
-    const missing = set.flatMap((entry) => {
-      const goldText = [...new Set(entry.gold.map((gold) => gold.docId))].map((docId) => texts.get(docId) ?? '').join('\n');
-      return entry.facts.filter((variants) => !containsFact(goldText, variants)).map((variants) => `${entry.id}: ${variants.join(' / ')}`);
-    });
-    expect(missing).toEqual([]);
-  });
-
-  it('asks comparisons across several plans', () => {
-    for (const entry of set.filter((item) => item.tags.includes('comparison'))) {
-      expect(new Set(entry.gold.map((gold) => gold.docId)).size, entry.id).toBeGreaterThanOrEqual(2);
-    }
-  });
-
-  it('has no question or history text anywhere in src/, tests included', () => {
-    const sourceFiles = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file));
-    const sources = sourceFiles.map((file) => ({ file, text: readFileSync(path.join(root, 'src', file), 'utf8') }));
-    const leaks = set.flatMap((entry) =>
-      [entry.question, ...(entry.history ?? []).map((turn) => turn.content)].flatMap((asked) =>
-        sources.filter(({ text }) => text.includes(asked)).map(({ file }) => `${entry.id} in src/${file}: ${asked}`),
-      ),
-    );
-    expect(leaks).toEqual([]);
   });
 });

@@ -4,8 +4,34 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 
 export const LANGUAGE_TAGS = ['vi', 'vi-nodiac', 'en'] as const;
-export const FEATURE_TAGS = ['abbreviation', 'follow-up', 'comparison', 'unanswerable'] as const;
-export const TOPIC_TAGS = ['target', 'task', 'funding', 'duty', 'deadline', 'statistics', 'legal-basis', 'signer', 'date', 'scope'] as const;
+export const FEATURE_TAGS = [
+  'abbreviation',
+  'follow-up',
+  'comparison',
+  'unanswerable',
+  'list',
+  'two-part',
+  'yes-no',
+  'paraphrase',
+  'table',
+  'article',
+] as const;
+export const TOPIC_TAGS = [
+  'target',
+  'task',
+  'funding',
+  'duty',
+  'deadline',
+  'statistics',
+  'legal-basis',
+  'signer',
+  'date',
+  'scope',
+  'amount',
+  'penalty',
+  'procedure',
+  'definition',
+] as const;
 /** Every tag in the order reports list them. */
 export const EVAL_TAGS = [...LANGUAGE_TAGS, ...FEATURE_TAGS, ...TOPIC_TAGS] as const;
 export type EvalTag = (typeof EVAL_TAGS)[number];
@@ -20,7 +46,8 @@ const goldSchema = z.object({
 
 const questionSchema = z
   .object({
-    id: z.string().regex(/^q\d{3,}$/),
+    /** A letter naming the file's series (q, x, s…) and at least three digits. */
+    id: z.string().regex(/^[a-z]\d{3,}$/),
     question: z.string().min(1),
     tags: z.array(z.enum(EVAL_TAGS)).min(2),
     history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string().min(1) })).optional(),

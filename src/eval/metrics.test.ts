@@ -136,6 +136,7 @@ describe('abstentionScores', () => {
 describe('summarize', () => {
   const record = (overrides: Partial<QuestionRecord>): QuestionRecord => ({
     id: 'q001',
+    set: 'seed',
     question: 'q',
     tags: ['vi', 'task'],
     expect: 'answer',

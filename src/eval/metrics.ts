@@ -85,6 +85,8 @@ export interface CitationRecord {
 /** What one system did on one question, already scored. */
 export interface QuestionRecord {
   id: string;
+  /** The evaluation set (collection) it was asked of. */
+  set: string;
   question: string;
   tags: readonly string[];
   expect: 'answer' | 'abstain';
@@ -120,6 +122,10 @@ export interface SliceMetrics {
   abstentionPrecision: number | null;
   abstentionRecall: number | null;
   abstentionF1: number | null;
+  /** Answerable questions the system refused. */
+  falseRefusals: number | null;
+  /** Unanswerable questions the system answered anyway. */
+  falseAnswers: number | null;
   latencyP50: number | null;
   latencyP95: number | null;
 }
@@ -155,6 +161,8 @@ export function summarize(records: readonly QuestionRecord[]): SliceMetrics {
     abstentionPrecision: abstention.precision,
     abstentionRecall: abstention.recall,
     abstentionF1: abstention.f1,
+    falseRefusals: mean(answerable.map((record) => (record.answered ? 0 : 1))),
+    falseAnswers: mean(records.filter((record) => record.expect === 'abstain').map((record) => (record.answered ? 1 : 0))),
     latencyP50: percentile(latencies, 50),
     latencyP95: percentile(latencies, 95),
   };

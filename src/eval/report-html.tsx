@@ -83,7 +83,7 @@ function ReportPage({ report }: { report: EvalReport }) {
       <body>
         <h1>Evaluation report</h1>
         <p class="muted">
-          Generated {report.generatedAt} from {report.setPath}
+          Generated {report.generatedAt}: {report.title}
           {report.filter ? `, only tag ${report.filter}` : ''}. Project retrieval mode: {report.mode}
           {report.modelId ? ` (model ${report.modelId})` : ''}.
         </p>

@@ -5,6 +5,7 @@ import type { QuestionRecord } from './metrics.js';
 
 const record = (overrides: Partial<QuestionRecord>): QuestionRecord => ({
   id: 'q001',
+  set: 'seed',
   question: 'Ai ký kế hoạch?',
   tags: ['vi', 'signer'],
   expect: 'answer',
@@ -29,7 +30,7 @@ const records = [
 
 const report: EvalReport = {
   generatedAt: '2024-01-01T00:00:00.000Z',
-  setPath: 'eval/questions.jsonl',
+  title: 'the development part of the seed set',
   filter: null,
   mode: 'lexical',
   modelId: null,

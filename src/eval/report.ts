@@ -7,12 +7,15 @@ export interface SystemReport {
   name: string;
   mode: RetrievalMode;
   overall: SliceMetrics;
+  /** One slice per evaluation set (collection). */
+  bySet: { set: string; metrics: SliceMetrics }[];
   byTag: { tag: string; metrics: SliceMetrics }[];
 }
 
 export interface EvalReport {
   generatedAt: string;
-  setPath: string;
+  /** What was evaluated, e.g. "test part of the seed and unseen sets". */
+  title: string;
   filter: string | null;
   /** The project's retrieval mode and embedding model. */
   mode: RetrievalMode;
@@ -43,16 +46,20 @@ export const METRIC_COLUMNS: readonly MetricColumn[] = [
   { key: 'citationValidity', label: 'citV', title: 'citations whose quote is exactly the document text at their offsets', unit: 'ratio' },
   { key: 'abstentionPrecision', label: 'absP', title: 'abstentions that were on unanswerable questions', unit: 'ratio' },
   { key: 'abstentionRecall', label: 'absR', title: 'unanswerable questions abstained on', unit: 'ratio' },
+  { key: 'falseRefusals', label: 'fRef', title: 'answerable questions refused (false refusals)', unit: 'ratio' },
+  { key: 'falseAnswers', label: 'fAns', title: 'unanswerable questions answered (false answers)', unit: 'ratio' },
   { key: 'latencyP50', label: 'p50ms', title: 'median answer latency (ms)', unit: 'ms' },
   { key: 'latencyP95', label: 'p95ms', title: '95th percentile answer latency (ms)', unit: 'ms' },
 ];
 
 export function buildSystemReport(name: string, mode: RetrievalMode, records: readonly QuestionRecord[]): SystemReport {
   const tags = EVAL_TAGS.filter((tag) => records.some((record) => record.tags.includes(tag)));
+  const sets = [...new Set(records.map((record) => record.set))];
   return {
     name,
     mode,
     overall: summarize(records),
+    bySet: sets.map((set) => ({ set, metrics: summarize(records.filter((record) => record.set === set)) })),
     byTag: tags.map((tag) => ({ tag, metrics: summarize(records.filter((record) => record.tags.includes(tag))) })),
   };
 }
@@ -68,17 +75,31 @@ function alignedTable(header: readonly string[], rows: readonly (readonly string
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** The one console table: every slice (overall, then each tag) with a row per system. */
-export function renderTable(report: EvalReport): string {
-  const header = ['slice', 'system', 'n', ...METRIC_COLUMNS.map((column) => column.label)];
-  const slices = ['overall', ...(report.systems[0]?.byTag.map((entry) => entry.tag) ?? [])];
-  const rows = slices.flatMap((slice) =>
+/** Every slice (overall, each set, then each tag) with a row per system: label, system name, metrics. */
+function sliceRows(report: EvalReport): [string, string, SliceMetrics][] {
+  const project = report.systems[0];
+  const slices: [string, (system: SystemReport) => SliceMetrics | undefined][] = [
+    ['overall', (system) => system.overall],
+    ...(project && project.bySet.length > 1 ? project.bySet : []).map(
+      ({ set }) => [`set:${set}`, (system: SystemReport) => system.bySet.find((entry) => entry.set === set)?.metrics] as [string, (system: SystemReport) => SliceMetrics | undefined],
+    ),
+    ...(project?.byTag ?? []).map(
+      ({ tag }) => [tag, (system: SystemReport) => system.byTag.find((entry) => entry.tag === tag)?.metrics] as [string, (system: SystemReport) => SliceMetrics | undefined],
+    ),
+  ];
+  return slices.flatMap(([label, pick]) =>
     report.systems.flatMap((system) => {
-      const metrics = slice === 'overall' ? system.overall : system.byTag.find((entry) => entry.tag === slice)?.metrics;
-      return metrics ? [[slice, system.name, String(metrics.questions), ...metricCells(metrics)]] : [];
+      const metrics = pick(system);
+      return metrics ? [[label, system.name, metrics] as [string, string, SliceMetrics]] : [];
     }),
   );
-  const title = `Evaluation of ${report.setPath}${report.filter ? ` (tag ${report.filter})` : ''}: project in ${report.mode} mode${report.modelId ? ` with ${report.modelId}` : ''}`;
+}
+
+/** The one console table: every slice with a row per system. */
+export function renderTable(report: EvalReport): string {
+  const header = ['slice', 'system', 'n', ...METRIC_COLUMNS.map((column) => column.label)];
+  const rows = sliceRows(report).map(([label, system, metrics]) => [label, system, String(metrics.questions), ...metricCells(metrics)]);
+  const title = `Evaluation of ${report.title}${report.filter ? ` (tag ${report.filter})` : ''}: project in ${report.mode} mode${report.modelId ? ` with ${report.modelId}` : ''}`;
   return `${title}\n${alignedTable(header, rows)}\n`;
 }
 
@@ -91,18 +112,15 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 
 export function renderMarkdown(report: EvalReport): string {
   const overallRows = METRIC_COLUMNS.map((column) => [`${column.label} — ${column.title}`, ...report.systems.map((system) => formatMetric(system.overall[column.key], column.unit))]);
-  const tagHeader = ['tag', 'system', 'n', ...METRIC_COLUMNS.map((column) => column.label)];
-  const tagRows = (report.systems[0]?.byTag ?? []).flatMap(({ tag }) =>
-    report.systems.flatMap((system) => {
-      const metrics = system.byTag.find((entry) => entry.tag === tag)?.metrics;
-      return metrics ? [[tag, system.name, String(metrics.questions), ...metricCells(metrics)]] : [];
-    }),
-  );
+  const tagHeader = ['slice', 'system', 'n', ...METRIC_COLUMNS.map((column) => column.label)];
+  const tagRows = sliceRows(report)
+    .filter(([label]) => label !== 'overall')
+    .map(([label, system, metrics]) => [label, system, String(metrics.questions), ...metricCells(metrics)]);
   const project = report.systems[0];
   return [
     '# Evaluation report',
     '',
-    `Generated ${report.generatedAt} from \`${report.setPath}\`${report.filter ? `, only tag \`${report.filter}\`` : ''}. ` +
+    `Generated ${report.generatedAt}: ${report.title}${report.filter ? `, only tag \`${report.filter}\`` : ''}. ` +
       `Project retrieval mode: **${report.mode}**${report.modelId ? ` (model \`${report.modelId}\`)` : ''}. ` +
       (project ? `${project.overall.questions} questions (${project.overall.answerable} answerable, ${project.overall.unanswerable} unanswerable).` : ''),
     '',
@@ -110,7 +128,7 @@ export function renderMarkdown(report: EvalReport): string {
     '',
     markdownTable(['metric', ...report.systems.map((system) => `${system.name} (${system.mode})`)], overallRows),
     '',
-    '## By tag',
+    '## By set and tag',
     '',
     markdownTable(tagHeader, tagRows, 2),
     '',

@@ -1,27 +1,35 @@
-// `npm run eval`: the project's pipeline and two baselines over eval/questions.jsonl; prints one table and writes
-// eval/report.{json,md,html}. Exit 1 when a --min-* floor is not met (CI), 2 on bad arguments.
+// `npm run eval`: the project's pipeline and two baselines over every evaluation set of eval/sets.json, each asked of
+// its own collection; prints one table per part (development, then the frozen test part) and writes
+// eval/report-<part>.{json,md,html}. Exit 1 when a --min-* floor is not met (CI), 2 on bad arguments.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { AppError, isAppError } from '../errors.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { openPipeline } from '../pipeline.js';
+import type { RetrievalMode } from '../types.js';
 import { createBaselines } from './baselines.js';
 import { checkFloors, type Floors } from './check-floors.js';
+import { EVAL_PARTS, loadEvalSets, type EvalPart, type EvalSetDefinition } from './eval-sets.js';
 import { evaluateSystem } from './evaluate-system.js';
-import { EVAL_TAGS, loadEvalSet } from './load-eval-set.js';
+import { EVAL_TAGS } from './load-eval-set.js';
+import type { QuestionRecord } from './metrics.js';
+import { prepareCollection } from './prepare-collection.js';
 import { renderHtml } from './report-html.js';
 import { buildSystemReport, renderFailures, renderMarkdown, renderTable, type EvalReport } from './report.js';
 
 const USAGE = `Usage: npm run eval -- [options]
+  --part dev|test|all        which part to evaluate (default all); floors check the test part when it is evaluated
+  --sets NAMES               comma-separated set names (default all)
+  --sets-file FILE           the evaluation sets (default eval/sets.json)
   --filter TAG               only questions with this tag (${EVAL_TAGS.join(', ')})
   --verbose                  list every failed question: expected facts, answer, cited sections
   --min-fact-accuracy X      exit 1 if the project's key-fact accuracy is below X (0–1)
   --min-abstention Y         exit 1 if the project's abstention F1 is below Y (0–1)
   --no-baselines             evaluate the project only
-  --set FILE                 evaluation set (default eval/questions.jsonl)
-  --out DIR                  where report.json/.md/.html go (default eval)`;
+  --out DIR                  where report-<part>.json/.md/.html go (default eval)
+  --work DIR                 where each set's collection is built and kept (default eval/.collections)`;
 
 /** Throws AppError('invalid_request') for bad arguments; the caller prints the usage and exits 2. */
 function parseCommandLine(args: string[]) {
@@ -31,13 +39,16 @@ function parseCommandLine(args: string[]) {
     parsed = parseArgs({
       args,
       options: {
+        part: { type: 'string', default: 'all' },
+        sets: { type: 'string' },
+        'sets-file': { type: 'string', default: 'eval/sets.json' },
         filter: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         'min-fact-accuracy': { type: 'string' },
         'min-abstention': { type: 'string' },
         'no-baselines': { type: 'boolean', default: false },
-        set: { type: 'string', default: 'eval/questions.jsonl' },
         out: { type: 'string', default: 'eval' },
+        work: { type: 'string', default: 'eval/.collections' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -53,58 +64,93 @@ function parseCommandLine(args: string[]) {
     return number;
   };
   if (values.filter !== undefined && !(EVAL_TAGS as readonly string[]).includes(values.filter)) throw invalid(`unknown tag "${values.filter}"`);
+  if (values.part !== 'all' && !(EVAL_PARTS as readonly string[]).includes(values.part!)) throw invalid(`--part must be dev, test or all (got ${values.part})`);
+  const parts: EvalPart[] = values.part === 'all' ? [...EVAL_PARTS] : [values.part as EvalPart];
   const floors: Floors = { minFactAccuracy: floor('min-fact-accuracy'), minAbstention: floor('min-abstention') };
-  return { ...values, floors };
+  return { ...values, parts, floors };
+}
+type Options = ReturnType<typeof parseCommandLine>;
+
+interface SetRun {
+  set: EvalSetDefinition;
+  mode: RetrievalMode;
+  modelId: string | null;
+  /** Records per system name, the project first. */
+  systems: Map<string, { mode: RetrievalMode; records: QuestionRecord[] }>;
 }
 
-async function main(options: ReturnType<typeof parseCommandLine>): Promise<number> {
+/** Builds (or reuses) the set's collection, then asks its questions of the project and the baselines. */
+async function runSet(set: EvalSetDefinition, options: Options, logger: Logger): Promise<SetRun> {
+  const config = loadConfig(process.env);
+  const folders = await prepareCollection(set.name, set.corpus, path.resolve(options.work!));
+  const pipeline = await openPipeline({ ...config, CORPUS_DIR: folders.corpusDir, DATA_DIR: folders.dataDir }, logger);
+  await pipeline.settled;
+  const documents = pipeline.knowledge.catalogue().flatMap((meta) => pipeline.knowledge.document(meta.id) ?? []);
+  const questions = set.questions.filter((entry) => options.parts.includes(entry.part) && (!options.filter || entry.tags.some((tag) => tag === options.filter)));
+  const systems: SetRun['systems'] = new Map();
+  systems.set('project', { mode: pipeline.mode, records: await evaluateSystem({ name: 'project', answerer: pipeline.answerer, retriever: pipeline.retriever }, questions, documents) });
+  if (!options['no-baselines']) {
+    for (const baseline of await createBaselines({ documents, embedding: pipeline.knowledge.embedding })) {
+      systems.set(baseline.name, { mode: baseline.retriever.mode, records: await evaluateSystem(baseline, questions, documents) });
+    }
+  }
+  return { set, mode: pipeline.mode, modelId: pipeline.modelId, systems };
+}
+
+function partReport(part: EvalPart, runs: readonly SetRun[], options: Options): EvalReport {
+  const partOf = new Map(runs.flatMap((run) => run.set.questions.map((entry) => [entry.id, entry.part] as const)));
+  const names = [...(runs[0]?.systems.keys() ?? [])];
+  const systems = names.map((name) => {
+    const records = runs.flatMap((run) => run.systems.get(name)?.records ?? []).filter((record) => partOf.get(record.id) === part);
+    return { report: buildSystemReport(name, runs[0].systems.get(name)!.mode, records), records };
+  });
+  const sets = runs.map((run) => run.set.name).join(' and ');
+  return {
+    generatedAt: new Date().toISOString(),
+    title: `the ${part === 'dev' ? 'development' : 'frozen test'} part of the ${sets} set${runs.length > 1 ? 's' : ''}`,
+    filter: options.filter ?? null,
+    mode: runs[0]?.mode ?? 'lexical',
+    modelId: runs[0]?.modelId ?? null,
+    systems: systems.map((system) => system.report),
+    records: systems[0]?.records ?? [],
+  };
+}
+
+async function main(options: Options): Promise<number> {
   if (options.help) {
     console.log(USAGE);
     return 0;
   }
   const config = loadConfig(process.env);
-  // stdout carries the table; logs go to stderr.
+  // stdout carries the tables; logs go to stderr.
   const logger = createLogger(config.LOG_LEVEL, 'stderr');
   const started = performance.now();
+  const all = await loadEvalSets(process.cwd(), options['sets-file']);
+  const wanted = options.sets?.split(',').map((name) => name.trim());
+  for (const name of wanted ?? []) if (!all.some((set) => set.name === name)) throw new AppError('invalid_request', `no evaluation set named "${name}"`);
+  const runs: SetRun[] = [];
+  for (const set of all.filter((entry) => !wanted || wanted.includes(entry.name))) runs.push(await runSet(set, options, logger));
 
-  const all = await loadEvalSet(options.set);
-  const questions = options.filter ? all.filter((entry) => entry.tags.some((tag) => tag === options.filter)) : all;
-  const pipeline = await openPipeline(config, logger);
-  const documents = pipeline.knowledge.catalogue().flatMap((meta) => pipeline.knowledge.document(meta.id) ?? []);
-
-  const projectRecords = await evaluateSystem({ name: 'project', answerer: pipeline.answerer, retriever: pipeline.retriever }, questions, documents);
-  const systems = [buildSystemReport('project', pipeline.mode, projectRecords)];
-  if (options.verbose) console.log(renderFailures('project', projectRecords));
-  if (!options['no-baselines']) {
-    for (const baseline of await createBaselines({ documents, embedding: pipeline.knowledge.embedding })) {
-      const records = await evaluateSystem(baseline, questions, documents);
-      systems.push(buildSystemReport(baseline.name, baseline.retriever.mode, records));
-    }
+  await mkdir(options.out!, { recursive: true });
+  const reports = options.parts.map((part) => ({ part, report: partReport(part, runs, options) }));
+  for (const { part, report } of reports) {
+    if (options.verbose) console.log(renderFailures(`project (${part})`, report.records));
+    await writeFile(path.join(options.out!, `report-${part}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(path.join(options.out!, `report-${part}.md`), renderMarkdown(report));
+    await writeFile(path.join(options.out!, `report-${part}.html`), renderHtml(report));
+    console.log(renderTable(report));
   }
+  const count = reports.reduce((sum, { report }) => sum + (report.systems[0]?.overall.questions ?? 0), 0);
+  console.log(`${count} questions, ${runs.length} sets, ${((performance.now() - started) / 1000).toFixed(1)} s; reports in ${options.out}/report-{${options.parts.join(',')}}.{json,md,html}`);
 
-  const report: EvalReport = {
-    generatedAt: new Date().toISOString(),
-    setPath: options.set,
-    filter: options.filter ?? null,
-    mode: pipeline.mode,
-    modelId: pipeline.modelId,
-    systems,
-    records: projectRecords,
-  };
-  await mkdir(options.out, { recursive: true });
-  await writeFile(path.join(options.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(path.join(options.out, 'report.md'), renderMarkdown(report));
-  await writeFile(path.join(options.out, 'report.html'), renderHtml(report));
-
-  console.log(renderTable(report));
-  console.log(`${questions.length} questions, ${systems.length} systems, ${((performance.now() - started) / 1000).toFixed(1)} s; reports in ${options.out}/report.{json,md,html}`);
-
-  const problems = checkFloors(systems[0].overall, options.floors);
-  for (const problem of problems) console.error(`FAIL: ${problem}`);
+  // The floor guards the frozen test part whenever it was evaluated.
+  const guarded = reports.find(({ part }) => part === 'test') ?? reports[0];
+  const problems = guarded?.report.systems[0] ? checkFloors(guarded.report.systems[0].overall, options.floors) : [];
+  for (const problem of problems) console.error(`FAIL (${guarded!.part} part): ${problem}`);
   return problems.length > 0 ? 1 : 0;
 }
 
-let options: ReturnType<typeof parseCommandLine>;
+let options: Options;
 try {
   options = parseCommandLine(process.argv.slice(2));
 } catch (error) {
