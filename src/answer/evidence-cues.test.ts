@@ -11,6 +11,9 @@ describe('askedUnit', () => {
     ['Kinh phí là bao nhiêu?', 'tien'],
     ['Kế hoạch có bao nhiêu?', null],
     ['Ai ký kế hoạch?', null],
+    // "thiểu số" holds "số" but counts nothing.
+    ['Công chức là người dân tộc thiểu số thì được giảm bao nhiêu?', null],
+    ['Số người được hỗ trợ là bao nhiêu?', 'nguoi'],
   ])('%s → %s', (question, unit) => expect(askedUnit(question)).toBe(unit));
 });
 

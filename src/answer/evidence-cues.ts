@@ -133,8 +133,9 @@ export function askedUnit(question: string, translate?: (english: string) => str
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
   if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost)\b/.test(folded) && /\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded)) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
-  const counted = /\b(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
-  if (!match && counted && /\bbao nhieu\b/.test(folded)) return counted[1];
+  // ("thiểu số", "chỉ số", "hệ số" hold "số" but count nothing.)
+  const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
+  if (!match && counted && !STOPWORDS.has(counted[1]) && /\bbao nhieu\b/.test(folded)) return counted[1];
   return match ? match[1] : null;
 }
 

@@ -6,8 +6,8 @@ import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type Answer
 import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { planName } from './plan-names.js';
-import { aboutAnotherDocument, askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
-import { questionScope } from './question-scope.js';
+import { askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
+import { namesAbsentDocument, questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { createPassageShaper } from './shape-passages.js';
 import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -51,7 +51,7 @@ const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
-export function createExtractiveAnswerer({ knowledge, retriever, options = {} }: AnswererDeps): Answerer {
+export function createExtractiveAnswerer({ knowledge, retriever, logger, options = {} }: AnswererDeps): Answerer {
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const minTypedCoverage = options.minTypedCoverage ?? DEFAULT_MIN_TYPED_COVERAGE;
   const maxUnknownShare = options.maxUnknownShare ?? DEFAULT_MAX_UNKNOWN_SHARE;
@@ -200,7 +200,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
         if (parts.length > 0) return answerWith(parts, [], 0, now);
       }
 
-      const facts = askedPlanFacts(standalone, analyzed, aboutAnotherDocument(standalone, metas));
+      const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas));
       if (facts.length > 0) {
         const now = performance.now();
         const docIds = scope ?? (await likelyDocuments(standalone));
@@ -238,6 +238,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, options = {} }:
       const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
       const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
       const figures = askedFigures(standalone);
+      // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug).
+      logger?.debug(
+        {
+          terms: Object.fromEntries([...profile.terms].map(([term, weight]) => [term, Math.round(weight * 10) / 10])),
+          unit: profile.unit,
+          types,
+          unknownShare: Math.round(profile.unknownShare * 100) / 100,
+          top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(profile)(item), text: item.text.slice(0, 80) })),
+        },
+        'evidence',
+      );
       const evidence = scored
         // Title, number, date and signer come from the plan facts above; header and recipients lines answer nothing else.
         .filter((item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients')

@@ -2,9 +2,7 @@
 // a person. All patterns work on folded, lower-cased text so they match with or without diacritics.
 import { foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
-import type { DocumentMeta } from '../types.js';
 import type { PlanFact } from './compose-answer.js';
-import { plansByNumber } from './question-scope.js';
 
 
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
@@ -13,8 +11,6 @@ const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
 const NUMBER = /\bso hieu\b|\bky hieu\b|\b(ke hoach|van ban)( [a-z]+){0,3} so may\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
 const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
-/** A question about another document ("Quyết định 1942/QĐ-TTg ban hành ngày nào?") is not about the plan's own header. */
-const OTHER_DOCUMENT = /\d+\s*\/\s*\d{0,4}\s*\/?\s*(qd|ct|nq|nd|tt|ld|ctr|kh)|\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|decision|directive|resolution|decree|circular)\b/;
 /** Words of a general legal-basis question; anything more specific goes through retrieval. */
 const LEGAL_BASIS_FRAME = new Set(
   'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh plan plans this the is are was were based on which what documents document legal basis decision decisions implement implements issued under tren co so thuc hien'.split(' '),
@@ -40,9 +36,6 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   return facts;
 }
 
-/** Whether the question names a document other than the plans themselves (whose own numbers are fine). */
-export const aboutAnotherDocument = (question: string, metas: readonly DocumentMeta[]): boolean =>
-  OTHER_DOCUMENT.test(foldedLower(question)) && plansByNumber(question, metas).length === 0;
 
 /**
  * Attributes the plans seldom state; a question asking for one needs a passage that states one, or the

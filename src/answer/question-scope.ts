@@ -1,28 +1,74 @@
 import { foldDiacritics } from '../lang/normalize.js';
+import { DOCUMENT_TYPES, typeEntry } from '../structure/grammar.js';
 import type { DocumentMeta } from '../types.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
-import { escapeRegExp } from '../lang/escape-reg-exp.js';
 
+const folded = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase());
+const digitsOf = (value: string): string => value.replace(/^0+(?=\d)/, '');
 
-/** Plans named by their number in the question: "Kế hoạch 2618/KH-UBND", "kế hoạch số 8557", "KH 2618". */
-export function plansByNumber(question: string, metas: readonly DocumentMeta[]): string[] {
-  const folded = foldDiacritics(question.toLowerCase());
-  return metas
-    .filter((meta) => {
-      const digits = meta.number?.match(/^\d+/)?.[0];
-      if (!digits) return false;
-      return new RegExp(`\\b${escapeRegExp(digits)}\\s*/\\s*kh\\b|\\b(ke hoach|kh|so|plan|no\\.?)\\s+(so\\s+)?${escapeRegExp(digits)}\\b`).test(folded);
-    })
-    .map((meta) => meta.id);
+/** Words that name a type of document, folded: its name, its code in numbers and its English name. */
+const typeWords = (type: DocumentMeta['type']): string[] => {
+  const entry = typeEntry(type);
+  return [folded(entry.type), ...entry.codes.map(folded), entry.english].filter(Boolean);
+};
+const ANY_TYPE_WORD = [...new Set(DOCUMENT_TYPES.flatMap((entry) => typeWords(entry.type)))].sort((a, b) => b.length - a.length).join('|');
+/** "nghị định 171", "nđ số 09", "decree no. 171", "kế hoạch 8557", "qđ 2639": a type word then a number. */
+const TYPE_THEN_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})\\.?\\s+(?:so\\s+|no\\.?\\s*)?(\\d{1,5})(?![\\d])`, 'gu');
+/** "171/2025/nđ-cp", "2618/kh-ubnd", "144/kh": a number with its code. */
+const NUMBER_WITH_CODE = /(?<![\d])(\d{1,5})\s*(?:\/\s*(\d{4}))?\s*\/\s*([a-zđ&]+)/gu;
+
+interface NumberMention {
+  digits: string;
+  /** The type words written beside it ("nghi dinh", "nd"), or the code inside the number. */
+  typeWord: string;
+  year?: string;
+}
+
+/** Documents named by number: "Kế hoạch 2618/KH-UBND", "Nghị định 171", "Thông tư 05/2025/TT-BGDĐT", "KH 2618". */
+function numberMentions(question: string): NumberMention[] {
+  const text = folded(question);
+  return [
+    ...[...text.matchAll(TYPE_THEN_NUMBER)].map((match) => ({ digits: digitsOf(match[2]), typeWord: match[1] })),
+    ...[...text.matchAll(NUMBER_WITH_CODE)].map((match) => ({ digits: digitsOf(match[1]), typeWord: match[3], year: match[2] })),
+  ];
+}
+
+const matches = (meta: DocumentMeta, mention: NumberMention): boolean => {
+  const number = meta.number ? folded(meta.number) : '';
+  const digits = number.match(/^\d+/)?.[0];
+  if (!digits || digitsOf(digits) !== mention.digits) return false;
+  if (mention.year && !number.includes(`/${mention.year}/`) && !meta.issuedDate?.startsWith(mention.year)) return false;
+  // The type word must fit the document: "Nghị định 171" is not "Kế hoạch 171".
+  return typeWords(meta.type).includes(mention.typeWord) || number.includes(`/${mention.typeWord}`);
+};
+
+/** Documents the question names by number. */
+export function documentsByNumber(question: string, metas: readonly DocumentMeta[]): string[] {
+  const mentions = numberMentions(question);
+  if (mentions.length === 0) return [];
+  return metas.filter((meta) => mentions.some((mention) => matches(meta, mention))).map((meta) => meta.id);
 }
 
 /**
- * The plans a question is limited to: those the request names, else those named by number or place in the
- * question; null when it concerns every plan.
+ * Whether the question is about a document the collection does not hold: one named by a number none of its
+ * documents has, or by a type none of them is ("Kế hoạch thực hiện chỉ thị nào, ban hành ngày nào?" in a collection
+ * of plans asks about the directive).
+ */
+export function namesAbsentDocument(question: string, metas: readonly DocumentMeta[]): boolean {
+  const mentions = numberMentions(question);
+  if (mentions.length > 0) return mentions.some((mention) => !metas.some((meta) => matches(meta, mention)));
+  const text = folded(question);
+  const named = DOCUMENT_TYPES.filter((entry) => new RegExp(`(?<!\\p{L})(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u').test(text));
+  return named.some((entry) => !metas.some((meta) => typeEntry(meta.type).type === entry.type));
+}
+
+/**
+ * The documents a question is limited to: those the request names, else those named by number, else by place;
+ * null when it concerns every document.
  */
 export function questionScope(analyzed: AnalyzedQuestion, metas: readonly DocumentMeta[], requested?: readonly string[]): string[] | null {
   if (requested && requested.length > 0) return [...requested];
-  const byNumber = plansByNumber(analyzed.original, metas);
+  const byNumber = documentsByNumber(analyzed.original, metas);
   if (byNumber.length > 0) return byNumber;
   return analyzed.localities.docIds.length > 0 ? [...analyzed.localities.docIds] : null;
 }

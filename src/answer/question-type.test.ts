@@ -41,6 +41,8 @@ describe('detectQuestionTypes (Vietnamese, with and without diacritics)', () => 
   it('does not read "định kỳ" or "đăng ký" as signing', () => {
     expect(vi('Khám sức khỏe định kỳ cho ai?')).not.toContain('signer');
     expect(vi('dang ky kham suc khoe dinh ky')).not.toContain('signer');
+    expect(vi('thoi han xu ly ky luat cong chuc la bao lau')).not.toContain('signer');
+    expect(vi('Kỷ niệm ngày thành lập vào tháng nào?')).not.toContain('signer');
   });
 
   it('keeps several types, most specific first', () => {

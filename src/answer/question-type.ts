@@ -89,6 +89,7 @@ const EN_CUES: CueTable = {
 /** Phrases that contain a cue's syllables but mean something else ("định kỳ" is periodic, not "ký"). */
 const BLOCKERS = [
   'định kỳ', 'thời kỳ', 'nhiệm kỳ', 'kỳ họp', 'học kỳ', 'kỳ báo cáo', 'chu kỳ', 'kỹ thuật', 'kỹ năng', 'đăng ký',
+  'kỷ luật', 'kỷ niệm', 'kỷ cương', 'kỷ lục', 'kỳ vọng', 'kỳ thi', 'kỳ hạn', 'kỳ cựu', 'kỹ lưỡng',
 ].map(compilePhrase);
 
 const compileTable = (table: CueTable): PhraseIndex<QuestionType> =>

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentMeta } from '../types.js';
+import { documentsByNumber, namesAbsentDocument } from './question-scope.js';
+
+const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
+const metas = [
+  meta('kh-8557', 'Kế hoạch', '8557/KH-UBND', '2021-12-24'),
+  meta('nd-171', 'Nghị định', '171/2025/NĐ-CP', '2025-06-30'),
+  meta('tt-05', 'Thông tư', '05/2025/TT-BGDĐT', '2025-03-07'),
+  meta('qd-2639', 'Quyết định', '2639/QĐ-TTg', '2025-12-03'),
+];
+
+describe('documentsByNumber', () => {
+  it('finds documents of every type by their number, written in full or short, with or without diacritics', () => {
+    expect(documentsByNumber('Theo Kế hoạch 8557/KH-UBND, Bến Tre có bao nhiêu người cao tuổi?', metas)).toEqual(['kh-8557']);
+    expect(documentsByNumber('ke hoach so 8557 giao nhiem vu gi', metas)).toEqual(['kh-8557']);
+    expect(documentsByNumber('Nghị định 171 có hiệu lực khi nào?', metas)).toEqual(['nd-171']);
+    expect(documentsByNumber('Thông tư 5/2025/TT-BGDĐT quy định gì?', metas)).toEqual(['tt-05']);
+    expect(documentsByNumber('QĐ 2639/QĐ-TTg bổ sung bao nhiêu?', metas)).toEqual(['qd-2639']);
+    expect(documentsByNumber('When does Decree 171/2025/ND-CP take effect?', metas)).toEqual(['nd-171']);
+  });
+
+  it('does not take a number of one type for a document of another, nor a year for a number', () => {
+    expect(documentsByNumber('Kế hoạch 171 nói gì?', metas)).toEqual([]);
+    expect(documentsByNumber('Mục tiêu đến năm 2030 là gì?', metas)).toEqual([]);
+  });
+});
+
+describe('namesAbsentDocument', () => {
+  it('is true for a number or a type the collection does not hold', () => {
+    expect(namesAbsentDocument('Quyết định 1942/QĐ-TTg ban hành ngày nào?', metas)).toBe(true);
+    expect(namesAbsentDocument('Luật nào quy định việc này?', metas)).toBe(true);
+    expect(namesAbsentDocument('Kế hoạch này thực hiện chỉ thị nào, ban hành ngày nào?', metas)).toBe(true);
+  });
+
+  it('is false for documents the collection holds, named by number or by type', () => {
+    expect(namesAbsentDocument('Nghị định 171 do ai ký?', metas)).toBe(false);
+    expect(namesAbsentDocument('Nghị định về đào tạo công chức do ai ký?', metas)).toBe(false);
+    expect(namesAbsentDocument('Kế hoạch này do ai ký?', metas)).toBe(false);
+  });
+});
