@@ -70,6 +70,22 @@ export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(folde
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
 export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));
 
+/** Years a question asks about: those inside document numbers ("05/2025/TT-BGDĐT") name a document, not a time. */
+export const askedYears = (question: string): number[] => yearsIn(question.replace(/\d+\s*\/\s*(19|20)\d{2}\s*\//g, ' '));
+
+/**
+ * Whether a passage speaks of other years than those asked: "Năm 2025 đạt 60%" does not answer a question about
+ * 2030. A passage that names no year, or a heading whose span holds an asked year, is not ruled out.
+ */
+export function statesOtherYears(text: string, section: readonly string[], asked: readonly number[]): boolean {
+  if (asked.length === 0 || sectionYears(section, asked) === 'match') return false;
+  const folded = foldedLower(text).replace(/\d+\s*\/\s*(19|20)\d{2}\s*\//g, ' ');
+  const spans = [...folded.matchAll(/\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d{2})\b/g)].map((match) => [Number(match[1]), Number(match[2])]);
+  const years = yearsIn(folded);
+  if (years.length === 0) return false;
+  return !years.some((year) => asked.includes(year)) && !spans.some(([from, to]) => asked.some((year) => year >= from && year <= to));
+}
+
 /**
  * "Mục tiêu đến năm 2030" sits under "b) Giai đoạn 2026 - 2030", not under "a) Giai đoạn 2021 - 2025" or a review
  * of 2016 - 2020: 'match' when a heading's span of years holds an asked year, 'mismatch' when its spans hold none,

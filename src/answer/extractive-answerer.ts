@@ -3,12 +3,15 @@ import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, Citation, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody, statesOtherYears } from './evidence-cues.js';
+import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
+import { detectLanguage } from './detect-language.js';
 import { planName } from './plan-names.js';
 import { askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
 import { namesAbsentDocument, questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
+import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
 import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createTermModel } from './term-stats.js';
@@ -160,126 +163,152 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ? { ...analyzed, types: analyzed.types.filter((type) => type !== 'document' && type !== 'legal-basis'), wantsAllPlans: true }
       : analyzed;
 
-  return {
-    async ask(input: AskInput): Promise<AskResult> {
-      const started = performance.now();
-      refresh();
-      const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
-      const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
-      const language = analyzed.language;
-      const scope = questionScope(analyzed, metas, input.docIds) ?? previousScope(input, analyzed);
-      const scopeMetas = scope?.map((id) => knowledge.document(id)!.meta);
-      const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number, otherDocuments: string[] = []): AskResult => ({
-        answer,
-        answered,
-        question: standalone,
-        citations,
-        ...(otherDocuments.length > 0 ? { otherDocuments } : {}),
-        mode: retriever.mode,
-        timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
-      });
-      const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] } = {}) =>
-        result(composeAbstention({ language, metas, scopeMetas, ...details }), false, [], retrieveMs, answerStarted);
-      const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number) => {
-        const { answer, citations, otherDocuments } = composeAnswer({ parts, language, knowledge, missing, preface: scope ? provinceNote(standalone, scope, language) : undefined });
-        return result(answer, true, citations, retrieveMs, answerStarted, otherDocuments);
-      };
+  /** One question, one slot. */
+  const askOne = async (input: AskInput): Promise<AskResult> => {
+    const started = performance.now();
+    refresh();
+    const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
+    const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
+    const language = analyzed.language;
+    const scope = questionScope(analyzed, metas, input.docIds) ?? previousScope(input, analyzed);
+    const scopeMetas = scope?.map((id) => knowledge.document(id)!.meta);
+    const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number, otherDocuments: string[] = []): AskResult => ({
+      answer,
+      answered,
+      question: standalone,
+      citations,
+      ...(otherDocuments.length > 0 ? { otherDocuments } : {}),
+      mode: retriever.mode,
+      timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
+    });
+    const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] } = {}) =>
+      result(composeAbstention({ language, metas, scopeMetas, ...details }), false, [], retrieveMs, answerStarted);
+    const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number) => {
+      const { answer, citations, otherDocuments } = composeAnswer({ parts, language, knowledge, missing, preface: scope ? provinceNote(standalone, scope, language) : undefined });
+      return result(answer, true, citations, retrieveMs, answerStarted, otherDocuments);
+    };
 
-      const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
-      if (missingPlaces.length > 0) return abstain(0, performance.now(), { missingPlaces });
+    const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
+    if (missingPlaces.length > 0) return abstain(0, performance.now(), { missingPlaces });
 
-      const definition = direct.definition(standalone);
-      if (definition) return answerWith([definition], [], 0, performance.now());
+    const definition = direct.definition(standalone);
+    if (definition) return answerWith([definition], [], 0, performance.now());
 
-      const phraseParts = direct.quotedPhrase(standalone, scope);
-      if (phraseParts.length > 0) return answerWith(phraseParts, [], 0, performance.now());
+    const phraseParts = direct.quotedPhrase(standalone, scope);
+    if (phraseParts.length > 0) return answerWith(phraseParts, [], 0, performance.now());
 
-      if (asksStructure(standalone)) {
-        const now = performance.now();
-        const parts = (scope ?? (await likelyDocuments(standalone))).flatMap((docId) => direct.structure(docId, analyzed.searchText) ?? []);
-        if (parts.length > 0) return answerWith(parts, [], 0, now);
-      }
+    if (asksStructure(standalone)) {
+      const now = performance.now();
+      const parts = (scope ?? (await likelyDocuments(standalone))).flatMap((docId) => direct.structure(docId, analyzed.searchText) ?? []);
+      if (parts.length > 0) return answerWith(parts, [], 0, now);
+    }
 
-      const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas));
-      if (facts.length > 0) {
-        const now = performance.now();
-        const docIds = scope ?? (await likelyDocuments(standalone));
-        const parts: AnswerPart[] = [];
-        const missing: MissingFact[] = [];
-        for (const docId of docIds) {
-          for (const fact of facts) {
-            const part = direct.planFact(docId, fact);
-            if (part) parts.push(part);
-            else if (scope) missing.push({ docId, fact });
-          }
+    const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas));
+    if (facts.length > 0) {
+      const now = performance.now();
+      const docIds = scope ?? (await likelyDocuments(standalone));
+      const parts: AnswerPart[] = [];
+      const missing: MissingFact[] = [];
+      for (const docId of docIds) {
+        for (const fact of facts) {
+          const part = direct.planFact(docId, fact);
+          if (part) parts.push(part);
+          else if (scope) missing.push({ docId, fact });
         }
-        if (parts.length === 0) return abstain(0, now, { facts });
-        return answerWith(parts, missing, 0, now);
       }
+      if (parts.length === 0) return abstain(0, now, { facts });
+      return answerWith(parts, missing, 0, now);
+    }
 
-      const retrieveStarted = performance.now();
-      // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
-      const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
-      // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
-      const period = asksPeriod(standalone);
-      const funding = asksFunding(standalone);
-      const types = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding' as const] : analyzed.types;
-      const searchText = `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`;
-      const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
-      const retrieveMs = elapsed(retrieveStarted);
-      const answerStarted = performance.now();
+    const retrieveStarted = performance.now();
+    // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
+    const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
+    // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
+    const period = asksPeriod(standalone);
+    const funding = asksFunding(standalone);
+    const types = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding' as const] : analyzed.types;
+    const searchText = `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`;
+    const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
+    const retrieveMs = elapsed(retrieveStarted);
+    const answerStarted = performance.now();
 
-      const profile = profileQuery({ searchText, question: standalone, types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
-      const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
-      if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
-      const attribute = askedAttribute(standalone);
-      const person = asksPerson(standalone);
-      // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
-      const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
-      const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
-      const figures = askedFigures(standalone);
-      // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug).
-      logger?.debug(
-        {
-          terms: Object.fromEntries([...profile.terms].map(([term, weight]) => [term, Math.round(weight * 10) / 10])),
-          unit: profile.unit,
-          types,
-          unknownShare: Math.round(profile.unknownShare * 100) / 100,
-          top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(profile)(item), text: item.text.slice(0, 80) })),
-        },
-        'evidence',
+    const profile = profileQuery({ searchText, question: standalone, types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
+    const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
+    if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
+    const attribute = askedAttribute(standalone);
+    const person = asksPerson(standalone);
+    // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
+    const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
+    const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
+    const figures = askedFigures(standalone);
+    const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
+    // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug).
+    logger?.debug(
+      {
+        terms: Object.fromEntries([...profile.terms].map(([term, weight]) => [term, Math.round(weight * 10) / 10])),
+        unit: profile.unit,
+        types,
+        unknownShare: Math.round(profile.unknownShare * 100) / 100,
+        top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(profile)(item), text: item.text.slice(0, 80) })),
+      },
+      'evidence',
+    );
+    const evidence = scored
+      // Title, number, date and signer come from the plan facts above; header and recipients lines answer nothing else.
+      .filter((item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients')
+      .filter(supports(profile))
+      .filter((item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`)))
+      .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
+      .filter((item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? ''))
+      // A figure or a target is for a time: one stated for other years than those asked does not answer.
+      .filter((item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years));
+    const best = evidence[0];
+    if (!best) {
+      // A plan cut short may state its period only in its title.
+      const titleParts = period ? (scope ?? []).flatMap((docId) => direct.planFact(docId, 'period') ?? []) : [];
+      return titleParts.length > 0 ? answerWith(titleParts, [], retrieveMs, answerStarted) : abstain(retrieveMs, answerStarted);
+    }
+
+    const groups = shaper.groupByDocument(evidence);
+    // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
+    const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
+    const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
+    const limit = listLike ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
+    const multiPlan = (scope ?? metas).length > 1;
+    const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
+    // Plans the question names are each answered from whatever evidence they have; otherwise only plans close to the best.
+    const answeringDocs = !multiPlan ? [best.chunk.docId] : scope ? [...groups.keys()] : [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor);
+    const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
+    const passagesOf = (docId: string) => {
+      const picked = shaper.pickPassages(groups.get(docId)!, limit);
+      return listLike ? shaper.withSectionItems(picked, scored) : picked;
+    };
+    const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(passagesOf(docId)) }));
+    const missing = (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId }));
+    return answerWith(parts, missing, retrieveMs, answerStarted);
+  };
+
+  return {
+    /** A two-part question is answered part by part; the second part follows on from the first. */
+    async ask(input: AskInput): Promise<AskResult> {
+      const pieces = splitQuestion(input.question);
+      if (pieces.length === 1) return askOne(input);
+      const first = await askOne({ ...input, question: pieces[0] });
+      const cited = [...new Set(first.citations.map((citation) => citation.docId))];
+      const second = await askOne({
+        ...input,
+        question: pieces[1],
+        history: [...(input.history ?? []), { role: 'user', content: first.question }],
+        // The second part is about the document the first was answered from ("… and when was it issued?").
+        docIds: input.docIds ?? (first.answered && cited.length === 1 ? cited : undefined),
+      });
+      return combineParts(
+        [
+          { question: pieces[0], result: first },
+          { question: pieces[1], result: second },
+        ],
+        detectLanguage(input.question),
       );
-      const evidence = scored
-        // Title, number, date and signer come from the plan facts above; header and recipients lines answer nothing else.
-        .filter((item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients')
-        .filter(supports(profile))
-        .filter((item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`)))
-        .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
-        .filter((item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? ''));
-      const best = evidence[0];
-      if (!best) {
-        // A plan cut short may state its period only in its title.
-        const titleParts = period ? (scope ?? []).flatMap((docId) => direct.planFact(docId, 'period') ?? []) : [];
-        return titleParts.length > 0 ? answerWith(titleParts, [], retrieveMs, answerStarted) : abstain(retrieveMs, answerStarted);
-      }
-
-      const groups = shaper.groupByDocument(evidence);
-      // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
-      const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
-      const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
-      const limit = listLike ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
-      const multiPlan = (scope ?? metas).length > 1;
-      const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
-      // Plans the question names are each answered from whatever evidence they have; otherwise only plans close to the best.
-      const answeringDocs = !multiPlan ? [best.chunk.docId] : scope ? [...groups.keys()] : [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor);
-      const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
-      const passagesOf = (docId: string) => {
-        const picked = shaper.pickPassages(groups.get(docId)!, limit);
-        return listLike ? shaper.withSectionItems(picked, scored) : picked;
-      };
-      const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(passagesOf(docId)) }));
-      const missing = (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId }));
-      return answerWith(parts, missing, retrieveMs, answerStarted);
     },
   };
 }

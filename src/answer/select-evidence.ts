@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, yearsIn } from './evidence-cues.js';
+import { askedUnit, askedYears, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import { isAccented, type TermModel } from './term-stats.js';
 
@@ -84,7 +84,7 @@ export function profileQuery(args: {
     types: args.types,
     unit: unitOf(askedUnit(args.question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), args.abbreviations),
     period: asksPeriod(args.question),
-    years: yearsIn(args.question),
+    years: askedYears(args.question),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
   };
