@@ -203,7 +203,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       if (parts.length > 0) return answerWith(parts, [], 0, now);
     }
 
-    const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas));
+    const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
+    const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas), titles);
     if (facts.length > 0) {
       const now = performance.now();
       const docIds = scope ?? (await likelyDocuments(standalone));

@@ -1,5 +1,7 @@
 // What a question asks for, beyond its type: facts about the plan itself, attributes the plans may not state,
 // a person. All patterns work on folded, lower-cased text so they match with or without diacritics.
+import { STOPWORDS } from '../lang/stopwords.js';
+import { DOCUMENT_NUMBER } from '../structure/grammar.js';
 import { foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
 import type { PlanFact } from './compose-answer.js';
@@ -16,10 +18,30 @@ const LEGAL_BASIS_FRAME = new Set(
   'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh plan plans this the is are was were based on which what documents document legal basis decision decisions implement implements issued under tren co so thuc hien'.split(' '),
 );
 
-/** Facts about the plan document itself that the question asks for, read off its header, preamble or signature. */
-export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, aboutOtherDocument: boolean): PlanFact[] {
+/** Words that ask for a document's own signer, date or number rather than name its subject. */
+const DOCUMENT_FACT_FRAME = new Set(
+  'ky ban hanh ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong'.split(
+    ' ',
+  ),
+);
+/** More subject words than this, beyond the document's own title, and the question is about its content. */
+const MAX_SUBJECT_WORDS = 2;
+
+/**
+ * Facts about the document itself that the question asks for, read off its header, preamble or signature.
+ * `titles` are those of the documents it may be about: words of the question found there only name the document
+ * ("Nghị định về đào tạo công chức do ai ký?"); other subject words mean it asks about content ("… chữ ký số
+ * chuyên dùng do cơ quan nào chủ trì?").
+ */
+export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, aboutOtherDocument: boolean, titles: readonly string[]): PlanFact[] {
   if (aboutOtherDocument) return [];
   const folded = foldedLower(question);
+  const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));
+  const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
+  const subjectWords = foldedLower(analyzed.searchText.replace(new RegExp(DOCUMENT_NUMBER.source, 'gu'), ' '))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 1 && !/\d/.test(word) && !STOPWORDS.has(word) && !DOCUMENT_FACT_FRAME.has(word) && !titleWords.has(word) && !places.has(word));
+  if (subjectWords.length > MAX_SUBJECT_WORDS) return [];
   const facts: PlanFact[] = [];
   const issueDate = ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded));
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
@@ -29,7 +51,6 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
   if ((analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) && !facts.includes('number')) {
-    const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
     const specific = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !LEGAL_BASIS_FRAME.has(word) && !places.has(word));
     if (specific.length <= 1) facts.push('legal-basis');
   }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from './analyze-question.js';
+import { askedPlanFacts } from './question-cues.js';
+
+const facts = (question: string, titles: string[]) => askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), false, titles);
+const TITLE = 'Nghị định quy định về đào tạo, bồi dưỡng công chức';
+
+describe('askedPlanFacts', () => {
+  it("reads the document's own signer and date when the question's other words only name the document", () => {
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức do ai ký?', [TITLE])).toEqual(['signer']);
+    expect(facts('Nghị định 171/2025/NĐ-CP ban hành ngày nào?', [TITLE])).toEqual(['issue-date']);
+    expect(facts('Người ký giữ chức vụ gì?', [TITLE])).toContain('signer');
+  });
+
+  it('leaves questions about the content to retrieval, whatever cue words they share', () => {
+    expect(facts('Hệ thống chứng thực chữ ký số chuyên dùng do cơ quan nào chủ trì xây dựng?', [TITLE])).toEqual([]);
+    expect(facts('Kế hoạch nào triển khai đề án chăm sóc sức khỏe người già, ban hành ngày nào?', [TITLE])).toEqual([]);
+  });
+});
