@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksWhichPlan, isBodyHeading, sectionYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, asksWhichPlan, isBodyHeading, sectionYears, statesOtherYears, statesTarget, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -76,5 +76,25 @@ describe('sections, bodies and years', () => {
     expect(asksWhichPlan('Kế hoạch nào chỉ thực hiện đến năm 2025?')).toBe(true);
     expect(asksWhichPlan('Which plans mention ODA?')).toBe(true);
     expect(asksWhichPlan('Kế hoạch này thực hiện quyết định nào?')).toBe(false);
+  });
+});
+
+describe('slots a passage must fill', () => {
+  it('takes a share as an amount but not as a count, and never an item number', () => {
+    expect(statesUnit('luong', 'được hưởng 50% của mức lương hiện hưởng')).toBe(true);
+    expect(statesUnit('co', 'Tối thiểu 10% cơ sở trợ giúp xã hội đạt chuẩn')).toBe(false);
+    expect(statesUnit('co', 'Toàn tỉnh có 12 cơ sở trợ giúp xã hội')).toBe(true);
+    expect(statesUnit('kinh', '1. Kinh phí thực hiện được bố trí trong dự toán')).toBe(false);
+    expect(statesUnit('kinh', 'Tổng kinh phí 1.200 triệu đồng')).toBe(true);
+  });
+
+  it('rules out a figure for other years, and a target for how things stand now', () => {
+    expect(statesOtherYears('Năm 2025 đạt 60% cơ quan có lãnh đạo nữ', [], [2030])).toBe(true);
+    expect(statesOtherYears('Giai đoạn 2021 - 2030 đạt 60%', [], [2025])).toBe(false);
+    expect(statesOtherYears('Đạt 60% cơ quan có lãnh đạo nữ', [], [2030])).toBe(false);
+    expect(statesOtherYears('Năm 2025 đạt 60%', ['b) Giai đoạn 2021 - 2030'], [2030])).toBe(false);
+    expect(asksCurrentState('Hiện nay tỉnh có bao nhiêu ha rừng ngập mặn?')).toBe(true);
+    expect(statesTarget('Phấn đấu đến năm 2030 diện tích rừng ngập mặn đạt 1.700 ha')).toBe(true);
+    expect(statesTarget('Diện tích rừng ngập mặn hiện có 1.200 ha')).toBe(false);
   });
 });

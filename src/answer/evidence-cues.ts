@@ -124,6 +124,8 @@ const NOT_UNITS = ['la', 'thi', 'con', 'duoc', 'nam', 'lan'];
 /** Units a "how many X" question expects next to the number, folded; money and percent have their own forms. */
 const UNIT_SYNONYMS: Record<string, RegExp> = {
   tien: MONEY,
+  kinh: MONEY,
+  von: MONEY,
   dong: MONEY,
   ty: MONEY,
   trieu: MONEY,
@@ -149,8 +151,8 @@ export function askedUnit(question: string, translate?: (english: string) => str
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
   if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost)\b/.test(folded) && /\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded)) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
-  // ("thiểu số", "chỉ số", "hệ số" hold "số" but count nothing.)
-  const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
+  // ("thiểu số", "chỉ số", "hệ số", "cơ sở" hold "số" folded but count nothing.)
+  const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky|co) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
   if (!match && counted && !STOPWORDS.has(counted[1]) && /\bbao nhieu\b/.test(folded)) return counted[1];
   return match ? match[1] : null;
 }
@@ -164,5 +166,19 @@ export function statesUnit(unit: string, passage: string): boolean {
   const special = UNIT_SYNONYMS[unit];
   if (special) return special.test(text);
   if (PEOPLE_UNITS.includes(unit)) return PEOPLE_UNIT.test(text);
-  return new RegExp(`\\d[\\d.,]*\\s*(%\\s*)?([a-z]+\\s+){0,3}${unit}\\b`).test(text);
+  // A share answers for an amount ("50% của mức lương") but is no count ("10% cơ sở" does not say how many cơ sở);
+  // an item number ("1. Kinh phí") is neither.
+  const share = SHARE_UNITS.includes(unit) ? '(%\\s*)?' : '';
+  return new RegExp(`\\d[\\d.,]*\\s*${share}([a-z]+\\s+){0,3}${unit}\\b`).test(text.replace(ITEM_NUMBER, ' '));
 }
+
+/** Units of an amount rather than a count: a percentage of them is an answer. */
+const SHARE_UNITS = ['luong', 'tien', 'kinh', 'von', 'phi', 'ngan', 'muc', 'chi', 'thu', 'dien'];
+
+const ITEM_NUMBER = /(^|\n)\s*\d+(\.\d+)*[.)]\s/g;
+
+/** "Hiện nay", "hiện có", "currently": the question asks how things stand, not what is aimed for. */
+export const asksCurrentState = (question: string): boolean => /\b(hien nay|hien co|hien tai|hien dang|currently|at present|right now|as of now)\b/.test(foldedLower(question));
+
+/** A passage that sets a target ("Phấn đấu đến năm 2030 … đạt 1.700 ha") rather than reporting a fact. */
+export const statesTarget = (text: string): boolean => /\b(phan dau|muc tieu|chi tieu|den nam (19|20)\d{2}|dat (it nhat|toi thieu|tren)?\s*\d)/.test(foldedLower(text));

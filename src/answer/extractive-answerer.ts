@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, Citation, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody, statesOtherYears } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState } from './evidence-cues.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
@@ -13,11 +13,11 @@ import { namesAbsentDocument, questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
+import { profileQuery, selectEvidence, type Evidence } from './select-evidence.js';
 import { createTermModel } from './term-stats.js';
 
 export interface AnswererOptions {
-  /** Share of the question's weighted terms a passage must contain to answer (calibrated on the evaluation set). */
+  /** Share of the question's weighted terms a passage must contain to answer (set on the development part of the evaluation, never on its test part). */
   minCoverage?: number;
   /** The lower coverage accepted when the passage clearly states the kind of fact asked for (a date, a figure…). */
   minTypedCoverage?: number;
@@ -82,14 +82,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   };
   refresh();
 
-  // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer.
-  // A figure followed by the very unit asked about ("2.226 người" for "bao nhiêu người") is specific enough to
-  // need less of the question's wording: long official names ("… với cách mạng") are often shortened in the text.
-  const supports = (profile: QueryProfile) => (evidence: Evidence): boolean => {
+  // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer;
+  // one that states it needs less of the question's wording, but still its subject: a figure of the asked unit
+  // about something else ("kinh phí … giáo dục" for a question on health care) is no answer.
+  const supports = (evidence: Evidence): boolean => {
     if (evidence.fit <= 0.1) return false;
     if (evidence.coverage >= minCoverage) return true;
-    const typedMinimum = profile.unit && evidence.fit >= 1 ? minTypedCoverage * 0.6 : minTypedCoverage;
-    return evidence.fit >= 0.6 && evidence.coverage >= typedMinimum;
+    return evidence.fit >= 0.6 && evidence.coverage >= minTypedCoverage;
   };
 
   const kindBonus = (analyzed: AnalyzedQuestion) => (chunk: Chunk): number => {
@@ -242,6 +241,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
     const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
     const figures = askedFigures(standalone);
+    const current = asksCurrentState(standalone) && !types.includes('target');
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug).
     logger?.debug(
@@ -250,19 +250,21 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         unit: profile.unit,
         types,
         unknownShare: Math.round(profile.unknownShare * 100) / 100,
-        top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(profile)(item), text: item.text.slice(0, 80) })),
+        top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(item), text: item.text.slice(0, 80) })),
       },
       'evidence',
     );
     const evidence = scored
       // Title, number, date and signer come from the plan facts above; header and recipients lines answer nothing else.
       .filter((item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients')
-      .filter(supports(profile))
+      .filter(supports)
       .filter((item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`)))
       .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
       .filter((item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? ''))
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
-      .filter((item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years));
+      .filter((item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years))
+      // "Hiện nay có bao nhiêu …" is not answered by a target.
+      .filter((item) => !current || !statesTarget(item.text));
     const best = evidence[0];
     if (!best) {
       // A plan cut short may state its period only in its title.
