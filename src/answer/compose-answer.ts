@@ -63,22 +63,43 @@ const readable = (text: string): string =>
     .replace(/^[-+•]\s+/, '');
 
 /** A heading quoted with the passage under it reads "3. Sở Kế hoạch và Đầu tư: Chủ trì…". */
-const quoted = (evidence: Pick<Evidence, 'text' | 'headingLength'>): string => {
+const quoted = (evidence: Pick<Evidence, 'text' | 'headingLength' | 'cut'>): string => {
   const { text, headingLength } = evidence;
-  if (!headingLength) return `“${readable(text)}”`;
-  return `“${readable(text.slice(0, headingLength)).replace(/[:.]$/, '')}: ${readable(text.slice(headingLength))}”`;
+  const more = evidence.cut ? '…' : '';
+  if (!headingLength) return `“${readable(text)}${more}”`;
+  return `“${readable(text.slice(0, headingLength)).replace(/[:.]$/, '')}: ${readable(text.slice(headingLength))}${more}”`;
 };
+
+/** A quote in an answer from several documents is cut to its first clauses up to this length. */
+const MAX_SIDE_BY_SIDE_QUOTE = 450;
+
+/** The evidence cut to its leading clauses within `max` characters: still a verbatim span, marked as cut. */
+function shortened(evidence: Evidence, max: number): Evidence {
+  if (evidence.text.length <= max) return evidence;
+  const head = evidence.text.slice(0, max);
+  const clause = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf(': '), head.lastIndexOf(', '));
+  const space = head.lastIndexOf(' ');
+  const cut = clause > max / 2 ? clause + 1 : space > max / 2 ? space : max;
+  const text = evidence.text.slice(0, cut).trimEnd();
+  return { ...evidence, text, end: evidence.start + text.length, cut: true };
+}
 
 /** An answer quotes at most this many documents; the others are counted, named and returned by id. */
 export const MAX_DOCUMENTS_PER_ANSWER = 5;
 /** A list quotes at most this many items; the rest are counted. */
 const MAX_LIST_ITEMS = 10;
 /** Quotes in one answer, at most: every part keeps its best one, the rest come in rank order. */
-const MAX_CITATIONS = 8;
+const MAX_CITATIONS = 6;
+/** Characters quoted in one answer, at most, beyond each part's best quote: an answer stays readable on a phone. */
+const MAX_QUOTED_CHARS = 1_500;
 /** A citation names its document's title up to this length (scraped titles can run to a paragraph). */
 const MAX_CITED_TITLE = 100;
-/** Other documents named by title at the end of an answer, at most. */
-const MAX_NAMED_OTHERS = 8;
+/** Each heading of a citation's section path, up to this length (its label gives the short form). */
+const MAX_CITED_HEADING = 70;
+/** Other documents named at the end of an answer, at most. */
+const MAX_NAMED_OTHERS = 3;
+/** A table's header row shown beside a quoted row, up to this length. */
+const MAX_COLUMNS_CHARS = 160;
 
 export function composeAnswer(args: {
   parts: readonly AnswerPart[];
@@ -99,7 +120,7 @@ export function composeAnswer(args: {
       docTitle: truncateTitle(doc.meta.title, MAX_CITED_TITLE),
       docName: documentName(doc.meta, language),
       label: citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta) || undefined,
-      section: evidence.section.length > 0 ? formatSection(evidence.section) : KIND_LABEL[evidence.chunk.kind],
+      section: evidence.section.length > 0 ? formatSection(evidence.section.map((title) => truncateTitle(title, MAX_CITED_HEADING))) : KIND_LABEL[evidence.chunk.kind],
       quote: doc.text.slice(evidence.start, evidence.end),
       start: evidence.start,
       end: evidence.end,
@@ -114,7 +135,7 @@ export function composeAnswer(args: {
 
   // A table row is read with the table's header row, so its figures say what they are.
   const columnsOf = (evidence: Evidence): string => {
-    const header = evidence.chunk.context;
+    const header = evidence.chunk.context && truncateTitle(evidence.chunk.context, MAX_COLUMNS_CHARS);
     if (!header || readable(evidence.text).startsWith(header)) return '';
     return language === 'en' ? ` (columns: ${header})` : ` (cột: ${header})`;
   };
@@ -166,12 +187,20 @@ export function composeAnswer(args: {
   const grouped = new Map<string, AnswerPart[]>();
   for (const part of parts) grouped.set(part.docId, [...(grouped.get(part.docId) ?? []), part]);
   // The best few documents are quoted (parts come best first); the others are only named.
-  const byDoc = new Map([...grouped].slice(0, MAX_DOCUMENTS_PER_ANSWER).map(([docId, docParts]) => [docId, docParts.map((part) => ({ ...part }))]));
+  const quotedDocs = [...grouped].slice(0, MAX_DOCUMENTS_PER_ANSWER);
+  const fit = (evidence: Evidence[]) => (quotedDocs.length > 1 ? evidence.map((item) => shortened(item, MAX_SIDE_BY_SIDE_QUOTE)) : evidence);
+  const byDoc = new Map(quotedDocs.map(([docId, docParts]) => [docId, docParts.map((part) => ({ ...part, evidence: fit(part.evidence) }))]));
   // Every part keeps its best quote; further quotes are kept in rank order while the budget lasts. A list's
   // items beyond its share are counted ("và N nội dung khác"), not dropped silently.
   let budget = MAX_CITATIONS - [...byDoc.values()].reduce((sum, docParts) => sum + docParts.length, 0);
-  for (const part of [...byDoc.values()].flat()) {
-    const extra = Math.max(0, Math.min(part.evidence.length - 1, budget, MAX_LIST_ITEMS - 1));
+  const allParts = [...byDoc.values()].flat();
+  let characters = MAX_QUOTED_CHARS - allParts.reduce((sum, part) => sum + (part.evidence[0]?.text.length ?? 0), 0);
+  for (const part of allParts) {
+    let extra = 0;
+    while (extra < Math.min(part.evidence.length - 1, budget, MAX_LIST_ITEMS - 1) && part.evidence[1 + extra].text.length <= characters) {
+      characters -= part.evidence[1 + extra].text.length;
+      extra += 1;
+    }
     if (part.layout === 'list') part.omitted = part.evidence.length - 1 - extra;
     part.evidence = part.evidence.slice(0, 1 + extra);
     budget -= extra;

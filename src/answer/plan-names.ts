@@ -1,7 +1,12 @@
 import { typeEntry } from '../structure/grammar.js';
+import { truncateTitle } from '../structure/parse-structure.js';
 import type { DocumentMeta, LocalityLevel } from '../types.js';
 
 const LEVEL_IN_ENGLISH: Record<LocalityLevel, string> = { 'quốc gia': 'national', tỉnh: 'province', 'thành phố': 'city', huyện: 'district', quận: 'district', 'thị xã': 'town', xã: 'commune', phường: 'ward' };
+
+/** Running text names a document by its title up to this length (scraped titles can run to a paragraph). */
+const MAX_NAMED_TITLE = 80;
+const titleOf = (meta: DocumentMeta): string => truncateTitle(meta.title, MAX_NAMED_TITLE);
 
 /** The locality without its level word: "Tỉnh Khánh Hòa" → "Khánh Hòa". */
 const bareLocality = (meta: DocumentMeta): string | undefined =>
@@ -10,7 +15,7 @@ const bareLocality = (meta: DocumentMeta): string | undefined =>
 /** How an answer names a plan: "tỉnh Khánh Hòa" / "Khánh Hòa province"; the title when no locality is known. */
 export function planName(meta: DocumentMeta, language: 'vi' | 'en'): string {
   const name = bareLocality(meta);
-  if (!name) return meta.title;
+  if (!name) return titleOf(meta);
   if (language === 'en') return meta.level ? `${name} ${LEVEL_IN_ENGLISH[meta.level]}` : name;
   return meta.level ? `${meta.level} ${name}` : name;
 }
@@ -25,9 +30,9 @@ const isPlan = (meta: DocumentMeta): boolean => (meta.type ?? 'Kế hoạch') ==
 export function documentPhrase(meta: DocumentMeta, language: 'vi' | 'en'): string {
   if (isPlan(meta) && bareLocality(meta)) return language === 'en' ? `the ${planName(meta, 'en')} plan` : `kế hoạch của ${planName(meta, 'vi')}`;
   const entry = typeEntry(meta.type);
-  if (language === 'en') return meta.number ? `${capitalise(entry.english)} ${meta.number}` : `the ${entry.english} “${meta.title}”`;
+  if (language === 'en') return meta.number ? `${capitalise(entry.english)} ${meta.number}` : `the ${entry.english} “${titleOf(meta)}”`;
   if (meta.number) return `${entry.type} ${meta.number}`;
-  return meta.issuer ? `${entry.type.toLocaleLowerCase('vi')} của ${meta.issuer}` : meta.title;
+  return meta.issuer ? `${entry.type.toLocaleLowerCase('vi')} của ${meta.issuer}` : titleOf(meta);
 }
 
 /** Whether every document is a plan: answers then keep speaking of "kế hoạch". */

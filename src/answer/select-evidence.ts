@@ -20,6 +20,8 @@ export interface Evidence {
   headingStart: number | null;
   /** When the quote begins with a heading (quoted for the body it names), how many characters the heading takes. */
   headingLength?: number;
+  /** The passage goes on after the quote (shortened to fit an answer). */
+  cut?: boolean;
   /** Share of the question's weighted terms the passage (or its headings) contains. */
   coverage: number;
   /** How well the passage carries the kind of fact asked for (0–1). */
