@@ -18,6 +18,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261201' },
     duration: { type: 'string', default: '15' },
     'baseline-max': { type: 'string', default: '13967' },
+    // For trying a change quickly: keep the collection an earlier run built (no cold-ingest figures then).
+    reuse: { type: 'boolean', default: false },
   },
 });
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -161,6 +163,7 @@ async function load(port: number, pid: number): Promise<Omit<Figures, 'startupSe
 
 async function prepareCorpus(size: number, files: string[], source: string): Promise<string> {
   const dir = join(work, `corpus-${size}`);
+  if (values.reuse && existsSync(dir)) return dir;
   if (existsSync(dir)) await rm(dir, { recursive: true });
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(join(root, 'corpus'))) if (name.endsWith('.txt') || name === 'manifest.json') await copyFile(join(root, 'corpus', name), join(dir, name));
@@ -170,9 +173,10 @@ async function prepareCorpus(size: number, files: string[], source: string): Pro
 
 async function project(size: number, corpus: string, extra: string): Promise<Figures> {
   const data = join(work, `data-${size}`);
-  await rm(data, { recursive: true, force: true });
+  const reuse = values.reuse && existsSync(join(data, 'collection.db'));
+  if (!reuse) await rm(data, { recursive: true, force: true });
   const env = { CORPUS_DIR: corpus, DATA_DIR: data, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'warn' };
-  const ingest = await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
+  const ingest = reuse ? { seconds: undefined, peakMB: undefined } : await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
   const port = 3300 + (size % 500);
   const { child, seconds } = await startServer(['--import', 'tsx', 'src/main.ts'], env, port);
   try {

@@ -13,7 +13,7 @@ import { namesAbsentDocument, questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { profileQuery, selectEvidence, type Evidence } from './select-evidence.js';
+import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createTermModel } from './term-stats.js';
 
 export interface AnswererOptions {
@@ -84,11 +84,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
 
   // A passage that lacks the kind of fact asked for (no figure for "how many", no date for "when") cannot answer;
   // one that states it needs less of the question's wording, but still its subject: a figure of the asked unit
-  // about something else ("kinh phí … giáo dục" for a question on health care) is no answer.
-  const supports = (evidence: Evidence): boolean => {
+  // about something else ("kinh phí … giáo dục" for a question on health care) is no answer. A figure of the
+  // very thing counted, named as the question names it ("2.226 người có công" for "bao nhiêu người có công với
+  // cách mạng"), needs less still: long official names are often shortened in the text.
+  const supports = (profile: QueryProfile) => (evidence: Evidence): boolean => {
     if (evidence.fit <= 0.1) return false;
     if (evidence.coverage >= minCoverage) return true;
-    return evidence.fit >= 0.6 && evidence.coverage >= minTypedCoverage;
+    const namesCounted = profile.counted !== null && evidence.fit >= 1 && foldedLower(evidence.text).includes(profile.counted);
+    return evidence.fit >= 0.6 && evidence.coverage >= (namesCounted ? minTypedCoverage * 0.6 : minTypedCoverage);
   };
 
   const kindBonus = (analyzed: AnalyzedQuestion) => (chunk: Chunk): number => {
@@ -250,14 +253,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         unit: profile.unit,
         types,
         unknownShare: Math.round(profile.unknownShare * 100) / 100,
-        top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(item), text: item.text.slice(0, 80) })),
+        top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(profile)(item), text: item.text.slice(0, 80) })),
       },
       'evidence',
     );
     const evidence = scored
       // Title, number, date and signer come from the plan facts above; header and recipients lines answer nothing else.
       .filter((item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients')
-      .filter(supports)
+      .filter(supports(profile))
       .filter((item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`)))
       .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
       .filter((item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? ''))

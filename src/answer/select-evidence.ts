@@ -37,6 +37,8 @@ export interface QueryProfile {
   types: readonly QuestionType[];
   /** "bao nhiêu người" → "nguoi": a count answer should state this unit. */
   unit: string | null;
+  /** "bao nhiêu người có công với cách mạng" → "nguoi co cong": the counted thing as the question names it. */
+  counted: string | null;
   /** The question asks for a period of years ("giai đoạn nào"). */
   period: boolean;
   /** Years the question names: passages under a heading for other years rank lower. */
@@ -85,11 +87,18 @@ export function profileQuery(args: {
     model,
     types: args.types,
     unit: unitOf(askedUnit(args.question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), args.abbreviations),
+    counted: countedPhrase(args.question),
     period: asksPeriod(args.question),
     years: askedYears(args.question),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
   };
+}
+
+/** The first three words after "bao nhiêu" / "mấy", folded, when the question names what it counts that way. */
+function countedPhrase(question: string): string | null {
+  const words = /\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+){2})/.exec(foldedLower(question))?.[1];
+  return words ?? null;
 }
 
 /** "bao nhiêu NKT" asks for people: an abbreviation stands for the first word of its expansion. */

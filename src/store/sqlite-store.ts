@@ -11,6 +11,8 @@ import type { Chunk, DocumentMeta, OutlineEntry, ScoredId, SourceDocument } from
 /** Bump when the schema or what ingest puts in it changes: an older database is then rebuilt. */
 export const STORE_FORMAT = 3;
 export const DATABASE_FILE = 'collection.db';
+/** How stale the caches may be after another process commits (an ingest), in milliseconds. */
+const VERSION_CHECK_MS = 200;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -144,7 +146,8 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   const format = Number(setting('format') ?? 0);
 
   // Caches stay valid until another connection commits: SQLite's data_version says when.
-  const documents = lru<string, SourceDocument | null>(32);
+  const documents = lru<string, SourceDocument | null>(256);
+  const chunkLists = lru<string, Chunk[]>(256);
   const chunks = lru<string, Chunk | null>(20_000);
   const outlines = lru<string, OutlineEntry[]>(256);
   const frequencies = new Map<string, number>();
@@ -152,18 +155,29 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   let abbreviationTable: Map<string, string> | undefined;
   let counts: { chunks: number; byDoc: Map<string, number> } | undefined;
   let version = -1;
-  // data_version changes with other connections' commits only: this connection's own writes clear the caches too.
-  const fresh = (force = false): void => {
-    const current = db.pragma('data_version', { simple: true }) as number;
-    if (current === version && !force) return;
-    version = current;
+  let checkedAt = -Infinity;
+  const clearCaches = (): void => {
     documents.clear();
+    chunkLists.clear();
     chunks.clear();
     outlines.clear();
     frequencies.clear();
     catalogue = undefined;
     abbreviationTable = undefined;
     counts = undefined;
+  };
+  // data_version changes with other connections' commits only (this connection's own writes clear the caches).
+  const checkVersion = (): void => {
+    checkedAt = performance.now();
+    const current = db.pragma('data_version', { simple: true }) as number;
+    if (current === version) return;
+    version = current;
+    clearCaches();
+  };
+  // A question makes hundreds of reads: they check at most every VERSION_CHECK_MS; the catalogue, read once at the
+  // start of every question, always checks.
+  const fresh = (): void => {
+    if (performance.now() - checkedAt >= VERSION_CHECK_MS) checkVersion();
   };
 
   const documentRow = statement<{ meta: string; text: string; hash: string }>('SELECT meta, text, hash FROM documents WHERE id = ?');
@@ -180,7 +194,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
     setting,
     /** Metadata of every document, sorted by id: the catalogue scope and place detection read. */
     catalogue(): readonly DocumentMeta[] {
-      fresh();
+      checkVersion();
       catalogue ??= db
         .prepare('SELECT meta FROM documents ORDER BY id')
         .pluck()
@@ -217,10 +231,11 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
       const row = chunkRowById().get(rowid);
       return row ? toChunk(row) : undefined;
     },
-    chunksOf(docId: string): Chunk[] {
-      return chunksOfDoc()
-        .all(docId)
-        .map(toChunk);
+    chunksOf(docId: string): readonly Chunk[] {
+      fresh();
+      let list = chunkLists.get(docId);
+      if (!list) chunkLists.set(docId, (list = chunksOfDoc().all(docId).map(toChunk)));
+      return list;
     },
     /** Read once per document while cached: evidence selection asks for it for every retrieved chunk. */
     outline(docId: string): OutlineEntry[] {
@@ -335,17 +350,17 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
     /** Replaces a document's vectors with those of another model, in one transaction. */
     putEmbeddings: (docId: string, model: string, vectors: ReadonlyMap<string, Float32Array | number[]>): void => {
       putEmbeddings.immediate(docId, model, vectors);
-      fresh(true);
+      clearCaches();
     },
     /** Replaces (or adds) one document with everything derived from it, in one transaction. */
     putDocument: (record: DocumentRecord): void => {
       putDocument.immediate(record);
-      fresh(true);
+      clearCaches();
     },
     /** Removes one document and everything derived from it, in one transaction. */
     removeDocument: (id: string): void => {
       removeDocument.immediate(id);
-      fresh(true);
+      clearCaches();
     },
     close: (): void => {
       db.close();
