@@ -6,12 +6,13 @@ import { citationLabel, documentName } from '../structure/citation-label.js';
 import { truncateTitle } from '../structure/parse-structure.js';
 import { typeEntry } from '../structure/grammar.js';
 import { allPlans, capitalise, documentPhrase, planName } from './plan-names.js';
+import { askedValue, leadLine, type AskedSlot } from './lead-line.js';
 import type { Evidence } from './select-evidence.js';
 
 type Language = 'vi' | 'en';
 
 /** Facts about a plan document itself, read off its header, preamble or signature. */
-export type PlanFact = 'signer' | 'issue-date' | 'number' | 'legal-basis' | 'period';
+export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period';
 
 export interface AnswerPart {
   docId: string;
@@ -36,6 +37,7 @@ export interface MissingFact {
 const FACT_NAME: Record<PlanFact, { vi: string; en: string }> = {
   signer: { vi: 'người ký', en: 'who signed it' },
   'issue-date': { vi: 'ngày ban hành', en: 'its issue date' },
+  'effective-date': { vi: 'ngày có hiệu lực', en: 'when it takes effect' },
   number: { vi: 'số hiệu', en: 'its number' },
   'legal-basis': { vi: 'căn cứ ban hành', en: 'its legal basis' },
   period: { vi: 'thời gian thực hiện', en: 'its period' },
@@ -84,6 +86,22 @@ function shortened(evidence: Evidence, max: number): Evidence {
   return { ...evidence, text, end: evidence.start + text.length, cut: true };
 }
 
+/** The article all the quotes come from ("Điều 5 › khoản 2"), or null when they come from several or none. */
+function articleOf(labels: readonly string[]): string | null {
+  const first = labels[0];
+  if (!first || !/^Điều \d+/u.test(first)) return null;
+  const article = first.split(' › ')[0];
+  if (!labels.every((label) => label.split(' › ')[0] === article)) return null;
+  return labels.length === 1 ? first : article;
+}
+
+/** "Điều 5 › khoản 2 › điểm a" as written in a sentence: "điểm a khoản 2 Điều 5" / "Article 5, clause 2, point a". */
+function articlePhrase(label: string, language: Language): string {
+  const parts = label.split(' › ');
+  if (language === 'vi') return [...parts].reverse().join(' ');
+  return parts.map((part) => part.replace(/^Điều/u, 'Article').replace(/^khoản/u, 'clause').replace(/^điểm/u, 'point')).join(', ');
+}
+
 /** An answer quotes at most this many documents; the others are counted, named and returned by id. */
 export const MAX_DOCUMENTS_PER_ANSWER = 5;
 /** A list quotes at most this many items; the rest are counted. */
@@ -108,9 +126,15 @@ export function composeAnswer(args: {
   missing?: readonly MissingFact[];
   /** A line said before the answer (e.g. that the province's own plan is not in the collection). */
   preface?: string;
+  /** The kind of value asked for: the answer then opens with it, read off the best quote of each document. */
+  slot?: AskedSlot;
 }): { answer: string; citations: Citation[]; otherDocuments: string[] } {
   const { parts, language, knowledge } = args;
   const citations: Citation[] = [];
+  const labelOf = (evidence: Evidence): string => {
+    const doc = knowledge.document(evidence.chunk.docId)!;
+    return citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta);
+  };
   const cite = (evidence: Evidence): string => {
     const doc = knowledge.document(evidence.chunk.docId)!;
     const n = citations.length + 1;
@@ -119,7 +143,7 @@ export function composeAnswer(args: {
       docId: doc.meta.id,
       docTitle: truncateTitle(doc.meta.title, MAX_CITED_TITLE),
       docName: documentName(doc.meta, language),
-      label: citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta) || undefined,
+      label: labelOf(evidence) || undefined,
       section: evidence.section.length > 0 ? formatSection(evidence.section.map((title) => truncateTitle(title, MAX_CITED_HEADING))) : KIND_LABEL[evidence.chunk.kind],
       quote: doc.text.slice(evidence.start, evidence.end),
       start: evidence.start,
@@ -210,7 +234,11 @@ export function composeAnswer(args: {
   const lines: string[] = args.preface ? [args.preface] : [];
   if (byDoc.size === 1) {
     const [[docId, docParts]] = byDoc;
-    const lead = language === 'en' ? `According to ${phraseOf(docId)}: ` : `Theo ${phraseOf(docId)}: `;
+    // A legal document is cited by its article, as people cite it: "Theo khoản 2 Điều 5 Nghị định 09/2025/NĐ-CP".
+    const meta = metaOf(docId);
+    const article = typeEntry(meta.type).legal ? articleOf(docParts.flatMap((part) => part.evidence).map(labelOf)) : null;
+    const source = article ? `${articlePhrase(article, language)} ${phraseOf(docId)}` : phraseOf(docId);
+    const lead = language === 'en' ? `According to ${source}: ` : `Theo ${source}: `;
     for (const part of docParts) {
       const standalone = part.kind !== 'passages';
       lines.push(standalone ? `${partText(part, true)}.` : part.layout === 'list' ? `${lead.trimEnd()}${partText(part, false)}` : `${lead}${partText(part, false)}.`);
@@ -221,6 +249,18 @@ export function composeAnswer(args: {
     for (const [docId, docParts] of byDoc) {
       const listed = docParts.some((part) => part.layout === 'list');
       lines.push(`- ${capitalise(plans ? planOf(docId) : phraseOf(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
+    }
+  }
+  if (args.slot) {
+    // The answer first: each quoted document's asked value, from its first citation that states one.
+    const values = [...byDoc.keys()].flatMap((docId) => {
+      const citation = citations.find((candidate) => candidate.docId === docId && askedValue(candidate.quote, args.slot!) !== null);
+      return citation ? [{ docId, value: askedValue(citation.quote, args.slot!)!, marker: `[${citation.n}]` }] : [];
+    });
+    if (values.length === 1 && byDoc.size === 1) lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));
+    else if (values.length > 0) {
+      const named = values.map(({ docId, value, marker }) => `${capitalise(planOf(docId))}: ${value} ${marker}`).join('; ');
+      lines.splice(args.preface ? 1 : 0, 0, language === 'en' ? `In short — ${named}.` : `Tóm tắt — ${named}.`);
     }
   }
   for (const { docId, fact } of args.missing ?? []) {

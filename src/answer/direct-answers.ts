@@ -6,7 +6,7 @@ import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, 
 import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
-import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
+import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
 import type { Evidence } from './select-evidence.js';
 
 // Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
@@ -56,6 +56,10 @@ export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
       }
       case 'issue-date': {
         const span = findIssueDate(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+      }
+      case 'effective-date': {
+        const span = findEffectiveDate(chunks);
         return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
       }
       case 'number': {

@@ -131,6 +131,8 @@ const UNIT_SYNONYMS: Record<string, RegExp> = {
   trieu: MONEY,
   'phan tram': PERCENT,
 };
+/** Whether a unit asks for an amount of money ("bao nhiêu tiền", "bao nhiêu đồng", "bao nhiêu kinh phí"). */
+export const isMoneyUnit = (unit: string): boolean => UNIT_SYNONYMS[unit] === MONEY;
 const PEOPLE_GROUP = /\b(nguoi|tre em|nkt|nct|doi tuong|thuong binh|cu|people|children|elderly|persons?)\b/;
 // Words that count people: "bao nhiêu cụ" is answered by "98 người", "bao nhiêu đối tượng" by "55 ngàn trường hợp".
 const PEOPLE_UNITS = ['nguoi', 'cu', 'doi', 'doi tuong', 'truong', 'truong hop', 'tre', 'tre em', 'me', 'luot', 'thuong binh', 'benh binh', 'nkt', 'nct'];

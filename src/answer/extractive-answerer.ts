@@ -3,7 +3,8 @@ import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, Citation, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
+import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
@@ -51,6 +52,19 @@ const DUTY_SYLLABLES = syllablesOf(DUTY_WORDS);
 const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
 /** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
 const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+
+/** The value a question asks for, for the answer's first line. */
+const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[]): AskedSlot | undefined =>
+  types.includes('deadline') || types.includes('date')
+    ? { kind: 'date' }
+    : // A percentage the question states itself ("thiệt hại trên 70%") is a condition, not the value asked for.
+      types.includes('percent') && !stated.some((figure) => figure.endsWith('%'))
+      ? { kind: 'percent' }
+      : unit
+        ? isMoneyUnit(unit)
+          ? { kind: 'money' }
+          : { kind: 'count', unit }
+        : undefined;
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -185,8 +199,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     });
     const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] } = {}) =>
       result(composeAbstention({ language, metas, scopeMetas, ...details }), false, [], retrieveMs, answerStarted);
-    const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number) => {
-      const { answer, citations, otherDocuments } = composeAnswer({ parts, language, knowledge, missing, preface: scope ? provinceNote(standalone, scope, language) : undefined });
+    const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number, slot?: AskedSlot) => {
+      const { answer, citations, otherDocuments } = composeAnswer({ parts, language, knowledge, missing, slot, preface: scope ? provinceNote(standalone, scope, language) : undefined });
       return result(answer, true, citations, retrieveMs, answerStarted, otherDocuments);
     };
 
@@ -220,7 +234,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         }
       }
       if (parts.length === 0) return abstain(0, now, { facts });
-      return answerWith(parts, missing, 0, now);
+      const dates = facts.every((fact) => fact === 'issue-date' || fact === 'effective-date');
+      return answerWith(parts, missing, 0, now, dates ? { kind: 'date' } : undefined);
     }
 
     const retrieveStarted = performance.now();
@@ -291,7 +306,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     };
     const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(passagesOf(docId)) }));
     const missing = (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId }));
-    return answerWith(parts, missing, retrieveMs, answerStarted);
+    return answerWith(parts, missing, retrieveMs, answerStarted, askedSlot(types, profile.unit, figures));
   };
 
   return {

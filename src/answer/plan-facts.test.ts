@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
-import { findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber } from './plan-facts.js';
+import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber } from './plan-facts.js';
 
 const chunk = (text: string, kind: Chunk['kind'] = 'header', start = 10): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
 const quote = (c: Chunk, span: { start: number; end: number }) => c.text.slice(span.start - c.start, span.end - c.start);
@@ -47,5 +47,13 @@ describe('findLegalBases', () => {
       'Căn cứ Quyết định số 1942/QĐ-TTg ngày 18/11/2021 của Thủ tướng Chính phủ.',
       'Thực hiện Kế hoạch số 02/KH-UBND ngày 05/01/2022 của UBND tỉnh.',
     ]);
+  });
+});
+
+describe('findEffectiveDate', () => {
+  it('finds the sentence saying when the document takes effect, across a line wrap', () => {
+    const body = chunk('Điều 15. Điều khoản thi hành\n1. Thông tư này có hiệu lực thi hành\nkể từ ngày 22 tháng 4 năm 2025.\n2. Thông tư này thay thế Thông tư số 28/2009/TT-BGDĐT.', 'body');
+    expect(quote(body, findEffectiveDate([body])!)).toContain('có hiệu lực thi hành\nkể từ ngày 22 tháng 4 năm 2025');
+    expect(findEffectiveDate([chunk('Kế hoạch có hiệu quả cao.', 'body')])).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { EFFECTIVE_FROM } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk } from '../types.js';
 import { citesDocument } from './evidence-cues.js';
@@ -55,4 +56,14 @@ export function findLegalBases(chunks: readonly Chunk[], limit = 4): PlanFactSpa
         .map((span) => ({ chunk, start: chunk.start + span.start, end: chunk.start + span.end })),
     )
     .slice(0, limit);
+}
+
+/** The sentence where a legal document says when it takes effect ("Nghị định này có hiệu lực thi hành từ ngày …"). */
+export function findEffectiveDate(chunks: readonly Chunk[]): PlanFactSpan | null {
+  for (const chunk of chunks.filter((candidate) => candidate.kind !== 'header')) {
+    if (!EFFECTIVE_FROM.test(chunk.text.replace(/\s+/gu, ' '))) continue;
+    const sentence = splitSentences(chunk.text).find((span) => EFFECTIVE_FROM.test(chunk.text.slice(span.start, span.end).replace(/\s+/gu, ' ')));
+    if (sentence) return { chunk, start: chunk.start + sentence.start, end: chunk.start + sentence.end };
+  }
+  return null;
 }

@@ -10,6 +10,8 @@ describe('askedPlanFacts', () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức do ai ký?', [TITLE])).toEqual(['signer']);
     expect(facts('Nghị định 171/2025/NĐ-CP ban hành ngày nào?', [TITLE])).toEqual(['issue-date']);
     expect(facts('Người ký giữ chức vụ gì?', [TITLE])).toContain('signer');
+    expect(facts('Nghị định này có hiệu lực từ ngày nào?', [TITLE])).toEqual(['effective-date']);
+    expect(facts('When does the decree take effect?', [TITLE])).toEqual(['effective-date']);
   });
 
   it('leaves questions about the content to retrieval, whatever cue words they share', () => {

@@ -8,6 +8,8 @@ import type { PlanFact } from './compose-answer.js';
 
 
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
+/** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect". */
+const EFFECTIVE = /\bhieu luc\b|\btakes? effect\b|\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
@@ -20,7 +22,7 @@ const LEGAL_BASIS_FRAME = new Set(
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
 const DOCUMENT_FACT_FRAME = new Set(
-  'ky ban hanh ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong'.split(
+  'ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong'.split(
     ' ',
   ),
 );
@@ -43,11 +45,13 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
     .filter((word) => word.length > 1 && !/\d/.test(word) && !STOPWORDS.has(word) && !DOCUMENT_FACT_FRAME.has(word) && !titleWords.has(word) && !places.has(word));
   if (subjectWords.length > MAX_SUBJECT_WORDS) return [];
   const facts: PlanFact[] = [];
-  const issueDate = ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded));
+  const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || /\b(ngay|date|day)\b/.test(folded));
+  const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded));
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
   // ("kỷ niệm", typed without diacritics, is not "ký".)
   if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded)) facts.push('signer');
   if (issueDate) facts.push('issue-date');
+  if (effective) facts.push('effective-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
   if ((analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) && !facts.includes('number')) {

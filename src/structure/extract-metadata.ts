@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { foldDiacritics } from '../lang/normalize.js';
 import type { DocumentMeta, DocumentRelation, LocalityLevel } from '../types.js';
 import { isUpper } from './clean-text.js';
-import { DOCUMENT_NUMBER, DOCUMENT_TYPES, issuerOfNumber, TYPE_NAMES, typeOfNumber, type DocumentType } from './grammar.js';
+import { DOCUMENT_NUMBER, DOCUMENT_TYPES, EFFECTIVE_FROM, issuerOfNumber, TYPE_NAMES, typeOfNumber, type DocumentType } from './grammar.js';
 import { parseStructure, type Block } from './parse-structure.js';
 
 // Metadata for documents that have no manifest entry, read from any header layout: the official header (issuing
@@ -236,7 +236,7 @@ function periodOf(title: string | undefined, text: string): string | undefined {
 
 /** "có hiệu lực (thi hành) (kể) từ ngày 15 tháng 01 năm 2026", or from signing ("kể từ ngày ký"): the issue date. */
 function effectiveDateOf(text: string, issuedDate: string | undefined, portal: Map<string, string>): string | undefined {
-  const match = /có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s*(?:(\d{1,2}) tháng (\d{1,2}) năm (\d{4})|(\d{1,2})\/(\d{1,2})\/(\d{4})|(ký|ban hành))/u.exec(text.replace(/\s+/gu, ' '));
+  const match = new RegExp(String.raw`${EFFECTIVE_FROM.source}\s*(?:(\d{1,2}) tháng (\d{1,2}) năm (\d{4})|(\d{1,2})\/(\d{1,2})\/(\d{4})|(ký|ban hành))`, 'u').exec(text.replace(/\s+/gu, ' '));
   if (!match) {
     const listed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(portal.get('Ngày hiệu lực') ?? '');
     return listed ? `${listed[3]}-${pad(listed[2])}-${pad(listed[1])}` : undefined;

@@ -212,3 +212,6 @@ export function markerLength(line: string): number {
   if (heading) return line.length - heading.rest.length;
   return BULLET.exec(line)?.[0].length ?? 0;
 }
+
+/** "có hiệu lực (thi hành) (kể) từ ngày …": where a legal document says when it takes effect. */
+export const EFFECTIVE_FROM = /có hiệu lực(?: thi hành)?(?: kể)? từ ngày/u;
