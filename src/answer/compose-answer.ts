@@ -109,7 +109,7 @@ const MAX_LIST_ITEMS = 10;
 /** Quotes in one answer, at most: every part keeps its best one, the rest come in rank order. */
 const MAX_CITATIONS = 6;
 /** Characters quoted in one answer, at most, beyond each part's best quote: an answer stays readable on a phone. */
-const MAX_QUOTED_CHARS = 1_500;
+const MAX_QUOTED_CHARS = 1_300;
 /** A citation names its document's title up to this length (scraped titles can run to a paragraph). */
 const MAX_CITED_TITLE = 100;
 /** Each heading of a citation's section path, up to this length (its label gives the short form). */

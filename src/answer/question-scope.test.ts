@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../types.js';
-import { documentsByNumber, namesAbsentDocument } from './question-scope.js';
+import { analyzeQuestion } from './analyze-question.js';
+import { documentsByNumber, namesAbsentDocument, questionScope } from './question-scope.js';
 
 const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
 const metas = [
@@ -37,5 +38,17 @@ describe('namesAbsentDocument', () => {
     expect(namesAbsentDocument('Nghị định 171 do ai ký?', metas)).toBe(false);
     expect(namesAbsentDocument('Nghị định về đào tạo công chức do ai ký?', metas)).toBe(false);
     expect(namesAbsentDocument('Kế hoạch này do ai ký?', metas)).toBe(false);
+  });
+});
+
+describe('questionScope', () => {
+  it('narrows the documents of a place to the type the question names', () => {
+    const local = [
+      { ...meta('kh-hn', 'Kế hoạch', '12/KH-UBND'), locality: 'Thành phố Hà Nội', province: 'Hà Nội', level: 'thành phố' },
+      { ...meta('nq-hn', 'Nghị quyết', '54/2025/NQ-HĐND'), locality: 'Thành phố Hà Nội', province: 'Hà Nội', level: 'thành phố' },
+    ] as DocumentMeta[];
+    const scope = (question: string) => questionScope(analyzeQuestion(question, { documents: local, abbreviations: new Map() }), local);
+    expect(scope('Ai ký kế hoạch của thành phố Hà Nội?')).toEqual(['kh-hn']);
+    expect(scope('Hà Nội có những văn bản nào về người cao tuổi?')?.sort()).toEqual(['kh-hn', 'nq-hn']);
   });
 });

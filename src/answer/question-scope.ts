@@ -57,9 +57,23 @@ export function documentsByNumber(question: string, metas: readonly DocumentMeta
 export function namesAbsentDocument(question: string, metas: readonly DocumentMeta[]): boolean {
   const mentions = numberMentions(question);
   if (mentions.length > 0) return mentions.some((mention) => !metas.some((meta) => matches(meta, mention)));
+  return namedTypes(question).some((type) => !metas.some((meta) => typeEntry(meta.type).type === type));
+}
+
+const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`(?<!\\p{L})(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
+
+/** The types of document a question names in words: "kế hoạch", "nghị định", "decree". */
+function namedTypes(question: string): DocumentMeta['type'][] {
   const text = folded(question);
-  const named = DOCUMENT_TYPES.filter((entry) => new RegExp(`(?<!\\p{L})(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u').test(text));
-  return named.some((entry) => !metas.some((meta) => typeEntry(meta.type).type === entry.type));
+  return TYPE_WORDS.filter((entry) => entry.pattern.test(text)).map((entry) => entry.type);
+}
+
+const typeMaps = new WeakMap<readonly DocumentMeta[], Map<string, DocumentMeta['type']>>();
+/** Each document's type by id, made once per catalogue. */
+function typesById(metas: readonly DocumentMeta[]): Map<string, DocumentMeta['type']> {
+  let map = typeMaps.get(metas);
+  if (!map) typeMaps.set(metas, (map = new Map(metas.map((meta) => [meta.id, typeEntry(meta.type).type]))));
+  return map;
 }
 
 /**
@@ -70,5 +84,12 @@ export function questionScope(analyzed: AnalyzedQuestion, metas: readonly Docume
   if (requested && requested.length > 0) return [...requested];
   const byNumber = documentsByNumber(analyzed.original, metas);
   if (byNumber.length > 0) return byNumber;
-  return analyzed.localities.docIds.length > 0 ? [...analyzed.localities.docIds] : null;
+  const byPlace = analyzed.localities.docIds;
+  if (byPlace.length === 0) return null;
+  // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
+  const types = namedTypes(analyzed.original);
+  if (types.length === 0) return [...byPlace];
+  const typeOf = typesById(metas);
+  const typed = byPlace.filter((id) => types.includes(typeOf.get(id)));
+  return typed.length > 0 ? typed : [...byPlace];
 }
