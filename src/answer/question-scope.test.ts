@@ -48,7 +48,7 @@ describe('questionScope', () => {
       { ...meta('nq-hn', 'Nghị quyết', '54/2025/NQ-HĐND'), locality: 'Thành phố Hà Nội', province: 'Hà Nội', level: 'thành phố' },
     ] as DocumentMeta[];
     const scope = (question: string) => questionScope(analyzeQuestion(question, { documents: local, abbreviations: new Map() }), local);
-    expect(scope('Ai ký kế hoạch của thành phố Hà Nội?')).toEqual(['kh-hn']);
+    expect(scope('Kế hoạch của thành phố Hà Nội do ai ký?')).toEqual(['kh-hn']);
     expect(scope('Hà Nội có những văn bản nào về người cao tuổi?')?.sort()).toEqual(['kh-hn', 'nq-hn']);
   });
 });
