@@ -8,6 +8,8 @@ import type { PlanFact } from './compose-answer.js';
 
 
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
+const IMPLEMENTS = /\b(thuc hien|trien khai|implements?|carry out|carries out)\b/;
+const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repeals?|amends?|supersedes?)\b/;
 /** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect". */
 const EFFECTIVE = /\bhieu luc\b|\btakes? effect\b|\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
@@ -17,7 +19,9 @@ const NUMBER = /\bso hieu\b|\bky hieu\b|\b(ke hoach|van ban)( [a-z]+){0,3} so ma
 const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
 /** Words of a general legal-basis question; anything more specific goes through retrieval. */
 const LEGAL_BASIS_FRAME = new Set(
-  'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh plan plans this the is are was were based on which what documents document legal basis decision decisions implement implements issued under tren co so thuc hien'.split(' '),
+  'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh nghi dinh thong tu plan plans this the is are was were based on which what documents document legal basis decision decisions decree circular implement implements issued under tren co so thuc hien de nham liet ke du day du tat ca list all'.split(
+    ' ',
+  ),
 );
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
@@ -54,8 +58,12 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   if (effective) facts.push('effective-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
-  if ((analyzed.types.includes('legal-basis') || analyzed.types.includes('document')) && !facts.includes('number')) {
-    const specific = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && !LEGAL_BASIS_FRAME.has(word) && !places.has(word));
+  // What a document rests on or implements, not what it replaces or amends (an article says that, not the preamble).
+  const basis = analyzed.types.includes('legal-basis') || (analyzed.types.includes('document') && IMPLEMENTS.test(folded));
+  if (basis && !CHANGES.test(folded) && !facts.includes('number')) {
+    const specific = foldedLower(question.replace(new RegExp(DOCUMENT_NUMBER.source, 'gu'), ' '))
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word && !/\d/.test(word) && !LEGAL_BASIS_FRAME.has(word) && !STOPWORDS.has(word) && !titleWords.has(word) && !places.has(word));
     if (specific.length <= 1) facts.push('legal-basis');
   }
   return facts;
