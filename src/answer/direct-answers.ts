@@ -69,7 +69,7 @@ export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
       }
       case 'legal-basis': {
         const spans = findLegalBases(chunks);
-        return spans.length > 0 ? { docId, kind: 'passages', evidence: spans.map(evidenceAt) } : null;
+        return spans.length > 0 ? { docId, kind: 'passages', layout: 'list', evidence: spans.map(evidenceAt) } : null;
       }
       case 'period': {
         const span = findPeriodInTitle(chunks);

@@ -47,7 +47,7 @@ export function findPlanNumber(chunks: readonly Chunk[]): (PlanFactSpan & { blan
 export const findPeriodInTitle = (chunks: readonly Chunk[]): PlanFactSpan | null => firstInHeader(chunks, PERIOD_IN_TITLE);
 
 /** The sentences of the legal-basis preamble that cite other documents ("Căn cứ…", "Thực hiện…", "Trên cơ sở…"). */
-export function findLegalBases(chunks: readonly Chunk[], limit = 4): PlanFactSpan[] {
+export function findLegalBases(chunks: readonly Chunk[], limit = 10): PlanFactSpan[] {
   return chunks
     .filter((chunk) => chunk.kind === 'preamble')
     .flatMap((chunk) =>
