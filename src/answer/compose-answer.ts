@@ -263,10 +263,12 @@ export function composeAnswer(args: {
       lines.splice(args.preface ? 1 : 0, 0, language === 'en' ? `In short — ${named}.` : `Tóm tắt — ${named}.`);
     }
   }
+  // A document the question names but whose passages did not answer was searched, not read whole: say what was
+  // not found, never that it does not mention it.
   for (const { docId, fact } of args.missing ?? []) {
-    const phrase = capitalise(phraseOf(docId));
-    if (language === 'en') lines.push(fact ? `${phrase} does not state ${FACT_NAME[fact].en}.` : `${phrase} does not address this.`);
-    else lines.push(fact ? `${phrase} không ghi ${FACT_NAME[fact].vi}.` : `${phrase} không đề cập nội dung này.`);
+    const phrase = phraseOf(docId);
+    if (language === 'en') lines.push(fact ? `${capitalise(phrase)} does not state ${FACT_NAME[fact].en}.` : `Nothing answering this was found in ${phrase}.`);
+    else lines.push(fact ? `${capitalise(phrase)} không ghi ${FACT_NAME[fact].vi}.` : `Không tìm thấy nội dung trả lời trong ${phrase}.`);
   }
   if (otherDocuments.length > 0) {
     const named = otherDocuments.slice(0, MAX_NAMED_OTHERS).map((docId) => phraseOf(docId)).join('; ');
