@@ -1,7 +1,8 @@
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
-import type { Answerer, AskInput, AskResult, Chunk, Citation, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
+import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
+import type { QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
@@ -65,6 +66,39 @@ const askedSlot = (types: readonly string[], unit: string | null, stated: readon
           ? { kind: 'money' }
           : { kind: 'count', unit }
         : undefined;
+
+/** A question understood once, read by every later stage; no stage reads the raw question again. */
+interface Intent {
+  input: AskInput;
+  /** The question as answered: a follow-up rewritten from the conversation. */
+  standalone: string;
+  analyzed: AnalyzedQuestion;
+  language: 'vi' | 'en';
+  /** The documents it is limited to, or null for the whole collection. */
+  scope: string[] | null;
+  scopeMetas?: DocumentMeta[];
+  types: readonly QuestionType[];
+  /** It asks for a period of years / where the money comes from. */
+  period: boolean;
+  funding: boolean;
+  /** What retrieval searches for. */
+  searchText: string;
+  /** Figures the question itself states ("người tròn 100 tuổi"): a passage must state them too. */
+  figures: string[];
+}
+
+/** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
+type Outcome =
+  | { kind: 'answer'; parts: AnswerPart[]; missing?: MissingFact[]; slot?: AskedSlot; retrieveMs?: number }
+  | { kind: 'abstain'; details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] }; retrieveMs?: number };
+
+/** The evidence gathered for a question: every scored sentence, those that may answer, and the query profile. */
+interface Gathered {
+  scored: Evidence[];
+  evidence: Evidence[];
+  profile: QueryProfile;
+  retrieveMs: number;
+}
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -179,88 +213,120 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ? { ...analyzed, types: analyzed.types.filter((type) => type !== 'document' && type !== 'legal-basis'), wantsAllPlans: true }
       : analyzed;
 
-  /** One question, one slot. */
-  const askOne = async (input: AskInput): Promise<AskResult> => {
-    const started = performance.now();
+  // ---- The stages of one question: prepare → direct strategies → gather evidence → shape → compose. ----------
+
+  /** Stage 1: the question understood once — its standalone form, analysis, scope and the value it asks for. */
+  const prepare = (input: AskInput): Intent => {
     refresh();
     const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
     const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
-    const language = analyzed.language;
     const scope = questionScope(analyzed, metas, input.docIds) ?? previousScope(input, analyzed);
-    const scopeMetas = scope?.map((id) => knowledge.document(id)!.meta);
-    const result = (answer: string, answered: boolean, citations: Citation[], retrieveMs: number, answerStarted: number, otherDocuments: string[] = []): AskResult => ({
-      answer,
-      answered,
-      question: standalone,
-      citations,
-      ...(otherDocuments.length > 0 ? { otherDocuments } : {}),
-      mode: retriever.mode,
-      timings: { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) },
-    });
-    const abstain = (retrieveMs: number, answerStarted: number, details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] } = {}) =>
-      result(composeAbstention({ language, metas, scopeMetas, ...details }), false, [], retrieveMs, answerStarted);
-    const answerWith = (parts: AnswerPart[], missing: MissingFact[], retrieveMs: number, answerStarted: number, slot?: AskedSlot) => {
-      const { answer, citations, otherDocuments } = composeAnswer({ parts, language, knowledge, missing, slot, preface: scope ? provinceNote(standalone, scope, language) : undefined });
-      return result(answer, true, citations, retrieveMs, answerStarted, otherDocuments);
-    };
-
-    const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
-    if (missingPlaces.length > 0) return abstain(0, performance.now(), { missingPlaces });
-
-    const definition = direct.definition(standalone);
-    if (definition) return answerWith([definition], [], 0, performance.now());
-
-    const phraseParts = direct.quotedPhrase(standalone, scope);
-    if (phraseParts.length > 0) return answerWith(phraseParts, [], 0, performance.now());
-
-    if (asksStructure(standalone)) {
-      const now = performance.now();
-      const parts = (scope ?? (await likelyDocuments(standalone))).flatMap((docId) => direct.structure(docId, analyzed.searchText) ?? []);
-      if (parts.length > 0) return answerWith(parts, [], 0, now);
-    }
-
-    const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
-    const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas), titles);
-    if (facts.length > 0) {
-      const now = performance.now();
-      const docIds = scope ?? (await likelyDocuments(standalone));
-      const parts: AnswerPart[] = [];
-      const missing: MissingFact[] = [];
-      for (const docId of docIds) {
-        for (const fact of facts) {
-          const part = direct.planFact(docId, fact);
-          if (part) parts.push(part);
-          else if (scope) missing.push({ docId, fact });
-        }
-      }
-      if (parts.length === 0) return abstain(0, now, { facts });
-      const dates = facts.every((fact) => fact === 'issue-date' || fact === 'effective-date');
-      return answerWith(parts, missing, 0, now, dates ? { kind: 'date' } : undefined);
-    }
-
-    const retrieveStarted = performance.now();
-    // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
-    const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
     const period = asksPeriod(standalone);
     const funding = asksFunding(standalone);
-    const types = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding' as const] : analyzed.types;
-    const searchText = `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`;
+    return {
+      input,
+      standalone,
+      analyzed,
+      language: analyzed.language,
+      scope,
+      scopeMetas: scope?.map((id) => knowledge.document(id)!.meta),
+      types: funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types,
+      period,
+      funding,
+      searchText: `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`,
+      figures: askedFigures(standalone),
+    };
+  };
+
+  /** Stage 2: answers that need no retrieval, tried in order; the first that applies decides. */
+  const strategies: readonly { name: string; run: (intent: Intent) => Promise<Outcome | null> | Outcome | null }[] = [
+    {
+      name: 'places not in the collection',
+      run: ({ scope, analyzed, standalone }) => {
+        const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
+        return missingPlaces.length > 0 ? { kind: 'abstain', details: { missingPlaces } } : null;
+      },
+    },
+    {
+      name: 'definition',
+      run: ({ standalone }) => {
+        const definition = direct.definition(standalone);
+        return definition ? { kind: 'answer', parts: [definition] } : null;
+      },
+    },
+    {
+      name: 'quoted phrase',
+      run: ({ standalone, scope }) => {
+        const parts = direct.quotedPhrase(standalone, scope);
+        return parts.length > 0 ? { kind: 'answer', parts } : null;
+      },
+    },
+    {
+      name: 'structure',
+      run: async ({ standalone, scope, analyzed }) => {
+        if (!asksStructure(standalone)) return null;
+        const parts = (scope ?? (await likelyDocuments(standalone))).flatMap((docId) => direct.structure(docId, analyzed.searchText) ?? []);
+        return parts.length > 0 ? { kind: 'answer', parts } : null;
+      },
+    },
+    {
+      name: 'facts about the document itself',
+      run: async ({ standalone, analyzed, scope, scopeMetas }) => {
+        const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
+        const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas), titles);
+        if (facts.length === 0) return null;
+        const parts: AnswerPart[] = [];
+        const missing: MissingFact[] = [];
+        for (const docId of scope ?? (await likelyDocuments(standalone))) {
+          for (const fact of facts) {
+            const part = direct.planFact(docId, fact);
+            if (part) parts.push(part);
+            else if (scope) missing.push({ docId, fact });
+          }
+        }
+        if (parts.length === 0) return { kind: 'abstain', details: { facts } };
+        const dates = facts.every((fact) => fact === 'issue-date' || fact === 'effective-date');
+        return { kind: 'answer', parts, missing, slot: dates ? { kind: 'date' } : undefined };
+      },
+    },
+  ];
+
+  /**
+   * Stage 3: retrieval, every sentence scored, and the passages that fill the asked slot. Each filter is a rule
+   * about what cannot answer, named for the debug log.
+   */
+  const gatherEvidence = async (intent: Intent): Promise<Gathered | Outcome> => {
+    const { input, standalone, analyzed, scope, types, searchText, figures } = intent;
+    const retrieveStarted = performance.now();
+    // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
+    const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
     const retrieveMs = elapsed(retrieveStarted);
-    const answerStarted = performance.now();
-
     const profile = profileQuery({ searchText, question: standalone, types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
-    if (!hasContent || profile.unknownShare >= maxUnknownShare) return abstain(retrieveMs, answerStarted);
+    if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);
     const person = asksPerson(standalone);
     // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
     const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
-    const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
-    const figures = askedFigures(standalone);
     const current = asksCurrentState(standalone) && !types.includes('target');
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
+    const rules: readonly [string, (item: Evidence) => boolean][] = [
+      // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
+      ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
+      ['fills the asked slot with enough of the question', supports(profile)],
+      ['states the figures the question states', (item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`))],
+      ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
+      ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
+      ['under the heading of the body asked about', (item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? '')],
+      // A figure or a target is for a time: one stated for other years than those asked does not answer.
+      ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
+      // "Hiện nay có bao nhiêu …" is not answered by a target.
+      ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
+    ];
+    const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
+    const evidence = scored.filter((item) => rules.every(([, keep]) => keep(item)));
     // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug).
     logger?.debug(
       {
@@ -268,28 +334,27 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         unit: profile.unit,
         types,
         unknownShare: Math.round(profile.unknownShare * 100) / 100,
-        top: scored.slice(0, 5).map((item) => ({ coverage: +item.coverage.toFixed(2), fit: +item.fit.toFixed(2), supports: supports(profile)(item), text: item.text.slice(0, 80) })),
+        top: scored.slice(0, 5).map((item) => ({
+          coverage: +item.coverage.toFixed(2),
+          fit: +item.fit.toFixed(2),
+          failed: rules.filter(([, keep]) => !keep(item)).map(([name]) => name),
+          text: item.text.slice(0, 80),
+        })),
       },
       'evidence',
     );
-    const evidence = scored
-      // Title, number, date and signer come from the plan facts above; header and recipients lines answer nothing else.
-      .filter((item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients')
-      .filter(supports(profile))
-      .filter((item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`)))
-      .filter((item) => (!attribute || attribute.test(foldedLower(item.text))) && (!person || namesPerson(item.text)))
-      .filter((item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? ''))
-      // A figure or a target is for a time: one stated for other years than those asked does not answer.
-      .filter((item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years))
-      // "Hiện nay có bao nhiêu …" is not answered by a target.
-      .filter((item) => !current || !statesTarget(item.text));
+    return { scored, evidence, profile, retrieveMs };
+  };
+
+  /** Stage 4: which documents answer and which of their passages are quoted. */
+  const shape = (intent: Intent, { scored, evidence, profile, retrieveMs }: Gathered): Outcome => {
+    const { analyzed, standalone, scope, period, funding, types, figures } = intent;
     const best = evidence[0];
     if (!best) {
       // A plan cut short may state its period only in its title.
       const titleParts = period ? (scope ?? []).flatMap((docId) => direct.planFact(docId, 'period') ?? []) : [];
-      return titleParts.length > 0 ? answerWith(titleParts, [], retrieveMs, answerStarted) : abstain(retrieveMs, answerStarted);
+      return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: {}, retrieveMs };
     }
-
     const groups = shaper.groupByDocument(evidence);
     // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
     const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
@@ -304,9 +369,39 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const picked = shaper.pickPassages(groups.get(docId)!, limit);
       return listLike ? shaper.withSectionItems(picked, scored) : picked;
     };
-    const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(passagesOf(docId)) }));
-    const missing = (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId }));
-    return answerWith(parts, missing, retrieveMs, answerStarted, askedSlot(types, profile.unit, figures));
+    return {
+      kind: 'answer',
+      parts: answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(passagesOf(docId)) })),
+      missing: (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId })),
+      slot: askedSlot(types, profile.unit, figures),
+      retrieveMs,
+    };
+  };
+
+  /** Stage 5: the answer text with its citations, or the abstention. */
+  const compose = (intent: Intent, outcome: Outcome, started: number, answerStarted: number): AskResult => {
+    const { language, scope, scopeMetas, standalone } = intent;
+    const retrieveMs = outcome.retrieveMs ?? 0;
+    const timings = { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) };
+    const base = { question: standalone, mode: retriever.mode, timings };
+    if (outcome.kind === 'abstain') return { ...base, answer: composeAbstention({ language, metas, scopeMetas, ...outcome.details }), answered: false, citations: [] };
+    const preface = scope ? provinceNote(standalone, scope, language) : undefined;
+    const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, knowledge, missing: outcome.missing, slot: outcome.slot, preface });
+    return { ...base, answer, answered: true, citations, ...(otherDocuments.length > 0 ? { otherDocuments } : {}) };
+  };
+
+  /** One question, one slot: the stages in order. */
+  const askOne = async (input: AskInput): Promise<AskResult> => {
+    const started = performance.now();
+    const intent = prepare(input);
+    for (const strategy of strategies) {
+      const answerStarted = performance.now();
+      const outcome = await strategy.run(intent);
+      if (outcome) return compose(intent, outcome, started, answerStarted);
+    }
+    const gathered = await gatherEvidence(intent);
+    const answerStarted = performance.now();
+    return compose(intent, 'kind' in gathered ? gathered : shape(intent, gathered), started, answerStarted);
   };
 
   return {
