@@ -65,3 +65,18 @@ describe('documents of every kind, read without a manifest', () => {
     expect(outline.some((entry) => entry.kind === 'article' && entry.depth > regulation!.depth && entry.start > regulation!.start)).toBe(true);
   });
 });
+
+describe('scope', () => {
+  it('answers a question naming a place from a national decree when the place has nothing on it, citing the article', async () => {
+    const result = await ask('Ở tỉnh Bắc Ninh, công chức được cử đi đào tạo sau đại học phải đền bù chi phí đào tạo trong những trường hợp nào?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.citations.some((c) => c.docId === 'nghi-dinh-171-2025-nd-cp')).toBe(true);
+    expect(result.answer).toMatch(/Theo .*Điều \d+ Nghị định 171\/2025\/NĐ-CP/u);
+  });
+
+  it('answers when a document takes effect from the sentence that says so', async () => {
+    const result = await ask('Thông tư 110/2025/TT-BTC bắt đầu có hiệu lực từ ngày nào?');
+    expect(result.answer).toMatch(/có hiệu lực[^”]*05 tháng 01 năm 2026/u);
+    expect(result.answer.split('\n')[0]).toMatch(/^Trả lời: /u);
+  });
+});

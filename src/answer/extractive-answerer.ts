@@ -1,6 +1,6 @@
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
-import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever } from '../types.js';
+import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever, SearchHit } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import type { QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
@@ -11,7 +11,7 @@ import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { planName } from './plan-names.js';
 import { askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
-import { namesAbsentDocument, questionScope } from './question-scope.js';
+import { documentsByNumber, namesAbsentDocument, questionScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
@@ -40,6 +40,8 @@ export interface AnswererDeps {
 const DEFAULT_MIN_COVERAGE = 0.4;
 const DEFAULT_MIN_TYPED_COVERAGE = 0.25;
 const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
+/** Passages of national documents read beside those of the place a question names. */
+const NATIONAL_HITS = 4;
 /** Another plan is answered beside the best one when its evidence is at least this close. */
 const SIBLING_RATIO = 0.55;
 /** Words that frame a question rather than name its subject: "kế hoạch nào đề cập …", "X có trách nhiệm gì". */
@@ -85,6 +87,8 @@ interface Intent {
   searchText: string;
   /** Figures the question itself states ("người tròn 100 tuổi"): a passage must state them too. */
   figures: string[];
+  /** The scope comes from a place the question names (not from document numbers or the request). */
+  scopedByPlace: boolean;
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -221,6 +225,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
     const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
     const scope = questionScope(analyzed, metas, input.docIds) ?? previousScope(input, analyzed);
+    // Only a place this question names (not one carried from the conversation) and no document named by number.
+    const scopedByPlace = analyzed.localities.docIds.length > 0 && !input.docIds?.length && documentsByNumber(analyzed.original, metas).length === 0;
     // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
     const period = asksPeriod(standalone);
     const funding = asksFunding(standalone);
@@ -236,6 +242,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       funding,
       searchText: `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`,
       figures: askedFigures(standalone),
+      scopedByPlace,
     };
   };
 
@@ -325,8 +332,19 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
     ];
-    const scored = selectEvidence(hits, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
-    const evidence = scored.filter((item) => rules.every(([, keep]) => keep(item)));
+    const select = (found: readonly SearchHit[]) => {
+      const all = selectEvidence(found, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
+      return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
+    };
+    let { scored, evidence } = select(hits);
+    if (evidence.length === 0 && intent.scopedByPlace && !attribute) {
+      // National documents (Chính phủ, Thủ tướng, Bộ) apply in every place: when the place's own documents do not
+      // answer, naming the place does not rule them out.
+      const national = (await retriever.search(searchText, { topK }))
+        .filter((hit) => !scope!.includes(hit.chunk.docId) && knowledge.document(hit.chunk.docId)?.meta.level === 'quốc gia')
+        .slice(0, NATIONAL_HITS);
+      if (national.length > 0) ({ scored, evidence } = select([...hits, ...national]));
+    }
     // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug).
     logger?.debug(
       {
