@@ -183,6 +183,16 @@ export function chunkSpans(chunk: Chunk): Span[] {
   return spans;
 }
 
+const bareLine = (text: string): string => text.replace(/[\s*#_]+/g, ' ').trim().toLowerCase();
+/** A line that only repeats a heading over it ("V. TỔ CHỨC THỰC HIỆN", or "QUY ĐỊNH CHUNG" under "Chương I: QUY ĐỊNH CHUNG"). */
+const isHeadingLine = (sentence: string, headings: readonly OutlineEntry[]): boolean => {
+  const line = bareLine(sentence);
+  return line.length > 0 && headings.some((heading) => {
+    const title = bareLine(heading.title);
+    return title === line || title.endsWith(`: ${line}`) || title.endsWith(`. ${line}`);
+  });
+};
+
 /** Headings over an offset, outermost first. */
 const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEntry[] =>
   outline.filter((entry) => entry.start <= offset && offset < entry.end).sort((a, b) => a.depth - b.depth);
@@ -221,6 +231,8 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       // A heading line alone says what a section is about, not what it says: its words count through `headings`.
       const ownHeading = headings.find((heading) => heading.start === absoluteStart);
       if (ownHeading && sentence.replace(/[\s*]+/g, ' ').trim().length <= ownHeading.title.length + 2) return;
+      // (Markup can shift where a heading starts, and scraped texts repeat a chapter's name on a line of its own.)
+      if (isHeadingLine(sentence, headings)) return;
       const section = headings.map((heading) => heading.title);
       const sectionText = section.join(' › ');
       const path = section.length > 0 ? section : chunk.section;
