@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS documents (
   outline TEXT NOT NULL,
   added_at TEXT NOT NULL
 );
+-- The ingest compares every file with what it holds: read from this index, not from rows carrying whole texts.
+CREATE INDEX IF NOT EXISTS documents_by_file ON documents(source_file, id, signature, hash);
 CREATE TABLE IF NOT EXISTS chunks (
   -- Never reused: row ids label the vectors of the HNSW index.
   rowid INTEGER PRIMARY KEY AUTOINCREMENT,
