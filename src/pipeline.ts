@@ -1,11 +1,11 @@
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
 import { createQuestionRetriever } from './answer/question-retriever.js';
 import type { Config } from './config.js';
+import { resolveConfiguredModel } from './configured-model.js';
 import { AppError } from './errors.js';
 import { scanCorpus } from './ingest/load-corpus.js';
 import { runIngest } from './ingest/run-ingest.js';
 import type { Logger } from './logger.js';
-import { resolveEmbeddingModel } from './retrieval/embedding-model.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
 import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-knowledge-base.js';
 import type { Answerer, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
@@ -24,16 +24,6 @@ export interface Pipeline {
    */
   settled: Promise<void>;
 }
-
-/** The configured embedding model, or null for lexical-only mode. */
-export const resolveConfiguredModel = (config: Config, logger: Logger): Promise<EmbeddingModel | null> =>
-  resolveEmbeddingModel({
-    modelsDir: config.MODELS_DIR,
-    modelId: config.EMBEDDING_MODEL,
-    allowRemote: config.ALLOW_REMOTE_MODELS,
-    timeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
-    logger,
-  });
 
 /** Why the collection must be (re)built before serving, or null when it can serve as it is. */
 function blockingReason(existing: OpenedKnowledgeBase | null, embedding: EmbeddingModel | null): string | null {

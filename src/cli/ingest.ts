@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import { runIngest, type IngestProgress, type IngestSummary } from '../ingest/run-ingest.js';
 import { createLogger } from '../logger.js';
-import { resolveConfiguredModel } from '../pipeline.js';
+import { resolveConfiguredModel } from '../configured-model.js';
 
 const USAGE = `Usage: npm run ingest [-- --dir <folder>] [--rebuild]
 
