@@ -215,3 +215,9 @@ export function markerLength(line: string): number {
 
 /** "có hiệu lực (thi hành) (kể) từ ngày …": where a legal document says when it takes effect. */
 export const EFFECTIVE_FROM = /có hiệu lực(?: thi hành)?(?: kể)? từ ngày/u;
+
+/**
+ * Where a legal portal's own page resumes after a scraped document ("## Văn bản liên quan", "FILE ĐƯỢC ĐÍNH KÈM
+ * THEO VĂN BẢN"): the rest is the site's lists, instructions and contact details, not the document.
+ */
+export const WEBSITE_TRAILER = /^\s*(?:#{1,6}\s*Văn bản liên quan\s*$|\*{0,2}FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN)/u;

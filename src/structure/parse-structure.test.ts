@@ -201,3 +201,15 @@ describe('a decision issuing a regulation', () => {
     expect(chunkAt(chunks, 'có hiệu lực kể từ ngày ký').section).toEqual(['Điều 2']);
   });
 });
+
+describe("a legal portal's page after the document", () => {
+  const portal = `${DECREE}\n## Văn bản liên quan\nBan hành:\n17/11/2025\n**Địa chỉ:**\n|\n17 Đường Số 1, TP.HCM\n|\n**Điện thoại:**\n|\n(028) 0000 0000\n`;
+
+  it('is no part of the document: nothing after it is a block, so nothing of it is indexed or quoted', () => {
+    const blocks = parseStructure(portal);
+    const trailer = portal.indexOf('## Văn bản liên quan');
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.every((block) => block.end <= trailer)).toBe(true);
+    expect(chunkDocument(doc(portal, 'Nghị định')).some((chunk) => chunk.text.includes('Điện thoại'))).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import {
   SIGNATURE,
   SUB_BULLET,
   isPreambleStart,
+  WEBSITE_TRAILER,
 } from './grammar.js';
 import type { HeadingKind } from '../types.js';
 
@@ -221,7 +222,14 @@ type State = 'header' | 'preamble' | 'body' | 'closing' | 'recipients' | 'signat
 /** Splits a document into roles and sections. */
 export function parseStructure(original: string): Block[] {
   const lines = linesOf(original);
-  const tableRows = findTables(lines);
+  // Website boilerplate (copyright notices, portal tables, article summaries) may precede the official header:
+  // everything up to the national motto is header.
+  const motto = lines.slice(0, 200).findIndex((line) => MOTTO.test(line.text));
+  // A portal's page after the document (related documents, contact details) is no part of it. (Tested on the raw
+  // line: cleaning drops the Markdown marks that tell the portal's heading from a document's words.)
+  const trailer = lines.findIndex((line, index) => index > motto && WEBSITE_TRAILER.test(original.slice(original.lastIndexOf('\n', line.start - 1) + 1, line.end)));
+  const end = trailer === -1 ? lines.length : trailer;
+  const tableRows = findTables(lines.slice(0, end));
   const classified = lines.map((line) => classifyLine(line.text));
   // Whether a heading follows before the next signature or recipients line: a closing paragraph has none after it.
   const headingAhead: boolean[] = new Array(lines.length).fill(false);
@@ -230,9 +238,6 @@ export function parseStructure(original: string): Block[] {
     headingAhead[i] = SIGNATURE.test(next) || RECIPIENTS.test(next) ? false : classified[i + 1]?.title !== undefined || headingAhead[i + 1];
   }
 
-  // Website boilerplate (copyright notices, portal tables, article summaries) may precede the official header:
-  // everything up to the national motto is header.
-  const motto = lines.slice(0, 200).findIndex((line) => MOTTO.test(line.text));
   const blocks: Block[] = [];
   const stack: { rank: number; ref: HeadingRef; id: number }[] = [];
   let state = 'header' as State;
@@ -260,7 +265,7 @@ export function parseStructure(original: string): Block[] {
     awaitingTitle = heading.titleBelow ? { block, joiner: heading.kind === 'attachment' ? ' ' : ': ' } : undefined;
   };
 
-  for (let i = 0; i < lines.length; i += 1) {
+  for (let i = 0; i < end; i += 1) {
     const line = lines[i];
     const heading = classified[i];
 
