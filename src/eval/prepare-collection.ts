@@ -12,7 +12,9 @@ export interface CollectionFolders {
 
 export async function prepareCollection(name: string, corpus: readonly string[], workDir: string): Promise<CollectionFolders> {
   for (const folder of corpus) {
-    if (!existsSync(folder)) throw new AppError('not_found', `The evaluation set "${name}" needs the folder ${folder}, which does not exist`);
+    if (!existsSync(folder)) {
+      throw new AppError('not_found', `The evaluation set "${name}" needs the folder ${folder}, which does not exist (evaluate the other sets with --sets)`);
+    }
   }
   const dataDir = path.join(workDir, name, 'data');
   if (corpus.length === 1) return { corpusDir: corpus[0], dataDir };
