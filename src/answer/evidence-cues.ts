@@ -70,8 +70,11 @@ export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(folde
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
 export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));
 
-/** Years a question asks about: those inside document numbers ("05/2025/TT-BGDĐT") name a document, not a time. */
-export const askedYears = (question: string): number[] => yearsIn(question.replace(/\d+\s*\/\s*(19|20)\d{2}\s*\//g, ' '));
+/** The year inside a document number ("05/2025/TT-BGDĐT"): it names a document, not a time. */
+const NUMBER_YEAR = /\d+\s*\/\s*(19|20)\d{2}\s*\//g;
+
+/** Years a question asks about, those of document numbers left out. */
+export const askedYears = (question: string): number[] => yearsIn(question.replace(NUMBER_YEAR, ' '));
 
 /**
  * Whether a passage speaks of other years than those asked: "Năm 2025 đạt 60%" does not answer a question about
@@ -79,7 +82,7 @@ export const askedYears = (question: string): number[] => yearsIn(question.repla
  */
 export function statesOtherYears(text: string, section: readonly string[], asked: readonly number[]): boolean {
   if (asked.length === 0 || sectionYears(section, asked) === 'match') return false;
-  const folded = foldedLower(text).replace(/\d+\s*\/\s*(19|20)\d{2}\s*\//g, ' ');
+  const folded = foldedLower(text).replace(NUMBER_YEAR, ' ');
   const spans = [...folded.matchAll(/\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d{2})\b/g)].map((match) => [Number(match[1]), Number(match[2])]);
   const years = yearsIn(folded);
   if (years.length === 0) return false;

@@ -345,22 +345,25 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         .slice(0, NATIONAL_HITS);
       if (national.length > 0) ({ scored, evidence } = select([...hits, ...national]));
     }
-    // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug).
-    logger?.debug(
-      {
-        terms: Object.fromEntries([...profile.terms].map(([term, weight]) => [term, Math.round(weight * 10) / 10])),
-        unit: profile.unit,
-        types,
-        unknownShare: Math.round(profile.unknownShare * 100) / 100,
-        top: scored.slice(0, 5).map((item) => ({
-          coverage: +item.coverage.toFixed(2),
-          fit: +item.fit.toFixed(2),
-          failed: rules.filter(([, keep]) => !keep(item)).map(([name]) => name),
-          text: item.text.slice(0, 80),
-        })),
-      },
-      'evidence',
-    );
+    // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug);
+    // built only when it is written, since every rule runs again on the top passages.
+    if (logger?.isLevelEnabled('debug')) {
+      logger.debug(
+        {
+          terms: Object.fromEntries([...profile.terms].map(([term, weight]) => [term, Math.round(weight * 10) / 10])),
+          unit: profile.unit,
+          types,
+          unknownShare: Math.round(profile.unknownShare * 100) / 100,
+          top: scored.slice(0, 5).map((item) => ({
+            coverage: +item.coverage.toFixed(2),
+            fit: +item.fit.toFixed(2),
+            failed: rules.filter(([, keep]) => !keep(item)).map(([name]) => name),
+            text: item.text.slice(0, 80),
+          })),
+        },
+        'evidence',
+      );
+    }
     return { scored, evidence, profile, retrieveMs };
   };
 
