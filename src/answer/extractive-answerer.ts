@@ -11,7 +11,7 @@ import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { planName } from './plan-names.js';
 import { askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
-import { documentsByNumber, namesAbsentDocument, questionScope } from './question-scope.js';
+import { namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
@@ -224,9 +224,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     refresh();
     const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
     const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
-    const scope = questionScope(analyzed, metas, input.docIds) ?? previousScope(input, analyzed);
-    // Only a place this question names (not one carried from the conversation) and no document named by number.
-    const scopedByPlace = analyzed.localities.docIds.length > 0 && !input.docIds?.length && documentsByNumber(analyzed.original, metas).length === 0;
+    const named = resolveScope(analyzed, metas, input.docIds);
+    const scope = named?.docIds ?? previousScope(input, analyzed);
     // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
     const period = asksPeriod(standalone);
     const funding = asksFunding(standalone);
@@ -242,7 +241,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       funding,
       searchText: `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`,
       figures: askedFigures(standalone),
-      scopedByPlace,
+      // Only a place this question names (not one carried from the conversation), no document named by number.
+      scopedByPlace: named?.by === 'place',
     };
   };
 

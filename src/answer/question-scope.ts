@@ -7,10 +7,8 @@ const folded = (text: string): string => foldDiacritics(text.normalize('NFC').to
 const digitsOf = (value: string): string => value.replace(/^0+(?=\d)/, '');
 
 /** Words that name a type of document, folded: its name, its code in numbers and its English name. */
-const typeWords = (type: DocumentMeta['type']): string[] => {
-  const entry = typeEntry(type);
-  return [folded(entry.type), ...entry.codes.map(folded), entry.english].filter(Boolean);
-};
+const TYPE_WORDS_OF = new Map(DOCUMENT_TYPES.map((entry) => [entry.type, [folded(entry.type), ...entry.codes.map(folded), entry.english].filter(Boolean)]));
+const typeWords = (type: DocumentMeta['type']): string[] => TYPE_WORDS_OF.get(typeEntry(type).type) ?? [];
 const ANY_TYPE_WORD = [...new Set(DOCUMENT_TYPES.flatMap((entry) => typeWords(entry.type)))].sort((a, b) => b.length - a.length).join('|');
 /** "nghị định 171", "nđ số 09", "decree no. 171", "kế hoạch 8557", "qđ 2639": a type word then a number. */
 const TYPE_THEN_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})\\.?\\s+(?:so\\s+|no\\.?\\s*)?(\\d{1,5})(?![\\d])`, 'gu');
@@ -76,20 +74,29 @@ function typesById(metas: readonly DocumentMeta[]): Map<string, DocumentMeta['ty
   return map;
 }
 
+/** The documents a question is limited to, and what named them. */
+export interface Scope {
+  docIds: string[];
+  by: 'request' | 'number' | 'place';
+}
+
 /**
  * The documents a question is limited to: those the request names, else those named by number, else by place;
  * null when it concerns every document.
  */
-export function questionScope(analyzed: AnalyzedQuestion, metas: readonly DocumentMeta[], requested?: readonly string[]): string[] | null {
-  if (requested && requested.length > 0) return [...requested];
+export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly DocumentMeta[], requested?: readonly string[]): Scope | null {
+  if (requested && requested.length > 0) return { docIds: [...requested], by: 'request' };
   const byNumber = documentsByNumber(analyzed.original, metas);
-  if (byNumber.length > 0) return byNumber;
+  if (byNumber.length > 0) return { docIds: byNumber, by: 'number' };
   const byPlace = analyzed.localities.docIds;
   if (byPlace.length === 0) return null;
   // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
   const types = namedTypes(analyzed.original);
-  if (types.length === 0) return [...byPlace];
-  const typeOf = typesById(metas);
-  const typed = byPlace.filter((id) => types.includes(typeOf.get(id)));
-  return typed.length > 0 ? typed : [...byPlace];
+  const typeOf = types.length > 0 ? typesById(metas) : undefined;
+  const typed = typeOf ? byPlace.filter((id) => types.includes(typeOf.get(id))) : [];
+  return { docIds: typed.length > 0 ? typed : [...byPlace], by: 'place' };
 }
+
+/** The ids of `resolveScope`. */
+export const questionScope = (analyzed: AnalyzedQuestion, metas: readonly DocumentMeta[], requested?: readonly string[]): string[] | null =>
+  resolveScope(analyzed, metas, requested)?.docIds ?? null;
