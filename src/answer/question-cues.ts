@@ -30,6 +30,7 @@ const DOCUMENT_FACT_FRAME = new Set(
     ' ',
   ),
 );
+const DOCUMENT_NUMBERS = new RegExp(DOCUMENT_NUMBER.source, 'gu');
 /** More subject words than this, beyond the document's own title, and the question is about its content. */
 const MAX_SUBJECT_WORDS = 2;
 
@@ -44,10 +45,12 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   const folded = foldedLower(question);
   const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));
   const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
-  const subjectWords = foldedLower(analyzed.searchText.replace(new RegExp(DOCUMENT_NUMBER.source, 'gu'), ' '))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1 && !/\d/.test(word) && !STOPWORDS.has(word) && !DOCUMENT_FACT_FRAME.has(word) && !titleWords.has(word) && !places.has(word));
-  if (subjectWords.length > MAX_SUBJECT_WORDS) return [];
+  /** The words of a text that are none of: document numbers, digits, function words, the frame, the title, places. */
+  const wordsBeyond = (text: string, frame: ReadonlySet<string>, minLength: number): string[] =>
+    foldedLower(text.replace(DOCUMENT_NUMBERS, ' '))
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length >= minLength && !/\d/.test(word) && !STOPWORDS.has(word) && !frame.has(word) && !titleWords.has(word) && !places.has(word));
+  if (wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > MAX_SUBJECT_WORDS) return [];
   const facts: PlanFact[] = [];
   const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || /\b(ngay|date|day)\b/.test(folded));
   const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded));
@@ -61,10 +64,7 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   // What a document rests on or implements, not what it replaces or amends (an article says that, not the preamble).
   const basis = analyzed.types.includes('legal-basis') || (analyzed.types.includes('document') && IMPLEMENTS.test(folded));
   if (basis && !CHANGES.test(folded) && !facts.includes('number')) {
-    const specific = foldedLower(question.replace(new RegExp(DOCUMENT_NUMBER.source, 'gu'), ' '))
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word && !/\d/.test(word) && !LEGAL_BASIS_FRAME.has(word) && !STOPWORDS.has(word) && !titleWords.has(word) && !places.has(word));
-    if (specific.length <= 1) facts.push('legal-basis');
+    if (wordsBeyond(question, LEGAL_BASIS_FRAME, 1).length <= 1) facts.push('legal-basis');
   }
   return facts;
 }
