@@ -131,9 +131,15 @@ export function composeAnswer(args: {
 }): { answer: string; citations: Citation[]; otherDocuments: string[] } {
   const { parts, language, knowledge } = args;
   const citations: Citation[] = [];
+  // A quote's label is read for the lead ("Theo Điều 5 …") and again for its citation: found once.
+  const labels = new Map<Evidence, string>();
   const labelOf = (evidence: Evidence): string => {
-    const doc = knowledge.document(evidence.chunk.docId)!;
-    return citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta);
+    let label = labels.get(evidence);
+    if (label === undefined) {
+      const doc = knowledge.document(evidence.chunk.docId)!;
+      labels.set(evidence, (label = citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta)));
+    }
+    return label;
   };
   const cite = (evidence: Evidence): string => {
     const doc = knowledge.document(evidence.chunk.docId)!;

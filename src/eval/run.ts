@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { AppError, isAppError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openPipeline } from '../pipeline.js';
@@ -80,8 +80,7 @@ interface SetRun {
 }
 
 /** Builds (or reuses) the set's collection, then asks its questions of the project and the baselines. */
-async function runSet(set: EvalSetDefinition, options: Options, logger: Logger): Promise<SetRun> {
-  const config = loadConfig(process.env);
+async function runSet(set: EvalSetDefinition, options: Options, config: Config, logger: Logger): Promise<SetRun> {
   const folders = await prepareCollection(set.name, set.corpus, path.resolve(options.work!));
   const pipeline = await openPipeline({ ...config, CORPUS_DIR: folders.corpusDir, DATA_DIR: folders.dataDir }, logger);
   await pipeline.settled;
@@ -129,7 +128,7 @@ async function main(options: Options): Promise<number> {
   const wanted = options.sets?.split(',').map((name) => name.trim());
   for (const name of wanted ?? []) if (!all.some((set) => set.name === name)) throw new AppError('invalid_request', `no evaluation set named "${name}"`);
   const runs: SetRun[] = [];
-  for (const set of all.filter((entry) => !wanted || wanted.includes(entry.name))) runs.push(await runSet(set, options, logger));
+  for (const set of all.filter((entry) => !wanted || wanted.includes(entry.name))) runs.push(await runSet(set, options, config, logger));
 
   await mkdir(options.out!, { recursive: true });
   const reports = options.parts.map((part) => ({ part, report: partReport(part, runs, options) }));
