@@ -30,6 +30,10 @@ const configSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.string().url({ message: 'must be a URL' }).optional()),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_SECRET: optionalText,
+  /** The bot's @username: lets the webhook answer without asking Telegram (getMe) first. */
+  TELEGRAM_BOT_USERNAME: optionalText.pipe(
+    z.string().regex(/^@?\w{5,32}$/, { message: 'must be the bot username' }).transform((name) => name.replace(/^@/, '')).optional(),
+  ),
   TELEGRAM_API_ROOT: z.string().url({ message: 'must be a URL' }).default('https://api.telegram.org'),
   ZALO_APP_ID: optionalText,
   ZALO_OA_SECRET_KEY: optionalText,
