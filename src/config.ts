@@ -26,6 +26,17 @@ const configSchema = z.object({
   ALLOW_REMOTE_MODELS: flag.default('false'),
   MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().positive().default(60_000),
   MAX_BODY_BYTES: z.coerce.number({ message: 'must be a number' }).int().positive().default(64 * 1024),
+  /** Questions and feedback posts one client may send per minute; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(0).default(60),
+  /** Calls per minute to the bot webhooks from one address: Telegram and Zalo send every user's messages from a few. */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(0).default(600),
+  /** Behind a reverse proxy: the client is the last X-Forwarded-For address (the one the proxy adds), not the proxy. */
+  TRUST_PROXY: flag.default('false'),
+  /** Questions may carry personal data: logged as length and hash unless this is set. */
+  LOG_QUESTIONS: flag.default('false'),
+  /** Feedback (personal data) rotates at this size, keeping FEEDBACK_FILES files in DATA_DIR/feedback. */
+  FEEDBACK_MAX_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(4096).default(10 * 1024 * 1024),
+  FEEDBACK_FILES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(5),
   /** Public base URL of the web app, used for links from the bots. */
   PUBLIC_URL: optionalText.pipe(z.string().url({ message: 'must be a URL' }).optional()),
   TELEGRAM_BOT_TOKEN: optionalText,

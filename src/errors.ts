@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'index_unavailable'
   | 'index_busy'
   | 'upstream_failed'
+  | 'rate_limited'
   | 'internal';
 
 const httpStatusOf: Record<ErrorCode, number> = {
@@ -26,6 +27,7 @@ const httpStatusOf: Record<ErrorCode, number> = {
   index_unavailable: 503,
   index_busy: 409,
   upstream_failed: 502,
+  rate_limited: 429,
   internal: 500,
 };
 
