@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { createBotRoutes } from './create-bot-routes.js';
-import { askResult, DOCUMENTS, mountBots, stubAnswerer, TELEGRAM_TOKEN, testConfig } from './test-support.js';
-
-function capturingLogger() {
-  const lines: string[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
-  return { logger, lines };
-}
+import { askResult, capturingLogger, DOCUMENTS, mountBots, stubAnswerer, TELEGRAM_TOKEN, testConfig } from './test-support.js';
 
 describe('createBotRoutes', () => {
   it('answers 404 JSON for bots whose settings are absent', async () => {

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
+import { pino, type Logger } from 'pino';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { loadConfig, type Config } from '../config.js';
 import { AppError } from '../errors.js';
@@ -50,6 +51,31 @@ export async function startFakeServer(respond: (call: RecordedCall) => Reply): P
     calls,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A server that accepts connections and reads requests but never answers, like an API behind a black hole. */
+export async function startSilentServer(): Promise<{ url: string; paths: string[]; close(): Promise<void> }> {
+  const paths: string[] = [];
+  const server = createServer((req) => void paths.push(req.url ?? ''));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    paths,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** An address where nothing listens: connections are refused at once. */
+export async function refusedUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
 }
 
 export const TELEGRAM_TOKEN = '123456:TEST-token';
@@ -185,4 +211,11 @@ export function mountBots(routes: Hono): Hono {
     return c.json({ error: { code: 'internal', message: String(error) } }, 500);
   });
   return app;
+}
+
+/** A logger whose JSON lines the test can read. */
+export function capturingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+  return { logger, lines };
 }
