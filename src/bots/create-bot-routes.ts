@@ -6,9 +6,11 @@ import type { Logger } from '../logger.js';
 import type { Answerer, DocumentMeta } from '../types.js';
 import type { AdapterDeps } from './adapter-deps.js';
 import { createChatHistory } from './chat-history.js';
+import { openSeenEvents, type SeenEvents } from './seen-events.js';
 import { createTaskQueue } from './task-queue.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
 import { createTelegramWebhook } from './telegram/telegram-webhook.js';
+import { timedFetch } from './timed-fetch.js';
 import { createZaloClient } from './zalo/zalo-client.js';
 import { createZaloTokens } from './zalo/zalo-tokens.js';
 import { createZaloWebhook } from './zalo/zalo-webhook.js';
@@ -20,6 +22,8 @@ export interface BotRoutesDeps {
   logger: Logger;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Bound on every call to Telegram's and Zalo's APIs (default 10 s). */
+  apiTimeoutMs?: number;
 }
 
 export interface BotRoutes {
@@ -38,10 +42,14 @@ const notConfigured = (name: string, missing: string) => () => {
 export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
   const { answerer, documents, config, logger } = deps;
   const now = deps.now ?? Date.now;
-  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const apiTimeoutMs = deps.apiTimeoutMs ?? 10_000;
+  const fetchImpl = timedFetch(deps.fetch ?? globalThis.fetch, apiTimeoutMs);
   const tasks = createTaskQueue(logger);
   const history = createChatHistory({ now });
   const routes = new Hono();
+  // Opened only when a bot is mounted, so a server without bots writes nothing for them.
+  let seenEvents: SeenEvents | undefined;
+  const seen = () => (seenEvents ??= openSeenEvents({ file: join(config.DATA_DIR, 'bot-events.db'), now }));
 
   const adapterDeps: AdapterDeps = { answerer, documents, history, tasks, logger, publicUrl: config.PUBLIC_URL };
   const telegramMissing = [!config.TELEGRAM_BOT_TOKEN && 'TELEGRAM_BOT_TOKEN', !config.TELEGRAM_WEBHOOK_SECRET && 'TELEGRAM_WEBHOOK_SECRET'].filter(Boolean);
@@ -50,10 +58,11 @@ export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
     const bot = createTelegramBot({
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
+      username: config.TELEGRAM_BOT_USERNAME,
       ...adapterDeps,
-      fetch: deps.fetch,
+      fetch: fetchImpl,
     });
-    telegram = createTelegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET);
+    telegram = createTelegramWebhook({ bot, secretToken: config.TELEGRAM_WEBHOOK_SECRET, seen: seen(), tasks, logger, initTimeoutMs: apiTimeoutMs });
   } else if (config.TELEGRAM_BOT_TOKEN) {
     // Without a secret anyone who guesses the URL could make the bot message people.
     logger.warn('telegram: TELEGRAM_WEBHOOK_SECRET is not set, so the webhook is not mounted (use `npm run bot:telegram` for local polling)');
@@ -84,6 +93,8 @@ export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
       appId: config.ZALO_APP_ID,
       oaSecretKey: config.ZALO_OA_SECRET_KEY,
       client: createZaloClient({ apiBase: config.ZALO_API_BASE, tokens, fetch: fetchImpl }),
+      seen: seen(),
+      now,
       ...adapterDeps,
     });
   } else if (zaloMissing.length < 3) {
@@ -93,5 +104,12 @@ export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
   routes.post('/telegram', (c) => telegram(c));
   routes.post('/zalo', (c) => zalo(c));
 
-  return { routes, idle: () => tasks.idle(), close: () => tasks.idle() };
+  return {
+    routes,
+    idle: () => tasks.idle(),
+    async close() {
+      await tasks.idle();
+      seenEvents?.close();
+    },
+  };
 }

@@ -108,7 +108,7 @@ let updateId = 1;
 const chat = (chatId: number) => ({ id: chatId, type: 'private', first_name: 'Cán bộ' });
 
 export function textUpdate(text: string, { chatId = 42, id = updateId++, messageId = 7 } = {}) {
-  const command = /^\/\w+/.exec(text);
+  const command = /^\/\w+(@\w+)?/.exec(text);
   return {
     update_id: id,
     message: {

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
+    username: config.TELEGRAM_BOT_USERNAME,
     answerer: pipeline.answerer,
     documents: pipeline.knowledge.catalogue(),
     history: createChatHistory(),

@@ -18,8 +18,8 @@ import {
 export interface TelegramBotDeps extends AdapterDeps {
   token: string;
   apiRoot: string;
-  /** Skips the getMe call on start; grammY calls getMe against `apiRoot` otherwise. */
-  botInfo?: UserFromGetMe;
+  /** The bot's username (TELEGRAM_BOT_USERNAME): without it grammY asks Telegram (getMe) before the first update. */
+  username?: string;
   fetch?: typeof fetch;
   /** How many answers keep working citation-paging buttons. */
   pagedAnswers?: number;
@@ -36,6 +36,24 @@ const TYPING_REFRESH_MS = 4_500;
 
 const html = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
 
+/** What getMe would say, from configuration: grammY needs it to match commands addressed as `/help@username`. */
+const configuredBotInfo = (token: string, username: string): UserFromGetMe => ({
+  // A token is `<bot id>:<secret>`.
+  id: Number.parseInt(token, 10) || 0,
+  is_bot: true,
+  first_name: username,
+  username,
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+});
+
 function pagingKeyboard(id: string, page: number, pages: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (page > 0) keyboard.text('◂ Nguồn trước', `cites:${id}:${page - 1}`);
@@ -50,19 +68,11 @@ function pagingKeyboard(id: string, page: number, pages: number): InlineKeyboard
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const { answerer, documents, history, tasks, logger, publicUrl } = deps;
   const bot = new Bot(deps.token, {
-    botInfo: deps.botInfo,
+    botInfo: deps.username ? configuredBotInfo(deps.token, deps.username) : undefined,
     client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch as never } : {}) },
   });
-  const recentUpdates = new BoundedMap<number, true>(1000);
   const paged = new BoundedMap<string, PagedAnswer>(deps.pagedAnswers ?? 500);
   const pageOptions = { documents, publicUrl };
-
-  // Telegram re-delivers an update whose webhook call failed or timed out: answer it once.
-  bot.use(async (ctx, next) => {
-    if (recentUpdates.has(ctx.update.update_id)) return;
-    recentUpdates.set(ctx.update.update_id, true);
-    await next();
-  });
 
   bot.command('start', async (ctx) => {
     history.forget(`telegram:${ctx.chat.id}`);

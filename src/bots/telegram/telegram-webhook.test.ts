@@ -1,14 +1,20 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../logger.js';
-import type { AskInput, AskResult } from '../../types.js';
+import { silentLogger, type Logger } from '../../logger.js';
+import type { Answerer, AskInput, AskResult } from '../../types.js';
 import { createBotRoutes } from '../create-bot-routes.js';
 import {
   askResult,
   callbackUpdate,
+  capturingLogger,
   citation,
   DOCUMENTS,
   mountBots,
+  refusedUrl,
   startFakeTelegram,
+  startSilentServer,
   stubAnswerer,
   TELEGRAM_TOKEN,
   testConfig,
@@ -16,6 +22,43 @@ import {
 } from '../test-support.js';
 
 const SECRET = 'webhook-secret-42';
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'telegram-bot-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+interface SetupOptions {
+  apiRoot: string;
+  answerer?: Answerer & { inputs: AskInput[] };
+  env?: Record<string, string>;
+  logger?: Logger;
+  apiTimeoutMs?: number;
+}
+
+function setupBots({ apiRoot, answerer = stubAnswerer(askResult()), env = {}, logger = silentLogger, apiTimeoutMs }: SetupOptions) {
+  const config = testConfig({
+    TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: apiRoot,
+    PUBLIC_URL: 'https://hoidap.example.gov.vn/',
+    DATA_DIR: dataDir,
+    ...env,
+  });
+  const bots = createBotRoutes({ answerer, documents: DOCUMENTS, config, logger, apiTimeoutMs });
+  const app = mountBots(bots.routes);
+  const postRaw = (body: string, secret: string | null = SECRET) =>
+    app.request('/bots/telegram', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(secret === null ? {} : { 'X-Telegram-Bot-Api-Secret-Token': secret }) },
+      body,
+    });
+  const post = (update: unknown, secret: string | null = SECRET) => postRaw(JSON.stringify(update), secret);
+  return { answerer, bots, post, postRaw };
+}
 
 describe('Telegram webhook (POST /bots/telegram)', () => {
   let api: Awaited<ReturnType<typeof startFakeTelegram>>;
@@ -27,31 +70,17 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
     await api.close();
   });
 
-  function setup(answerer = stubAnswerer(askResult()), env: Record<string, string> = {}) {
-    const config = testConfig({
-      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_API_ROOT: api.url,
-      PUBLIC_URL: 'https://hoidap.example.gov.vn/',
-      ...env,
-    });
-    const bots = createBotRoutes({ answerer, documents: DOCUMENTS, config, logger: silentLogger });
-    const app = mountBots(bots.routes);
-    const post = (update: unknown, secret: string | null = SECRET) =>
-      app.request('/bots/telegram', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(secret === null ? {} : { 'X-Telegram-Bot-Api-Secret-Token': secret }) },
-        body: JSON.stringify(update),
-      });
-    return { answerer, bots, post };
-  }
+  const setup = (answerer = stubAnswerer(askResult()), env: Record<string, string> = {}) => setupBots({ apiRoot: api.url, answerer, env });
 
   it('acknowledges at once, then sends the escaped answer with its citations and a link to the passage', async () => {
     let release!: (result: AskResult) => void;
+    let asked!: () => void;
+    const askedOnce = new Promise<void>((resolve) => (asked = resolve));
     const answerer = {
       inputs: [] as AskInput[],
       ask: (input: AskInput) => {
         answerer.inputs.push(input);
+        asked();
         return new Promise<AskResult>((resolve) => (release = resolve));
       },
     };
@@ -59,6 +88,7 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
 
     const response = await post(textUpdate('Ai được cấp thẻ <BHYT> & khi nào?'));
     expect(response.status).toBe(200);
+    await askedOnce;
     // The webhook returned while the answer is still being worked on: nothing sent yet but "typing".
     expect(api.sent('sendMessage')).toHaveLength(0);
     expect(answerer.inputs).toEqual([{ question: 'Ai được cấp thẻ <BHYT> & khi nào?', history: [] }]);
@@ -152,6 +182,7 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
 
     // A button from an answer the bot no longer remembers says so instead of failing.
     await post(callbackUpdate('cites:unknown:1'));
+    await bots.idle();
     expect(api.sent('answerCallbackQuery')[2].text).toMatch(/hết hạn/);
   });
 
@@ -180,6 +211,43 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
     await bots.idle();
     expect(answerer.inputs).toHaveLength(1);
     expect(api.sent('sendMessage')).toHaveLength(1);
+  });
+
+  it('does not answer a retried update again after a restart (update_ids are kept on disk)', async () => {
+    const first = setup();
+    const update = textUpdate('Ai được cấp thẻ BHYT?');
+    await first.post(update);
+    await first.bots.close();
+
+    const second = setup(); // same DATA_DIR, as after a restart
+    expect((await second.post(update)).status).toBe(200);
+    await second.post(textUpdate('Câu hỏi mới?'));
+    await second.bots.close();
+    expect(api.sent('sendMessage')).toHaveLength(2);
+    expect(second.answerer.inputs.map((input) => input.question)).toEqual(['Câu hỏi mới?']);
+  });
+
+  it.each([
+    ['null', 'null'],
+    ['an array', '[]'],
+    ['a number', '5'],
+    ['a string', '"update"'],
+    ['an object without update_id', '{}'],
+    ['a text update_id', '{"update_id":"1"}'],
+    ['a message that is not an object', '{"update_id":1,"message":5}'],
+    ['a message without a chat', '{"update_id":1,"message":{"message_id":1,"date":1,"chat":null,"text":"x"}}'],
+    ['a message whose text is not text', '{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":1,"type":"private"},"text":{}}}'],
+    ['entities that are not a list', '{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":1,"type":"private"},"text":"/start","entities":5}}'],
+    ['a callback query that is not an object', '{"update_id":1,"callback_query":"cites:x:1"}'],
+    ['not JSON', '{"update_id":'],
+  ])('rejects %s as an update with 400 and sends nothing', async (_label, body) => {
+    const { bots, postRaw, answerer } = setup();
+    const response = await postRaw(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: expect.stringMatching(/^invalid_(request|json)$/) } });
+    await bots.idle();
+    expect(answerer.inputs).toHaveLength(0);
+    expect(api.calls).toHaveLength(0);
   });
 
   it.each([
@@ -215,10 +283,96 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
     expect(answerer.inputs).toHaveLength(0);
   });
 
+  it('with TELEGRAM_BOT_USERNAME answers commands addressed to it without asking Telegram who it is', async () => {
+    const { bots, post } = setupBots({ apiRoot: api.url, env: { TELEGRAM_BOT_USERNAME: '@hoidap_test_bot' } });
+    await post(textUpdate('/help@hoidap_test_bot'));
+    await post(textUpdate('/help@another_bot'));
+    await bots.idle();
+    expect(api.sent('getMe')).toHaveLength(0);
+    const [help, other] = api.sent('sendMessage').map((m) => m.text as string);
+    expect(help).toContain('/tailieu');
+    expect(other).toMatch(/^Không có lệnh \/help@another_bot/);
+  });
+
   it('tells the user when answering fails', async () => {
     const { bots, post } = setup(stubAnswerer(new Error('index unavailable')));
     await post(textUpdate('Ai được cấp thẻ BHYT?'));
     await bots.idle();
     expect(api.sent('sendMessage').map((m) => m.text)).toEqual(['Xin lỗi, đã có lỗi khi tìm câu trả lời. Vui lòng thử lại sau ít phút.']);
+  });
+});
+
+describe("Telegram webhook while Telegram's API is unreachable", () => {
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => void rejections.push(reason);
+  beforeEach(() => {
+    rejections.length = 0;
+    process.on('unhandledRejection', onRejection);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onRejection);
+  });
+
+  /** The webhook's response, or null if it took longer than `ms`. */
+  async function within<T>(ms: number, promise: T | Promise<T>): Promise<T | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+    try {
+      return await Promise.race([promise, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  it('acknowledges at once when the API accepts connections but never answers, and gives up on getMe after the timeout', async () => {
+    const silent = await startSilentServer();
+    try {
+      const { logger, lines } = capturingLogger();
+      const { bots, post, answerer } = setupBots({ apiRoot: silent.url, logger, apiTimeoutMs: 100 });
+      const started = performance.now();
+      const response = await within(1000, post(textUpdate('Ai được cấp thẻ BHYT?')));
+      expect(response?.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1000);
+
+      // In the background: getMe is tried, times out, and the update is dropped with a clear log line.
+      expect(await within(2000, bots.close().then(() => 'closed'))).toBe('closed');
+      expect(silent.paths.some((path) => path.endsWith('/getMe'))).toBe(true);
+      expect(answerer.inputs).toHaveLength(0);
+      expect(lines.join('')).toContain('TELEGRAM_BOT_USERNAME');
+      expect(rejections).toEqual([]);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('with TELEGRAM_BOT_USERNAME never calls getMe, and a reply that gets no answer times out without crashing', async () => {
+    const silent = await startSilentServer();
+    try {
+      const { logger, lines } = capturingLogger();
+      const answerer = stubAnswerer(askResult());
+      const { bots, post } = setupBots({ apiRoot: silent.url, answerer, logger, apiTimeoutMs: 100, env: { TELEGRAM_BOT_USERNAME: 'hoidap_test_bot' } });
+      const response = await within(1000, post(textUpdate('Ai được cấp thẻ BHYT?')));
+      expect(response?.status).toBe(200);
+
+      expect(await within(2000, bots.close().then(() => 'closed'))).toBe('closed');
+      expect(answerer.inputs).toHaveLength(1);
+      expect(silent.paths.some((path) => path.endsWith('/getMe'))).toBe(false);
+      expect(silent.paths.some((path) => path.endsWith('/sendMessage'))).toBe(true);
+      expect(lines.join('')).toMatch(/timed out|aborted/i);
+      expect(rejections).toEqual([]);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it.each([
+    ['without', {}],
+    ['with', { TELEGRAM_BOT_USERNAME: 'hoidap_test_bot' }],
+  ])('acknowledges at once when the connection is refused (%s a configured username)', async (_label, env) => {
+    const { bots, post } = setupBots({ apiRoot: await refusedUrl(), apiTimeoutMs: 100, env });
+    const response = await within(1000, post(textUpdate('Ai được cấp thẻ BHYT?')));
+    expect(response?.status).toBe(200);
+    expect(await within(2000, bots.close().then(() => 'closed'))).toBe('closed');
+    expect(rejections).toEqual([]);
   });
 });

@@ -69,7 +69,14 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
         body: raw,
       });
     };
-    return { answerer, bots, post };
+    /** Posts a raw body signed as Zalo would sign it (timestamp read from the body when it has one). */
+    const postRaw = (raw: string, timestamp = '') =>
+      app.request('/bots/zalo', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': `mac=${zaloMac(APP_ID, raw, timestamp, OA_SECRET)}` },
+        body: raw,
+      });
+    return { answerer, bots, post, postRaw };
   }
 
   let msg = 0;
@@ -196,6 +203,71 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
     await bots.idle();
     expect(answerer.inputs).toHaveLength(1);
     expect(sends()).toHaveLength(1);
+  });
+
+  it('answers a re-sent signed event without a msg_id once', async () => {
+    const answerer = stubAnswerer(askResult());
+    const { bots, post } = setup(answerer);
+    const { message, ...rest } = textEvent('Ai được cấp thẻ?');
+    const event = { ...rest, message: { text: message.text } };
+    for (let i = 0; i < 3; i++) expect((await post(event)).status).toBe(200);
+    // The same words sent again later are a new message, answered again.
+    await post({ ...event, timestamp: String(clock + 1) });
+    await bots.idle();
+    expect(answerer.inputs).toHaveLength(2);
+    expect(sends()).toHaveLength(2);
+  });
+
+  it('does not answer a replay after a restart, with or without a msg_id', async () => {
+    const withId = textEvent('Câu có mã?');
+    const { message, ...rest } = textEvent('Câu không có mã?');
+    const withoutId = { ...rest, message: { text: message.text } };
+    const first = setup();
+    await first.post(withId);
+    await first.post(withoutId);
+    await first.bots.close();
+    expect(sends()).toHaveLength(2);
+
+    const second = setup(); // same DATA_DIR, as after a restart
+    expect((await second.post(withId)).status).toBe(200);
+    expect((await second.post(withoutId)).status).toBe(200);
+    await second.bots.close();
+    expect(second.answerer.inputs).toHaveLength(0);
+    expect(sends()).toHaveLength(2);
+  });
+
+  it('does not answer a signed event older than the replay window, which it can no longer recognise', async () => {
+    const answerer = stubAnswerer(askResult());
+    const { bots, post } = setup(answerer);
+    const old = { ...textEvent('Câu cũ?'), timestamp: String(clock - 8 * 24 * HOUR) };
+    const response = await post(old);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ handled: false });
+    // Zalo's own retries, hours late, are still answered.
+    await post({ ...textEvent('Câu gửi lại sau 5 giờ?'), timestamp: String(clock - 5 * HOUR) });
+    await bots.idle();
+    expect(answerer.inputs.map((input) => input.question)).toEqual(['Câu gửi lại sau 5 giờ?']);
+  });
+
+  it.each([
+    ['null', 'null', ''],
+    ['an array', '[]', ''],
+    ['a number', '5', ''],
+    ['an event without event_name', '{"timestamp":"1700000000000","sender":{"id":"u"},"message":{"text":"x"}}', '1700000000000'],
+    ['an event whose timestamp is not a time', '{"event_name":"user_send_text","timestamp":"soon","sender":{"id":"u"},"message":{"text":"x"}}', 'soon'],
+    ['a text event without a sender', '{"event_name":"user_send_text","timestamp":"1700000000000","message":{"text":"x"}}', '1700000000000'],
+    ['a text event whose sender is text', '{"event_name":"user_send_text","timestamp":"1700000000000","sender":"u","message":{"text":"x"}}', '1700000000000'],
+    ['a text event whose message is not an object', '{"event_name":"user_send_text","timestamp":"1700000000000","sender":{"id":"u"},"message":5}', '1700000000000'],
+    ['a text event whose text is not text', '{"event_name":"user_send_text","timestamp":"1700000000000","sender":{"id":"u"},"message":{"text":{}}}', '1700000000000'],
+  ])('rejects %s, signed, with 400 and sends nothing', async (_label, raw, timestamp) => {
+    const answerer = stubAnswerer(askResult());
+    const { bots, postRaw } = setup(answerer);
+    const response = await postRaw(raw, timestamp);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    await bots.idle();
+    expect(answerer.inputs).toHaveLength(0);
+    expect(zalo.calls).toHaveLength(0);
   });
 
   it('refreshes an expired access token once, retries the send, and keeps the new tokens on disk', async () => {

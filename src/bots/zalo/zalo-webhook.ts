@@ -1,24 +1,39 @@
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { FAILURE_TEXT, helpText, welcomeText } from '../bot-texts.js';
-import { BoundedMap } from '../bounded-map.js';
 import type { AdapterDeps } from '../adapter-deps.js';
 import { packMessages } from '../format-answer.js';
 import { formatZaloAnswer, formatZaloDocumentList, ZALO_MESSAGE_LIMIT } from './format-zalo.js';
 import type { ZaloClient } from './zalo-client.js';
+import type { SeenEvents } from '../seen-events.js';
 import { verifyZaloSignature, zaloMac } from './zalo-signature.js';
 
 export interface ZaloWebhookDeps extends AdapterDeps {
   appId: string;
   oaSecretKey: string;
   client: ZaloClient;
+  /** Events already answered, kept across restarts. */
+  seen: SeenEvents;
+  now?: () => number;
 }
 
-interface ZaloEvent {
-  event_name?: string;
-  timestamp?: string | number;
-  sender?: { id?: string };
-  message?: { text?: string; msg_id?: string };
+// Every event names itself and carries the time it was sent (milliseconds, as text or a number).
+const eventSchema = z
+  .object({ event_name: z.string(), timestamp: z.union([z.string().regex(/^\d+$/, 'must be a time in milliseconds'), z.number().int().nonnegative()]) })
+  .passthrough();
+const textEventSchema = eventSchema.extend({
+  sender: z.object({ id: z.string().min(1) }).passthrough(),
+  message: z.object({ text: z.string(), msg_id: z.string().optional() }).passthrough(),
+});
+
+function parseEvent<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  throw new AppError('invalid_request', `Sự kiện Zalo không hợp lệ (${where}: ${issue.message}). (Not a valid Zalo event.)`);
 }
 
 /**
@@ -26,9 +41,8 @@ interface ZaloEvent {
  * once (Zalo allows 2 seconds) and replies to `user_send_text` events in the background.
  */
 export function createZaloWebhook(deps: ZaloWebhookDeps): (c: Context) => Promise<Response> {
-  const { client, answerer, documents, history, tasks, logger, publicUrl } = deps;
-  // Zalo re-sends events it thinks were not received; a message is answered once.
-  const recentMessages = new BoundedMap<string, true>(1000);
+  const { client, answerer, documents, history, tasks, logger, publicUrl, seen } = deps;
+  const now = deps.now ?? Date.now;
 
   const sendAll = async (userId: string, texts: readonly string[]) => {
     for (const text of texts) await client.sendText(userId, text);
@@ -67,21 +81,27 @@ export function createZaloWebhook(deps: ZaloWebhookDeps): (c: Context) => Promis
     } catch (error) {
       throw new AppError('invalid_json', 'Nội dung không phải JSON hợp lệ. (Body is not valid JSON.)', { cause: error });
     }
-    const event: ZaloEvent = parsed !== null && typeof parsed === 'object' ? parsed : {};
-    const timestamp = event.timestamp === undefined ? '' : String(event.timestamp);
+    const timestamp = parsed !== null && typeof parsed === 'object' && 'timestamp' in parsed ? String(parsed.timestamp) : '';
     if (!verifyZaloSignature(signature, zaloMac(deps.appId, rawBody, timestamp, deps.oaSecretKey))) {
       throw new AppError('unauthorized', 'Chữ ký X-ZEvent-Signature không hợp lệ. (Invalid Zalo signature.)');
     }
 
-    const userId = event.sender?.id;
-    const text = event.message?.text?.trim();
-    if (event.event_name !== 'user_send_text' || !userId || !text) return c.json({ ok: true, handled: false });
-    const messageId = event.message?.msg_id;
-    if (messageId) {
-      if (recentMessages.has(messageId)) return c.json({ ok: true, handled: false });
-      recentMessages.set(messageId, true);
+    const event = parseEvent(eventSchema, parsed);
+    if (event.event_name !== 'user_send_text') return c.json({ ok: true, handled: false });
+    const { sender, message } = parseEvent(textEventSchema, parsed);
+    const text = message.text.trim();
+    if (!text) return c.json({ ok: true, handled: false });
+    // A signed event older than the replay memory cannot be told from a replay, so it is not answered.
+    if (now() - Number(event.timestamp) > seen.windowMs) {
+      logger.warn({ eventTime: Number(event.timestamp) }, 'zalo: event older than the replay window ignored');
+      return c.json({ ok: true, handled: false });
     }
-    tasks.run(`zalo:${userId}`, () => handleText(userId, text));
+    // Zalo re-sends events it thinks were not received, and a signed event can be replayed: answer it once.
+    // Without a msg_id the event is known by its sender, time and exact body.
+    const bodyHash = createHash('sha256').update(rawBody, 'utf8').digest('hex');
+    const key = message.msg_id ? `zalo:msg:${message.msg_id}` : `zalo:event:${event.event_name}:${sender.id}:${event.timestamp}:${bodyHash}`;
+    if (!seen.claim(key)) return c.json({ ok: true, handled: false });
+    tasks.run(`zalo:${sender.id}`, () => handleText(sender.id, text));
     return c.json({ ok: true, handled: true });
   };
 }
