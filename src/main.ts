@@ -1,15 +1,15 @@
-import { serve } from '@hono/node-server';
 import { createBotRoutes } from './bots/create-bot-routes.js';
 import { loadConfig } from './config.js';
 import { AppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { openPipeline } from './pipeline.js';
 import { createApp } from './server/create-app.js';
+import { serveApp } from './server/serve-app.js';
 
 // Composition root: the only place that reads the environment and wires the modules together.
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, 'stdout', { logQuestions: config.LOG_QUESTIONS });
   const started = performance.now();
   const pipeline = await openPipeline(config, logger);
   const bots = createBotRoutes({
@@ -19,9 +19,9 @@ async function main(): Promise<void> {
     logger,
   });
   const app = createApp({ ...pipeline, config, logger, bots: bots.routes });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (port) => {
     logger.info(
-      { url: `http://${config.HOST}:${info.port}`, mode: pipeline.mode, model: pipeline.modelId, documents: pipeline.knowledge.catalogue().length, startMs: Math.round(performance.now() - started) },
+      { url: `http://${config.HOST}:${port}`, mode: pipeline.mode, model: pipeline.modelId, documents: pipeline.knowledge.catalogue().length, startMs: Math.round(performance.now() - started) },
       'Hỏi đáp Kế hoạch is listening',
     );
   });

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config.js';
@@ -8,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Answerer, KnowledgeBase, Retriever } from '../types.js';
 import { createWebRoutes } from '../web/create-web-routes.js';
 import { createApiRoutes } from './api-routes.js';
+import { bodyGuard } from './body-guard.js';
 
 export interface AppDeps {
   knowledge: KnowledgeBase;
@@ -32,15 +32,7 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
     if (c.req.path.startsWith('/api') || c.req.path.startsWith('/bots')) logger.info(entry, 'request');
     else logger.debug(entry, 'request');
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: config.MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `Nội dung yêu cầu vượt quá ${config.MAX_BODY_BYTES} byte. (Request body too large.)`);
-      },
-    }),
-  );
+  app.use('*', bodyGuard(config.MAX_BODY_BYTES));
 
   app.get('/healthz', (c) =>
     c.json({
