@@ -243,10 +243,11 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
     const response = await post(old);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ handled: false });
-    // Zalo's own retries, hours late, are still answered.
+    // Zalo's own retries, hours late, are still answered; so is a time given in seconds.
     await post({ ...textEvent('Câu gửi lại sau 5 giờ?'), timestamp: String(clock - 5 * HOUR) });
+    await post({ ...textEvent('Thời điểm tính bằng giây?'), timestamp: Math.floor(clock / 1000) });
     await bots.idle();
-    expect(answerer.inputs.map((input) => input.question)).toEqual(['Câu gửi lại sau 5 giờ?']);
+    expect(answerer.inputs.map((input) => input.question)).toEqual(['Câu gửi lại sau 5 giờ?', 'Thời điểm tính bằng giây?']);
   });
 
   it.each([

@@ -92,8 +92,10 @@ export function createZaloWebhook(deps: ZaloWebhookDeps): (c: Context) => Promis
     const text = message.text.trim();
     if (!text) return c.json({ ok: true, handled: false });
     // A signed event older than the replay memory cannot be told from a replay, so it is not answered.
-    if (now() - Number(event.timestamp) > seen.windowMs) {
-      logger.warn({ eventTime: Number(event.timestamp) }, 'zalo: event older than the replay window ignored');
+    // Zalo sends milliseconds; were it ever seconds, every event would otherwise look decades old.
+    const sentAt = Number(event.timestamp) < 1e11 ? Number(event.timestamp) * 1000 : Number(event.timestamp);
+    if (now() - sentAt > seen.windowMs) {
+      logger.warn({ sentAt }, 'zalo: event older than the replay window ignored');
       return c.json({ ok: true, handled: false });
     }
     // Zalo re-sends events it thinks were not received, and a signed event can be replayed: answer it once.
