@@ -54,8 +54,8 @@ const MAX_LIST_CHARS = 700;
 const BIGRAM_BOOST = 1.5;
 
 /**
- * The weighted terms a passage should contain. Bigrams the corpus never uses are dropped: they straddle
- * two words ("báo cáo | là") and would only dilute coverage. Unknown single syllables stay, so a question
+ * The weighted terms a passage should contain. Bigrams that are not phrases in the collection are dropped: they
+ * straddle two words ("yêu cầu | gửi") and would only dilute coverage. Unknown single syllables stay, so a question
  * about something the plans never mention cannot reach a high coverage. Known abbreviations count through
  * their expansion (the question carries both), so "LĐ-TB&XH" is not outweighed by its rare letters.
  */
@@ -74,7 +74,7 @@ export function profileQuery(args: {
   for (const term of model.terms(searchText, folded)) {
     const isBigram = term.includes(' ');
     if (term.split(' ').some((syllable) => ignore.has(syllable))) continue;
-    if (isBigram && !model.known(term)) continue;
+    if (isBigram && !model.isPhrase(term)) continue;
     // A bigram with a function word ("kế hoạch | của") says little more than its content word alone.
     const boost = !isBigram ? 1 : term.split(' ').some((syllable) => STOPWORDS.has(syllable)) ? 0.5 : BIGRAM_BOOST;
     terms.set(term, model.idf(term) * boost);

@@ -27,7 +27,17 @@ export interface TermModel {
   /** Inverse document frequency over the collection's chunks; unseen terms get the maximum. */
   idf(term: string): number;
   known(term: string): boolean;
+  /** Whether a pair of syllables is used as a phrase rather than met by chance across a word boundary. */
+  isPhrase(pair: string): boolean;
 }
+
+/**
+ * A pair is a phrase when it accounts for at least this share of the chunks holding its rarer syllable. Chance
+ * neighbours across a word boundary ("yêu cầu | gửi") occur somewhere in any large collection, so "the collection
+ * uses the pair" stops telling words from accidents as it grows; the share does not (measured 0.002 for "cầu gửi",
+ * 0.26 for "cấp thẻ", 0.07 for "trợ cấp", alike at 1,000 and at 14,000 documents).
+ */
+const MIN_PHRASE_SHARE = 0.05;
 
 export function createTermModel(stats: CorpusStats, abbreviations: ReadonlyMap<string, string>): TermModel {
   const expansions = new Map<string, string[][]>();
@@ -91,5 +101,11 @@ export function createTermModel(stats: CorpusStats, abbreviations: ReadonlyMap<s
       return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     },
     known: (term) => stats.documentFrequency(term) > 0,
+    isPhrase: (pair) => {
+      const together = stats.documentFrequency(pair);
+      if (together === 0) return false;
+      const apart = pair.split(' ').map((syllable) => stats.documentFrequency(syllable)).filter((frequency) => frequency > 0);
+      return apart.length === 0 || together / Math.min(...apart) >= MIN_PHRASE_SHARE;
+    },
   };
 }
