@@ -36,7 +36,8 @@ async function waitHealthy(url: string, deadlineMs: number): Promise<boolean> {
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-ask-'));
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  // A benchmark is one client asking as fast as it can: no rate limit.
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
   const config = loadConfig(env);
   const logger = createLogger('warn');
   const lines = (await readFile('eval/questions.jsonl', 'utf8')).split('\n').filter((line) => line.trim());

@@ -1,3 +1,4 @@
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
 import { silentLogger } from '../logger.js';
@@ -137,4 +138,29 @@ describe('POST /api/search', () => {
     }
   });
   it('validates its input', async () => expectError(await postJson('/api/search', { query: '' }), 400, 'invalid_request'));
+});
+
+describe('rate limits', () => {
+  it('answer 429 with Retry-After on asks (JSON and streamed), feedback and the bot webhooks, each client its own budget; never pages or health', async () => {
+    const bots = new Hono();
+    bots.post('/zalo', (c) => c.json({ ok: true }));
+    const limited = createApp({ ...pipeline, logger: silentLogger, bots, config: { ...pipeline.config, RATE_LIMIT_PER_MINUTE: 2, WEBHOOK_RATE_LIMIT_PER_MINUTE: 1, TRUST_PROXY: true } });
+    const post = (path: string, body: unknown, client: string, headers: Record<string, string> = {}) =>
+      limited.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...headers }, body: JSON.stringify(body) });
+    const feedback = { question: 'Ai ký?', answer: 'Trần Quốc Phong [1].', rating: 'up' };
+    expect((await post('/api/ask', { question: 'Ai ký kế hoạch của huyện Hữu Lũng?' }, '203.0.113.1')).status).toBe(200);
+    expect((await post('/api/feedback', feedback, '203.0.113.1')).status).toBe(201);
+    const message = await expectError(await post('/api/ask', { question: 'x' }, '203.0.113.1', { accept: 'text/event-stream' }), 429, 'rate_limited');
+    expect(message).toMatch(/Quá nhiều yêu cầu.*Too many requests/);
+    const refused = await post('/api/feedback', feedback, '203.0.113.1');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await post('/api/ask', { question: 'Ai ký kế hoạch của huyện Hữu Lũng?' }, '203.0.113.2')).status).toBe(200);
+    expect((await post('/bots/zalo', {}, '149.154.167.220')).status).toBe(200);
+    await expectError(await post('/bots/zalo', {}, '149.154.167.220'), 429, 'rate_limited');
+    for (let i = 0; i < 5; i++) {
+      expect((await limited.request('/healthz', { headers: { 'x-forwarded-for': '203.0.113.1' } })).status).toBe(200);
+      expect((await limited.request('/api/documents', { headers: { 'x-forwarded-for': '203.0.113.1' } })).status).toBe(200);
+    }
+  });
 });

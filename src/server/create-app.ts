@@ -8,6 +8,7 @@ import type { Answerer, KnowledgeBase, Retriever } from '../types.js';
 import { createWebRoutes } from '../web/create-web-routes.js';
 import { createApiRoutes } from './api-routes.js';
 import { bodyGuard } from './body-guard.js';
+import { rateLimit } from './rate-limit.js';
 
 export interface AppDeps {
   knowledge: KnowledgeBase;
@@ -33,6 +34,12 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
     else logger.debug(entry, 'request');
   });
   app.use('*', bodyGuard(config.MAX_BODY_BYTES));
+  // After the body guard, so a refused request's body has been read and its keep-alive connection stays usable.
+  // Asks and feedback share one budget per client; the webhooks get their own, since one sender carries every user.
+  const perClient = rateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY });
+  app.use('/api/ask', perClient);
+  app.use('/api/feedback', perClient);
+  app.use('/bots/*', rateLimit({ perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }));
 
   app.get('/healthz', (c) =>
     c.json({
