@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -58,7 +58,7 @@ let app: Hono;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hdkh-web-'));
-  const config = loadConfig({ DATA_DIR: dataDir, EMBEDDING_MODEL: 'none' });
+  const config = loadConfig({ DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', FEEDBACK_MAX_BYTES: '4096', FEEDBACK_FILES: '2' });
   app = new Hono();
   app.route('/', createWebRoutes({ knowledge, config, logger: silentLogger }));
   // The lead's createApp turns AppErrors into JSON the same way.
@@ -156,12 +156,14 @@ describe('POST /api/feedback', () => {
   const post = (body: unknown) =>
     app.request('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-  it('appends each rating as a JSON line in DATA_DIR/feedback.jsonl', async () => {
+  it('appends each rating as a JSON line in DATA_DIR/feedback/feedback.jsonl, readable by the server’s user only', async () => {
     const first = await post({ question: 'Ai được cấp thẻ BHYT?', answer: 'Người có công [1].', rating: 'up', citations: [{ n: 1, docId: 'khanh-hoa-2618-2022', start: 10, end: 40 }] });
     expect(first.status).toBe(201);
     expect(await first.json()).toEqual({ ok: true });
     expect((await post({ question: 'Hạn báo cáo?', answer: 'Không tìm thấy.', rating: 'down', comment: 'Thiếu hạn 15/12' })).status).toBe(201);
-    const lines = (await readFile(join(dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const file = join(dataDir, 'feedback', 'feedback.jsonl');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ question: 'Ai được cấp thẻ BHYT?', rating: 'up', citations: [{ n: 1, docId: 'khanh-hoa-2618-2022' }] });
     expect(lines[1]).toMatchObject({ rating: 'down', comment: 'Thiếu hạn 15/12' });
@@ -172,12 +174,21 @@ describe('POST /api/feedback', () => {
     ['a rating outside up/down', { question: 'q', answer: 'a', rating: 'meh' }],
     ['a missing question', { answer: 'a', rating: 'up' }],
     ['a comment over 2000 characters', { question: 'q', answer: 'a', rating: 'down', comment: 'x'.repeat(2001) }],
+    ['more than 20 citations', { question: 'q', answer: 'a', rating: 'up', citations: Array.from({ length: 21 }, (_, i) => ({ n: i + 1, docId: 'd' })) }],
   ])('refuses %s with a Vietnamese 400', async (_name, body) => {
     const response = await post(body);
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('invalid_request');
     expect(error.message).toMatch(/Trường|Thiếu/);
+  });
+
+  it('keeps the store within FEEDBACK_FILES × FEEDBACK_MAX_BYTES however many ratings come', async () => {
+    for (let i = 0; i < 300; i++) expect((await post({ question: `Câu hỏi ${i}?`, answer: 'Không tìm thấy.', rating: 'down', comment: 'x'.repeat(100) })).status).toBe(201);
+    const folder = join(dataDir, 'feedback');
+    const names = await readdir(folder);
+    expect(names.sort()).toEqual(['feedback.1.jsonl', 'feedback.jsonl']);
+    for (const name of names) expect((await stat(join(folder, name))).size).toBeLessThanOrEqual(4096);
   });
 
   it('refuses a body that is not JSON', async () => {

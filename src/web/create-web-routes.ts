@@ -46,7 +46,7 @@ const pageHeaders: MiddlewareHandler = async (c, next) => {
 /** The web pages (chat, document browser, glossary), their bundled assets, and the feedback endpoint. */
 export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
   const web = new Hono();
-  const feedback = createFeedbackStore(config.DATA_DIR);
+  const feedback = createFeedbackStore(config.DATA_DIR, { maxBytes: config.FEEDBACK_MAX_BYTES, files: config.FEEDBACK_FILES });
 
   // Bundle at startup so the first page is quick; a failure surfaces on the first request that needs the assets.
   const assets: Promise<AssetBundle> = bundleAssets();
@@ -114,7 +114,7 @@ export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
 
   web.post('/api/feedback', async (c) => {
     const entry = await readJsonBody(c, feedbackSchema);
-    await feedback.append(entry);
+    feedback.append(entry);
     logger.info({ rating: entry.rating }, 'feedback');
     return c.json({ ok: true }, 201);
   });

@@ -184,7 +184,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     await first.locator('.feedback-form textarea').fill('Thiếu đối tượng trẻ em');
     await first.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await first.locator('.feedback-thanks').waitFor({ state: 'visible', timeout: 5000 });
-    const lines = (await readFile(join(pipeline.config.DATA_DIR, 'feedback.jsonl'), 'utf8')).trim().split('\n');
+    const lines = (await readFile(join(pipeline.config.DATA_DIR, 'feedback', 'feedback.jsonl'), 'utf8')).trim().split('\n');
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ question: 'Ai được cấp thẻ BHYT?', rating: 'down', comment: 'Thiếu đối tượng trẻ em' });
 
     await page.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
