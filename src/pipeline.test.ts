@@ -1,11 +1,26 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURE_MODEL_ID, FIXTURE_MODELS_DIR } from '../test/helpers/fixture-model.js';
 import { loadConfig } from './config.js';
 import { silentLogger } from './logger.js';
 import { runIngest } from './ingest/run-ingest.js';
 import { openPipeline } from './pipeline.js';
+import { LAST_GOOD_FILE } from './store/last-good-copy.js';
+
+const REPO = join(import.meta.dirname, '..');
+
+/** A logger keeping each line's level and message. */
+function capturingLogger() {
+  const lines: { level: number; msg: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  return { logger, warnings: () => lines.filter((line) => line.level === 40).map((line) => line.msg), messages: () => lines.map((line) => line.msg) };
+}
+
+const QUESTION = 'Kinh phí thực hiện kế hoạch của Hà Nội lấy từ đâu?';
 
 let root: string;
 beforeEach(async () => {
@@ -44,5 +59,85 @@ describe('openPipeline', () => {
     await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding: null, logger: silentLogger });
     expect(serving.knowledge.catalogue()).toHaveLength(6);
     expect((await serving.answerer.ask({ question })).answer).toContain('87%');
+  });
+
+  it('never fails to start on a damaged collection: it serves the last good copy, else rebuilds from the corpus, and says why', async () => {
+    const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'none' });
+    const database = join(config.DATA_DIR, 'collection.db');
+    const first = await openPipeline(config, silentLogger);
+    const answer = (await first.answerer.ask({ question: QUESTION })).answer;
+    expect(answer).toContain('Ngân sách nhà nước');
+
+    await writeFile(database, 'garbage, not a database');
+    const restored = capturingLogger();
+    const fromCopy = await openPipeline(config, restored.logger);
+    expect(restored.warnings()).toEqual([
+      expect.stringContaining('the collection cannot serve'),
+      expect.stringContaining('cannot serve (the file is not a SQLite database): it is set aside'),
+      'the collection is restored from its last good copy',
+      'running in lexical-only mode: no embedding model available',
+    ]);
+    expect(restored.messages()).not.toContain('indexing the corpus');
+    expect((await fromCopy.answerer.ask({ question: QUESTION })).answer).toBe(answer);
+
+    await rm(join(config.DATA_DIR, LAST_GOOD_FILE));
+    await truncate(database, (await readFile(database)).length / 2);
+    const rebuilt = capturingLogger();
+    const fromCorpus = await openPipeline(config, rebuilt.logger);
+    expect(rebuilt.warnings()).toEqual([
+      expect.stringContaining('the collection cannot serve'),
+      expect.stringContaining('cut short'),
+      expect.stringContaining('no last good copy'),
+      'running in lexical-only mode: no embedding model available',
+    ]);
+    expect(rebuilt.messages()).toContain('indexing the corpus');
+    expect((await fromCorpus.answerer.ask({ question: QUESTION })).answer).toBe(answer);
+  });
+
+  it('with a model, rebuilds a damaged HNSW file from the stored vectors at start; without hnswlib-node it serves lexical-only and does not re-ingest at every start', async () => {
+    const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: join(root, 'data'), MODELS_DIR: FIXTURE_MODELS_DIR, EMBEDDING_MODEL: FIXTURE_MODEL_ID });
+    expect((await openPipeline(config, silentLogger)).mode).toBe('hybrid');
+    await writeFile(join(config.DATA_DIR, 'vectors.hnsw'), 'damaged');
+    const logged = capturingLogger();
+    const repaired = await openPipeline(config, logged.logger);
+    expect(repaired.mode).toBe('hybrid');
+    expect(logged.warnings()).toContain('stored vectors unreadable: lexical-only until the ingest is run again');
+
+    const loadHnsw = () => Promise.reject(new Error('Cannot find module hnswlib-node/build/Release/addon.node'));
+    for (const start of ['first', 'second']) {
+      const withoutLibrary = capturingLogger();
+      const pipeline = await openPipeline(config, withoutLibrary.logger, { loadHnsw });
+      expect(pipeline.mode, `${start} start`).toBe('lexical');
+      expect(withoutLibrary.warnings()).toContain('the vector library hnswlib-node cannot be loaded: lexical-only');
+      expect(withoutLibrary.messages()).not.toContain('indexing the corpus');
+      expect((await pipeline.answerer.ask({ question: QUESTION })).answered).toBe(true);
+    }
+  });
+
+  it('`npm run ask` answers lexical-only where hnswlib-node, transformers.js and onnxruntime cannot be loaded at all', async () => {
+    // A module hook that fails every import of the native and heavy modules, as on a machine where they never built.
+    const hooks = `export async function resolve(specifier, context, next) {
+      if (/^(hnswlib-node|@huggingface\\/transformers|onnxruntime-node|onnxruntime-common)(\\/|$)/.test(specifier)) throw new Error('simulated: ' + specifier + ' is not installed');
+      return next(specifier, context);
+    }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const run = (dataDir: string, env: Record<string, string>) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = execFile(
+          process.execPath,
+          ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--import', 'tsx', 'src/cli/ask.ts', QUESTION],
+          { cwd: REPO, env: { PATH: process.env.PATH ?? '', CORPUS_DIR: join(root, 'corpus'), DATA_DIR: join(root, dataDir), LOG_LEVEL: 'warn', ...env } },
+          (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+        );
+      });
+    // Without a model; and with one configured while the libraries are missing: it says so and still answers.
+    const [lexical, withModel] = await Promise.all([
+      run('data-lexical', { EMBEDDING_MODEL: 'none' }),
+      run('data-model', { MODELS_DIR: FIXTURE_MODELS_DIR, EMBEDDING_MODEL: FIXTURE_MODEL_ID }),
+    ]);
+    expect(lexical, lexical.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining("Trích dẫn:") });
+    expect(lexical.stdout).toContain('lexical ·');
+    expect(withModel).toMatchObject({ code: 0, stdout: expect.stringContaining('Trích dẫn:') });
+    expect(withModel.stderr).toContain('simulated: @huggingface/transformers is not installed');
   });
 });

@@ -2,13 +2,27 @@ import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
 import { createQuestionRetriever } from './answer/question-retriever.js';
 import type { Config } from './config.js';
 import { resolveConfiguredModel } from './configured-model.js';
-import { AppError } from './errors.js';
+import { AppError, isAppError } from './errors.js';
 import { scanCorpus } from './ingest/load-corpus.js';
 import { runIngest } from './ingest/run-ingest.js';
 import type { Logger } from './logger.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
 import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-knowledge-base.js';
+import type { HnswLibrary } from './retrieval/vector-index.js';
+import { repairCollection } from './store/last-good-copy.js';
+import { acquireWriterLock } from './store/writer-lock.js';
 import type { Answerer, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
+
+/**
+ * How long start-up waits for another ingest (an `npm run ingest` building the collection) when it must write the
+ * collection before serving: past it, start-up fails with a message naming that ingest.
+ */
+const OTHER_INGEST_WAIT_MS = 10 * 60_000;
+
+export interface PipelineOptions {
+  /** The HNSW library, loaded only when there is a model (a native addon: lexical-only mode runs without it). */
+  loadHnsw?: () => Promise<HnswLibrary>;
+}
 
 export interface Pipeline {
   knowledge: KnowledgeBase;
@@ -26,44 +40,68 @@ export interface Pipeline {
 }
 
 /** Why the collection must be (re)built before serving, or null when it can serve as it is. */
-function blockingReason(existing: OpenedKnowledgeBase | null, embedding: EmbeddingModel | null): string | null {
+function blockingReason(existing: OpenedKnowledgeBase | null): string | null {
   if (!existing) return 'no index yet';
-  if (embedding && !existing.vectors) return 'the index has no vectors for this embedding model';
+  if (existing.vectorsMissing) return 'the index has no usable vectors for this embedding model';
   return null;
 }
 
 /** Re-ingests behind a serving collection when the corpus folder changed since the last ingest. */
-async function catchUp(config: Config, existing: OpenedKnowledgeBase, embedding: EmbeddingModel | null, logger: Logger): Promise<void> {
+async function catchUp(config: Config, existing: OpenedKnowledgeBase, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<void> {
   try {
     const scan = await scanCorpus(config.CORPUS_DIR, existing.store.knownFiles());
     if (scan.toRead.length === 0 && scan.removed.length === 0) return;
     logger.info({ corpus: config.CORPUS_DIR, changed: scan.toRead.length, removed: scan.removed.length }, 'the corpus folder changed: re-ingesting while serving');
-    logger.info(await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger }), 'index caught up');
+    logger.info(await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw }), 'index caught up');
   } catch (error) {
-    logger.error({ err: error }, 'the start-up re-ingest failed: serving the collection as it was');
+    // Another ingest is writing: what it commits is served as it commits it.
+    if (isAppError(error) && error.code === 'index_busy') logger.info(error.message);
+    else logger.error({ err: error }, 'the start-up re-ingest failed: serving the collection as it was');
   }
 }
 
-async function reindex(config: Config, embedding: EmbeddingModel | null, logger: Logger, reason: string): Promise<KnowledgeBase> {
+async function reindex(config: Config, embedding: EmbeddingModel | null, logger: Logger, reason: string, options: PipelineOptions): Promise<OpenedKnowledgeBase> {
   logger.info({ corpus: config.CORPUS_DIR, data: config.DATA_DIR, reason }, 'indexing the corpus');
-  const summary = await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger });
+  const summary = await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, waitMs: OTHER_INGEST_WAIT_MS, loadHnsw: options.loadHnsw });
   logger.info(summary, 'index ready');
-  const knowledge = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
+  const knowledge = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw });
   if (!knowledge) throw new AppError('index_unavailable', `The index in ${config.DATA_DIR} could not be opened after building it.`);
   return knowledge;
+}
+
+/**
+ * The stored collection, or null when there is none. One that cannot serve (damaged, another format) never stops
+ * start-up: it is replaced by its last good copy, else removed so that it is rebuilt from the corpus; the
+ * warning says why.
+ */
+async function openServing(config: Config, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<OpenedKnowledgeBase | null> {
+  const open = () => openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw });
+  try {
+    return await open();
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'index_unavailable') throw error;
+    logger.warn({ dataDir: config.DATA_DIR, problem: error.message }, 'the collection cannot serve: restoring its last good copy, else rebuilding it from the corpus');
+    const release = await acquireWriterLock(config.DATA_DIR, 'start-up repair', { waitMs: OTHER_INGEST_WAIT_MS });
+    try {
+      repairCollection(config.DATA_DIR, logger);
+    } finally {
+      release();
+    }
+    return open();
+  }
 }
 
 /**
  * Resolves the embedding model, opens the stored index (building it from the corpus on first start, and
  * re-ingesting incrementally when the corpus or the model changed) and wires retrieval and answering.
  */
-export async function openPipeline(config: Config, logger: Logger): Promise<Pipeline> {
+export async function openPipeline(config: Config, logger: Logger, options: PipelineOptions = {}): Promise<Pipeline> {
   const embedding = await resolveConfiguredModel(config, logger);
-  const existing = await openKnowledgeBase({ dataDir: config.DATA_DIR, embedding, logger });
-  const reason = blockingReason(existing, embedding);
+  const existing = await openServing(config, embedding, logger, options);
+  const reason = blockingReason(existing);
   if (reason) existing?.store.close();
-  const knowledge = reason ? await reindex(config, embedding, logger, reason) : existing!;
-  const settled = reason ? Promise.resolve() : catchUp(config, existing!, embedding, logger);
+  const knowledge = reason ? await reindex(config, embedding, logger, reason, options) : existing!;
+  const settled = reason ? Promise.resolve() : catchUp(config, existing!, embedding, logger, options);
   const chunkRetriever = createHybridRetriever(knowledge);
   const answerer = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
   // What /api/search and the evaluation use: the same question understanding the answerer applies.

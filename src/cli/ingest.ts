@@ -7,22 +7,29 @@ import { runIngest, type IngestProgress, type IngestSummary } from '../ingest/ru
 import { createLogger } from '../logger.js';
 import { resolveConfiguredModel } from '../configured-model.js';
 
-const USAGE = `Usage: npm run ingest [-- --dir <folder>] [--rebuild]
+/** Another ingest is writing to the collection; nothing was changed (EX_TEMPFAIL: try again later). */
+const EXIT_BUSY = 75;
+
+const USAGE = `Usage: npm run ingest [-- --dir <folder>] [--rebuild] [--wait <seconds>]
 
 Indexes every .txt, .docx and .pdf in <folder> (default: CORPUS_DIR, ./corpus) into DATA_DIR.
 Unchanged documents are reused from the previous index; --rebuild re-chunks and re-embeds everything.
+One ingest writes at a time: while another one is writing, this one changes nothing and exits with code ${EXIT_BUSY},
+or with --wait first waits up to <seconds> for it to finish.
 Settings come from the environment: DATA_DIR, MODELS_DIR, EMBEDDING_MODEL (none = lexical-only), ALLOW_REMOTE_MODELS.`;
 
-function parseArguments(argv: string[]): { dir?: string; rebuild: boolean; help: boolean } | null {
+function parseArguments(argv: string[]): { dir?: string; rebuild: boolean; waitMs: number; help: boolean } | null {
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { dir: { type: 'string', short: 'd' }, rebuild: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { dir: { type: 'string', short: 'd' }, rebuild: { type: 'boolean' }, wait: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     });
     if (values.dir !== undefined && values.dir.trim() === '') return null;
-    return { dir: values.dir, rebuild: values.rebuild ?? false, help: values.help ?? false };
+    const wait = values.wait === undefined ? 0 : Number(values.wait);
+    if (!Number.isFinite(wait) || wait < 0 || values.wait?.trim() === '') return null;
+    return { dir: values.dir, rebuild: values.rebuild ?? false, waitMs: wait * 1000, help: values.help ?? false };
   } catch {
     return null;
   }
@@ -86,6 +93,7 @@ async function main(): Promise<number> {
       embedding,
       logger,
       rebuild: args.rebuild,
+      waitMs: args.waitMs,
       onProgress: (event) => progress.update(event),
     });
     progress.stop();
@@ -96,6 +104,10 @@ async function main(): Promise<number> {
     progress.stop();
     if (isAppError(error) && Array.isArray(error.details)) {
       for (const failure of error.details as { file: string; reason: string }[]) process.stderr.write(`Unreadable: ${failure.file}: ${failure.reason}\n`);
+    }
+    if (isAppError(error) && error.code === 'index_busy') {
+      process.stderr.write(`Ingest refused: ${error.message}\n`);
+      return EXIT_BUSY;
     }
     process.stderr.write(`Ingest failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

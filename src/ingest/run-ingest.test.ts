@@ -1,12 +1,15 @@
-import { cp, mkdtemp, rm, unlink, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { loadFixtureModel } from '../../test/helpers/fixture-model.js';
+import { DAMAGED_FILE, LAST_GOOD_FILE } from '../store/last-good-copy.js';
 import { DATABASE_FILE, openCollectionStore } from '../store/sqlite-store.js';
 import { openKnowledgeBase } from '../retrieval/open-knowledge-base.js';
+import { passageText } from '../retrieval/vector-index.js';
 import type { EmbeddingModel } from '../types.js';
 import { runIngest, type IngestProgress } from './run-ingest.js';
 
@@ -25,6 +28,12 @@ function counting(model: EmbeddingModel, id = model.id): EmbeddingModel & { embe
       return model.embedPassages(texts);
     },
   };
+}
+
+/** A logger keeping its warnings' messages. */
+function capturingLogger() {
+  const lines: { level: number; msg: string }[] = [];
+  return { logger: pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }), warnings: () => lines.filter((line) => line.level === 40).map((line) => line.msg) };
 }
 
 let model: EmbeddingModel;
@@ -151,12 +160,88 @@ describe('runIngest', () => {
     expect(again.embedded).toHaveLength(baseChunks);
   });
 
-  it('rebuilds everything when the database is damaged, keeping the damaged file aside', async () => {
+  it('rebuilds everything when the database is damaged and no good copy is kept, keeping the damaged file aside', async () => {
     await fromBase();
+    await rm(join(dataDir, LAST_GOOD_FILE));
     await writeFile(join(dataDir, DATABASE_FILE), 'this is not a database');
-    const summary = await ingest(null);
+    const logged = capturingLogger();
+    const summary = await runIngest({ corpusDir, dataDir, embedding: null, logger: logged.logger });
     expect(summary).toMatchObject({ documents: 5, reused: 0 });
     expect(stored().chunks).toHaveLength(summary.chunks);
+    expect(await readFile(join(dataDir, DAMAGED_FILE), 'utf8')).toBe('this is not a database');
+    expect(logged.warnings()).toEqual([
+      expect.stringContaining('cannot serve (the file is not a SQLite database): it is set aside'),
+      expect.stringContaining('no last good copy'),
+    ]);
+  });
+
+  it('restores the last good copy of a damaged database and brings it in line with the corpus, embedding only what changed', async () => {
+    await fromBase();
+    const changed = join(corpusDir, 'ben-tre-8557-2021.txt');
+    const plan = (place: string, aim: string) => `ỦY BAN NHÂN DÂN\n${place}\n\nKẾ HOẠCH\n${aim}\n\nI. MỤC TIÊU\n\n- ${aim}.\n`;
+    await writeFile(changed, plan('HUYỆN BA TRI', 'Trồng 500 ha rừng phòng hộ ven biển'));
+    // The vector index now labels this plan's passages; the good copy is still the first ingest's (under a day old).
+    await ingest(model);
+    await writeFile(changed, plan('HUYỆN GIỒNG TRÔM', 'Cung cấp 100% dịch vụ công trực tuyến toàn trình cho người dân'));
+    await truncate(join(dataDir, DATABASE_FILE), 8192);
+
+    const logged = capturingLogger();
+    const again = counting(model);
+    const summary = await runIngest({ corpusDir, dataDir, embedding: again, logger: logged.logger });
+    expect(summary).toMatchObject({ documents: 5, reused: 4, written: 1, mode: 'hybrid' });
+    expect(again.embedded).toHaveLength(stored().chunks.filter((chunk) => chunk.docId === 'ben-tre-8557-2021').length);
+    expect(logged.warnings()).toEqual([expect.stringContaining('the file is cut short'), expect.stringContaining('restored from its last good copy')]);
+    // The restored database reuses the row ids that label the first plan's vectors: it has a new identity, so the
+    // vectors are indexed again from the stored embeddings rather than taken for the new plan's.
+    const target = stored().chunks.find((chunk) => chunk.text.includes('dịch vụ công trực tuyến'))!;
+    const kb = await openKnowledgeBase({ dataDir, embedding: model, logger: silentLogger });
+    const [nearest] = await kb!.vectors!.search(await model.embedQuery(passageText(target)), { topK: 1 });
+    expect(nearest).toEqual({ id: target.id, score: expect.closeTo(1, 4) });
+    kb!.store.close();
+  });
+
+  it('lets one ingest of a collection write at a time, in one process too; the other changes nothing and says who writes', async () => {
+    const results = await Promise.allSettled([ingest(null), ingest(null)]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((result) => result.status === 'rejected')!.reason as AppError;
+    expect(refused.code).toBe('index_busy');
+    expect(refused.message).toContain(`Another ingest (ingest of ${corpusDir}, process ${process.pid}`);
+    expect(stored().ids).toHaveLength(5);
+    // Free again: the next one finds everything written.
+    expect(await ingest(null)).toMatchObject({ reused: 5 });
+  });
+
+  it('is not held up by a writer recorded by an older version for a process that is alive but not ingesting', async () => {
+    await fromBase();
+    inStore((store) => store.setSetting('writer', JSON.stringify({ pid: process.ppid, owner: 'crashed ingest', since: '2026-01-01T00:00:00Z' })));
+    expect(await ingest(null)).toMatchObject({ documents: 5, reused: 5 });
+  });
+
+  it('stores the embeddings but indexes no vectors when hnswlib-node cannot be loaded, and says so', async () => {
+    const logged = capturingLogger();
+    const loadHnsw = () => Promise.reject(new Error('Cannot find module hnswlib-node/build/Release/addon.node'));
+    const summary = await runIngest({ corpusDir, dataDir, embedding: model, logger: logged.logger, loadHnsw });
+    expect(summary).toMatchObject({ documents: 5, mode: 'lexical' });
+    expect(stored().vectors('fixture/tiny-bert')).toBe(summary.chunks);
+    expect(logged.warnings()).toEqual([expect.stringContaining('hnswlib-node cannot be loaded')]);
+    // Once it loads, the vectors are indexed from the stored embeddings: nothing is embedded again.
+    const again = counting(model);
+    expect(await ingest(again)).toMatchObject({ mode: 'hybrid', reused: 5 });
+    expect(again.embedded).toEqual([]);
+  });
+
+  it('rebuilds a damaged HNSW file from the stored embeddings, embedding nothing', async () => {
+    await fromBase();
+    const hnsw = join(dataDir, 'vectors.hnsw');
+    const bytes = await readFile(hnsw);
+    bytes.fill(7, 100, 400);
+    await writeFile(hnsw, bytes);
+    expect((await openKnowledgeBase({ dataDir, embedding: model, logger: silentLogger }))!.vectorsMissing).toBe(true);
+    const again = counting(model);
+    await ingest(again);
+    expect(again.embedded).toEqual([]);
+    const kb = await openKnowledgeBase({ dataDir, embedding: model, logger: silentLogger });
+    expect(kb).toMatchObject({ vectorsMissing: false, vectors: { size: baseChunks } });
   });
 
   it('works lexical-only without a model, and openKnowledgeBase then has no vectors', async () => {

@@ -1,13 +1,13 @@
-import { renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../errors.js';
 import { buildAbbreviationTable, CURATED_ABBREVIATIONS } from '../lang/abbreviations.js';
 import type { Logger } from '../logger.js';
 import { indexFields } from '../retrieval/lexical-index.js';
-import { passageText, syncVectorIndex } from '../retrieval/vector-index.js';
+import { loadHnswLibrary, passageText, syncVectorIndex, type HnswLibrary } from '../retrieval/vector-index.js';
 import { analyzeForIndex } from '../retrieval/vietnamese-analyzer.js';
-import { DATABASE_FILE, openCollectionStore, STORE_FORMAT, type CollectionStore, type DocumentRecord } from '../store/sqlite-store.js';
+import { repairCollection, saveLastGood } from '../store/last-good-copy.js';
+import { openCollectionStore, STORE_FORMAT, type CollectionStore, type DocumentRecord } from '../store/sqlite-store.js';
+import { acquireWriterLock } from '../store/writer-lock.js';
 import { outlineOf } from '../structure/outline.js';
 import { parseStructure } from '../structure/parse-structure.js';
 import type { EmbeddingModel, SourceDocument } from '../types.js';
@@ -49,7 +49,11 @@ export interface RunIngestOptions {
   logger: Logger;
   /** Ignore what is stored: re-read, re-chunk and re-embed everything (e.g. after the chunker changed). */
   rebuild?: boolean;
+  /** How long to wait for another ingest writing to the same collection before refusing (default: refuse at once). */
+  waitMs?: number;
   onProgress?: (event: IngestProgress) => void;
+  /** The HNSW library, loaded only when there is a model (a native addon: lexical-only mode runs without it). */
+  loadHnsw?: () => Promise<HnswLibrary>;
 }
 
 // Passages go through the model in slices so a long embed phase shows progress.
@@ -59,16 +63,20 @@ const EMBED_SLICE = 32;
  * Brings the collection database in line with the corpus folder, one document per transaction: new and changed
  * files are read, chunked, indexed and embedded; removed files are removed; unchanged files are not even read. A
  * crash at any point leaves every document either as it was or as it is now. One ingest writes at a time: a
- * second one is refused while the first runs.
+ * second one waits up to `waitMs`, then is refused (index_busy) having changed nothing. A database that cannot
+ * serve is replaced by its last good copy, else rebuilt from the corpus.
  */
 export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
   const { corpusDir, dataDir, embedding, logger } = options;
   const progress = options.onProgress ?? (() => {});
   const started = performance.now();
 
-  const store = openForWriting(dataDir, logger);
-  const release = store.acquireWriter(`ingest of ${corpusDir}`);
+  // The lock before anything else: only the writer may judge the database damaged and replace it.
+  const release = await acquireWriterLock(dataDir, `ingest of ${corpusDir}`, { waitMs: options.waitMs });
+  let store: CollectionStore | undefined;
   try {
+    repairCollection(dataDir, logger);
+    store = openCollectionStore(dataDir);
     // A database written by another version of the ingest is rebuilt from the corpus.
     const rebuild = options.rebuild || store.format !== STORE_FORMAT;
     const known = rebuild ? undefined : store.knownFiles();
@@ -123,13 +131,14 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     }
 
     progress({ phase: 'index', done: 0, total: 1 });
-    if (embedding) await syncVectorIndex(dataDir, store, embedding);
+    const indexed = embedding ? await indexVectors(dataDir, store, embedding, options.loadHnsw ?? loadHnswLibrary, logger) : false;
     progress({ phase: 'index', done: 1, total: 1 });
+    if (written > 0 || stale.length > 0) saveLastGood(store, dataDir, logger);
 
     const summary: IngestSummary = {
       documents: present.size,
       chunks: store.chunkCounts().chunks,
-      mode: embedding ? 'hybrid' : 'lexical',
+      mode: indexed ? 'hybrid' : 'lexical',
       modelId: embedding?.id ?? null,
       seconds: (performance.now() - started) / 1000,
       reused: present.size - written,
@@ -140,34 +149,22 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     logger.info({ ...summary, failures: failures.length, newChunks: chunkCount }, 'ingest finished');
     return summary;
   } finally {
+    store?.close();
     release();
-    store.close();
   }
 }
 
-/**
- * The database, or a new one when the file is not a database at all or was written by an older version of the
- * ingest (the old file is kept aside, and the collection is rebuilt from the corpus).
- */
-function openForWriting(dataDir: string, logger: Logger): CollectionStore {
-  const setAside = (reason: string, error?: unknown): CollectionStore => {
-    const aside = join(dataDir, `${DATABASE_FILE}.${reason}-${Date.now()}`);
-    logger.warn({ err: error, aside }, `the collection database is ${reason}: it is moved aside and rebuilt from the corpus`);
-    renameSync(join(dataDir, DATABASE_FILE), aside);
-    for (const suffix of ['-wal', '-shm']) rmSync(join(dataDir, `${DATABASE_FILE}${suffix}`), { force: true });
-    return openCollectionStore(dataDir);
-  };
-  let store: CollectionStore;
+/** Brings the HNSW file in line with the stored vectors; false (and a warning) when the library cannot load. */
+async function indexVectors(dataDir: string, store: CollectionStore, embedding: EmbeddingModel, loadHnsw: () => Promise<HnswLibrary>, logger: Logger): Promise<boolean> {
+  let library: HnswLibrary;
   try {
-    store = openCollectionStore(dataDir);
+    library = await loadHnsw();
   } catch (error) {
-    return setAside('damaged', error);
+    logger.warn({ err: error }, 'the vector library hnswlib-node cannot be loaded: passages are embedded and stored, but served lexical-only until it is installed');
+    return false;
   }
-  if (store.format !== 0 && store.format !== STORE_FORMAT) {
-    store.close();
-    return setAside('outdated');
-  }
-  return store;
+  await syncVectorIndex(library, dataDir, store, embedding);
+  return true;
 }
 
 /** Everything derived from one document: chunks, outline, index terms, its own abbreviations and embeddings. */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -113,5 +113,49 @@ describe('openKnowledgeBase', () => {
     const withModel = await openKnowledgeBase({ dataDir: lexicalDir, embedding: model, logger });
     expect(withModel!.vectors).toBeNull();
     expect(lines.join('\n')).toContain('lexical-only');
+  });
+
+  it('serves lexical-only, saying why, when hnswlib-node cannot be loaded; without a model it never loads it', async () => {
+    let loads = 0;
+    const loadHnsw = () => {
+      loads += 1;
+      return Promise.reject(new Error('Cannot find module hnswlib-node/build/Release/addon.node'));
+    };
+    const { logger, lines } = capturingLogger();
+    const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: model, logger, loadHnsw });
+    expect(kb).toMatchObject({ vectors: null, embedding: null, vectorsMissing: false });
+    expect(lines.join('\n')).toContain('hnswlib-node cannot be loaded');
+    expect(kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
+    expect(loads).toBe(1);
+
+    expect(await openKnowledgeBase({ dataDir: lexicalDir, embedding: null, logger: silentLogger, loadHnsw })).toMatchObject({ vectors: null });
+    expect(loads).toBe(1);
+  });
+
+  it('serves lexical-only, saying so, when the HNSW file or its labels are damaged; the ingest then rebuilds them', async () => {
+    for (const [file, damage] of [
+      ['vectors.hnsw', (bytes: Buffer) => bytes.subarray(0, bytes.length / 2)],
+      ['vectors.hnsw', (bytes: Buffer) => bytes.fill(0x5a, 64, 256)],
+      ['vectors.json', () => Buffer.from('{"format": 2, "labels": ')],
+      ['vectors.json', () => Buffer.from('{"format": 99, "labels": []}')],
+    ] as const) {
+      const dir = join(root, `damaged-${Math.random().toString(36).slice(2)}`);
+      await cp(hybridDir, dir, { recursive: true });
+      await writeFile(join(dir, file), damage(await readFile(join(dir, file))));
+      const { logger, lines } = capturingLogger();
+      const kb = await openKnowledgeBase({ dataDir: dir, embedding: model, logger });
+      expect(kb).toMatchObject({ vectors: null, vectorsMissing: true });
+      expect(lines.join('\n')).toContain('stored vectors unreadable');
+      expect(kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
+      kb!.store.close();
+    }
+  });
+
+  it('refuses, saying why, a database that cannot serve', async () => {
+    const dir = join(root, 'garbage');
+    await cp(lexicalDir, dir, { recursive: true });
+    await writeFile(join(dir, 'collection.db'), 'not a database at all');
+    const refused = await openKnowledgeBase({ dataDir: dir, embedding: null, logger: silentLogger }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'index_unavailable', message: expect.stringContaining('cannot serve: the file is not a SQLite database') });
   });
 });

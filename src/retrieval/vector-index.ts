@@ -1,10 +1,10 @@
 // HNSW (hnswlib-node, cosine space) over chunk embeddings, persisted as the HNSW file plus a small JSON sidecar.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-// hnswlib-node is CommonJS with `module.exports = addon`, so its classes come off the default export.
-import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
+import type { HierarchicalNSW } from 'hnswlib-node';
 import { AppError } from '../errors.js';
+import { replaceDurably } from '../store/durable-files.js';
 import type { CollectionStore } from '../store/sqlite-store.js';
 import { formatSection, type Chunk, type EmbeddingModel, type ScoredId, type SearchOptions, type VectorIndex } from '../types.js';
 
@@ -15,8 +15,21 @@ const DEFAULT_TOP_K = 10;
 // Breadth of the HNSW search; at this corpus size it makes search effectively exact, filters included.
 const EF_SEARCH = 200;
 
+/** The part of hnswlib-node used here. */
+export interface HnswLibrary {
+  HierarchicalNSW: typeof HierarchicalNSW;
+}
+
+/**
+ * hnswlib-node is a native addon built at install: it is loaded on first use, so that lexical-only mode runs where
+ * it was never built. It is CommonJS with `module.exports = addon`, so its classes come off the default export.
+ */
+export const loadHnswLibrary = async (): Promise<HnswLibrary> => (await import('hnswlib-node')).default as HnswLibrary;
+
 interface VectorIndexMeta {
   format: number;
+  /** The identity of the collection database whose row ids label the vectors: another database's labels differ. */
+  collection?: string;
   modelId: string;
   dimensions: number;
   /** Row ids of the chunks whose vectors the file holds (its labels), deleted ones excluded. */
@@ -62,8 +75,8 @@ class HnswVectorIndex implements VectorIndex {
   }
 }
 
-function createHnsw(dimensions: number, capacity: number): HierarchicalNSW {
-  const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
+function createHnsw(library: HnswLibrary, dimensions: number, capacity: number): HierarchicalNSW {
+  const hnsw = new library.HierarchicalNSW('cosine', dimensions);
   hnsw.initIndex({ maxElements: Math.max(1, capacity) });
   return hnsw;
 }
@@ -75,7 +88,7 @@ function createHnsw(dimensions: number, capacity: number): HierarchicalNSW {
 export async function buildVectorIndex(
   chunks: readonly Chunk[],
   model: EmbeddingModel,
-  options: { vectors?: Map<string, number[]> } = {},
+  options: { vectors?: Map<string, number[]>; library?: HnswLibrary } = {},
 ): Promise<{ index: VectorIndex; vectors: Map<string, number[]> }> {
   const reusable = (chunk: Chunk): number[] | undefined => {
     const vector = options.vectors?.get(chunk.id);
@@ -86,7 +99,7 @@ export async function buildVectorIndex(
   const fresh = new Map(missing.map((chunk, i) => [chunk.id, embedded[i]]));
   const vectors = new Map(chunks.map((chunk) => [chunk.id, reusable(chunk) ?? fresh.get(chunk.id)!]));
 
-  const hnsw = createHnsw(model.dimensions, chunks.length);
+  const hnsw = createHnsw(options.library ?? (await loadHnswLibrary()), model.dimensions, chunks.length);
   chunks.forEach((chunk, label) => hnsw.addPoint(vectors.get(chunk.id)!, label));
   return { index: new HnswVectorIndex(model.id, model.dimensions, hnsw, chunks), vectors };
 }
@@ -95,8 +108,16 @@ export async function buildVectorIndex(
 const unavailable = (dir: string, reason: string, cause?: unknown): AppError =>
   new AppError('index_unavailable', `vector index in ${dir} is unusable: ${reason}; run ingest again`, { cause });
 
-/** The HNSW file of the collection and its labels, or undefined when there is none (or it is not this model's). */
-async function readStored(dir: string, model: EmbeddingModel): Promise<{ hnsw: HierarchicalNSW; meta: VectorIndexMeta } | undefined> {
+/**
+ * The HNSW file of the collection and its labels, or undefined when there is none, or it is not this model's or
+ * this database's (rebuilt or restored since: its row ids label other chunks).
+ */
+async function readStored(
+  library: HnswLibrary,
+  dir: string,
+  store: CollectionStore,
+  model: EmbeddingModel,
+): Promise<{ hnsw: HierarchicalNSW; meta: VectorIndexMeta } | undefined> {
   let meta: VectorIndexMeta;
   let bytes: Buffer;
   try {
@@ -107,9 +128,9 @@ async function readStored(dir: string, model: EmbeddingModel): Promise<{ hnsw: H
     throw unavailable(dir, 'unreadable metadata', error);
   }
   if (meta.format !== FORMAT_VERSION || !Array.isArray(meta.labels)) throw unavailable(dir, 'unknown format');
-  if (meta.modelId !== model.id || meta.dimensions !== model.dimensions) return undefined;
+  if (meta.modelId !== model.id || meta.dimensions !== model.dimensions || meta.collection !== store.setting('identity')) return undefined;
   if (sha256(bytes) !== meta.hnswSha256) throw unavailable(dir, 'HNSW file damaged (checksum mismatch)');
-  const hnsw = new hnswlib.HierarchicalNSW('cosine', meta.dimensions);
+  const hnsw = new library.HierarchicalNSW('cosine', meta.dimensions);
   try {
     await hnsw.readIndex(path.join(dir, HNSW_FILE), true);
   } catch (error) {
@@ -120,11 +141,12 @@ async function readStored(dir: string, model: EmbeddingModel): Promise<{ hnsw: H
 
 /**
  * Brings the HNSW file beside the database in line with the stored embeddings of `model`: vectors of removed
- * chunks are marked deleted, new ones added, labelled by chunk row id; then the file is replaced atomically.
+ * chunks are marked deleted, new ones added, labelled by chunk row id; then the file is replaced atomically. A
+ * damaged file is rebuilt from the stored embeddings (nothing is embedded again).
  */
-export async function syncVectorIndex(dir: string, store: CollectionStore, model: EmbeddingModel): Promise<void> {
-  const stored = await readStored(dir, model).catch(() => undefined);
-  const hnsw = stored?.hnsw ?? createHnsw(model.dimensions, 1024);
+export async function syncVectorIndex(library: HnswLibrary, dir: string, store: CollectionStore, model: EmbeddingModel): Promise<void> {
+  const stored = await readStored(library, dir, store, model).catch(() => undefined);
+  const hnsw = stored?.hnsw ?? createHnsw(library, model.dimensions, 1024);
   const had = new Set(stored?.meta.labels ?? []);
   const current = store.vectorLabels(model.id);
   const now = new Set(current);
@@ -136,12 +158,20 @@ export async function syncVectorIndex(dir: string, store: CollectionStore, model
   for (const label of added) hnsw.addPoint(Array.from(store.vectorOf(label)!), label);
   const temp = path.join(dir, `.${HNSW_FILE}.${process.pid}`);
   await hnsw.writeIndex(temp);
-  const meta: VectorIndexMeta = { format: FORMAT_VERSION, modelId: model.id, dimensions: model.dimensions, labels: current, hnswSha256: sha256(await readFile(temp)) };
+  const meta: VectorIndexMeta = {
+    format: FORMAT_VERSION,
+    collection: store.setting('identity'),
+    modelId: model.id,
+    dimensions: model.dimensions,
+    labels: current,
+    hnswSha256: sha256(await readFile(temp)),
+  };
   const metaTemp = path.join(dir, `.${META_FILE}.${process.pid}`);
   await writeFile(metaTemp, JSON.stringify(meta));
-  // The HNSW file first, then its labels: a reader seeing new labels always finds their vectors.
-  await rename(temp, path.join(dir, HNSW_FILE));
-  await rename(metaTemp, path.join(dir, META_FILE));
+  // The HNSW file first, then its labels, each on disk before its rename: a reader seeing new labels always finds
+  // their vectors, and a power cut never leaves a name pointing at a file that was not written.
+  replaceDurably(temp, path.join(dir, HNSW_FILE));
+  replaceDurably(metaTemp, path.join(dir, META_FILE));
 }
 
 const cosine = (a: Float32Array, b: readonly number[]): number => {
@@ -160,8 +190,8 @@ const cosine = (a: Float32Array, b: readonly number[]): number => {
  * The collection's vectors for `model`, or null when the ingest has not made any with it. Questions limited to
  * some documents are answered exactly from their stored vectors; others by the HNSW index.
  */
-export async function openVectorIndex(dir: string, store: CollectionStore, model: EmbeddingModel): Promise<VectorIndex | null> {
-  const stored = await readStored(dir, model);
+export async function openVectorIndex(library: HnswLibrary, dir: string, store: CollectionStore, model: EmbeddingModel): Promise<VectorIndex | null> {
+  const stored = await readStored(library, dir, store, model);
   if (!stored) return null;
   const { hnsw, meta } = stored;
   return {

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
 import type { Chunk, SourceDocument } from '../types.js';
 import { ftsToken, openCollectionStore, type CollectionStore, type DocumentRecord } from './sqlite-store.js';
 
@@ -57,26 +56,6 @@ describe('the collection store', () => {
     expect(store.document('a')?.text).toBe('chăm sóc người cao tuổi');
     expect(store.chunksOf('a')).toHaveLength(1);
     expect(search(['cao'])).toEqual(['a#0']);
-  });
-
-  it('lets one ingest write at a time and frees the lock of a process that is gone', () => {
-    store.setSetting('writer', JSON.stringify({ pid: process.ppid, owner: 'another ingest', since: '2026-01-01T00:00:00Z' }));
-    const refused = (() => {
-      try {
-        store.acquireWriter('second ingest');
-      } catch (error) {
-        return error;
-      }
-    })();
-    expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).code).toBe('index_busy');
-    expect((refused as AppError).message).toContain('another ingest');
-
-    store.setSetting('writer', JSON.stringify({ pid: 2 ** 22 + 17, owner: 'crashed ingest', since: '2026-01-01T00:00:00Z' }));
-    const release = store.acquireWriter('this ingest');
-    expect(store.setting('writer')).toContain('this ingest');
-    release();
-    expect(store.setting('writer')).toBeUndefined();
   });
 
   it('serves the same collection after a restart, and a reader sees what a writer commits', () => {
