@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssuedDate, packMessages, passageLink, shortDocumentName, shorten, splitBlock, viewCitation } from './format-answer.js';
+import { parsePassageHash } from '../web/passage-link.js';
 import { citation, DOCUMENTS } from './test-support.js';
 
 describe('shorten', () => {
@@ -24,8 +25,12 @@ describe('citation views', () => {
     expect(formatIssuedDate('2021-12-24')).toBe('24/12/2021');
   });
 
-  it('links to the passage in the web document view', () => {
-    expect(passageLink('https://x.gov.vn/', { docId: 'ben-tre-8557-2021', start: 10, end: 42 })).toBe('https://x.gov.vn/docs/ben-tre-8557-2021#10-42');
+  it('links to the passage in the web document view, in the fragment the document page reads', () => {
+    const link = passageLink('https://x.gov.vn/', { docId: 'ben-tre-8557-2021', start: 10, end: 42 });
+    expect(link).toBe('https://x.gov.vn/docs/ben-tre-8557-2021#q-10-42');
+    // The page highlights what parsePassageHash reads from location.hash (src/web/client/document.ts).
+    expect(parsePassageHash(new URL(link).hash)).toEqual({ start: 10, end: 42 });
+    expect(new URL(passageLink('https://x.gov.vn/hoidap', { docId: 'kế hoạch/1', start: 0, end: 5 })).pathname).toBe('/hoidap/docs/k%E1%BA%BF%20ho%E1%BA%A1ch%2F1');
   });
 
   it('falls back to the citation title for a document not in the list, and omits the link without PUBLIC_URL', () => {

@@ -1,5 +1,6 @@
 // Channel-neutral pieces of a bot reply; Telegram renders them as HTML, Zalo as plain text.
 import type { Citation, DocumentMeta } from '../types.js';
+import { passagePath } from '../web/passage-link.js';
 
 export const QUOTE_LENGTH = 200;
 const SECTION_LENGTH = 240;
@@ -32,9 +33,9 @@ export function shortDocumentName(meta: DocumentMeta): string {
   return id ? `${place} · ${id}` : place;
 }
 
-/** Where the web app shows the quoted passage highlighted. */
+/** Where the web app shows the quoted passage highlighted: the document page's own link format. */
 export function passageLink(publicUrl: string, citation: Pick<Citation, 'docId' | 'start' | 'end'>): string {
-  return `${publicUrl.replace(/\/+$/, '')}/docs/${encodeURIComponent(citation.docId)}#${citation.start}-${citation.end}`;
+  return `${publicUrl.replace(/\/+$/, '')}${passagePath(citation.docId, citation.start, citation.end)}`;
 }
 
 export interface CitationView {

@@ -20,7 +20,7 @@ describe('formatTelegramAnswer', () => {
     expect(reply.texts[2]).toMatch(/^<b>Nguồn trích dẫn \(1–3\/5\):<\/b>/);
     const secondPage = formatCitationMessage(result, 1, reply.answerInLast, options);
     expect(secondPage).toMatch(/^<b>Nguồn trích dẫn \(4–5\/5\):<\/b>/);
-    expect(secondPage).toContain('#500-560');
+    expect(secondPage).toContain('#q-500-560');
   });
 
   it('shortens quotes to about 200 characters', () => {

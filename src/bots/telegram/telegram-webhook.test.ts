@@ -114,7 +114,7 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
         '<b>[1] Tỉnh Bến Tre · 8557/KH-UBND</b>',
         'II. &lt;Nhiệm vụ&gt; &amp; giải pháp',
         '<i>“Cấp thẻ BHYT cho người có công &amp; thân nhân &lt;theo quy định&gt;.”</i>',
-        '<a href="https://hoidap.example.gov.vn/docs/ben-tre-8557-2021#100-160">Xem trong văn bản</a>',
+        '<a href="https://hoidap.example.gov.vn/docs/ben-tre-8557-2021#q-100-160">Xem trong văn bản</a>',
       ].join('\n'),
     );
   });

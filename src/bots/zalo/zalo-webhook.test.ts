@@ -109,7 +109,7 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
           '[1] Tỉnh Bến Tre · 8557/KH-UBND',
           'III. NHIỆM VỤ › 2. Chăm sóc sức khỏe',
           '“Cấp thẻ <BHYT> & hỗ trợ.”',
-          'Xem: https://hoidap.example.gov.vn/docs/ben-tre-8557-2021#100-160',
+          'Xem: https://hoidap.example.gov.vn/docs/ben-tre-8557-2021#q-100-160',
         ].join('\n'),
       },
     });

@@ -1,4 +1,5 @@
-import { clearHighlights, highlightRange, parseQuoteHash } from './highlight-range.js';
+import { parsePassageHash } from '../passage-link.js';
+import { clearHighlights, highlightRange } from './highlight-range.js';
 
 const text = document.getElementById('doc-text') as HTMLElement;
 const status = document.getElementById('highlight-status') as HTMLElement;
@@ -6,7 +7,7 @@ const toc = document.getElementById('toc-details') as HTMLDetailsElement | null;
 
 /** Highlights the passage named by `#q-<start>-<end>` and brings it into view. */
 function showQuotedPassage(): void {
-  const range = parseQuoteHash(window.location.hash);
+  const range = parsePassageHash(window.location.hash);
   if (!range) return;
   clearHighlights(text);
   const marks = highlightRange(text, range.start, range.end);

@@ -1,12 +1,3 @@
-/** Parses a `#q-<start>-<end>` fragment (a quoted passage's offsets in the document's original text). */
-export function parseQuoteHash(hash: string): { start: number; end: number } | null {
-  const match = /^#q-(\d+)-(\d+)$/.exec(hash);
-  if (!match) return null;
-  const start = Number(match[1]);
-  const end = Number(match[2]);
-  return end > start ? { start, end } : null;
-}
-
 /** Removes earlier highlights, putting their text back in place. */
 export function clearHighlights(root: HTMLElement): void {
   for (const mark of root.querySelectorAll('mark.quote-mark')) mark.replaceWith(...mark.childNodes);
