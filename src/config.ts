@@ -37,6 +37,9 @@ const configSchema = z.object({
   /** Feedback (personal data) rotates at this size, keeping FEEDBACK_FILES files in DATA_DIR/feedback. */
   FEEDBACK_MAX_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(4096).default(10 * 1024 * 1024),
   FEEDBACK_FILES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(5),
+  /** Shared answers (DATA_DIR/answers.db, questions included) are kept this many days, at most ANSWERS_MAX_ROWS of them. */
+  ANSWERS_MAX_AGE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).default(180),
+  ANSWERS_MAX_ROWS: z.coerce.number({ message: 'must be a number' }).int().min(100).default(50_000),
   /** Public base URL of the web app, used for links from the bots. */
   PUBLIC_URL: optionalText.pipe(z.string().url({ message: 'must be a URL' }).optional()),
   TELEGRAM_BOT_TOKEN: optionalText,
