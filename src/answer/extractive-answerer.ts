@@ -89,6 +89,8 @@ interface Intent {
   figures: string[];
   /** The scope comes from a place the question names (not from document numbers or the request). */
   scopedByPlace: boolean;
+  /** Words that chose one of a place's documents by its title; the scope carries them, so evidence need not repeat them. */
+  topicWords: readonly string[];
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -243,6 +245,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       figures: askedFigures(standalone),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
+      topicWords: named?.topicWords ?? [],
     };
   };
 
@@ -310,7 +313,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
     const retrieveMs = elapsed(retrieveStarted);
-    const profile = profileQuery({ searchText, question: standalone, types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), abbreviations });
+    const profile = profileQuery({ searchText, question: standalone, types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), carried: new Set(intent.topicWords), abbreviations });
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../types.js';
 import { analyzeQuestion } from './analyze-question.js';
-import { documentsByNumber, namesAbsentDocument, questionScope } from './question-scope.js';
+import { documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 
 const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
 const metas = [
@@ -50,5 +50,22 @@ describe('questionScope', () => {
     const scope = (question: string) => questionScope(analyzeQuestion(question, { documents: local, abbreviations: new Map() }), local);
     expect(scope('Kế hoạch của thành phố Hà Nội do ai ký?')).toEqual(['kh-hn']);
     expect(scope('Hà Nội có những văn bản nào về người cao tuổi?')?.sort()).toEqual(['kh-hn', 'nq-hn']);
+  });
+
+  it("tells a place's documents apart by the topic of their titles, unless the question is about several of them", () => {
+    const place = { locality: 'Tỉnh Đồng Tháp', province: 'Đồng Tháp', level: 'tỉnh' };
+    const local = [
+      { ...meta('dt-597', 'Kế hoạch', '597/KH-UBND'), ...place, title: 'Kế hoạch chuyển đổi số trong quản lý kết cấu hạ tầng giao thông trên địa bàn tỉnh Đồng Tháp' },
+      { ...meta('dt-552', 'Kế hoạch', '552/KH-UBND'), ...place, title: 'Kế hoạch thực hiện lộ trình đổi mới công nghệ trên địa bàn tỉnh Đồng Tháp' },
+      { ...meta('dt-556', 'Kế hoạch', '556/KH-UBND'), ...place, title: 'Kế hoạch khai thác bền vững tài nguyên biển trên địa bàn tỉnh Đồng Tháp' },
+    ] as DocumentMeta[];
+    const scope = (question: string) => resolveScope(analyzeQuestion(question, { documents: local, abbreviations: new Map() }), local);
+    const chosen = scope('Kế hoạch chuyển đổi số hạ tầng giao thông của Đồng Tháp yêu cầu báo cáo trước ngày nào?');
+    expect(chosen?.docIds).toEqual(['dt-597']);
+    expect(chosen?.topicWords).toEqual(expect.arrayContaining(['chuyển', 'đổi', 'số', 'hạ', 'tầng', 'giao', 'thông', 'chuyen', 'ha']));
+    // Words every title shares ("trên địa bàn tỉnh Đồng Tháp") decide nothing; one shared pair is not enough.
+    expect(scope('Kế hoạch trên địa bàn tỉnh Đồng Tháp yêu cầu báo cáo trước ngày nào?')?.docIds).toHaveLength(3);
+    expect(scope('Đồng Tháp có kế hoạch nào về tài nguyên?')?.docIds).toHaveLength(3);
+    expect(scope('Hai kế hoạch của Đồng Tháp về đổi mới công nghệ và chuyển đổi số giao thông giao việc cho sở nào?')?.docIds).toHaveLength(3);
   });
 });

@@ -78,6 +78,8 @@ function typesById(metas: readonly DocumentMeta[]): Map<string, DocumentMeta['ty
 export interface Scope {
   docIds: string[];
   by: 'request' | 'number' | 'place';
+  /** The question's words, as typed and folded, that told one document of the place from the others by its title. */
+  topicWords?: string[];
 }
 
 /**
@@ -94,7 +96,38 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const types = namedTypes(analyzed.original);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
   const typed = typeOf ? byPlace.filter((id) => types.includes(typeOf.get(id))) : [];
-  return { docIds: typed.length > 0 ? typed : [...byPlace], by: 'place' };
+  const placed = typed.length > 0 ? typed : [...byPlace];
+  const onePlace = new Set(analyzed.localities.mentions.map((mention) => folded(mention.name))).size === 1;
+  const topical = onePlace && !analyzed.wantsAllPlans && !SEVERAL_DOCUMENTS.test(folded(analyzed.original));
+  return { ...(topical ? byTopic(analyzed.original, placed, metas) : { docIds: placed }), by: 'place' };
+}
+
+/** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */
+const SEVERAL_DOCUMENTS = /(?<!\p{L})(?:hai|ca hai|cac|nhung|both|two|all)\s+(?:ke hoach|van ban|quyet dinh|nghi quyet|plans?|documents?|decisions?)(?!\p{L})/u;
+
+/** Words of a text, lower-cased as typed. */
+const wordsOf = (text: string): string[] => text.normalize('NFC').toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
+/** Word pairs of folded words: "ha tang giao thong" → "ha tang", "tang giao", "giao thong". */
+const pairsOf = (words: readonly string[]): string[] => words.slice(1).map((word, i) => `${words[i]} ${word}`);
+
+/**
+ * Several documents of one place told apart by topic: "kế hoạch chuyển đổi số hạ tầng giao thông của Đồng Tháp"
+ * is the one whose title shares most word pairs with the question, when it shares at least two and more than the
+ * others. Pairs every title has (the place, "kế hoạch thực hiện") decide nothing. The words that chose
+ * the document are returned: the scope carries them, as it carries a place's name.
+ */
+function byTopic(question: string, docIds: string[], metas: readonly DocumentMeta[]): { docIds: string[]; topicWords?: string[] } {
+  if (docIds.length < 2) return { docIds };
+  const typed = wordsOf(question);
+  const asked = pairsOf(typed.map(folded));
+  const titles = new Map(metas.filter((meta) => docIds.includes(meta.id)).map((meta) => [meta.id, new Set(pairsOf(wordsOf(meta.title).map(folded)))]));
+  const everywhere = (pair: string) => docIds.every((id) => titles.get(id)?.has(pair));
+  const shared = docIds.map((id) => asked.filter((pair) => titles.get(id)?.has(pair) && !everywhere(pair)));
+  const best = Math.max(...shared.map((pairs) => new Set(pairs).size));
+  const chosen = docIds.filter((_, i) => new Set(shared[i]).size === best);
+  if (best < 2 || chosen.length === docIds.length) return { docIds };
+  const topic = new Set(shared[docIds.indexOf(chosen[0])].flatMap((pair) => pair.split(' ')));
+  return { docIds: chosen, topicWords: [...new Set(typed.filter((word) => topic.has(folded(word))).flatMap((word) => [word, folded(word)]))] };
 }
 
 /** The ids of `resolveScope`. */

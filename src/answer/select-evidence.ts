@@ -65,6 +65,8 @@ export function profileQuery(args: {
   types: readonly QuestionType[];
   model: TermModel;
   ignore: ReadonlySet<string>;
+  /** Syllables the scope already carries in part (the title words that chose the document): they count half. */
+  carried?: ReadonlySet<string>;
   abbreviations: ReadonlyMap<string, string>;
 }): QueryProfile {
   const { searchText, model } = args;
@@ -77,7 +79,8 @@ export function profileQuery(args: {
     if (isBigram && !model.isPhrase(term)) continue;
     // A bigram with a function word ("kế hoạch | của") says little more than its content word alone.
     const boost = !isBigram ? 1 : term.split(' ').some((syllable) => STOPWORDS.has(syllable)) ? 0.5 : BIGRAM_BOOST;
-    terms.set(term, model.idf(term) * boost);
+    const carried = term.split(' ').every((syllable) => args.carried?.has(syllable)) ? 0.5 : 1;
+    terms.set(term, model.idf(term) * boost * carried);
   }
   const totalWeight = [...terms.values()].reduce((sum, weight) => sum + weight, 0);
   const unknownWeight = [...terms].reduce((sum, [term, weight]) => sum + (model.known(term) ? 0 : weight), 0);
