@@ -2,9 +2,12 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { formatSection, type Answerer, type KnowledgeBase, type Retriever } from '../types.js';
+import type { AnswerArchive } from '../store/answer-archive.js';
+import { formatSection, type Answerer, type AskResult, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
+import { withReferences, type ReferencedCitation } from '../web/format-citation.js';
 import { readJsonBody } from './read-json-body.js';
 import { askRequestSchema, searchRequestSchema } from './request-schemas.js';
+import { resolveFilter } from './resolve-filter.js';
 import { splitForStreaming } from './split-for-streaming.js';
 
 export interface ApiDeps {
@@ -12,10 +15,34 @@ export interface ApiDeps {
   answerer: Answerer;
   retriever: Retriever;
   logger: Logger;
+  /** Every answer is kept here, so that its id can be shared. */
+  answers: AnswerArchive<ReferencedCitation>;
 }
 
-export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiDeps): Hono {
+/** What /api/ask returns: the answer, its citations in full form, and the id its link and export use. */
+export type SharedAskResult = Omit<AskResult, 'citations'> & { citations: ReferencedCitation[]; answerId?: string };
+
+export function createApiRoutes({ knowledge, answerer, retriever, logger, answers }: ApiDeps): Hono {
   const api = new Hono();
+
+  // The catalogue is cached by the store and replaced when documents change: index each version once.
+  const indexes = new WeakMap<readonly DocumentMeta[], Map<string, DocumentMeta>>();
+  const metaOf = (id: string): DocumentMeta | undefined => {
+    const catalogue = knowledge.catalogue();
+    let index = indexes.get(catalogue);
+    if (!index) indexes.set(catalogue, (index = new Map(catalogue.map((meta) => [meta.id, meta]))));
+    return index.get(id);
+  };
+
+  /** Keeps the answer under a new id; an archive that fails costs the link, never the answer. */
+  const share = (question: string, result: AskResult, citations: ReferencedCitation[]): string | undefined => {
+    try {
+      return answers.save({ question, standaloneQuestion: result.question, answer: result.answer, answered: result.answered, citations });
+    } catch (error) {
+      logger.error({ err: error }, 'keeping the answer for sharing failed');
+      return undefined;
+    }
+  };
 
   const checkDocIds = (docIds: readonly string[] | undefined): void => {
     const unknown = (docIds ?? []).filter((id) => !knowledge.document(id));
@@ -27,15 +54,21 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiD
   api.post('/ask', async (c) => {
     const request = await readJsonBody(c, askRequestSchema);
     checkDocIds(request.docIds);
+    const input = { question: request.question, history: request.history, topK: request.topK, docIds: resolveFilter(knowledge.catalogue(), request) };
+    const answer = async (): Promise<SharedAskResult> => {
+      const result = await answerer.ask(input);
+      const citations = withReferences(result.citations, metaOf);
+      return { ...result, citations, answerId: share(request.question, result, citations) };
+    };
     const wantsStream = (c.req.header('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) {
-      const result = await answerer.ask(request);
+      const result = await answer();
       logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs }, 'ask');
       return c.json(result);
     }
     const response = streamSSE(c, async (stream) => {
       try {
-        const result = await answerer.ask(request);
+        const result = await answer();
         logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs, stream: true }, 'ask');
         await stream.writeSSE({ event: 'citations', data: JSON.stringify(result.citations) });
         for (const piece of splitForStreaming(result.answer)) {
@@ -58,7 +91,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger }: ApiD
     const request = await readJsonBody(c, searchRequestSchema);
     checkDocIds(request.docIds);
     const started = performance.now();
-    const hits = await retriever.search(request.query, { topK: request.topK ?? 10, docIds: request.docIds });
+    const hits = await retriever.search(request.query, { topK: request.topK ?? 10, docIds: resolveFilter(knowledge.catalogue(), request) });
     return c.json({
       query: request.query,
       mode: retriever.mode,

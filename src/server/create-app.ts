@@ -1,11 +1,15 @@
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { openAnswerArchive } from '../store/answer-archive.js';
 import type { Answerer, KnowledgeBase, Retriever } from '../types.js';
 import { createWebRoutes } from '../web/create-web-routes.js';
+import type { ReferencedCitation } from '../web/format-citation.js';
+import { createAnswerRoutes } from './answer-routes.js';
 import { createApiRoutes } from './api-routes.js';
 import { bodyGuard } from './body-guard.js';
 import { rateLimit } from './rate-limit.js';
@@ -39,6 +43,7 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
   const perClient = rateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY });
   app.use('/api/ask', perClient);
   app.use('/api/feedback', perClient);
+  app.use('/api/answers/:answerId/export.docx', perClient);
   app.use('/bots/*', rateLimit({ perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }));
 
   app.get('/healthz', (c) =>
@@ -50,9 +55,11 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
       model: knowledge.embedding?.id ?? null,
     }),
   );
-  app.route('/api', createApiRoutes({ knowledge, answerer, retriever, logger }));
+  const answers = openAnswerArchive<ReferencedCitation>({ file: join(config.DATA_DIR, 'answers.db'), maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS });
+  app.route('/api/answers', createAnswerRoutes({ answers, publicUrl: config.PUBLIC_URL, maxAgeDays: config.ANSWERS_MAX_AGE_DAYS }));
+  app.route('/api', createApiRoutes({ knowledge, answerer, retriever, logger, answers }));
   if (bots) app.route('/bots', bots);
-  app.route('/', createWebRoutes({ knowledge, config, logger }));
+  app.route('/', createWebRoutes({ knowledge, config, logger, answers }));
 
   app.notFound((c) => c.json(errorBody('not_found', `Không có đường dẫn ${c.req.method} ${c.req.path}. (Not found.)`), 404));
 

@@ -4,6 +4,7 @@ import { jsx, type Child } from 'hono/jsx';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { readJsonBody } from '../server/read-json-body.js';
+import type { AnswerArchive } from '../store/answer-archive.js';
 import type { KnowledgeBase } from '../types.js';
 import { matchKey } from '../lang/normalize.js';
 import { buildGlossary, type GlossaryEntry } from './build-glossary.js';
@@ -12,14 +13,18 @@ import { ChatPage } from './chat-page.js';
 import { DocumentPage } from './document-page.js';
 import { DocumentsPage } from './documents-page.js';
 import { createFeedbackStore, feedbackSchema } from './feedback-store.js';
+import type { ReferencedCitation } from './format-citation.js';
 import { GlossaryPage } from './glossary-page.js';
 import { Layout, type Section } from './layout.js';
 import { NotFoundPage } from './not-found-page.js';
+import { SharedAnswerPage } from './shared-answer-page.js';
 
 export interface WebDeps {
   knowledge: KnowledgeBase;
   config: Config;
   logger: Logger;
+  /** Answers given by the API, shown at /a/:answerId to anyone with the link. */
+  answers?: AnswerArchive<ReferencedCitation>;
 }
 
 // Pages load only same-origin scripts and styles: nothing from a document or a question can run.
@@ -44,7 +49,7 @@ const pageHeaders: MiddlewareHandler = async (c, next) => {
 };
 
 /** The web pages (chat, document browser, glossary), their bundled assets, and the feedback endpoint. */
-export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
+export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps): Hono {
   const web = new Hono();
   const feedback = createFeedbackStore(config.DATA_DIR, { maxBytes: config.FEEDBACK_MAX_BYTES, files: config.FEEDBACK_FILES });
 
@@ -67,7 +72,7 @@ export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
   };
 
   // Headers only on the page paths: middleware registered with '*' here would also run for routes mounted beside these.
-  for (const path of ['/', '/docs', '/docs/:id', '/glossary']) web.use(path, pageHeaders);
+  for (const path of ['/', '/docs', '/docs/:id', '/glossary', '/a/:answerId']) web.use(path, pageHeaders);
 
   web.get('/', (c) => render(c, { title: 'Hỏi đáp', active: 'chat', script: 'chat', body: jsx(ChatPage, { documents: knowledge.catalogue() }) }));
 
@@ -92,6 +97,19 @@ export function createWebRoutes({ knowledge, config, logger }: WebDeps): Hono {
       body: jsx(DocumentPage, { doc, outline: knowledge.outline(id), chunks: knowledge.stats.chunkCount(id) }),
     });
   });
+
+  if (answers) {
+    web.get('/a/:answerId', (c) => {
+      // A shared answer is for the people it was sent to, not for search engines.
+      c.header('X-Robots-Tag', 'noindex');
+      const answer = answers.get(c.req.param('answerId'));
+      if (!answer) {
+        const message = `Không tìm thấy câu trả lời này: liên kết sai, hoặc câu trả lời đã quá ${config.ANSWERS_MAX_AGE_DAYS} ngày lưu.`;
+        return render(c, { title: 'Không tìm thấy', active: 'chat', body: jsx(NotFoundPage, { message }) }, 404);
+      }
+      return render(c, { title: 'Câu trả lời được chia sẻ', active: 'chat', body: jsx(SharedAnswerPage, { answer }) });
+    });
+  }
 
   web.get('/glossary', (c) =>
     render(c, {

@@ -17,6 +17,8 @@ export const feedbackSchema = z.object({
   answer: z.string().max(20_000),
   rating: z.enum(['up', 'down']),
   comment: z.string().trim().max(2000).optional(),
+  /** The answer rated: a comment sent after its thumb refers to the same answer. */
+  answerId: z.string().max(64).optional(),
   citations: z.array(citationSchema).max(20).optional(),
 });
 

@@ -1,0 +1,47 @@
+import { Hono, type Context } from 'hono';
+import { AppError } from '../errors.js';
+import type { AnswerArchive, ArchivedAnswer } from '../store/answer-archive.js';
+import { exportAnswerDocx } from '../web/export-docx.js';
+import type { ReferencedCitation } from '../web/format-citation.js';
+
+export interface AnswerRoutesDeps {
+  answers: AnswerArchive<ReferencedCitation>;
+  /** PUBLIC_URL: the base of the link printed in an export; else the address the request came to. */
+  publicUrl?: string;
+  maxAgeDays: number;
+}
+
+/** The link to an answer's page. */
+export const sharedAnswerPath = (answerId: string): string => `/a/${answerId}`;
+
+/** Shared answers by id: `GET /:answerId` (JSON) and `GET /:answerId/export.docx`, mounted at /api/answers. */
+export function createAnswerRoutes({ answers, publicUrl, maxAgeDays }: AnswerRoutesDeps): Hono {
+  const routes = new Hono();
+
+  const find = (c: Context): ArchivedAnswer<ReferencedCitation> => {
+    const answer = answers.get(c.req.param('answerId') ?? '');
+    if (!answer) {
+      throw new AppError('not_found', `Không tìm thấy câu trả lời này: liên kết sai, hoặc câu trả lời đã quá ${maxAgeDays} ngày lưu. (Answer not found or expired.)`);
+    }
+    return answer;
+  };
+
+  routes.get('/:answerId', (c) => {
+    const { id, question, standaloneQuestion, answer, answered, citations, createdAt } = find(c);
+    return c.json({ answerId: id, question, standaloneQuestion, answer, answered, citations, createdAt });
+  });
+
+  routes.get('/:answerId/export.docx', async (c) => {
+    const answer = find(c);
+    const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+    const body = await exportAnswerDocx(answer, { link: base + sharedAnswerPath(answer.id) });
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Content-Disposition': `attachment; filename="tra-loi-${answer.id.slice(0, 8)}.docx"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+  return routes;
+}
