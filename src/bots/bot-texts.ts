@@ -1,6 +1,6 @@
 // What the bots say besides answers, as plain text (Telegram escapes it into HTML).
 import type { DocumentMeta } from '../types.js';
-import { describeIssue } from './format-answer.js';
+import { describeIssue, shorten } from './format-answer.js';
 
 /** Example questions; the place-specific one names a plan actually in the corpus. */
 export function exampleQuestions(documents: readonly DocumentMeta[]): string[] {
@@ -32,7 +32,7 @@ export function helpText(): string {
     '• Nếu văn bản không nói tới điều bạn hỏi, tôi sẽ nói rõ là không tìm thấy thay vì đoán.',
     '',
     'Lệnh:',
-    '/tailieu — danh sách kế hoạch',
+    '/tailieu — danh sách kế hoạch (/tailieu 2 — trang 2)',
     '/start — lời chào, bắt đầu cuộc trò chuyện mới',
     '/help — hướng dẫn này',
   ].join('\n');
@@ -43,13 +43,40 @@ export interface DocumentEntry {
   details: string;
 }
 
-/** One entry per plan: its title, and locality with number/date. */
-export function documentEntries(documents: readonly DocumentMeta[]): DocumentEntry[] {
-  return documents.map((doc) => ({
-    title: doc.title,
-    details: [doc.locality ?? doc.issuer, describeIssue(doc) ?? (doc.period && `Giai đoạn ${doc.period}`)].filter(Boolean).join(' · '),
-  }));
+// Scraped titles can run to a paragraph: cut in the list, so a page of entries always fits one message.
+const LIST_TITLE_LENGTH = 160;
+const LIST_DETAILS_LENGTH = 120;
+
+/** One page of the /tailieu list: each plan's title, and locality with number/date. */
+export interface DocumentListPage {
+  /** The page shown, from 1 (a page past the end shows the last one). */
+  page: number;
+  pages: number;
+  total: number;
+  /** The list number of the page's first entry, from 1. */
+  first: number;
+  entries: DocumentEntry[];
 }
+
+export function documentListPage(documents: readonly DocumentMeta[], requested: number, perPage: number): DocumentListPage {
+  const pages = Math.max(1, Math.ceil(documents.length / perPage));
+  const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pages);
+  const from = (page - 1) * perPage;
+  const entries = documents.slice(from, from + perPage).map((doc) => ({
+    title: shorten(doc.title, LIST_TITLE_LENGTH),
+    details: shorten([doc.locality ?? doc.issuer, describeIssue(doc) ?? (doc.period && `Giai đoạn ${doc.period}`)].filter(Boolean).join(' · '), LIST_DETAILS_LENGTH),
+  }));
+  return { page, pages, total: documents.length, first: from + 1, entries };
+}
+
+/** The page asked for after the command: "/tailieu 3" or "/tailieu trang 3"; the first page otherwise. */
+export function requestedPage(argument: string): number {
+  const match = /^\s*(?:trang\s*)?(\d{1,6})(?!\S)/iu.exec(argument);
+  return match ? Number(match[1]) : 1;
+}
+
+export const documentListHeading = ({ total, page, pages }: DocumentListPage): string =>
+  `Các kế hoạch đang có (${total})${pages > 1 ? ` — trang ${page}/${pages}` : ''}:`;
 
 export const NO_DOCUMENTS_TEXT = 'Chưa có kế hoạch nào được nạp.';
 export const FAILURE_TEXT = 'Xin lỗi, đã có lỗi khi tìm câu trả lời. Vui lòng thử lại sau ít phút.';

@@ -21,7 +21,7 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-type Reply = { status?: number; json: unknown };
+export type Reply = { status?: number; json: unknown };
 
 /** A node:http server on 127.0.0.1 with a random port, recording every request. */
 export async function startFakeServer(respond: (call: RecordedCall) => Reply): Promise<FakeServer> {
@@ -80,12 +80,22 @@ export async function refusedUrl(): Promise<string> {
 
 export const TELEGRAM_TOKEN = '123456:TEST-token';
 
-/** Bot API stand-in: answers getMe and the methods the bot uses, like Telegram would. */
-export async function startFakeTelegram(): Promise<FakeServer & { sent(method: string): any[] }> {
+/**
+ * Bot API stand-in: answers getMe and the methods the bot uses, like Telegram would. `override` may answer a
+ * call instead (a flood limit, an error); `sent` lists only the calls that succeeded.
+ */
+export async function startFakeTelegram(override?: (method: string, call: RecordedCall) => Reply | undefined): Promise<FakeServer & { sent(method: string): any[] }> {
   let messageId = 1000;
   const edited = new Map<number, string>();
-  const server = await startFakeServer(({ path, json }) => {
-    const method = path.split('/').pop();
+  const failed = new Set<RecordedCall>();
+  const server = await startFakeServer((call) => {
+    const { path, json } = call;
+    const method = path.split('/').pop() ?? '';
+    const overridden = override?.(method, call);
+    if (overridden) {
+      failed.add(call);
+      return overridden;
+    }
     switch (method) {
       case 'getMe':
         return { json: { ok: true, result: { id: 123456, is_bot: true, first_name: 'Hỏi đáp', username: 'hoidap_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } } };
@@ -101,7 +111,7 @@ export async function startFakeTelegram(): Promise<FakeServer & { sent(method: s
         return { json: { ok: true, result: true } };
     }
   });
-  return { ...server, sent: (method) => server.calls.filter((call) => call.path.endsWith(`/${method}`)).map((call) => call.json) };
+  return { ...server, sent: (method) => server.calls.filter((call) => call.path.endsWith(`/${method}`) && !failed.has(call)).map((call) => call.json) };
 }
 
 let updateId = 1;
@@ -157,6 +167,17 @@ export const DOCUMENTS: DocumentMeta[] = [
     sourceFile: 'lang-son-thanh-pho-2024.txt',
   },
 ];
+
+/** A few hundred plans with long, HTML-special titles, as a large collection would list. */
+export const manyDocuments = (count: number): DocumentMeta[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `ke-hoach-${String(i + 1).padStart(4, '0')}`,
+    title: `Kế hoạch số ${i + 1} về chăm sóc sức khỏe người cao tuổi & trẻ em <giai đoạn 2021 - 2030> ${'trên địa bàn tỉnh, thành phố '.repeat(8)}`,
+    number: `${1000 + i}/KH-UBND`,
+    locality: `Tỉnh Thử Nghiệm ${i + 1}`,
+    issuedDate: '2022-03-24',
+    sourceFile: `ke-hoach-${i + 1}.txt`,
+  }));
 
 export function citation(n: number, overrides: Partial<Citation> = {}): Citation {
   return {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, InlineKeyboard, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { AskResult } from '../../types.js';
-import { FAILURE_TEXT } from '../bot-texts.js';
+import { FAILURE_TEXT, requestedPage } from '../bot-texts.js';
 import { BoundedMap } from '../bounded-map.js';
 import type { AdapterDeps } from '../adapter-deps.js';
 import {
@@ -31,10 +32,19 @@ interface PagedAnswer {
 }
 
 const PAGE_DATA = /^cites:([\w-]+):(\d+)$/;
+const LIST_DATA = /^docs:(\d+)$/;
 // Telegram shows "typing…" for about 5 seconds per chat action.
 const TYPING_REFRESH_MS = 4_500;
 
 const html = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
+/**
+ * Telegram's flood limits (429 with retry_after) are waited out, but boundedly: replies run in a chat's
+ * background queue, so a long wait would hold that chat's next answers. Network errors and 5xx are not
+ * retried here (the plugin retries those without any bound); every call already times out and a failed
+ * reply is logged.
+ */
+export const FLOOD_RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true } as const;
 
 /** What getMe would say, from configuration: grammY needs it to match commands addressed as `/help@username`. */
 const configuredBotInfo = (token: string, username: string): UserFromGetMe => ({
@@ -61,6 +71,24 @@ function pagingKeyboard(id: string, page: number, pages: number): InlineKeyboard
   return keyboard;
 }
 
+/** "Trang trước / Trang sau" under a page of /tailieu (pages from 1); none when the list fits one page. */
+function listKeyboard({ page, pages }: { page: number; pages: number }): InlineKeyboard | undefined {
+  if (pages <= 1) return undefined;
+  const keyboard = new InlineKeyboard();
+  if (page > 1) keyboard.text('◂ Trang trước', `docs:${page - 1}`);
+  if (page < pages) keyboard.text('Trang sau ▸', `docs:${page + 1}`);
+  return keyboard;
+}
+
+/** Edits a message in place; a double tap asks for what is already shown, which Telegram refuses and is fine. */
+async function editInPlace(ctx: Context, text: string, keyboard: InlineKeyboard | undefined): Promise<void> {
+  try {
+    await ctx.editMessageText(text, { ...html, ...(keyboard ? { reply_markup: keyboard } : {}) });
+  } catch (error) {
+    if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
+  }
+}
+
 /**
  * The Telegram bot: /start, /help, /tailieu, citation paging, and every other text message
  * answered as a question. Answers run on `tasks` so the update handler returns at once.
@@ -71,6 +99,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     botInfo: deps.username ? configuredBotInfo(deps.token, deps.username) : undefined,
     client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch as never } : {}) },
   });
+  bot.api.config.use(autoRetry(FLOOD_RETRY));
   const paged = new BoundedMap<string, PagedAnswer>(deps.pagedAnswers ?? 500);
   const pageOptions = { documents, publicUrl };
 
@@ -80,7 +109,14 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   });
   bot.command('help', (ctx) => ctx.reply(formatHelp(), html));
   bot.command('tailieu', async (ctx) => {
-    for (const text of formatDocumentList(documents)) await ctx.reply(text, html);
+    const list = formatDocumentList(documents, requestedPage(ctx.match));
+    const keyboard = listKeyboard(list);
+    await ctx.reply(list.text, { ...html, ...(keyboard ? { reply_markup: keyboard } : {}) });
+  });
+  bot.callbackQuery(LIST_DATA, async (ctx) => {
+    const list = formatDocumentList(documents, Number(ctx.match[1]));
+    await editInPlace(ctx, list.text, listKeyboard(list));
+    await ctx.answerCallbackQuery();
   });
 
   bot.callbackQuery(PAGE_DATA, async (ctx) => {
@@ -92,15 +128,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       await ctx.answerCallbackQuery({ text: 'Danh sách nguồn này đã hết hạn, vui lòng hỏi lại.' });
       return;
     }
-    try {
-      await ctx.editMessageText(formatCitationMessage(entry.result, page, entry.answerInLast, pageOptions), {
-        ...html,
-        reply_markup: pagingKeyboard(id, page, pages),
-      });
-    } catch (error) {
-      // A double tap asks for the page already shown; Telegram refuses the identical edit, which is fine.
-      if (!(error instanceof GrammyError && error.description.includes('message is not modified'))) throw error;
-    }
+    await editInPlace(ctx, formatCitationMessage(entry.result, page, entry.answerInLast, pageOptions), pagingKeyboard(id, page, pages));
     await ctx.answerCallbackQuery();
   });
 

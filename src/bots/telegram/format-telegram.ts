@@ -1,6 +1,6 @@
 // Bot replies as Telegram HTML (parse_mode HTML): every piece of document or user text is escaped.
 import type { AskResult, DocumentMeta } from '../../types.js';
-import { CITATIONS_HEADING, documentEntries, helpText, NO_DOCUMENTS_TEXT, welcomeText } from '../bot-texts.js';
+import { CITATIONS_HEADING, documentListHeading, documentListPage, helpText, NO_DOCUMENTS_TEXT, welcomeText } from '../bot-texts.js';
 import { packMessages, viewCitation } from '../format-answer.js';
 
 /** Telegram's limit per message; HTML tags are counted too, which only errs on the safe side. */
@@ -70,11 +70,21 @@ export const formatWelcome = (documents: readonly DocumentMeta[]): string => esc
 
 export const formatHelp = (): string => escapeHtml(helpText());
 
-/** /tailieu: every plan with its locality and number/date, in as few messages as fit. */
-export function formatDocumentList(documents: readonly DocumentMeta[]): string[] {
-  if (documents.length === 0) return [escapeHtml(NO_DOCUMENTS_TEXT)];
-  const entries = documentEntries(documents).map(
-    (entry, index) => `${index + 1}. <b>${escapeHtml(entry.title)}</b>${entry.details ? `\n${escapeHtml(entry.details)}` : ''}`,
+export const DOCUMENTS_PER_PAGE = 10;
+
+export interface DocumentListMessage {
+  text: string;
+  /** The page shown and how many there are, for the paging buttons. */
+  page: number;
+  pages: number;
+}
+
+/** /tailieu: one page of the plans, with their locality and number/date; the buttons turn the pages. */
+export function formatDocumentList(documents: readonly DocumentMeta[], requested = 1): DocumentListMessage {
+  if (documents.length === 0) return { text: escapeHtml(NO_DOCUMENTS_TEXT), page: 1, pages: 1 };
+  const list = documentListPage(documents, requested, DOCUMENTS_PER_PAGE);
+  const entries = list.entries.map(
+    (entry, index) => `${list.first + index}. <b>${escapeHtml(entry.title)}</b>${entry.details ? `\n${escapeHtml(entry.details)}` : ''}`,
   );
-  return packMessages([`<b>Các kế hoạch đang có (${documents.length}):</b>`, ...entries], TELEGRAM_MESSAGE_LIMIT);
+  return { text: [`<b>${escapeHtml(documentListHeading(list))}</b>`, ...entries].join('\n\n'), page: list.page, pages: list.pages };
 }

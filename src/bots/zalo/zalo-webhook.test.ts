@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logger.js';
 import { createBotRoutes } from '../create-bot-routes.js';
-import { askResult, citation, DOCUMENTS, mountBots, startFakeServer, stubAnswerer, testConfig, type FakeServer } from '../test-support.js';
+import { askResult, citation, DOCUMENTS, manyDocuments, mountBots, startFakeServer, stubAnswerer, testConfig, type FakeServer } from '../test-support.js';
 import { zaloMac } from './zalo-signature.js';
 
 const APP_ID = '4291763606161179100';
@@ -45,7 +45,7 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  function setup(answerer = stubAnswerer(askResult()), env: Record<string, string> = {}) {
+  function setup(answerer = stubAnswerer(askResult()), env: Record<string, string> = {}, documents = DOCUMENTS) {
     const config = testConfig({
       ZALO_APP_ID: APP_ID,
       ZALO_OA_SECRET_KEY: OA_SECRET,
@@ -58,7 +58,7 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
       PUBLIC_URL: 'https://hoidap.example.gov.vn',
       ...env,
     });
-    const bots = createBotRoutes({ answerer, documents: DOCUMENTS, config, logger: silentLogger, now: () => clock });
+    const bots = createBotRoutes({ answerer, documents, config, logger: silentLogger, now: () => clock });
     const app = mountBots(bots.routes);
     const post = (event: Record<string, unknown>, sign: (raw: string) => string | null = (raw) => `mac=${zaloMac(APP_ID, raw, String(event.timestamp), OA_SECRET)}`) => {
       const raw = JSON.stringify(event);
@@ -321,5 +321,19 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
     const text = sends()[0].json.message.text as string;
     expect(text).toContain('Các kế hoạch đang có (2):');
     expect(text).toContain('Tỉnh Bến Tre · Số 8557/KH-UBND, ngày 24/12/2021');
+  });
+
+  it('/tailieu pages through a long list: the first page says how to get the next, /tailieu 2 sends it', async () => {
+    const answerer = stubAnswerer(askResult());
+    const { bots, post } = setup(answerer, {}, manyDocuments(300));
+    await post(textEvent('/tailieu'));
+    await post(textEvent('/TAILIEU   2'));
+    await bots.idle();
+    expect(answerer.inputs).toHaveLength(0);
+    const [first, second] = sends().map((call) => call.json.message.text as string);
+    expect(first).toMatch(/^Các kế hoạch đang có \(300\) — trang 1\/50:\n\n1\. Kế hoạch số 1 /);
+    expect(first.endsWith('Gõ “/tailieu 2” để xem trang sau.')).toBe(true);
+    expect(second).toMatch(/— trang 2\/50:\n\n7\. Kế hoạch số 7 /);
+    expect(second.endsWith('Gõ “/tailieu 3” để xem trang sau, “/tailieu 1” để xem trang trước.')).toBe(true);
   });
 });

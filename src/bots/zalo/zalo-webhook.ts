@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import { FAILURE_TEXT, helpText, welcomeText } from '../bot-texts.js';
+import { FAILURE_TEXT, helpText, requestedPage, welcomeText } from '../bot-texts.js';
 import type { AdapterDeps } from '../adapter-deps.js';
 import { packMessages } from '../format-answer.js';
 import { formatZaloAnswer, formatZaloDocumentList, ZALO_MESSAGE_LIMIT } from './format-zalo.js';
@@ -61,13 +61,13 @@ export function createZaloWebhook(deps: ZaloWebhookDeps): (c: Context) => Promis
   }
 
   async function handleText(userId: string, text: string): Promise<void> {
-    const command = text.toLowerCase().split(/\s/)[0];
+    const [command, ...rest] = text.toLowerCase().split(/\s+/u);
     if (command === '/start') {
       history.forget(`zalo:${userId}`);
       return sendAll(userId, packMessages([welcomeText(documents)], ZALO_MESSAGE_LIMIT));
     }
     if (command === '/help') return sendAll(userId, packMessages([helpText()], ZALO_MESSAGE_LIMIT));
-    if (command === '/tailieu') return sendAll(userId, formatZaloDocumentList(documents));
+    if (command === '/tailieu') return sendAll(userId, [formatZaloDocumentList(documents, requestedPage(rest.join(' ')))]);
     return answer(userId, text);
   }
 
