@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssuedDate, packMessages, passageLink, shortDocumentName, shorten, splitBlock, viewCitation } from './format-answer.js';
+import { describeIssue, packMessages, passageLink, shorten, splitBlock, viewCitation } from './format-answer.js';
 import { parsePassageHash } from '../web/passage-link.js';
 import { citation, DOCUMENTS } from './test-support.js';
 
@@ -19,10 +19,23 @@ describe('shorten', () => {
 });
 
 describe('citation views', () => {
-  it('names a plan by locality and number, or date when it has no number', () => {
-    expect(shortDocumentName(DOCUMENTS[0])).toBe('Tỉnh Bến Tre · 8557/KH-UBND');
-    expect(shortDocumentName(DOCUMENTS[1])).toBe('Thành phố Lạng Sơn · 03/2024');
-    expect(formatIssuedDate('2021-12-24')).toBe('24/12/2021');
+  it('names the cited document in the full form the web uses, then the headings over the quote', () => {
+    expect(viewCitation(citation(1), DOCUMENTS)).toMatchObject({
+      source: 'Kế hoạch số 8557/KH-UBND ngày 24/12/2021 của Ủy ban nhân dân tỉnh Bến Tre, mục III › 2',
+      section: 'III. NHIỆM VỤ › 2. Chăm sóc sức khỏe',
+    });
+    // Without a label the full form ends with the section path, which is then not repeated.
+    expect(viewCitation(citation(1, { label: undefined }), DOCUMENTS)).toMatchObject({
+      source: 'Kế hoạch số 8557/KH-UBND ngày 24/12/2021 của Ủy ban nhân dân tỉnh Bến Tre, III. NHIỆM VỤ › 2. Chăm sóc sức khỏe',
+      section: '',
+    });
+  });
+
+  it('describes a plan by number and date, naming the month when the day is blank', () => {
+    expect(describeIssue(DOCUMENTS[0])).toBe('Số 8557/KH-UBND, ngày 24/12/2021');
+    expect(describeIssue(DOCUMENTS[1])).toBe('tháng 03/2024');
+    expect(describeIssue({ ...DOCUMENTS[1], issuedDate: '2024' })).toBe('năm 2024');
+    expect(describeIssue({ ...DOCUMENTS[1], issuedDate: undefined })).toBeUndefined();
   });
 
   it('links to the passage in the web document view, in the fragment the document page reads', () => {
@@ -33,9 +46,9 @@ describe('citation views', () => {
     expect(new URL(passageLink('https://x.gov.vn/hoidap', { docId: 'kế hoạch/1', start: 0, end: 5 })).pathname).toBe('/hoidap/docs/k%E1%BA%BF%20ho%E1%BA%A1ch%2F1');
   });
 
-  it('falls back to the citation title for a document not in the list, and omits the link without PUBLIC_URL', () => {
-    const view = viewCitation(citation(2, { docId: 'unknown', docTitle: 'Kế hoạch khác' }), DOCUMENTS);
-    expect(view).toMatchObject({ n: 2, source: 'Kế hoạch khác', link: undefined });
+  it('falls back to the name the answer gave for a document not in the list, and omits the link without PUBLIC_URL', () => {
+    const view = viewCitation(citation(2, { docId: 'unknown', docName: 'Kế hoạch 12/KH-UBND ngày 1/2/2023 của Ủy ban nhân dân huyện X' }), DOCUMENTS);
+    expect(view).toMatchObject({ n: 2, source: 'Kế hoạch 12/KH-UBND ngày 1/2/2023 của Ủy ban nhân dân huyện X, mục III › 2', link: undefined });
   });
 });
 

@@ -1,9 +1,13 @@
 // Channel-neutral pieces of a bot reply; Telegram renders them as HTML, Zalo as plain text.
 import type { Citation, DocumentMeta } from '../types.js';
+import { citationReference } from '../web/format-citation.js';
+import { formatIssuedDate } from '../web/format-meta.js';
 import { passagePath } from '../web/passage-link.js';
 
 export const QUOTE_LENGTH = 200;
 const SECTION_LENGTH = 240;
+// An issuer or a scraped title inside a document's name can be long.
+const SOURCE_LENGTH = 300;
 
 /** Whitespace collapsed and, past `max` characters, cut at a word boundary with an ellipsis. */
 export function shorten(text: string, max: number): string {
@@ -14,23 +18,12 @@ export function shorten(text: string, max: number): string {
   return `${(space > max / 2 ? room.slice(0, space) : room).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
-/** `24/12/2021` from `2021-12-24`, `03/2024` from `2024-03`. */
-export function formatIssuedDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return [day, month, year].filter(Boolean).join('/');
-}
-
-/** "Số 8557/KH-UBND, ngày 24/12/2021" — whatever of the two the plan has. */
+/** "Số 8557/KH-UBND, ngày 24/12/2021" — whatever of the two the plan has ("tháng 03/2024" when the day is blank). */
 export function describeIssue(meta: DocumentMeta): string | undefined {
-  const parts = [meta.number && `Số ${meta.number}`, meta.issuedDate && `ngày ${formatIssuedDate(meta.issuedDate)}`].filter(Boolean);
+  const date = meta.issuedDate ? formatIssuedDate(meta.issuedDate) : undefined;
+  const when = date && (/^\d{4}$/.test(date) ? `năm ${date}` : date.startsWith('tháng') ? date : `ngày ${date}`);
+  const parts = [meta.number && `Số ${meta.number}`, when].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : undefined;
-}
-
-/** Short name of a plan for a citation: its locality and number (or date), e.g. "Tỉnh Bến Tre · 8557/KH-UBND". */
-export function shortDocumentName(meta: DocumentMeta): string {
-  const place = meta.locality ?? meta.issuer ?? shorten(meta.title, 80);
-  const id = meta.number ?? (meta.issuedDate ? formatIssuedDate(meta.issuedDate) : meta.period);
-  return id ? `${place} · ${id}` : place;
 }
 
 /** Where the web app shows the quoted passage highlighted: the document page's own link format. */
@@ -40,7 +33,9 @@ export function passageLink(publicUrl: string, citation: Pick<Citation, 'docId' 
 
 export interface CitationView {
   n: number;
+  /** The full form the web uses: "Kế hoạch số 2618/KH-UBND ngày 20/9/2022 của UBND tỉnh Khánh Hòa, mục VI › 2". */
   source: string;
+  /** The headings over the quote, when the full form names the place by its number only. */
   section: string;
   quote: string;
   link?: string;
@@ -51,8 +46,9 @@ export function viewCitation(citation: Citation, documents: readonly DocumentMet
   const meta = documents.find((doc) => doc.id === citation.docId);
   return {
     n: citation.n,
-    source: meta ? shortDocumentName(meta) : shorten(citation.docTitle, 80),
-    section: shorten(citation.section, SECTION_LENGTH),
+    source: shorten(citationReference(citation, meta), SOURCE_LENGTH),
+    // Without a label the full form already ends with the section path.
+    section: citation.label ? shorten(citation.section, SECTION_LENGTH) : '',
     quote: shorten(citation.quote, QUOTE_LENGTH),
     link: publicUrl ? passageLink(publicUrl, citation) : undefined,
   };

@@ -111,7 +111,7 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
         '',
         '<b>Nguồn trích dẫn:</b>',
         '',
-        '<b>[1] Tỉnh Bến Tre · 8557/KH-UBND</b>',
+        '<b>[1] Kế hoạch số 8557/KH-UBND ngày 24/12/2021 của Ủy ban nhân dân tỉnh Bến Tre, mục III › 2</b>',
         'II. &lt;Nhiệm vụ&gt; &amp; giải pháp',
         '<i>“Cấp thẻ BHYT cho người có công &amp; thân nhân &lt;theo quy định&gt;.”</i>',
         '<a href="https://hoidap.example.gov.vn/docs/ben-tre-8557-2021#q-100-160">Xem trong văn bản</a>',
@@ -157,8 +157,8 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
 
     const [message] = api.sent('sendMessage');
     expect(message.text).toContain('<b>Nguồn trích dẫn (1–3/7):</b>');
-    expect(message.text).toContain('[3] Tỉnh Bến Tre');
-    expect(message.text).not.toContain('[4] Tỉnh Bến Tre');
+    expect(message.text).toContain('[3] Kế hoạch số 8557');
+    expect(message.text).not.toContain('[4] Kế hoạch số 8557');
     const buttons = message.reply_markup.inline_keyboard.flat();
     expect(buttons).toHaveLength(1);
     expect(buttons[0].text).toBe('Nguồn tiếp ▸');
@@ -169,8 +169,8 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
     expect(edit).toMatchObject({ chat_id: 42, message_id: 1001, parse_mode: 'HTML' });
     expect(edit.text.startsWith('Bảy ý [1][2][3][4][5][6][7].')).toBe(true);
     expect(edit.text).toContain('<b>Nguồn trích dẫn (4–6/7):</b>');
-    expect(edit.text).toContain('[6] Tỉnh Bến Tre');
-    expect(edit.text).not.toContain('[3] Tỉnh Bến Tre');
+    expect(edit.text).toContain('[6] Kế hoạch số 8557');
+    expect(edit.text).not.toContain('[3] Kế hoạch số 8557');
     expect(edit.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual(['◂ Nguồn trước', 'Nguồn tiếp ▸']);
     expect(api.sent('answerCallbackQuery')).toHaveLength(1);
 
@@ -279,7 +279,7 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
     expect(help).toContain('/tailieu');
     expect(list).toContain('<b>Các kế hoạch đang có (2):</b>');
     expect(list).toContain('1. <b>Kế hoạch chăm sóc sức khỏe người có công &lt;giai đoạn 2021 - 2030&gt; &amp; người cao tuổi tỉnh Bến Tre</b>\nTỉnh Bến Tre · Số 8557/KH-UBND, ngày 24/12/2021');
-    expect(list).toContain('2. <b>Kế hoạch thực hiện Chương trình trên địa bàn thành phố Lạng Sơn năm 2024</b>\nThành phố Lạng Sơn · ngày 03/2024');
+    expect(list).toContain('2. <b>Kế hoạch thực hiện Chương trình trên địa bàn thành phố Lạng Sơn năm 2024</b>\nThành phố Lạng Sơn · tháng 03/2024');
     expect(answerer.inputs).toHaveLength(0);
   });
 

@@ -106,7 +106,7 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
           'Người cao tuổi từ đủ 80 tuổi được cấp thẻ bảo hiểm y tế [1].',
           '',
           'Nguồn trích dẫn:',
-          '[1] Tỉnh Bến Tre · 8557/KH-UBND',
+          '[1] Kế hoạch số 8557/KH-UBND ngày 24/12/2021 của Ủy ban nhân dân tỉnh Bến Tre, mục III › 2',
           'III. NHIỆM VỤ › 2. Chăm sóc sức khỏe',
           '“Cấp thẻ <BHYT> & hỗ trợ.”',
           'Xem: https://hoidap.example.gov.vn/docs/ben-tre-8557-2021#q-100-160',
@@ -143,9 +143,9 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(2000);
     for (let n = 1; n <= 8; n++) {
       // Every citation block sits whole inside one message.
-      const holders = texts.filter((text) => text.includes(`[${n}] Tỉnh Bến Tre`));
+      const holders = texts.filter((text) => text.includes(`[${n}] Kế hoạch số 8557/KH-UBND`));
       expect(holders).toHaveLength(1);
-      expect(holders[0]).toMatch(new RegExp(`\\[${n}\\] Tỉnh Bến Tre · 8557/KH-UBND\\nIII\\. NHIỆM VỤ › 2\\. Chăm sóc sức khỏe\\n“Trích dẫn ${n}: [^”]+”\\nXem: \\S+`));
+      expect(holders[0]).toMatch(new RegExp(`\\[${n}\\] Kế hoạch số 8557/KH-UBND ngày 24/12/2021 của Ủy ban nhân dân tỉnh Bến Tre, mục III › 2\\nIII\\. NHIỆM VỤ › 2\\. Chăm sóc sức khỏe\\n“Trích dẫn ${n}: [^”]+”\\nXem: \\S+`));
     }
     // The over-long answer is cut at a word boundary and nothing is lost.
     expect(answer.startsWith(texts[0])).toBe(true);
