@@ -12,6 +12,7 @@ import type { ReferencedCitation } from '../web/format-citation.js';
 import { createAnswerRoutes } from './answer-routes.js';
 import { createApiRoutes } from './api-routes.js';
 import { bodyGuard } from './body-guard.js';
+import { createOriginalRoute } from './original-route.js';
 import { rateLimit } from './rate-limit.js';
 
 export interface AppDeps {
@@ -57,6 +58,7 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
   );
   const answers = openAnswerArchive<ReferencedCitation>({ file: join(config.DATA_DIR, 'answers.db'), maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS });
   app.route('/api/answers', createAnswerRoutes({ answers, publicUrl: config.PUBLIC_URL, maxAgeDays: config.ANSWERS_MAX_AGE_DAYS }));
+  app.route('/api', createOriginalRoute({ knowledge, corpusDir: config.CORPUS_DIR }));
   app.route('/api', createApiRoutes({ knowledge, answerer, retriever, logger, answers }));
   if (bots) app.route('/bots', bots);
   app.route('/', createWebRoutes({ knowledge, config, logger, answers }));
