@@ -391,7 +391,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
     const passagesOf = (docId: string) => {
       const picked = shaper.pickPassages(groups.get(docId)!, limit);
-      return listLike ? shaper.withSectionItems(picked, scored) : picked;
+      return shaper.merged((listLike ? shaper.withSectionItems(picked, scored) : picked).map(shaper.withIntroduced));
     };
     return {
       kind: 'answer',

@@ -9,6 +9,11 @@ const MAX_HEADING_GAP = 400;
 /** A section longer than this is not quoted item by item. */
 const MAX_LIST_SECTION_CHARS = 1600;
 const MAX_LIST_ITEMS = 6;
+/** How far a passage ending with ":" is extended into what it introduces. */
+const MAX_INTRODUCED_CHARS = 700;
+const LIST_ITEM = /^(?:[-+•–]|[a-zđ]\)|\d+[.)])\s/u;
+/** A heading below ends what a colon introduced: "**VI.", "III. ", "Điều 5". */
+const HEADING_LINE = /^(?:\*\*|[IVXLC]+\.\s|(?:Điều|Chương|Mục|Phần)\s+\d)/u;
 
 export interface PassageShaper {
   groupByDocument(evidence: readonly Evidence[]): Map<string, Evidence[]>;
@@ -20,6 +25,8 @@ export interface PassageShaper {
   withBodyHeading(item: Evidence): Evidence[];
   /** Overlapping passages (several items extended to one heading) merged into one quote. */
   merged(items: readonly Evidence[]): Evidence[];
+  /** A passage ending with ":" quoted with what it introduces ("… bao gồm:" and the items or the sentence after it). */
+  withIntroduced(item: Evidence): Evidence;
 }
 
 export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
@@ -93,5 +100,39 @@ export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
     return result;
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withBodyHeading, merged };
+  const withIntroduced = (item: Evidence): Evidence => {
+    if (!/:\s*$/u.test(item.text)) return item;
+    const text = knowledge.document(item.chunk.docId)!.text;
+    const limit = item.end + MAX_INTRODUCED_CHARS;
+    const lines = [...text.slice(item.end, limit + 200).matchAll(/[^\n]*\n?/gu)].map((match) => ({ start: item.end + match.index!, line: match[0] }));
+    const content = lines.filter(({ line }) => line.trim() !== '' && line.trim() !== '|');
+    const first = content[0]?.line.trim();
+    if (!first || HEADING_LINE.test(first)) return item;
+    let end = item.end;
+    if (LIST_ITEM.test(first)) {
+      // The items, each with its wrapped lines, until a line that is neither item nor continuation after a blank line.
+      let blankBefore = false;
+      for (const { start, line } of lines) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed === '|') {
+          blankBefore = true;
+          continue;
+        }
+        if (HEADING_LINE.test(trimmed) || (blankBefore && !LIST_ITEM.test(trimmed)) || start + line.trimEnd().length > limit) break;
+        end = start + line.trimEnd().length;
+        blankBefore = false;
+      }
+    } else {
+      // The sentence it introduces, up to its full stop (or the paragraph's end).
+      const from = content[0].start;
+      const paragraphEnd = text.indexOf('\n\n', from);
+      const stop = /[.;!?](?=\s|$)/u.exec(text.slice(from, limit));
+      const candidates = [stop ? from + stop.index + 1 : limit, paragraphEnd < 0 ? text.length : paragraphEnd];
+      end = Math.min(...candidates);
+      if (end >= limit) return item;
+    }
+    return end > item.end ? { ...item, end, text: text.slice(item.start, end) } : item;
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withBodyHeading, merged, withIntroduced };
 }

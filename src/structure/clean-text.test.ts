@@ -38,6 +38,11 @@ describe('cleanText', () => {
     expect(lines).toContain('2. Sở Y tế');
   });
 
+  it("joins a heading's number alone on its line to the title wrapped below it (dak-lak-0130)", () => {
+    const { text } = cleanText('**V. TỔ\nCHỨC THỰC HIỆN**\n\n**1.\nSở Y tế:**\n\n- Chủ trì.\n\n**VI.\nKINH PHÍ THỰC HIỆN**\n\n- Từ ngân sách tỉnh.\n\n2.\n\nHết.');
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['V. TỔ CHỨC THỰC HIỆN', '1. Sở Y tế:', 'VI. KINH PHÍ THỰC HIỆN', '- Từ ngân sách tỉnh.', '2.', 'Hết.']));
+  });
+
   it('joins a sentence split by a page break (huu-lung) but keeps paragraphs apart', () => {
     const { text } = cleanText(read('huu-lung-2022.txt'));
     expect(text).toContain('người có công, ban hành văn bản chỉ đạo các đơn vị chức năng');

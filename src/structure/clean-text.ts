@@ -26,6 +26,8 @@ interface PhysicalLine {
 const SEPARATOR = /^[-_=*.\s|]+$/u;
 const TERMINAL = /[.;:!?]["”)]?$/u;
 const SIGNATURE_PREFIX = /^(KT|TM|TL|TUQ)\.$/u;
+/** A heading's number alone on its line ("VI.", "1.", "a)"), its title wrapped onto the next (dak-lak-0130). */
+const BARE_HEADING_NUMBER = /^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]$/u;
 /** Words that cannot end a paragraph or heading: a line ending with one always continues. */
 const CONNECTIVES = new Set(
   'và của các cho với trong về theo tại số ngày được là những có hoặc hay từ đến để khi nhằm như trên dưới thuộc bị do mà thì sẽ đã đang cần phải'.split(' '),
@@ -106,6 +108,7 @@ function cleanLine(original: string, from: number, to: number): Pick<PhysicalLin
  */
 function continues(line: string, next: string, blankLinesBetween: number, after: string | undefined, context: { documentText: string; wrapWidth: number }): boolean {
   if (SEPARATOR.test(next) || SEPARATOR.test(line)) return false;
+  if (BARE_HEADING_NUMBER.test(line)) return blankLinesBetween === 0 && !BLOCK_START.test(next);
   if (BLOCK_START.test(next)) {
     // "…Lao động\n- Thương binh và Xã hội": a dash compound wrapped at the dash, as the document writes it elsewhere.
     const dash = /^[-–]\s(\p{L}+)/u.exec(next);

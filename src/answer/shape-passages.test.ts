@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk, KnowledgeBase } from '../types.js';
+import type { Evidence } from './select-evidence.js';
+import { createPassageShaper } from './shape-passages.js';
+
+const shaperOver = (text: string) => createPassageShaper({ document: () => ({ text }) } as unknown as KnowledgeBase);
+/** The passage of `text` that ends with `ending`. */
+const passage = (text: string, ending: string): Evidence => {
+  const end = text.indexOf(ending) + ending.length;
+  return { chunk: { docId: 'd' } as Chunk, start: 0, end, text: text.slice(0, end), section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
+};
+
+describe('withIntroduced', () => {
+  it('quotes the sentence a colon introduces, up to its full stop, across hard wraps', () => {
+    const text = 'Các chiến dịch cao điểm bao gồm:\nNgày Môi trường thế giới (05/6), Tuần lễ Biển\nvà Hải đảo Việt Nam (01 - 08/6). Thông qua các phương tiện.';
+    const item = shaperOver(text).withIntroduced(passage(text, 'bao gồm:'));
+    expect(item.text).toBe('Các chiến dịch cao điểm bao gồm:\nNgày Môi trường thế giới (05/6), Tuần lễ Biển\nvà Hải đảo Việt Nam (01 - 08/6).');
+  });
+
+  it('quotes the items a colon introduces, until a heading or a paragraph that is no item', () => {
+    const text = 'Kinh phí lấy từ:\n\n- Ngân sách tỉnh, ngân\nsách địa phương.\n\n- Nguồn dự phòng.\n\n**VI.\nTỔ CHỨC THỰC HIỆN**';
+    expect(shaperOver(text).withIntroduced(passage(text, 'lấy từ:')).text).toBe('Kinh phí lấy từ:\n\n- Ngân sách tỉnh, ngân\nsách địa phương.\n\n- Nguồn dự phòng.');
+    const prose = 'Gồm các nguồn:\n- Ngân sách tỉnh.\n\nĐề nghị các sở thực hiện.';
+    expect(shaperOver(prose).withIntroduced(passage(prose, 'nguồn:')).text).toBe('Gồm các nguồn:\n- Ngân sách tỉnh.');
+  });
+
+  it('leaves a passage alone when no colon ends it or a heading follows the colon', () => {
+    const text = 'Nội dung chủ yếu như sau:\n\n**I. MỤC ĐÍCH**\n\nMục đích là.';
+    const item = passage(text, 'như sau:');
+    expect(shaperOver(text).withIntroduced(item)).toBe(item);
+    const plain = passage('Một câu trọn vẹn. Câu sau.', 'vẹn.');
+    expect(shaperOver('Một câu trọn vẹn. Câu sau.').withIntroduced(plain)).toBe(plain);
+  });
+});
