@@ -37,6 +37,11 @@ describe('citationReference', () => {
     expect(citationReference(citation({ label: 'Phụ lục I' }), khanhHoa)).toMatch(/, Phụ lục I$/);
   });
 
+  it('writes a date without its day as a month', () => {
+    const huuLung: DocumentMeta = { id: 'huu-lung', title: 'Kế hoạch', issuer: 'UBND huyện Hữu Lũng', issuedDate: '2022-01', sourceFile: 'huu-lung.txt' };
+    expect(citationReference(citation({ label: 'I › 2' }), huuLung)).toBe('Kế hoạch tháng 1/2022 của UBND huyện Hữu Lũng, mục I › 2');
+  });
+
   it('leaves out what the metadata lacks, and falls back to the section path without a label', () => {
     const haNoi: DocumentMeta = { id: 'ha-noi', title: 'Kế hoạch của Hà Nội', issuer: 'Ủy ban nhân dân thành phố Hà Nội', sourceFile: 'ha-noi.txt' };
     expect(citationReference(citation({ label: undefined, section: 'II. NHIỆM VỤ' }), haNoi)).toBe('Kế hoạch của Ủy ban nhân dân thành phố Hà Nội, II. NHIỆM VỤ');

@@ -7,14 +7,23 @@ export type ReferencedCitation = Citation & { reference: string };
 // A plan's place is a bare number ("VI › 2"); an article, a clause or an appendix names itself ("Điều 5", "Phụ lục I").
 const BARE_NUMBER = /^(?:[IVXLC]+|\d+)(?:[.\s›]|$)/u;
 
+const MONTH_ONLY = /^\d{4}-\d{2}$/;
+
+/** documentName in the formal form: "số" before the number; a date without its day is a month ("tháng 3/2024"). */
+function formalName(meta: DocumentMeta): string {
+  let name = documentName(meta);
+  if (meta.number) name = name.replace(` ${meta.number}`, ` số ${meta.number}`);
+  if (meta.issuedDate && MONTH_ONLY.test(meta.issuedDate)) name = name.replace(' ngày ', ' tháng ');
+  return name;
+}
+
 /**
  * How an official cites a passage: type, number, date and issuer, then the place in the document —
  * "Kế hoạch số 2618/KH-UBND ngày 24/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa, mục VI › 2".
  * Without the document's metadata (removed from the collection since), the name the answer gave is used.
  */
 export function citationReference(citation: Pick<Citation, 'docName' | 'label' | 'section'>, meta?: DocumentMeta): string {
-  // Formal citations write "số" before the number ("Kế hoạch số 2618/KH-UBND").
-  const name = meta ? (meta.number ? documentName(meta).replace(` ${meta.number}`, ` số ${meta.number}`) : documentName(meta)) : citation.docName;
+  const name = meta ? formalName(meta) : citation.docName;
   const place = citation.label ? (BARE_NUMBER.test(citation.label) ? `mục ${citation.label}` : citation.label) : citation.section;
   return place ? `${name}, ${place}` : name;
 }

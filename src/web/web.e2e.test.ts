@@ -1,10 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import mammoth from 'mammoth';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
 import { silentLogger } from '../logger.js';
@@ -80,6 +82,33 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     const turn = target.locator('.turn').nth(turns);
     await turn.locator('.bubble-answer[aria-busy="false"]').waitFor();
     return turn;
+  };
+
+  /** Visible controls without an accessible name (aria-label, aria-labelledby, a label, their text or a title). */
+  const unnamedControls = (target: Page) =>
+    target.locator('button, a[href], input, textarea, select').evaluateAll((controls) =>
+      controls
+        .filter((control) => (control as HTMLElement).offsetParent !== null)
+        .filter((control) => {
+          const labelledBy = control.getAttribute('aria-labelledby');
+          const names = [
+            control.getAttribute('aria-label'),
+            labelledBy && document.getElementById(labelledBy)?.textContent,
+            ...[...((control as HTMLInputElement).labels ?? [])].map((label) => label.textContent),
+            control.textContent,
+            control.getAttribute('title'),
+          ];
+          return !names.some((name) => name && name.trim());
+        })
+        .map((control) => control.outerHTML.slice(0, 120)),
+    );
+
+  /** The id the server kept an answer under, read off its Word export link. */
+  const answerIdOf = async (turn: Locator): Promise<string> => {
+    const href = (await turn.getByRole('link', { name: 'Tải Word' }).getAttribute('href')) ?? '';
+    const match = /^\/api\/answers\/([\w-]{22})\/export\.docx$/.exec(href);
+    expect(match, href).not.toBeNull();
+    return match![1];
   };
 
   it('streams an answer with citation chips; a chip shows its quote and opens the highlighted passage', async () => {
@@ -172,7 +201,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
-  it('keeps Shift+Enter as a new line, records feedback, and starts a new conversation', async () => {
+  it('keeps Shift+Enter as a new line, saves a thumb at once and a comment after it, and starts a new conversation keeping the old one', async () => {
     await page.locator('#question').fill('dòng một');
     await page.locator('#question').press('Shift+Enter');
     await page.locator('#question').pressSequentially('dòng hai');
@@ -180,16 +209,28 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     await page.locator('#question').fill('');
 
     const first = page.locator('.turn').first();
+    const answerId = await answerIdOf(first);
     await first.locator('.thumb-down').click();
-    await first.locator('.feedback-form textarea').fill('Thiếu đối tượng trẻ em');
-    await first.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await first.locator('.feedback-thanks').waitFor({ state: 'visible', timeout: 5000 });
-    const lines = (await readFile(join(pipeline.config.DATA_DIR, 'feedback', 'feedback.jsonl'), 'utf8')).trim().split('\n');
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ question: 'Ai được cấp thẻ BHYT?', rating: 'down', comment: 'Thiếu đối tượng trẻ em' });
+    await expect.poll(() => first.locator('.feedback-status').textContent()).toBe('Đã lưu đánh giá. Cảm ơn anh/chị!');
+    expect(await first.locator('.thumb-down').getAttribute('aria-pressed')).toBe('true');
+    const lastFeedback = async () => JSON.parse((await readFile(join(pipeline.config.DATA_DIR, 'feedback', 'feedback.jsonl'), 'utf8')).trim().split('\n').at(-1)!);
+    const rating = await lastFeedback();
+    expect(rating).toMatchObject({ question: 'Ai được cấp thẻ BHYT?', rating: 'down', answerId });
+    expect(rating.comment).toBeUndefined();
 
+    await first.getByLabel('Góp ý thêm (không bắt buộc)').fill('Thiếu đối tượng trẻ em');
+    await first.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await expect.poll(() => first.locator('.feedback-status').textContent()).toBe('Đã gửi góp ý. Cảm ơn anh/chị!');
+    expect(await lastFeedback()).toMatchObject({ question: 'Ai được cấp thẻ BHYT?', rating: 'down', comment: 'Thiếu đối tượng trẻ em', answerId });
+    expect(await first.locator('.feedback-form').isHidden()).toBe(true);
+
+    const before = await page.locator('.conversation-item').count();
     await page.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
     expect(await page.locator('.turn').count()).toBe(0);
     await page.locator('#welcome').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.locator('.conversation-item').count()).toBe(before + 1);
+    expect(await page.locator('.conversation-open[aria-current="true"] .conversation-name').textContent()).toBe('Cuộc trò chuyện mới');
+    expect(await page.locator('.conversation-name').allTextContents()).toContain('Ai được cấp thẻ BHYT?');
   });
 
   it('shows an error with a retry button when the server is unreachable, and the retry succeeds', async () => {
@@ -202,6 +243,204 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     await turn.locator('.bubble-answer[aria-busy="false"] .answer-text').waitFor();
     await expect.poll(() => turn.locator('.answer-error').count()).toBe(0);
     expect(await turn.locator('button.chip').count()).toBeGreaterThan(0);
+  });
+
+  it('copies an answer as text with its citations numbered in full form', async () => {
+    await desktop.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const turn = page.locator('.turn').first();
+    await turn.getByRole('button', { name: 'Sao chép' }).click();
+    await expect.poll(() => turn.locator('.action-status').textContent()).toBe('Đã sao chép câu trả lời kèm nguồn trích dẫn.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = copied.split('\n');
+    expect(lines[0]).toBe('Câu hỏi: Ai được cấp thẻ BHYT?');
+    expect(copied).toContain('\nNguồn trích dẫn:\n[1] ');
+    const references = lines.filter((line) => /^\[\d+\] /.test(line));
+    expect(references.length).toBe(await turn.locator('.citation-list > li').count());
+    // Type, date and issuer of the plan, then the place in it, as the citation list shows it.
+    for (const line of references) expect(line).toMatch(/^\[\d+\] Kế hoạch (số \S+ )?(ngày|tháng) [\d/]+ của .+, .+/);
+    expect(references[0].slice(4)).toBe(await turn.locator('.citation-doc').first().textContent());
+  });
+
+  it('exports an answer to a Word file that opens, with the question and the citations in full form', async () => {
+    const turn = page.locator('.turn').first();
+    const downloading = page.waitForEvent('download');
+    await turn.getByRole('link', { name: 'Tải Word' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^tra-loi-[\w-]{8}\.docx$/);
+    const file = await download.path();
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('Ai được cấp thẻ BHYT?');
+    const { value: text } = await mammoth.extractRawText({ path: file });
+    expect(text).toContain(`[1] ${await turn.locator('.citation-doc').first().textContent()}`);
+  });
+
+  it('prints the conversation only, each quote in full', async () => {
+    await page.emulateMedia({ media: 'print' });
+    const hidden = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).display === 'none');
+    for (const selector of ['.site-header', '.composer', '.conversations', '.answer-tools', '.feedback']) expect(await hidden(selector), selector).toBe(true);
+    expect(await page.locator('.turn').first().isVisible()).toBe(true);
+    const full = page.locator('.citation-quote-full');
+    if ((await full.count()) > 0) {
+      expect(await full.first().isVisible()).toBe(true);
+      expect(await hidden('.citation-quote-preview')).toBe(true);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'chat-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shares a link that shows the answer to someone else, its citations opening the highlighted passage', async () => {
+    const turn = page.locator('.turn').first();
+    await turn.getByRole('button', { name: 'Chia sẻ' }).click();
+    const link = turn.locator('.share-link a');
+    await link.waitFor();
+    const url = (await link.getAttribute('href'))!;
+    expect(url).toBe(`${base}/a/${await answerIdOf(turn)}`);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    expect(await turn.locator('.action-status').textContent()).toContain('Ai có liên kết đều xem được câu trả lời này.');
+
+    const stranger = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+    const other = await stranger.newPage();
+    await other.goto(url);
+    expect(await other.locator('h1').textContent()).toBe('Câu trả lời được chia sẻ');
+    expect(await other.locator('.question-text').textContent()).toBe('Ai được cấp thẻ BHYT?');
+    expect(await other.locator('.citation-list > li').count()).toBe(await turn.locator('.citation-list > li').count());
+    expect(await other.locator('.answer-text a.chip').count()).toBeGreaterThan(0);
+    await other.screenshot({ path: join(SCREENSHOTS, 'shared-answer-desktop.png'), fullPage: true });
+    await other.locator('.citation-doc').first().click();
+    await other.waitForURL(/\/docs\/[^/#]+#q-\d+-\d+$/);
+    await other.locator('mark.quote-mark').first().waitFor();
+    await stranger.close();
+  });
+
+  it('limits a conversation to a document, a place or a type with chips above the composer', async () => {
+    await page.getByRole('button', { name: 'Giới hạn phạm vi…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Giới hạn phạm vi trả lời' });
+    await dialog.waitFor();
+    await dialog.locator('.scope-docs .scope-option').first().waitFor();
+    await dialog.getByLabel('Tìm văn bản').fill('khanh hoa');
+    await dialog.locator('.scope-docs').getByRole('checkbox', { name: /Tỉnh Khánh Hòa/ }).check();
+    await expect.poll(() => dialog.locator('#scope-count').textContent()).toBe('Phạm vi gồm 1 văn bản.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'chat-scope-dialog.png') });
+    await dialog.getByRole('button', { name: 'Áp dụng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.locator('.scope-chip-text').allTextContents()).toEqual(['Tỉnh Khánh Hòa']);
+
+    const request = page.waitForRequest('**/api/ask');
+    const turn = await ask(page, 'Khi nào phải gửi báo cáo kết quả thực hiện kế hoạch?');
+    expect((await request).postDataJSON()).toMatchObject({ docIds: ['khanh-hoa-2618-2022'] });
+    const cited = await turn.locator('.citation-doc').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const href of cited) expect(href).toMatch(/^\/docs\/khanh-hoa-2618-2022#q-/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'chat-scope.png') });
+
+    // A place and a type instead: sent by name, resolved by the server.
+    await page.getByRole('button', { name: 'Bỏ giới hạn văn bản Tỉnh Khánh Hòa' }).click();
+    expect(await page.locator('.scope-chip-all').textContent()).toBe('Mọi văn bản');
+    await page.getByRole('button', { name: 'Giới hạn phạm vi…' }).click();
+    await dialog.locator('#scope-places').getByRole('checkbox', { name: /Lạng Sơn/ }).check();
+    await dialog.locator('#scope-types').getByRole('checkbox', { name: /Kế hoạch/ }).check();
+    await expect.poll(() => dialog.locator('#scope-count').textContent()).toBe('Phạm vi gồm 2 văn bản.');
+    await dialog.getByRole('button', { name: 'Áp dụng' }).click();
+    const placed = page.waitForRequest('**/api/ask');
+    const next = await ask(page, 'Ai được cấp thẻ BHYT?');
+    expect((await placed).postDataJSON()).toMatchObject({ places: ['Lạng Sơn'], types: ['Kế hoạch'] });
+    for (const href of await next.locator('.citation-doc').evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+      expect(href).toMatch(/^\/docs\/(lang-son-thanh-pho-2024|huu-lung-2022)#q-/);
+    }
+    // The scope belongs to this conversation: a new one starts unlimited.
+    await page.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
+    expect(await page.locator('.scope-chip-all').textContent()).toBe('Mọi văn bản');
+  });
+
+  it('keeps several conversations: renamed, reopened after a reload, deleted only after a confirmation', async () => {
+    await ask(page, 'Mục tiêu chăm sóc sức khỏe người cao tuổi là gì?');
+    const items = page.locator('.conversation-item');
+    const count = await items.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    const current = page.locator('.conversation-item.is-current');
+    expect(await current.locator('.conversation-name').textContent()).toBe('Mục tiêu chăm sóc sức khỏe người cao tuổi là gì?');
+
+    // By keyboard: the rename field takes focus, Enter saves, and focus comes back to the conversation.
+    await current.getByRole('button', { name: /^Đổi tên/ }).focus();
+    await page.keyboard.press('Enter');
+    const name = page.getByLabel('Tên mới của cuộc trò chuyện');
+    expect(await name.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Người cao tuổi');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => current.locator('.conversation-name').textContent()).toBe('Người cao tuổi');
+    expect(await page.evaluate(() => document.activeElement?.closest('.conversation-item.is-current') !== null)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'chat-conversations.png') });
+    expect(await unnamedControls(page)).toEqual([]);
+
+    await page.reload();
+    expect(await page.locator('.conversation-item.is-current .conversation-name').textContent()).toBe('Người cao tuổi');
+    expect(await page.locator('.question-text').allTextContents()).toEqual(['Mục tiêu chăm sóc sức khỏe người cao tuổi là gì?']);
+    await page.locator('.conversation-open', { hasText: 'Ai được cấp thẻ BHYT?' }).first().click();
+    await expect.poll(() => page.locator('.question-text').first().textContent()).toBe('Ai được cấp thẻ BHYT?');
+    await page.locator('.conversation-open', { hasText: 'Người cao tuổi' }).click();
+
+    const confirm = page.getByRole('dialog', { name: 'Xóa cuộc trò chuyện?' });
+    await page.getByRole('button', { name: 'Xóa: Người cao tuổi' }).click();
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('“Người cao tuổi”');
+    await page.screenshot({ path: join(SCREENSHOTS, 'chat-delete-confirm.png') });
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await items.count()).toBe(count);
+    await page.getByRole('button', { name: 'Xóa: Người cao tuổi' }).click();
+    await confirm.getByRole('button', { name: 'Xóa' }).click();
+    await expect.poll(() => items.count()).toBe(count - 1);
+    expect(await page.locator('.conversation-name').allTextContents()).not.toContain('Người cao tuổi');
+    expect(await page.locator('.turn').count()).toBeGreaterThan(0); // another conversation opens
+    await page.reload();
+    expect(await items.count()).toBe(count - 1);
+  });
+
+  it('saves a thumb at once, with the answer it rates', async () => {
+    const turn = page.locator('.turn').last();
+    const answerId = await answerIdOf(turn);
+    await turn.locator('.thumb-up').click();
+    await expect.poll(() => turn.locator('.feedback-status').textContent()).toBe('Đã lưu đánh giá. Cảm ơn anh/chị!');
+    const last = JSON.parse((await readFile(join(pipeline.config.DATA_DIR, 'feedback', 'feedback.jsonl'), 'utf8')).trim().split('\n').at(-1)!);
+    expect(last).toMatchObject({ rating: 'up', answerId });
+    await page.reload();
+    expect(await page.locator('.turn').last().locator('.thumb-up').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('on a phone: the conversations fold away, the answer actions and the scope fit, a shared answer reads well', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'vi-VN', reducedMotion: 'reduce' });
+    const mobile = await phone.newPage();
+    mobile.on('pageerror', (error) => pageErrors.push(error.message));
+    const overflow = () => mobile.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await mobile.goto(base);
+    const toggle = mobile.getByRole('button', { name: /Hiện danh sách/ });
+    expect(await mobile.locator('#conversation-list').isHidden()).toBe(true);
+    const turn = await ask(mobile, 'Ai được cấp thẻ BHYT?');
+    await turn.getByRole('button', { name: 'Chia sẻ' }).scrollIntoViewIfNeeded();
+    await mobile.screenshot({ path: join(SCREENSHOTS, 'chat-phone-actions.png') });
+    expect(await overflow()).toBe(0);
+
+    await toggle.tap();
+    expect(await mobile.getByRole('button', { name: 'Ẩn danh sách' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await mobile.locator('.conversation-item').count()).toBe(1);
+    await mobile.evaluate(() => window.scrollTo(0, 0));
+    await mobile.screenshot({ path: join(SCREENSHOTS, 'chat-phone-conversations.png') });
+
+    await mobile.getByRole('button', { name: 'Giới hạn phạm vi…' }).tap();
+    const dialog = mobile.getByRole('dialog', { name: 'Giới hạn phạm vi trả lời' });
+    await dialog.locator('#scope-places .scope-option').first().waitFor();
+    await mobile.screenshot({ path: join(SCREENSHOTS, 'chat-phone-scope.png') });
+    expect(await unnamedControls(mobile)).toEqual([]);
+    await dialog.locator('#scope-places').getByRole('checkbox', { name: /Bến Tre/ }).check();
+    await dialog.getByRole('button', { name: 'Áp dụng' }).tap();
+    expect(await mobile.locator('.scope-chip-text').allTextContents()).toEqual(['Bến Tre']);
+    expect(await overflow()).toBe(0);
+
+    await mobile.goto(`${base}/a/${await answerIdOf(turn)}`);
+    await mobile.screenshot({ path: join(SCREENSHOTS, 'shared-answer-phone.png'), fullPage: true });
+    expect(await overflow()).toBe(0);
+    await phone.close();
   });
 
   it('works on a phone: no sideways scrolling, a tap shows the quote, screenshots', async () => {

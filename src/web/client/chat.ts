@@ -1,33 +1,33 @@
+import { passagePath } from '../passage-link.js';
+import { answerActions } from './answer-actions.js';
 import { splitAnswer } from './answer-parts.js';
+import { createConversationList } from './conversation-list.js';
+import {
+  loadConversations,
+  newConversation,
+  newId,
+  saveConversations,
+  STORAGE_KEY,
+  type Conversation,
+  type ConversationState,
+  type Scope,
+  type Turn,
+  type TurnCitation,
+} from './conversation-store.js';
 import { h, icon } from './dom.js';
+import { feedbackBlock } from './feedback.js';
+import { ALERT_PATH, INFO_PATH } from './icons.js';
+import { createScopePicker } from './scope-picker.js';
 import { readEventStream } from './sse.js';
 
 // Type-only: erased when bundled for the browser.
-import type { AskResult, Citation } from '../../types.js';
+import type { SharedAskResult } from '../../server/api-routes.js';
 
-interface Turn {
-  id: string;
-  question: string;
-  status: 'pending' | 'streaming' | 'done' | 'error';
-  answer: string;
-  answered?: boolean;
-  /** The standalone question the server answered. */
-  rewrite?: string;
-  citations: Citation[];
-  error?: string;
-  feedback?: 'up' | 'down';
-}
-
-const STORAGE_KEY = 'hoi-dap-ke-hoach.conversation.v1';
 // Five exchanges = ten messages: enough for follow-ups, well within the API's limit of 20.
 const HISTORY_TURNS = 5;
 // The API takes at most 4000 characters per turn and a bounded body; the start of an answer carries its context.
 const HISTORY_ANSWER_CHARS = 1500;
 const QUOTE_PREVIEW_CHARS = 280;
-const THUMB_PATH =
-  'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
-const INFO_PATH = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-6h2v6zm0-8h-2V7h2v2z';
-const ALERT_PATH = 'M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z';
 
 class AskError extends Error {}
 
@@ -35,49 +35,45 @@ const byId = <T extends HTMLElement>(id: string): T => document.getElementById(i
 const form = byId<HTMLFormElement>('ask-form');
 const input = byId<HTMLTextAreaElement>('question');
 const sendButton = byId<HTMLButtonElement>('send');
-const conversation = byId<HTMLOListElement>('conversation');
+const conversationList = byId<HTMLOListElement>('conversation');
 const welcome = byId<HTMLElement>('welcome');
 const newChatButton = byId<HTMLButtonElement>('new-chat');
 const popover = byId<HTMLDivElement>('cite-popover');
 document.body.append(popover); // positioned against the page, not the chat column
 
-// Short plan names ("Tỉnh Khánh Hòa") from the server: the full titles are too long for citations.
-const documentNames = JSON.parse(conversation.dataset.documentNames ?? '{}') as Record<string, string>;
-const documentName = (citation: Citation): string => documentNames[citation.docId] ?? citation.docTitle;
+// Short plan names ("Tỉnh Khánh Hòa") from the server, for chips and popovers; citation lists give the full form.
+const documentNames = JSON.parse(conversationList.dataset.documentNames ?? '{}') as Record<string, string>;
+const documentName = (citation: TurnCitation): string => documentNames[citation.docId] ?? citation.docTitle;
+const reference = (citation: TurnCitation): string => citation.reference ?? documentName(citation);
+const citationHref = (citation: TurnCitation): string => passagePath(citation.docId, citation.start, citation.end);
 
-let turns: Turn[] = loadTurns();
+// Blocked storage (some privacy settings throw on access) leaves conversations for this page only.
+const storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+  }
+})();
+
+let state: ConversationState = loadConversations(storage, Date.now());
 let busy = false;
 let lastPointerType = 'mouse';
 let popoverChip: HTMLButtonElement | null = null;
 // Which chip's popover was open when the current tap began (focus opens it again before the click arrives).
 let popoverChipAtPointerDown: HTMLButtonElement | null = null;
 
-const citationHref = (citation: Citation): string => `/docs/${encodeURIComponent(citation.docId)}#q-${citation.start}-${citation.end}`;
+const active = (): Conversation => state.conversations.find((conversation) => conversation.id === state.activeId)!;
 const sameQuestion = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 const shorten = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`);
 
-function loadTurns(): Turn[] {
-  try {
-    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]') as Turn[];
-    if (!Array.isArray(stored)) return [];
-    // A reload in the middle of an answer leaves it unfinished: offer to ask again.
-    return stored.map((turn) =>
-      turn.status === 'pending' || turn.status === 'streaming' ? { ...turn, status: 'error', error: 'Câu trả lời bị gián đoạn khi tải lại trang.' } : turn,
-    );
-  } catch {
-    return [];
-  }
-}
-
-function saveTurns(): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(turns));
-  } catch {
-    // Private mode or a full quota: the conversation still works, it just won't survive a reload.
-  }
+function save(): void {
+  saveConversations(storage, state);
+  list.render(state, busy);
 }
 
 function historyBefore(turn: Turn): { role: 'user' | 'assistant'; content: string }[] {
+  const turns = active().turns;
   const earlier = turns.slice(0, turns.indexOf(turn)).filter((t) => t.status === 'done');
   return earlier.slice(-HISTORY_TURNS).flatMap((t) => [
     { role: 'user' as const, content: t.question },
@@ -85,12 +81,22 @@ function historyBefore(turn: Turn): { role: 'user' | 'assistant'; content: strin
   ]);
 }
 
+/** The conversation's limits as the API takes them; documents no longer in the collection are left out. */
+function scopeRequest(scope: Scope): Partial<Scope> {
+  const docIds = scope.docIds.filter((id) => id in documentNames);
+  return {
+    ...(docIds.length > 0 ? { docIds } : {}),
+    ...(scope.places.length > 0 ? { places: scope.places } : {}),
+    ...(scope.types.length > 0 ? { types: scope.types } : {}),
+  };
+}
+
 // ---- Asking -------------------------------------------------------------------------------------------------------
 
 async function askStreaming(
-  body: { question: string; history: { role: 'user' | 'assistant'; content: string }[] },
-  handlers: { onCitations(citations: Citation[]): void; onDelta(text: string): void },
-): Promise<AskResult> {
+  body: { question: string; history: { role: 'user' | 'assistant'; content: string }[] } & Partial<Scope>,
+  handlers: { onCitations(citations: TurnCitation[]): void; onDelta(text: string): void },
+): Promise<SharedAskResult> {
   let response: Response;
   try {
     response = await fetch('/api/ask', {
@@ -112,16 +118,16 @@ async function askStreaming(
     throw new AskError(message);
   }
   if (!(response.headers.get('content-type') ?? '').includes('text/event-stream') || !response.body) {
-    return (await response.json()) as AskResult;
+    return (await response.json()) as SharedAskResult;
   }
-  let result: AskResult | undefined;
+  let result: SharedAskResult | undefined;
   let failure: string | undefined;
   try {
     await readEventStream(response.body, (event) => {
       const data = JSON.parse(event.data) as unknown;
-      if (event.event === 'citations') handlers.onCitations(data as Citation[]);
+      if (event.event === 'citations') handlers.onCitations(data as TurnCitation[]);
       else if (event.event === 'delta') handlers.onDelta((data as { text: string }).text);
-      else if (event.event === 'done') result = data as AskResult;
+      else if (event.event === 'done') result = data as SharedAskResult;
       else if (event.event === 'error') failure = (data as { message?: string }).message ?? 'Đã có lỗi khi trả lời.';
     });
   } catch {
@@ -133,14 +139,16 @@ async function askStreaming(
 }
 
 async function run(turn: Turn): Promise<void> {
+  const conversation = active();
   busy = true;
-  updateControls();
-  Object.assign(turn, { status: 'pending', answer: '', citations: [], error: undefined, answered: undefined, rewrite: undefined, feedback: undefined });
+  Object.assign(turn, { status: 'pending', answer: '', citations: [], error: undefined, answered: undefined, rewrite: undefined, answerId: undefined, feedback: undefined, commented: undefined });
   renderTurn(turn);
-  saveTurns();
+  conversation.updatedAt = Date.now();
+  save();
+  updateControls();
   try {
     const result = await askStreaming(
-      { question: turn.question, history: historyBefore(turn) },
+      { question: turn.question, history: historyBefore(turn), ...scopeRequest(conversation.scope) },
       {
         onCitations(citations) {
           turn.citations = citations;
@@ -153,13 +161,14 @@ async function run(turn: Turn): Promise<void> {
         },
       },
     );
-    Object.assign(turn, { status: 'done', answer: result.answer, answered: result.answered, rewrite: result.question, citations: result.citations });
+    Object.assign(turn, { status: 'done', answer: result.answer, answered: result.answered, rewrite: result.question, citations: result.citations, answerId: result.answerId });
   } catch (error) {
     turn.status = 'error';
     turn.error = error instanceof AskError ? error.message : 'Đã có lỗi không mong muốn. Vui lòng thử lại.';
   }
   busy = false;
-  saveTurns();
+  conversation.updatedAt = Date.now();
+  save();
   renderTurn(turn);
   updateControls();
 }
@@ -167,14 +176,75 @@ async function run(turn: Turn): Promise<void> {
 function ask(question: string): void {
   const text = question.trim();
   if (!text || busy) return;
-  const turn: Turn = { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, question: text.slice(0, 1000), status: 'pending', answer: '', citations: [] };
-  turns.push(turn);
+  const turn: Turn = { id: newId(), question: text.slice(0, 1000), status: 'pending', answer: '', citations: [] };
+  active().turns.push(turn);
   input.value = '';
   autosize();
-  renderAll();
-  conversation.lastElementChild?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  // Appended, not re-rendered: a comment being typed under an earlier answer stays.
+  conversationList.append(turnElement(turn));
+  updateControls();
+  conversationList.lastElementChild?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   void run(turn);
 }
+
+// ---- Conversations ------------------------------------------------------------------------------------------------
+
+/** Leaves the open conversation; one left empty is dropped rather than listed. */
+function leave(): void {
+  const current = active();
+  if (current.turns.length === 0 && !current.title) state.conversations.splice(state.conversations.indexOf(current), 1);
+}
+
+function startConversation(): void {
+  if (busy) return;
+  if (active().turns.length > 0) {
+    leave();
+    const conversation = newConversation(Date.now());
+    state.conversations.push(conversation);
+    state.activeId = conversation.id;
+    save();
+    renderAll();
+  }
+  input.focus();
+}
+
+const list = createConversationList({
+  open(id) {
+    if (busy || id === state.activeId) return;
+    leave();
+    state.activeId = id;
+    save();
+    renderAll();
+    window.scrollTo({ top: document.documentElement.scrollHeight });
+  },
+  rename(id, title) {
+    const conversation = state.conversations.find((c) => c.id === id);
+    if (!conversation) return;
+    conversation.title = title || undefined;
+    save();
+  },
+  remove(id) {
+    if (busy) return;
+    state.conversations = state.conversations.filter((c) => c.id !== id);
+    if (!state.conversations.some((c) => c.id === state.activeId)) {
+      const next = [...state.conversations].sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? newConversation(Date.now());
+      if (!state.conversations.includes(next)) state.conversations.push(next);
+      state.activeId = next.id;
+    }
+    save();
+    renderAll();
+  },
+});
+
+const scopePicker = createScopePicker({
+  documentNames,
+  scope: () => active().scope,
+  change(scope) {
+    active().scope = scope;
+    save();
+    scopePicker.render();
+  },
+});
 
 // ---- Rendering ----------------------------------------------------------------------------------------------------
 
@@ -184,17 +254,20 @@ function followBottom(): void {
 }
 
 function updateControls(): void {
+  const turns = active().turns;
   sendButton.disabled = busy;
   sendButton.textContent = busy ? 'Đang trả lời…' : 'Gửi';
   newChatButton.disabled = busy;
   newChatButton.hidden = turns.length === 0;
   welcome.hidden = turns.length > 0;
-  for (const button of conversation.querySelectorAll<HTMLButtonElement>('.retry')) button.disabled = busy;
+  for (const button of conversationList.querySelectorAll<HTMLButtonElement>('.retry')) button.disabled = busy;
+  list.render(state, busy);
 }
 
 function renderAll(): void {
   hidePopover();
-  conversation.replaceChildren(...turns.map(turnElement));
+  conversationList.replaceChildren(...active().turns.map(turnElement));
+  scopePicker.render();
   updateControls();
 }
 
@@ -215,6 +288,18 @@ function renderTurn(turn: Turn): void {
   if (answer) fillAnswer(answer, turn);
   else renderAll();
 }
+
+/** Prints one answer: the print stylesheet shows only the turn marked, until the print dialog closes. */
+function printTurn(turn: Turn): void {
+  const element = document.getElementById(`turn-${turn.id}`);
+  element?.classList.add('print-target');
+  document.body.classList.add('print-one');
+  window.print();
+}
+window.addEventListener('afterprint', () => {
+  document.body.classList.remove('print-one');
+  for (const element of document.querySelectorAll('.print-target')) element.classList.remove('print-target');
+});
 
 /** Rebuilds an answer's content in place, keeping the live-region element itself so screen readers follow it. */
 function fillAnswer(container: HTMLDivElement, turn: Turn): void {
@@ -248,7 +333,7 @@ function fillAnswer(container: HTMLDivElement, turn: Turn): void {
   children.push(answerText(turn));
   if (turn.status === 'done') {
     if (turn.citations.length > 0) children.push(citationList(turn));
-    children.push(feedbackBlock(turn));
+    children.push(answerActions(turn, { print: () => printTurn(turn) }), feedbackBlock(turn, save));
   }
   container.replaceChildren(...children);
 }
@@ -263,8 +348,8 @@ function answerText(turn: Turn): HTMLDivElement {
   return text;
 }
 
-function citationChip(citation: Citation): HTMLButtonElement {
-  const chip = h('button', { type: 'button', class: 'chip', 'aria-label': `Trích dẫn ${citation.n}: ${documentName(citation)}, ${citation.section}` }, String(citation.n));
+function citationChip(citation: TurnCitation): HTMLButtonElement {
+  const chip = h('button', { type: 'button', class: 'chip', 'aria-label': `Trích dẫn ${citation.n}: ${reference(citation)}` }, String(citation.n));
   // Hover means a mouse; touch sends pointer and emulated mouse events on every tap, which must not toggle the popover.
   chip.addEventListener('pointerenter', (event) => {
     if (event.pointerType === 'mouse') showPopover(chip, citation);
@@ -296,15 +381,18 @@ function citationList(turn: Turn): HTMLElement {
     h(
       'ol',
       { class: 'citation-list' },
-      ...turn.citations.map((citation) =>
-        h(
+      ...turn.citations.map((citation) => {
+        const preview = shorten(citation.quote, QUOTE_PREVIEW_CHARS);
+        return h(
           'li',
           { value: citation.n },
-          h('a', { class: 'citation-doc', href: citationHref(citation), title: citation.docTitle }, documentName(citation)),
+          h('a', { class: 'citation-doc', href: citationHref(citation), title: citation.docTitle }, reference(citation)),
           citation.section ? h('span', { class: 'citation-section' }, citation.section) : null,
-          h('blockquote', { class: 'citation-quote' }, shorten(citation.quote, QUOTE_PREVIEW_CHARS)),
-        ),
-      ),
+          // A long quote is printed in full: paper has no link to follow.
+          h('blockquote', { class: preview === citation.quote ? 'citation-quote' : 'citation-quote citation-quote-preview' }, preview),
+          preview === citation.quote ? null : h('blockquote', { class: 'citation-quote citation-quote-full' }, citation.quote),
+        );
+      }),
     ),
   );
 }
@@ -318,71 +406,9 @@ function retryButton(turn: Turn): HTMLButtonElement {
   return button;
 }
 
-function feedbackBlock(turn: Turn): HTMLElement {
-  const block = h('div', { class: 'feedback' });
-  if (turn.feedback) {
-    block.append(h('p', { class: 'feedback-thanks', role: 'status' }, 'Cảm ơn anh/chị đã đánh giá câu trả lời.'));
-    return block;
-  }
-  const commentId = `comment-${turn.id}`;
-  const comment = h('textarea', { id: commentId, rows: 2, maxlength: 2000, placeholder: 'Điều gì chưa đúng hoặc còn thiếu?' });
-  const status = h('p', { class: 'feedback-status', role: 'status' });
-  const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Gửi đánh giá');
-  const feedbackForm = h(
-    'form',
-    { class: 'feedback-form', hidden: true },
-    h('label', { for: commentId }, 'Góp ý thêm (không bắt buộc)'),
-    comment,
-    h('div', { class: 'feedback-actions' }, submit),
-  );
-  let rating: 'up' | 'down' | undefined;
-  const thumb = (value: 'up' | 'down', label: string): HTMLButtonElement => {
-    const button = h('button', { type: 'button', class: `thumb thumb-${value}`, 'aria-pressed': 'false', 'aria-label': label, title: label }, icon(THUMB_PATH));
-    button.addEventListener('click', () => {
-      rating = value;
-      for (const other of block.querySelectorAll('.thumb')) other.setAttribute('aria-pressed', String(other === button));
-      feedbackForm.hidden = false;
-      comment.focus();
-    });
-    return button;
-  };
-  feedbackForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!rating) return;
-    submit.disabled = true;
-    status.textContent = 'Đang gửi…';
-    try {
-      const response = await fetch('/api/feedback', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          question: turn.question,
-          answer: turn.answer,
-          rating,
-          comment: comment.value.trim() || undefined,
-          citations: turn.citations.map(({ n, docId, section, start, end }) => ({ n, docId, section, start, end })),
-        }),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      turn.feedback = rating;
-      saveTurns();
-      block.replaceChildren(h('p', { class: 'feedback-thanks', role: 'status' }, 'Cảm ơn anh/chị đã đánh giá câu trả lời.'));
-    } catch {
-      status.textContent = 'Chưa gửi được đánh giá. Vui lòng thử lại.';
-      submit.disabled = false;
-    }
-  });
-  block.append(
-    h('div', { class: 'feedback-row' }, h('span', { class: 'feedback-label' }, 'Câu trả lời có hữu ích không?'), thumb('up', 'Hữu ích'), thumb('down', 'Chưa hữu ích')),
-    feedbackForm,
-    status,
-  );
-  return block;
-}
-
 // ---- Citation popover ---------------------------------------------------------------------------------------------
 
-function showPopover(chip: HTMLButtonElement, citation: Citation): void {
+function showPopover(chip: HTMLButtonElement, citation: TurnCitation): void {
   popoverChip?.removeAttribute('aria-describedby');
   popoverChip = chip;
   chip.setAttribute('aria-describedby', popover.id);
@@ -433,12 +459,16 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.example')) {
   button.addEventListener('click', () => ask(button.dataset.question ?? ''));
 }
 
-newChatButton.addEventListener('click', () => {
-  if (busy) return;
-  turns = [];
-  saveTurns();
+newChatButton.addEventListener('click', startConversation);
+
+// Another tab changed the conversations: take its version, keeping this tab's open conversation where it still exists.
+// (During an answer this tab keeps its own; its next save wins.)
+window.addEventListener('storage', (event) => {
+  if (event.key !== STORAGE_KEY || busy) return;
+  const open = state.activeId;
+  state = loadConversations(storage, Date.now());
+  if (state.conversations.some((conversation) => conversation.id === open)) state.activeId = open;
   renderAll();
-  input.focus();
 });
 
 window.addEventListener('pointerdown', (event) => {
@@ -458,4 +488,4 @@ popover.addEventListener('focusout', (event) => {
 });
 
 renderAll();
-if (turns.length > 0) window.scrollTo({ top: document.documentElement.scrollHeight });
+if (active().turns.length > 0) window.scrollTo({ top: document.documentElement.scrollHeight });
