@@ -4,6 +4,8 @@ import { clearHighlights, highlightRange } from './highlight-range.js';
 const text = document.getElementById('doc-text') as HTMLElement;
 const status = document.getElementById('highlight-status') as HTMLElement;
 const toc = document.getElementById('toc-details') as HTMLDetailsElement | null;
+// A link from a citation lands far below the header's note: the status repeats that the text is incomplete.
+const excerpt = document.getElementById('excerpt-note') !== null;
 
 /** Highlights the passage named by `#q-<start>-<end>` and brings it into view. */
 function showQuotedPassage(): void {
@@ -19,7 +21,7 @@ function showQuotedPassage(): void {
   const first = marks[0];
   first.id = 'quote';
   first.tabIndex = -1;
-  status.textContent = 'Đoạn được trích dẫn đã được tô sáng.';
+  status.textContent = `Đoạn được trích dẫn đã được tô sáng.${excerpt ? ' Lưu ý: văn bản này là bản trích, không phải toàn văn.' : ''}`;
   status.hidden = false;
   first.scrollIntoView({ block: 'center' });
   first.focus({ preventScroll: true });
