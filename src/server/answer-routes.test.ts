@@ -92,6 +92,13 @@ describe('shared answers', () => {
     expect(page).toContain(`/api/answers/${result.answerId}/export.docx`);
   });
 
+  it('counts exports against the client’s rate limit (a Word file costs more than a read)', async () => {
+    const limited = createApp({ ...pipeline, config: { ...pipeline.config, RATE_LIMIT_PER_MINUTE: 1 }, logger: silentLogger });
+    expect((await limited.request(`/api/answers/${result.answerId}/export.docx`)).status).toBe(200);
+    expect((await limited.request(`/api/answers/${result.answerId}/export.docx`)).status).toBe(429);
+    expect((await limited.request(`/api/answers/${result.answerId}`)).status).toBe(200);
+  });
+
   it('answers an unknown, malformed or expired id with 404, as JSON for the API and as a page for people', async () => {
     for (const path of ['/api/answers/AAAAAAAAAAAAAAAAAAAAAA', '/api/answers/..%2F..%2Fetc', '/api/answers/AAAAAAAAAAAAAAAAAAAAAA/export.docx']) {
       const response = await app.request(path);

@@ -12,7 +12,7 @@ export interface AnswerRoutesDeps {
 }
 
 /** The link to an answer's page. */
-export const sharedAnswerPath = (answerId: string): string => `/a/${answerId}`;
+const sharedAnswerPath = (answerId: string): string => `/a/${answerId}`;
 
 /** Shared answers by id: `GET /:answerId` (JSON) and `GET /:answerId/export.docx`, mounted at /api/answers. */
 export function createAnswerRoutes({ answers, publicUrl, maxAgeDays }: AnswerRoutesDeps): Hono {
