@@ -11,6 +11,7 @@ import { createWebRoutes } from '../web/create-web-routes.js';
 import type { ReferencedCitation } from '../web/format-citation.js';
 import { createAnswerRoutes } from './answer-routes.js';
 import { createApiRoutes } from './api-routes.js';
+import { createLearnRoutes } from './learn-routes.js';
 import { bodyGuard } from './body-guard.js';
 import { createOriginalRoute } from './original-route.js';
 import { rateLimit } from './rate-limit.js';
@@ -60,6 +61,7 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
   app.route('/api/answers', createAnswerRoutes({ answers, publicUrl: config.PUBLIC_URL, maxAgeDays: config.ANSWERS_MAX_AGE_DAYS }));
   app.route('/api', createOriginalRoute({ knowledge, corpusDir: config.CORPUS_DIR }));
   app.route('/api', createApiRoutes({ knowledge, answerer, retriever, logger, answers }));
+  app.route('/api', createLearnRoutes({ knowledge }));
   if (bots) app.route('/bots', bots);
   app.route('/', createWebRoutes({ knowledge, config, logger, answers }));
 

@@ -1,0 +1,224 @@
+import { BoundedMap } from '../bots/bounded-map.js';
+import { CURATED_ABBREVIATIONS, abbreviationKey } from '../lang/abbreviations.js';
+import { matchKey } from '../lang/normalize.js';
+import { documentName } from '../structure/citation-label.js';
+import type { DocumentMeta, KnowledgeBase, SourceDocument } from '../types.js';
+import { buildQuiz, seededRandom, type QuizItem, type QuizSource } from './build-quiz.js';
+import { buildSummary, type DocumentSummary } from './build-summary.js';
+import { findDeadlines } from './find-deadlines.js';
+import { bodyKey, findDuties, matchesBody } from './find-duties.js';
+import { findGoals, type Goals } from './find-targets.js';
+import { openLearnSource, type LearnSource } from './learn-source.js';
+import type { BodyDuties, Deadline, DueDate } from './learn-types.js';
+
+// The learning mode over a collection of any size. Each document is read once per version (its hash and
+// metadata) and what was read is kept in a bounded cache; lists across documents read only the documents the
+// lexical index finds for them (at most MAX_CANDIDATE_DOCUMENTS), are kept until the collection changes (the
+// catalogue the store hands out is replaced at every commit), and are returned a page at a time.
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** How far a list across documents looked: the documents read, and whether more might hold entries. */
+export interface Coverage {
+  documentsRead: number;
+  /** True when the search for documents stopped at its cap: some documents were not read. */
+  capped: boolean;
+}
+
+export interface DocumentDuties {
+  docId: string;
+  docName: string;
+  docTitle: string;
+  bodies: BodyDuties[];
+}
+
+export interface Quiz {
+  seed: string;
+  docIds: string[];
+  items: QuizItem[];
+}
+
+export interface Learning {
+  /** Undefined for an unknown document. */
+  summary(docId: string): DocumentSummary | undefined;
+  /** One document's deadlines (undefined when it is unknown), or the collection's, dated first by day of the year. */
+  deadlines(query: { docId?: string; limit: number; offset: number }): (Page<Deadline & { docId: string }> & Coverage) | undefined;
+  /** Every document whose sections give tasks to the body asked about (accents, case and abbreviations aside). */
+  duties(query: { body: string; limit: number; offset: number }): Page<DocumentDuties> & Coverage;
+  /** Undefined when `docId` names an unknown document. */
+  quiz(query: { docId?: string; n: number; seed: string }): Quiz | undefined;
+}
+
+export interface LearningOptions {
+  /** Documents whose readings are kept. */
+  cacheSize?: number;
+  /** Documents a list across the collection reads, at most. */
+  maxCandidateDocuments?: number;
+}
+
+/** Chunks one lexical lookup returns, at most. */
+const CANDIDATE_CHUNKS = 300;
+const MAX_CANDIDATE_DOCUMENTS = 100;
+/** Documents a quiz without a document asks about, and documents its wrong options come from. */
+const QUIZ_SUBJECTS = 3;
+const QUIZ_POOL = 8;
+/** Dates a document gives the quiz, at most. */
+const MAX_DATES = 30;
+/** Word sets that find documents with deadlines (all words of a set in one chunk), most telling first. */
+const DEADLINE_WORDS = [
+  ['bao', 'cao', 'truoc', 'ngay'],
+  ['truoc', 'ngay'],
+  ['cham', 'nhat'],
+  ['bao', 'cao', 'dinh', 'ky'],
+  ['bao', 'cao', 'hang', 'nam'],
+  ['bao', 'cao', 'hang', 'quy'],
+];
+const PRINTED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:19|20)\d{2}(?!\d)/gu;
+/** Folded expansion → abbreviation ("uy ban nhan dan" → "ubnd"): a body may be written either way. */
+const ABBREVIATED = [...CURATED_ABBREVIATIONS].map(([abbreviation, expansion]) => [matchKey(expansion).replace(/[^\p{L}\p{N}]+/gu, ' '), abbreviationKey(abbreviation)] as const);
+
+interface Reading {
+  version: string;
+  goals?: Goals;
+  duties?: BodyDuties[];
+  deadlines?: Deadline[];
+  dates?: DueDate[];
+}
+type Facet = 'goals' | 'duties' | 'deadlines' | 'dates';
+
+const versionOf = (doc: SourceDocument): string => `${doc.hash}\u0000${JSON.stringify(doc.meta)}`;
+
+function datesIn(text: string): DueDate[] {
+  const dates = new Map<string, DueDate>();
+  for (const match of text.matchAll(PRINTED_DATE)) {
+    const day = Number(match[1]);
+    const month = Number(match[2]);
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) dates.set(`${day}/${month}`, { day, month });
+    if (dates.size >= MAX_DATES) break;
+  }
+  return [...dates.values()];
+}
+
+const page = <T>(items: readonly T[], limit: number, offset: number): Page<T> => ({ items: items.slice(offset, offset + limit), total: items.length, offset, limit });
+
+export function createLearning(knowledge: KnowledgeBase, options: LearningOptions = {}): Learning {
+  const maxCandidates = options.maxCandidateDocuments ?? MAX_CANDIDATE_DOCUMENTS;
+  const readings = new BoundedMap<string, Reading>(options.cacheSize ?? 500);
+  const compute: { [K in Facet]: (source: LearnSource) => NonNullable<Reading[K]> } = {
+    goals: findGoals,
+    duties: findDuties,
+    deadlines: findDeadlines,
+    dates: (source) => datesIn(source.doc.text),
+  };
+
+  function read<K extends Facet>(docId: string, facet: K): NonNullable<Reading[K]> | undefined {
+    const doc = knowledge.document(docId);
+    if (!doc) return undefined;
+    const version = versionOf(doc);
+    let reading = readings.get(docId);
+    if (!reading || reading.version !== version) readings.set(docId, (reading = { version }));
+    if (reading[facet] === undefined) reading[facet] = compute[facet](openLearnSource(knowledge, docId)!);
+    return reading[facet] as NonNullable<Reading[K]>;
+  }
+
+  // Lists across documents, kept while the catalogue the knowledge base hands out is the same one.
+  let listsOf: readonly DocumentMeta[] | undefined;
+  let lists = new BoundedMap<string, unknown>(64);
+  function remembered<T>(key: string, make: () => T): T {
+    const catalogue = knowledge.catalogue();
+    if (catalogue !== listsOf) {
+      listsOf = catalogue;
+      lists = new BoundedMap(64);
+    }
+    if (!lists.has(key)) lists.set(key, make());
+    return lists.get(key) as T;
+  }
+
+  /** Documents holding every word of some set in one chunk, in the order the sets and the index rank them. */
+  function candidates(wordSets: readonly (readonly string[])[]): { docIds: string[]; capped: boolean } {
+    const docIds = new Set<string>();
+    for (const words of wordSets) {
+      for (const chunk of knowledge.chunksWithWords(words, { limit: CANDIDATE_CHUNKS })) {
+        if (docIds.size >= maxCandidates) return { docIds: [...docIds], capped: true };
+        docIds.add(chunk.docId);
+      }
+    }
+    return { docIds: [...docIds], capped: false };
+  }
+
+  const allDeadlines = () =>
+    remembered('deadlines', () => {
+      const { docIds, capped } = candidates(DEADLINE_WORDS);
+      const rows = docIds.flatMap((docId) => (read(docId, 'deadlines') ?? []).map((deadline) => ({ ...deadline, docId })));
+      // Dated first, by day of the year; the rest as the documents come.
+      const day = (row: Deadline) => (row.due ? row.due.month * 100 + row.due.day : Infinity);
+      return { rows: rows.map((row, index) => ({ row, index })).sort((a, b) => day(a.row) - day(b.row) || a.index - b.index).map(({ row }) => row), documentsRead: docIds.length, capped };
+    });
+
+  const dutiesOf = (askedKey: string) =>
+    remembered(`duties\u0000${askedKey}`, () => {
+      let compact = ` ${askedKey} `;
+      for (const [expansion, abbreviation] of ABBREVIATED) compact = compact.replaceAll(` ${expansion} `, ` ${abbreviation} `);
+      const wordSets = [...new Set([askedKey, compact.trim()])].map((key) => key.split(' '));
+      const { docIds, capped } = candidates(wordSets);
+      const found = docIds.flatMap((docId): DocumentDuties[] => {
+        const bodies = (read(docId, 'duties') ?? []).filter((duty) => matchesBody(duty.body, askedKey));
+        const meta = knowledge.document(docId)!.meta;
+        return bodies.length > 0 ? [{ docId, docName: documentName(meta), docTitle: meta.title, bodies }] : [];
+      });
+      return { found, documentsRead: docIds.length, capped };
+    });
+
+  const quizSource = (docId: string): QuizSource | undefined => {
+    const doc = knowledge.document(docId);
+    if (!doc) return undefined;
+    return { meta: doc.meta, targets: read(docId, 'goals')!.targets, deadlines: read(docId, 'deadlines')!, duties: read(docId, 'duties')!, dates: read(docId, 'dates')! };
+  };
+
+  return {
+    summary(docId) {
+      const source = openLearnSource(knowledge, docId);
+      if (!source) return undefined;
+      return buildSummary(source, { goals: read(docId, 'goals')!, duties: read(docId, 'duties')!, deadlines: read(docId, 'deadlines')! });
+    },
+
+    deadlines({ docId, limit, offset }) {
+      if (docId !== undefined) {
+        const rows = read(docId, 'deadlines');
+        return rows && { ...page(rows.map((row) => ({ ...row, docId })), limit, offset), documentsRead: 1, capped: false };
+      }
+      const { rows, documentsRead, capped } = allDeadlines();
+      return { ...page(rows, limit, offset), documentsRead, capped };
+    },
+
+    duties({ body, limit, offset }) {
+      const { found, documentsRead, capped } = dutiesOf(bodyKey(body));
+      return { ...page(found, limit, offset), documentsRead, capped };
+    },
+
+    quiz({ docId, n, seed }) {
+      if (docId !== undefined && !knowledge.document(docId)) return undefined;
+      const catalogue = knowledge.catalogue();
+      const random = seededRandom(`${seed}\u0000${docId ?? ''}`);
+      // A few documents chosen by the seed: the collection may hold thousands.
+      const sample = (count: number, exclude: ReadonlySet<string>): string[] => {
+        const chosen = new Set<string>();
+        for (let tries = 0; chosen.size < count && tries < count * 4 && catalogue.length > exclude.size + chosen.size; tries += 1) {
+          const id = catalogue[Math.floor(random() * catalogue.length)].id;
+          if (!exclude.has(id)) chosen.add(id);
+        }
+        return [...chosen];
+      };
+      const subjectIds = docId !== undefined ? [docId] : sample(QUIZ_SUBJECTS, new Set());
+      const poolIds = [...subjectIds, ...sample(QUIZ_POOL - subjectIds.length, new Set(subjectIds))];
+      const pool = poolIds.flatMap((id) => quizSource(id) ?? []);
+      const subjects = pool.filter((source) => subjectIds.includes(source.meta.id));
+      return { seed, docIds: subjectIds, items: buildQuiz(subjects, pool, n, `${seed}\u0000${subjectIds.join(',')}`) };
+    },
+  };
+}
