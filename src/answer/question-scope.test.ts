@@ -68,4 +68,19 @@ describe('questionScope', () => {
     expect(scope('Đồng Tháp có kế hoạch nào về tài nguyên?')?.docIds).toHaveLength(3);
     expect(scope('Hai kế hoạch của Đồng Tháp về đổi mới công nghệ và chuyển đổi số giao thông giao việc cho sở nào?')?.docIds).toHaveLength(3);
   });
+
+  it('finds a national document by its type and the topic of its title', () => {
+    const national = [
+      { ...meta('nd-171', 'Nghị định', '171/2025/NĐ-CP'), title: 'Nghị định quy định về đào tạo, bồi dưỡng công chức' },
+      { ...meta('nd-172', 'Nghị định', '172/2025/NĐ-CP'), title: 'Nghị định quy định về xử lý kỷ luật cán bộ, công chức' },
+      { ...meta('tt-05', 'Thông tư', '05/2025/TT-BGDĐT'), title: 'Thông tư quy định chế độ làm việc đối với giáo viên phổ thông' },
+    ] as DocumentMeta[];
+    const scope = (question: string) => resolveScope(analyzeQuestion(question, { documents: national, abbreviations: new Map() }), national);
+    expect(scope('Nghị định quy định về đào tạo, bồi dưỡng công chức do ai ký?')).toMatchObject({ docIds: ['nd-171'], by: 'topic' });
+    // No type named, one shared pair, or several documents asked about: the whole collection.
+    expect(scope('Đào tạo, bồi dưỡng công chức gồm những hình thức nào?')).toBeNull();
+    expect(scope('Nghị định về công chức do ai ký?')).toBeNull();
+    expect(scope('Các nghị định về đào tạo, bồi dưỡng công chức và kỷ luật công chức do ai ký?')).toBeNull();
+    expect(scope('Nghị định của tỉnh Nghệ An về đào tạo, bồi dưỡng công chức do ai ký?')).toBeNull();
+  });
 });

@@ -77,7 +77,7 @@ function typesById(metas: readonly DocumentMeta[]): Map<string, DocumentMeta['ty
 /** The documents a question is limited to, and what named them. */
 export interface Scope {
   docIds: string[];
-  by: 'request' | 'number' | 'place';
+  by: 'request' | 'number' | 'place' | 'topic';
   /** The question's words, as typed and folded, that told one document of the place from the others by its title. */
   topicWords?: string[];
 }
@@ -91,10 +91,16 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const byNumber = documentsByNumber(analyzed.original, metas);
   if (byNumber.length > 0) return { docIds: byNumber, by: 'number' };
   const byPlace = analyzed.localities.docIds;
-  if (byPlace.length === 0) return null;
-  // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
   const types = namedTypes(analyzed.original);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
+  if (byPlace.length === 0) {
+    // "Nghị định quy định về đào tạo, bồi dưỡng công chức …": a type and the topic of its title name one document.
+    // A place named but not held ("kế hoạch của tỉnh Nghệ An …") is no topic of the documents held.
+    if (!typeOf || analyzed.localities.mentions.length > 0 || analyzed.wantsAllPlans || SEVERAL_DOCUMENTS.test(folded(analyzed.original))) return null;
+    const topical = byTopic(analyzed.original, metas.filter((meta) => types.includes(typeOf.get(meta.id))).map((meta) => meta.id), metas);
+    return topical.topicWords ? { ...topical, by: 'topic' } : null;
+  }
+  // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
   const typed = typeOf ? byPlace.filter((id) => types.includes(typeOf.get(id))) : [];
   const placed = typed.length > 0 ? typed : [...byPlace];
   const onePlace = new Set(analyzed.localities.mentions.map((mention) => folded(mention.name))).size === 1;
@@ -103,7 +109,7 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
 }
 
 /** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */
-const SEVERAL_DOCUMENTS = /(?<!\p{L})(?:hai|ca hai|cac|nhung|both|two|all)\s+(?:ke hoach|van ban|quyet dinh|nghi quyet|plans?|documents?|decisions?)(?!\p{L})/u;
+const SEVERAL_DOCUMENTS = /(?<!\p{L})(?:hai|ca hai|cac|nhung|both|two|all)\s+(?:ke hoach|van ban|quyet dinh|nghi quyet|nghi dinh|thong tu|plans?|documents?|decisions?|decrees?|circulars?)(?!\p{L})/u;
 
 /** Words of a text, lower-cased as typed. */
 const wordsOf = (text: string): string[] => text.normalize('NFC').toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
