@@ -323,7 +323,8 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'chat-scope-dialog.png') });
     await dialog.getByRole('button', { name: 'Áp dụng' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.locator('.scope-chip-text').allTextContents()).toEqual(['Tỉnh Khánh Hòa']);
+    // The dialog's close event, which applies the choice, comes a task after it closes.
+    await expect.poll(() => page.locator('.scope-chip-text').allTextContents()).toEqual(['Tỉnh Khánh Hòa']);
 
     const request = page.waitForRequest('**/api/ask');
     const turn = await ask(page, 'Khi nào phải gửi báo cáo kết quả thực hiện kế hoạch?');
@@ -341,6 +342,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     await dialog.locator('#scope-types').getByRole('checkbox', { name: /Kế hoạch/ }).check();
     await expect.poll(() => dialog.locator('#scope-count').textContent()).toBe('Phạm vi gồm 2 văn bản.');
     await dialog.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect.poll(() => page.locator('.scope-chip-text').allTextContents()).toEqual(['Lạng Sơn', 'Kế hoạch']);
     const placed = page.waitForRequest('**/api/ask');
     const next = await ask(page, 'Ai được cấp thẻ BHYT?');
     expect((await placed).postDataJSON()).toMatchObject({ places: ['Lạng Sơn'], types: ['Kế hoạch'] });
@@ -434,7 +436,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     expect(await unnamedControls(mobile)).toEqual([]);
     await dialog.locator('#scope-places').getByRole('checkbox', { name: /Bến Tre/ }).check();
     await dialog.getByRole('button', { name: 'Áp dụng' }).tap();
-    expect(await mobile.locator('.scope-chip-text').allTextContents()).toEqual(['Bến Tre']);
+    await expect.poll(() => mobile.locator('.scope-chip-text').allTextContents()).toEqual(['Bến Tre']);
     expect(await overflow()).toBe(0);
 
     await mobile.goto(`${base}/a/${await answerIdOf(turn)}`);
