@@ -286,6 +286,15 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'chat-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+
+    // "In" prints that answer alone: marked for the print stylesheet until the print dialog closes.
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', document.querySelectorAll('.print-one .turn.print-target').length.toString());
+    });
+    await page.locator('.turn').first().getByRole('button', { name: 'In' }).click();
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('1');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('.print-one, .print-target').count()).toBe(0);
   });
 
   it('shares a link that shows the answer to someone else, its citations opening the highlighted passage', async () => {
