@@ -23,8 +23,11 @@ const { values } = parseArgs({
     feedback: { type: 'string', default: '10000' },
     repeats: { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
+    // A comma-separated subset: ingests, feedback, telegram, bad-input, damaged.
+    only: { type: 'string', default: 'ingests,feedback,telegram,bad-input,damaged' },
   },
 });
+const only = new Set(values.only!.split(','));
 const REPO = new URL('..', import.meta.url).pathname;
 const CLI_INGEST = join(REPO, 'src/cli/ingest.ts');
 const MAIN = join(REPO, 'src/main.ts');
@@ -270,7 +273,7 @@ async function telegramWebhook(withUsername: boolean) {
     await server.stop();
     hole.close();
   }
-  return { maxMs: Math.max(...times), statuses: [...new Set(statuses)] };
+  return { maxMs: Math.max(...times), times, statuses: [...new Set(statuses)] };
 }
 
 // ---- 4. bad input over keep-alive connections --------------------------------------------------------------------
@@ -449,42 +452,56 @@ const pairs = Number(values.pairs);
 const print = (line = '') => process.stdout.write(`${line}\n`);
 print(`work folder: ${work}`);
 
-const ingests = await concurrentIngests(pairs);
-const feedback = await feedbackPosts(Number(values.feedback));
-const limited = await rateLimitedFeedback(200);
-const telegramNoName = await telegramWebhook(false);
-const telegramNamed = await telegramWebhook(true);
-const bad = await badInput(Number(values.repeats));
-const damaged = await damagedStarts();
+const ingests = only.has('ingests') ? await concurrentIngests(pairs) : undefined;
+const feedback = only.has('feedback') ? { all: await feedbackPosts(Number(values.feedback)), limited: await rateLimitedFeedback(200) } : undefined;
+const telegram = only.has('telegram') ? { noName: await telegramWebhook(false), named: await telegramWebhook(true) } : undefined;
+const bad = only.has('bad-input') ? await badInput(Number(values.repeats)) : undefined;
+const damaged = only.has('damaged') ? await damagedStarts() : undefined;
 
 const counts = (statuses: Map<string, number>) => [...statuses].map(([status, n]) => `${n} × ${status}`).join(', ');
 const defaults = loadConfig({});
+const webhookTimes = (run: { maxMs: number; times: number[]; statuses: string[] }) =>
+  `slowest of 5 updates ${Math.round(run.maxMs)} ms (${run.times.map(Math.round).join(', ')}), status ${run.statuses.join('/')}`;
 
 print();
 print('| measure | figure |');
 print('| --- | --- |');
-print(`| concurrent ingests (pairs of \`npm run ingest\` started together on one new collection, 40 documents) | ${pairs} pairs: index intact ${ingests.intact}/${pairs}; one refused (exit 75, naming the writer) ${ingests.oneRefused}, the second found everything written ${ingests.secondWaitedOrFoundDone}, both wrote everything ${ingests.bothWrote}, other failures ${ingests.otherFailures} |`);
-print(`| feedback posts (rate limit off, ${Buffer.byteLength(feedbackBody(1))} bytes each, 16 clients) | ${Number(values.feedback).toLocaleString('en')} posts in ${feedback.seconds.toFixed(1)} s: ${counts(feedback.statuses)}; store ${mb(feedback.stored)} in ${feedback.files} files (bound: FEEDBACK_MAX_BYTES ${mb(defaults.FEEDBACK_MAX_BYTES)} × FEEDBACK_FILES ${defaults.FEEDBACK_FILES}; unbounded it would be ${mb(feedback.bodyBytes * Number(values.feedback))}); folder mode ${feedback.folderMode}, files ${feedback.modes.join('/')} |`);
-print(`| feedback posts with the default rate limit (one client) | 200 posts: ${counts(limited)} |`);
-print(`| Telegram webhook, Telegram's API never answering, no TELEGRAM_BOT_USERNAME | slowest of 5 updates ${Math.round(telegramNoName.maxMs)} ms, status ${telegramNoName.statuses.join('/')} |`);
-print(`| Telegram webhook, Telegram's API never answering, TELEGRAM_BOT_USERNAME set | slowest of 5 updates ${Math.round(telegramNamed.maxMs)} ms, status ${telegramNamed.statuses.join('/')} |`);
-const totalRequests = bad.rows.reduce((sum, row) => sum + row.requests, 0);
-const totalDropped = bad.rows.reduce((sum, row) => sum + row.dropped, 0);
-const total5xx = bad.rows.reduce((sum, row) => sum + row.serverErrors, 0);
-print(`| bad input over keep-alive connections (${bad.rows.length} cases × ${values.repeats}, each followed by a question on the same connection) | ${totalRequests} requests: ${totalDropped} dropped, ${total5xx} answered 5xx; errors logged by the server ${bad.errorsLogged.length}; server alive after: ${bad.alive ? 'yes' : 'NO'} |`);
-const servedCount = damaged.filter((row) => row.served && row.answered).length;
-print(`| start-up on a damaged collection (${damaged.length} ways, fixture model) | served and answered ${servedCount}/${damaged.length}: ${[...new Set(damaged.map((row) => row.how))].map((how) => `${how} ${damaged.filter((row) => row.how === how).length}`).join(', ')}; crash loops ${damaged.filter((row) => !row.served).length} |`);
+if (ingests) {
+  print(`| concurrent ingests (pairs of \`npm run ingest\` started together on one new collection, 40 documents) | ${pairs} pairs: index intact ${ingests.intact}/${pairs}; one refused (exit 75, naming the writer) ${ingests.oneRefused}, the second found everything written ${ingests.secondWaitedOrFoundDone}, both wrote everything ${ingests.bothWrote}, other failures ${ingests.otherFailures} |`);
+}
+if (feedback) {
+  const { all } = feedback;
+  print(`| feedback posts (rate limit off, ${all.bodyBytes} bytes each, 16 clients) | ${Number(values.feedback).toLocaleString('en')} posts in ${all.seconds.toFixed(1)} s: ${counts(all.statuses)}; store ${mb(all.stored)} in ${all.files} files (bound: FEEDBACK_MAX_BYTES ${mb(defaults.FEEDBACK_MAX_BYTES)} × FEEDBACK_FILES ${defaults.FEEDBACK_FILES}; unbounded it would be ${mb(all.bodyBytes * Number(values.feedback))}); folder mode ${all.folderMode}, files ${all.modes.join('/')} |`);
+  print(`| feedback posts with the default rate limit (4 clients, one address) | 200 posts: ${counts(feedback.limited)} |`);
+}
+if (telegram) {
+  print(`| Telegram webhook, Telegram's API never answering, no TELEGRAM_BOT_USERNAME | ${webhookTimes(telegram.noName)} |`);
+  print(`| Telegram webhook, Telegram's API never answering, TELEGRAM_BOT_USERNAME set | ${webhookTimes(telegram.named)} |`);
+}
+if (bad) {
+  const total = (field: 'requests' | 'dropped' | 'serverErrors') => bad.rows.reduce((sum, row) => sum + row[field], 0);
+  print(`| bad input over keep-alive connections (${bad.rows.length} cases × ${values.repeats}, each followed by a question on the same connection) | ${total('requests')} requests: ${total('dropped')} dropped, ${total('serverErrors')} answered 5xx; errors logged by the server ${bad.errorsLogged.length}; server alive after: ${bad.alive ? 'yes' : 'NO'} |`);
+}
+if (damaged) {
+  const served = damaged.filter((row) => row.served && row.answered).length;
+  const hows = [...new Set(damaged.map((row) => row.how))].map((how) => `${how} ${damaged.filter((row) => row.how === how).length}`).join(', ');
+  print(`| start-up on a damaged collection (${damaged.length} ways, fixture model) | served and answered ${served}/${damaged.length}: ${hows}; crash loops ${damaged.filter((row) => !row.served).length} |`);
+}
 
-print();
-print('Bad input, case by case:');
-print();
-print('| case | requests | dropped | 5xx | statuses |');
-print('| --- | ---: | ---: | ---: | --- |');
-for (const row of bad.rows) print(`| ${row.name} | ${row.requests} | ${row.dropped} | ${row.serverErrors} | ${row.statuses.join(', ')} |`);
-if (bad.errorsLogged.length > 0) print(`\nErrors the server logged: ${[...new Set(bad.errorsLogged)].join('; ')}`);
-print();
-print('Damaged collection, way by way:');
-print();
-print('| damage | served | how | start-up s | answered | mode |');
-print('| --- | --- | --- | ---: | --- | --- |');
-for (const row of damaged) print(`| ${row.way} | ${row.served ? 'yes' : 'NO'} | ${row.how} | ${row.seconds.toFixed(1)} | ${row.answered ? 'yes' : 'no'} | ${row.mode} |`);
+if (bad) {
+  print();
+  print('Bad input, case by case:');
+  print();
+  print('| case | requests | dropped | 5xx | statuses |');
+  print('| --- | ---: | ---: | ---: | --- |');
+  for (const row of bad.rows) print(`| ${row.name} | ${row.requests} | ${row.dropped} | ${row.serverErrors} | ${row.statuses.join(', ')} |`);
+  if (bad.errorsLogged.length > 0) print(`\nErrors the server logged: ${[...new Set(bad.errorsLogged)].join('; ')}`);
+}
+if (damaged) {
+  print();
+  print('Damaged collection, way by way:');
+  print();
+  print('| damage | served | how | start-up s | answered | mode |');
+  print('| --- | --- | --- | ---: | --- | --- |');
+  for (const row of damaged) print(`| ${row.way} | ${row.served ? 'yes' : 'NO'} | ${row.how} | ${row.seconds.toFixed(1)} | ${row.answered ? 'yes' : 'no'} | ${row.mode} |`);
+}
