@@ -412,6 +412,7 @@ async function damagedStarts() {
     ['first table pages overwritten', (dir) => overwrite(() => 4096, 8192)(db(dir))],
     ['another format version', (dir) => sql("UPDATE settings SET value = '2' WHERE key = 'format'")(db(dir))],
     ['a table dropped', (dir) => sql('DROP TABLE abbreviations')(db(dir))],
+    ['a document\'s metadata unreadable', (dir) => sql("UPDATE documents SET meta = '{broken' WHERE id = 'ha-noi-2021-2030'")(db(dir))],
     ['unfinished ingest (no format)', (dir) => sql("DELETE FROM settings WHERE key = 'format'")(db(dir))],
     ['a garbage write-ahead log beside it', (dir) => writeFileSync(`${db(dir)}-wal`, Buffer.alloc(64 * 1024, 0x33))],
     ['HNSW file overwritten', (dir) => overwrite(() => 64, 4096)(join(dir, 'vectors.hnsw'))],

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_MODEL_ID, FIXTURE_MODELS_DIR } from '../test/helpers/fixture-model.js';
@@ -92,6 +93,14 @@ describe('openPipeline', () => {
     ]);
     expect(rebuilt.messages()).toContain('indexing the corpus');
     expect((await fromCorpus.answerer.ask({ question: QUESTION })).answer).toBe(answer);
+
+    // Damage only a full read of the metadata finds (the ingest does not read it): start-up still repairs it.
+    const db = new Database(database);
+    db.prepare("UPDATE documents SET meta = '{broken' WHERE id = 'ha-noi-2021-2030'").run();
+    db.close();
+    const metadata = capturingLogger();
+    await openPipeline(config, metadata.logger);
+    expect(metadata.warnings()).toContain('the collection is restored from its last good copy');
   });
 
   it('with a model, rebuilds a damaged HNSW file from the stored vectors at start; without hnswlib-node it serves lexical-only and does not re-ingest at every start', async () => {

@@ -75,7 +75,8 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   const release = await acquireWriterLock(dataDir, `ingest of ${corpusDir}`, { waitMs: options.waitMs });
   let store: CollectionStore | undefined;
   try {
-    repairCollection(dataDir, logger);
+    // Without reading every document's metadata (0.3 s at 14,000 documents): start-up does, and repairs.
+    repairCollection(dataDir, logger, { metadata: false });
     store = openCollectionStore(dataDir);
     // A database written by another version of the ingest is rebuilt from the corpus.
     const rebuild = options.rebuild || store.format !== STORE_FORMAT;

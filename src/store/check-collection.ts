@@ -29,9 +29,10 @@ function headerProblem(file: string): string | null {
 
 /**
  * The collection database in `dataDir` opened for serving once a look that does not grow with its size found
- * nothing wrong; why it cannot serve otherwise; undefined when there is none.
+ * nothing wrong; why it cannot serve otherwise; undefined when there is none. `metadata` reads every document's
+ * metadata too (see CollectionStore.problem).
  */
-export function openCheckedCollection(dataDir: string): { store: CollectionStore } | { problem: string } | undefined {
+export function openCheckedCollection(dataDir: string, options = { metadata: true }): { store: CollectionStore } | { problem: string } | undefined {
   const file = join(dataDir, DATABASE_FILE);
   if (!existsSync(file)) return undefined;
   const problem = headerProblem(file);
@@ -42,7 +43,7 @@ export function openCheckedCollection(dataDir: string): { store: CollectionStore
   } catch (error) {
     return { problem: (error as Error).message };
   }
-  const found = store.problem();
+  const found = store.problem(options);
   if (!found) return { store };
   store.close();
   return { problem: found };

@@ -51,10 +51,11 @@ export type RepairOutcome = 'sound' | 'missing' | 'restored' | 'set-aside';
 /**
  * Makes the collection database in `dataDir` fit to serve, or absent so that the ingest rebuilds it from the
  * corpus. The caller holds the writer's lock. A database that cannot serve is set aside (as DAMAGED_FILE) and
- * replaced by the last good copy when that one is sound; a missing one too. Logs why.
+ * replaced by the last good copy when that one is sound; a missing one too. Logs why. `metadata`: see
+ * openCheckedCollection (the ingest, run often, leaves it to start-up).
  */
-export function repairCollection(dataDir: string, logger: Logger): RepairOutcome {
-  const checked = openCheckedCollection(dataDir);
+export function repairCollection(dataDir: string, logger: Logger, options = { metadata: true }): RepairOutcome {
+  const checked = openCheckedCollection(dataDir, options);
   if (checked && 'store' in checked) {
     checked.store.close();
     return 'sound';
