@@ -16,7 +16,8 @@ import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
 import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
-import { createTermModel } from './term-stats.js';
+import { createPopulationWeights } from './population-weights.js';
+import { createTermModel, isAccented } from './term-stats.js';
 
 export interface AnswererOptions {
   /** Share of the question's weighted terms a passage must contain to answer (set on the development part of the evaluation, never on its test part). */
@@ -115,6 +116,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const candidates = options.candidates ?? 16;
   const direct = createDirectAnswers(knowledge);
   const shaper = createPassageShaper(knowledge);
+  const weighAmong = createPopulationWeights(knowledge);
   // The catalogue and what is derived from it, made again whenever an ingest changed the collection: the server
   // answers about a new document without a restart.
   let metas: readonly DocumentMeta[] = [];
@@ -313,7 +315,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
     const retrieveMs = elapsed(retrieveStarted);
-    const profile = profileQuery({ searchText, question: standalone, types, model: termModel, ignore: ignoredSyllables(analyzed, standalone), carried: new Set(intent.topicWords), abbreviations });
+    const model = intent.scopeMetas ? weighAmong(termModel, intent.scopeMetas, metas, !isAccented(searchText)) : termModel;
+    const profile = profileQuery({ searchText, question: standalone, types, model, ignore: ignoredSyllables(analyzed, standalone), carried: new Set(intent.topicWords), abbreviations });
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);

@@ -31,6 +31,12 @@ export interface TermModel {
   isPhrase(pair: string): boolean;
 }
 
+/** BM25's inverse document frequency of a term found in `frequency` of `total` chunks. */
+export const inverseFrequency = (total: number, frequency: number): number => {
+  const df = Math.min(total, frequency);
+  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+};
+
 /**
  * A pair is a phrase when it accounts for at least this share of the chunks holding its rarer syllable. Chance
  * neighbours across a word boundary ("yêu cầu | gửi") occur somewhere in any large collection, so "the collection
@@ -95,11 +101,7 @@ export function createTermModel(stats: CorpusStats, abbreviations: ReadonlyMap<s
   return {
     terms,
     abbreviationPieces,
-    idf: (term) => {
-      const total = stats.chunkCount();
-      const df = Math.min(total, stats.documentFrequency(term));
-      return Math.log(1 + (total - df + 0.5) / (df + 0.5));
-    },
+    idf: (term) => inverseFrequency(stats.chunkCount(), stats.documentFrequency(term)),
     known: (term) => stats.documentFrequency(term) > 0,
     isPhrase: (pair) => {
       const together = stats.documentFrequency(pair);

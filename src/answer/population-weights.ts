@@ -1,0 +1,54 @@
+import type { DocumentMeta, KnowledgeBase } from '../types.js';
+import { inverseFrequency, type TermModel } from './term-stats.js';
+
+/** A type's documents are read for its statistics only while they are this few. */
+const MAX_POPULATION_DOCUMENTS = 60;
+const CACHED_POPULATIONS = 8;
+
+interface Population {
+  chunks: number;
+  counts: Map<string, number>;
+}
+
+/**
+ * Term weights among the documents like those a question is limited to — the documents of their types — rather than
+ * the whole collection. Words every plan uses ("kế hoạch", "thực hiện", "y tế" in health plans) then stay light when
+ * the collection also holds thousands of documents on other subjects, so a question about five plans is weighed the
+ * same alone or among 1,000 other documents. A word is weighed no higher than in the whole collection: one the type's
+ * documents never use ("sự kiện" in a question about plans) keeps its usual weight rather than the greatest. A type
+ * with more documents than are read at once is a large share of the collection, whose statistics then stand for it.
+ */
+export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf'>) {
+  const cache = new Map<string, Population>();
+  let cachedFor: readonly DocumentMeta[] | undefined;
+
+  const populationOf = (ids: readonly string[], model: TermModel, folded: boolean): Population => {
+    const key = `${folded ? 'f' : 'a'}:${ids.join('\n')}`;
+    let population = cache.get(key);
+    if (!population) {
+      population = { chunks: 0, counts: new Map() };
+      for (const docId of ids) {
+        for (const chunk of knowledge.chunksOf(docId)) {
+          population.chunks += 1;
+          for (const term of model.terms(`${chunk.section.join(' ')} ${chunk.text}`, folded)) population.counts.set(term, (population.counts.get(term) ?? 0) + 1);
+        }
+      }
+      if (cache.size >= CACHED_POPULATIONS) cache.delete(cache.keys().next().value!);
+      cache.set(key, population);
+    }
+    return population;
+  };
+
+  /** `model` with its weights taken among the documents of the scope's types, when they are few enough. */
+  return (model: TermModel, scope: readonly DocumentMeta[], metas: readonly DocumentMeta[], folded: boolean): TermModel => {
+    if (cachedFor !== metas) {
+      cache.clear();
+      cachedFor = metas;
+    }
+    const types = new Set(scope.map((meta) => meta.type));
+    const ids = metas.filter((meta) => types.has(meta.type)).map((meta) => meta.id);
+    if (ids.length === 0 || ids.length > MAX_POPULATION_DOCUMENTS) return model;
+    const population = populationOf(ids, model, folded);
+    return { ...model, idf: (term) => Math.min(model.idf(term), inverseFrequency(population.chunks, population.counts.get(term) ?? 0)) };
+  };
+}
