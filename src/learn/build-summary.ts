@@ -108,10 +108,11 @@ export function findDocumentFacts(source: LearnSource): DocumentFact[] {
   return facts;
 }
 
-export function buildSummary(source: LearnSource, parts: { goals: Goals; duties: BodyDuties[]; deadlines: Deadline[] }): DocumentSummary {
+/** `name`: the document as officials cite it (its plain name when not given). */
+export function buildSummary(source: LearnSource, parts: { goals: Goals; duties: BodyDuties[]; deadlines: Deadline[] }, name = documentName(source.doc.meta)): DocumentSummary {
   const { meta } = source.doc;
   return {
-    document: { ...meta, name: documentName(meta) },
+    document: { ...meta, name },
     facts: findDocumentFacts(source),
     objectives: parts.goals.objectives,
     targets: parts.goals.targets,

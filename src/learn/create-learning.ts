@@ -9,7 +9,7 @@ import { findDeadlines } from './find-deadlines.js';
 import { bodyKey, findDuties, matchesBody } from './find-duties.js';
 import { findGoals, type Goals } from './find-targets.js';
 import { openLearnSource, type LearnSource } from './learn-source.js';
-import type { BodyDuties, Deadline, DueDate } from './learn-types.js';
+import type { BodyDuties, CitationReference, Deadline, DueDate } from './learn-types.js';
 
 // The learning mode over a collection of any size. Each document is read once per version (its hash and
 // metadata) and what was read is kept in a bounded cache; lists across documents read only the documents the
@@ -30,6 +30,9 @@ export interface Coverage {
   capped: boolean;
 }
 
+/** A deadline with the document it is in, named as officials cite it. */
+export type DeadlineRow = Deadline & { docId: string; docName: string };
+
 export interface DocumentDuties {
   docId: string;
   docName: string;
@@ -47,7 +50,7 @@ export interface Learning {
   /** Undefined for an unknown document. */
   summary(docId: string): DocumentSummary | undefined;
   /** One document's deadlines (undefined when it is unknown), or the collection's, dated first by day of the year. */
-  deadlines(query: { docId?: string; limit: number; offset: number }): (Page<Deadline & { docId: string }> & Coverage) | undefined;
+  deadlines(query: { docId?: string; limit: number; offset: number }): (Page<DeadlineRow> & Coverage) | undefined;
   /** Every document whose sections give tasks to the body asked about (accents, case and abbreviations aside). */
   duties(query: { body: string; limit: number; offset: number }): Page<DocumentDuties> & Coverage;
   /** Undefined when `docId` names an unknown document. */
@@ -59,6 +62,8 @@ export interface LearningOptions {
   cacheSize?: number;
   /** Documents a list across the collection reads, at most. */
   maxCandidateDocuments?: number;
+  /** Gives every citation its full form. */
+  reference?: CitationReference;
 }
 
 /** Chunks one lexical lookup returns, at most. */
@@ -116,13 +121,21 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
     dates: (source) => datesIn(source.doc.text),
   };
 
+  // The document as officials cite it: in the full form when the learning mode is given one.
+  const nameOf = (meta: DocumentMeta): string => (options.reference ? options.reference({ docName: documentName(meta), section: '' }, meta) : documentName(meta));
+  const rowsOf = (docId: string): DeadlineRow[] | undefined => {
+    const rows = read(docId, 'deadlines');
+    const docName = rows && nameOf(knowledge.document(docId)!.meta);
+    return rows?.map((deadline) => ({ ...deadline, docId, docName: docName! }));
+  };
+
   function read<K extends Facet>(docId: string, facet: K): NonNullable<Reading[K]> | undefined {
     const doc = knowledge.document(docId);
     if (!doc) return undefined;
     const version = versionOf(doc);
     let reading = readings.get(docId);
     if (!reading || reading.version !== version) readings.set(docId, (reading = { version }));
-    if (reading[facet] === undefined) reading[facet] = compute[facet](openLearnSource(knowledge, docId)!);
+    if (reading[facet] === undefined) reading[facet] = compute[facet](openLearnSource(knowledge, docId, options.reference)!);
     return reading[facet] as NonNullable<Reading[K]>;
   }
 
@@ -154,9 +167,9 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
   const allDeadlines = () =>
     remembered('deadlines', () => {
       const { docIds, capped } = candidates(DEADLINE_WORDS);
-      const rows = docIds.flatMap((docId) => (read(docId, 'deadlines') ?? []).map((deadline) => ({ ...deadline, docId })));
+      const rows = docIds.flatMap((docId) => rowsOf(docId) ?? []);
       // Dated first, by day of the year; the rest as the documents come.
-      const day = (row: Deadline) => (row.due ? row.due.month * 100 + row.due.day : Infinity);
+      const day = (row: DeadlineRow) => (row.due ? row.due.month * 100 + row.due.day : Infinity);
       return { rows: rows.map((row, index) => ({ row, index })).sort((a, b) => day(a.row) - day(b.row) || a.index - b.index).map(({ row }) => row), documentsRead: docIds.length, capped };
     });
 
@@ -169,7 +182,7 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
       const found = docIds.flatMap((docId): DocumentDuties[] => {
         const bodies = (read(docId, 'duties') ?? []).filter((duty) => matchesBody(duty.body, askedKey));
         const meta = knowledge.document(docId)!.meta;
-        return bodies.length > 0 ? [{ docId, docName: documentName(meta), docTitle: meta.title, bodies }] : [];
+        return bodies.length > 0 ? [{ docId, docName: nameOf(meta), docTitle: meta.title, bodies }] : [];
       });
       return { found, documentsRead: docIds.length, capped };
     });
@@ -182,15 +195,15 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
 
   return {
     summary(docId) {
-      const source = openLearnSource(knowledge, docId);
+      const source = openLearnSource(knowledge, docId, options.reference);
       if (!source) return undefined;
-      return buildSummary(source, { goals: read(docId, 'goals')!, duties: read(docId, 'duties')!, deadlines: read(docId, 'deadlines')! });
+      return buildSummary(source, { goals: read(docId, 'goals')!, duties: read(docId, 'duties')!, deadlines: read(docId, 'deadlines')! }, nameOf(source.doc.meta));
     },
 
     deadlines({ docId, limit, offset }) {
       if (docId !== undefined) {
-        const rows = read(docId, 'deadlines');
-        return rows && { ...page(rows.map((row) => ({ ...row, docId })), limit, offset), documentsRead: 1, capped: false };
+        const rows = rowsOf(docId);
+        return rows && { ...page(rows, limit, offset), documentsRead: 1, capped: false };
       }
       const { rows, documentsRead, capped } = allDeadlines();
       return { ...page(rows, limit, offset), documentsRead, capped };

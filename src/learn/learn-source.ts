@@ -4,7 +4,7 @@ import { citationLabel, documentName } from '../structure/citation-label.js';
 import { LIST_ITEM, markerLength } from '../structure/grammar.js';
 import { truncateTitle } from '../structure/parse-structure.js';
 import { formatSection, type Chunk, type KnowledgeBase, type OutlineEntry, type SourceDocument } from '../types.js';
-import type { SourceCitation } from './learn-types.js';
+import type { CitationReference, SourceCitation } from './learn-types.js';
 
 /** Offsets into a document's original text. */
 export interface Span {
@@ -92,7 +92,7 @@ export function clipSpan(text: string, span: Span, max: number): Span & { cut: b
 /** Whether a line after a blank line goes on with the item before it: that item stops mid-sentence, the line starts lower-case. */
 const continues = (item: string, line: string): boolean => !/[.;:!?]["”)*]*\s*$/u.test(item) && /^\p{Ll}/u.test(line);
 
-export function openLearnSource(knowledge: KnowledgeBase, docId: string): LearnSource | undefined {
+export function openLearnSource(knowledge: KnowledgeBase, docId: string, reference?: CitationReference): LearnSource | undefined {
   const doc = knowledge.document(docId);
   if (!doc) return undefined;
   const outline = knowledge.outline(docId);
@@ -132,7 +132,7 @@ export function openLearnSource(knowledge: KnowledgeBase, docId: string): LearnS
       const chunk = chunkAt(span.start);
       // The headings over the quote itself: a chunk holding several short sections names only what they share.
       const over = outline.filter((entry) => entry.start <= span.start && span.start < entry.end).sort((a, b) => a.depth - b.depth);
-      return {
+      const citation: SourceCitation = {
         docId: meta.id,
         docTitle,
         docName,
@@ -143,6 +143,7 @@ export function openLearnSource(knowledge: KnowledgeBase, docId: string): LearnS
         end: span.end,
         chunkId: chunk?.id ?? '',
       };
+      return reference ? { ...citation, reference: reference(citation, meta) } : citation;
     },
     items(start, end, skip) {
       const headings = skip.map((entry) => ({ start: entry.start, end: headingWordsEnd(entry) }));

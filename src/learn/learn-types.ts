@@ -1,9 +1,16 @@
-import type { Citation } from '../types.js';
+import type { Citation, DocumentMeta } from '../types.js';
 
 // What the learning mode shows new staff, every item with the passage it was read from.
 
-/** Where an item was read: the answerer's citation without the number and score that belong to an answer. */
-export type SourceCitation = Omit<Citation, 'n' | 'score'>;
+/**
+ * Where an item was read: the answerer's citation without the number and score that belong to an answer, and, when
+ * the learning mode is given a way to write it, the full form officials cite by ("Kế hoạch số 2618/KH-UBND ngày
+ * 24/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa, mục VI › 10").
+ */
+export type SourceCitation = Omit<Citation, 'n' | 'score'> & { reference?: string };
+
+/** Writes a citation's full form from the document's metadata. */
+export type CitationReference = (citation: Pick<Citation, 'docName' | 'label' | 'section'>, meta: DocumentMeta) => string;
 
 /** A figure a target sets: "50%", "23.000 người". */
 export interface Figure {

@@ -29,7 +29,7 @@ const expectVerbatim = (citation: SourceCitation) => {
   expect(pipeline.knowledge.document(citation.docId)!.text.slice(citation.start, citation.end)).toBe(citation.quote);
 };
 
-type Row = Deadline & { docId: string };
+type Row = Deadline & { docId: string; docName: string };
 
 describe('GET /api/deadlines', () => {
   it('holds Lạng Sơn’s 10/11 and Khánh Hòa’s 15/12, each with who, to whom and a verbatim citation', async () => {
@@ -48,6 +48,10 @@ describe('GET /api/deadlines', () => {
     expect(khanhHoa.by).toMatch(/^Các cơ sở trợ giúp xã hội/u);
     expect(khanhHoa.citation.quote).toContain('(trước ngày 15/12\nhàng năm) báo cáo Sở Lao động- Thương binh và Xã hội');
     expect(khanhHoa.citation.label).toBe('VI › 10');
+    // Named as officials cite it, as answers are.
+    expect(khanhHoa.docName).toBe('Kế hoạch số 2618/KH-UBND ngày 24/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa');
+    expect(khanhHoa.citation.reference).toBe('Kế hoạch số 2618/KH-UBND ngày 24/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa, mục VI › 10');
+    expect(langSon.docName).toBe('Kế hoạch tháng 3/2024 của UBND thành phố Lạng Sơn');
 
     // Dated deadlines come first, by day of the year.
     expect(body.deadlines.slice(0, 2).map((row) => row.when)).toEqual(['trước ngày 10/11 hàng năm', 'trước ngày 15/12 hàng năm']);
@@ -67,7 +71,7 @@ describe('GET /api/deadlines', () => {
 describe('GET /api/documents/:docId/summary', () => {
   it('sums a plan up: what it is, who issued and signed it, period, objectives, targets, tasks by agency, deadlines — all cited', async () => {
     const summary = (await getJson('/api/documents/khanh-hoa-2618-2022/summary')) as DocumentSummary;
-    expect(summary.document).toMatchObject({ id: 'khanh-hoa-2618-2022', type: 'Kế hoạch', number: '2618/KH-UBND', name: 'Kế hoạch 2618/KH-UBND ngày 24/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa' });
+    expect(summary.document).toMatchObject({ id: 'khanh-hoa-2618-2022', type: 'Kế hoạch', number: '2618/KH-UBND', name: 'Kế hoạch số 2618/KH-UBND ngày 24/3/2022 của Ủy ban nhân dân tỉnh Khánh Hòa' });
     const facts = Object.fromEntries(summary.facts.map((fact) => [fact.key, fact]));
     expect(facts.number.citation.quote).toBe('Số: 2618/KH-UBND');
     expect(facts.date.value).toBe('24/3/2022');

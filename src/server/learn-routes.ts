@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { createLearning, type LearningOptions } from '../learn/create-learning.js';
 import type { KnowledgeBase } from '../types.js';
+import { citationReference } from '../web/format-citation.js';
 
 export interface LearnDeps {
   knowledge: KnowledgeBase;
@@ -58,7 +59,8 @@ const unknownDocument = (id: string) => new AppError('unknown_document', `Không
 
 /** The learning mode's API: a document's summary, deadlines, duties by agency and a quiz, every item cited. */
 export function createLearnRoutes({ knowledge, options }: LearnDeps): Hono {
-  const learning = createLearning(knowledge, options);
+  // Citations in the full form the answers, the export and the bots use.
+  const learning = createLearning(knowledge, { reference: citationReference, ...options });
   const routes = new Hono();
 
   routes.get('/documents/:docId/summary', (c) => {
