@@ -16,6 +16,8 @@ import { createFeedbackStore, feedbackSchema } from './feedback-store.js';
 import type { ReferencedCitation } from './format-citation.js';
 import { GlossaryPage } from './glossary-page.js';
 import { Layout, type Section } from './layout.js';
+import { LearnIndexPage } from './learn-index-page.js';
+import { LearnPage } from './learn-page.js';
 import { NotFoundPage } from './not-found-page.js';
 import { SharedAnswerPage } from './shared-answer-page.js';
 
@@ -64,15 +66,15 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
     [...new Set(knowledge.chunksWithWords([matchKey(abbreviation)], { limit: GLOSSARY_CANDIDATES }).map((chunk) => chunk.docId))].flatMap((id) => knowledge.document(id) ?? []);
   const glossaryEntries = (): GlossaryEntry[] => (glossary ??= buildGlossary(documentsUsing, knowledge.lexical.abbreviations));
 
-  const render = async (c: Context, page: { title: string; active: Section; script?: 'chat' | 'document'; body: Child }, status: 200 | 404 = 200) => {
+  const render = async (c: Context, page: { title: string; active: Section; script?: 'chat' | 'document' | 'learn'; body: Child }, status: 200 | 404 = 200) => {
     const { urls } = await assets;
-    const scripts = page.script === 'chat' ? [urls.chatScript] : page.script === 'document' ? [urls.documentScript] : [];
+    const scripts = page.script ? [{ chat: urls.chatScript, document: urls.documentScript, learn: urls.learnScript }[page.script]] : [];
     const node = jsx(Layout, { title: page.title, active: page.active, styles: urls.styles, scripts }, page.body);
     return c.html(html`<!DOCTYPE html>${node}`, status);
   };
 
   // Headers only on the page paths: middleware registered with '*' here would also run for routes mounted beside these.
-  for (const path of ['/', '/docs', '/docs/:id', '/glossary', '/a/:answerId']) web.use(path, pageHeaders);
+  for (const path of ['/', '/docs', '/docs/:id', '/learn', '/learn/:id', '/glossary', '/a/:answerId']) web.use(path, pageHeaders);
 
   web.get('/', (c) => render(c, { title: 'Hỏi đáp', active: 'chat', script: 'chat', body: jsx(ChatPage, { documents: knowledge.catalogue() }) }));
 
@@ -110,6 +112,16 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
       return render(c, { title: 'Câu trả lời được chia sẻ', active: 'chat', body: jsx(SharedAnswerPage, { answer }) });
     });
   }
+
+  // The learning pages: the script fills them from the learning API.
+  web.get('/learn', (c) =>
+    render(c, { title: 'Tự học', active: 'learn', script: 'learn', body: jsx(LearnIndexPage, { catalogue: knowledge.catalogue(), query: (c.req.query('q') ?? '').slice(0, 100) }) }),
+  );
+  web.get('/learn/:id', (c) => {
+    const doc = knowledge.document(c.req.param('id'));
+    if (!doc) return render(c, { title: 'Không tìm thấy', active: 'learn', body: jsx(NotFoundPage, { message: `Không có văn bản mang mã “${c.req.param('id')}”.` }) }, 404);
+    return render(c, { title: `Tự học: ${doc.meta.locality ?? doc.meta.title}`, active: 'learn', script: 'learn', body: jsx(LearnPage, { meta: doc.meta }) });
+  });
 
   web.get('/glossary', (c) =>
     render(c, {

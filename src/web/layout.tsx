@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 
-export type Section = 'chat' | 'docs' | 'glossary' | 'none';
+export type Section = 'chat' | 'docs' | 'learn' | 'glossary' | 'none';
 
 export interface LayoutProps {
   title: string;
@@ -13,6 +13,7 @@ export interface LayoutProps {
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'chat', href: '/', label: 'Hỏi đáp' },
   { section: 'docs', href: '/docs', label: 'Văn bản' },
+  { section: 'learn', href: '/learn', label: 'Tự học' },
   { section: 'glossary', href: '/glossary', label: 'Thuật ngữ' },
 ];
 
