@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, asksWhichPlan, isBodyHeading, sectionYears, statesOtherYears, statesTarget, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -96,5 +96,14 @@ describe('slots a passage must fill', () => {
     expect(asksCurrentState('Hiện nay tỉnh có bao nhiêu ha rừng ngập mặn?')).toBe(true);
     expect(statesTarget('Phấn đấu đến năm 2030 diện tích rừng ngập mặn đạt 1.700 ha')).toBe(true);
     expect(statesTarget('Diện tích rừng ngập mặn hiện có 1.200 ha')).toBe(false);
+  });
+});
+
+describe('isAttachmentCaption', () => {
+  it("tells an attached instrument's caption from a passage citing a decision", () => {
+    expect(isAttachmentCaption('(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025 của Thủ tướng Chính phủ)')).toBe(true);
+    expect(isAttachmentCaption('*(Ban hành kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025)*')).toBe(true);
+    expect(isAttachmentCaption('Thực hiện theo kế hoạch kèm theo Quyết định số 2629/QĐ-TTg.')).toBe(false);
+    expect(isAttachmentCaption('(Kèm theo Quyết định số 12/QĐ-UBND) Sở Y tế chủ trì thực hiện.')).toBe(false);
   });
 });

@@ -187,3 +187,6 @@ export const asksCurrentState = (question: string): boolean => /\b(hien nay|hien
 
 /** A passage that sets a target ("Phấn đấu đến năm 2030 … đạt 1.700 ha") rather than reporting a fact. */
 export const statesTarget = (text: string): boolean => /\b(phan dau|muc tieu|chi tieu|den nam (19|20)\d{2}|dat (it nhat|toi thieu|tren)?\s*\d)/.test(foldedLower(text));
+
+/** "(Kèm theo Quyết định số 2629/QĐ-TTg ngày … của Thủ tướng Chính phủ)": the caption of an attached instrument, no content. */
+export const isAttachmentCaption = (text: string): boolean => /^\(?\s*(ban hanh\s+)?kem theo\b[^()]*\)?[.\s]*$/.test(foldedLower(text.replace(/[*_|]/g, ' ').trim()));

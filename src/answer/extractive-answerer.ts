@@ -4,7 +4,7 @@ import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase,
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import type { QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isAttachmentCaption, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
@@ -328,6 +328,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
+      ['not the caption of an attached instrument', (item) => !isAttachmentCaption(item.text)],
       ['fills the asked slot with enough of the question', supports(profile)],
       ['states the figures the question states', (item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
@@ -431,6 +432,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     return compose(intent, 'kind' in gathered ? gathered : shape(intent, gathered), started, answerStarted);
   };
 
+  /** Whether a question names documents of its own, by number or by place. */
+  const namesDocuments = (question: string): boolean => {
+    refresh();
+    return resolveScope(analyzeQuestion(question, { documents: metas, abbreviations }), metas) !== null;
+  };
+
   return {
     /** A two-part question is answered part by part; the second part follows on from the first. */
     async ask(input: AskInput): Promise<AskResult> {
@@ -442,8 +449,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         ...input,
         question: pieces[1],
         history: [...(input.history ?? []), { role: 'user', content: first.question }],
-        // The second part is about the document the first was answered from ("… and when was it issued?").
-        docIds: input.docIds ?? (first.answered && cited.length === 1 ? cited : undefined),
+        // The second part is about the document the first was answered from ("… and when was it issued?"), unless
+        // it names its own ("…, and which is the focal point for Decision 2629/QĐ-TTg?").
+        docIds: input.docIds ?? (first.answered && cited.length === 1 && !namesDocuments(pieces[1]) ? cited : undefined),
       });
       return combineParts(
         [

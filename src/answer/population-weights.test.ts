@@ -30,8 +30,10 @@ describe('createPopulationWeights', () => {
     expect(weighed.idf('người dân')).toBeLessThanOrEqual(model.idf('người dân'));
   });
 
-  it('keeps the collection weights when the type has too many documents to read', () => {
+  it('keeps the collection weights when the type has too many documents to read, or is much of the collection', () => {
     const weighed = createPopulationWeights(knowledge)(model, [metas[5]], metas, false);
     expect(weighed.idf('y tế')).toBe(model.idf('y tế'));
+    const plansOnly = createPopulationWeights(knowledge)(model, [metas[0]], metas.slice(0, 6), false);
+    expect(plansOnly.idf('y tế')).toBe(model.idf('y tế'));
   });
 });

@@ -4,6 +4,8 @@ import { inverseFrequency, type TermModel } from './term-stats.js';
 /** A type's documents are read for its statistics only while they are this few. */
 const MAX_POPULATION_DOCUMENTS = 60;
 const CACHED_POPULATIONS = 8;
+/** …and while they are at most this share of the collection. */
+const MAX_POPULATION_SHARE = 0.25;
 
 interface Population {
   chunks: number;
@@ -16,7 +18,7 @@ interface Population {
  * the collection also holds thousands of documents on other subjects, so a question about five plans is weighed the
  * same alone or among 1,000 other documents. A word is weighed no higher than in the whole collection: one the type's
  * documents never use ("sự kiện" in a question about plans) keeps its usual weight rather than the greatest. A type
- * with more documents than are read at once is a large share of the collection, whose statistics then stand for it.
+ * that is a large share of the collection, or has more documents than are read at once, is weighed by the collection.
  */
 export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf'>) {
   const cache = new Map<string, Population>();
@@ -47,7 +49,8 @@ export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf
     }
     const types = new Set(scope.map((meta) => meta.type));
     const ids = metas.filter((meta) => types.has(meta.type)).map((meta) => meta.id);
-    if (ids.length === 0 || ids.length > MAX_POPULATION_DOCUMENTS) return model;
+    // A type that makes up much of the collection is already what the collection's statistics describe.
+    if (ids.length === 0 || ids.length > MAX_POPULATION_DOCUMENTS || ids.length > metas.length * MAX_POPULATION_SHARE) return model;
     const population = populationOf(ids, model, folded);
     return { ...model, idf: (term) => Math.min(model.idf(term), inverseFrequency(population.chunks, population.counts.get(term) ?? 0)) };
   };

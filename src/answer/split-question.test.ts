@@ -21,5 +21,8 @@ describe('splitQuestion', () => {
     expect(splitQuestion('Nghị định 171 và Nghị định 172 có cùng ngày hiệu lực không?')).toEqual(['Nghị định 171 và Nghị định 172 có cùng ngày hiệu lực không?']);
     expect(splitQuestion('Chi trả không dùng tiền mặt và mở tài khoản cho ai?')).toEqual(['Chi trả không dùng tiền mặt và mở tài khoản cho ai?']);
     expect(splitQuestion('What are the targets for 2025 and 2030?')).toEqual(['What are the targets for 2025 and 2030?']);
+    // Written with diacritics, "bộ máy" is no "mấy": the first half asks nothing.
+    const whole = 'Trong phụ lục, việc thành lập bộ máy quản lý và ban hành quy chế do cơ quan nào chủ trì?';
+    expect(splitQuestion(whole)).toEqual([whole]);
   });
 });

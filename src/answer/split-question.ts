@@ -1,24 +1,32 @@
 // A two-part question ("… có hiệu lực từ ngày nào và thay thế những thông tư nào?", "… which agency leads it, and
 // when is it due?") is answered part by part: each part asks its own slot.
 import { foldDiacritics } from '../lang/normalize.js';
+import { isAccented } from './term-stats.js';
 
 /** Words that ask something, folded. "không"/"chưa"/"chứ" only ask at the end of a part ("… có … không?"). */
 const ASKING = /\b(nao|gi|bao nhieu|bao lau|ai|o dau|dau|may|the nao|ra sao|khi nao|what|which|when|who|whom|how|where|why|whether)\b/;
 const CLOSING = /\b(khong|chua|chu)\s*$/;
+/** The same, as written with diacritics: folded, "bộ máy" would ask "mấy". */
+const ASKING_ACCENTED = /(?<!\p{L})(nào|gì|bao nhiêu|bao lâu|ai|ở đâu|đâu|mấy|thế nào|ra sao|khi nào|what|which|when|who|whom|how|where|why|whether)(?!\p{L})/u;
+const CLOSING_ACCENTED = /(?<!\p{L})(không|chưa|chứ)\s*$/u;
 /** Where a question may fall into two: "và", "còn", ";", "and", between two sentences, or a comma after "… không". */
 const SEPARATORS = /\s*(?:,\s*(?:và|còn|đồng thời|and|also)\s+|\s+(?:và|and)\s+|;\s+|\?\s+|,\s+)/giu;
 
 const folded = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/[?.!\s]+$/u, '');
-const asks = (text: string): boolean => ASKING.test(folded(text)) || CLOSING.test(folded(text));
+const lower = (text: string): string => text.normalize('NFC').toLowerCase().replace(/[?.!\s]+$/u, '');
+const asksIn = (text: string, accented: boolean): boolean =>
+  accented ? ASKING_ACCENTED.test(lower(text)) || CLOSING_ACCENTED.test(lower(text)) : ASKING.test(folded(text)) || CLOSING.test(folded(text));
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** The question's parts: two when both sides of a separator ask something, else the question alone. */
 export function splitQuestion(question: string): string[] {
+  const accented = isAccented(question);
+  const asks = (text: string): boolean => asksIn(text, accented);
   for (const match of question.matchAll(SEPARATORS)) {
     const left = question.slice(0, match.index).trim();
     const right = question.slice(match.index! + match[0].length).trim();
     const bareComma = match[0].trim() === ',';
-    if (bareComma && !CLOSING.test(folded(left))) continue;
+    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left)))) continue;
     if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && asks(right)) {
       const ending = /[?]\s*$/.test(question) ? '?' : '';
       return [`${left.replace(/[?,;\s]+$/u, '')}${ending}`, right.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
