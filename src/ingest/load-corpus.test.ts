@@ -51,6 +51,16 @@ describe('loadCorpus', () => {
     expect(failures[2].reason).toMatch(/rong\.txt.*empty/u);
   });
 
+  it('reads the title from the text when a manifest entry leaves it out', async () => {
+    const dir = await tempDir();
+    await copyFile(new URL('khanh-hoa-2618-2022.txt', corpus), join(dir, 'kh.txt'));
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ documents: [{ id: 'kh', locality: 'Tỉnh Khánh Hòa (sửa)', sourceFile: 'kh.txt' }] }));
+    const { documents, failures } = await loadCorpus(dir);
+    expect(failures).toEqual([]);
+    expect(documents[0].meta).toMatchObject({ id: 'kh', locality: 'Tỉnh Khánh Hòa (sửa)', number: '2618/KH-UBND' });
+    expect(documents[0].meta.title).toMatch(/^Kế hoạch triển khai thực hiện chương trình nâng cao/u);
+  });
+
   it('gives duplicate ids a numeric suffix and reports a broken manifest', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'ke-hoach.txt'), 'KẾ HOẠCH\nMột');

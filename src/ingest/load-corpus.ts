@@ -21,7 +21,8 @@ const manifestSchema = z.object({
   documents: z.array(
     z.object({
       id: z.string().min(1),
-      title: z.string().min(1),
+      // Optional like every field but the id and file: one left out is read from the text.
+      title: z.string().min(1).optional(),
       number: z.string().optional(),
       issuer: z.string().optional(),
       locality: z.string().optional(),
@@ -37,9 +38,12 @@ const manifestSchema = z.object({
     }),
   ),
 });
+/** One entry of `manifest.json`: what it gives wins over what is read from the text. */
+export const manifestEntrySchema = manifestSchema.shape.documents.element;
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 /** Manifest entries by file name; a missing manifest is fine, a broken one is reported and ignored. */
-async function readManifest(dir: string, failures: CorpusFailure[]): Promise<Map<string, DocumentMeta>> {
+async function readManifest(dir: string, failures: CorpusFailure[]): Promise<Map<string, ManifestEntry>> {
   let raw: string;
   try {
     raw = await readFile(join(dir, MANIFEST), 'utf8');
@@ -73,7 +77,7 @@ export interface LoadedCorpus {
 }
 
 export interface CorpusScan {
-  manifest: Map<string, DocumentMeta>;
+  manifest: Map<string, ManifestEntry>;
   failures: CorpusFailure[];
   signatures: Map<string, string>;
   /** Ids of known documents whose file and manifest entry are unchanged. */

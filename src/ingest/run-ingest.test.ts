@@ -128,6 +128,15 @@ describe('runIngest', () => {
     expect(after.vectors('fixture/tiny-bert')).toBe(after.chunks.length);
   });
 
+  it('reports the OCR of a scanned PDF page by page', async () => {
+    await fromBase();
+    await cp(join(import.meta.dirname, '__fixtures__/scanned.pdf'), join(corpusDir, 'scanned.pdf'));
+    const events: IngestProgress[] = [];
+    const summary = await ingest(model, (event) => events.push(event));
+    expect(summary).toMatchObject({ documents: 6, written: 1, failures: [] });
+    expect(events.filter((event) => event.phase === 'ocr')).toEqual([{ phase: 'ocr', done: 1, total: 1, file: 'scanned.pdf' }]);
+  });
+
   it('drops a removed document from the index', async () => {
     await fromBase();
     await unlink(join(corpusDir, 'ha-noi-2021-2030.txt'));

@@ -14,7 +14,7 @@ import type { EmbeddingModel, SourceDocument } from '../types.js';
 import { chunkDocument } from './chunk-document.js';
 import { readDocuments, scanCorpus } from './load-corpus.js';
 
-export type IngestPhase = 'load' | 'chunk' | 'embed' | 'index' | 'write';
+export type IngestPhase = 'load' | 'ocr' | 'chunk' | 'embed' | 'index' | 'write';
 
 export interface IngestProgress {
   phase: IngestPhase;
@@ -96,7 +96,9 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     const embed = embedding ? withEmbedProgress(embedding, progress) : null;
     // One table for the whole run, grown with each document's own definitions (the analyzer memoises it by size).
     const abbreviations = new Map([...CURATED_ABBREVIATIONS, ...store.definedAbbreviations()]);
-    for await (const batch of readDocuments(corpusDir, scan, { known: knownFiles })) {
+    // OCR is the slow part of reading a scanned PDF (seconds a page): its pages are reported as they are read.
+    const onOcrPage = (file: string, done: number, total: number) => progress({ phase: 'ocr', done, total, file });
+    for await (const batch of readDocuments(corpusDir, scan, { known: knownFiles, onOcrPage })) {
       for (const doc of batch) {
         present.add(doc.meta.id);
         const signature = scan.signatures.get(doc.meta.sourceFile) ?? '';
