@@ -40,6 +40,10 @@ const configSchema = z.object({
   /** Shared answers (DATA_DIR/answers.db, questions included) are kept this many days, at most ANSWERS_MAX_ROWS of them. */
   ANSWERS_MAX_AGE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).default(180),
   ANSWERS_MAX_ROWS: z.coerce.number({ message: 'must be a number' }).int().min(100).default(50_000),
+  /** Enables the admin page and /api/admin (unset: they answer 404); at least 16 characters, it is the key to the collection. */
+  ADMIN_TOKEN: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+  /** Largest document the admin page accepts (scanned PDFs run to tens of MB); every other request keeps MAX_BODY_BYTES. */
+  MAX_UPLOAD_BYTES: z.coerce.number({ message: 'must be a number' }).int().positive().default(50 * 1024 * 1024),
   /** Public base URL of the web app, used for links from the bots. */
   PUBLIC_URL: optionalText.pipe(z.string().url({ message: 'must be a URL' }).optional()),
   TELEGRAM_BOT_TOKEN: optionalText,

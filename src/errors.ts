@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'unknown_document'
   | 'config_invalid'
@@ -20,6 +21,7 @@ const httpStatusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   unknown_document: 400,
   config_invalid: 500,
