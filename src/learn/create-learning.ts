@@ -3,7 +3,7 @@ import { CURATED_ABBREVIATIONS, abbreviationKey } from '../lang/abbreviations.js
 import { matchKey } from '../lang/normalize.js';
 import { documentName } from '../structure/citation-label.js';
 import type { DocumentMeta, KnowledgeBase, SourceDocument } from '../types.js';
-import { buildQuiz, seededRandom, type QuizItem, type QuizSource } from './build-quiz.js';
+import { buildQuiz, seededRandom, shuffled, type QuizItem, type QuizSource } from './build-quiz.js';
 import { buildSummary, type DocumentSummary } from './build-summary.js';
 import { findDeadlines } from './find-deadlines.js';
 import { bodyKey, findDuties, matchesBody } from './find-duties.js';
@@ -82,6 +82,11 @@ const DEADLINE_WORDS = [
   ['bao', 'cao', 'dinh', 'ky'],
   ['bao', 'cao', 'hang', 'nam'],
   ['bao', 'cao', 'hang', 'quy'],
+];
+/** Words of the sections that hand out tasks ("Tổ chức thực hiện", "Trách nhiệm của …"), folded. */
+const ORGANISING_WORDS = [
+  ['to', 'chuc', 'thuc', 'hien'],
+  ['trach', 'nhiem'],
 ];
 const PRINTED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:19|20)\d{2}(?!\d)/gu;
 /** Folded expansion → abbreviation ("uy ban nhan dan" → "ubnd"): a body may be written either way. */
@@ -177,8 +182,9 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
     remembered(`duties\u0000${askedKey}`, () => {
       let compact = ` ${askedKey} `;
       for (const [expansion, abbreviation] of ABBREVIATED) compact = compact.replaceAll(` ${expansion} `, ` ${abbreviation} `);
-      const wordSets = [...new Set([askedKey, compact.trim()])].map((key) => key.split(' '));
-      const { docIds, capped } = candidates(wordSets);
+      // Chunks naming the body beside a section that hands out tasks first: a body is named in passing everywhere.
+      const forms = [...new Set([askedKey, compact.trim()])].map((key) => key.split(' '));
+      const { docIds, capped } = candidates([...forms.flatMap((form) => ORGANISING_WORDS.map((words) => [...form, ...words])), ...forms]);
       const found = docIds.flatMap((docId): DocumentDuties[] => {
         const bodies = (read(docId, 'duties') ?? []).filter((duty) => matchesBody(duty.body, askedKey));
         const meta = knowledge.document(docId)!.meta;
@@ -216,17 +222,12 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
 
     quiz({ docId, n, seed }) {
       if (docId !== undefined && !knowledge.document(docId)) return undefined;
-      const catalogue = knowledge.catalogue();
+      // A few documents chosen by the seed among those the index finds tasks or deadlines in: the collection may
+      // hold thousands, most with nothing to ask about.
+      const likely = remembered('quiz', () => candidates([...ORGANISING_WORDS, ...DEADLINE_WORDS]).docIds);
       const random = seededRandom(`${seed}\u0000${docId ?? ''}`);
-      // A few documents chosen by the seed: the collection may hold thousands.
-      const sample = (count: number, exclude: ReadonlySet<string>): string[] => {
-        const chosen = new Set<string>();
-        for (let tries = 0; chosen.size < count && tries < count * 4 && catalogue.length > exclude.size + chosen.size; tries += 1) {
-          const id = catalogue[Math.floor(random() * catalogue.length)].id;
-          if (!exclude.has(id)) chosen.add(id);
-        }
-        return [...chosen];
-      };
+      const sample = (count: number, exclude: ReadonlySet<string>): string[] =>
+        shuffled(likely.filter((id) => !exclude.has(id)), random).slice(0, Math.max(0, count));
       const subjectIds = docId !== undefined ? [docId] : sample(QUIZ_SUBJECTS, new Set());
       const poolIds = [...subjectIds, ...sample(QUIZ_POOL - subjectIds.length, new Set(subjectIds))];
       const pool = poolIds.flatMap((id) => quizSource(id) ?? []);

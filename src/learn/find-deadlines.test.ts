@@ -28,6 +28,15 @@ describe('findDeadlines', () => {
     ]);
   });
 
+  it('reads a task due by a date only when something is to be done by then, its doer named before the verb', () => {
+    const text = `NGHỊ ĐỊNH\nVề viện trợ\n\nĐiều 5. Kế hoạch viện trợ\n\na) Trước ngày 10 tháng 12 hằng năm, Hội đồng nhân dân cấp tỉnh quyết định kế hoạch viện trợ năm sau;\n\nb) Viên chức có trình độ trung cấp phải có bằng cử nhân trước ngày 01/01/2028.\n`;
+    const rows = deadlinesOf('decree.txt', text);
+    expect(rows.map(({ citation: _citation, ...row }) => row)).toEqual([
+      { kind: 'task', by: 'Hội đồng nhân dân cấp tỉnh', what: 'quyết định kế hoạch viện trợ năm sau', when: 'Trước ngày 10 tháng 12 hằng năm', due: { day: 10, month: 12 }, recurring: true },
+    ]);
+    expect(rows[0].citation.label).toMatch(/^Điều 5/u);
+  });
+
   it('finds nothing in a text with no report and no date due, nor in the legal bases', () => {
     const text = `KẾ HOẠCH\nTrợ giúp xã hội\n\nCăn cứ Quyết định số 10/QĐ-UBND trước ngày 01/01/2020 báo cáo;\n\nI. TỔ CHỨC THỰC HIỆN\n\nKinh phí bố trí trong dự toán hằng năm.\n`;
     expect(deadlinesOf('plain.txt', text)).toEqual([]);

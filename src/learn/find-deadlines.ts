@@ -16,8 +16,17 @@ const FREQUENCY =
   /\b(?:dinh ky(?:\s+(?:(?:hang|moi)\s+(?:nam|quy|thang|tuan)|(?:6|06|sau|3|03|ba)\s+thang(?:\s+(?:mot|1)\s+lan)?))?|(?:hang|moi)\s+(?:nam|quy|thang|tuan)|(?:6|06|sau)\s+thang\s+(?:mot|1)\s+lan)(?:\s*,\s*dot xuat(?:\s*\([^)]{0,40}\))?)?/gu;
 const RECURRING = /\b(hang|moi|dinh ky)\b|\bthang\s+(mot|1)\s+lan\b/u;
 const REPORT = /\bbao cao\b/gu;
+/**
+ * What makes a date a task's deadline rather than a date in passing (a transition rule, "có hiệu lực trước ngày…").
+ * Read on the printed words, lower-cased: folded, "trình độ" would read as "trình" (submit).
+ */
+const ACTION = /(?<![\p{L}\p{M}])(?:hoàn thành|hoàn tất|xong|ban hành|gửi|nộp|phê duyệt|quyết định(?!\s+(?:số|\d))|triển khai|xây dựng|cập nhật)(?![\p{L}\p{M}])/gu;
 /** A chunk worth reading closely: it reports or sets a date. */
 const CUE = /\bbao cao\b|\btruoc ngay\b|\bcham nhat\b|\bhan chot\b/u;
+/** CUE on the printed text, with or without accents: most chunks are passed over without folding them. */
+const PRINTED_CUE = /b[aá]o\s+c[aá]o|tr[uư][oơớ]c\s+ng[aà]y|ch[aậ]m\s+nh[aấ]t|h[aạ]n\s+ch[oó]t/iu;
+/** An item worth splitting into sentences (the costly step): a date due, or a report and a time. */
+const ITEM_CUE = /\b(?:truoc|cham nhat|han chot|khong muon hon)\s+(?:ngay\s+)?\d|\bbao cao\b[^]*\b(?:dinh ky|hang|moi|thang)\b|\b(?:dinh ky|hang|moi|thang)\b[^]*\bbao cao\b/u;
 /** How far apart a time and the word "báo cáo" may stand to belong together. */
 const NEAR = 200;
 /** A sentence longer than this is quoted from the clause its deadline sits in. */
@@ -106,10 +115,12 @@ function reportedMatter(sentence: Sentence, from: number): string | undefined {
 /** Who reports, named before the verb ("… hàng năm các đơn vị gửi báo cáo"); else undefined. */
 function subjectBefore(sentence: Sentence, from: number, to: number): string | undefined {
   const region = sentence.folded.slice(from, to);
-  const lead = region.length - region.replace(/^[\s,)*]+/u, '').length;
+  // Punctuation, markup and an item's marker ("2.", "a)") come before the words.
+  const lead = /^[\s,)*]*(?:(?:\d+(?:\.\d+)*[.)]|[a-z]\))\s+)?/u.exec(region)![0].length;
   const start = from + lead;
   const words = sentence.folded.slice(start, to).trim();
-  if (words === '' || words.length > 80 || !(/^(cac|moi|tung)\s/u.test(words) || bodyEnd(sentence, start) > 0)) return undefined;
+  // "các đơn vị", "mỗi cơ quan", or a body's name — not "mỗi 06 tháng".
+  if (words === '' || words.length > 80 || !(/^(?:cac|tung|moi)\s+\p{L}/u.test(words) || bodyEnd(sentence, start) > 0)) return undefined;
   return spanText(sentence, start, to);
 }
 
@@ -119,6 +130,27 @@ const dueOf = (match: RegExpExecArray): DueDate | undefined => {
   if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
   return match[3] ? { day, month, year: Number(match[3]) } : { day, month };
 };
+
+/**
+ * A task due by a date: what is done, from its verb to the end of its clause ("Hoàn thành khám sàng lọc…",
+ * "Trước ngày 10/12 hằng năm, HĐND cấp tỉnh quyết định kế hoạch…"), and who does it when named before the verb.
+ */
+function readTask(sentence: Sentence, time: RegExpExecArray, read: Pick<Deadline, 'when' | 'due' | 'recurring'>): (Omit<Deadline, 'citation'> & { focus: Span }) | null {
+  const { folded } = sentence;
+  const timeEnd = time.index + time[0].length;
+  const action = [...sentence.text.toLocaleLowerCase('vi').matchAll(ACTION)].filter((match) => Math.abs(match.index - time.index) <= NEAR).sort((a, b) => Math.abs(a.index - time.index) - Math.abs(b.index - time.index))[0];
+  if (!action) return null;
+  const clauseEnd = /[;.]|$/u.exec(folded.slice(action.index))!.index + action.index;
+  const end = time.index > action.index && time.index < clauseEnd ? time.index : clauseEnd;
+  const clauseStart = Math.max(folded.lastIndexOf(',', action.index), time.index < action.index ? timeEnd : 0);
+  return {
+    kind: 'task',
+    ...read,
+    what: spanText(sentence, action.index, end),
+    by: subjectBefore(sentence, Math.max(0, clauseStart + 1), action.index),
+    focus: { start: Math.min(time.index, action.index), end: Math.max(timeEnd, end) },
+  };
+}
 
 /** The deadline a sentence states, or null. */
 function readSentence(sentence: Sentence): Omit<Deadline, 'citation' | 'by'> & { by?: string; focus: Span } | null {
@@ -135,9 +167,7 @@ function readSentence(sentence: Sentence): Omit<Deadline, 'citation' | 'by'> & {
   const when = plainText(sentence.text.slice(time.index, timeEnd));
   const recurring = RECURRING.test(time[0]);
   const due = dated ? dueOf(dated) : undefined;
-  if (!report) {
-    return { kind: 'task', what: spanText(sentence, 0, time.index), when, due, recurring, focus: { start: time.index, end: timeEnd } };
-  }
+  if (!report) return readTask(sentence, time, { when, due, recurring });
   const reportEnd = report.index + report[0].length;
   const sent = /\bgui\s+$/u.exec(folded.slice(0, report.index));
   let to: string | undefined;
@@ -157,20 +187,24 @@ function readSentence(sentence: Sentence): Omit<Deadline, 'citation' | 'by'> & {
     if (recipientEnd > 0) to = spanText(sentence, reportEnd + lead, recipientEnd);
     what = reportedMatter(sentence, recipientEnd > 0 ? recipientEnd : reportEnd);
   }
+  // Words that run into the time ("13 tháng): Trước ngày 20 tháng 02") are not what is reported.
+  if (what && matchKey(what).includes(folded.slice(time.index, timeEnd).replace(/\s+/gu, ' '))) what = undefined;
   what ??= reportedMatter(sentence, folded.length);
   const verbStart = sent ? sent.index : report.index;
-  const by = subjectBefore(sentence, time.index < verbStart ? timeEnd : 0, verbStart);
+  // Named between the time and the verb ("hàng năm các đơn vị gửi báo cáo"), else before the time ("Bộ Tài chính định kỳ…").
+  const by = subjectBefore(sentence, time.index < verbStart ? timeEnd : 0, verbStart) ?? (time.index < verbStart ? subjectBefore(sentence, 0, time.index) : undefined);
   const focus = { start: Math.min(time.index, report.index), end: Math.max(timeEnd, reportEnd) };
   return { kind: 'report', what, by, to, when, due, recurring, focus };
 }
 
 /** The sentences of an item, each with its folded text (skipped where folding would move offsets). */
-function sentencesIn(text: string, item: Span): Sentence[] {
+function sentencesIn(text: string, item: Span, fold: (span: Span) => string): Sentence[] {
   const piece = text.slice(item.start, item.end);
   return splitSentences(piece).flatMap((span) => {
+    const at = item.start + span.start;
     const sentence = piece.slice(span.start, span.end);
-    const folded = matchKey(sentence);
-    return folded.length === sentence.length ? [{ at: item.start + span.start, text: sentence, folded }] : [];
+    const folded = fold({ start: at, end: at + sentence.length });
+    return folded.length === sentence.length ? [{ at, text: sentence, folded }] : [];
   });
 }
 
@@ -187,13 +221,17 @@ function quoteSpan(text: string, sentence: Sentence, focus: Span): Span {
 /** Every deadline of a document, in document order. */
 export function findDeadlines(source: LearnSource): Deadline[] {
   const { text } = source.doc;
+  // Folding is the costly step: a chunk is folded only when its printed words show a cue. (Offsets hold only for
+  // text in composed form, which folding keeps the length of: sentences in other text are passed over.)
+  const fold = (span: Span) => matchKey(text.slice(span.start, span.end));
   const bodies = findBodySections(source);
   const found: Deadline[] = [];
   for (const chunk of source.chunks) {
-    if (chunk.kind !== 'body' || !CUE.test(matchKey(chunk.text))) continue;
+    if (chunk.kind !== 'body' || !PRINTED_CUE.test(chunk.text) || !CUE.test(fold(chunk))) continue;
     const headings = source.outline.filter((entry) => entry.start >= chunk.start && entry.start < chunk.end);
     for (const item of source.items(chunk.start, chunk.end, headings)) {
-      for (const sentence of sentencesIn(text, item)) {
+      if (!ITEM_CUE.test(fold(item))) continue;
+      for (const sentence of sentencesIn(text, item, fold)) {
         const read = readSentence(sentence);
         if (!read) continue;
         const { focus, by, ...deadline } = read;
