@@ -54,8 +54,8 @@ describe('translateToVietnamese', () => {
   });
 
   it('reports content words it could not translate, not function words', () => {
-    const result = translateToVietnamese('What are the quidditch rules for wizards?');
-    expect(result.unmatched).toEqual(['quidditch', 'rules', 'wizards']);
+    const result = translateToVietnamese('What are the quidditch broomsticks for wizards?');
+    expect(result.unmatched).toEqual(['quidditch', 'broomsticks', 'wizards']);
     expect(result.text).toBe('');
   });
 });
@@ -131,5 +131,17 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
     });
     expect(translateToVietnamese('Who receives monthly social assistance allowances?').text).toBe('được cấp trợ cấp xã hội hàng tháng');
     expect(translateToVietnamese('How much funding went to educating disabled pupils?').text).toBe('kinh phí giáo dục học sinh khuyết tật');
+  });
+});
+
+describe('administrative vocabulary', () => {
+  it('translates what acts do to one another and the parts of legal documents', () => {
+    expect(translateToVietnamese('Which decrees does it repeal?').text).toContain('bãi bỏ');
+    expect(translateToVietnamese('How many teaching periods must a principal teach?').text).toBe('tiết dạy hiệu trưởng giảng dạy');
+    expect(translateToVietnamese('sex ratio at birth').text).toBe('tỷ số giới tính khi sinh');
+  });
+
+  it("leaves the plans' own wording in front of the general one", () => {
+    expect(translateToVietnamese('lead agency').text).toBe('chủ trì');
   });
 });

@@ -1,9 +1,21 @@
 // English → Vietnamese glossary in the plans' own wording, so English questions can be searched in the
 // Vietnamese texts without a translation model.
+import { readFileSync } from 'node:fs';
 import { VIETNAM_PLACES } from './vietnam-places.js';
 import { matchKey } from './normalize.js';
 
-/** [English phrase, Vietnamese as the plans write it]. Longer phrases win over their parts when translating. */
+/**
+ * General administrative and legal English (kinds of act, what they do to one another, offices, budgets, common
+ * subjects of public administration), kept as data beside the code: vocabulary, not logic.
+ */
+const ADMINISTRATIVE: readonly (readonly [string, string])[] = (
+  JSON.parse(readFileSync(new URL('./vocabulary/administrative-en-vi.json', import.meta.url), 'utf8')) as { entries: [string, string][] }
+).entries;
+
+/**
+ * [English phrase, Vietnamese as the plans write it]. Longer phrases win over their parts when translating; of two
+ * entries for one phrase, the plans' own wording (first) wins over the general administrative one.
+ */
 export const GLOSSARY: readonly (readonly [string, string])[] = [
   // Beneficiary groups
   ['health insurance card', 'thẻ bảo hiểm y tế'],
@@ -1002,6 +1014,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ["women's association", 'Hội Liên hiệp Phụ nữ'],
   ['local authorities', 'chính quyền địa phương'],
   ['local government', 'chính quyền địa phương'],
+  ...ADMINISTRATIVE,
 ];
 
 /** English words that carry no search content. */
