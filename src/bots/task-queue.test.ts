@@ -22,6 +22,19 @@ describe('createTaskQueue', () => {
     expect(log).toEqual(['b1', 'a1', 'a2']);
   });
 
+  it('starts a task on a later turn of the event loop, so the webhook is acknowledged before any of its work runs', async () => {
+    const queue = createTaskQueue(silentLogger);
+    let started = false;
+    queue.run('a', async () => {
+      started = true;
+    });
+    for (let i = 0; i < 10; i += 1) await Promise.resolve();
+    expect(started).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    await queue.idle();
+    expect(started).toBe(true);
+  });
+
   it('keeps going after a task fails', async () => {
     const queue = createTaskQueue(silentLogger);
     const log: string[] = [];

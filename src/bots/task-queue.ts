@@ -18,6 +18,9 @@ export function createTaskQueue(logger: Logger): TaskQueue {
     run(key, task) {
       const previous = tails.get(key) ?? Promise.resolve();
       const current = previous
+        // On a later turn of the event loop: an answer's work is mostly synchronous, and begun in this turn it would
+        // hold back the webhook's own acknowledgement until it is done.
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
         .then(task)
         .catch((error: unknown) => logger.error({ err: error, key }, 'bot background task failed'))
         .finally(() => {
