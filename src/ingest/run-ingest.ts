@@ -136,7 +136,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     progress({ phase: 'index', done: 0, total: 1 });
     const indexed = embedding ? await indexVectors(dataDir, store, embedding, options.loadHnsw ?? loadHnswLibrary, logger) : false;
     progress({ phase: 'index', done: 1, total: 1 });
-    if (written > 0 || stale.length > 0) saveLastGood(store, dataDir, logger);
+    if (written > 0 || stale.length > 0) saveLastGood(store, dataDir, logger, { changed: written + stale.length, documents: present.size });
 
     const summary: IngestSummary = {
       documents: present.size,
