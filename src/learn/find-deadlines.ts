@@ -26,7 +26,8 @@ const CUE = /\bbao cao\b|\btruoc ngay\b|\bcham nhat\b|\bhan chot\b/u;
 /** CUE on the printed text, with or without accents: most chunks are passed over without folding them. */
 const PRINTED_CUE = /b[aá]o\s+c[aá]o|tr[uư][oơớ]c\s+ng[aà]y|ch[aậ]m\s+nh[aấ]t|h[aạ]n\s+ch[oó]t/iu;
 /** An item worth splitting into sentences (the costly step): a date due, or a report and a time. */
-const ITEM_CUE = /\b(?:truoc|cham nhat|han chot|khong muon hon)\s+(?:ngay\s+)?\d|\bbao cao\b[^]*\b(?:dinh ky|hang|moi|thang)\b|\b(?:dinh ky|hang|moi|thang)\b[^]*\bbao cao\b/u;
+const worthSplitting = (folded: string): boolean =>
+  /\b(?:truoc|cham nhat|han chot|khong muon hon)\s+(?:ngay\s+)?\d/u.test(folded) || (/\bbao cao\b/u.test(folded) && /\b(?:dinh ky|hang|moi|thang)\b/u.test(folded));
 /** How far apart a time and the word "báo cáo" may stand to belong together. */
 const NEAR = 200;
 /** A sentence longer than this is quoted from the clause its deadline sits in. */
@@ -230,7 +231,7 @@ export function findDeadlines(source: LearnSource): Deadline[] {
     if (chunk.kind !== 'body' || !PRINTED_CUE.test(chunk.text) || !CUE.test(fold(chunk))) continue;
     const headings = source.outline.filter((entry) => entry.start >= chunk.start && entry.start < chunk.end);
     for (const item of source.items(chunk.start, chunk.end, headings)) {
-      if (!ITEM_CUE.test(fold(item))) continue;
+      if (!worthSplitting(fold(item))) continue;
       for (const sentence of sentencesIn(text, item, fold)) {
         const read = readSentence(sentence);
         if (!read) continue;

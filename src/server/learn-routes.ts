@@ -1,13 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { createLearning, type LearningOptions } from '../learn/create-learning.js';
+import { createLearning } from '../learn/create-learning.js';
 import type { KnowledgeBase } from '../types.js';
 import { citationReference } from '../web/format-citation.js';
 
 export interface LearnDeps {
   knowledge: KnowledgeBase;
-  options?: LearningOptions;
 }
 
 /** A whole number in a query string, within bounds; the message names the parameter in Vietnamese and English. */
@@ -58,9 +57,9 @@ function readQuery<T extends z.ZodTypeAny>(c: Context, schema: T): z.infer<T> {
 const unknownDocument = (id: string) => new AppError('unknown_document', `Không có văn bản “${id}”. Xem danh sách tại /api/documents. (Unknown document id; see /api/documents.)`);
 
 /** The learning mode's API: a document's summary, deadlines, duties by agency and a quiz, every item cited. */
-export function createLearnRoutes({ knowledge, options }: LearnDeps): Hono {
+export function createLearnRoutes({ knowledge }: LearnDeps): Hono {
   // Citations in the full form the answers, the export and the bots use.
-  const learning = createLearning(knowledge, { reference: citationReference, ...options });
+  const learning = createLearning(knowledge, { reference: citationReference });
   const routes = new Hono();
 
   routes.get('/documents/:docId/summary', (c) => {
