@@ -1,3 +1,4 @@
+import { createAdmin } from './admin/create-admin.js';
 import { createBotRoutes } from './bots/create-bot-routes.js';
 import { loadConfig } from './config.js';
 import { AppError } from './errors.js';
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     config,
     logger,
   });
-  const app = createApp({ ...pipeline, config, logger, bots: bots.routes });
+  const admin = config.ADMIN_TOKEN ? createAdmin({ config, token: config.ADMIN_TOKEN, knowledge: pipeline.knowledge, logger }) : undefined;
+  const app = createApp({ ...pipeline, config, logger, bots: bots.routes, admin });
   const server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (port) => {
     logger.info(
       { url: `http://${config.HOST}:${port}`, mode: pipeline.mode, model: pipeline.modelId, documents: pipeline.knowledge.catalogue().length, startMs: Math.round(performance.now() - started) },

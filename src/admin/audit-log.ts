@@ -2,7 +2,7 @@ import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, renameS
 import { join } from 'node:path';
 import { newestLines } from './newest-lines.js';
 
-export type AuditAction = 'login' | 'login-failed' | 'logout' | 'upload' | 'replace' | 'update-metadata' | 'delete' | 'job-done' | 'job-failed';
+export type AuditAction = 'login' | 'login-failed' | 'logout' | 'upload' | 'replace' | 'update-metadata' | 'delete' | 'job-done' | 'job-failed' | 'export-feedback';
 
 /** One administrative action: what, on which document, when, and from which address. */
 export interface AuditEntry {

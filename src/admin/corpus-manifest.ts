@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { manifestEntrySchema, type ManifestEntry } from '../ingest/load-corpus.js';
+import { manifestEntrySchema } from '../ingest/load-corpus.js';
 import { replaceDurably } from '../store/durable-files.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -40,12 +40,6 @@ export async function readManifest(corpusDir: string): Promise<RawManifest> {
   } catch (error) {
     throw new AppError('unreadable_document', `Tệp ${MANIFEST_FILE} trong thư mục văn bản bị hỏng, cần sửa trước khi đổi thông tin văn bản. (${MANIFEST_FILE} is broken: ${(error as Error).message.slice(0, 300)})`, { cause: error });
   }
-}
-
-/** The entry for a file, as the ingest reads it. */
-export async function manifestEntry(corpusDir: string, sourceFile: string): Promise<ManifestEntry | undefined> {
-  const entry = (await readManifest(corpusDir)).documents.find((document) => document.sourceFile === sourceFile);
-  return entry && manifestEntrySchema.parse(entry);
 }
 
 type RawEntry = Record<string, unknown>;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Admin } from '../admin/create-admin.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -24,11 +25,13 @@ export interface AppDeps {
   logger: Logger;
   /** Bot webhooks, mounted at /bots when given. */
   bots?: Hono;
+  /** Administration of the collection (ADMIN_TOKEN set); without it /api/admin answers 404. */
+  admin?: Admin;
 }
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
-export function createApp({ knowledge, answerer, retriever, config, logger, bots }: AppDeps): Hono {
+export function createApp({ knowledge, answerer, retriever, config, logger, bots, admin }: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -39,7 +42,10 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
     if (c.req.path.startsWith('/api') || c.req.path.startsWith('/bots')) logger.info(entry, 'request');
     else logger.debug(entry, 'request');
   });
-  app.use('*', bodyGuard(config.MAX_BODY_BYTES));
+  // Credentials first: an upload without them is refused before its body is read.
+  if (admin) app.use(`${admin.path}/*`, admin.guard);
+  const upload = admin?.upload;
+  app.use('*', bodyGuard((c) => (upload && c.req.method === upload.method && c.req.path === upload.path ? upload.maxBytes : config.MAX_BODY_BYTES)));
   // After the body guard, so a refused request's body has been read and its keep-alive connection stays usable.
   // Asks and feedback share one budget per client; the webhooks get their own, since one sender carries every user.
   const perClient = rateLimit({ perMinute: config.RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY });
@@ -63,6 +69,7 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
   app.route('/api', createApiRoutes({ knowledge, answerer, retriever, logger, answers }));
   app.route('/api', createLearnRoutes({ knowledge }));
   if (bots) app.route('/bots', bots);
+  if (admin) app.route(admin.path, admin.routes);
   app.route('/', createWebRoutes({ knowledge, config, logger, answers }));
 
   app.notFound((c) => c.json(errorBody('not_found', `Không có đường dẫn ${c.req.method} ${c.req.path}. (Not found.)`), 404));

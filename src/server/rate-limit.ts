@@ -19,7 +19,7 @@ interface Bucket {
 }
 
 /** The address the request came from; behind a trusted proxy, the last X-Forwarded-For entry: the one it added. */
-function clientOf(c: Context, trustProxy: boolean): string {
+export function clientOf(c: Context, trustProxy: boolean): string {
   const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
   if (forwarded) return forwarded;
   // Requests made in-process (app.request) have no socket.

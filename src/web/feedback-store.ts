@@ -38,6 +38,10 @@ export interface FeedbackStoreOptions {
 
 const ROTATED = /^feedback\.(\d+)\.jsonl$/;
 
+/** The store's files, newest first: what the admin page reads. */
+export const feedbackFiles = (dataDir: string, files: number): string[] =>
+  Array.from({ length: files }, (_, n) => join(dataDir, 'feedback', n === 0 ? 'feedback.jsonl' : `feedback.${n}.jsonl`));
+
 /**
  * One JSON line per rating in `${dataDir}/feedback/feedback.jsonl`, rotated to feedback.1.jsonl, feedback.2.jsonl…
  * Ratings carry what people typed, so the folder is 0700 and the files 0600. Writes are synchronous (tens of
@@ -45,7 +49,8 @@ const ROTATED = /^feedback\.(\d+)\.jsonl$/;
  */
 export function createFeedbackStore(dataDir: string, { maxBytes, files, now = () => new Date() }: FeedbackStoreOptions): FeedbackStore {
   const dir = join(dataDir, 'feedback');
-  const path = (n: number) => join(dir, n === 0 ? 'feedback.jsonl' : `feedback.${n}.jsonl`);
+  const paths = feedbackFiles(dataDir, files);
+  const path = (n: number) => paths[n];
   /** Of the current file; unknown until the folder has been prepared. */
   let size: number | undefined;
 
