@@ -16,7 +16,7 @@ const MAX_STRUCTURE_ITEMS = 12;
 /** Words of a structure question that say nothing about which section: "kế hoạch gồm những phần nào". */
 const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu phan muc nhom noi dung chinh nao la gi what are were the main key parts sections chapters components groups of structure outline plan this does cover contain and'.split(' '));
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
-const DEFINITION_CUE = /\b(la gi|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
+const DEFINITION_CUE = /\b(la gi|the nao la|khai niem|dinh nghia|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
 const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
 
 export interface DirectAnswers {
