@@ -9,7 +9,7 @@ export interface BundledAsset {
 
 export interface AssetBundle {
   /** Public URLs (content-hashed, so they can be cached for good). */
-  urls: { chatScript: string; documentScript: string; learnScript: string; styles: string };
+  urls: { chatScript: string; documentScript: string; learnScript: string; adminScript: string; styles: string };
   /** By file name under /assets/. */
   files: ReadonlyMap<string, BundledAsset>;
 }
@@ -20,7 +20,7 @@ const clientFile = (name: string): string => fileURLToPath(new URL(`./client/${n
 /** Bundles the client scripts and the stylesheet in memory (tens of milliseconds), so no build step is needed. */
 export async function bundleAssets(): Promise<AssetBundle> {
   const result = await build({
-    entryPoints: { chat: clientFile('chat.ts'), document: clientFile('document.ts'), learn: clientFile('learn.ts'), styles: clientFile('styles.css') },
+    entryPoints: { chat: clientFile('chat.ts'), document: clientFile('document.ts'), learn: clientFile('learn.ts'), admin: clientFile('admin.ts'), styles: clientFile('styles.css') },
     bundle: true,
     write: false,
     minify: true,
@@ -38,5 +38,5 @@ export async function bundleAssets(): Promise<AssetBundle> {
     files.set(name, { body: output.contents, contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream' });
     urls[name.slice(0, name.indexOf('-'))] = `/assets/${name}`;
   }
-  return { urls: { chatScript: urls.chat, documentScript: urls.document, learnScript: urls.learn, styles: urls.styles }, files };
+  return { urls: { chatScript: urls.chat, documentScript: urls.document, learnScript: urls.learn, adminScript: urls.admin, styles: urls.styles }, files };
 }

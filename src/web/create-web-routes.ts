@@ -7,6 +7,7 @@ import { readJsonBody } from '../server/read-json-body.js';
 import type { AnswerArchive } from '../store/answer-archive.js';
 import type { KnowledgeBase } from '../types.js';
 import { matchKey } from '../lang/normalize.js';
+import { AdminPage } from './admin-page.js';
 import { buildGlossary, type GlossaryEntry } from './build-glossary.js';
 import { bundleAssets, type AssetBundle } from './bundle-assets.js';
 import { ChatPage } from './chat-page.js';
@@ -66,15 +67,15 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
     [...new Set(knowledge.chunksWithWords([matchKey(abbreviation)], { limit: GLOSSARY_CANDIDATES }).map((chunk) => chunk.docId))].flatMap((id) => knowledge.document(id) ?? []);
   const glossaryEntries = (): GlossaryEntry[] => (glossary ??= buildGlossary(documentsUsing, knowledge.lexical.abbreviations));
 
-  const render = async (c: Context, page: { title: string; active: Section; script?: 'chat' | 'document' | 'learn'; body: Child }, status: 200 | 404 = 200) => {
+  const render = async (c: Context, page: { title: string; active: Section; script?: 'chat' | 'document' | 'learn' | 'admin'; body: Child }, status: 200 | 404 = 200) => {
     const { urls } = await assets;
-    const scripts = page.script ? [{ chat: urls.chatScript, document: urls.documentScript, learn: urls.learnScript }[page.script]] : [];
+    const scripts = page.script ? [{ chat: urls.chatScript, document: urls.documentScript, learn: urls.learnScript, admin: urls.adminScript }[page.script]] : [];
     const node = jsx(Layout, { title: page.title, active: page.active, styles: urls.styles, scripts }, page.body);
     return c.html(html`<!DOCTYPE html>${node}`, status);
   };
 
   // Headers only on the page paths: middleware registered with '*' here would also run for routes mounted beside these.
-  for (const path of ['/', '/docs', '/docs/:id', '/learn', '/learn/:id', '/glossary', '/a/:answerId']) web.use(path, pageHeaders);
+  for (const path of ['/', '/docs', '/docs/:id', '/learn', '/learn/:id', '/glossary', '/a/:answerId', '/admin']) web.use(path, pageHeaders);
 
   web.get('/', (c) => render(c, { title: 'Hỏi đáp', active: 'chat', script: 'chat', body: jsx(ChatPage, { documents: knowledge.catalogue() }) }));
 
@@ -130,6 +131,14 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
       body: jsx(GlossaryPage, { entries: glossaryEntries(), documents: new Map(knowledge.catalogue().map((meta) => [meta.id, meta])) }),
     }),
   );
+
+  // Administration exists only with ADMIN_TOKEN set; the script logs in and fills the page from /api/admin.
+  if (config.ADMIN_TOKEN) {
+    web.get('/admin', (c) => {
+      c.header('X-Robots-Tag', 'noindex');
+      return render(c, { title: 'Quản trị', active: 'none', script: 'admin', body: jsx(AdminPage, {}) });
+    });
+  }
 
   web.get('/assets/:name', async (c) => {
     const asset = (await assets).files.get(c.req.param('name'));
