@@ -105,6 +105,20 @@ describe('runIngest', () => {
     expect(kb!.vectors?.size).toBe(baseChunks);
   });
 
+  it('reads every document again after the grammar changed, embedding no passage whose text is unchanged', async () => {
+    await fromBase();
+    inStore((store) => store.setSetting('grammar', 'an older grammar'));
+    const again = counting(model);
+    const events: IngestProgress[] = [];
+    const summary = await ingest(again, (event) => events.push(event));
+    expect(events.filter((event) => event.phase === 'chunk')).toHaveLength(5);
+    expect(summary).toMatchObject({ documents: 5, chunks: baseChunks });
+    expect(again.embedded).toEqual([]);
+    // Read by this grammar now: the next ingest reuses everything.
+    const third = await ingest(counting(model));
+    expect(third.reused).toBe(5);
+  });
+
   it('re-chunks and re-embeds only a changed document, keeping the others as they were', async () => {
     await fromBase();
     const before = stored();

@@ -10,6 +10,7 @@ import { openCollectionStore, STORE_FORMAT, type CollectionStore, type DocumentR
 import { acquireWriterLock } from '../store/writer-lock.js';
 import { outlineOf } from '../structure/outline.js';
 import { parseStructure } from '../structure/parse-structure.js';
+import { GRAMMAR_VERSION } from '../structure/grammar.js';
 import type { EmbeddingModel, SourceDocument } from '../types.js';
 import { chunkDocument } from './chunk-document.js';
 import { readDocuments, scanCorpus } from './load-corpus.js';
@@ -80,7 +81,9 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     store = openCollectionStore(dataDir);
     // A database written by another version of the ingest is rebuilt from the corpus.
     const rebuild = options.rebuild || store.format !== STORE_FORMAT;
-    const known = rebuild ? undefined : store.knownFiles();
+    // Documents read by an older grammar are read again, each replaced in its own transaction as usual.
+    const reread = rebuild || store.setting('grammar') !== String(GRAMMAR_VERSION);
+    const known = reread ? undefined : store.knownFiles();
     const knownFiles = known && new Map([...known].map(([file, { id, signature }]) => [file, { id, signature }]));
     const scan = await scanCorpus(corpusDir, knownFiles).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -103,7 +106,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
         present.add(doc.meta.id);
         const signature = scan.signatures.get(doc.meta.sourceFile) ?? '';
         // Same content, new file time: only the signature is new.
-        if (!rebuild && known?.get(doc.meta.sourceFile)?.hash === doc.hash) {
+        if (!reread && known?.get(doc.meta.sourceFile)?.hash === doc.hash) {
           store.setSignature(doc.meta.id, signature);
           continue;
         }
@@ -124,6 +127,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     const stale = [...store.knownFiles().values()].map((file) => file.id).filter((id) => !present.has(id));
     for (const id of stale) store.removeDocument(id);
     store.setSetting('format', String(STORE_FORMAT));
+    store.setSetting('grammar', String(GRAMMAR_VERSION));
     // A model the stored chunks were not embedded with: their vectors are made, the chunks stay as they are.
     if (embed) {
       for (const docId of store.documentsWithoutVectors(embed.id)) {
