@@ -106,6 +106,16 @@ describe('admin API', () => {
     expect(Buffer.from(await original.arrayBuffer()).equals(plan)).toBe(true);
   });
 
+  it('takes two uploads of one file sent at once as one document', async () => {
+    const bytes = new Uint8Array(await makePlanDocx({ province: 'Lai Châu', number: '5/KH-UBND' }));
+    const [first, second] = await Promise.all([upload(form(new Blob([bytes]), 'Lai Châu.docx')), upload(form(new Blob([bytes]), 'Lai Châu.docx'))]);
+    const bodies = [(await first.json()) as { docId: string; jobId?: string }, (await second.json()) as { docId: string; duplicate?: boolean }];
+    expect(bodies.map((body) => body.docId)).toEqual(['lai-chau', 'lai-chau']);
+    expect([first.status, second.status].sort()).toEqual([200, 202]);
+    await admin.idle();
+    expect((await corpusFiles()).filter((name) => name.startsWith('Lai Châu'))).toEqual(['Lai Châu.docx']);
+  });
+
   it('recognises the same content uploaded again, under any name: the existing docId, no second copy', async () => {
     const before = await corpusFiles();
     const again = await upload(form(new Blob([new Uint8Array(plan)]), 'bản sao.pdf'));
@@ -199,7 +209,11 @@ describe('admin API', () => {
     });
     expect(genuine.status).toBe(202);
     expect(await finished(((await genuine.json()) as { jobId: string }).jobId)).toMatchObject({ state: 'done' });
-    expect((await app.request('/api/admin/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'guess' }) })).status).toBe(401);
+    // Guessing the token: ten tries a minute, then 429.
+    const guesses = [];
+    for (let i = 0; i < 11; i += 1) guesses.push((await app.request('/api/admin/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: `guess-${i}` }) })).status);
+    expect(guesses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(8);
+    expect(guesses.at(-1)).toBe(429);
   });
 
   it('deletes a document (200): it leaves the answers, its file goes; then the audit log tells who did what, from where', async () => {

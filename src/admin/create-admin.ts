@@ -165,6 +165,12 @@ export function createAdmin({ config, token, knowledge, logger, runJob = forkJob
     return meta;
   };
 
+  /**
+   * Uploads between their checks and their job being queued (staging the file takes a moment): by content hash to
+   * the document id they were given, and by the file name taken. Another upload meanwhile sees them as taken.
+   */
+  const arriving = { hashes: new Map<string, string>(), names: new Set<string>() };
+
   /** The document that already holds these bytes (in the corpus folder, or on its way there), if any. */
   const holderOf = async (size: number, hash: string): Promise<string | undefined> => {
     const queued = queue.pending().find((job) => 'hash' in job.spec && job.spec.hash === hash);
@@ -237,27 +243,36 @@ export function createAdmin({ config, token, knowledge, logger, runJob = forkJob
     const hash = hashBytes(bytes);
     const by = actor(c);
 
-    const holder = await holderOf(bytes.length, hash);
+    const holder = (await holderOf(bytes.length, hash)) ?? arriving.hashes.get(hash);
     if (holder) return c.json({ docId: holder, duplicate: true }, 200);
 
     const name = safeFileName(file.name, extension);
-    if (replacing) {
-      documentFor(replacing);
-      const staged = await stageUpload(corpusDir, name, bytes);
-      const job = enqueue('replace', { kind: 'replace', docId: replacing, file: name, staged, hash, extension, meta, by }, `${file.name}, ${bytes.length} B`);
-      return c.json({ jobId: job.jobId, docId: replacing }, 202);
+    let docId = replacing;
+    let target = name;
+    if (docId) documentFor(docId);
+    else {
+      // A name whose id is free: the ingest names a new document after its file.
+      const ids = new Set(knowledge.catalogue().map((meta) => meta.id));
+      const pending = queue.pending().map((job) => job.spec);
+      target = uniqueFileName(name, (candidate) => {
+        const id = slugOfFileName(candidate);
+        return existsSync(join(corpusDir, candidate)) || arriving.names.has(candidate) || ids.has(id) || pending.some((spec) => spec.file === candidate || spec.docId === id);
+      });
+      docId = slugOfFileName(target);
+      arriving.names.add(target);
     }
-    // A name whose id is free: the ingest names a new document after its file.
-    const ids = new Set(knowledge.catalogue().map((meta) => meta.id));
-    const pending = queue.pending().map((job) => job.spec);
-    const target = uniqueFileName(name, (candidate) => {
-      const id = slugOfFileName(candidate);
-      return existsSync(join(corpusDir, candidate)) || ids.has(id) || pending.some((spec) => spec.file === candidate || spec.docId === id);
-    });
-    const docId = slugOfFileName(target);
-    const staged = await stageUpload(corpusDir, target, bytes);
-    const job = enqueue('upload', { kind: 'add', docId, file: target, staged, hash, meta, by }, `${file.name}, ${bytes.length} B`);
-    return c.json({ jobId: job.jobId, docId }, 202);
+    arriving.hashes.set(hash, docId);
+    try {
+      const staged = await stageUpload(corpusDir, target, bytes);
+      const detail = `${file.name}, ${bytes.length} B`;
+      const job = replacing
+        ? enqueue('replace', { kind: 'replace', docId, file: target, staged, hash, extension, meta, by }, detail)
+        : enqueue('upload', { kind: 'add', docId, file: target, staged, hash, meta, by }, detail);
+      return c.json({ jobId: job.jobId, docId }, 202);
+    } finally {
+      arriving.hashes.delete(hash);
+      arriving.names.delete(target);
+    }
   });
 
   routes.patch('/documents/:docId', async (c) => {

@@ -11,7 +11,9 @@ import { runAdminJob } from './run-admin-job.js';
 /** How long a job waits for another ingest (the server's start-up check, an `npm run ingest`) to finish writing. */
 const OTHER_INGEST_WAIT_MS = 10 * 60_000;
 
-const send = (message: WorkerMessage): Promise<void> => new Promise((resolve) => process.send!(message, () => resolve()));
+// A server that stopped meanwhile hears nothing: the job still finishes, leaving the collection whole.
+const send = (message: WorkerMessage): Promise<void> =>
+  new Promise((resolve) => (process.connected ? process.send!(message, () => resolve()) : resolve()));
 
 async function work({ job, jobId, settings }: WorkerRequest): Promise<void> {
   try {
@@ -26,7 +28,7 @@ async function work({ job, jobId, settings }: WorkerRequest): Promise<void> {
   } catch (error) {
     await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
-  process.disconnect();
+  if (process.connected) process.disconnect();
 }
 
 process.once('message', (request: WorkerRequest) => void work(request));
