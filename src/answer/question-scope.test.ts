@@ -66,6 +66,8 @@ describe('questionScope', () => {
     // Words every title shares ("trên địa bàn tỉnh Đồng Tháp") decide nothing; one shared pair is not enough.
     expect(scope('Kế hoạch trên địa bàn tỉnh Đồng Tháp yêu cầu báo cáo trước ngày nào?')?.docIds).toHaveLength(3);
     expect(scope('Đồng Tháp có kế hoạch nào về tài nguyên?')?.docIds).toHaveLength(3);
+    // Title words elsewhere than after a type word name no document.
+    expect(scope('Ở Đồng Tháp, việc chuyển đổi số hạ tầng giao thông báo cáo trước ngày nào?')?.docIds).toHaveLength(3);
     expect(scope('Hai kế hoạch của Đồng Tháp về đổi mới công nghệ và chuyển đổi số giao thông giao việc cho sở nào?')?.docIds).toHaveLength(3);
   });
 

@@ -116,15 +116,27 @@ const wordsOf = (text: string): string[] => text.normalize('NFC').toLowerCase().
 /** Word pairs of folded words: "ha tang giao thong" → "ha tang", "tang giao", "giao thong". */
 const pairsOf = (words: readonly string[]): string[] => words.slice(1).map((word, i) => `${words[i]} ${word}`);
 
+/** Words after a type word may be a title ("Kế hoạch chuyển đổi số hạ tầng giao thông…"), this many at most. */
+const TITLE_WINDOW = 12;
+
+/** The question's words that may name a document by its title: those just after a word naming a type of document. */
+function titledWords(question: string): string[] {
+  const words = wordsOf(question);
+  const opensWithType = (text: string) => TYPE_WORDS.some((entry) => entry.pattern.exec(text)?.index === 0);
+  const start = words.findIndex((_, i) => opensWithType(folded(words.slice(i, i + 2).join(' '))));
+  return start < 0 ? [] : words.slice(start, start + TITLE_WINDOW);
+}
+
 /**
  * Several documents of one place told apart by topic: "kế hoạch chuyển đổi số hạ tầng giao thông của Đồng Tháp"
- * is the one whose title shares most word pairs with the question, when it shares at least two and more than the
- * others. Pairs every title has (the place, "kế hoạch thực hiện") decide nothing. The words that chose
+ * is the one whose title shares most word pairs with the words that follow the type word ("Kế hoạch …"), when it
+ * shares at least two and more than the others. Pairs every title has (the place, "kế hoạch thực hiện") decide
+ * nothing; a question that names no type of document names no title. The words that chose
  * the document are returned: the scope carries them, as it carries a place's name.
  */
 function byTopic(question: string, docIds: string[], metas: readonly DocumentMeta[]): { docIds: string[]; topicWords?: string[] } {
   if (docIds.length < 2) return { docIds };
-  const typed = wordsOf(question);
+  const typed = titledWords(question);
   const asked = pairsOf(typed.map(folded));
   const titles = new Map(metas.filter((meta) => docIds.includes(meta.id)).map((meta) => [meta.id, new Set(pairsOf(wordsOf(meta.title).map(folded)))]));
   const everywhere = (pair: string) => docIds.every((id) => titles.get(id)?.has(pair));
