@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
-/** Where a running job is, for the page: checking the file, OCR (with its pages), or indexing. */
+/** Where a running job is, for the page: checking a replacement, reading, OCR (with its pages), or indexing. */
 export interface JobProgress {
   /** 0 to 1. */
   progress: number;
-  phase?: 'check' | 'ocr' | 'index';
+  phase?: 'check' | 'read' | 'ocr' | 'index';
   pages?: { done: number; total: number };
 }
 

@@ -35,7 +35,8 @@ function ingestReporter(report: (progress: JobProgress) => void, from: number, t
   const at = (share: number) => from + (to - from) * share;
   return (event) => {
     if (event.phase === 'ocr') report({ progress: at(0.05 + (0.8 * event.done) / event.total), phase: 'ocr', pages: { done: event.done, total: event.total } });
-    else if (event.phase === 'load') report({ progress: at(0.05), phase: 'index' });
+    // Reading covers a scan's first page too: OCR reports a page once it is read.
+    else if (event.phase === 'load') report({ progress: at(0.05), phase: 'read' });
     else if (event.phase === 'index') report({ progress: at(0.95), phase: 'index' });
     else report({ progress: at(0.9), phase: 'index' });
   };

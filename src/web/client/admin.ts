@@ -29,7 +29,7 @@ interface Job {
   jobId: string;
   state: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
-  phase?: 'check' | 'ocr' | 'index';
+  phase?: 'check' | 'read' | 'ocr' | 'index';
   pages?: { done: number; total: number };
   error?: string;
   docId: string;
@@ -172,6 +172,7 @@ const phaseText = (job: Job): string => {
   if (job.state === 'queued') return 'Đang chờ đến lượt xử lý…';
   if (job.phase === 'ocr' && job.pages) return `Đang nhận dạng chữ (OCR): trang ${job.pages.done}/${job.pages.total}…`;
   if (job.phase === 'check') return 'Đang kiểm tra tệp…';
+  if (job.phase === 'read') return 'Đang đọc tệp…';
   return 'Đang lập chỉ mục…';
 };
 
