@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { constants, setPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
@@ -35,12 +36,19 @@ export const workerSettings = (config: Config): Record<string, string> => ({
  * Runs each job in a process of its own (job-worker.ts): reading, OCR and indexing a document take CPU and memory
  * the server needs for answering, and a document that brings its reader down must not bring the server down. The
  * worker writes the collection as any ingest does (one writer, each document committed whole), and the server's
- * answers follow its commits. Starting the process costs about a second.
+ * answers follow its commits. It runs at a lower priority than the server, so that asks are answered first when the
+ * machine is busy. Starting the process costs about a second.
  */
 export function forkJobRunner(settings: Record<string, string>): (job: AdminJob, jobId: string, report: (progress: JobProgress) => void) => Promise<void> {
   return (job, jobId, report) =>
     new Promise((resolve, reject) => {
       const child = fork(WORKER, [], { execArgv: ['--import', TSX], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      // Answers come first: on a busy machine the job gets the CPU the server leaves.
+      try {
+        if (child.pid) setPriority(child.pid, constants.priority.PRIORITY_BELOW_NORMAL);
+      } catch {
+        // Gone already: its exit says how.
+      }
       let outcome: WorkerMessage | undefined;
       child.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') report(message.progress);
