@@ -69,7 +69,9 @@ const corpusFiles = async () => (await readdir(corpusDir)).filter((name) => name
 
 describe('admin API', () => {
   it('answers 404 when ADMIN_TOKEN is not set', async () => {
-    const plain = createApp({ ...pipeline, logger: silentLogger });
+    const plain = createApp({ ...pipeline, config: { ...pipeline.config, ADMIN_TOKEN: undefined }, logger: silentLogger });
+    expect((await plain.request('/admin')).status).toBe(404);
+    expect((await app.request('/admin')).status).toBe(200);
     expect((await plain.request('/api/admin/documents', { headers: BEARER })).status).toBe(404);
     expect((await plain.request('/api/admin/documents', { method: 'POST', headers: BEARER, body: form(new Blob(['KẾ HOẠCH']), 'x.txt') })).status).toBe(404);
   });
