@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { BoundedMap } from '../bots/bounded-map.js';
-import { safeEqual } from '../bots/safe-equal.js';
+import { BoundedMap } from '../bounded-map.js';
+import { safeEqual } from '../http/safe-equal.js';
 import { AppError } from '../errors.js';
 
 /** Where the admin API lives; the session cookie is sent there only. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -10,7 +10,7 @@ import { hashBytes } from '../ingest/load-document.js';
 import { matchKey } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
 import { clientOf, rateLimit } from '../server/rate-limit.js';
-import { readJsonBody } from '../server/read-json-body.js';
+import { readJsonBody } from '../http/read-json-body.js';
 import { slugOfFileName } from '../structure/extract-metadata.js';
 import type { DocumentMeta, KnowledgeBase } from '../types.js';
 import { feedbackFiles } from '../web/feedback-store.js';
@@ -23,6 +23,7 @@ import { createJobQueue, type JobProgress, type JobStatus } from './job-queue.js
 import { recoverAdminFolder, stageUpload, type AdminJob } from './run-admin-job.js';
 import { safeFileName, uniqueFileName } from './safe-file-name.js';
 import { sniffUpload, type UploadExtension } from './sniff-upload.js';
+import type { AdminMount } from '../server/create-app.js';
 
 export interface AdminDeps {
   config: Config;
@@ -34,15 +35,7 @@ export interface AdminDeps {
   runJob?: (job: AdminJob, jobId: string, report: (progress: JobProgress) => void) => Promise<void>;
 }
 
-export interface Admin {
-  /** Where the routes are mounted. */
-  path: string;
-  /** In front of everything under /api/admin, before any body is read (401/403 refuse it unread). */
-  guard: MiddlewareHandler;
-  /** Mounted at /api/admin. */
-  routes: Hono;
-  /** The route that takes uploads, and the body size it accepts (MAX_UPLOAD_BYTES); every other keeps MAX_BODY_BYTES. */
-  upload: { method: 'POST'; path: string; maxBytes: number };
+export interface Admin extends AdminMount {
   /** Settles when the jobs enqueued so far have finished. */
   idle(): Promise<void>;
 }

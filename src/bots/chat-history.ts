@@ -1,5 +1,5 @@
 import type { ChatTurn } from '../types.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../bounded-map.js';
 
 export interface ChatHistoryOptions {
   /** Messages kept per chat (a question and its answer are two). */

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../bots/bounded-map.js';
+import { BoundedMap } from '../bounded-map.js';
 import { CURATED_ABBREVIATIONS, abbreviationKey } from '../lang/abbreviations.js';
 import { matchKey } from '../lang/normalize.js';
 import { documentName } from '../structure/citation-label.js';

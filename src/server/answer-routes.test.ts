@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
 import { silentLogger } from '../logger.js';
-import type { SharedAskResult } from './api-routes.js';
+import type { SharedAskResult } from '../web/format-citation.js';
 import { createApp } from './create-app.js';
 
 const QUESTION = 'Khánh Hòa yêu cầu gửi báo cáo kết quả thực hiện kế hoạch trước ngày nào?';

@@ -4,8 +4,8 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AnswerArchive } from '../store/answer-archive.js';
 import { formatSection, type Answerer, type AskResult, type DocumentMeta, type KnowledgeBase, type Retriever } from '../types.js';
-import { withReferences, type ReferencedCitation } from '../web/format-citation.js';
-import { readJsonBody } from './read-json-body.js';
+import { withReferences, type ReferencedCitation, type SharedAskResult } from '../web/format-citation.js';
+import { readJsonBody } from '../http/read-json-body.js';
 import { askRequestSchema, searchRequestSchema } from './request-schemas.js';
 import { resolveFilter } from './resolve-filter.js';
 import { splitForStreaming } from './split-for-streaming.js';
@@ -20,7 +20,6 @@ export interface ApiDeps {
 }
 
 /** What /api/ask returns: the answer, its citations in full form, and the id its link and export use. */
-export type SharedAskResult = Omit<AskResult, 'citations'> & { citations: ReferencedCitation[]; answerId?: string };
 
 export function createApiRoutes({ knowledge, answerer, retriever, logger, answers }: ApiDeps): Hono {
   const api = new Hono();

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Admin } from '../admin/create-admin.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -26,10 +25,21 @@ export interface AppDeps {
   /** Bot webhooks, mounted at /bots when given. */
   bots?: Hono;
   /** Administration of the collection (ADMIN_TOKEN set); without it /api/admin answers 404. */
-  admin?: Admin;
+  admin?: AdminMount;
 }
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
+
+/** What the server mounts for administration (src/admin implements it). */
+export interface AdminMount {
+  /** Where the routes are mounted. */
+  path: string;
+  /** In front of everything under the path, before any body is read (401/403 refuse it unread). */
+  guard: MiddlewareHandler;
+  routes: Hono;
+  /** The route that takes uploads, and the body size it accepts; every other route keeps MAX_BODY_BYTES. */
+  upload: { method: 'POST'; path: string; maxBytes: number };
+}
 
 export function createApp({ knowledge, answerer, retriever, config, logger, bots, admin }: AppDeps): Hono {
   const app = new Hono();

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { BoundedMap } from '../bots/bounded-map.js';
+import { BoundedMap } from '../bounded-map.js';
 import { AppError } from '../errors.js';
 
 export interface RateLimitOptions {

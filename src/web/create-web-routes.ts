@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { jsx, type Child } from 'hono/jsx';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { readJsonBody } from '../server/read-json-body.js';
+import { readJsonBody } from '../http/read-json-body.js';
 import type { AnswerArchive } from '../store/answer-archive.js';
 import type { KnowledgeBase } from '../types.js';
 import { matchKey } from '../lang/normalize.js';

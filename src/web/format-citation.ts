@@ -1,5 +1,5 @@
 import { documentName } from '../structure/citation-label.js';
-import type { Citation, DocumentMeta } from '../types.js';
+import type { AskResult, Citation, DocumentMeta } from '../types.js';
 
 /** A citation with the full form officials write in a report, for copying, printing, sharing and export. */
 export type ReferencedCitation = Citation & { reference: string };
@@ -31,3 +31,6 @@ export function citationReference(citation: Pick<Citation, 'docName' | 'label' |
 /** Adds the full form to each citation, reading the metadata of the documents cited. */
 export const withReferences = (citations: readonly Citation[], metaOf: (docId: string) => DocumentMeta | undefined): ReferencedCitation[] =>
   citations.map((citation) => ({ ...citation, reference: citationReference(citation, metaOf(citation.docId)) }));
+
+/** An answer as the API returns it: citations in full form, and the id it is shared by. */
+export type SharedAskResult = Omit<AskResult, 'citations'> & { citations: ReferencedCitation[]; answerId?: string };

@@ -4,7 +4,7 @@ import { Bot, GrammyError, InlineKeyboard, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { AskResult } from '../../types.js';
 import { FAILURE_TEXT, requestedPage } from '../bot-texts.js';
-import { BoundedMap } from '../bounded-map.js';
+import { BoundedMap } from '../../bounded-map.js';
 import type { AdapterDeps } from '../adapter-deps.js';
 import {
   citationPageCount,

@@ -4,8 +4,8 @@ import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { readJsonBody } from '../../server/read-json-body.js';
-import { safeEqual } from '../safe-equal.js';
+import { readJsonBody } from '../../http/read-json-body.js';
+import { safeEqual } from '../../http/safe-equal.js';
 import type { SeenEvents } from '../seen-events.js';
 import type { TaskQueue } from '../task-queue.js';
 

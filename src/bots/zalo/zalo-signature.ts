@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { safeEqual } from '../safe-equal.js';
+import { safeEqual } from '../../http/safe-equal.js';
 
 /**
  * Zalo OA webhook MAC (developers.zalo.me, Official Account API › Webhook):

@@ -21,7 +21,7 @@ import { createScopePicker } from './scope-picker.js';
 import { readEventStream } from './sse.js';
 
 // Type-only: erased when bundled for the browser.
-import type { SharedAskResult } from '../../server/api-routes.js';
+import type { SharedAskResult } from '../format-citation.js';
 
 // Five exchanges = ten messages: enough for follow-ups, well within the API's limit of 20.
 const HISTORY_TURNS = 5;
