@@ -116,6 +116,14 @@ const wordsOf = (text: string): string[] => text.normalize('NFC').toLowerCase().
 /** Word pairs of folded words: "ha tang giao thong" → "ha tang", "tang giao", "giao thong". */
 const pairsOf = (words: readonly string[]): string[] => words.slice(1).map((word, i) => `${words[i]} ${word}`);
 
+const titlePairCache = new WeakMap<DocumentMeta, Set<string>>();
+/** A title's folded word pairs, made once per document (the national path compares thousands of titles). */
+function titlePairs(meta: DocumentMeta): Set<string> {
+  let pairs = titlePairCache.get(meta);
+  if (!pairs) titlePairCache.set(meta, (pairs = new Set(pairsOf(wordsOf(meta.title).map(folded)))));
+  return pairs;
+}
+
 /** Words after a type word may be a title ("Kế hoạch chuyển đổi số hạ tầng giao thông…"), this many at most. */
 const TITLE_WINDOW = 12;
 
@@ -138,7 +146,9 @@ function byTopic(question: string, docIds: string[], metas: readonly DocumentMet
   if (docIds.length < 2) return { docIds };
   const typed = titledWords(question);
   const asked = pairsOf(typed.map(folded));
-  const titles = new Map(metas.filter((meta) => docIds.includes(meta.id)).map((meta) => [meta.id, new Set(pairsOf(wordsOf(meta.title).map(folded)))]));
+  if (asked.length < 2) return { docIds };
+  const wanted = new Set(docIds);
+  const titles = new Map(metas.filter((meta) => wanted.has(meta.id)).map((meta) => [meta.id, titlePairs(meta)]));
   const everywhere = (pair: string) => docIds.every((id) => titles.get(id)?.has(pair));
   const shared = docIds.map((id) => asked.filter((pair) => titles.get(id)?.has(pair) && !everywhere(pair)));
   const best = Math.max(...shared.map((pairs) => new Set(pairs).size));
