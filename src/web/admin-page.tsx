@@ -1,4 +1,5 @@
 import { DOCUMENT_TYPES } from '../structure/grammar.js';
+import { DeleteDialog } from './delete-dialog.js';
 
 const LEVELS = ['quốc gia', 'tỉnh', 'thành phố', 'huyện', 'quận', 'thị xã', 'xã', 'phường'];
 
@@ -189,20 +190,7 @@ export function AdminPage() {
         </form>
       </dialog>
 
-      <dialog id="delete-dialog" class="dialog" aria-labelledby="delete-dialog-title" aria-describedby="delete-dialog-text">
-        <form method="dialog" class="dialog-form">
-          <h2 id="delete-dialog-title">Xóa văn bản?</h2>
-          <p id="delete-dialog-text"></p>
-          <div class="dialog-actions">
-            <button value="cancel" class="button button-secondary" autofocus>
-              Hủy
-            </button>
-            <button value="delete" class="button button-primary">
-              Xóa
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <DeleteDialog title="Xóa văn bản?" />
     </div>
   );
 }

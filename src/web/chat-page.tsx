@@ -1,5 +1,6 @@
 import type { DocumentMeta } from '../types.js';
 import { shortName } from './format-meta.js';
+import { DeleteDialog } from './delete-dialog.js';
 
 /** Shown on the empty screen; clicking one asks it. A mix of forms officials actually type. */
 export const EXAMPLE_QUESTIONS = [
@@ -130,20 +131,7 @@ export function ChatPage({ documents }: { documents: readonly DocumentMeta[] }) 
           </div>
         </form>
       </dialog>
-      <dialog id="delete-dialog" class="dialog" aria-labelledby="delete-dialog-title" aria-describedby="delete-dialog-text">
-        <form method="dialog" class="dialog-form">
-          <h2 id="delete-dialog-title">Xóa cuộc trò chuyện?</h2>
-          <p id="delete-dialog-text"></p>
-          <div class="dialog-actions">
-            <button value="cancel" class="button button-secondary" autofocus>
-              Hủy
-            </button>
-            <button value="delete" class="button button-primary">
-              Xóa
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <DeleteDialog title="Xóa cuộc trò chuyện?" />
       <noscript>
         <p class="notice">Trang hỏi đáp cần bật JavaScript. Anh/chị vẫn có thể xem các văn bản tại mục “Văn bản”.</p>
       </noscript>
