@@ -44,7 +44,7 @@ const FACT_NAME: Record<PlanFact, { vi: string; en: string }> = {
 };
 
 /** Where a passage outside the numbered sections sits, for the citation's section field. */
-const KIND_LABEL: Record<Chunk['kind'], string> = {
+export const KIND_LABEL: Record<Chunk['kind'], string> = {
   header: 'Phần đầu văn bản',
   preamble: 'Căn cứ ban hành',
   body: 'Phần kết',
@@ -111,9 +111,9 @@ const MAX_CITATIONS = 6;
 /** Characters quoted in one answer, at most, beyond each part's best quote: an answer stays readable on a phone. */
 const MAX_QUOTED_CHARS = 1_300;
 /** A citation names its document's title up to this length (scraped titles can run to a paragraph). */
-const MAX_CITED_TITLE = 100;
+export const MAX_CITED_TITLE = 100;
 /** Each heading of a citation's section path, up to this length (its label gives the short form). */
-const MAX_CITED_HEADING = 70;
+export const MAX_CITED_HEADING = 70;
 /** Other documents named at the end of an answer, at most. */
 const MAX_NAMED_OTHERS = 3;
 /** A table's header row shown beside a quoted row, up to this length. */

@@ -1,3 +1,4 @@
+import { KIND_LABEL, MAX_CITED_HEADING, MAX_CITED_TITLE } from '../answer/compose-answer.js';
 import { headingEnd } from '../answer/heading-span.js';
 import { matchKey } from '../lang/normalize.js';
 import { citationLabel, documentName } from '../structure/citation-label.js';
@@ -39,16 +40,6 @@ export const headingKey = (title: string): string => matchKey(headingWords(title
 /** Whether `outer` holds `inner` (another entry). */
 export const contains = (outer: OutlineEntry, inner: OutlineEntry): boolean => outer !== inner && outer.start <= inner.start && inner.end <= outer.end && outer.depth < inner.depth;
 
-/** Where a quote outside the numbered sections sits, for the citation's section field (as the answerer says it). */
-const KIND_SECTION: Record<Chunk['kind'], string> = {
-  header: 'Phần đầu văn bản',
-  preamble: 'Căn cứ ban hành',
-  body: 'Phần kết',
-  signature: 'Chữ ký',
-  recipients: 'Nơi nhận',
-};
-const MAX_CITED_TITLE = 100;
-const MAX_CITED_HEADING = 70;
 
 /** Markup that conversion leaves around words ("**", "(*…*)", table pipes). */
 const MARKUP = /\*+|(?<=\s|^)_+|_+(?=\s|$)/gu;
@@ -137,7 +128,7 @@ export function openLearnSource(knowledge: KnowledgeBase, docId: string, referen
         docTitle,
         docName,
         label: citationLabel(text, outline, span.start, meta) || undefined,
-        section: over.length > 0 ? formatSection(over.map((entry) => truncateTitle(entry.title, MAX_CITED_HEADING))) : KIND_SECTION[chunk?.kind ?? 'body'],
+        section: over.length > 0 ? formatSection(over.map((entry) => truncateTitle(entry.title, MAX_CITED_HEADING))) : KIND_LABEL[chunk?.kind ?? 'body'],
         quote: text.slice(span.start, span.end),
         start: span.start,
         end: span.end,
