@@ -128,7 +128,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     for (const id of stale) store.removeDocument(id);
     // Written only when they change: every write clears the caches of the servers reading the collection.
     if (store.format !== STORE_FORMAT) store.setSetting('format', String(STORE_FORMAT));
-    if (store.setting('grammar') !== String(GRAMMAR_VERSION)) store.setSetting('grammar', String(GRAMMAR_VERSION));
+    if (reread) store.setSetting('grammar', String(GRAMMAR_VERSION));
     // A model the stored chunks were not embedded with: their vectors are made, the chunks stay as they are.
     if (embed) {
       for (const docId of store.documentsWithoutVectors(embed.id)) {
