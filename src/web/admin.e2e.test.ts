@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
@@ -12,6 +10,7 @@ import { makePlanDocx } from '../admin/__fixtures__/make-plan.js';
 import { createAdmin, type Admin } from '../admin/create-admin.js';
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
+import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -26,7 +25,7 @@ describe.skipIf(!hasChromium)('the admin page in Chromium', () => {
   let corpusDir: string;
   let pipeline: TestPipeline;
   let admin: Admin;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let base: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -52,10 +51,8 @@ describe.skipIf(!hasChromium)('the admin page in Chromium', () => {
     // Jobs run as in service: each in a process of its own.
     admin = createAdmin({ config: pipeline.config, token: TOKEN, knowledge: pipeline.knowledge, logger: silentLogger });
     const app = createApp({ ...pipeline, logger: silentLogger, admin });
-    server = await new Promise<ServerType>((resolve) => {
-      const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveOnLoopback(app);
+    base = served.base;
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', reducedMotion: 'reduce' });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
@@ -68,7 +65,7 @@ describe.skipIf(!hasChromium)('the admin page in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await served?.close();
     await admin?.idle();
     await pipeline?.cleanup();
     if (root) await rm(root, { recursive: true, force: true });

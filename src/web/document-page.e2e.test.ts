@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
 import { passageLink } from '../bots/format-answer.js';
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
+import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
@@ -19,7 +18,7 @@ const PASSAGE = 'Đối tượng thực hiện: Trung tâm điều dưỡng ngư
 // Chromium's absence is reported by web.e2e.test.ts; here the journeys are only skipped.
 describe.skipIf(!existsSync(CHROMIUM))('document page in Chromium: excerpt note, highlighted passage, original file', () => {
   let pipeline: TestPipeline;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let base: string;
   let browser: Browser;
   let original: string;
@@ -38,15 +37,13 @@ describe.skipIf(!existsSync(CHROMIUM))('document page in Chromium: excerpt note,
     original = text;
     start = original.indexOf(PASSAGE);
     const app = createApp({ ...pipeline, logger: silentLogger });
-    server = await new Promise<ServerType>((resolve) => {
-      const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveOnLoopback(app);
+    base = served.base;
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await served?.close();
     await pipeline?.cleanup();
     expect(pageErrors).toEqual([]);
   });

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
+import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
@@ -17,7 +16,7 @@ const KHANH_HOA = 'khanh-hoa-2618-2022';
 // Chromium's absence is reported by web.e2e.test.ts; here the journeys are only skipped.
 describe.skipIf(!existsSync(CHROMIUM))('learning pages in Chromium: a plan’s summary, deadlines, duties and quiz', () => {
   let pipeline: TestPipeline;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let base: string;
   let browser: Browser;
   const pageErrors: string[] = [];
@@ -31,15 +30,13 @@ describe.skipIf(!existsSync(CHROMIUM))('learning pages in Chromium: a plan’s s
     pipeline = opened;
     browser = launched;
     const app = createApp({ ...pipeline, logger: silentLogger });
-    server = await new Promise<ServerType>((resolve) => {
-      const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveOnLoopback(app);
+    base = served.base;
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await served?.close();
     await pipeline?.cleanup();
     expect(pageErrors).toEqual([]);
   });

@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import mammoth from 'mammoth';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
+import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -28,7 +27,7 @@ if (!hasChromium) {
 
 describe.skipIf(!hasChromium)('web pages in Chromium', () => {
   let pipeline: TestPipeline;
-  let server: ServerType;
+  let served: ServedApp | undefined;
   let base: string;
   let browser: Browser;
   let desktop: BrowserContext;
@@ -51,10 +50,8 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     // The server shares this process with Playwright's client: do the answerer's one-off warm-up before any page waits on it.
     await pipeline.answerer.ask({ question: 'Ai được cấp thẻ BHYT?' });
     const app = createApp({ ...pipeline, logger: silentLogger });
-    server = await new Promise<ServerType>((resolve) => {
-      const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveOnLoopback(app);
+    base = served.base;
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', reducedMotion: 'reduce' });
     desktop.setDefaultTimeout(15_000);
     page = await desktop.newPage();
@@ -71,7 +68,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await served?.close();
     await pipeline?.cleanup();
   });
 
