@@ -16,7 +16,19 @@ describe('loadConfig', () => {
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
 
+  it('selects PostgreSQL only with a postgres URL, with a pool size', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    const config = loadConfig({ DATABASE_URL: 'postgres://hoidap:secret@db.internal:5432/hoidap', DATABASE_POOL_SIZE: '20' });
+    expect(config.DATABASE_URL).toBe('postgres://hoidap:secret@db.internal:5432/hoidap');
+    expect(config.DATABASE_POOL_SIZE).toBe(20);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/hoidap' }).DATABASE_POOL_SIZE).toBe(10);
+  });
+
   it.each([
+    [{ DATABASE_URL: 'mysql://localhost/hoidap' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'localhost:5432' }, 'DATABASE_URL'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ ALLOW_REMOTE_MODELS: 'maybe' }, 'ALLOW_REMOTE_MODELS'],

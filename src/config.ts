@@ -44,6 +44,19 @@ const configSchema = z.object({
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
   /** Largest document the admin page accepts (scanned PDFs run to tens of MB); every other request keeps MAX_BODY_BYTES. */
   MAX_UPLOAD_BYTES: z.coerce.number({ message: 'must be a number' }).int().positive().default(50 * 1024 * 1024),
+  /**
+   * Selects PostgreSQL for the collection (several app servers sharing one database); unset keeps the embedded SQLite
+   * database in DATA_DIR. `postgres://user:password@host:5432/database`.
+   */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .url({ message: 'must be a postgres:// URL' })
+      .refine((url) => /^postgres(ql)?:$/u.test(new URL(url).protocol), { message: 'must be a postgres:// URL' })
+      .optional(),
+  ),
+  /** Connections each app server keeps open to PostgreSQL (answers read in parallel; the database's max_connections bounds the sum). */
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
   /** Public base URL of the web app, used for links from the bots. */
   PUBLIC_URL: optionalText.pipe(z.string().url({ message: 'must be a URL' }).optional()),
   TELEGRAM_BOT_TOKEN: optionalText,
