@@ -3,17 +3,16 @@ import { AppError } from '../errors.js';
 import { buildAbbreviationTable, CURATED_ABBREVIATIONS } from '../lang/abbreviations.js';
 import type { Logger } from '../logger.js';
 import { indexFields } from '../retrieval/lexical-index.js';
-import { loadHnswLibrary, passageText, syncVectorIndex, type HnswLibrary } from '../retrieval/vector-index.js';
+import { passageText, type HnswLibrary } from '../retrieval/vector-index.js';
 import { analyzeForIndex } from '../retrieval/vietnamese-analyzer.js';
-import { repairCollection, saveLastGood } from '../store/last-good-copy.js';
-import { openCollectionStore, STORE_FORMAT, type CollectionStore, type DocumentRecord } from '../store/sqlite-store.js';
-import { acquireWriterLock } from '../store/writer-lock.js';
+import type { CollectionTarget, CollectionWriter, DocumentRecord, WriterSession } from '../store/collection-writer.js';
 import { outlineOf } from '../structure/outline.js';
 import { parseStructure } from '../structure/parse-structure.js';
 import { GRAMMAR_VERSION } from '../structure/grammar.js';
 import type { EmbeddingModel, SourceDocument } from '../types.js';
 import { chunkDocument } from './chunk-document.js';
 import { readDocuments, scanCorpus } from './load-corpus.js';
+import { sqliteTarget } from './sqlite-target.js';
 
 export type IngestPhase = 'load' | 'ocr' | 'chunk' | 'embed' | 'index' | 'write';
 
@@ -45,7 +44,10 @@ export interface IngestSummary {
 
 export interface RunIngestOptions {
   corpusDir: string;
+  /** The embedded collection's folder, written unless `target` names another store. */
   dataDir: string;
+  /** Where the collection is written (PostgreSQL: postgres-target.ts); default the SQLite database in `dataDir`. */
+  target?: CollectionTarget;
   embedding: EmbeddingModel | null;
   logger: Logger;
   /** Ignore what is stored: re-read, re-chunk and re-embed everything (e.g. after the chunker changed). */
@@ -72,18 +74,14 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   const progress = options.onProgress ?? (() => {});
   const started = performance.now();
 
-  // The lock before anything else: only the writer may judge the database damaged and replace it.
-  const release = await acquireWriterLock(dataDir, `ingest of ${corpusDir}`, { waitMs: options.waitMs });
-  let store: CollectionStore | undefined;
+  const target = options.target ?? sqliteTarget({ dataDir, logger, loadHnsw: options.loadHnsw });
+  const store: WriterSession = await target.openWriter(`ingest of ${corpusDir}`, { waitMs: options.waitMs });
   try {
-    // Without reading every document's metadata (0.3 s at 14,000 documents): start-up does, and repairs.
-    repairCollection(dataDir, logger, { metadata: false });
-    store = openCollectionStore(dataDir);
     // A database written by another version of the ingest is rebuilt from the corpus.
-    const rebuild = options.rebuild || store.format !== STORE_FORMAT;
+    const rebuild = options.rebuild || !store.formatCurrent;
     // Documents read by an older grammar are read again, each replaced in its own transaction as usual.
-    const reread = rebuild || store.setting('grammar') !== String(GRAMMAR_VERSION);
-    const known = reread ? undefined : store.knownFiles();
+    const reread = rebuild || (await store.setting('grammar')) !== String(GRAMMAR_VERSION);
+    const known = reread ? undefined : await store.knownFiles();
     const knownFiles = known && new Map([...known].map(([file, { id, signature }]) => [file, { id, signature }]));
     const scan = await scanCorpus(corpusDir, knownFiles).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -98,7 +96,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     let chunkCount = 0;
     const embed = embedding ? withEmbedProgress(embedding, progress) : null;
     // One table for the whole run, grown with each document's own definitions (the analyzer memoises it by size).
-    const abbreviations = new Map([...CURATED_ABBREVIATIONS, ...store.definedAbbreviations()]);
+    const abbreviations = new Map([...CURATED_ABBREVIATIONS, ...(await store.definedAbbreviations())]);
     // OCR is the slow part of reading a scanned PDF (seconds a page): its pages are reported as they are read.
     const onOcrPage = (file: string, done: number, total: number) => progress({ phase: 'ocr', done, total, file });
     for await (const batch of readDocuments(corpusDir, scan, { known: knownFiles, onOcrPage })) {
@@ -107,13 +105,13 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
         const signature = scan.signatures.get(doc.meta.sourceFile) ?? '';
         // Same content, new file time: only the signature is new.
         if (!reread && known?.get(doc.meta.sourceFile)?.hash === doc.hash) {
-          store.setSignature(doc.meta.id, signature);
+          await store.setSignature(doc.meta.id, signature);
           continue;
         }
         const record = await recordOf(doc, store, embed, signature, rebuild, abbreviations);
         chunkCount += record.chunks.length;
         progress({ phase: 'write', done: written, total: scan.toRead.length, file: doc.meta.sourceFile });
-        store.putDocument(record);
+        await store.putDocument(record);
         written += 1;
         progress({ phase: 'chunk', done: written, total: scan.toRead.length, file: doc.meta.sourceFile });
       }
@@ -124,28 +122,27 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       throw new AppError('unreadable_document', `Nothing could be indexed in ${corpusDir}${reasons ? ` (${reasons})` : ': no documents found'}`, { details: failures });
     }
     // Removed last, once the folder is known to hold something: an empty or unreadable folder changes nothing.
-    const stale = [...store.knownFiles().values()].map((file) => file.id).filter((id) => !present.has(id));
-    for (const id of stale) store.removeDocument(id);
+    const stale = [...(await store.knownFiles()).values()].map((file) => file.id).filter((id) => !present.has(id));
+    for (const id of stale) await store.removeDocument(id);
     // Written only when they change: every write clears the caches of the servers reading the collection.
-    if (store.format !== STORE_FORMAT) store.setSetting('format', String(STORE_FORMAT));
-    if (reread) store.setSetting('grammar', String(GRAMMAR_VERSION));
+    if (!store.formatCurrent) await store.markFormatCurrent();
+    if (reread) await store.setSetting('grammar', String(GRAMMAR_VERSION));
     // A model the stored chunks were not embedded with: their vectors are made, the chunks stay as they are.
     if (embed) {
-      for (const docId of store.documentsWithoutVectors(embed.id)) {
-        const chunks = store.chunksOf(docId);
+      for (const docId of await store.documentsWithoutVectors(embed.id)) {
+        const chunks = await store.chunksOf(docId);
         const vectors = await embed.embedPassages(chunks.map(passageText));
-        store.putEmbeddings(docId, embed.id, new Map(chunks.map((chunk, i) => [chunk.id, vectors[i]])));
+        await store.putEmbeddings(docId, embed.id, new Map(chunks.map((chunk, i) => [chunk.id, vectors[i]])));
       }
     }
 
     progress({ phase: 'index', done: 0, total: 1 });
-    const indexed = embedding ? await indexVectors(dataDir, store, embedding, options.loadHnsw ?? loadHnswLibrary, logger) : false;
+    const indexed = await store.finish({ changed: written + stale.length, documents: present.size }, embedding);
     progress({ phase: 'index', done: 1, total: 1 });
-    if (written > 0 || stale.length > 0) saveLastGood(store, dataDir, logger, { changed: written + stale.length, documents: present.size });
 
     const summary: IngestSummary = {
       documents: present.size,
-      chunks: store.chunkCounts().chunks,
+      chunks: await store.chunkCount(),
       mode: indexed ? 'hybrid' : 'lexical',
       modelId: embedding?.id ?? null,
       seconds: (performance.now() - started) / 1000,
@@ -157,28 +154,14 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     logger.info({ ...summary, failures: failures.length, newChunks: chunkCount }, 'ingest finished');
     return summary;
   } finally {
-    store?.close();
-    release();
+    await store.close();
   }
-}
-
-/** Brings the HNSW file in line with the stored vectors; false (and a warning) when the library cannot load. */
-async function indexVectors(dataDir: string, store: CollectionStore, embedding: EmbeddingModel, loadHnsw: () => Promise<HnswLibrary>, logger: Logger): Promise<boolean> {
-  let library: HnswLibrary;
-  try {
-    library = await loadHnsw();
-  } catch (error) {
-    logger.warn({ err: error }, 'the vector library hnswlib-node cannot be loaded: passages are embedded and stored, but served lexical-only until it is installed');
-    return false;
-  }
-  await syncVectorIndex(library, dataDir, store, embedding);
-  return true;
 }
 
 /** Everything derived from one document: chunks, outline, index terms, its own abbreviations and embeddings. */
 async function recordOf(
   doc: SourceDocument,
-  store: CollectionStore,
+  store: CollectionWriter,
   embedding: EmbeddingModel | null,
   signature: string,
   rebuild: boolean,
@@ -197,8 +180,8 @@ async function recordOf(
   if (embedding) {
     // A passage embedded before (same text, same model) is never embedded again.
     const previous = new Map<string, Float32Array>();
-    const stored = rebuild ? new Map<string, Float32Array>() : store.embeddingsOf(doc.meta.id, embedding.id);
-    for (const chunk of rebuild ? [] : store.chunksOf(doc.meta.id)) {
+    const stored = rebuild ? new Map<string, Float32Array>() : await store.embeddingsOf(doc.meta.id, embedding.id);
+    for (const chunk of rebuild ? [] : await store.chunksOf(doc.meta.id)) {
       const vector = stored.get(chunk.id);
       if (vector) previous.set(passageText(chunk), vector);
     }

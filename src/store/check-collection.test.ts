@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
 import { openCheckedCollection } from './check-collection.js';
-import { DATABASE_FILE, openCollectionStore, STORE_FORMAT, type DocumentRecord } from './sqlite-store.js';
+import type { DocumentRecord } from './collection-writer.js';
+import { DATABASE_FILE, openCollectionStore, STORE_FORMAT } from './sqlite-store.js';
 
 // The ways a collection database is found broken at start-up, each told apart from a sound one without reading
 // the whole file.

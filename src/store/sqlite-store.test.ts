@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Chunk, SourceDocument } from '../types.js';
-import { ftsToken, openCollectionStore, type CollectionStore, type DocumentRecord } from './sqlite-store.js';
+import type { DocumentRecord } from './collection-writer.js';
+import { ftsToken } from './index-token.js';
+import { openCollectionStore, type CollectionStore } from './sqlite-store.js';
 
 // The store's contract on small synthetic documents: replace and remove by document, nothing half-written, one
 // writer, everything back after a restart.

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type { Chunk, DocumentMeta, OutlineEntry, ScoredId, SourceDocument } from '../types.js';
+import type { DocumentRecord } from './collection-writer.js';
+import { ftsToken } from './index-token.js';
 
 // The collection on disk: one SQLite database in WAL mode. Documents, their original text, chunks, outlines and
 // metadata are tables; the lexical index is a contentless FTS5 table over the analyzer's terms; embeddings are
@@ -54,24 +56,6 @@ INSERT OR IGNORE INTO settings (key, value) VALUES ('identity', lower(hex(random
 /** Tables with row ids, and the other tables (FTS5's own without row ids, and its vocabulary view). */
 const ROW_TABLES = ['settings', 'documents', 'chunks', 'abbreviations', 'embeddings', 'chunk_terms_data', 'chunk_terms_docsize'];
 const OTHER_TABLES = ['chunk_terms', 'chunk_terms_idx', 'chunk_terms_config', 'chunk_vocab'];
-
-/** What ingest writes for one document, in one transaction. */
-export interface DocumentRecord {
-  doc: SourceDocument;
-  /** The file's size, time and manifest entry when it was read: an unchanged file is not read again. */
-  signature: string;
-  chunks: readonly Chunk[];
-  outline: readonly OutlineEntry[];
-  /** Abbreviations the document defines ("người cao tuổi (NCT)"). */
-  abbreviations: readonly (readonly [string, string])[];
-  /** Index terms of each chunk's fields, as the analyzer made them. */
-  terms: readonly { text: readonly string[]; section: readonly string[]; source: readonly string[] }[];
-  /** Passage embeddings by chunk id, with the model that made them. */
-  embeddings?: { model: string; vectors: ReadonlyMap<string, Float32Array | number[]> };
-}
-
-/** One analyzer term as one FTS5 token: word pairs and dates joined by "_" ("sức khỏe" → "sức_khỏe"). */
-export const ftsToken = (term: string): string => term.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/gu, '');
 
 interface ChunkRow {
   rowid: number;
