@@ -1,0 +1,31 @@
+import type pg from 'pg';
+import type { CollectionTarget, WriterSession } from '../store/collection-writer.js';
+import { migrate } from '../store/postgres-schema.js';
+import { acquirePostgresWriterLock } from '../store/postgres-writer-lock.js';
+import { postgresWriter } from '../store/postgres-writes.js';
+
+/**
+ * A collection in PostgreSQL as the ingest writes it: the schema brought up to date, the writer's advisory lock
+ * held on the connection every write goes through. Nothing is derived after writing: each app server builds its
+ * vector index from the stored embeddings when it sees the new collection version.
+ */
+export function postgresTarget({ pool, database }: { pool: pg.Pool; database: string }): CollectionTarget {
+  return {
+    async openWriter(owner, options = {}): Promise<WriterSession> {
+      await migrate(pool);
+      const lock = await acquirePostgresWriterLock(pool, owner, { waitMs: options.waitMs, database });
+      try {
+        const writer = await postgresWriter(lock.client);
+        return {
+          ...writer,
+          // The vectors are stored; the servers index them.
+          finish: async (_change, embedding) => embedding !== null,
+          close: lock.release,
+        };
+      } catch (error) {
+        await lock.release();
+        throw error;
+      }
+    },
+  };
+}
