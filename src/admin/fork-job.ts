@@ -20,10 +20,11 @@ const WORKER = fileURLToPath(new URL('./job-worker.ts', import.meta.url));
 // The worker is TypeScript, like the server: it runs under tsx's loader, found from here whatever the working folder.
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-/** The settings a job reads: where the corpus and collection are, the embedding model, logging. */
+/** The settings a job reads: where the corpus and collection are (DATA_DIR, or DATABASE_URL), the embedding model, logging. */
 export const workerSettings = (config: Config): Record<string, string> => ({
   CORPUS_DIR: config.CORPUS_DIR,
   DATA_DIR: config.DATA_DIR,
+  ...(config.DATABASE_URL ? { DATABASE_URL: config.DATABASE_URL } : {}),
   MODELS_DIR: config.MODELS_DIR,
   EMBEDDING_MODEL: config.EMBEDDING_MODEL,
   ALLOW_REMOTE_MODELS: String(config.ALLOW_REMOTE_MODELS),

@@ -2,6 +2,7 @@
 // reports progress, says how it ended and exits.
 import { loadConfig } from '../config.js';
 import { resolveConfiguredModel } from '../configured-model.js';
+import { configuredTarget } from '../ingest/configured-target.js';
 import { loadDocumentText } from '../ingest/load-document.js';
 import { runIngest } from '../ingest/run-ingest.js';
 import { createLogger } from '../logger.js';
@@ -20,10 +21,15 @@ async function work({ job, jobId, settings }: WorkerRequest): Promise<void> {
     const config = loadConfig(settings);
     const logger = createLogger(config.LOG_LEVEL, 'stdout', { logQuestions: config.LOG_QUESTIONS }).child({ jobId });
     const embedding = await resolveConfiguredModel(config, logger);
+    const collection = configuredTarget(config, logger);
     const ingest = (onProgress: Parameters<typeof runIngest>[0]['onProgress']) =>
-      runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, waitMs: OTHER_INGEST_WAIT_MS, onProgress });
+      runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, target: collection.target, embedding, logger, waitMs: OTHER_INGEST_WAIT_MS, onProgress });
     const check = (file: string, onOcrPage: (done: number, total: number) => void) => loadDocumentText(file, { onOcrPage });
-    await runAdminJob(job, jobId, { corpusDir: config.CORPUS_DIR, ingest, check }, (progress) => void send({ type: 'progress', progress }));
+    try {
+      await runAdminJob(job, jobId, { corpusDir: config.CORPUS_DIR, ingest, check }, (progress) => void send({ type: 'progress', progress }));
+    } finally {
+      await collection.close();
+    }
     await send({ type: 'done' });
   } catch (error) {
     await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

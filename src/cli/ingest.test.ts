@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, postgresAvailable } from '../../test/helpers/test-database.js';
+import { silentLogger } from '../logger.js';
 import { openCheckedCollection } from '../store/check-collection.js';
+import { createPostgresPool } from '../store/postgres-pool.js';
+import { migrate } from '../store/postgres-schema.js';
+import { acquirePostgresWriterLock } from '../store/postgres-writer-lock.js';
 import { DATABASE_FILE } from '../store/sqlite-store.js';
 import { acquireWriterLock } from '../store/writer-lock.js';
 
@@ -113,6 +118,34 @@ describe('npm run ingest', () => {
     // One wrote the documents; a second success found them all written already.
     expect(results.filter((result) => result.stdout.includes('reused 0 unchanged'))).toHaveLength(1);
     expect(intact(env.DATA_DIR, 12)).toBe(true);
+  });
+
+  it.skipIf(!postgresAvailable())('with DATABASE_URL writes to PostgreSQL; while another ingest holds its lock, exits 75 naming it, or with --wait waits', async () => {
+    const database = await createTestDatabase('ingest_cli');
+    const pool = createPostgresPool(database.url, { size: 2, logger: silentLogger });
+    try {
+      const env = { DATA_DIR: join(root, 'data-pg'), DATABASE_URL: database.url };
+      await migrate(pool);
+      const lock = await acquirePostgresWriterLock(pool, 'ingest held by the test', { database: 'the test database' });
+      const waiting = runCli(['--dir', join(root, 'synthetic'), '--wait', '30'], env);
+      const refused = await runCli(['--dir', join(root, 'synthetic')], env);
+      expect(refused.code).toBe(75);
+      expect(refused.stderr).toMatch(new RegExp(`Ingest refused: Another ingest \\(ingest held by the test, process ${process.pid} on [^,]+, started [^)]+\\) is writing to the collection in PostgreSQL database test_ingest_cli_\\w+ on 127.0.0.1:\\d+; nothing was changed`));
+      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM documents');
+      expect(rows[0].n).toBe('0');
+
+      await lock.release();
+      const waited = await waiting;
+      expect(waited.code).toBe(0);
+      expect(waited.stdout).toContain('Indexed 12 documents');
+      const again = await runCli(['--dir', join(root, 'synthetic')], env);
+      expect(again.stdout).toContain('reused 12 unchanged');
+      // Nothing of the collection went to DATA_DIR.
+      expect(existsSync(join(env.DATA_DIR, DATABASE_FILE))).toBe(false);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
   });
 
   it('prints usage and exits 2 on bad arguments', async () => {

@@ -1,8 +1,9 @@
-// `npm run ingest [-- --dir <folder>]`: builds the index in DATA_DIR from the corpus folder.
+// `npm run ingest [-- --dir <folder>]`: builds the index in DATA_DIR (or the DATABASE_URL database) from the corpus folder.
 import cliProgress from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
+import { configuredTarget } from '../ingest/configured-target.js';
 import { runIngest, type IngestProgress, type IngestSummary } from '../ingest/run-ingest.js';
 import { createLogger } from '../logger.js';
 import { resolveConfiguredModel } from '../configured-model.js';
@@ -12,11 +13,12 @@ const EXIT_BUSY = 75;
 
 const USAGE = `Usage: npm run ingest [-- --dir <folder>] [--rebuild] [--wait <seconds>]
 
-Indexes every .txt, .docx and .pdf in <folder> (default: CORPUS_DIR, ./corpus) into DATA_DIR.
+Indexes every .txt, .docx and .pdf in <folder> (default: CORPUS_DIR, ./corpus) into DATA_DIR, or into the
+PostgreSQL database DATABASE_URL names when it is set.
 Unchanged documents are reused from the previous index; --rebuild re-chunks and re-embeds everything.
 One ingest writes at a time: while another one is writing, this one changes nothing and exits with code ${EXIT_BUSY},
 or with --wait first waits up to <seconds> for it to finish.
-Settings come from the environment: DATA_DIR, MODELS_DIR, EMBEDDING_MODEL (none = lexical-only), ALLOW_REMOTE_MODELS.`;
+Settings come from the environment: DATA_DIR, DATABASE_URL, MODELS_DIR, EMBEDDING_MODEL (none = lexical-only), ALLOW_REMOTE_MODELS.`;
 
 function parseArguments(argv: string[]): { dir?: string; rebuild: boolean; waitMs: number; help: boolean } | null {
   try {
@@ -87,15 +89,17 @@ async function main(): Promise<number> {
     const config = loadConfig(process.env);
     const logger = createLogger(config.LOG_LEVEL, 'stderr');
     const embedding = await resolveConfiguredModel(config, logger);
+    const collection = configuredTarget(config, logger);
     const summary = await runIngest({
       corpusDir: args.dir ?? config.CORPUS_DIR,
       dataDir: config.DATA_DIR,
+      target: collection.target,
       embedding,
       logger,
       rebuild: args.rebuild,
       waitMs: args.waitMs,
       onProgress: (event) => progress.update(event),
-    });
+    }).finally(() => collection.close());
     progress.stop();
     for (const failure of summary.failures) process.stderr.write(`Unreadable: ${failure.file}: ${failure.reason}\n`);
     process.stdout.write(`${formatSummary(summary)}\n`);
