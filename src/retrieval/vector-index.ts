@@ -174,7 +174,7 @@ export async function syncVectorIndex(library: HnswLibrary, dir: string, store: 
   replaceDurably(metaTemp, path.join(dir, META_FILE));
 }
 
-const cosine = (a: Float32Array, b: readonly number[]): number => {
+export const cosine = (a: Float32Array, b: readonly number[]): number => {
   let dot = 0;
   let na = 0;
   let nb = 0;
