@@ -6,7 +6,6 @@ import type { Chunk, DocumentMeta, OutlineEntry, ScoredId, SourceDocument } from
 import { ftsToken } from './index-token.js';
 import { CHANGE_CHANNEL } from './postgres-schema.js';
 import { CHUNK_COLUMNS, toChunk, toFloat32 } from './postgres-writes.js';
-import { FIELD_WEIGHT_LETTERS } from './term-vector.js';
 
 // The collection in PostgreSQL as an app server reads it. Lookups go to the database through the pool and are
 // cached; every write transaction bumps the collection version and NOTIFYs it, and a dedicated connection LISTENs:
@@ -262,36 +261,36 @@ export async function openPostgresCollection(pool: pg.Pool, options: { url: stri
     },
     /**
      * Chunks matching any of the terms, ranked by BM25 exactly as FTS5 computes it for the SQLite store (IDF from
-     * the vocabulary table, term frequency weighted by field from the tsvector's position weights, length from the
-     * token count), best first. `required` terms must all occur. The GIN index finds the candidates.
+     * the vocabulary table, term frequencies weighted by field from the postings, length from the token count), best
+     * first. `required` terms must all occur: the GIN index over the chunks' tsvectors finds those.
      */
     async search(terms: readonly string[], options: LexicalSearchOptions): Promise<ScoredId[]> {
       const any = [...new Set(terms.map(ftsToken).filter(Boolean))];
       const all = [...new Set((options.required ?? []).map(ftsToken).filter(Boolean))];
       if (any.length === 0 && all.length === 0) return [];
-      const match = [all.map((token) => `'${token}'`).join(' & '), any.length > 0 ? `(${any.map((token) => `'${token}'`).join(' | ')})` : ''].filter(Boolean).join(' & ');
       const { chunks: total, tokens } = await chunkCounts();
       if (total === 0) return [];
       const [text, section, source] = options.weights;
-      const params: unknown[] = [match, [...new Set([...all, ...any])], total, tokens / total, section, text, source, Math.max(1, Math.floor(options.limit))];
+      const params: unknown[] = [[...new Set([...all, ...any])], total, tokens / total, section, text, source, Math.max(1, Math.floor(options.limit))];
       const filters: string[] = [];
+      // Tokens hold letters, digits and "_" only (ftsToken): quoting needs no escapes.
+      if (all.length > 0) filters.push(`c.terms @@ $${params.push(all.map((token) => `'${token}'`).join(' & '))}::tsquery`);
       if (options.docIds) filters.push(`c.doc_id = ANY($${params.push(options.docIds)}::text[])`);
       if (options.kinds) filters.push(`c.kind = ANY($${params.push(options.kinds)}::text[])`);
-      const letters = FIELD_WEIGHT_LETTERS;
+      // FTS5's "all AND (any OR …)": with required terms, at least one of the others too.
+      const having = all.length > 0 && any.length > 0 ? ` HAVING count(*) FILTER (WHERE p.term = ANY($${params.push(any)}::text[])) > 0` : '';
       const rows = await query<{ id: string; score: number }>(
         `WITH idf AS (
-           SELECT t.term, greatest(ln(($3::float8 - coalesce(v.chunks, 0) + 0.5) / (coalesce(v.chunks, 0) + 0.5)), 1e-6) AS idf
-           FROM unnest($2::text[]) AS t(term) LEFT JOIN chunk_vocab v ON v.term = t.term
+           SELECT t.term, greatest(ln(($2::float8 - coalesce(v.chunks, 0) + 0.5) / (coalesce(v.chunks, 0) + 0.5)), 1e-6) AS idf
+           FROM unnest($1::text[]) AS t(term) LEFT JOIN chunk_vocab v ON v.term = t.term
          )
-         SELECT c.id, sum(idf.idf * f.f * ${K1 + 1} / (f.f + ${K1} * (${1 - B} + ${B} * c.term_count / $4::float8))) AS score
-         FROM chunks c
-         CROSS JOIN LATERAL (
-           SELECT u.lexeme, (SELECT sum(CASE w WHEN '${letters.section}' THEN $5::float8 WHEN '${letters.text}' THEN $6::float8 WHEN '${letters.source}' THEN $7::float8 ELSE 0 END) FROM unnest(u.weights) AS w) AS f
-           FROM unnest(c.terms) AS u WHERE u.lexeme = ANY($2::text[])
-         ) AS f
-         JOIN idf ON idf.term = f.lexeme
-         WHERE c.terms @@ $1::tsquery${filters.map((filter) => ` AND ${filter}`).join('')}
-         GROUP BY c.rowid, c.id ORDER BY score DESC, c.rowid LIMIT $8`,
+         SELECT c.id, sum(idf.idf * f.f * ${K1 + 1} / (f.f + ${K1} * (${1 - B} + ${B} * c.term_count / $3::float8))) AS score
+         FROM idf
+         JOIN chunk_postings p ON p.term = idf.term
+         CROSS JOIN LATERAL (SELECT p.section * $4::float8 + p.text * $5::float8 + p.source * $6::float8 AS f) AS f
+         JOIN chunks c ON c.rowid = p.chunk_rowid
+         ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''}
+         GROUP BY c.rowid, c.id${having} ORDER BY score DESC, c.rowid LIMIT $7`,
         params,
       );
       return rows.map((row) => ({ id: row.id, score: Number(row.score) }));

@@ -63,8 +63,13 @@ export async function postgresWriter(client: pg.PoolClient): Promise<CollectionW
       await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
     });
 
-  /** Removes a document inside the caller's transaction, its chunks' terms from the vocabulary first. */
+  /** Removes a document inside the caller's transaction, its chunks' postings and terms from the vocabulary first. */
   const remove = async (id: string): Promise<void> => {
+    await client.query(
+      `DELETE FROM chunk_postings p USING (SELECT u.lexeme AS term, c.rowid FROM chunks c, unnest(c.terms) u WHERE c.doc_id = $1) d
+       WHERE p.term = d.term AND p.chunk_rowid = d.rowid`,
+      [id],
+    );
     const { rows } = await client.query<{ term: string; chunks: number }>(
       `UPDATE chunk_vocab v SET chunks = v.chunks - d.n
        FROM (SELECT u.lexeme AS term, count(*)::integer AS n FROM chunks c, unnest(c.terms) u WHERE c.doc_id = $1 GROUP BY u.lexeme) d
@@ -117,9 +122,10 @@ export async function postgresWriter(client: pg.PoolClient): Promise<CollectionW
         ]);
         if (chunks.length > 0) {
           const vectors = chunks.map((_, ordinal) => termVector(record.terms[ordinal]));
-          await client.query(
+          const inserted = await client.query<{ rowid: string; ordinal: number }>(
             `INSERT INTO chunks (id, doc_id, ordinal, kind, section, start_offset, end_offset, text, context, terms, term_count)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::integer[], $7::integer[], $8::text[], $9::text[], $10::tsvector[], $11::integer[])`,
+             SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::integer[], $7::integer[], $8::text[], $9::text[], $10::tsvector[], $11::integer[])
+             RETURNING rowid, ordinal`,
             [
               chunks.map((chunk) => chunk.id),
               chunks.map((chunk) => chunk.docId),
@@ -134,8 +140,25 @@ export async function postgresWriter(client: pg.PoolClient): Promise<CollectionW
               vectors.map((vector) => vector.tokenCount),
             ],
           );
+          const postings: { term: string[]; rowid: string[]; section: number[]; text: number[]; source: number[] } = { term: [], rowid: [], section: [], text: [], source: [] };
+          for (const { rowid, ordinal } of inserted.rows) {
+            for (const [term, [section, text, source]] of vectors[ordinal].counts) {
+              postings.term.push(term);
+              postings.rowid.push(rowid);
+              postings.section.push(section);
+              postings.text.push(text);
+              postings.source.push(source);
+            }
+          }
+          await client.query('INSERT INTO chunk_postings (term, chunk_rowid, section, text, source) SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::smallint[], $5::smallint[])', [
+            postings.term,
+            postings.rowid,
+            postings.section,
+            postings.text,
+            postings.source,
+          ]);
           const frequencies = new Map<string, number>();
-          for (const vector of vectors) for (const token of vector.tokens) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
+          for (const vector of vectors) for (const token of vector.counts.keys()) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
           await client.query(
             `INSERT INTO chunk_vocab (term, chunks) SELECT * FROM unnest($1::text[], $2::integer[])
              ON CONFLICT (term) DO UPDATE SET chunks = chunk_vocab.chunks + excluded.chunks`,
