@@ -4,14 +4,13 @@
 // latency over 30 fixed questions once the server has settled, throughput with 16 clients, adding and removing one
 // document, and the largest answer. Everything
 // runs in child processes on loopback; outputs go to the work folder, never into the repository.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { ask, prepareCorpus, rssMB, sleep, startServer as startIn, timed as timedIn } from './bench-server.js';
 import { percentile, QUESTIONS, scaleCorpus } from './scale-corpus.js';
 
-const run = promisify(execFile);
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,13967' },
@@ -26,6 +25,8 @@ const { values } = parseArgs({
 });
 const root = resolve(new URL('..', import.meta.url).pathname);
 const work = resolve(values.work!);
+const startServer = (args: string[], env: Record<string, string>, port: number) => startIn(root, args, env, port);
+const timed = (command: string, args: string[], env: Record<string, string>) => timedIn(root, command, args, env);
 const sizes = values.sizes!.split(',').map(Number);
 const duration = Number(values.duration) * 1000;
 /** Pause between the first answer and the latency measurement. */
@@ -46,37 +47,6 @@ interface Figures {
   /** The first answer after start-up. */
   firstMs: number;
   error?: string;
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const rssMB = async (pid: number, field = 'VmRSS'): Promise<number> => {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-};
-
-/** Runs a command under GNU time: wall seconds and peak RSS. */
-async function timed(command: string, args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMB: number }> {
-  const { stderr } = await run('/usr/bin/time', ['-f', 'TIMED %e %M', command, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
-  const [, seconds, kb] = /TIMED ([\d.]+) (\d+)/.exec(stderr) ?? [];
-  return { seconds: Number(seconds), peakMB: Number(kb) / 1024 };
-}
-
-async function startServer(args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; seconds: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
-    if (ok) return { child, seconds: (performance.now() - started) / 1000 };
-    await sleep(50);
-  }
-}
-
-async function ask(port: number, question: string): Promise<{ ms: number; bytes: number }> {
-  const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${port}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
-  const body = await response.arrayBuffer();
-  return { ms: performance.now() - started, bytes: body.byteLength };
 }
 
 /** Latency over the 30 questions, then throughput with 16 clients for the run's duration. */
@@ -113,16 +83,6 @@ async function load(port: number, pid: number): Promise<Omit<Figures, 'startupSe
     largestAnswerKB: largest / 1024,
     firstMs: first.ms,
   };
-}
-
-async function prepareCorpus(size: number, files: string[], source: string): Promise<string> {
-  const dir = join(work, `corpus-${size}`);
-  if (values.reuse && existsSync(dir)) return dir;
-  if (existsSync(dir)) await rm(dir, { recursive: true });
-  await mkdir(dir, { recursive: true });
-  for (const name of await readdir(join(root, 'corpus'))) if (name.endsWith('.txt') || name === 'manifest.json') await copyFile(join(root, 'corpus', name), join(dir, name));
-  for (const file of files.slice(0, size)) await symlink(join(source, file), join(dir, file.replace(/\.md$/u, '.txt')));
-  return dir;
 }
 
 async function project(size: number, corpus: string, extra: string): Promise<Figures> {
@@ -163,7 +123,7 @@ async function baseline(size: number, corpus: string): Promise<Figures> {
 const { source, files } = await scaleCorpus(work, resolve(root, values.archive!), Number(values.seed));
 const results: { size: number; project: Figures; baseline: Figures }[] = [];
 for (const size of sizes) {
-  const corpus = await prepareCorpus(Math.min(size, files.length - 1), files, source);
+  const corpus = await prepareCorpus(root, work, Math.min(size, files.length - 1), files, source, values.reuse);
   const extra = join(source, files[files.length - 1]);
   console.error(`… ${size} documents: project`);
   const mine = await project(size, corpus, extra).catch((error: Error) => ({ error: error.message }) as Figures);
