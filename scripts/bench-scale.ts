@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ask, prepareCorpus, rssMB, sleep, startServer as startIn, timed as timedIn } from './bench-server.js';
+import { ask, prepareCorpus, rssMB, sleep, startServer as startIn, throughput, timed as timedIn } from './bench-server.js';
 import { percentile, QUESTIONS, scaleCorpus } from './scale-corpus.js';
 
 const { values } = parseArgs({
@@ -63,22 +63,12 @@ async function load(port: number, pid: number): Promise<Omit<Figures, 'startupSe
     largest = Math.max(largest, bytes);
   }
   const servingMB = await rssMB(pid);
-  const latencies: number[] = [];
-  const until = performance.now() + duration;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (performance.now() < until) {
-        const { ms } = await ask(port, QUESTIONS[next++ % QUESTIONS.length]);
-        latencies.push(ms);
-      }
-    }),
-  );
+  const { perSecond, latencies } = await throughput([port], QUESTIONS, 16, duration);
   return {
     servingMB,
     p50: percentile(sequential, 50),
     p95: percentile(sequential, 95),
-    perSecond: latencies.length / (duration / 1000),
+    perSecond,
     p99: percentile(latencies, 99),
     largestAnswerKB: largest / 1024,
     firstMs: first.ms,

@@ -34,11 +34,32 @@ export async function startServer(cwd: string, args: string[], env: Record<strin
   }
 }
 
-export async function ask(port: number, question: string): Promise<{ ms: number; bytes: number }> {
+export async function ask(port: number, question: string): Promise<{ ms: number; bytes: number; ok: boolean }> {
   const started = performance.now();
   const response = await fetch(`http://127.0.0.1:${port}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
   const body = await response.arrayBuffer();
-  return { ms: performance.now() - started, bytes: body.byteLength };
+  return { ms: performance.now() - started, bytes: body.byteLength, ok: response.ok };
+}
+
+/**
+ * Answers per second with `clients` clients asking `questions` in turn for `durationMs`, spread over `ports` (one
+ * server, or several behind what a reverse proxy would do), and the latencies seen.
+ */
+export async function throughput(ports: readonly number[], questions: readonly string[], clients: number, durationMs: number): Promise<{ perSecond: number; latencies: number[]; failed: number }> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const until = performance.now() + durationMs;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < until) {
+        const { ms, ok } = await ask(ports[client % ports.length], questions[next++ % questions.length]);
+        if (ok) latencies.push(ms);
+        else failed += 1;
+      }
+    }),
+  );
+  return { perSecond: latencies.length / (durationMs / 1000), latencies, failed };
 }
 
 /**
