@@ -47,10 +47,11 @@ try {
   console.log(`  openKnowledgeBase (hybrid)     ${seconds(open.ms)}`);
 
   const kb = open.value!;
-  const chunks = kb.catalogue().flatMap((meta) => kb.chunksOf(meta.id));
+  const chunkLists = await Promise.all(kb.catalogue().map((meta) => kb.chunksOf(meta.id)));
+  const chunks = chunkLists.flat();
   const sizes = chunks.map((chunk) => chunk.text.length).sort((a, b) => a - b);
   console.log(`\nChunks: ${sizes.length}`);
-  for (const meta of kb.catalogue()) console.log(`  ${meta.id.padEnd(28)} ${kb.stats.chunkCount(meta.id)}`);
+  kb.catalogue().forEach((meta, i) => console.log(`  ${meta.id.padEnd(28)} ${chunkLists[i].length}`));
   const kinds = new Map<string, number>();
   for (const chunk of chunks) kinds.set(chunk.kind, (kinds.get(chunk.kind) ?? 0) + 1);
   console.log(`  by kind: ${[...kinds].map(([kind, count]) => `${kind} ${count}`).join(', ')}`);

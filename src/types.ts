@@ -164,7 +164,7 @@ export interface ScoredId {
 
 /** BM25 ranking over chunks with the Vietnamese analyzer (SQLite FTS5 in the store; MiniSearch in memory for baselines). */
 export interface LexicalIndex {
-  search(query: string, options?: SearchOptions): ScoredId[];
+  search(query: string, options?: SearchOptions): Promise<ScoredId[]>;
   /** Abbreviation → expansion pairs known to the index (curated plus found in the documents). */
   readonly abbreviations: ReadonlyMap<string, string>;
 }
@@ -172,9 +172,9 @@ export interface LexicalIndex {
 /** What the answerer may ask about the collection as a whole, without reading it. */
 export interface CorpusStats {
   /** Chunks in the collection, or in one document. */
-  chunkCount(docId?: string): number;
-  /** In how many chunks an analyzer term (a syllable or a pair, accented or folded) occurs. */
-  documentFrequency(term: string): number;
+  chunkCount(docId?: string): Promise<number>;
+  /** In how many chunks each analyzer term (a syllable or a pair, accented or folded) occurs: a question's terms in one lookup. */
+  documentFrequencies(terms: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }
 
 /** A sentence-embedding model (transformers.js), with the model's own query/passage prefixes applied. */
@@ -194,18 +194,20 @@ export interface VectorIndex {
 
 /**
  * The collection as retrieval and answering read it: narrow lookups by id, statistics and index queries. Nothing
- * here reads every document or every chunk; only the catalogue of metadata is whole, and it is small.
+ * here reads every document or every chunk; only the catalogue of metadata is whole, and it is small. Lookups are
+ * asynchronous, so a store across the network (PostgreSQL) serves them as well as the embedded one; the catalogue
+ * and the abbreviations are snapshots a store keeps current, read at every question.
  */
 export interface KnowledgeBase {
   /** Metadata of every document, sorted by id. */
   catalogue(): readonly DocumentMeta[];
-  document(id: string): SourceDocument | undefined;
-  chunk(id: string): Chunk | undefined;
-  chunksOf(docId: string): readonly Chunk[];
-  outline(docId: string): readonly OutlineEntry[];
+  document(id: string): Promise<SourceDocument | undefined>;
+  chunk(id: string): Promise<Chunk | undefined>;
+  chunksOf(docId: string): Promise<readonly Chunk[]>;
+  outline(docId: string): Promise<readonly OutlineEntry[]>;
   readonly stats: CorpusStats;
   /** Chunks in which every one of `words` occurs (accented or folded), for definitions and quoted phrases; best first. */
-  chunksWithWords(words: readonly string[], options?: { docIds?: readonly string[]; limit?: number }): Chunk[];
+  chunksWithWords(words: readonly string[], options?: { docIds?: readonly string[]; limit?: number }): Promise<Chunk[]>;
   readonly lexical: LexicalIndex;
   readonly vectors: VectorIndex | null;
   readonly embedding: EmbeddingModel | null;

@@ -58,8 +58,8 @@ describe('documents of every kind, read without a manifest', () => {
     expect(result.answer).toContain('(cột: TT | Chỉ tiêu | Chủ trì)');
   });
 
-  it('reads a regulation attached after the decision as its own unit', () => {
-    const outline = pipeline.knowledge.outline('quyet-dinh-78-2025-qd-ubnd');
+  it('reads a regulation attached after the decision as its own unit', async () => {
+    const outline = (await pipeline.knowledge.outline('quyet-dinh-78-2025-qd-ubnd'));
     const regulation = outline.find((entry) => entry.kind === 'attachment');
     expect(regulation?.title).toMatch(/^QUY CHẾ/u);
     expect(outline.some((entry) => entry.kind === 'article' && entry.depth > regulation!.depth && entry.start > regulation!.start)).toBe(true);

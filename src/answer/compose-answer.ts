@@ -1,4 +1,5 @@
-import type { Chunk, Citation, DocumentMeta, KnowledgeBase } from '../types.js';
+import type { Chunk, Citation, DocumentMeta } from '../types.js';
+import type { DocumentReader } from './question-documents.js';
 import { formatSection } from '../types.js';
 import type { DefinitionSpan } from './find-definition.js';
 import type { SignerSpan } from './find-signer.js';
@@ -122,27 +123,30 @@ const MAX_COLUMNS_CHARS = 160;
 export function composeAnswer(args: {
   parts: readonly AnswerPart[];
   language: Language;
-  knowledge: KnowledgeBase;
+  /** The documents quoted, read for the question. */
+  documents: DocumentReader;
+  /** Any document's metadata (those the question names but no quote comes from too). */
+  metaOf: (docId: string) => DocumentMeta;
   missing?: readonly MissingFact[];
   /** A line said before the answer (e.g. that the province's own plan is not in the collection). */
   preface?: string;
   /** The kind of value asked for: the answer then opens with it, read off the best quote of each document. */
   slot?: AskedSlot;
 }): { answer: string; citations: Citation[]; otherDocuments: string[] } {
-  const { parts, language, knowledge } = args;
+  const { parts, language, documents, metaOf } = args;
   const citations: Citation[] = [];
   // A quote's label is read for the lead ("Theo Điều 5 …") and again for its citation: found once.
   const labels = new Map<Evidence, string>();
   const labelOf = (evidence: Evidence): string => {
     let label = labels.get(evidence);
     if (label === undefined) {
-      const doc = knowledge.document(evidence.chunk.docId)!;
-      labels.set(evidence, (label = citationLabel(doc.text, knowledge.outline(doc.meta.id), evidence.start, doc.meta)));
+      const doc = documents.document(evidence.chunk.docId);
+      labels.set(evidence, (label = citationLabel(doc.text, documents.outline(doc.meta.id), evidence.start, doc.meta)));
     }
     return label;
   };
   const cite = (evidence: Evidence): string => {
-    const doc = knowledge.document(evidence.chunk.docId)!;
+    const doc = documents.document(evidence.chunk.docId);
     const n = citations.length + 1;
     citations.push({
       n,
@@ -159,7 +163,6 @@ export function composeAnswer(args: {
     });
     return `[${n}]`;
   };
-  const metaOf = (docId: string): DocumentMeta => knowledge.document(docId)!.meta;
   const planOf = (docId: string) => planName(metaOf(docId), language);
   const phraseOf = (docId: string) => documentPhrase(metaOf(docId), language);
 

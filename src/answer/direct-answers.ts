@@ -1,5 +1,6 @@
 import { abbreviationKey } from '../lang/abbreviations.js';
 import type { KnowledgeBase, OutlineEntry } from '../types.js';
+import type { DocumentReader, QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
 import { foldedLower } from './evidence-cues.js';
 import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
@@ -19,27 +20,24 @@ const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu
 const DEFINITION_CUE = /\b(la gi|the nao la|khai niem|dinh nghia|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
 const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
 
+/** Each answer reads the documents it needs into the question's documents, which later stages quote from. */
 export interface DirectAnswers {
-  /** A quoted span as evidence that needs no ranking. */
-  evidenceAt(span: PlanFactSpan): Evidence;
   /** One plan fact read off a plan's header, preamble or signature; null when the plan does not state it. */
-  planFact(docId: string, fact: PlanFact): AnswerPart | null;
+  planFact(documents: QuestionDocuments, docId: string, fact: PlanFact): Promise<AnswerPart | null>;
   /** The headings that answer a structure question for one plan. */
-  structure(docId: string, question: string): AnswerPart | null;
+  structure(documents: QuestionDocuments, docId: string, question: string): Promise<AnswerPart | null>;
   /** A question about an abbreviation or a name alone, answered from where a plan defines or names it. */
-  definition(question: string): AnswerPart | null;
+  definition(documents: QuestionDocuments, question: string): Promise<AnswerPart | null>;
   /** The sentences holding the phrases a question quotes, one part per plan that has them. */
-  quotedPhrase(question: string, scope: readonly string[] | null): AnswerPart[];
+  quotedPhrase(documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart[]>;
 }
 
-export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
-  const abbreviations = knowledge.lexical.abbreviations;
-
-  const evidenceAt = (span: PlanFactSpan): Evidence => ({
+export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWords' | 'lexical'>): DirectAnswers {
+  const evidenceAt = (documents: DocumentReader, span: PlanFactSpan): Evidence => ({
     chunk: span.chunk,
     start: span.start,
     end: span.end,
-    text: knowledge.document(span.chunk.docId)!.text.slice(span.start, span.end),
+    text: documents.document(span.chunk.docId).text.slice(span.start, span.end),
     section: [...span.chunk.section],
     headingStart: null,
     coverage: 1,
@@ -47,33 +45,35 @@ export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
     score: 1,
   });
 
-  const planFactPart = (docId: string, fact: PlanFact): AnswerPart | null => {
-    const chunks = knowledge.chunksOf(docId);
+  const planFactPart = async (documents: QuestionDocuments, docId: string, fact: PlanFact): Promise<AnswerPart | null> => {
+    await documents.load([docId]);
+    const chunks = documents.chunksOf(docId);
+    const evidenceOf = (span: PlanFactSpan) => evidenceAt(documents, span);
     switch (fact) {
       case 'signer': {
         const signer = findSigner(chunks);
-        return signer ? { docId, kind: 'signer', evidence: [evidenceAt(signer)], signer } : null;
+        return signer ? { docId, kind: 'signer', evidence: [evidenceOf(signer)], signer } : null;
       }
       case 'issue-date': {
         const span = findIssueDate(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
       }
       case 'effective-date': {
         const span = findEffectiveDate(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
       }
       case 'number': {
         const span = findPlanNumber(chunks);
         if (!span) return null;
-        return { docId, kind: 'passages', evidence: [evidenceAt(span)], note: span.blank ? { vi: 'số hiệu để trống', en: 'the number is left blank' } : undefined };
+        return { docId, kind: 'passages', evidence: [evidenceOf(span)], note: span.blank ? { vi: 'số hiệu để trống', en: 'the number is left blank' } : undefined };
       }
       case 'legal-basis': {
         const spans = findLegalBases(chunks);
-        return spans.length > 0 ? { docId, kind: 'passages', layout: 'list', evidence: spans.map(evidenceAt) } : null;
+        return spans.length > 0 ? { docId, kind: 'passages', layout: 'list', evidence: spans.map(evidenceOf) } : null;
       }
       case 'period': {
         const span = findPeriodInTitle(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceAt(span)] } : null;
+        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
       }
     }
   };
@@ -82,8 +82,9 @@ export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
    * The headings that answer a structure question for one plan: the children of the section the question names
    * ("nhiệm vụ, giải pháp" → "IV. NHIỆM VỤ VÀ GIẢI PHÁP"), or the plan's top-level parts.
    */
-  const structurePart = (docId: string, question: string): AnswerPart | null => {
-    const outline = knowledge.outline(docId);
+  const structurePart = async (documents: QuestionDocuments, docId: string, question: string): Promise<AnswerPart | null> => {
+    await documents.load([docId]);
+    const outline = documents.outline(docId);
     if (outline.length === 0) return null;
     const asked = new Set(foldedLower(question).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !STRUCTURE_WORDS.has(word)));
     const overlap = (entry: OutlineEntry) => foldedLower(entry.title).split(/[^\p{L}\p{N}]+/u).filter((word) => asked.has(word)).length;
@@ -97,10 +98,10 @@ export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
         ? outline.filter((entry) => entry.depth <= top + 1)
         : topLevel;
     if (listed.length === 0) return null;
-    const text = knowledge.document(docId)!.text;
+    const text = documents.document(docId).text;
     const evidence = listed.slice(0, MAX_STRUCTURE_ITEMS).map((entry): Evidence => {
       const end = headingEnd(text, entry);
-      const chunk = knowledge.chunksOf(docId).find((candidate) => candidate.start <= entry.start && entry.start < candidate.end)!;
+      const chunk = documents.chunksOf(docId).find((candidate) => candidate.start <= entry.start && entry.start < candidate.end)!;
       return { chunk, start: entry.start, end, text: text.slice(entry.start, end), section: named ? [named.title] : [], headingStart: entry.start, coverage: 1, fit: 1, score: 1 };
     });
     return { docId, kind: 'passages', evidence, layout: 'list' };
@@ -110,29 +111,30 @@ export function createDirectAnswers(knowledge: KnowledgeBase): DirectAnswers {
    * A question about an abbreviation or a name alone ("NCT là gì?", "cơ sở chăm sóc sức khỏe lao động - xã hội
    * là gì?"), answered from where a plan defines or names it.
    */
-  const definitionOf = (question: string): DefinitionSpan | null => {
+  const definitionOf = async (question: string): Promise<DefinitionSpan | null> => {
     const folded = foldedLower(question);
     if (!DEFINITION_CUE.test(folded)) return null;
-    const asked = abbreviationAskedAbout(question, abbreviations);
+    const asked = abbreviationAskedAbout(question, knowledge.lexical.abbreviations);
     if (!asked) return findNamedTerm(knowledge, termAskedAbout(question));
     const otherWords = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));
     return otherWords.length <= 2 ? findDefinition(knowledge, asked.abbreviation, asked.expansion) : null;
   };
 
-  const quotedPhraseParts = (question: string, scope: readonly string[] | null): AnswerPart[] => {
-    const spans = quotedPhrases(question).flatMap((phrase) => findQuotedPhrase(knowledge, phrase, scope ?? undefined));
+  const quotedPhraseParts = async (documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart[]> => {
+    const spans = (await Promise.all(quotedPhrases(question).map((phrase) => findQuotedPhrase(knowledge, documents, phrase, scope ?? undefined)))).flat();
     const byDoc = new Map<string, PlanFactSpan[]>();
     for (const span of spans) byDoc.set(span.chunk.docId, [...(byDoc.get(span.chunk.docId) ?? []), span]);
-    return [...byDoc].map(([docId, docSpans]) => ({ docId, kind: 'passages', evidence: docSpans.map(evidenceAt) }));
+    return [...byDoc].map(([docId, docSpans]) => ({ docId, kind: 'passages', evidence: docSpans.map((span) => evidenceAt(documents, span)) }));
   };
 
   return {
-    evidenceAt,
     planFact: planFactPart,
     structure: structurePart,
-    definition(question) {
-      const found = definitionOf(question);
-      return found ? { docId: found.chunk.docId, kind: 'definition', evidence: [evidenceAt(found)], definition: found } : null;
+    async definition(documents, question) {
+      const found = await definitionOf(question);
+      if (!found) return null;
+      await documents.load([found.chunk.docId]);
+      return { docId: found.chunk.docId, kind: 'definition', evidence: [evidenceAt(documents, found)], definition: found };
     },
     quotedPhrase: quotedPhraseParts,
   };

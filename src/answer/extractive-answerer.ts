@@ -17,7 +17,8 @@ import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
 import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
-import { createTermModel, isAccented } from './term-stats.js';
+import { createTermVocabulary, isAccented } from './term-stats.js';
+import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
 
 export interface AnswererOptions {
   /** Share of the question's weighted terms a passage must contain to answer (set on the development part of the evaluation, never on its test part). */
@@ -115,25 +116,26 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const maxUnknownShare = options.maxUnknownShare ?? DEFAULT_MAX_UNKNOWN_SHARE;
   const candidates = options.candidates ?? 16;
   const direct = createDirectAnswers(knowledge);
-  const shaper = createPassageShaper(knowledge);
   const weighAmong = createPopulationWeights(knowledge);
   // The catalogue and what is derived from it, made again whenever an ingest changed the collection: the server
   // answers about a new document without a restart.
   let metas: readonly DocumentMeta[] = [];
+  let metaById = new Map<string, DocumentMeta>();
   let abbreviations: ReadonlyMap<string, string> = new Map();
-  let termModel = createTermModel(knowledge.stats, abbreviations);
+  let vocabulary = createTermVocabulary(knowledge.stats, abbreviations);
   let localityKeys = new Set<string>();
   let planNumbers = new Set<string>();
   const refresh = (): void => {
     const current = knowledge.catalogue();
     if (current !== metas) {
       metas = current;
+      metaById = new Map(metas.map((meta) => [meta.id, meta]));
       localityKeys = new Set(metas.flatMap((meta) => [meta.locality, meta.province].filter((name): name is string => !!name).map((name) => matchKey(name.replace(/^(tỉnh|thành phố|huyện)\s+/i, '')))));
       planNumbers = new Set(metas.flatMap((meta) => meta.number?.match(/^\d+/)?.[0] ?? []));
     }
     if (knowledge.lexical.abbreviations !== abbreviations) {
       abbreviations = knowledge.lexical.abbreviations;
-      termModel = createTermModel(knowledge.stats, abbreviations);
+      vocabulary = createTermVocabulary(knowledge.stats, abbreviations);
     }
   };
   refresh();
@@ -187,7 +189,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   /** "tỉnh Lạng Sơn" when only plans of places inside that province are in the collection. */
   const provinceNote = (question: string, scope: readonly string[], language: 'vi' | 'en'): string | undefined => {
     const folded = foldedLower(question);
-    const scoped = scope.map((id) => knowledge.document(id)!.meta);
+    const scoped = scope.flatMap((id) => metaById.get(id) ?? []);
     const province = scoped[0]?.province;
     if (!province || scoped.some((meta) => meta.level === 'tỉnh') || !scoped.every((meta) => meta.province === province)) return undefined;
     if (!new RegExp(`\\b(tinh ${matchKey(province)}|${matchKey(province)} province)\\b`).test(folded)) return undefined;
@@ -239,7 +241,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       analyzed,
       language: analyzed.language,
       scope,
-      scopeMetas: scope?.map((id) => knowledge.document(id)!.meta),
+      scopeMetas: scope?.flatMap((id) => metaById.get(id) ?? []),
       types: funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types,
       period,
       funding,
@@ -252,7 +254,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   };
 
   /** Stage 2: answers that need no retrieval, tried in order; the first that applies decides. */
-  const strategies: readonly { name: string; run: (intent: Intent) => Promise<Outcome | null> | Outcome | null }[] = [
+  const strategies: readonly { name: string; run: (intent: Intent, documents: QuestionDocuments) => Promise<Outcome | null> | Outcome | null }[] = [
     {
       name: 'places not in the collection',
       run: ({ scope, analyzed, standalone }) => {
@@ -262,29 +264,30 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'definition',
-      run: ({ standalone }) => {
-        const definition = direct.definition(standalone);
+      run: async ({ standalone }, documents) => {
+        const definition = await direct.definition(documents, standalone);
         return definition ? { kind: 'answer', parts: [definition] } : null;
       },
     },
     {
       name: 'quoted phrase',
-      run: ({ standalone, scope }) => {
-        const parts = direct.quotedPhrase(standalone, scope);
+      run: async ({ standalone, scope }, documents) => {
+        const parts = await direct.quotedPhrase(documents, standalone, scope);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
     },
     {
       name: 'structure',
-      run: async ({ standalone, scope, analyzed }) => {
+      run: async ({ standalone, scope, analyzed }, documents) => {
         if (!asksStructure(standalone)) return null;
-        const parts = (scope ?? (await likelyDocuments(standalone))).flatMap((docId) => direct.structure(docId, analyzed.searchText) ?? []);
+        const docIds = scope ?? (await likelyDocuments(standalone));
+        const parts = (await Promise.all(docIds.map((docId) => direct.structure(documents, docId, analyzed.searchText)))).filter((part) => part !== null);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
     },
     {
       name: 'facts about the document itself',
-      run: async ({ standalone, analyzed, scope, scopeMetas }) => {
+      run: async ({ standalone, analyzed, scope, scopeMetas }, documents) => {
         const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
         const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas), titles);
         if (facts.length === 0) return null;
@@ -292,7 +295,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         const missing: MissingFact[] = [];
         for (const docId of scope ?? (await likelyDocuments(standalone))) {
           for (const fact of facts) {
-            const part = direct.planFact(docId, fact);
+            const part = await direct.planFact(documents, docId, fact);
             if (part) parts.push(part);
             else if (scope) missing.push({ docId, fact });
           }
@@ -308,14 +311,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * Stage 3: retrieval, every sentence scored, and the passages that fill the asked slot. Each filter is a rule
    * about what cannot answer, named for the debug log.
    */
-  const gatherEvidence = async (intent: Intent): Promise<Gathered | Outcome> => {
+  const gatherEvidence = async (intent: Intent, documents: QuestionDocuments): Promise<Gathered | Outcome> => {
     const { input, standalone, analyzed, scope, types, searchText, figures } = intent;
     const retrieveStarted = performance.now();
     // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
     const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
+    const folded = !isAccented(searchText);
+    const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
+    const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
-    const model = intent.scopeMetas ? weighAmong(termModel, intent.scopeMetas, metas, !isAccented(searchText)) : termModel;
     const profile = profileQuery({ searchText, question: standalone, types, model, ignore: ignoredSyllables(analyzed, standalone), carried: new Set(intent.topicWords), abbreviations });
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
@@ -340,7 +345,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
     ];
     const select = (found: readonly SearchHit[]) => {
-      const all = selectEvidence(found, profile, { kindBonus: kindBonus(analyzed), outline: knowledge.outline });
+      const all = selectEvidence(found, profile, { kindBonus: kindBonus(analyzed), outline: documents.outline });
       return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
     };
     let { scored, evidence } = select(hits);
@@ -348,8 +353,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // National documents (Chính phủ, Thủ tướng, Bộ) apply in every place: when the place's own documents do not
       // answer, naming the place does not rule them out.
       const national = (await retriever.search(searchText, { topK }))
-        .filter((hit) => !scope!.includes(hit.chunk.docId) && knowledge.document(hit.chunk.docId)?.meta.level === 'quốc gia')
+        .filter((hit) => !scope!.includes(hit.chunk.docId) && metaById.get(hit.chunk.docId)?.level === 'quốc gia')
         .slice(0, NATIONAL_HITS);
+      await documents.loadOutlines(national.map((hit) => hit.chunk.docId));
       if (national.length > 0) ({ scored, evidence } = select([...hits, ...national]));
     }
     // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug);
@@ -375,14 +381,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   };
 
   /** Stage 4: which documents answer and which of their passages are quoted. */
-  const shape = (intent: Intent, { scored, evidence, profile, retrieveMs }: Gathered): Outcome => {
+  const shape = async (intent: Intent, documents: QuestionDocuments, { scored, evidence, profile, retrieveMs }: Gathered): Promise<Outcome> => {
     const { analyzed, standalone, scope, period, funding, types, figures } = intent;
     const best = evidence[0];
     if (!best) {
       // A plan cut short may state its period only in its title.
-      const titleParts = period ? (scope ?? []).flatMap((docId) => direct.planFact(docId, 'period') ?? []) : [];
+      const titleParts = period ? (await Promise.all((scope ?? []).map((docId) => direct.planFact(documents, docId, 'period')))).filter((part) => part !== null) : [];
       return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: {}, retrieveMs };
     }
+    const shaper = createPassageShaper(documents);
     const groups = shaper.groupByDocument(evidence);
     // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
     const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
@@ -392,6 +399,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
     // Plans the question names are each answered from whatever evidence they have; otherwise only plans close to the best.
     const answeringDocs = !multiPlan ? [best.chunk.docId] : scope ? [...groups.keys()] : [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor);
+    await documents.load(answeringDocs);
     const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
     const passagesOf = (docId: string) => {
       const picked = shaper.pickPassages(groups.get(docId)!, limit);
@@ -407,14 +415,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   };
 
   /** Stage 5: the answer text with its citations, or the abstention. */
-  const compose = (intent: Intent, outcome: Outcome, started: number, answerStarted: number): AskResult => {
+  const compose = async (intent: Intent, documents: QuestionDocuments, outcome: Outcome, started: number, answerStarted: number): Promise<AskResult> => {
     const { language, scope, scopeMetas, standalone } = intent;
     const retrieveMs = outcome.retrieveMs ?? 0;
     const timings = { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) };
     const base = { question: standalone, mode: retriever.mode, timings };
     if (outcome.kind === 'abstain') return { ...base, answer: composeAbstention({ language, metas, scopeMetas, ...outcome.details }), answered: false, citations: [] };
     const preface = scope ? provinceNote(standalone, scope, language) : undefined;
-    const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, knowledge, missing: outcome.missing, slot: outcome.slot, preface });
+    await documents.load(outcome.parts.map((part) => part.docId));
+    const metaOf = (docId: string): DocumentMeta => metaById.get(docId) ?? documents.document(docId).meta;
+    const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface });
     return { ...base, answer, answered: true, citations, ...(otherDocuments.length > 0 ? { otherDocuments } : {}) };
   };
 
@@ -422,14 +432,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const askOne = async (input: AskInput): Promise<AskResult> => {
     const started = performance.now();
     const intent = prepare(input);
+    const documents = createQuestionDocuments(knowledge);
     for (const strategy of strategies) {
       const answerStarted = performance.now();
-      const outcome = await strategy.run(intent);
-      if (outcome) return compose(intent, outcome, started, answerStarted);
+      const outcome = await strategy.run(intent, documents);
+      if (outcome) return compose(intent, documents, outcome, started, answerStarted);
     }
-    const gathered = await gatherEvidence(intent);
+    const gathered = await gatherEvidence(intent, documents);
     const answerStarted = performance.now();
-    return compose(intent, 'kind' in gathered ? gathered : shape(intent, gathered), started, answerStarted);
+    return compose(intent, documents, 'kind' in gathered ? gathered : await shape(intent, documents, gathered), started, answerStarted);
   };
 
   /** Whether a question names documents of its own, by number or by place. */

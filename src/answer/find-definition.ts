@@ -40,13 +40,13 @@ function sentenceAround(chunk: Chunk, start: number, end: number): { start: numb
 }
 
 /** Where a plan defines the abbreviation itself ("người cao tuổi (NCT)"), else the first passage that uses it. */
-export function findDefinition(knowledge: KnowledgeBase, abbreviation: string, expansion: string): DefinitionSpan | null {
+export async function findDefinition(knowledge: Pick<KnowledgeBase, 'chunksWithWords'>, abbreviation: string, expansion: string): Promise<DefinitionSpan | null> {
   const words = expansion.split(/[\s,]+/u).filter(Boolean).map(escapeRegExp);
   const defined = new RegExp(`${words.join('[\\s,\\-–]+')}\\s*\\(\\s*${escapeRegExp(abbreviation)}\\s*\\)`, 'iu');
   const used = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(abbreviation)}(?![\\p{L}\\p{N}])`, 'u');
   const key = matchKey(abbreviation);
   for (const [pattern, how, words] of [[defined, 'defined', [...matchKey(expansion).split(/[\s,]+/u).filter(Boolean), key]], [used, 'used', [key]]] as const) {
-    for (const { chunk, start, length } of findInChunks(knowledge, words, pattern, { folded: false })) {
+    for (const { chunk, start, length } of await findInChunks(knowledge, words, pattern, { folded: false })) {
       if (chunk.kind === 'recipients') continue;
       const span = how === 'defined' ? { start, end: start + length } : sentenceAround(chunk, start, start + length);
       return { term: abbreviation, expansion, how, chunk, ...span };
@@ -60,11 +60,11 @@ export const termAskedAbout = (question: string): string =>
   matchKey(question).replace(DEFINITION_FRAME, ' ').replace(/(^|\s)[-–](?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Where a plan gives a name to what it describes: "… (sau đây gọi tắt là cơ sở chăm sóc sức khỏe lao động - xã hội)". */
-export function findNamedTerm(knowledge: KnowledgeBase, term: string): DefinitionSpan | null {
+export async function findNamedTerm(knowledge: Pick<KnowledgeBase, 'chunksWithWords'>, term: string): Promise<DefinitionSpan | null> {
   if (term.split(' ').length < 2) return null;
   const words = term.split(' ').map(escapeRegExp);
   const pattern = new RegExp(`\\(\\s*sau day (goi|viet) tat la\\s+(cac\\s+)?${words.join('[\\s,\\-–]+')}\\s*\\)`);
-  for (const { chunk, start, length } of findInChunks(knowledge, ['tat', ...term.split(' ')], pattern, { folded: true })) {
+  for (const { chunk, start, length } of await findInChunks(knowledge, ['tat', ...term.split(' ')], pattern, { folded: true })) {
     const sentence = sentenceAround(chunk, start, start + length);
     const named = chunk.text.slice(start - chunk.start, start - chunk.start + length);
     return { term: named.replace(/^\(\s*sau đây (gọi|viết) tắt là\s+/iu, '').replace(/\s*\)$/, ''), how: 'named', chunk, start: sentence.start, end: start + length };

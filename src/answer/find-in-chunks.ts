@@ -15,10 +15,13 @@ export interface ChunkMatch {
  * The first match of `pattern` in each document whose chunks hold all `words`, in document order: the index
  * narrows the search to a few chunks, the pattern (over folded text when `folded`) checks them.
  */
-export function findInChunks(knowledge: KnowledgeBase, words: readonly string[], pattern: RegExp, options: { folded: boolean; docIds?: readonly string[] }): ChunkMatch[] {
-  const candidates = knowledge
-    .chunksWithWords(words, { docIds: options.docIds, limit: CANDIDATES })
-    .sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
+export async function findInChunks(
+  knowledge: Pick<KnowledgeBase, 'chunksWithWords'>,
+  words: readonly string[],
+  pattern: RegExp,
+  options: { folded: boolean; docIds?: readonly string[] },
+): Promise<ChunkMatch[]> {
+  const candidates = (await knowledge.chunksWithWords(words, { docIds: options.docIds, limit: CANDIDATES })).sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
   const matches: ChunkMatch[] = [];
   for (const chunk of candidates) {
     if (matches.at(-1)?.chunk.docId === chunk.docId) continue;

@@ -1,5 +1,6 @@
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
+import type { QuestionDocuments } from './question-documents.js';
 import { findInChunks } from './find-in-chunks.js';
 import { chunkSpans } from './select-evidence.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
@@ -22,12 +23,19 @@ export const quotedPhrases = (question: string): string[] =>
  * The sentence holding a quoted phrase in each plan that has it, matched with or without diacritics and across
  * line wraps: the phrase itself is the evidence, whatever the rest of the question says.
  */
-export function findQuotedPhrase(knowledge: KnowledgeBase, phrase: string, docIds?: readonly string[]): PhraseSpan[] {
+export async function findQuotedPhrase(
+  knowledge: Pick<KnowledgeBase, 'chunksWithWords'>,
+  documents: QuestionDocuments,
+  phrase: string,
+  docIds?: readonly string[],
+): Promise<PhraseSpan[]> {
   const words = matchKey(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length < 2) return [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
-  return findInChunks(knowledge, words, pattern, { folded: true, docIds }).flatMap(({ chunk, start, length }) => {
-    const doc = knowledge.document(chunk.docId)!;
+  const matches = await findInChunks(knowledge, words, pattern, { folded: true, docIds });
+  await documents.load(matches.map((match) => match.chunk.docId));
+  return matches.flatMap(({ chunk, start, length }) => {
+    const doc = documents.document(chunk.docId);
     const sentence = chunkSpans(chunk).find((span) => chunk.start + span.start <= start && start < chunk.start + span.end);
     if (!sentence) return [{ chunk, start: start, end: start + length }];
     const from = chunk.start + sentence.start;

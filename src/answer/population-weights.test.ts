@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk, DocumentMeta } from '../types.js';
 import { createPopulationWeights } from './population-weights.js';
-import { createTermModel } from './term-stats.js';
+import { createTermVocabulary } from './term-stats.js';
 
 const meta = (id: string, type: DocumentMeta['type']) => ({ id, type, title: id }) as DocumentMeta;
 const chunk = (docId: string, text: string) => ({ docId, text, section: [] }) as unknown as Chunk;
@@ -11,29 +11,35 @@ const texts: Record<string, string[]> = {
   plan2: ['Cơ sở y tế chăm sóc người cao tuổi.', 'Báo cáo kết quả hằng năm.'],
 };
 const metas = [meta('plan1', 'Kế hoạch'), meta('plan2', 'Kế hoạch'), ...Array.from({ length: 98 }, (_, i) => meta(`news${i}`, 'Văn bản'))];
-const collection = { chunkCount: () => 1000, documentFrequency: (term: string) => (term === 'y tế' || term === 'y' || term === 'tế' ? 4 : term === 'thẻ' ? 1 : 300) };
+const frequency = (term: string) => (term === 'y tế' || term === 'y' || term === 'tế' ? 4 : term === 'thẻ' ? 1 : 300);
+const collection = { chunkCount: async () => 1000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequency(term)])) };
+/** The question's words, weighed by the collection. */
+const QUESTION = 'y tế, báo cáo, người dân, thẻ';
 
 describe('createPopulationWeights', () => {
-  const knowledge = { chunksOf: (docId: string) => (texts[docId] ?? ['Tin thời sự.']).map((text) => chunk(docId, text)) };
-  const model = createTermModel(collection, new Map());
+  const knowledge = { chunksOf: async (docId: string) => (texts[docId] ?? ['Tin thời sự.']).map((text) => chunk(docId, text)) };
+  const weighCollection = () => createTermVocabulary(collection, new Map()).weigh(QUESTION, false);
 
-  it("weighs a question about plans among the documents of the plans' type, so words every plan uses stay light", () => {
-    const weighed = createPopulationWeights(knowledge)(model, [metas[0]], metas, false);
+  it("weighs a question about plans among the documents of the plans' type, so words every plan uses stay light", async () => {
+    const model = await weighCollection();
+    const weighed = await createPopulationWeights(knowledge)(model, [metas[0]], metas, false);
     expect(model.idf('y tế')).toBeGreaterThan(model.idf('báo cáo'));
     // Among the plans, "y tế" is in three chunks of four: lighter than in the collection, where it is rare.
     expect(weighed.idf('y tế')).toBeLessThan(model.idf('y tế'));
     expect(weighed.idf('y tế')).toBeLessThan(weighed.idf('thẻ'));
   });
 
-  it('never weighs a word above its weight in the whole collection', () => {
-    const weighed = createPopulationWeights(knowledge)(model, [metas[0]], metas, false);
+  it('never weighs a word above its weight in the whole collection', async () => {
+    const model = await weighCollection();
+    const weighed = await createPopulationWeights(knowledge)(model, [metas[0]], metas, false);
     expect(weighed.idf('người dân')).toBeLessThanOrEqual(model.idf('người dân'));
   });
 
-  it('keeps the collection weights when the type has too many documents to read, or is much of the collection', () => {
-    const weighed = createPopulationWeights(knowledge)(model, [metas[5]], metas, false);
+  it('keeps the collection weights when the type has too many documents to read, or is much of the collection', async () => {
+    const model = await weighCollection();
+    const weighed = await createPopulationWeights(knowledge)(model, [metas[5]], metas, false);
     expect(weighed.idf('y tế')).toBe(model.idf('y tế'));
-    const plansOnly = createPopulationWeights(knowledge)(model, [metas[0]], metas.slice(0, 6), false);
+    const plansOnly = await createPopulationWeights(knowledge)(model, [metas[0]], metas.slice(0, 6), false);
     expect(plansOnly.idf('y tế')).toBe(model.idf('y tế'));
   });
 });

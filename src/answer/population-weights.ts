@@ -24,13 +24,14 @@ export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf
   const cache = new Map<string, Population>();
   let cachedFor: readonly DocumentMeta[] | undefined;
 
-  const populationOf = (ids: readonly string[], model: TermModel, folded: boolean): Population => {
+  const populationOf = async (ids: readonly string[], model: TermModel, folded: boolean): Promise<Population> => {
     const key = `${folded ? 'f' : 'a'}:${ids.join('\n')}`;
     let population = cache.get(key);
     if (!population) {
       population = { chunks: 0, counts: new Map() };
-      for (const docId of ids) {
-        for (const chunk of knowledge.chunksOf(docId)) {
+      const chunkLists = await Promise.all(ids.map((docId) => knowledge.chunksOf(docId)));
+      for (const chunks of chunkLists) {
+        for (const chunk of chunks) {
           population.chunks += 1;
           for (const term of model.terms(`${chunk.section.join(' ')} ${chunk.text}`, folded)) population.counts.set(term, (population.counts.get(term) ?? 0) + 1);
         }
@@ -42,7 +43,7 @@ export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf
   };
 
   /** `model` with its weights taken among the documents of the scope's types, when they are few enough. */
-  return (model: TermModel, scope: readonly DocumentMeta[], metas: readonly DocumentMeta[], folded: boolean): TermModel => {
+  return async (model: TermModel, scope: readonly DocumentMeta[], metas: readonly DocumentMeta[], folded: boolean): Promise<TermModel> => {
     if (cachedFor !== metas) {
       cache.clear();
       cachedFor = metas;
@@ -51,7 +52,7 @@ export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf
     const ids = metas.filter((meta) => types.has(meta.type)).map((meta) => meta.id);
     // A type that makes up much of the collection is already what the collection's statistics describe.
     if (ids.length === 0 || ids.length > MAX_POPULATION_DOCUMENTS || ids.length > metas.length * MAX_POPULATION_SHARE) return model;
-    const population = populationOf(ids, model, folded);
+    const population = await populationOf(ids, model, folded);
     return { ...model, idf: (term) => Math.min(model.idf(term), inverseFrequency(population.chunks, population.counts.get(term) ?? 0)) };
   };
 }

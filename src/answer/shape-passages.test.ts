@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Chunk, KnowledgeBase } from '../types.js';
+import type { Chunk } from '../types.js';
+import type { DocumentReader } from './question-documents.js';
 import type { Evidence } from './select-evidence.js';
 import { createPassageShaper } from './shape-passages.js';
 
-const shaperOver = (text: string) => createPassageShaper({ document: () => ({ text }) } as unknown as KnowledgeBase);
+const shaperOver = (text: string) => createPassageShaper({ document: () => ({ text }) } as unknown as DocumentReader);
 /** The passage of `text` that ends with `ending`. */
 const passage = (text: string, ending: string): Evidence => {
   const end = text.indexOf(ending) + ending.length;

@@ -1,6 +1,6 @@
-import type { KnowledgeBase } from '../types.js';
 import { isBodyHeading } from './evidence-cues.js';
 import { headingEnd } from './heading-span.js';
+import type { DocumentReader } from './question-documents.js';
 import type { Evidence } from './select-evidence.js';
 
 // Turning ranked evidence into the passages an answer quotes: how many, with which heading, in what order.
@@ -29,7 +29,8 @@ export interface PassageShaper {
   withIntroduced(item: Evidence): Evidence;
 }
 
-export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
+/** Over the documents of the passages it is given, already read for the question. */
+export function createPassageShaper(documents: DocumentReader): PassageShaper {
   /**
    * "Which body…" is often answered by the heading above the passage ("1. Phòng Lao động - Thương binh và Xã hội",
    * then "- Chủ trì…"): the quote then starts at that heading so the name is in it, or, when the heading is
@@ -37,10 +38,10 @@ export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
    */
   const withBodyHeading = (item: Evidence): Evidence[] => {
     if (item.headingStart === null || item.headingStart >= item.start || !isBodyHeading(item.section.at(-1) ?? '')) return [item];
-    const text = knowledge.document(item.chunk.docId)!.text;
+    const text = documents.document(item.chunk.docId).text;
     const end = Math.min(headingEnd(text, { start: item.headingStart, title: item.section.at(-1)! }), item.start);
     if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end), headingLength: end - item.headingStart }];
-    const chunk = knowledge.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
+    const chunk = documents.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
     return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
   };
 
@@ -50,7 +51,7 @@ export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
    */
   const withSectionItems = (picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[] => {
     const best = picked[0];
-    const heading = best.headingStart === null ? undefined : knowledge.outline(best.chunk.docId).find((entry) => entry.start === best.headingStart);
+    const heading = best.headingStart === null ? undefined : documents.outline(best.chunk.docId).find((entry) => entry.start === best.headingStart);
     if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
     const siblings = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.headingStart === best.headingStart && item.fit > 0.1);
     const items = [...picked];
@@ -95,14 +96,14 @@ export function createPassageShaper(knowledge: KnowledgeBase): PassageShaper {
       }
       if (item.end <= last.end) continue;
       const end = item.end;
-      result[result.length - 1] = { ...last, end, text: knowledge.document(last.chunk.docId)!.text.slice(last.start, end) };
+      result[result.length - 1] = { ...last, end, text: documents.document(last.chunk.docId).text.slice(last.start, end) };
     }
     return result;
   };
 
   const withIntroduced = (item: Evidence): Evidence => {
     if (!/:\s*$/u.test(item.text)) return item;
-    const text = knowledge.document(item.chunk.docId)!.text;
+    const text = documents.document(item.chunk.docId).text;
     const limit = item.end + MAX_INTRODUCED_CHARS;
     const lines = [...text.slice(item.end, limit + 200).matchAll(/[^\n]*\n?/gu)].map((match) => ({ start: item.end + match.index!, line: match[0] }));
     const content = lines.filter(({ line }) => line.trim() !== '' && line.trim() !== '|');

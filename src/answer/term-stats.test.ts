@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createTermModel } from './term-stats.js';
+import { createTermVocabulary } from './term-stats.js';
 
 /** Statistics of a made-up large collection: chunk counts per analyzer term. */
 const statsOf = (frequencies: Record<string, number>, chunks = 10_000) => ({
-  chunkCount: () => chunks,
-  documentFrequency: (term: string) => frequencies[term] ?? 0,
+  chunkCount: async () => chunks,
+  documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequencies[term] ?? 0])),
 });
 
-describe('createTermModel', () => {
-  it('tells a phrase from two words that meet by chance across a word boundary', () => {
-    const model = createTermModel(statsOf({ 'yêu': 1200, 'cầu': 1650, 'gửi': 570, 'cầu gửi': 1, 'cấp': 3400, 'thẻ': 145, 'cấp thẻ': 37 }), new Map());
+describe('createTermVocabulary', () => {
+  it('tells a phrase from two words that meet by chance across a word boundary', async () => {
+    const stats = statsOf({ 'yêu': 1200, 'cầu': 1650, 'gửi': 570, 'cầu gửi': 1, 'cấp': 3400, 'thẻ': 145, 'cấp thẻ': 37 });
+    const model = await createTermVocabulary(stats, new Map()).weigh('cấp thẻ, yêu cầu gửi, thẻ gửi', false);
     expect(model.isPhrase('cấp thẻ')).toBe(true);
     // Known to the collection, but one chunk among the 570 that say "gửi": an accident of "yêu cầu | gửi".
     expect(model.known('cầu gửi')).toBe(true);
@@ -17,14 +18,22 @@ describe('createTermModel', () => {
     expect(model.isPhrase('thẻ gửi')).toBe(false);
   });
 
-  it('judges a pair with a function word by its content word alone', () => {
-    const model = createTermModel(statsOf({ 'cấp': 3400, 'được cấp': 350 }), new Map());
+  it('judges a pair with a function word by its content word alone', async () => {
+    const model = await createTermVocabulary(statsOf({ 'cấp': 3400, 'được cấp': 350 }), new Map()).weigh('được cấp', false);
     expect(model.isPhrase('được cấp')).toBe(true);
   });
 
-  it('weighs rare terms above common ones and unseen terms highest', () => {
-    const model = createTermModel(statsOf({ 'thẻ': 145, 'cấp': 3400 }), new Map());
+  it('weighs rare terms above common ones and unseen terms highest', async () => {
+    const model = await createTermVocabulary(statsOf({ 'thẻ': 145, 'cấp': 3400 }), new Map()).weigh('thẻ, cấp, chưa gặp', false);
     expect(model.idf('thẻ')).toBeGreaterThan(model.idf('cấp'));
     expect(model.idf('chưa gặp')).toBeGreaterThan(model.idf('thẻ'));
+  });
+
+  it("reads the frequencies of a text's terms in one lookup, and refuses to weigh another text's", async () => {
+    const lookups: string[][] = [];
+    const stats = { chunkCount: async () => 100, documentFrequencies: async (terms: readonly string[]) => (lookups.push([...terms]), new Map(terms.map((term) => [term, 1]))) };
+    const model = await createTermVocabulary(stats, new Map()).weigh('cấp thẻ', false);
+    expect(lookups.map((terms) => terms.toSorted())).toEqual([['cấp', 'cấp thẻ', 'thẻ']]);
+    expect(() => model.idf('gửi')).toThrow(/not one of/);
   });
 });

@@ -20,10 +20,16 @@ export function isAccented(text: string): boolean {
  * accented or folded. Matching accented text accent-for-accent keeps "đội" apart from "đối"; folded terms
  * serve questions typed without diacritics. Abbreviations written in capitals also yield their expansion.
  */
-export interface TermModel {
+export interface TermVocabulary {
   terms(text: string, folded: boolean): Set<string>;
   /** Lower-cased pieces (accented and folded) of the known abbreviations in a text: "LĐ-TB&XH" → lđ, tb, xh, ld. */
   abbreviationPieces(text: string): Set<string>;
+  /** The model that weighs `text`'s terms, with the collection's frequencies of them read in one lookup. */
+  weigh(text: string, folded: boolean): Promise<TermModel>;
+}
+
+/** A question's terms weighed by the collection: only the terms of the text it was made for. */
+export interface TermModel extends Omit<TermVocabulary, 'weigh'> {
   /** Inverse document frequency over the collection's chunks; unseen terms get the maximum. */
   idf(term: string): number;
   known(term: string): boolean;
@@ -45,7 +51,7 @@ export const inverseFrequency = (total: number, frequency: number): number => {
  */
 const MIN_PHRASE_SHARE = 0.05;
 
-export function createTermModel(stats: CorpusStats, abbreviations: ReadonlyMap<string, string>): TermModel {
+export function createTermVocabulary(stats: CorpusStats, abbreviations: ReadonlyMap<string, string>): TermVocabulary {
   const expansions = new Map<string, string[][]>();
   const expansionOf = (surface: string): string[][] => {
     let expansion = expansions.get(surface);
@@ -98,16 +104,32 @@ export function createTermModel(stats: CorpusStats, abbreviations: ReadonlyMap<s
     return pieces;
   };
 
-  return {
-    terms,
-    abbreviationPieces,
-    idf: (term) => inverseFrequency(stats.chunkCount(), stats.documentFrequency(term)),
-    known: (term) => stats.documentFrequency(term) > 0,
-    isPhrase: (pair) => {
-      const together = stats.documentFrequency(pair);
-      if (together === 0) return false;
-      const apart = pair.split(' ').map((syllable) => stats.documentFrequency(syllable)).filter((frequency) => frequency > 0);
-      return apart.length === 0 || together / Math.min(...apart) >= MIN_PHRASE_SHARE;
-    },
+  const weigh = async (text: string, folded: boolean): Promise<TermModel> => {
+    const wanted = new Set<string>();
+    for (const term of terms(text, folded)) {
+      wanted.add(term);
+      for (const syllable of term.split(' ')) wanted.add(syllable);
+    }
+    const [total, frequencies] = await Promise.all([stats.chunkCount(), stats.documentFrequencies([...wanted])]);
+    const frequency = (term: string): number => {
+      const found = frequencies.get(term);
+      // Weighing a term of another text would silently give it the weight of an unseen word.
+      if (found === undefined) throw new Error(`the term "${term}" is not one of the weighed text's`);
+      return found;
+    };
+    return {
+      terms,
+      abbreviationPieces,
+      idf: (term) => inverseFrequency(total, frequency(term)),
+      known: (term) => frequency(term) > 0,
+      isPhrase: (pair) => {
+        const together = frequency(pair);
+        if (together === 0) return false;
+        const apart = pair.split(' ').map(frequency).filter((count) => count > 0);
+        return apart.length === 0 || together / Math.min(...apart) >= MIN_PHRASE_SHARE;
+      },
+    };
   };
+
+  return { terms, abbreviationPieces, weigh };
 }

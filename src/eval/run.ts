@@ -84,7 +84,8 @@ async function runSet(set: EvalSetDefinition, options: Options, config: Config, 
   const folders = await prepareCollection(set.name, set.corpus, path.resolve(options.work!));
   const pipeline = await openPipeline({ ...config, CORPUS_DIR: folders.corpusDir, DATA_DIR: folders.dataDir }, logger);
   await pipeline.settled;
-  const documents = pipeline.knowledge.catalogue().flatMap((meta) => pipeline.knowledge.document(meta.id) ?? []);
+  // The evaluation reads every document (gold offsets, baselines); a served question never does.
+  const documents = (await Promise.all(pipeline.knowledge.catalogue().map((meta) => pipeline.knowledge.document(meta.id)))).filter((doc) => doc !== undefined);
   const questions = set.questions.filter((entry) => options.parts.includes(entry.part) && (!options.filter || entry.tags.some((tag) => tag === options.filter)));
   const systems: SetRun['systems'] = new Map();
   systems.set('project', { mode: pipeline.mode, records: await evaluateSystem({ name: 'project', answerer: pipeline.answerer, retriever: pipeline.retriever }, questions, documents) });

@@ -273,7 +273,7 @@ describe('runIngest', () => {
     expect(stored().vectors('fixture/tiny-bert')).toBe(0);
     const kb = await openKnowledgeBase({ dataDir, embedding: null, logger: silentLogger });
     expect(kb!.vectors).toBeNull();
-    expect(kb!.lexical.search('người khuyết tật', { topK: 3 })).toHaveLength(3);
+    expect(await kb!.lexical.search('người khuyết tật', { topK: 3 })).toHaveLength(3);
 
     // Adding a model later embeds every chunk: a lexical index has no vectors to reuse.
     const withModel = counting(model);

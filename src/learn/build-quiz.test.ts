@@ -7,16 +7,16 @@ import { openLearnSource } from './learn-source.js';
 import { createTestCollection, DISTRICT_PLAN, PROVINCE_PLAN } from './test-collection.js';
 
 const knowledge = createTestCollection({ 'an-thai.txt': PROVINCE_PLAN, 'binh-son.txt': DISTRICT_PLAN });
-const sourceOf = (id: string): QuizSource => {
-  const source = openLearnSource(knowledge, id)!;
+const sourceOf = async (id: string): Promise<QuizSource> => {
+  const source = (await openLearnSource(knowledge, id))!;
   return { meta: source.doc.meta, targets: findGoals(source).targets, deadlines: findDeadlines(source), duties: findDuties(source), dates: [{ day: 18, month: 11 }, { day: 12, month: 5 }] };
 };
-const province = sourceOf('an-thai');
-const district = sourceOf('binh-son');
+const province = await sourceOf('an-thai');
+const district = await sourceOf('binh-son');
 const pool = [province, district];
 
 describe('buildQuiz', () => {
-  it('asks about targets, deadlines and duties in turn, with 3–4 distinct options, the right one marked, cited', () => {
+  it('asks about targets, deadlines and duties in turn, with 3–4 distinct options, the right one marked, cited', async () => {
     const items = buildQuiz([province], pool, 6, 'seed-1');
     expect(items).toHaveLength(6);
     expect(new Set(items.slice(0, 3).map((item) => item.kind))).toEqual(new Set(['target', 'deadline', 'duty']));
@@ -31,21 +31,21 @@ describe('buildQuiz', () => {
     }
   });
 
-  it('asks for the blanked figure of a target, the wrong options being other figures of the same kind', () => {
+  it('asks for the blanked figure of a target, the wrong options being other figures of the same kind', async () => {
     const target = buildQuiz([province], pool, 10, 'x').find((item) => item.kind === 'target' && item.options.includes('80%'))!;
     expect(target.question).toContain('“Tối thiểu … người cao tuổi được khám sức khỏe định kỳ.”');
     expect(target.options[target.correct]).toBe('80%');
     expect(target.options.every((option) => /^\d+%$/u.test(option))).toBe(true);
   });
 
-  it('asks for the date of a deadline, the wrong dates taken from the documents in the same wording', () => {
+  it('asks for the date of a deadline, the wrong dates taken from the documents in the same wording', async () => {
     const deadline = buildQuiz([province], pool, 10, 'x').find((item) => item.kind === 'deadline' && item.options[item.correct] === 'trước ngày 20/6 hằng năm')!;
     expect(deadline.question).toBe('Theo kế hoạch của tỉnh An Thái, Sở Y tế phải gửi báo cáo kết quả khám sức khỏe người cao tuổi về Ủy ban nhân dân tỉnh — thời hạn là khi nào?');
     const wrong = deadline.options.filter((_, index) => index !== deadline.correct);
     for (const option of wrong) expect(option).toMatch(/^trước ngày (30\/9|18\/11|12\/5) hằng năm$/u);
   });
 
-  it('asks which body a task is given to, never a body given the same task, nor a task naming its body', () => {
+  it('asks which body a task is given to, never a body given the same task, nor a task naming its body', async () => {
     const duties = buildQuiz([province], pool, 20, 'x').filter((item) => item.kind === 'duty');
     expect(duties.length).toBeGreaterThan(0);
     for (const item of duties) {
@@ -55,13 +55,13 @@ describe('buildQuiz', () => {
     }
   });
 
-  it('is the same quiz for the same seed and another for another seed', () => {
+  it('is the same quiz for the same seed and another for another seed', async () => {
     expect(buildQuiz([province], pool, 5, 'a')).toEqual(buildQuiz([province], pool, 5, 'a'));
     const others = ['b', 'c', 'd'].map((seed) => JSON.stringify(buildQuiz([province], pool, 5, seed)));
     expect(others.some((quiz) => quiz !== JSON.stringify(buildQuiz([province], pool, 5, 'a')))).toBe(true);
   });
 
-  it('leaves out a question without two wrong options of its kind', () => {
+  it('leaves out a question without two wrong options of its kind', async () => {
     // Alone, the district plan has two shares: a share question would offer only two options.
     const items = buildQuiz([district], [district], 10, 'x');
     expect(items.some((item) => item.kind === 'target')).toBe(false);

@@ -23,11 +23,11 @@ I. MỤC TIÊU
 - 100% trẻ em có hoàn cảnh đặc biệt được trợ giúp.
 `;
 
-const factsOf = (file: string, text: string) => findDocumentFacts(openLearnSource(createTestCollection({ [file]: text }), file.replace('.txt', ''))!);
+const factsOf = async (file: string, text: string) => findDocumentFacts((await openLearnSource(createTestCollection({ [file]: text }), file.replace('.txt', '')))!);
 
 describe('findDocumentFacts', () => {
-  it('reads what the document is, who issued and signed it and its period, each from its own line', () => {
-    const facts = factsOf('an-thai.txt', PROVINCE_PLAN);
+  it('reads what the document is, who issued and signed it and its period, each from its own line', async () => {
+    const facts = await factsOf('an-thai.txt', PROVINCE_PLAN);
     expect(facts.map((fact) => [fact.key, fact.value, fact.citation.quote])).toEqual([
       ['title', 'Kế hoạch chăm sóc sức khỏe người cao tuổi giai đoạn 2023 - 2025 trên địa bàn tỉnh An Thái', 'KẾ HOẠCH\nChăm sóc sức khỏe người cao tuổi giai đoạn 2023 - 2025 trên địa bàn tỉnh An Thái'],
       ['number', '125/KH-UBND', 'Số: 125/KH-UBND'],
@@ -39,8 +39,8 @@ describe('findDocumentFacts', () => {
     for (const { citation } of facts) expect(PROVINCE_PLAN.slice(citation.start, citation.end)).toBe(citation.quote);
   });
 
-  it('says a number was left blank, reads the issuer off the preamble and a one-year period off the title', () => {
-    const facts = Object.fromEntries(factsOf('blank.txt', BLANK_NUMBER).map((fact) => [fact.key, fact]));
+  it('says a number was left blank, reads the issuer off the preamble and a one-year period off the title', async () => {
+    const facts = Object.fromEntries((await factsOf('blank.txt', BLANK_NUMBER)).map((fact) => [fact.key, fact]));
     expect(facts.number.value).toBe('Để trống (Số: /KH-UBND)');
     expect(facts.date.value).toBe('tháng 3/2024');
     expect(facts.issuer.citation.quote).toBe('UBND thành phố ban hành Kế hoạch');
@@ -51,8 +51,8 @@ describe('findDocumentFacts', () => {
 });
 
 describe('buildSummary', () => {
-  it('puts the metadata, facts, objectives, targets, duties and deadlines together', () => {
-    const source = openLearnSource(createTestCollection({ 'binh-son.txt': DISTRICT_PLAN }), 'binh-son')!;
+  it('puts the metadata, facts, objectives, targets, duties and deadlines together', async () => {
+    const source = (await openLearnSource(createTestCollection({ 'binh-son.txt': DISTRICT_PLAN }), 'binh-son'))!;
     const summary = buildSummary(source, { goals: findGoals(source), duties: findDuties(source), deadlines: findDeadlines(source) });
     expect(summary.document).toMatchObject({ id: 'binh-son', type: 'Kế hoạch', number: '45/KH-UBND', name: 'Kế hoạch 45/KH-UBND ngày 3/2/2024 của Ủy ban nhân dân huyện Bình Sơn' });
     expect(summary.targets.map((target) => target.figures[0].text)).toEqual(['100%', '60%']);

@@ -12,8 +12,8 @@ function countingCollection() {
   const knowledge: KnowledgeBase = {
     ...inner,
     catalogue: () => catalogue,
-    document: (id) => {
-      const doc = inner.document(id);
+    document: async (id) => {
+      const doc = await inner.document(id);
       return doc && { ...doc, hash };
     },
     chunksOf: (id) => {
@@ -34,29 +34,29 @@ function countingCollection() {
 }
 
 describe('createLearning', () => {
-  it('reads a document once per version', () => {
+  it('reads a document once per version', async () => {
     const { knowledge, counts, commit } = countingCollection();
     const learning = createLearning(knowledge);
-    expect(learning.deadlines({ docId: 'an-thai', limit: 10, offset: 0 })!.total).toBe(3);
+    expect((await learning.deadlines({ docId: 'an-thai', limit: 10, offset: 0 }))!.total).toBe(3);
     const reads = counts.chunksOf;
-    learning.deadlines({ docId: 'an-thai', limit: 10, offset: 0 });
+    (await learning.deadlines({ docId: 'an-thai', limit: 10, offset: 0 }));
     expect(counts.chunksOf).toBe(reads);
     commit();
-    learning.deadlines({ docId: 'an-thai', limit: 10, offset: 0 });
+    (await learning.deadlines({ docId: 'an-thai', limit: 10, offset: 0 }));
     expect(counts.chunksOf).toBe(reads + 1);
   });
 
-  it('is undefined for an unknown document', () => {
+  it('is undefined for an unknown document', async () => {
     const learning = createLearning(countingCollection().knowledge);
-    expect(learning.summary('khong-co')).toBeUndefined();
-    expect(learning.deadlines({ docId: 'khong-co', limit: 10, offset: 0 })).toBeUndefined();
-    expect(learning.quiz({ docId: 'khong-co', n: 3, seed: '1' })).toBeUndefined();
+    expect(await learning.summary('khong-co')).toBeUndefined();
+    expect(await learning.deadlines({ docId: 'khong-co', limit: 10, offset: 0 })).toBeUndefined();
+    expect(await learning.quiz({ docId: 'khong-co', n: 3, seed: '1' })).toBeUndefined();
   });
 
-  it('lists deadlines across documents dated first by day of the year, a page at a time, kept until the collection changes', () => {
+  it('lists deadlines across documents dated first by day of the year, a page at a time, kept until the collection changes', async () => {
     const { knowledge, counts, commit } = countingCollection();
     const learning = createLearning(knowledge);
-    const first = learning.deadlines({ limit: 3, offset: 0 })!;
+    const first = (await learning.deadlines({ limit: 3, offset: 0 }))!;
     expect(first).toMatchObject({ total: 5, offset: 0, limit: 3, documentsRead: 2, capped: false });
     expect(first.items.map((row) => [row.docId, row.when])).toEqual([
       ['an-thai', 'trước ngày 20/6 hằng năm'],
@@ -64,40 +64,40 @@ describe('createLearning', () => {
       ['an-thai', 'trước ngày 05/12 hàng năm'],
     ]);
     const searches = counts.searches;
-    expect(learning.deadlines({ limit: 3, offset: 3 })!.items.map((row) => row.when)).toEqual(['Định kỳ hàng năm', 'Định kỳ 6 tháng']);
+    expect((await learning.deadlines({ limit: 3, offset: 3 }))!.items.map((row) => row.when)).toEqual(['Định kỳ hàng năm', 'Định kỳ 6 tháng']);
     expect(counts.searches).toBe(searches);
     commit();
-    learning.deadlines({ limit: 3, offset: 0 });
+    (await learning.deadlines({ limit: 3, offset: 0 }));
     expect(counts.searches).toBeGreaterThan(searches);
   });
 
-  it('reads no more documents than its cap, and says so', () => {
+  it('reads no more documents than its cap, and says so', async () => {
     const learning = createLearning(countingCollection().knowledge, { maxCandidateDocuments: 1 });
-    const page = learning.deadlines({ limit: 10, offset: 0 })!;
+    const page = (await learning.deadlines({ limit: 10, offset: 0 }))!;
     expect(page).toMatchObject({ documentsRead: 1, capped: true });
     expect(new Set(page.items.map((row) => row.docId)).size).toBe(1);
   });
 
-  it('finds a body’s tasks in every document, accents and abbreviations aside', () => {
+  it('finds a body’s tasks in every document, accents and abbreviations aside', async () => {
     const learning = createLearning(countingCollection().knowledge);
-    const sở = learning.duties({ body: 'So Y te', limit: 10, offset: 0 });
+    const sở = (await learning.duties({ body: 'So Y te', limit: 10, offset: 0 }));
     expect(sở.items.map((group) => [group.docId, group.bodies.map((body) => body.body)])).toEqual([['an-thai', ['Sở Y tế']]]);
     expect(sở.items[0].docName).toBe('Kế hoạch 125/KH-UBND ngày 12/5/2023 của Ủy ban nhân dân tỉnh An Thái');
-    const health = learning.duties({ body: 'y tế', limit: 1, offset: 1 });
+    const health = (await learning.duties({ body: 'y tế', limit: 1, offset: 1 }));
     expect(health.total).toBe(2);
     expect(health.items).toHaveLength(1);
-    expect(learning.duties({ body: 'UBND xã', limit: 10, offset: 0 }).items.map((group) => group.bodies[0].body)).toEqual(['UBND các xã, thị trấn']);
-    expect(learning.duties({ body: 'Bộ Quốc phòng', limit: 10, offset: 0 }).total).toBe(0);
+    expect((await learning.duties({ body: 'UBND xã', limit: 10, offset: 0 })).items.map((group) => group.bodies[0].body)).toEqual(['UBND các xã, thị trấn']);
+    expect((await learning.duties({ body: 'Bộ Quốc phòng', limit: 10, offset: 0 })).total).toBe(0);
   });
 
-  it('makes the same quiz for the same seed, about the document asked or about documents the seed picks', () => {
+  it('makes the same quiz for the same seed, about the document asked or about documents the seed picks', async () => {
     const learning = createLearning(countingCollection().knowledge);
-    const quiz = learning.quiz({ docId: 'an-thai', n: 4, seed: 'abc' })!;
+    const quiz = (await learning.quiz({ docId: 'an-thai', n: 4, seed: 'abc' }))!;
     expect(quiz.docIds).toEqual(['an-thai']);
     expect(quiz.items).toHaveLength(4);
     expect(quiz.items.every((item) => item.docId === 'an-thai')).toBe(true);
-    expect(learning.quiz({ docId: 'an-thai', n: 4, seed: 'abc' })).toEqual(quiz);
-    const any = learning.quiz({ n: 3, seed: 'abc' })!;
+    expect(await learning.quiz({ docId: 'an-thai', n: 4, seed: 'abc' })).toEqual(quiz);
+    const any = (await learning.quiz({ n: 3, seed: 'abc' }))!;
     expect(any.docIds.length).toBeGreaterThan(0);
     expect(any.items.every((item) => any.docIds.includes(item.docId))).toBe(true);
   });

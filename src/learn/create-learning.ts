@@ -48,13 +48,13 @@ export interface Quiz {
 
 export interface Learning {
   /** Undefined for an unknown document. */
-  summary(docId: string): DocumentSummary | undefined;
+  summary(docId: string): Promise<DocumentSummary | undefined>;
   /** One document's deadlines (undefined when it is unknown), or the collection's, dated first by day of the year. */
-  deadlines(query: { docId?: string; limit: number; offset: number }): (Page<DeadlineRow> & Coverage) | undefined;
+  deadlines(query: { docId?: string; limit: number; offset: number }): Promise<(Page<DeadlineRow> & Coverage) | undefined>;
   /** Every document whose sections give tasks to the body asked about (accents, case and abbreviations aside). */
-  duties(query: { body: string; limit: number; offset: number }): Page<DocumentDuties> & Coverage;
+  duties(query: { body: string; limit: number; offset: number }): Promise<Page<DocumentDuties> & Coverage>;
   /** Undefined when `docId` names an unknown document. */
-  quiz(query: { docId?: string; n: number; seed: string }): Quiz | undefined;
+  quiz(query: { docId?: string; n: number; seed: string }): Promise<Quiz | undefined>;
 }
 
 export interface LearningOptions {
@@ -128,40 +128,52 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
 
   // The document as officials cite it: in the full form when the learning mode is given one.
   const nameOf = (meta: DocumentMeta): string => (options.reference ? options.reference({ docName: documentName(meta), section: '' }, meta) : documentName(meta));
-  const rowsOf = (docId: string): DeadlineRow[] | undefined => {
-    const rows = read(docId, 'deadlines');
-    const docName = rows && nameOf(knowledge.document(docId)!.meta);
-    return rows?.map((deadline) => ({ ...deadline, docId, docName: docName! }));
+  const metaOf = (docId: string): DocumentMeta | undefined => knowledge.catalogue().find((meta) => meta.id === docId);
+  const rowsOf = async (docId: string): Promise<DeadlineRow[] | undefined> => {
+    const rows = await read(docId, 'deadlines');
+    const meta = metaOf(docId);
+    if (!rows || !meta) return undefined;
+    const docName = nameOf(meta);
+    return rows.map((deadline) => ({ ...deadline, docId, docName }));
   };
 
-  function read<K extends Facet>(docId: string, facet: K): NonNullable<Reading[K]> | undefined {
-    const doc = knowledge.document(docId);
+  async function read<K extends Facet>(docId: string, facet: K): Promise<NonNullable<Reading[K]> | undefined> {
+    const doc = await knowledge.document(docId);
     if (!doc) return undefined;
     const version = versionOf(doc);
     let reading = readings.get(docId);
     if (!reading || reading.version !== version) readings.set(docId, (reading = { version }));
-    if (reading[facet] === undefined) reading[facet] = compute[facet](openLearnSource(knowledge, docId, options.reference)!);
+    if (reading[facet] === undefined) {
+      const source = await openLearnSource(knowledge, docId, options.reference);
+      if (!source) return undefined;
+      reading[facet] = compute[facet](source);
+    }
     return reading[facet] as NonNullable<Reading[K]>;
   }
 
   // Lists across documents, kept while the catalogue the knowledge base hands out is the same one.
   let listsOf: readonly DocumentMeta[] | undefined;
   let lists = new BoundedMap<string, unknown>(64);
-  function remembered<T>(key: string, make: () => T): T {
+  function remembered<T>(key: string, make: () => Promise<T>): Promise<T> {
     const catalogue = knowledge.catalogue();
     if (catalogue !== listsOf) {
       listsOf = catalogue;
       lists = new BoundedMap(64);
     }
-    if (!lists.has(key)) lists.set(key, make());
-    return lists.get(key) as T;
+    if (!lists.has(key)) {
+      const made = make();
+      lists.set(key, made);
+      // A list that failed is made again next time, not remembered as failed.
+      made.catch(() => lists.delete(key));
+    }
+    return lists.get(key) as Promise<T>;
   }
 
   /** Documents holding every word of some set in one chunk, in the order the sets and the index rank them. */
-  function candidates(wordSets: readonly (readonly string[])[]): { docIds: string[]; capped: boolean } {
+  async function candidates(wordSets: readonly (readonly string[])[]): Promise<{ docIds: string[]; capped: boolean }> {
     const docIds = new Set<string>();
     for (const words of wordSets) {
-      for (const chunk of knowledge.chunksWithWords(words, { limit: CANDIDATE_CHUNKS })) {
+      for (const chunk of await knowledge.chunksWithWords(words, { limit: CANDIDATE_CHUNKS })) {
         if (docIds.size >= maxCandidates) return { docIds: [...docIds], capped: true };
         docIds.add(chunk.docId);
       }
@@ -170,67 +182,70 @@ export function createLearning(knowledge: KnowledgeBase, options: LearningOption
   }
 
   const allDeadlines = () =>
-    remembered('deadlines', () => {
-      const { docIds, capped } = candidates(DEADLINE_WORDS);
-      const rows = docIds.flatMap((docId) => rowsOf(docId) ?? []);
+    remembered('deadlines', async () => {
+      const { docIds, capped } = await candidates(DEADLINE_WORDS);
+      const rows = (await Promise.all(docIds.map(rowsOf))).flatMap((found) => found ?? []);
       // Dated first, by day of the year; the rest as the documents come.
       const day = (row: DeadlineRow) => (row.due ? row.due.month * 100 + row.due.day : Infinity);
       return { rows: rows.map((row, index) => ({ row, index })).sort((a, b) => day(a.row) - day(b.row) || a.index - b.index).map(({ row }) => row), documentsRead: docIds.length, capped };
     });
 
   const dutiesOf = (askedKey: string) =>
-    remembered(`duties\u0000${askedKey}`, () => {
+    remembered(`duties\u0000${askedKey}`, async () => {
       let compact = ` ${askedKey} `;
       for (const [expansion, abbreviation] of ABBREVIATED) compact = compact.replaceAll(` ${expansion} `, ` ${abbreviation} `);
       // Chunks naming the body beside a section that hands out tasks first: a body is named in passing everywhere.
       const forms = [...new Set([askedKey, compact.trim()])].map((key) => key.split(' '));
-      const { docIds, capped } = candidates([...forms.flatMap((form) => ORGANISING_WORDS.map((words) => [...form, ...words])), ...forms]);
-      const found = docIds.flatMap((docId): DocumentDuties[] => {
-        const bodies = (read(docId, 'duties') ?? []).filter((duty) => matchesBody(duty.body, askedKey));
-        const meta = knowledge.document(docId)!.meta;
-        return bodies.length > 0 ? [{ docId, docName: nameOf(meta), docTitle: meta.title, bodies }] : [];
+      const { docIds, capped } = await candidates([...forms.flatMap((form) => ORGANISING_WORDS.map((words) => [...form, ...words])), ...forms]);
+      const dutyLists = await Promise.all(docIds.map((docId) => read(docId, 'duties')));
+      const found = docIds.flatMap((docId, i): DocumentDuties[] => {
+        const bodies = (dutyLists[i] ?? []).filter((duty) => matchesBody(duty.body, askedKey));
+        const meta = metaOf(docId);
+        return meta && bodies.length > 0 ? [{ docId, docName: nameOf(meta), docTitle: meta.title, bodies }] : [];
       });
       return { found, documentsRead: docIds.length, capped };
     });
 
-  const quizSource = (docId: string): QuizSource | undefined => {
-    const doc = knowledge.document(docId);
-    if (!doc) return undefined;
-    return { meta: doc.meta, targets: read(docId, 'goals')!.targets, deadlines: read(docId, 'deadlines')!, duties: read(docId, 'duties')!, dates: read(docId, 'dates')! };
+  const quizSource = async (docId: string): Promise<QuizSource | undefined> => {
+    const [goals, deadlines, duties, dates] = await Promise.all([read(docId, 'goals'), read(docId, 'deadlines'), read(docId, 'duties'), read(docId, 'dates')]);
+    const meta = metaOf(docId);
+    if (!meta || !goals || !deadlines || !duties || !dates) return undefined;
+    return { meta, targets: goals.targets, deadlines, duties, dates };
   };
 
   return {
-    summary(docId) {
-      const source = openLearnSource(knowledge, docId, options.reference);
+    async summary(docId) {
+      const source = await openLearnSource(knowledge, docId, options.reference);
       if (!source) return undefined;
-      return buildSummary(source, { goals: read(docId, 'goals')!, duties: read(docId, 'duties')!, deadlines: read(docId, 'deadlines')! }, nameOf(source.doc.meta));
+      const [goals, duties, deadlines] = await Promise.all([read(docId, 'goals'), read(docId, 'duties'), read(docId, 'deadlines')]);
+      return buildSummary(source, { goals: goals!, duties: duties!, deadlines: deadlines! }, nameOf(source.doc.meta));
     },
 
-    deadlines({ docId, limit, offset }) {
+    async deadlines({ docId, limit, offset }) {
       if (docId !== undefined) {
-        const rows = rowsOf(docId);
+        const rows = await rowsOf(docId);
         return rows && { ...page(rows, limit, offset), documentsRead: 1, capped: false };
       }
-      const { rows, documentsRead, capped } = allDeadlines();
+      const { rows, documentsRead, capped } = await allDeadlines();
       return { ...page(rows, limit, offset), documentsRead, capped };
     },
 
-    duties({ body, limit, offset }) {
-      const { found, documentsRead, capped } = dutiesOf(bodyKey(body));
+    async duties({ body, limit, offset }) {
+      const { found, documentsRead, capped } = await dutiesOf(bodyKey(body));
       return { ...page(found, limit, offset), documentsRead, capped };
     },
 
-    quiz({ docId, n, seed }) {
-      if (docId !== undefined && !knowledge.document(docId)) return undefined;
+    async quiz({ docId, n, seed }) {
+      if (docId !== undefined && !metaOf(docId)) return undefined;
       // A few documents chosen by the seed among those the index finds tasks or deadlines in: the collection may
       // hold thousands, most with nothing to ask about.
-      const likely = remembered('quiz', () => candidates([...ORGANISING_WORDS, ...DEADLINE_WORDS]).docIds);
+      const likely = (await remembered('quiz', () => candidates([...ORGANISING_WORDS, ...DEADLINE_WORDS]))).docIds;
       const random = seededRandom(`${seed}\u0000${docId ?? ''}`);
       const sample = (count: number, exclude: ReadonlySet<string>): string[] =>
         shuffled(likely.filter((id) => !exclude.has(id)), random).slice(0, Math.max(0, count));
       const subjectIds = docId !== undefined ? [docId] : sample(QUIZ_SUBJECTS, new Set());
       const poolIds = [...subjectIds, ...sample(QUIZ_POOL - subjectIds.length, new Set(subjectIds))];
-      const pool = poolIds.flatMap((id) => quizSource(id) ?? []);
+      const pool = (await Promise.all(poolIds.map(quizSource))).flatMap((source) => source ?? []);
       const subjects = pool.filter((source) => subjectIds.includes(source.meta.id));
       return { seed, docIds: subjectIds, items: buildQuiz(subjects, pool, n, `${seed}\u0000${subjectIds.join(',')}`) };
     },

@@ -28,8 +28,8 @@ Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.
 `;
 
 describe('findDuties', () => {
-  it('reads the bodies of "Tổ chức thực hiện" and their tasks, "Đề nghị" and an inline task included', () => {
-    const duties = findDuties(openLearnSource(createTestCollection({ 'an-thai.txt': PROVINCE_PLAN }), 'an-thai')!);
+  it('reads the bodies of "Tổ chức thực hiện" and their tasks, "Đề nghị" and an inline task included', async () => {
+    const duties = findDuties((await openLearnSource(createTestCollection({ 'an-thai.txt': PROVINCE_PLAN }), 'an-thai'))!);
     expect(duties.map((duty) => [duty.body, duty.tasks.map((task) => task.text)])).toEqual([
       ['Sở Y tế', ['Chủ trì tổ chức khám sức khỏe định kỳ cho người cao tuổi tại trạm y tế xã.', 'Định kỳ trước ngày 20/6 hằng năm báo cáo Ủy ban nhân dân tỉnh kết quả khám sức khỏe người cao tuổi.']],
       ['Sở Lao động - Thương binh và Xã hội', ['Phối hợp với Sở Y tế rà soát danh sách người cao tuổi cô đơn, không nơi nương tựa.']],
@@ -42,8 +42,8 @@ describe('findDuties', () => {
     }
   });
 
-  it('reads an article on a body’s responsibilities, and nothing from other articles', () => {
-    const duties = findDuties(openLearnSource(createTestCollection({ 'decree.txt': DECREE }), 'decree')!);
+  it('reads an article on a body’s responsibilities, and nothing from other articles', async () => {
+    const duties = findDuties((await openLearnSource(createTestCollection({ 'decree.txt': DECREE }), 'decree'))!);
     expect(duties.map((duty) => [duty.body, duty.tasks.map((task) => task.citation.quote)])).toEqual([
       ['Bộ Y tế', ['1. Hướng dẫn các cơ sở khám bệnh, chữa bệnh thực hiện chính sách này.', '2. Kiểm tra việc thực hiện chính sách tại các địa phương.']],
     ]);
@@ -65,7 +65,7 @@ describe('matchesBody', () => {
     expect(matchesBody(name, bodyKey(asked))).toBe(expected);
   });
 
-  it('never matches nothing', () => {
+  it('never matches nothing', async () => {
     expect(matchesBody('Sở Y tế', bodyKey('  - '))).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ Sở Y tế báo cáo 90% kết quả hằng năm.
 `;
 
 describe('figuresIn', () => {
-  it('finds shares and counts of things, not years, dates or item numbers', () => {
+  it('finds shares and counts of things, not years, dates or item numbers', async () => {
     expect(figuresIn('Tối thiểu 10% cơ sở thực hiện được ít nhất 80 % hoạt động')).toEqual([
       { text: '10%', kind: 'percent', value: 10 },
       { text: '80 %', kind: 'percent', value: 80 },
@@ -42,8 +42,8 @@ describe('figuresIn', () => {
 });
 
 describe('findGoals', () => {
-  it('splits a plan’s "Mục tiêu" section into objectives and targets with their figures, each cited verbatim', () => {
-    const source = openLearnSource(createTestCollection({ 'an-thai.txt': PROVINCE_PLAN }), 'an-thai')!;
+  it('splits a plan’s "Mục tiêu" section into objectives and targets with their figures, each cited verbatim', async () => {
+    const source = (await openLearnSource(createTestCollection({ 'an-thai.txt': PROVINCE_PLAN }), 'an-thai'))!;
     const { objectives, targets } = findGoals(source);
     expect(objectives.map((objective) => [objective.heading, objective.text])).toEqual([
       ['Mục tiêu chung', 'Nâng cao chất lượng chăm sóc sức khỏe người cao tuổi tại cộng đồng.'],
@@ -57,8 +57,8 @@ describe('findGoals', () => {
     expect(targets[0].citation.label).toBe('I › 2');
   });
 
-  it('gives each target the period of the heading over it', () => {
-    const { objectives, targets } = findGoals(openLearnSource(createTestCollection({ 'plan.txt': PERIOD_PLAN }), 'plan')!);
+  it('gives each target the period of the heading over it', async () => {
+    const { objectives, targets } = findGoals((await openLearnSource(createTestCollection({ 'plan.txt': PERIOD_PLAN }), 'plan'))!);
     expect(objectives.map((objective) => objective.text)).toEqual(['Củng cố mạng lưới y tế cơ sở.']);
     expect(targets.map((target) => [target.period, target.heading, target.citation.quote])).toEqual([
       ['2021 - 2025', 'Giai đoạn 2021 - 2025', 'Tối thiểu 70% trạm y tế xã đạt chuẩn quốc gia. Phấn đấu 25 xã có bác sĩ làm việc thường xuyên.'],
@@ -68,10 +68,10 @@ describe('findGoals', () => {
     expect(targets.some((target) => target.text.includes('90%'))).toBe(false);
   });
 
-  it('reads a long paragraph sentence by sentence, keeping those that state a figure', () => {
+  it('reads a long paragraph sentence by sentence, keeping those that state a figure', async () => {
     const filler = 'Các cơ quan, đơn vị phối hợp chặt chẽ trong quá trình tổ chức thực hiện, bảo đảm đúng tiến độ và hiệu quả. '.repeat(5);
     const text = `KẾ HOẠCH\nY tế cơ sở\n\nI. MỤC TIÊU\n\n${filler}Tối thiểu 70% trạm y tế xã đạt chuẩn. ${filler}Phấn đấu 25 xã có bác sĩ.\n`;
-    const { targets } = findGoals(openLearnSource(createTestCollection({ 'long.txt': text }), 'long')!);
+    const { targets } = findGoals((await openLearnSource(createTestCollection({ 'long.txt': text }), 'long'))!);
     expect(targets.map((target) => target.citation.quote)).toEqual(['Tối thiểu 70% trạm y tế xã đạt chuẩn.', 'Phấn đấu 25 xã có bác sĩ.']);
   });
 });

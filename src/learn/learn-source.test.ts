@@ -19,12 +19,12 @@ hướng dẫn các trạm y tế xã thực hiện.
 `;
 
 describe('openLearnSource', () => {
-  it('is undefined for an unknown document', () => {
-    expect(openLearnSource(createTestCollection({ 'a.txt': PROVINCE_PLAN }), 'khong-co')).toBeUndefined();
+  it('is undefined for an unknown document', async () => {
+    expect(await openLearnSource(createTestCollection({ 'a.txt': PROVINCE_PLAN }), 'khong-co')).toBeUndefined();
   });
 
-  it('reads items without bullets, joining wrapped lines and lines cut by a page break', () => {
-    const source = openLearnSource(createTestCollection({ 'plan.txt': WRAPPED_PLAN }), 'plan')!;
+  it('reads items without bullets, joining wrapped lines and lines cut by a page break', async () => {
+    const source = (await openLearnSource(createTestCollection({ 'plan.txt': WRAPPED_PLAN }), 'plan'))!;
     const section = source.outline.find((entry) => entry.title === '1. Sở Y tế')!;
     const items = source.items(section.start, section.end, [section]).map((span) => source.plain(span));
     expect(items).toEqual([
@@ -33,15 +33,15 @@ describe('openLearnSource', () => {
     ]);
   });
 
-  it('keeps the words after an inline heading as an item of their own', () => {
-    const source = openLearnSource(createTestCollection({ 'plan.txt': WRAPPED_PLAN }), 'plan')!;
+  it('keeps the words after an inline heading as an item of their own', async () => {
+    const source = (await openLearnSource(createTestCollection({ 'plan.txt': WRAPPED_PLAN }), 'plan'))!;
     const section = source.outline.find((entry) => entry.title.startsWith('2. Sở Tài chính'))!;
     expect(WRAPPED_PLAN[source.headingWordsEnd(section)]).toBe(':');
     expect(source.items(section.start, section.end, [section]).map((span) => source.plain(span))).toEqual(['bố trí kinh phí thực hiện Kế hoạch.']);
   });
 
-  it('cites a span with its exact text, its place in the document and its document', () => {
-    const source = openLearnSource(createTestCollection({ 'an-thai.txt': PROVINCE_PLAN }), 'an-thai')!;
+  it('cites a span with its exact text, its place in the document and its document', async () => {
+    const source = (await openLearnSource(createTestCollection({ 'an-thai.txt': PROVINCE_PLAN }), 'an-thai'))!;
     const start = PROVINCE_PLAN.indexOf('Chủ trì tổ chức');
     const end = PROVINCE_PLAN.indexOf('\n', start);
     const citation = source.cite({ start, end });
@@ -53,7 +53,7 @@ describe('openLearnSource', () => {
 });
 
 describe('clipSpan and plainText', () => {
-  it('cuts a long span at a clause, still a span of the text', () => {
+  it('cuts a long span at a clause, still a span of the text', async () => {
     const text = `${'Một mệnh đề khá dài, '.repeat(30)}kết thúc.`;
     const clipped = clipSpan(text, { start: 0, end: text.length }, 100);
     expect(clipped.cut).toBe(true);
@@ -62,7 +62,7 @@ describe('clipSpan and plainText', () => {
     expect(clipSpan(text, { start: 0, end: 20 }, 100)).toEqual({ start: 0, end: 20, cut: false });
   });
 
-  it('reads text on one line without markup or a bullet', () => {
+  it('reads text on one line without markup or a bullet', async () => {
     expect(plainText('- Báo cáo UBND thành phố (*qua phòng\nLao động*).')).toBe('Báo cáo UBND thành phố (qua phòng Lao động).');
   });
 });

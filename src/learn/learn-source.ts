@@ -83,11 +83,9 @@ export function clipSpan(text: string, span: Span, max: number): Span & { cut: b
 /** Whether a line after a blank line goes on with the item before it: that item stops mid-sentence, the line starts lower-case. */
 const continues = (item: string, line: string): boolean => !/[.;:!?]["”)*]*\s*$/u.test(item) && /^\p{Ll}/u.test(line);
 
-export function openLearnSource(knowledge: KnowledgeBase, docId: string, reference?: CitationReference): LearnSource | undefined {
-  const doc = knowledge.document(docId);
+export async function openLearnSource(knowledge: Pick<KnowledgeBase, 'document' | 'outline' | 'chunksOf'>, docId: string, reference?: CitationReference): Promise<LearnSource | undefined> {
+  const [doc, outline, chunks] = await Promise.all([knowledge.document(docId), knowledge.outline(docId), knowledge.chunksOf(docId)]);
   if (!doc) return undefined;
-  const outline = knowledge.outline(docId);
-  const chunks = knowledge.chunksOf(docId);
   const { text, meta } = doc;
   const docName = documentName(meta);
   const docTitle = truncateTitle(meta.title, MAX_CITED_TITLE);

@@ -51,7 +51,7 @@ export function createFtsLexicalIndex(store: CollectionStore): LexicalIndex {
     get abbreviations() {
       return abbreviations();
     },
-    search(query: string, options: SearchOptions = {}): ScoredId[] {
+    async search(query: string, options: SearchOptions = {}): Promise<ScoredId[]> {
       const { terms, weights } = analyzeQuery(query, abbreviations());
       if (terms.length === 0) return [];
       const total = store.chunkCounts().chunks;

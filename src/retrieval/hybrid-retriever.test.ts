@@ -6,17 +6,17 @@ const chunk = (id: string, docId = 'doc'): Chunk => ({ id, docId, section: [], k
 const chunks = ['a', 'b', 'c', 'd'].map((id) => chunk(id));
 
 function knowledgeWith(lexicalResults: ScoredId[], denseResults: ScoredId[] | null): KnowledgeBase {
-  const lexical: LexicalIndex = { search: () => lexicalResults, abbreviations: new Map() };
+  const lexical: LexicalIndex = { search: async () => lexicalResults, abbreviations: new Map() };
   const vectors: VectorIndex | null = denseResults && { modelId: 'm', size: 4, search: async () => denseResults };
   const embedding: EmbeddingModel | null = denseResults && { id: 'm', dimensions: 2, embedQuery: async () => [1, 0], embedPassages: async (texts) => texts.map(() => [1, 0]) };
   return {
     catalogue: () => [],
-    document: () => undefined,
-    chunk: (id) => chunks.find((candidate) => candidate.id === id),
-    chunksOf: () => chunks,
-    outline: () => [],
-    stats: { chunkCount: () => chunks.length, documentFrequency: () => 0 },
-    chunksWithWords: () => [],
+    document: async () => undefined,
+    chunk: async (id) => chunks.find((candidate) => candidate.id === id),
+    chunksOf: async () => chunks,
+    outline: async () => [],
+    stats: { chunkCount: async () => chunks.length, documentFrequencies: async (terms) => new Map(terms.map((term) => [term, 0])) },
+    chunksWithWords: async () => [],
     lexical,
     vectors,
     embedding,

@@ -26,18 +26,21 @@ export function createHybridRetriever(knowledge: KnowledgeBase, options: HybridR
   const { vectors, embedding } = knowledge;
   const dense = vectors && embedding ? { vectors, embedding } : null;
 
-  const toHits = (scored: readonly ScoredId[], topK: number): SearchHit[] =>
-    scored.slice(0, topK).flatMap(({ id, score }) => {
-      const chunk = knowledge.chunk(id);
+  const toHits = async (scored: readonly ScoredId[], topK: number): Promise<SearchHit[]> => {
+    const top = scored.slice(0, topK);
+    const chunks = await Promise.all(top.map(({ id }) => knowledge.chunk(id)));
+    return top.flatMap(({ score }, i) => {
+      const chunk = chunks[i];
       return chunk ? [{ chunk, score }] : [];
     });
+  };
 
   return {
     mode: dense ? 'hybrid' : 'lexical',
     async search(query: string, searchOptions: SearchOptions = {}): Promise<SearchHit[]> {
       const topK = searchOptions.topK ?? 10;
       const filters = { docIds: searchOptions.docIds, kinds: searchOptions.kinds };
-      const lexical = knowledge.lexical.search(query, { ...filters, topK: Math.max(topK, candidates) });
+      const lexical = await knowledge.lexical.search(query, { ...filters, topK: Math.max(topK, candidates) });
       if (!dense) return toHits(lexical, topK);
       const queryVector = await dense.embedding.embedQuery(query);
       const nearest = await dense.vectors.search(queryVector, { ...filters, topK: Math.max(topK, candidates) });

@@ -50,7 +50,7 @@ function createIndex(miniSearch: MiniSearch<IndexedChunk>, abbreviations: Readon
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   return {
     abbreviations,
-    search(query: string, options: SearchOptions = {}): ScoredId[] {
+    async search(query: string, options: SearchOptions = {}): Promise<ScoredId[]> {
       const { terms, weights } = analyzeQuery(query, abbreviations);
       if (terms.length === 0) return [];
       const docIds = options.docIds && new Set(options.docIds);

@@ -33,12 +33,15 @@ export function createMemoryKnowledgeBase(args: {
   const words = (text: string): Set<string> => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).flatMap((word) => [word, foldDiacritics(word)]));
   return {
     catalogue: () => catalogue,
-    document: (id) => documentById.get(id),
-    chunk: (id) => byId.get(id),
-    chunksOf: (docId) => chunks.filter((chunk) => chunk.docId === docId),
-    outline: (docId) => args.outlines?.[docId] ?? [],
-    stats: { chunkCount: (docId) => (docId ? chunks.filter((chunk) => chunk.docId === docId).length : chunks.length), documentFrequency: frequency },
-    chunksWithWords(wanted, options = {}) {
+    document: async (id) => documentById.get(id),
+    chunk: async (id) => byId.get(id),
+    chunksOf: async (docId) => chunks.filter((chunk) => chunk.docId === docId),
+    outline: async (docId) => args.outlines?.[docId] ?? [],
+    stats: {
+      chunkCount: async (docId) => (docId ? chunks.filter((chunk) => chunk.docId === docId).length : chunks.length),
+      documentFrequencies: async (terms) => new Map(terms.map((term) => [term, frequency(term)])),
+    },
+    async chunksWithWords(wanted, options = {}) {
       const needed = wanted.map((word) => word.toLowerCase());
       const allowed = options.docIds && new Set(options.docIds);
       return chunks

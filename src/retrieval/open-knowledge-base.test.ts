@@ -47,22 +47,22 @@ describe('openKnowledgeBase', () => {
     expect(kb!.catalogue().map((meta) => meta.id)).toHaveLength(5);
     expect(kb!.embedding).toBe(model);
     expect(kb!.vectors!.modelId).toBe('fixture/tiny-bert');
-    const chunks = kb!.catalogue().flatMap((meta) => kb!.chunksOf(meta.id));
+    const chunks = (await Promise.all(kb!.catalogue().map((meta) => kb!.chunksOf(meta.id)))).flat();
     expect(kb!.vectors!.size).toBe(chunks.length);
-    expect(kb!.stats.chunkCount()).toBe(chunks.length);
+    expect(await kb!.stats.chunkCount()).toBe(chunks.length);
 
-    for (const chunk of chunks) expect(kb!.document(chunk.docId)!.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    for (const chunk of chunks) expect((await kb!.document(chunk.docId))!.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
     const sample = chunks[Math.floor(chunks.length / 2)];
-    expect(kb!.chunk(sample.id)).toEqual(sample);
-    expect(kb!.chunksOf('khanh-hoa-2618-2022').every((chunk) => chunk.docId === 'khanh-hoa-2618-2022')).toBe(true);
-    expect(kb!.chunksOf('khanh-hoa-2618-2022').length).toBeGreaterThan(3);
-    expect(kb!.chunksOf('no-such-doc')).toEqual([]);
-    expect(kb!.document('no-such-doc')).toBeUndefined();
+    expect(await kb!.chunk(sample.id)).toEqual(sample);
+    expect((await kb!.chunksOf('khanh-hoa-2618-2022')).every((chunk) => chunk.docId === 'khanh-hoa-2618-2022')).toBe(true);
+    expect((await kb!.chunksOf('khanh-hoa-2618-2022')).length).toBeGreaterThan(3);
+    expect(await kb!.chunksOf('no-such-doc')).toEqual([]);
+    expect(await kb!.document('no-such-doc')).toBeUndefined();
 
     // Both halves answer: the lexical index finds the abbreviation, the vectors find a chunk by its own passage.
-    const lexicalHits = kb!.lexical.search('thẻ bảo hiểm y tế', { topK: 3 });
+    const lexicalHits = (await kb!.lexical.search('thẻ bảo hiểm y tế', { topK: 3 }));
     expect(lexicalHits.length).toBeGreaterThan(0);
-    expect(kb!.chunk(lexicalHits[0].id)).toBeDefined();
+    expect(await kb!.chunk(lexicalHits[0].id)).toBeDefined();
     const dense = await kb!.vectors!.search(await model.embedQuery(sample.text), { topK: 5 });
     expect(dense.map((hit) => hit.id)).toContain(sample.id);
     // Limited to some documents, the vectors are compared exactly.
@@ -73,21 +73,22 @@ describe('openKnowledgeBase', () => {
 
   it('answers statistics and word lookups from the index', async () => {
     const kb = await openKnowledgeBase({ dataDir: lexicalDir, embedding: null, logger: silentLogger });
-    expect(kb!.stats.documentFrequency('người cao')).toBeGreaterThan(10);
-    expect(kb!.stats.documentFrequency('nguoi cao')).toBeGreaterThanOrEqual(kb!.stats.documentFrequency('người cao'));
-    expect(kb!.stats.documentFrequency('không có từ này')).toBe(0);
-    const found = kb!.chunksWithWords(['thao', 'hien']);
+    const frequencies = await kb!.stats.documentFrequencies(['người cao', 'nguoi cao', 'không có từ này']);
+    expect(frequencies.get('người cao')).toBeGreaterThan(10);
+    expect(frequencies.get('nguoi cao')).toBeGreaterThanOrEqual(frequencies.get('người cao')!);
+    expect(frequencies.get('không có từ này')).toBe(0);
+    const found = (await kb!.chunksWithWords(['thao', 'hien']));
     expect(found.some((chunk) => chunk.text.includes('con cháu thảo hiền'))).toBe(true);
     for (const chunk of found) expect(matchKey(chunk.text)).toMatch(/\bthao\b[\s\S]*\bhien\b|\bhien\b[\s\S]*\bthao\b/u);
-    expect(kb!.chunksWithWords(['thao', 'hien'], { docIds: ['ha-noi-2021-2030'] }).every((chunk) => chunk.docId === 'ha-noi-2021-2030')).toBe(true);
+    expect((await kb!.chunksWithWords(['thao', 'hien'], { docIds: ['ha-noi-2021-2030'] })).every((chunk) => chunk.docId === 'ha-noi-2021-2030')).toBe(true);
   });
 
   it('serves the outline stored at ingest, with each heading kind and number', async () => {
     const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: model, logger: silentLogger });
-    const outline = kb!.outline('lang-son-thanh-pho-2024');
+    const outline = (await kb!.outline('lang-son-thanh-pho-2024'));
     expect(outline.some((entry) => entry.title.includes('TỔ CHỨC THỰC HIỆN'))).toBe(true);
     expect(outline.find((entry) => entry.title.includes('TỔ CHỨC THỰC HIỆN'))).toMatchObject({ kind: 'roman', depth: 0 });
-    expect(kb!.outline('no-such-doc')).toEqual([]);
+    expect(await kb!.outline('no-such-doc')).toEqual([]);
   });
 
   it('falls back to lexical-only, and says so, when the vectors were made by another model', async () => {
@@ -102,13 +103,13 @@ describe('openKnowledgeBase', () => {
     expect(kb!.vectors).toBeNull();
     expect(kb!.embedding).toBeNull();
     expect(lines.join('\n')).toContain('fixture/other-model');
-    expect(kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
+    expect(await kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
   });
 
   it('opens a lexical-only index with or without a model', async () => {
     const withoutModel = await openKnowledgeBase({ dataDir: lexicalDir, embedding: null, logger: silentLogger });
     expect(withoutModel!.vectors).toBeNull();
-    expect(withoutModel!.stats.chunkCount()).toBeGreaterThan(0);
+    expect(await withoutModel!.stats.chunkCount()).toBeGreaterThan(0);
     const { logger, lines } = capturingLogger();
     const withModel = await openKnowledgeBase({ dataDir: lexicalDir, embedding: model, logger });
     expect(withModel!.vectors).toBeNull();
@@ -125,7 +126,7 @@ describe('openKnowledgeBase', () => {
     const kb = await openKnowledgeBase({ dataDir: hybridDir, embedding: model, logger, loadHnsw });
     expect(kb).toMatchObject({ vectors: null, embedding: null, vectorsMissing: false });
     expect(lines.join('\n')).toContain('hnswlib-node cannot be loaded');
-    expect(kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
+    expect(await kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
     expect(loads).toBe(1);
 
     expect(await openKnowledgeBase({ dataDir: lexicalDir, embedding: null, logger: silentLogger, loadHnsw })).toMatchObject({ vectors: null });
@@ -146,7 +147,7 @@ describe('openKnowledgeBase', () => {
       const kb = await openKnowledgeBase({ dataDir: dir, embedding: model, logger });
       expect(kb).toMatchObject({ vectors: null, vectorsMissing: true });
       expect(lines.join('\n')).toContain('stored vectors unreadable');
-      expect(kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
+      expect(await kb!.lexical.search('người cao tuổi', { topK: 1 })).toHaveLength(1);
       kb!.store.close();
     }
   });

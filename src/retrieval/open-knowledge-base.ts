@@ -40,16 +40,17 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
   return {
     store,
     vectorsMissing: opened.missing,
+    // better-sqlite3 reads synchronously: each lookup is an already settled promise.
     catalogue: () => store.catalogue(),
-    document: (id) => store.document(id),
-    chunk: (id) => store.chunk(id),
-    chunksOf: (docId) => store.chunksOf(docId),
-    outline: (docId) => store.outline(docId),
+    document: async (id) => store.document(id),
+    chunk: async (id) => store.chunk(id),
+    chunksOf: async (docId) => store.chunksOf(docId),
+    outline: async (docId) => store.outline(docId),
     stats: {
-      chunkCount: (docId) => (docId ? (store.chunkCounts().byDoc.get(docId) ?? 0) : store.chunkCounts().chunks),
-      documentFrequency: (term) => store.documentFrequency(term),
+      chunkCount: async (docId) => (docId ? (store.chunkCounts().byDoc.get(docId) ?? 0) : store.chunkCounts().chunks),
+      documentFrequencies: async (terms) => new Map(terms.map((term) => [term, store.documentFrequency(term)])),
     },
-    chunksWithWords(words, { docIds, limit = 50 } = {}) {
+    async chunksWithWords(words, { docIds, limit = 50 } = {}) {
       // Folded words match accented and unaccented text alike: the index holds both forms.
       const required = words.map((word) => foldDiacritics(word.toLowerCase()));
       return store.search([], { required, docIds, limit, weights: [1, 1, 1] }).flatMap(({ id }) => store.chunk(id) ?? []);

@@ -32,7 +32,7 @@ describe.skipIf(!present)(`hybrid retrieval with ${modelId}`, () => {
     const result = await pipeline.answerer.ask({ question: 'When is the report due in Khanh Hoa?' });
     expect(result.answer).toContain('15/12');
     for (const citation of result.citations) {
-      expect(pipeline.knowledge.document(citation.docId)!.text.slice(citation.start, citation.end)).toBe(citation.quote);
+      expect((await pipeline.knowledge.document(citation.docId))!.text.slice(citation.start, citation.end)).toBe(citation.quote);
     }
   });
 });

@@ -44,7 +44,8 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
   };
 
   const checkDocIds = (docIds: readonly string[] | undefined): void => {
-    const unknown = (docIds ?? []).filter((id) => !knowledge.document(id));
+    const known = new Set(knowledge.catalogue().map((meta) => meta.id));
+    const unknown = (docIds ?? []).filter((id) => !known.has(id));
     if (unknown.length > 0) {
       throw new AppError('unknown_document', `Không có tài liệu: ${unknown.join(', ')}. Xem danh sách tại /api/documents. (Unknown document id; see /api/documents.)`);
     }
@@ -91,6 +92,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
     checkDocIds(request.docIds);
     const started = performance.now();
     const hits = await retriever.search(request.query, { topK: request.topK ?? 10, docIds: resolveFilter(knowledge.catalogue(), request) });
+    const titles = new Map(knowledge.catalogue().map((meta) => [meta.id, meta.title]));
     return c.json({
       query: request.query,
       mode: retriever.mode,
@@ -98,7 +100,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
       results: hits.map(({ chunk, score }) => ({
         chunkId: chunk.id,
         docId: chunk.docId,
-        docTitle: knowledge.document(chunk.docId)?.meta.title ?? chunk.docId,
+        docTitle: titles.get(chunk.docId) ?? chunk.docId,
         section: formatSection(chunk.section),
         kind: chunk.kind,
         start: chunk.start,
@@ -109,20 +111,17 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
     });
   });
 
-  api.get('/documents', (c) =>
-    c.json({
-      documents: knowledge.catalogue().map((meta) => ({ ...meta, chunks: knowledge.stats.chunkCount(meta.id) })),
-    }),
-  );
+  api.get('/documents', async (c) => {
+    const metas = knowledge.catalogue();
+    const counts = await Promise.all(metas.map((meta) => knowledge.stats.chunkCount(meta.id)));
+    return c.json({ documents: metas.map((meta, i) => ({ ...meta, chunks: counts[i] })) });
+  });
 
-  api.get('/documents/:id', (c) => {
-    const doc = knowledge.document(c.req.param('id'));
+  api.get('/documents/:id', async (c) => {
+    const doc = await knowledge.document(c.req.param('id'));
     if (!doc) throw new AppError('not_found', `Không tìm thấy tài liệu "${c.req.param('id')}". (Document not found.)`);
-    return c.json({
-      document: { ...doc.meta, chunks: knowledge.stats.chunkCount(doc.meta.id) },
-      text: doc.text,
-      outline: knowledge.outline(doc.meta.id),
-    });
+    const [chunks, outline] = await Promise.all([knowledge.stats.chunkCount(doc.meta.id), knowledge.outline(doc.meta.id)]);
+    return c.json({ document: { ...doc.meta, chunks }, text: doc.text, outline });
   });
 
   return api;

@@ -62,7 +62,7 @@ describe('POST /api/ask', () => {
     expect(result.mode).toBe('lexical');
     expect(result.citations.length).toBeGreaterThan(0);
     for (const citation of result.citations) {
-      const doc = pipeline.knowledge.document(citation.docId)!;
+      const doc = (await pipeline.knowledge.document(citation.docId))!;
       expect(doc.text.slice(citation.start, citation.end)).toBe(citation.quote);
     }
     const markers = [...result.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
@@ -133,7 +133,7 @@ describe('POST /api/search', () => {
     expect(body.results).toHaveLength(5);
     expect(body.results[0].score).toBeGreaterThanOrEqual(body.results[4].score);
     for (const result of body.results) {
-      expect(pipeline.knowledge.document(result.docId)!.text.slice(result.start, result.end)).toBe(result.text);
+      expect((await pipeline.knowledge.document(result.docId))!.text.slice(result.start, result.end)).toBe(result.text);
       expect(typeof result.section).toBe('string');
     }
   });

@@ -64,11 +64,11 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
   app.use('/api/answers/:answerId/export.docx', perClient);
   app.use('/bots/*', rateLimit({ perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }));
 
-  app.get('/healthz', (c) =>
+  app.get('/healthz', async (c) =>
     c.json({
       status: 'ok',
       documents: knowledge.catalogue().length,
-      chunks: knowledge.stats.chunkCount(),
+      chunks: await knowledge.stats.chunkCount(),
       mode: retriever.mode,
       model: knowledge.embedding?.id ?? null,
     }),

@@ -26,7 +26,7 @@ const getJson = async (path: string, status = 200) => {
 /** A citation's quote is the document's text at its offsets. */
 const expectVerbatim = (citation: SourceCitation) => {
   expect(citation.quote.length).toBeGreaterThan(0);
-  expect(pipeline.knowledge.document(citation.docId)!.text.slice(citation.start, citation.end)).toBe(citation.quote);
+  expect(pipeline.texts.get(citation.docId)!.slice(citation.start, citation.end)).toBe(citation.quote);
 };
 
 type Row = Deadline & { docId: string; docName: string };

@@ -62,30 +62,30 @@ export function createLearnRoutes({ knowledge }: LearnDeps): Hono {
   const learning = createLearning(knowledge, { reference: citationReference });
   const routes = new Hono();
 
-  routes.get('/documents/:docId/summary', (c) => {
+  routes.get('/documents/:docId/summary', async (c) => {
     const id = c.req.param('docId');
-    const summary = learning.summary(id);
+    const summary = await learning.summary(id);
     if (!summary) throw new AppError('not_found', `Không tìm thấy văn bản “${id}”. (Document not found.)`);
     return c.json(summary);
   });
 
-  routes.get('/deadlines', (c) => {
+  routes.get('/deadlines', async (c) => {
     const query = readQuery(c, deadlinesQuery);
-    const found = learning.deadlines(query);
+    const found = await learning.deadlines(query);
     if (!found) throw unknownDocument(query.docId!);
     const { items, ...paging } = found;
     return c.json({ deadlines: items, ...paging });
   });
 
-  routes.get('/duties', (c) => {
+  routes.get('/duties', async (c) => {
     const query = readQuery(c, dutiesQuery);
-    const { items, ...paging } = learning.duties(query);
+    const { items, ...paging } = await learning.duties(query);
     return c.json({ body: query.body, documents: items, ...paging });
   });
 
-  routes.get('/quiz', (c) => {
+  routes.get('/quiz', async (c) => {
     const query = readQuery(c, quizQuery);
-    const quiz = learning.quiz(query);
+    const quiz = await learning.quiz(query);
     if (!quiz) throw unknownDocument(query.docId!);
     return c.json(quiz);
   });

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import type { KnowledgeBase } from '../types.js';
 
 export interface OriginalRouteDeps {
-  knowledge: Pick<KnowledgeBase, 'document'>;
+  knowledge: Pick<KnowledgeBase, 'catalogue'>;
   /** The folder the documents were read from (CORPUS_DIR). */
   corpusDir: string;
 }
@@ -42,7 +42,7 @@ export function createOriginalRoute({ knowledge, corpusDir }: OriginalRouteDeps)
   const routes = new Hono();
   routes.get('/documents/:docId/original', async (c) => {
     const docId = c.req.param('docId');
-    const meta = knowledge.document(docId)?.meta;
+    const meta = knowledge.catalogue().find((entry) => entry.id === docId);
     const file = meta ? await fileInside(corpusDir, meta.sourceFile) : null;
     if (!meta || !file) {
       throw new AppError('not_found', `Không có tệp gốc của tài liệu "${docId}". (Original file not found.)`);

@@ -47,7 +47,7 @@ function findDefinitions(doc: SourceDocument, abbreviation: string, expansion: s
  * The table may hold several spellings of one abbreviation (e.g. a folded lower-case lookup key); the one written with
  * the most capitals is kept.
  */
-export function buildGlossary(candidates: (abbreviation: string) => readonly SourceDocument[], abbreviations: ReadonlyMap<string, string>): GlossaryEntry[] {
+export async function buildGlossary(candidates: (abbreviation: string) => Promise<readonly SourceDocument[]>, abbreviations: ReadonlyMap<string, string>): Promise<GlossaryEntry[]> {
   const preferred = new Map<string, [string, string]>();
   const capitals = (text: string): number => text.replace(/[^\p{Lu}]/gu, '').length;
   for (const [abbreviation, expansion] of abbreviations) {
@@ -60,7 +60,7 @@ export function buildGlossary(candidates: (abbreviation: string) => readonly Sou
   for (const [abbreviation, expansion] of preferred.values()) {
     const use = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(abbreviation)}(?![\\p{L}\\p{N}])`, 'u');
     // The index names the few documents that may use it; the pattern checks them.
-    const documents = candidates(abbreviation).filter((doc) => use.test(doc.text));
+    const documents = (await candidates(abbreviation)).filter((doc) => use.test(doc.text));
     const usedIn = documents.map((doc) => doc.meta.id);
     if (usedIn.length === 0) continue;
     const definitions = documents.flatMap((doc) => findDefinitions(doc, abbreviation, expansion).slice(0, 1)); // the first definition per plan

@@ -60,12 +60,20 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
   const assets: Promise<AssetBundle> = bundleAssets();
   assets.catch((error: unknown) => logger.error({ err: error }, 'bundling the web assets failed'));
 
-  let glossary: GlossaryEntry[] | undefined;
+  let glossary: Promise<GlossaryEntry[]> | undefined;
   // Documents the glossary reads for one abbreviation, at most.
   const GLOSSARY_CANDIDATES = 200;
-  const documentsUsing = (abbreviation: string) =>
-    [...new Set(knowledge.chunksWithWords([matchKey(abbreviation)], { limit: GLOSSARY_CANDIDATES }).map((chunk) => chunk.docId))].flatMap((id) => knowledge.document(id) ?? []);
-  const glossaryEntries = (): GlossaryEntry[] => (glossary ??= buildGlossary(documentsUsing, knowledge.lexical.abbreviations));
+  const documentsUsing = async (abbreviation: string) => {
+    const chunks = await knowledge.chunksWithWords([matchKey(abbreviation)], { limit: GLOSSARY_CANDIDATES });
+    const documents = await Promise.all([...new Set(chunks.map((chunk) => chunk.docId))].map((id) => knowledge.document(id)));
+    return documents.filter((doc) => doc !== undefined);
+  };
+  const glossaryEntries = (): Promise<GlossaryEntry[]> => {
+    glossary ??= buildGlossary(documentsUsing, knowledge.lexical.abbreviations);
+    // A failed build is tried again at the next request rather than kept.
+    glossary.catch(() => (glossary = undefined));
+    return glossary;
+  };
 
   const render = async (c: Context, page: { title: string; active: Section; script?: 'chat' | 'document' | 'learn' | 'admin'; body: Child }, status: 200 | 404 = 200) => {
     const { urls } = await assets;
@@ -79,17 +87,15 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
 
   web.get('/', (c) => render(c, { title: 'Hỏi đáp', active: 'chat', script: 'chat', body: jsx(ChatPage, { documents: knowledge.catalogue() }) }));
 
-  web.get('/docs', (c) =>
-    render(c, {
-      title: 'Văn bản',
-      active: 'docs',
-      body: jsx(DocumentsPage, { documents: knowledge.catalogue().map((meta) => ({ meta, chunks: knowledge.stats.chunkCount(meta.id) })) }),
-    }),
-  );
+  web.get('/docs', async (c) => {
+    const metas = knowledge.catalogue();
+    const counts = await Promise.all(metas.map((meta) => knowledge.stats.chunkCount(meta.id)));
+    return render(c, { title: 'Văn bản', active: 'docs', body: jsx(DocumentsPage, { documents: metas.map((meta, i) => ({ meta, chunks: counts[i] })) }) });
+  });
 
-  web.get('/docs/:id', (c) => {
+  web.get('/docs/:id', async (c) => {
     const id = c.req.param('id');
-    const doc = knowledge.document(id);
+    const doc = await knowledge.document(id);
     if (!doc) {
       return render(c, { title: 'Không tìm thấy', active: 'docs', body: jsx(NotFoundPage, { message: `Không có văn bản mang mã “${id}”.` }) }, 404);
     }
@@ -97,7 +103,7 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
       title: doc.meta.locality ?? doc.meta.title,
       active: 'docs',
       script: 'document',
-      body: jsx(DocumentPage, { doc, outline: knowledge.outline(id), chunks: knowledge.stats.chunkCount(id) }),
+      body: jsx(DocumentPage, { doc, outline: await knowledge.outline(id), chunks: await knowledge.stats.chunkCount(id) }),
     });
   });
 
@@ -119,16 +125,16 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
     render(c, { title: 'Tự học', active: 'learn', script: 'learn', body: jsx(LearnIndexPage, { catalogue: knowledge.catalogue(), query: (c.req.query('q') ?? '').slice(0, 100) }) }),
   );
   web.get('/learn/:id', (c) => {
-    const doc = knowledge.document(c.req.param('id'));
-    if (!doc) return render(c, { title: 'Không tìm thấy', active: 'learn', body: jsx(NotFoundPage, { message: `Không có văn bản mang mã “${c.req.param('id')}”.` }) }, 404);
-    return render(c, { title: `Tự học: ${doc.meta.locality ?? doc.meta.title}`, active: 'learn', script: 'learn', body: jsx(LearnPage, { meta: doc.meta }) });
+    const meta = knowledge.catalogue().find((entry) => entry.id === c.req.param('id'));
+    if (!meta) return render(c, { title: 'Không tìm thấy', active: 'learn', body: jsx(NotFoundPage, { message: `Không có văn bản mang mã “${c.req.param('id')}”.` }) }, 404);
+    return render(c, { title: `Tự học: ${meta.locality ?? meta.title}`, active: 'learn', script: 'learn', body: jsx(LearnPage, { meta }) });
   });
 
-  web.get('/glossary', (c) =>
+  web.get('/glossary', async (c) =>
     render(c, {
       title: 'Thuật ngữ',
       active: 'glossary',
-      body: jsx(GlossaryPage, { entries: glossaryEntries(), documents: new Map(knowledge.catalogue().map((meta) => [meta.id, meta])) }),
+      body: jsx(GlossaryPage, { entries: await glossaryEntries(), documents: new Map(knowledge.catalogue().map((meta) => [meta.id, meta])) }),
     }),
   );
 

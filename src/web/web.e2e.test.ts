@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     const url = new URL(page.url());
     const [, docId] = url.pathname.match(/\/docs\/(.+)$/)!;
     const text = (await page.locator('#doc-text').textContent()) ?? '';
-    const source = pipeline.knowledge.document(decodeURIComponent(docId))!.text;
+    const source = (await pipeline.knowledge.document(decodeURIComponent(docId)))!.text;
     expect(text).toBe(source); // offsets in the page are offsets in the original text
 
     const start = source.indexOf('\n', Math.floor(source.length / 2)) + 1;

@@ -7,6 +7,8 @@ import { openPipeline, type Pipeline } from '../../src/pipeline.js';
 
 export interface TestPipeline extends Pipeline {
   config: Config;
+  /** Each document's text, read once: tests check quotes against it without waiting on the knowledge base. */
+  texts: ReadonlyMap<string, string>;
   cleanup(): Promise<void>;
 }
 
@@ -15,5 +17,7 @@ export async function openTestPipeline(env: Record<string, string> = {}): Promis
   const dataDir = await mkdtemp(join(tmpdir(), 'hdkh-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent', ...env });
   const pipeline = await openPipeline(config, silentLogger);
-  return { ...pipeline, config, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+  const documents = await Promise.all(pipeline.knowledge.catalogue().map((meta) => pipeline.knowledge.document(meta.id)));
+  const texts = new Map(documents.flatMap((doc) => (doc ? [[doc.meta.id, doc.text] as const] : [])));
+  return { ...pipeline, config, texts, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
 }

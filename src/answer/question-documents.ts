@@ -1,0 +1,57 @@
+import type { Chunk, KnowledgeBase, OutlineEntry, SourceDocument } from '../types.js';
+
+/** Documents already read for one question: shaping and composing look into them synchronously. */
+export interface DocumentReader {
+  document(id: string): SourceDocument;
+  chunksOf(id: string): readonly Chunk[];
+  outline(id: string): readonly OutlineEntry[];
+}
+
+export interface QuestionDocuments extends DocumentReader {
+  /** Reads each document not read yet (text, chunks and outline), all at once. */
+  load(ids: Iterable<string>): Promise<void>;
+  /** Reads only the outlines: scoring passages needs their headings, not their documents' text. */
+  loadOutlines(ids: Iterable<string>): Promise<void>;
+}
+
+/**
+ * The documents one question reads, each read from the knowledge base once. The knowledge base answers
+ * asynchronously (it may be across the network); the stages that cut quotes out of a text ask for it many times,
+ * so a stage names the documents it needs first and then reads them without waiting.
+ */
+export function createQuestionDocuments(knowledge: Pick<KnowledgeBase, 'document' | 'chunksOf' | 'outline'>): QuestionDocuments {
+  const documents = new Map<string, SourceDocument>();
+  const chunks = new Map<string, readonly Chunk[]>();
+  const outlines = new Map<string, readonly OutlineEntry[]>();
+
+  // Reading a document that was not loaded is a stage's mistake, not a missing document: say so.
+  const loaded = <T>(map: ReadonlyMap<string, T>, id: string, what: string): T => {
+    const found = map.get(id);
+    if (found === undefined) throw new Error(`the ${what} of document ${id} was not loaded for this question`);
+    return found;
+  };
+
+  const loadOutlines = async (ids: Iterable<string>): Promise<void> => {
+    const wanted = [...new Set(ids)].filter((id) => !outlines.has(id));
+    const read = await Promise.all(wanted.map((id) => knowledge.outline(id)));
+    wanted.forEach((id, i) => outlines.set(id, read[i]));
+  };
+
+  return {
+    async load(ids) {
+      const wanted = [...new Set(ids)].filter((id) => !documents.has(id));
+      const [read, chunkLists] = await Promise.all([Promise.all(wanted.map((id) => knowledge.document(id))), Promise.all(wanted.map((id) => knowledge.chunksOf(id))), loadOutlines(wanted)]);
+      wanted.forEach((id, i) => {
+        const doc = read[i];
+        // A document removed since it was found is left out: its lookups then fail as not loaded.
+        if (!doc) return;
+        documents.set(id, doc);
+        chunks.set(id, chunkLists[i]);
+      });
+    },
+    loadOutlines,
+    document: (id) => loaded(documents, id, 'text'),
+    chunksOf: (id) => loaded(chunks, id, 'chunks'),
+    outline: (id) => loaded(outlines, id, 'outline'),
+  };
+}
