@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close();
-    void bots.close().finally(() => process.exit(0));
+    void Promise.allSettled([bots.close(), pipeline.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -4,14 +4,18 @@ import type { Config } from './config.js';
 import { resolveConfiguredModel } from './configured-model.js';
 import { AppError, isAppError } from './errors.js';
 import { scanCorpus } from './ingest/load-corpus.js';
-import { runIngest } from './ingest/run-ingest.js';
+import { postgresTarget } from './ingest/postgres-target.js';
+import { runIngest, type IngestSummary } from './ingest/run-ingest.js';
 import type { Logger } from './logger.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
 import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-knowledge-base.js';
+import { openPostgresKnowledgeBase } from './retrieval/open-postgres-knowledge-base.js';
 import type { HnswLibrary } from './retrieval/vector-index.js';
+import type { KnownFile } from './store/collection-writer.js';
 import { repairCollection } from './store/last-good-copy.js';
+import { createPostgresPool, describeDatabase } from './store/postgres-pool.js';
 import { acquireWriterLock } from './store/writer-lock.js';
-import type { Answerer, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
+import type { Answerer, DatabaseHealth, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
 
 /**
  * How long start-up waits for another ingest (an `npm run ingest` building the collection) when it must write the
@@ -37,6 +41,18 @@ export interface Pipeline {
    * the documents as each one is committed.
    */
   settled: Promise<void>;
+  /** The store under the collection as /healthz reports it: PostgreSQL reachable or not, and its version. */
+  database(): Promise<DatabaseHealth>;
+  /** Closes the collection's connections (PostgreSQL); the embedded store needs nothing. */
+  close(): Promise<void>;
+}
+
+/** The collection as served, whichever store holds it, with what start-up does with it. */
+interface Serving {
+  knowledge: KnowledgeBase;
+  settled: Promise<void>;
+  database(): Promise<DatabaseHealth>;
+  close(): Promise<void>;
 }
 
 /** Why the collection must be (re)built before serving, or null when it can serve as it is. */
@@ -47,12 +63,12 @@ function blockingReason(existing: OpenedKnowledgeBase | null): string | null {
 }
 
 /** Re-ingests behind a serving collection when the corpus folder changed since the last ingest. */
-async function catchUp(config: Config, existing: OpenedKnowledgeBase, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<void> {
+async function catchUp(config: Config, knownFiles: () => Promise<Map<string, KnownFile>>, ingest: () => Promise<IngestSummary>, logger: Logger): Promise<void> {
   try {
-    const scan = await scanCorpus(config.CORPUS_DIR, existing.store.knownFiles());
+    const scan = await scanCorpus(config.CORPUS_DIR, await knownFiles());
     if (scan.toRead.length === 0 && scan.removed.length === 0) return;
     logger.info({ corpus: config.CORPUS_DIR, changed: scan.toRead.length, removed: scan.removed.length }, 'the corpus folder changed: re-ingesting while serving');
-    logger.info(await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw }), 'index caught up');
+    logger.info(await ingest(), 'index caught up');
   } catch (error) {
     // Another ingest is writing: what it commits is served as it commits it.
     if (isAppError(error) && error.code === 'index_busy') logger.info(error.message);
@@ -91,17 +107,64 @@ async function openServing(config: Config, embedding: EmbeddingModel | null, log
   }
 }
 
-/**
- * Resolves the embedding model, opens the stored index (building it from the corpus on first start, and
- * re-ingesting incrementally when the corpus or the model changed) and wires retrieval and answering.
- */
-export async function openPipeline(config: Config, logger: Logger, options: PipelineOptions = {}): Promise<Pipeline> {
-  const embedding = await resolveConfiguredModel(config, logger);
+/** The embedded collection in DATA_DIR: built from the corpus on first start, repaired when it cannot serve. */
+async function serveEmbedded(config: Config, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<Serving> {
   const existing = await openServing(config, embedding, logger, options);
   const reason = blockingReason(existing);
   if (reason) existing?.store.close();
   const knowledge = reason ? await reindex(config, embedding, logger, reason, options) : existing!;
-  const settled = reason ? Promise.resolve() : catchUp(config, existing!, embedding, logger, options);
+  const ingest = () => runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw });
+  const settled = reason ? Promise.resolve() : catchUp(config, async () => existing!.store.knownFiles(), ingest, logger);
+  return { knowledge, settled, database: async () => ({ kind: 'sqlite', reachable: true }), close: async () => knowledge.store.close() };
+}
+
+/**
+ * The collection in PostgreSQL (DATABASE_URL), shared with the other app servers: its schema migrated, built from
+ * the corpus when it is empty (the first server to take the writer's lock does it; the others wait and find it
+ * written), and caught up with this server's corpus folder behind serving.
+ */
+async function servePostgres(url: string, config: Config, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<Serving> {
+  const database = describeDatabase(url);
+  const pool = createPostgresPool(url, { size: config.DATABASE_POOL_SIZE, logger });
+  const target = postgresTarget({ pool, database });
+  const ingest = (waitMs?: number) => runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, target, embedding, logger, waitMs });
+  const open = () => openPostgresKnowledgeBase({ pool, url, database, embedding, logger, loadHnsw: options.loadHnsw });
+  try {
+    let knowledge = await open();
+    const reason = knowledge.catalogue().length === 0 ? 'no index yet' : knowledge.vectorsMissing ? 'the index has no usable vectors for this embedding model' : null;
+    if (reason) {
+      logger.info({ corpus: config.CORPUS_DIR, database, reason }, 'indexing the corpus');
+      logger.info(await ingest(OTHER_INGEST_WAIT_MS), 'index ready');
+      await knowledge.close();
+      knowledge = await open();
+    }
+    const settled = reason ? Promise.resolve() : catchUp(config, () => knowledge.collection.knownFiles(), () => ingest(), logger);
+    return {
+      knowledge,
+      settled,
+      database: async () => ({ kind: 'postgres', ...(await knowledge.collection.health()) }),
+      async close() {
+        await settled;
+        await knowledge.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+/**
+ * Resolves the embedding model, opens the stored index (building it from the corpus on first start, and
+ * re-ingesting incrementally when the corpus or the model changed) and wires retrieval and answering. DATABASE_URL
+ * selects the collection in PostgreSQL, shared by several app servers; otherwise it is the SQLite one in DATA_DIR.
+ */
+export async function openPipeline(config: Config, logger: Logger, options: PipelineOptions = {}): Promise<Pipeline> {
+  const embedding = await resolveConfiguredModel(config, logger);
+  const { knowledge, settled, database, close } = config.DATABASE_URL
+    ? await servePostgres(config.DATABASE_URL, config, embedding, logger, options)
+    : await serveEmbedded(config, embedding, logger, options);
   const chunkRetriever = createHybridRetriever(knowledge);
   const answerer = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
   // What /api/search and the evaluation use: the same question understanding the answerer applies.
@@ -110,5 +173,5 @@ export async function openPipeline(config: Config, logger: Logger, options: Pipe
   if (retriever.mode === 'lexical') {
     logger.warn({ model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR }, 'running in lexical-only mode: no embedding model available');
   }
-  return { knowledge, retriever, answerer, mode: retriever.mode, modelId, settled };
+  return { knowledge, retriever, answerer, mode: retriever.mode, modelId, settled, database, close };
 }

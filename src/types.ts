@@ -212,3 +212,14 @@ export interface KnowledgeBase {
   readonly vectors: VectorIndex | null;
   readonly embedding: EmbeddingModel | null;
 }
+
+/** The store under the collection, as /healthz reports it. */
+export interface DatabaseHealth {
+  kind: 'sqlite' | 'postgres';
+  reachable: boolean;
+  /** PostgreSQL: the collection version this server serves, and whether it hears the database's notifications. */
+  version?: number;
+  listening?: boolean;
+  /** Why it cannot be reached. */
+  error?: string;
+}

@@ -1,9 +1,9 @@
-// BM25 over the collection database's FTS5 table, with the same Vietnamese analyzer as ingest: the question's
-// terms (accented and folded syllables, word pairs, abbreviations and their expansions) OR-ed together, ranked by
-// BM25 with the section path counting more than body text because headings name the topic.
+// BM25 over the collection database's index (SQLite's FTS5 table, or PostgreSQL's postings), with the same
+// Vietnamese analyzer as ingest: the question's terms (accented and folded syllables, word pairs, abbreviations and
+// their expansions) OR-ed together, ranked by BM25 with the section path counting more than body text because
+// headings name the topic.
 import { CURATED_ABBREVIATIONS } from '../lang/abbreviations.js';
-import type { CollectionStore } from '../store/sqlite-store.js';
-import type { LexicalIndex, ScoredId, SearchOptions } from '../types.js';
+import type { ChunkKind, LexicalIndex, ScoredId, SearchOptions } from '../types.js';
 import { analyzeQuery } from './vietnamese-analyzer.js';
 
 /** Field weights for text, section path and source (the document's place and number). */
@@ -21,14 +21,24 @@ const MIN_TERMS = 3;
 /** Folded forms of words typed with diacritics only break ties: a large collection leaves them out of the query. */
 const TIE_BREAKER_WEIGHT = 0.5;
 
-export function createFtsLexicalIndex(store: CollectionStore): LexicalIndex {
+/** What the index reads from the store that holds the collection. */
+export interface LexicalSource {
+  chunkCount(): Promise<number>;
+  documentFrequencies(terms: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  /** The documents' own abbreviations: a snapshot, the same object until they change. */
+  definedAbbreviations(): ReadonlyMap<string, string>;
+  /** Chunks matching any of the terms, best first by BM25 with these field weights (text, section path, source). */
+  search(terms: readonly string[], options: { docIds?: readonly string[]; kinds?: readonly ChunkKind[]; limit: number; weights: readonly [number, number, number] }): Promise<ScoredId[]>;
+}
+
+export function createFtsLexicalIndex(store: LexicalSource): LexicalIndex {
   /**
    * The terms that decide a ranking in a large collection: the typed forms (syllables and pairs) found in under
    * COMMON_SHARE of the chunks, rarest first; when a question has too few of those, its few rarest terms.
    */
-  const rarest = (terms: readonly string[], weights: ReadonlyMap<string, number>, total: number): string[] => {
+  const rarest = async (terms: readonly string[], weights: ReadonlyMap<string, number>, total: number): Promise<string[]> => {
     const typed = terms.filter((term) => (weights.get(term) ?? 1) >= TIE_BREAKER_WEIGHT);
-    const byRarity = [...new Map((typed.length > 0 ? typed : terms).map((term) => [term, store.documentFrequency(term)]))]
+    const byRarity = [...(await store.documentFrequencies(typed.length > 0 ? typed : terms))]
       .filter(([, frequency]) => frequency > 0)
       .sort((a, b) => a[1] - b[1]);
     const uncommon = byRarity.filter(([, frequency]) => frequency < total * COMMON_SHARE);
@@ -54,8 +64,8 @@ export function createFtsLexicalIndex(store: CollectionStore): LexicalIndex {
     async search(query: string, options: SearchOptions = {}): Promise<ScoredId[]> {
       const { terms, weights } = analyzeQuery(query, abbreviations());
       if (terms.length === 0) return [];
-      const total = store.chunkCounts().chunks;
-      const selective = total < LARGE_COLLECTION ? terms : rarest(terms, weights, total);
+      const total = await store.chunkCount();
+      const selective = total < LARGE_COLLECTION ? terms : await rarest(terms, weights, total);
       return store.search(selective.length > 0 ? selective : terms, {
         docIds: options.docIds,
         kinds: options.kinds,

@@ -37,6 +37,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
   const opened = embedding ? await openVectors(dataDir, store, embedding, options.loadHnsw ?? loadHnswLibrary, logger) : { vectors: null, missing: false };
   const { vectors } = opened;
   if (!vectors) logger.info({ dataDir }, 'knowledge base opened in lexical-only mode');
+  const documentFrequencies = async (terms: readonly string[]) => new Map(terms.map((term) => [term, store.documentFrequency(term)]));
   return {
     store,
     vectorsMissing: opened.missing,
@@ -48,14 +49,19 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
     outline: async (docId) => store.outline(docId),
     stats: {
       chunkCount: async (docId) => (docId ? (store.chunkCounts().byDoc.get(docId) ?? 0) : store.chunkCounts().chunks),
-      documentFrequencies: async (terms) => new Map(terms.map((term) => [term, store.documentFrequency(term)])),
+      documentFrequencies,
     },
     async chunksWithWords(words, { docIds, limit = 50 } = {}) {
       // Folded words match accented and unaccented text alike: the index holds both forms.
       const required = words.map((word) => foldDiacritics(word.toLowerCase()));
       return store.search([], { required, docIds, limit, weights: [1, 1, 1] }).flatMap(({ id }) => store.chunk(id) ?? []);
     },
-    lexical: createFtsLexicalIndex(store),
+    lexical: createFtsLexicalIndex({
+      chunkCount: async () => store.chunkCounts().chunks,
+      documentFrequencies,
+      definedAbbreviations: () => store.definedAbbreviations(),
+      search: async (terms, searchOptions) => store.search(terms, searchOptions),
+    }),
     vectors,
     embedding: vectors ? embedding : null,
   };

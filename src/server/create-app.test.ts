@@ -28,11 +28,11 @@ const expectError = async (response: Response, status: number, code: string) => 
 };
 
 describe('GET /healthz and documents', () => {
-  it('reports documents, chunks and the lexical mode', async () => {
+  it('reports documents, chunks, the lexical mode and the store', async () => {
     const response = await app.request('/healthz');
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ status: 'ok', documents: 5, mode: 'lexical', model: null });
+    expect(body).toMatchObject({ status: 'ok', documents: 5, mode: 'lexical', model: null, database: { kind: 'sqlite', reachable: true } });
     expect(body.chunks).toBeGreaterThan(50);
   });
 

@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { openAnswerArchive } from '../store/answer-archive.js';
-import type { Answerer, KnowledgeBase, Retriever } from '../types.js';
+import type { Answerer, DatabaseHealth, KnowledgeBase, Retriever } from '../types.js';
 import { createWebRoutes } from '../web/create-web-routes.js';
 import type { ReferencedCitation } from '../web/format-citation.js';
 import { createAnswerRoutes } from './answer-routes.js';
@@ -26,6 +26,8 @@ export interface AppDeps {
   bots?: Hono;
   /** Administration of the collection (ADMIN_TOKEN set); without it /api/admin answers 404. */
   admin?: AdminMount;
+  /** The store under the collection, reported by /healthz: a PostgreSQL database that cannot be reached makes it 503. */
+  database?: () => Promise<DatabaseHealth>;
 }
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
@@ -41,7 +43,7 @@ export interface AdminMount {
   upload: { method: 'POST'; path: string; maxBytes: number };
 }
 
-export function createApp({ knowledge, answerer, retriever, config, logger, bots, admin }: AppDeps): Hono {
+export function createApp({ knowledge, answerer, retriever, config, logger, bots, admin, database }: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -64,15 +66,13 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
   app.use('/api/answers/:answerId/export.docx', perClient);
   app.use('/bots/*', rateLimit({ perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY }));
 
-  app.get('/healthz', async (c) =>
-    c.json({
-      status: 'ok',
-      documents: knowledge.catalogue().length,
-      chunks: await knowledge.stats.chunkCount(),
-      mode: retriever.mode,
-      model: knowledge.embedding?.id ?? null,
-    }),
-  );
+  app.get('/healthz', async (c) => {
+    const store = await database?.();
+    const summary = { documents: knowledge.catalogue().length, mode: retriever.mode, model: knowledge.embedding?.id ?? null, ...(store ? { database: store } : {}) };
+    // A load balancer takes a server that cannot reach the collection's database out of rotation until it can.
+    if (store && !store.reachable) return c.json({ status: 'unavailable', ...summary }, 503);
+    return c.json({ status: 'ok', ...summary, chunks: await knowledge.stats.chunkCount() });
+  });
   const answers = openAnswerArchive<ReferencedCitation>({ file: join(config.DATA_DIR, 'answers.db'), maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS });
   app.route('/api/answers', createAnswerRoutes({ answers, publicUrl: config.PUBLIC_URL, maxAgeDays: config.ANSWERS_MAX_AGE_DAYS }));
   app.route('/api', createOriginalRoute({ knowledge, corpusDir: config.CORPUS_DIR }));
