@@ -1,8 +1,10 @@
 // Where an evaluation set's collection lives: its corpus folder (one folder as is, several joined by symbolic links)
-// and its own data folder, so sets never share an index and a second run reuses what the first one built.
+// and its own data folder — or, with DATABASE_URL, its own PostgreSQL database — so sets never share an index and a
+// second run reuses what the first one built.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { AppError } from '../errors.js';
 
 export interface CollectionFolders {
@@ -33,4 +35,23 @@ export async function prepareCollection(name: string, corpus: readonly string[],
     }
   }
   return { corpusDir, dataDir };
+}
+
+/**
+ * The set's own database beside the one `url` names (`<database>_<set>`), created when missing: the evaluation of
+ * the PostgreSQL store builds each set's collection there, and a second run reuses it.
+ */
+export async function prepareSetDatabase(name: string, url: string): Promise<string> {
+  const target = new URL(url);
+  const database = `${decodeURIComponent(target.pathname.slice(1)) || 'postgres'}_${name}`.toLowerCase().replace(/[^a-z0-9_]/gu, '_');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await client.end();
+  }
+  target.pathname = `/${database}`;
+  return target.toString();
 }

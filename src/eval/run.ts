@@ -15,7 +15,7 @@ import { EVAL_PARTS, loadEvalSets, type EvalPart, type EvalSetDefinition } from 
 import { evaluateSystem } from './evaluate-system.js';
 import { EVAL_TAGS } from './load-eval-set.js';
 import type { QuestionRecord } from './metrics.js';
-import { prepareCollection } from './prepare-collection.js';
+import { prepareCollection, prepareSetDatabase } from './prepare-collection.js';
 import { renderHtml } from './report-html.js';
 import { buildSystemReport, renderFailures, renderMarkdown, renderTable, type EvalReport } from './report.js';
 
@@ -29,7 +29,9 @@ const USAGE = `Usage: npm run eval -- [options]
   --min-abstention Y         exit 1 if the project's abstention F1 is below Y (0–1)
   --no-baselines             evaluate the project only
   --out DIR                  where report-<part>.json/.md/.html go (default eval)
-  --work DIR                 where each set's collection is built and kept (default eval/.collections)`;
+  --work DIR                 where each set's collection is built and kept (default eval/.collections)
+With DATABASE_URL set, each set's collection is built in a PostgreSQL database of its own, <database>_<set>
+(created when missing, kept between runs).`;
 
 /** Throws AppError('invalid_request') for bad arguments; the caller prints the usage and exits 2. */
 function parseCommandLine(args: string[]) {
@@ -82,7 +84,8 @@ interface SetRun {
 /** Builds (or reuses) the set's collection, then asks its questions of the project and the baselines. */
 async function runSet(set: EvalSetDefinition, options: Options, config: Config, logger: Logger): Promise<SetRun> {
   const folders = await prepareCollection(set.name, set.corpus, path.resolve(options.work!));
-  const pipeline = await openPipeline({ ...config, CORPUS_DIR: folders.corpusDir, DATA_DIR: folders.dataDir }, logger);
+  const database = config.DATABASE_URL && (await prepareSetDatabase(set.name, config.DATABASE_URL));
+  const pipeline = await openPipeline({ ...config, CORPUS_DIR: folders.corpusDir, DATA_DIR: folders.dataDir, DATABASE_URL: database || undefined }, logger);
   await pipeline.settled;
   // The evaluation reads every document (gold offsets, baselines); a served question never does.
   const documents = (await Promise.all(pipeline.knowledge.catalogue().map((meta) => pipeline.knowledge.document(meta.id)))).filter((doc) => doc !== undefined);
@@ -94,6 +97,7 @@ async function runSet(set: EvalSetDefinition, options: Options, config: Config, 
       systems.set(baseline.name, { mode: baseline.retriever.mode, records: await evaluateSystem(baseline, questions, documents) });
     }
   }
+  await pipeline.close();
   return { set, mode: pipeline.mode, modelId: pipeline.modelId, systems };
 }
 
