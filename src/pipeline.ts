@@ -5,13 +5,12 @@ import { resolveConfiguredModel } from './configured-model.js';
 import { AppError, isAppError } from './errors.js';
 import { scanCorpus } from './ingest/load-corpus.js';
 import { postgresTarget } from './ingest/postgres-target.js';
-import { runIngest, type IngestSummary } from './ingest/run-ingest.js';
+import { runIngest } from './ingest/run-ingest.js';
 import type { Logger } from './logger.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
 import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-knowledge-base.js';
 import { openPostgresKnowledgeBase } from './retrieval/open-postgres-knowledge-base.js';
 import type { HnswLibrary } from './retrieval/vector-index.js';
-import type { KnownFile } from './store/collection-writer.js';
 import { repairCollection } from './store/last-good-copy.js';
 import { createPostgresPool, describeDatabase } from './store/postgres-pool.js';
 import { acquireWriterLock } from './store/writer-lock.js';
@@ -63,12 +62,12 @@ function blockingReason(existing: OpenedKnowledgeBase | null): string | null {
 }
 
 /** Re-ingests behind a serving collection when the corpus folder changed since the last ingest. */
-async function catchUp(config: Config, knownFiles: () => Promise<Map<string, KnownFile>>, ingest: () => Promise<IngestSummary>, logger: Logger): Promise<void> {
+async function catchUp(config: Config, existing: OpenedKnowledgeBase, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<void> {
   try {
-    const scan = await scanCorpus(config.CORPUS_DIR, await knownFiles());
+    const scan = await scanCorpus(config.CORPUS_DIR, existing.store.knownFiles());
     if (scan.toRead.length === 0 && scan.removed.length === 0) return;
     logger.info({ corpus: config.CORPUS_DIR, changed: scan.toRead.length, removed: scan.removed.length }, 'the corpus folder changed: re-ingesting while serving');
-    logger.info(await ingest(), 'index caught up');
+    logger.info(await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw }), 'index caught up');
   } catch (error) {
     // Another ingest is writing: what it commits is served as it commits it.
     if (isAppError(error) && error.code === 'index_busy') logger.info(error.message);
@@ -113,38 +112,36 @@ async function serveEmbedded(config: Config, embedding: EmbeddingModel | null, l
   const reason = blockingReason(existing);
   if (reason) existing?.store.close();
   const knowledge = reason ? await reindex(config, embedding, logger, reason, options) : existing!;
-  const ingest = () => runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw });
-  const settled = reason ? Promise.resolve() : catchUp(config, async () => existing!.store.knownFiles(), ingest, logger);
+  const settled = reason ? Promise.resolve() : catchUp(config, existing!, embedding, logger, options);
   return { knowledge, settled, database: async () => ({ kind: 'sqlite', reachable: true }), close: async () => knowledge.store.close() };
 }
 
 /**
- * The collection in PostgreSQL (DATABASE_URL), shared with the other app servers: its schema migrated, built from
- * the corpus when it is empty (the first server to take the writer's lock does it; the others wait and find it
- * written), and caught up with this server's corpus folder behind serving.
+ * The collection in PostgreSQL (DATABASE_URL), shared with the other app servers: its schema migrated, and built
+ * from the corpus when it is empty (the first server to take the writer's lock does it; the others wait and find it
+ * written). A server never brings a collection that has documents in line with its own corpus folder at start:
+ * several servers would race to, and one whose folder lags would remove what another ingest added. Changes go
+ * through one ingest (`npm run ingest`, the admin page), which every server follows.
  */
 async function servePostgres(url: string, config: Config, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<Serving> {
   const database = describeDatabase(url);
   const pool = createPostgresPool(url, { size: config.DATABASE_POOL_SIZE, logger });
   const target = postgresTarget({ pool, database });
-  const ingest = (waitMs?: number) => runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, target, embedding, logger, waitMs });
   const open = () => openPostgresKnowledgeBase({ pool, url, database, embedding, logger, loadHnsw: options.loadHnsw });
   try {
     let knowledge = await open();
     const reason = knowledge.catalogue().length === 0 ? 'no index yet' : knowledge.vectorsMissing ? 'the index has no usable vectors for this embedding model' : null;
     if (reason) {
       logger.info({ corpus: config.CORPUS_DIR, database, reason }, 'indexing the corpus');
-      logger.info(await ingest(OTHER_INGEST_WAIT_MS), 'index ready');
+      logger.info(await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, target, embedding, logger, waitMs: OTHER_INGEST_WAIT_MS }), 'index ready');
       await knowledge.close();
       knowledge = await open();
     }
-    const settled = reason ? Promise.resolve() : catchUp(config, () => knowledge.collection.knownFiles(), () => ingest(), logger);
     return {
       knowledge,
-      settled,
+      settled: Promise.resolve(),
       database: async () => ({ kind: 'postgres', ...(await knowledge.collection.health()) }),
       async close() {
-        await settled;
         await knowledge.close();
         await pool.end();
       },

@@ -3,7 +3,6 @@ import { BoundedMap } from '../bounded-map.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Chunk, DocumentMeta, OutlineEntry, ScoredId, SourceDocument } from '../types.js';
-import type { KnownFile } from './collection-writer.js';
 import { ftsToken } from './index-token.js';
 import { CHANGE_CHANNEL } from './postgres-schema.js';
 import { CHUNK_COLUMNS, toChunk, toFloat32 } from './postgres-writes.js';
@@ -322,11 +321,6 @@ export async function openPostgresCollection(pool: pg.Pool, options: { url: stri
     /** Labels of the chunks that have a vector of `model`. */
     vectorLabels: async (model: string): Promise<number[]> =>
       (await query<{ label: string }>('SELECT chunk_rowid AS label FROM embeddings WHERE model = $1', [model])).map((row) => Number(row.label)),
-    /** Source file → id, signature and hash of every stored document: the start-up check of the corpus folder. */
-    async knownFiles(): Promise<Map<string, KnownFile>> {
-      const rows = await query<KnownFile & { source_file: string }>('SELECT id, source_file, signature, hash FROM documents');
-      return new Map(rows.map((row) => [row.source_file, { id: row.id, signature: row.signature, hash: row.hash }]));
-    },
     /** Whether the database answers now, and whether this server hears its notifications. */
     async health(): Promise<{ reachable: boolean; listening: boolean; version: number; error?: string }> {
       try {
