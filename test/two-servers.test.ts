@@ -8,7 +8,7 @@ import { runIngest } from '../src/ingest/run-ingest.js';
 import { silentLogger } from '../src/logger.js';
 import { openPipeline, type Pipeline } from '../src/pipeline.js';
 import { createApp } from '../src/server/create-app.js';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from './helpers/test-database.js';
+import { createTestDatabase, endSessions, postgresAvailable, type TestDatabase } from './helpers/test-database.js';
 
 // Several app servers share one collection in PostgreSQL: an ingest through one is answered by the other within
 // seconds, without a restart, and a removed document leaves the other's answers; a database that cannot be
@@ -111,7 +111,7 @@ describe.skipIf(!postgresAvailable())('two app servers on one PostgreSQL collect
     try {
       // Refuse new connections and end every open one, the listeners' too: as a database restart does.
       await client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await client.query(endSessions, [name]);
       const refused = await ask(other, 'Kinh phí thực hiện kế hoạch của Hà Nội lấy từ đâu?');
       expect(refused.status).toBe(503);
       expect(refused.body.error).toMatchObject({ code: 'index_unavailable', message: expect.stringContaining('cannot be reached') });

@@ -17,6 +17,10 @@ export function postgresAvailable(): boolean {
   return false;
 }
 
+/** Ends the client sessions of this role on the database named $1 (another role's, or autovacuum's, it may not). */
+export const endSessions =
+  "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND usename = current_user";
+
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
@@ -41,7 +45,18 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // The test's own sessions are ended; an autovacuum worker on it (which only a superuser may end) soon ends
+        // by itself: tried again.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await client.query(endSessions, [name]);
+            await client.query(`DROP DATABASE IF EXISTS ${name}`);
+            return;
+          } catch (error) {
+            if (attempt === 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
       } finally {
         await client.end();
       }
