@@ -122,8 +122,10 @@ export async function openPostgresCollection(pool: pg.Pool, options: { url: stri
   const refresh = (): Promise<void> =>
     (refreshing ??= (async () => {
       try {
+        // The version alone first: the check runs every few seconds, the catalogue is read only when it changed.
+        const [current] = await query<{ version: string }>('SELECT version FROM collection_version');
+        if (Number(current.version) === snapshot.version) return;
         const next = await readSnapshot();
-        if (next.version === snapshot.version) return;
         generation += 1;
         documents.clear();
         chunkLists.clear();
