@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const pipeline = await openPipeline(config, logger);
   const bots = createBotRoutes({
     answerer: pipeline.answerer,
-    documents: pipeline.knowledge.catalogue(),
+    catalogue: () => pipeline.knowledge.catalogue(),
     config,
     logger,
   });

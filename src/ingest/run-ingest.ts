@@ -145,7 +145,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
 
     const summary: IngestSummary = {
       documents: present.size,
-      chunks: store.chunkCounts().chunks,
+      chunks: store.chunkCount(),
       mode: indexed ? 'hybrid' : 'lexical',
       modelId: embedding?.id ?? null,
       seconds: (performance.now() - started) / 1000,

@@ -54,7 +54,7 @@ export function createFtsLexicalIndex(store: CollectionStore): LexicalIndex {
     async search(query: string, options: SearchOptions = {}): Promise<ScoredId[]> {
       const { terms, weights } = analyzeQuery(query, abbreviations());
       if (terms.length === 0) return [];
-      const total = store.chunkCounts().chunks;
+      const total = store.chunkCount();
       const selective = total < LARGE_COLLECTION ? terms : rarest(terms, weights, total);
       return store.search(selective.length > 0 ? selective : terms, {
         docIds: options.docIds,

@@ -47,7 +47,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
     chunksOf: async (docId) => store.chunksOf(docId),
     outline: async (docId) => store.outline(docId),
     stats: {
-      chunkCount: async (docId) => (docId ? (store.chunkCounts().byDoc.get(docId) ?? 0) : store.chunkCounts().chunks),
+      chunkCount: async (docId) => store.chunkCount(docId),
       documentFrequencies: async (terms) => new Map(terms.map((term) => [term, store.documentFrequency(term)])),
     },
     async chunksWithWords(words, { docIds, limit = 50 } = {}) {

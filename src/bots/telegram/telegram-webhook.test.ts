@@ -48,7 +48,7 @@ function setupBots({ apiRoot, answerer = stubAnswerer(askResult()), env = {}, lo
     DATA_DIR: dataDir,
     ...env,
   });
-  const bots = createBotRoutes({ answerer, documents: DOCUMENTS, config, logger, apiTimeoutMs });
+  const bots = createBotRoutes({ answerer, catalogue: () => DOCUMENTS, config, logger, apiTimeoutMs });
   const app = mountBots(bots.routes);
   const postRaw = (body: string, secret: string | null = SECRET) =>
     app.request('/bots/telegram', {
