@@ -1,6 +1,7 @@
 // Checks a generated answer against the passages it was given, before anyone is told it is final: a model that
 // cites a passage it was not given, or states a figure or a date no cited passage states, is not believed.
 import { matchKey } from '../../lang/normalize.js';
+import type { FallbackReason } from '../../types.js';
 
 /** One numbered passage as the model saw it: the document's name, the place in it and the verbatim quote. */
 export interface GivenPassage {
@@ -8,7 +9,7 @@ export interface GivenPassage {
   text: string;
 }
 
-export type VerificationFailure = 'empty' | 'declined' | 'no_citation' | 'unknown_citation' | 'unsupported_figure';
+export type VerificationFailure = Exclude<FallbackReason, 'model_error' | 'timeout'>;
 
 export type Verification = { ok: true; cited: number[] } | { ok: false; reason: VerificationFailure; detail?: string };
 
