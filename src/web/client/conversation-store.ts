@@ -10,6 +10,8 @@ export interface Turn {
   status: 'pending' | 'streaming' | 'done' | 'error';
   answer: string;
   answered?: boolean;
+  /** Written by the office's language model, or quoted by the extractive answerer. */
+  answeredBy?: 'llm' | 'extractive';
   /** The standalone question the server answered. */
   rewrite?: string;
   citations: TurnCitation[];
