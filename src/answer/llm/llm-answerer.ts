@@ -16,6 +16,8 @@ export interface LlmAnswererDeps {
   logger?: Logger;
 }
 
+/** Five sentences or a short list of Vietnamese, with room to spare. */
+const MAX_OUTPUT_TOKENS = 800;
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
 /**
@@ -48,6 +50,8 @@ export function createLlmAnswerer({ model, extractive, timeoutMs, logger }: LlmA
         system,
         messages: [{ role: 'user', content: user }],
         temperature: 0,
+        // A short answer is asked for; a model that rambles is cut off rather than let run to the timeout.
+        maxOutputTokens: MAX_OUTPUT_TOKENS,
         // A retry would double the wait; the extractive answer is ready now.
         maxRetries: 0,
         abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
