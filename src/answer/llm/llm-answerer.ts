@@ -72,27 +72,30 @@ export function createLlmAnswerer({ model, extractive, timeoutMs, logger }: LlmA
     // The client went away: nobody reads what follows.
     if (signal?.aborted) return;
     const modelMs = elapsed(modelStarted);
-    const verification = failure ? undefined : verifyAnswer(text, givenPassages(base.citations));
-    if (verification?.ok) {
-      const cited = new Set(verification.cited);
-      yield {
-        type: 'done',
-        result: {
-          ...base,
-          answer: text.trim(),
-          // Numbers stay those of the passages given, so "[3]" in the text is citation 3.
-          citations: base.citations.filter((citation) => cited.has(citation.n)),
-          answeredBy: 'llm',
-          timings: { totalMs: elapsed(started), retrieveMs: base.timings.retrieveMs, answerMs: modelMs },
-        },
-      };
-      return;
+    if (!failure) {
+      const verification = verifyAnswer(text, givenPassages(base.citations));
+      if (verification.ok) {
+        const cited = new Set(verification.cited);
+        yield {
+          type: 'done',
+          result: {
+            ...base,
+            answer: text.trim(),
+            // Numbers stay those of the passages given, so "[3]" in the text is citation 3.
+            citations: base.citations.filter((citation) => cited.has(citation.n)),
+            answeredBy: 'llm',
+            timings: { totalMs: elapsed(started), retrieveMs: base.timings.retrieveMs, answerMs: modelMs },
+          },
+        };
+        return;
+      }
+      failure = verification.reason;
+      detail = verification.detail;
     }
-    const reason = failure ?? (verification as { reason: FallbackReason }).reason;
-    logger?.warn({ reason, detail: detail ?? (verification && !verification.ok ? verification.detail : undefined), modelMs }, 'generated answer not given: the extractive answer is');
+    logger?.warn({ reason: failure, detail, modelMs }, 'generated answer not given: the extractive answer is');
     // What was shown is withdrawn; a client that showed nothing gets the answer as text.
-    yield text ? { type: 'replace', text: base.answer, reason } : { type: 'delta', text: base.answer };
-    yield { type: 'done', result: { ...base, fallbackReason: reason, timings: { ...base.timings, totalMs: elapsed(started) } } };
+    yield text ? { type: 'replace', text: base.answer, reason: failure } : { type: 'delta', text: base.answer };
+    yield { type: 'done', result: { ...base, fallbackReason: failure, timings: { ...base.timings, totalMs: elapsed(started) } } };
   }
 
   return {
