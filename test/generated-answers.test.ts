@@ -1,5 +1,6 @@
 // Generated answers end to end: the real pipeline over the project corpus, LLM mode on against a scripted
 // OpenAI-compatible server on loopback, the app served over HTTP as a browser reaches it.
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../src/answer/extractive-answerer.js';
 import { silentLogger } from '../src/logger.js';
@@ -100,9 +101,14 @@ describe('generated answers (LLM mode)', () => {
     expect(await askJson(QUESTION)).toMatchObject({ answeredBy: 'extractive', fallbackReason: reason, answer: extractive.answer });
   });
 
-  it('answers as JSON too: the generated answer once complete', async () => {
+  it('answers as JSON too, and a shared generated answer says a model wrote it, in its page and its Word file', async () => {
     llm.script({ kind: 'stream', chunks: GOOD, delayMs: 5 });
-    expect(await askJson(QUESTION)).toMatchObject({ answeredBy: 'llm', answer: GOOD.join('').trim(), question: extractive.question });
+    const result = (await askJson(QUESTION)) as AskResult & { answerId: string };
+    expect(result).toMatchObject({ answeredBy: 'llm', answer: GOOD.join('').trim(), question: extractive.question });
+    expect(await (await fetch(`${served.base}/api/answers/${result.answerId}`)).json()).toMatchObject({ answeredBy: 'llm', answer: result.answer });
+    expect(await (await fetch(`${served.base}/a/${result.answerId}`)).text()).toContain('do mô hình ngôn ngữ viết từ các đoạn trích nguyên văn');
+    const docx = Buffer.from(await (await fetch(`${served.base}/api/answers/${result.answerId}/export.docx`)).arrayBuffer());
+    expect((await mammoth.extractRawText({ buffer: docx })).value).toContain('Câu trả lời do mô hình ngôn ngữ viết');
   });
 
   it('closes the model’s request when the client leaves mid-answer', async () => {

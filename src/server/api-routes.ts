@@ -36,7 +36,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
   /** Keeps the answer under a new id; an archive that fails costs the link, never the answer. */
   const share = (question: string, result: AskResult, citations: ReferencedCitation[]): string | undefined => {
     try {
-      return answers.save({ question, standaloneQuestion: result.question, answer: result.answer, answered: result.answered, citations });
+      return answers.save({ question, standaloneQuestion: result.question, answer: result.answer, answered: result.answered, answeredBy: result.answeredBy, citations });
     } catch (error) {
       logger.error({ err: error }, 'keeping the answer for sharing failed');
       return undefined;
