@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { openAnswerArchive } from '../store/answer-archive.js';
+import type { Pipeline } from '../pipeline.js';
 import type { Answerer, KnowledgeBase, Retriever } from '../types.js';
 import { createWebRoutes } from '../web/create-web-routes.js';
 import type { ReferencedCitation } from '../web/format-citation.js';
@@ -22,6 +23,8 @@ export interface AppDeps {
   retriever: Retriever;
   config: Config;
   logger: Logger;
+  /** The language model writing answers (named in /healthz), or null/absent for extractive answers only. */
+  llm?: Pipeline['llm'];
   /** Bot webhooks, mounted at /bots when given. */
   bots?: Hono;
   /** Administration of the collection (ADMIN_TOKEN set); without it /api/admin answers 404. */
@@ -41,7 +44,7 @@ export interface AdminMount {
   upload: { method: 'POST'; path: string; maxBytes: number };
 }
 
-export function createApp({ knowledge, answerer, retriever, config, logger, bots, admin }: AppDeps): Hono {
+export function createApp({ knowledge, answerer, retriever, config, logger, llm, bots, admin }: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -71,6 +74,7 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
       chunks: await knowledge.stats.chunkCount(),
       mode: retriever.mode,
       model: knowledge.embedding?.id ?? null,
+      llm: llm ?? null,
     }),
   );
   const answers = openAnswerArchive<ReferencedCitation>({ file: join(config.DATA_DIR, 'answers.db'), maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS });
