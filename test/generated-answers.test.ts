@@ -68,7 +68,7 @@ describe('generated answers (LLM mode)', () => {
     expect(done.fallbackReason).toBeUndefined();
     expect(done.answerId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     // Citations stay verbatim quotes at their offsets, in full form.
-    for (const citation of done.citations) expect(pipeline.knowledge.document(citation.docId)!.text.slice(citation.start, citation.end)).toBe(citation.quote);
+    for (const citation of done.citations) expect(pipeline.texts.get(citation.docId)!.slice(citation.start, citation.end)).toBe(citation.quote);
     expect(done.citations[0].reference).toMatch(/^Kế hoạch số 2618\/KH-UBND/);
     // The model was given the passages, the rules and the question.
     const [system, user] = llm.requests.at(-1)!.body.messages;
