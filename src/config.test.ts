@@ -25,6 +25,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/hoidap' }).DATABASE_POOL_SIZE).toBe(10);
   });
 
+  it('turns LLM mode on only with a base URL and a model; the key is optional, the timeout defaults to 20 s', () => {
+    expect(loadConfig({}).LLM_BASE_URL).toBeUndefined();
+    const config = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5:7b-instruct', LLM_API_KEY: '' });
+    expect(config).toMatchObject({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5:7b-instruct', LLM_API_KEY: undefined, LLM_TIMEOUT_MS: 20_000 });
+    expect(loadConfig({ LLM_TIMEOUT_MS: '5000' }).LLM_TIMEOUT_MS).toBe(5000);
+  });
+
   it.each([
     [{ DATABASE_URL: 'mysql://localhost/hoidap' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'localhost:5432' }, 'DATABASE_URL'],
@@ -34,6 +41,10 @@ describe('loadConfig', () => {
     [{ ALLOW_REMOTE_MODELS: 'maybe' }, 'ALLOW_REMOTE_MODELS'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' }, 'LLM_MODEL'],
+    [{ LLM_BASE_URL: 'localhost:11434', LLM_MODEL: 'qwen' }, 'LLM_BASE_URL'],
+    [{ LLM_BASE_URL: 'ftp://models.local/v1', LLM_MODEL: 'qwen' }, 'LLM_BASE_URL'],
+    [{ LLM_TIMEOUT_MS: '0' }, 'LLM_TIMEOUT_MS'],
   ])('fails on %j with a message naming %s', (env, variable) => {
     try {
       loadConfig(env);

@@ -73,6 +73,15 @@ const configSchema = z.object({
   ZALO_REFRESH_TOKEN: optionalText,
   ZALO_API_BASE: z.string().url({ message: 'must be a URL' }).default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: z.string().url({ message: 'must be a URL' }).default('https://oauth.zaloapp.com'),
+  /** An OpenAI-compatible API's `/v1` base (Ollama, vLLM, llama.cpp's server, a hosted API): answers are then written by its model. Unset: extractive only. */
+  LLM_BASE_URL: optionalText.pipe(z.string().url({ message: 'must be a URL' }).regex(/^https?:\/\//i, { message: 'must be an http(s) URL' }).optional()),
+  /** The model's name as that server knows it ("qwen2.5:7b-instruct"); required with LLM_BASE_URL. */
+  LLM_MODEL: optionalText,
+  LLM_API_KEY: optionalText,
+  /** Bound on one model call, first token to last; past it the extractive answer is given. */
+  LLM_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().positive().default(20_000),
+}).superRefine((config, context) => {
+  if (config.LLM_BASE_URL && !config.LLM_MODEL) context.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'must be set when LLM_BASE_URL is' });
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const pipeline = await openPipeline(config, logger);
   const bots = createBotRoutes({
     answerer: pipeline.answerer,
-    documents: pipeline.knowledge.catalogue(),
+    catalogue: () => pipeline.knowledge.catalogue(),
     config,
     logger,
   });
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const app = createApp({ ...pipeline, config, logger, bots: bots.routes, admin });
   const server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (port) => {
     logger.info(
-      { url: `http://${config.HOST}:${port}`, mode: pipeline.mode, model: pipeline.modelId, documents: pipeline.knowledge.catalogue().length, startMs: Math.round(performance.now() - started) },
+      { url: `http://${config.HOST}:${port}`, mode: pipeline.mode, model: pipeline.modelId, llm: pipeline.llm, documents: pipeline.knowledge.catalogue().length, startMs: Math.round(performance.now() - started) },
       'Hỏi đáp Kế hoạch is listening',
     );
   });

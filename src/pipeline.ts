@@ -1,6 +1,8 @@
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
+import { createLlmAnswerer } from './answer/llm/llm-answerer.js';
 import { createQuestionRetriever } from './answer/question-retriever.js';
 import type { Config } from './config.js';
+import { configuredLlm, type ConfiguredLlm } from './configured-llm.js';
 import { resolveConfiguredModel } from './configured-model.js';
 import { AppError, isAppError } from './errors.js';
 import { scanCorpus } from './ingest/load-corpus.js';
@@ -34,6 +36,8 @@ export interface Pipeline {
   answerer: Answerer;
   mode: RetrievalMode;
   modelId: string | null;
+  /** The language model that writes answers (LLM_BASE_URL set), or null: extractive answers only. */
+  llm: ConfiguredLlm['info'] | null;
   /**
    * Settles when the start-up check of the corpus folder, and any re-ingest it started, is done. A collection that
    * exists is served at once: the check (a stat of every file) and the re-ingest run behind it, and answers follow
@@ -163,12 +167,15 @@ export async function openPipeline(config: Config, logger: Logger, options: Pipe
     ? await servePostgres(config.DATABASE_URL, config, embedding, logger, options)
     : await serveEmbedded(config, embedding, logger, options);
   const chunkRetriever = createHybridRetriever(knowledge);
-  const answerer = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
+  const extractive = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
+  const llm = configuredLlm(config);
+  const answerer = llm ? createLlmAnswerer({ model: llm.model, extractive, timeoutMs: config.LLM_TIMEOUT_MS, logger }) : extractive;
   // What /api/search and the evaluation use: the same question understanding the answerer applies.
   const retriever = createQuestionRetriever(knowledge, chunkRetriever);
   const modelId = knowledge.embedding?.id ?? null;
   if (retriever.mode === 'lexical') {
     logger.warn({ model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR }, 'running in lexical-only mode: no embedding model available');
   }
-  return { knowledge, retriever, answerer, mode: retriever.mode, modelId, settled, database, close };
+  if (llm) logger.info({ llm: llm.info, timeoutMs: config.LLM_TIMEOUT_MS }, 'LLM mode: answers are written by a language model from the passages found, checked before they are given');
+  return { knowledge, retriever, answerer, mode: retriever.mode, modelId, llm: llm?.info ?? null, settled, database, close };
 }

@@ -140,6 +140,12 @@ export interface Citation {
   score: number;
 }
 
+/** Which strategy wrote an answer: a language model over the extractive answer's passages, or the extractive answerer. */
+export type AnsweredBy = 'llm' | 'extractive';
+
+/** Why a language model's answer was not given (the extractive answer was given instead). */
+export type FallbackReason = 'model_error' | 'timeout' | 'empty' | 'declined' | 'no_citation' | 'unknown_citation' | 'unsupported_figure';
+
 export interface AskResult {
   answer: string;
   answered: boolean;
@@ -149,11 +155,26 @@ export interface AskResult {
   /** Documents that also answer but were not quoted: an answer quotes the best few. */
   otherDocuments?: string[];
   mode: RetrievalMode;
+  answeredBy: AnsweredBy;
+  /** Set when a language model was asked and its answer was not given. */
+  fallbackReason?: FallbackReason;
   timings: { totalMs: number; retrieveMs: number; answerMs: number };
 }
 
+/**
+ * One answer as it is written: the passages it may cite, text as it comes, the whole text replaced when what was
+ * shown is withdrawn (a generated answer that failed its checks), and the final result.
+ */
+export type AnswerEvent =
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'delta'; text: string }
+  | { type: 'replace'; text: string; reason: FallbackReason }
+  | { type: 'done'; result: AskResult };
+
 export interface Answerer {
   ask(input: AskInput): Promise<AskResult>;
+  /** The answer as it is written; an answerer without it is streamed from its finished answer. Aborting `signal` stops the work. */
+  askStream?(input: AskInput, signal?: AbortSignal): AsyncIterable<AnswerEvent>;
 }
 
 /** A chunk id with a retrieval score; the store resolves ids to chunks. */

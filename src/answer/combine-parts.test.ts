@@ -9,6 +9,7 @@ const result = (answer: string, answered: boolean, citations: Citation[] = []): 
   question: answer,
   citations,
   mode: 'lexical',
+  answeredBy: 'extractive',
   timings: { totalMs: 1, retrieveMs: 1, answerMs: 1 },
 });
 

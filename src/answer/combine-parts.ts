@@ -31,6 +31,7 @@ export function combineParts(parts: readonly { question: string; result: AskResu
     citations,
     ...(others.length > 0 ? { otherDocuments: others } : {}),
     mode: parts[0].result.mode,
+    answeredBy: parts[0].result.answeredBy,
     timings,
   };
 }

@@ -73,8 +73,12 @@ const quoted = (evidence: Pick<Evidence, 'text' | 'headingLength' | 'cut'>): str
   return `“${readable(text.slice(0, headingLength)).replace(/[:.]$/, '')}: ${readable(text.slice(headingLength))}${more}”`;
 };
 
-/** A quote in an answer from several documents is cut to its first clauses up to this length. */
+/**
+ * A quote in an answer from several documents is cut to its first clauses up to this length, and all of them
+ * together to about MAX_SIDE_BY_SIDE_TOTAL, so five documents side by side still make a short answer.
+ */
 const MAX_SIDE_BY_SIDE_QUOTE = 450;
+const MAX_SIDE_BY_SIDE_TOTAL = 1_500;
 
 /** The evidence cut to its leading clauses within `max` characters: still a verbatim span, marked as cut. */
 function shortened(evidence: Evidence, max: number): Evidence {
@@ -221,7 +225,8 @@ export function composeAnswer(args: {
   for (const part of parts) grouped.set(part.docId, [...(grouped.get(part.docId) ?? []), part]);
   // The best few documents are quoted (parts come best first); the others are only named.
   const quotedDocs = [...grouped].slice(0, MAX_DOCUMENTS_PER_ANSWER);
-  const fit = (evidence: Evidence[]) => (quotedDocs.length > 1 ? evidence.map((item) => shortened(item, MAX_SIDE_BY_SIDE_QUOTE)) : evidence);
+  const sideBySide = Math.min(MAX_SIDE_BY_SIDE_QUOTE, Math.floor(MAX_SIDE_BY_SIDE_TOTAL / quotedDocs.length));
+  const fit = (evidence: Evidence[]) => (quotedDocs.length > 1 ? evidence.map((item) => shortened(item, sideBySide)) : evidence);
   const byDoc = new Map(quotedDocs.map(([docId, docParts]) => [docId, docParts.map((part) => ({ ...part, evidence: fit(part.evidence) }))]));
   // Every part keeps its best quote; further quotes are kept in rank order while the budget lasts. A list's
   // items beyond its share are counted ("và N nội dung khác"), not dropped silently.
@@ -241,6 +246,10 @@ export function composeAnswer(args: {
   const otherDocuments = [...grouped.keys()].slice(MAX_DOCUMENTS_PER_ANSWER);
 
   const lines: string[] = args.preface ? [args.preface] : [];
+  // Documents answered side by side are named alike in the summary and in their lines: plans by their place,
+  // any other document as officials cite it (its type and number).
+  const plans = allPlans([...byDoc.keys()].map(metaOf));
+  const sideBySideName = (docId: string): string => (plans ? planOf(docId) : phraseOf(docId));
   if (byDoc.size === 1) {
     const [[docId, docParts]] = byDoc;
     // A legal document is cited by its article, as people cite it: "Theo khoản 2 Điều 5 Nghị định 09/2025/NĐ-CP".
@@ -253,11 +262,10 @@ export function composeAnswer(args: {
       lines.push(standalone ? `${partText(part, true)}.` : part.layout === 'list' ? `${lead.trimEnd()}${partText(part, false)}` : `${lead}${partText(part, false)}.`);
     }
   } else if (byDoc.size > 1) {
-    const plans = allPlans([...byDoc.keys()].map(metaOf));
     lines.push(language === 'en' ? `The ${plans ? 'plans' : 'documents'} answer this separately:` : `Theo từng ${plans ? 'kế hoạch' : 'văn bản'}:`);
     for (const [docId, docParts] of byDoc) {
       const listed = docParts.some((part) => part.layout === 'list');
-      lines.push(`- ${capitalise(plans ? planOf(docId) : phraseOf(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
+      lines.push(`- ${capitalise(sideBySideName(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
     }
   }
   if (args.slot) {
@@ -268,7 +276,7 @@ export function composeAnswer(args: {
     });
     if (values.length === 1 && byDoc.size === 1) lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));
     else if (values.length > 0) {
-      const named = values.map(({ docId, value, marker }) => `${capitalise(planOf(docId))}: ${value} ${marker}`).join('; ');
+      const named = values.map(({ docId, value, marker }) => `${capitalise(sideBySideName(docId))}: ${value} ${marker}`).join('; ');
       lines.splice(args.preface ? 1 : 0, 0, language === 'en' ? `In short — ${named}.` : `Tóm tắt — ${named}.`);
     }
   }

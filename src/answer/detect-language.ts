@@ -36,16 +36,24 @@ export const offsetText = (text: PreparedText): string => (text.original.length 
 
 /** A phrase compiled once: matched on folded text at word boundaries, then checked syllable by syllable. */
 export interface CompiledPhrase {
-  phrase: string;
-  pattern: RegExp;
+  readonly phrase: string;
+  readonly pattern: RegExp;
   /** The phrase's own syllables, lower-case with diacritics. */
-  syllables: string[];
+  readonly syllables: string[];
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase {
   const syllables = normalizeVietnamese(phrase).toLowerCase().match(WORD) ?? [];
-  const body = syllables.map((s) => escapeRegExp(foldDiacritics(s))).join('[^\\p{L}\\p{N}]+');
-  return { phrase, syllables, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu') };
+  let pattern: RegExp | undefined;
+  return {
+    phrase,
+    syllables,
+    // Built on first use: the gazetteer compiles thousands of place phrases, of which a question tries a few.
+    get pattern() {
+      pattern ??= new RegExp(`(?<![\\p{L}\\p{N}])${syllables.map((s) => escapeRegExp(foldDiacritics(s))).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu');
+      return pattern;
+    },
+  };
 }
 
 /**

@@ -419,7 +419,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const { language, scope, scopeMetas, standalone } = intent;
     const retrieveMs = outcome.retrieveMs ?? 0;
     const timings = { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) };
-    const base = { question: standalone, mode: retriever.mode, timings };
+    const base = { question: standalone, mode: retriever.mode, answeredBy: 'extractive' as const, timings };
     if (outcome.kind === 'abstain') return { ...base, answer: composeAbstention({ language, metas, scopeMetas, ...outcome.details }), answered: false, citations: [] };
     const preface = scope ? provinceNote(standalone, scope, language) : undefined;
     await documents.load(outcome.parts.map((part) => part.docId));

@@ -6,7 +6,8 @@ import type { TaskQueue } from './task-queue.js';
 /** What every chat adapter (Telegram, Zalo) is built from: the answering service and the shared bot state. */
 export interface AdapterDeps {
   answerer: Answerer;
-  documents: readonly DocumentMeta[];
+  /** The collection's documents as they are now (an ingest may add some while the bot runs). */
+  catalogue: () => readonly DocumentMeta[];
   history: ChatHistory;
   tasks: TaskQueue;
   logger: Logger;

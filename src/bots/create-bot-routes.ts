@@ -17,7 +17,7 @@ import { createZaloWebhook } from './zalo/zalo-webhook.js';
 
 export interface BotRoutesDeps {
   answerer: Answerer;
-  documents: readonly DocumentMeta[];
+  catalogue: () => readonly DocumentMeta[];
   config: Config;
   logger: Logger;
   fetch?: typeof fetch;
@@ -40,7 +40,7 @@ const notConfigured = (name: string, missing: string) => () => {
 
 /** Telegram and Zalo OA webhooks over the shared answerer; a bot whose settings are missing is not mounted. */
 export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
-  const { answerer, documents, config, logger } = deps;
+  const { answerer, catalogue, config, logger } = deps;
   const now = deps.now ?? Date.now;
   const apiTimeoutMs = deps.apiTimeoutMs ?? 10_000;
   const fetchImpl = timedFetch(deps.fetch ?? globalThis.fetch, apiTimeoutMs);
@@ -51,7 +51,7 @@ export function createBotRoutes(deps: BotRoutesDeps): BotRoutes {
   let seenEvents: SeenEvents | undefined;
   const seen = () => (seenEvents ??= openSeenEvents({ file: join(config.DATA_DIR, 'bot-events.db'), now }));
 
-  const adapterDeps: AdapterDeps = { answerer, documents, history, tasks, logger, publicUrl: config.PUBLIC_URL };
+  const adapterDeps: AdapterDeps = { answerer, catalogue, history, tasks, logger, publicUrl: config.PUBLIC_URL };
   const telegramMissing = [!config.TELEGRAM_BOT_TOKEN && 'TELEGRAM_BOT_TOKEN', !config.TELEGRAM_WEBHOOK_SECRET && 'TELEGRAM_WEBHOOK_SECRET'].filter(Boolean);
   let telegram: (c: Context) => Promise<Response> = notConfigured('Telegram', telegramMissing.join(', '));
   if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_WEBHOOK_SECRET) {

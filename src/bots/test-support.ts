@@ -204,6 +204,7 @@ export function askResult(overrides: Partial<AskResult> = {}): AskResult {
     question: 'Ai được cấp thẻ BHYT?',
     citations: [citation(1)],
     mode: 'lexical',
+    answeredBy: 'extractive',
     timings: { totalMs: 5, retrieveMs: 3, answerMs: 2 },
     ...overrides,
   };

@@ -34,7 +34,8 @@ async function main(): Promise<number> {
       console.log(`    “${citation.quote.replace(/\s+/g, ' ').trim()}”`);
     }
   }
-  console.log(`\n${result.mode} · ${result.timings.totalMs} ms`);
+  const by = result.answeredBy === 'llm' ? ' · written by the LLM' : result.fallbackReason ? ` · extractive (LLM answer not given: ${result.fallbackReason})` : '';
+  console.log(`\n${result.mode}${by} · ${result.timings.totalMs} ms`);
   return 0;
 }
 

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     apiRoot: config.TELEGRAM_API_ROOT,
     username: config.TELEGRAM_BOT_USERNAME,
     answerer: pipeline.answerer,
-    documents: pipeline.knowledge.catalogue(),
+    catalogue: () => pipeline.knowledge.catalogue(),
     history: createChatHistory(),
     tasks,
     logger,

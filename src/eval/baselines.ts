@@ -61,6 +61,7 @@ function naiveAnswerer(retriever: Retriever, documents: readonly SourceDocument[
           score,
         })),
         mode: retriever.mode,
+        answeredBy: 'extractive',
         timings: { totalMs, retrieveMs, answerMs: totalMs - retrieveMs },
       };
     },

@@ -53,6 +53,8 @@ export async function evaluateSystem(system: EvalSystem, questions: readonly (Ev
         valid: isValidCitation(citation, byId.get(citation.docId)),
       })),
       latencyMs,
+      answeredBy: result.answeredBy,
+      ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}),
     });
   }
   return records;

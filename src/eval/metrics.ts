@@ -1,6 +1,6 @@
 // Scoring for the evaluation: retrieval ranks, key facts, citations, abstention and latency.
 import { matchKey } from '../lang/normalize.js';
-import { formatSection, type Chunk, type Citation, type SourceDocument } from '../types.js';
+import { formatSection, type AnsweredBy, type Chunk, type Citation, type FallbackReason, type SourceDocument } from '../types.js';
 import type { GoldPassage } from './load-eval-set.js';
 
 /** Text as compared for facts, sections and quotes: case, diacritics and spacing ignored; digits and punctuation kept. */
@@ -104,6 +104,9 @@ export interface QuestionRecord {
   sectionRank: number | null;
   citations: CitationRecord[];
   latencyMs: number;
+  /** Which strategy wrote the answer, and why a model's answer was not given (`--llm`). */
+  answeredBy?: AnsweredBy;
+  fallbackReason?: FallbackReason;
 }
 
 export interface SliceMetrics {

@@ -13,6 +13,7 @@ import { createBaselines } from './baselines.js';
 import { checkFloors, type Floors } from './check-floors.js';
 import { EVAL_PARTS, loadEvalSets, type EvalPart, type EvalSetDefinition } from './eval-sets.js';
 import { evaluateSystem } from './evaluate-system.js';
+import { generationSummary } from './generation-summary.js';
 import { EVAL_TAGS } from './load-eval-set.js';
 import type { QuestionRecord } from './metrics.js';
 import { prepareCollection, prepareSetDatabase } from './prepare-collection.js';
@@ -28,6 +29,8 @@ const USAGE = `Usage: npm run eval -- [options]
   --min-fact-accuracy X      exit 1 if the project's key-fact accuracy is below X (0–1)
   --min-abstention Y         exit 1 if the project's abstention F1 is below Y (0–1)
   --no-baselines             evaluate the project only
+  --llm                      the project's answers are written by the model LLM_BASE_URL and LLM_MODEL name (checked, with
+                             the extractive fallback); without it the project is evaluated extractive, whatever is set
   --out DIR                  where report-<part>.json/.md/.html go (default eval)
   --work DIR                 where each set's collection is built and kept (default eval/.collections)
 With DATABASE_URL set, each set's collection is built in a PostgreSQL database of its own, <database>_<set>
@@ -49,6 +52,7 @@ function parseCommandLine(args: string[]) {
         'min-fact-accuracy': { type: 'string' },
         'min-abstention': { type: 'string' },
         'no-baselines': { type: 'boolean', default: false },
+        llm: { type: 'boolean', default: false },
         out: { type: 'string', default: 'eval' },
         work: { type: 'string', default: 'eval/.collections' },
         help: { type: 'boolean', default: false },
@@ -125,7 +129,10 @@ async function main(options: Options): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const config = loadConfig(process.env);
+  const loaded = loadConfig(process.env);
+  if (options.llm && !loaded.LLM_BASE_URL) throw new AppError('config_invalid', '--llm needs LLM_BASE_URL and LLM_MODEL (see README, "Generated answers")');
+  // The extractive figures stay comparable from run to run: a model is asked only when --llm says so.
+  const config: Config = options.llm ? loaded : { ...loaded, LLM_BASE_URL: undefined };
   // stdout carries the tables; logs go to stderr.
   const logger = createLogger(config.LOG_LEVEL, 'stderr');
   const started = performance.now();
@@ -143,6 +150,7 @@ async function main(options: Options): Promise<number> {
     await writeFile(path.join(options.out!, `report-${part}.md`), renderMarkdown(report));
     await writeFile(path.join(options.out!, `report-${part}.html`), renderHtml(report));
     console.log(renderTable(report));
+    if (options.llm) console.log(generationSummary(report.records));
   }
   const count = reports.reduce((sum, { report }) => sum + (report.systems[0]?.overall.questions ?? 0), 0);
   console.log(`${count} questions, ${runs.length} sets, ${((performance.now() - started) / 1000).toFixed(1)} s; reports in ${options.out}/report-{${options.parts.join(',')}}.{json,md,html}`);

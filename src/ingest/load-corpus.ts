@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { isAppError } from '../errors.js';
@@ -88,6 +89,16 @@ export interface CorpusScan {
   removed: string[];
 }
 
+const STAT_BATCH = 1_000;
+/** A file that vanished or cannot be read is a changed file: the read that follows says why. */
+const statOrNothing = (path: string) => {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+};
+
 /** The corpus folder against what the store knows, by file size, time and manifest entry: nothing is read. */
 export async function scanCorpus(dir: string, known?: ReadonlyMap<string, KnownFile>): Promise<CorpusScan> {
   const failures: CorpusFailure[] = [];
@@ -100,17 +111,18 @@ export async function scanCorpus(dir: string, known?: ReadonlyMap<string, KnownF
   const signatures = new Map<string, string>();
   const unchanged: string[] = [];
   const toRead: string[] = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(join(dir, file)).catch(() => undefined);
-      const entry = manifest.get(file);
-      const signature = `${info?.size ?? 0}:${Math.round(info?.mtimeMs ?? 0)}:${entry ? hashBytes(Buffer.from(JSON.stringify(entry))).slice(0, 16) : ''}`;
-      signatures.set(file, signature);
-      const stored = known?.get(file);
-      if (stored && stored.signature === signature) unchanged.push(stored.id);
-      else toRead.push(file);
-    }),
-  );
+  // One synchronous stat per file: a few microseconds each, where thousands of promised ones through the thread
+  // pool cost half a second at 14,000 files. A server scanning at start-up answers requests between batches.
+  for (const [i, file] of files.entries()) {
+    if (i % STAT_BATCH === STAT_BATCH - 1) await new Promise(setImmediate);
+    const info = statOrNothing(join(dir, file));
+    const entry = manifest.get(file);
+    const signature = `${info?.size ?? 0}:${Math.round(info?.mtimeMs ?? 0)}:${entry ? hashBytes(Buffer.from(JSON.stringify(entry))).slice(0, 16) : ''}`;
+    signatures.set(file, signature);
+    const stored = known?.get(file);
+    if (stored && stored.signature === signature) unchanged.push(stored.id);
+    else toRead.push(file);
+  }
   const present = new Set(files);
   const removed = [...(known ?? [])].filter(([file]) => !present.has(file)).map(([, { id }]) => id);
   return { manifest, failures, signatures, unchanged: unchanged.sort(), toRead: toRead.sort(), removed };

@@ -48,7 +48,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
     chunksOf: async (docId) => store.chunksOf(docId),
     outline: async (docId) => store.outline(docId),
     stats: {
-      chunkCount: async (docId) => (docId ? (store.chunkCounts().byDoc.get(docId) ?? 0) : store.chunkCounts().chunks),
+      chunkCount: async (docId) => store.chunkCount(docId),
       documentFrequencies,
     },
     async chunksWithWords(words, { docIds, limit = 50 } = {}) {
@@ -57,7 +57,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
       return store.search([], { required, docIds, limit, weights: [1, 1, 1] }).flatMap(({ id }) => store.chunk(id) ?? []);
     },
     lexical: createFtsLexicalIndex({
-      chunkCount: async () => store.chunkCounts().chunks,
+      chunkCount: async () => store.chunkCount(),
       documentFrequencies,
       definedAbbreviations: () => store.definedAbbreviations(),
       search: async (terms, searchOptions) => store.search(terms, searchOptions),

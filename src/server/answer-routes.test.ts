@@ -47,6 +47,7 @@ describe('shared answers', () => {
       standaloneQuestion: result.question,
       answer: result.answer,
       answered: result.answered,
+      answeredBy: 'extractive',
       citations: result.citations,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });

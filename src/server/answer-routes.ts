@@ -27,8 +27,8 @@ export function createAnswerRoutes({ answers, publicUrl, maxAgeDays }: AnswerRou
   };
 
   routes.get('/:answerId', (c) => {
-    const { id, question, standaloneQuestion, answer, answered, citations, createdAt } = find(c);
-    return c.json({ answerId: id, question, standaloneQuestion, answer, answered, citations, createdAt });
+    const { id, question, standaloneQuestion, answer, answered, answeredBy = 'extractive', citations, createdAt } = find(c);
+    return c.json({ answerId: id, question, standaloneQuestion, answer, answered, answeredBy, citations, createdAt });
   });
 
   routes.get('/:answerId/export.docx', async (c) => {

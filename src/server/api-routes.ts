@@ -8,7 +8,7 @@ import { withReferences, type ReferencedCitation, type SharedAskResult } from '.
 import { readJsonBody } from '../http/read-json-body.js';
 import { askRequestSchema, searchRequestSchema } from './request-schemas.js';
 import { resolveFilter } from './resolve-filter.js';
-import { splitForStreaming } from './split-for-streaming.js';
+import { answerEvents } from './answer-events.js';
 
 export interface ApiDeps {
   knowledge: KnowledgeBase;
@@ -36,7 +36,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
   /** Keeps the answer under a new id; an archive that fails costs the link, never the answer. */
   const share = (question: string, result: AskResult, citations: ReferencedCitation[]): string | undefined => {
     try {
-      return answers.save({ question, standaloneQuestion: result.question, answer: result.answer, answered: result.answered, citations });
+      return answers.save({ question, standaloneQuestion: result.question, answer: result.answer, answered: result.answered, answeredBy: result.answeredBy, citations });
     } catch (error) {
       logger.error({ err: error }, 'keeping the answer for sharing failed');
       return undefined;
@@ -55,26 +55,34 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
     const request = await readJsonBody(c, askRequestSchema);
     checkDocIds(request.docIds);
     const input = { question: request.question, history: request.history, topK: request.topK, docIds: resolveFilter(knowledge.catalogue(), request) };
-    const answer = async (): Promise<SharedAskResult> => {
-      const result = await answerer.ask(input);
+    const shared = (result: AskResult): SharedAskResult => {
       const citations = withReferences(result.citations, metaOf);
       return { ...result, citations, answerId: share(request.question, result, citations) };
     };
+    const logAsk = (result: AskResult, stream: boolean): void =>
+      logger.info({ question: request.question, answered: result.answered, answeredBy: result.answeredBy, fallbackReason: result.fallbackReason, ms: result.timings.totalMs, ...(stream ? { stream } : {}) }, 'ask');
     const wantsStream = (c.req.header('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) {
-      const result = await answer();
-      logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs }, 'ask');
+      const result = shared(await answerer.ask(input));
+      logAsk(result, false);
       return c.json(result);
     }
     const response = streamSSE(c, async (stream) => {
+      // A client that leaves stops the answer, and with it any model call.
+      const left = new AbortController();
+      stream.onAbort(() => left.abort());
       try {
-        const result = await answer();
-        logger.info({ question: request.question, answered: result.answered, ms: result.timings.totalMs, stream: true }, 'ask');
-        await stream.writeSSE({ event: 'citations', data: JSON.stringify(result.citations) });
-        for (const piece of splitForStreaming(result.answer)) {
-          await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: piece }) });
+        for await (const event of answerEvents(answerer, input, left.signal)) {
+          if (event.type === 'citations') await stream.writeSSE({ event: 'citations', data: JSON.stringify(withReferences(event.citations, metaOf)) });
+          else if (event.type === 'delta') await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: event.text }) });
+          // The text shown so far is withdrawn: the client shows this instead.
+          else if (event.type === 'replace') await stream.writeSSE({ event: 'replace', data: JSON.stringify({ text: event.text, reason: event.reason }) });
+          else {
+            const result = shared(event.result);
+            logAsk(result, true);
+            await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
+          }
         }
-        await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
       } catch (error) {
         logger.error({ err: error }, 'ask stream failed');
         const code = error instanceof AppError ? error.code : 'internal';

@@ -28,11 +28,11 @@ const expectError = async (response: Response, status: number, code: string) => 
 };
 
 describe('GET /healthz and documents', () => {
-  it('reports documents, chunks, the lexical mode and the store', async () => {
+  it('reports documents, chunks, the lexical mode, the store and that no language model writes answers', async () => {
     const response = await app.request('/healthz');
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ status: 'ok', documents: 5, mode: 'lexical', model: null, database: { kind: 'sqlite', reachable: true } });
+    expect(body).toMatchObject({ status: 'ok', documents: 5, mode: 'lexical', model: null, llm: null, database: { kind: 'sqlite', reachable: true } });
     expect(body.chunks).toBeGreaterThan(50);
   });
 
@@ -60,6 +60,7 @@ describe('POST /api/ask', () => {
     const result = (await response.json()) as AskResult;
     expect(result.answered).toBe(true);
     expect(result.mode).toBe('lexical');
+    expect(result.answeredBy).toBe('extractive');
     expect(result.citations.length).toBeGreaterThan(0);
     for (const citation of result.citations) {
       const doc = (await pipeline.knowledge.document(citation.docId))!;

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { openAnswerArchive } from '../store/answer-archive.js';
+import type { Pipeline } from '../pipeline.js';
 import type { Answerer, DatabaseHealth, KnowledgeBase, Retriever } from '../types.js';
 import { createWebRoutes } from '../web/create-web-routes.js';
 import type { ReferencedCitation } from '../web/format-citation.js';
@@ -22,6 +23,8 @@ export interface AppDeps {
   retriever: Retriever;
   config: Config;
   logger: Logger;
+  /** The language model writing answers (named in /healthz), or null/absent for extractive answers only. */
+  llm?: Pipeline['llm'];
   /** Bot webhooks, mounted at /bots when given. */
   bots?: Hono;
   /** Administration of the collection (ADMIN_TOKEN set); without it /api/admin answers 404. */
@@ -43,7 +46,7 @@ export interface AdminMount {
   upload: { method: 'POST'; path: string; maxBytes: number };
 }
 
-export function createApp({ knowledge, answerer, retriever, config, logger, bots, admin, database }: AppDeps): Hono {
+export function createApp({ knowledge, answerer, retriever, config, logger, llm, bots, admin, database }: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -68,7 +71,13 @@ export function createApp({ knowledge, answerer, retriever, config, logger, bots
 
   app.get('/healthz', async (c) => {
     const store = await database?.();
-    const summary = { documents: knowledge.catalogue().length, mode: retriever.mode, model: knowledge.embedding?.id ?? null, ...(store ? { database: store } : {}) };
+    const summary = {
+      documents: knowledge.catalogue().length,
+      mode: retriever.mode,
+      model: knowledge.embedding?.id ?? null,
+      llm: llm ?? null,
+      ...(store ? { database: store } : {}),
+    };
     // A load balancer takes a server that cannot reach the collection's database out of rotation until it can.
     if (store && !store.reachable) return c.json({ status: 'unavailable', ...summary }, 503);
     return c.json({ status: 'ok', ...summary, chunks: await knowledge.stats.chunkCount() });

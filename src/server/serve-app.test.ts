@@ -17,7 +17,7 @@ const logLines: { level: number; msg: string; status?: number; question?: unknow
 const logger = createLogger('debug', 'stdout', { destination: { write: (line: string) => void logLines.push(JSON.parse(line)) } });
 
 const answerer: Answerer = {
-  ask: async ({ question }) => ({ answer: `Trả lời: ${question}`, answered: true, question, citations: [], mode: 'lexical', timings: { totalMs: 1, retrieveMs: 0, answerMs: 1 } }),
+  ask: async ({ question }) => ({ answer: `Trả lời: ${question}`, answered: true, question, citations: [], mode: 'lexical', answeredBy: 'extractive', timings: { totalMs: 1, retrieveMs: 0, answerMs: 1 } }),
 };
 const retriever: Retriever = { mode: 'lexical', search: async () => [] };
 const knowledge = createTestKnowledgeBase([{ meta: { id: 'doc', title: 'Kế hoạch', sourceFile: 'doc.txt' }, text: 'Kế hoạch.' }]);

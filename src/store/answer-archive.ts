@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Citation } from '../types.js';
+import type { AnsweredBy, Citation } from '../types.js';
 
 /** An answer as it was given, kept so that a link can show it to anyone who has it. */
 export interface ArchivedAnswer<C extends Citation = Citation> {
@@ -13,6 +13,8 @@ export interface ArchivedAnswer<C extends Citation = Citation> {
   standaloneQuestion: string;
   answer: string;
   answered: boolean;
+  /** Written by a language model or quoted; absent in answers kept before there were generated ones (quoted). */
+  answeredBy?: AnsweredBy;
   citations: C[];
   /** ISO time. */
   createdAt: string;

@@ -31,6 +31,8 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 -- The ingest compares every file with what it holds: read from this index, not from rows carrying whole texts.
 CREATE INDEX IF NOT EXISTS documents_by_file ON documents(source_file, id, signature, hash);
+-- The catalogue, read at start-up and after every commit: from this index, not from rows carrying whole texts.
+CREATE INDEX IF NOT EXISTS documents_catalogue ON documents(id, meta);
 CREATE TABLE IF NOT EXISTS chunks (
   -- Never reused: row ids label the vectors of the HNSW index.
   rowid INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -147,7 +149,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   const frequencies = new Map<string, number>();
   let catalogue: DocumentMeta[] | undefined;
   let abbreviationTable: Map<string, string> | undefined;
-  let counts: { chunks: number; byDoc: Map<string, number> } | undefined;
+  const counts = lru<string, number>(20_000);
   let version = -1;
   let checkedAt = -Infinity;
   const clearCaches = (): void => {
@@ -158,7 +160,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
     frequencies.clear();
     catalogue = undefined;
     abbreviationTable = undefined;
-    counts = undefined;
+    counts.clear();
   };
   // data_version changes with other connections' commits only (this connection's own writes clear the caches).
   const checkVersion = (): void => {
@@ -180,6 +182,8 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   const chunksOfDoc = statement<ChunkRow>('SELECT rowid, * FROM chunks WHERE doc_id = ? ORDER BY ordinal');
   const outlineRow = statement<{ outline: string }>('SELECT outline FROM documents WHERE id = ?');
   const frequencyRow = statement<{ doc: number }>('SELECT doc FROM chunk_vocab WHERE term = ?');
+  const chunkTotalRow = statement<{ n: number }>('SELECT count(*) AS n FROM chunks');
+  const chunkCountRow = statement<{ n: number }>('SELECT count(*) AS n FROM chunks WHERE doc_id = ?');
 
   const store = {
     path,
@@ -243,13 +247,16 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
       return outline;
     },
     /** How many chunks the collection, or each document, has. */
-    chunkCounts(): { chunks: number; byDoc: Map<string, number> } {
+    /** Chunks in the collection, or in one document: counted on the index, never grouping the whole table. */
+    chunkCount(docId?: string): number {
       fresh();
-      if (!counts) {
-        const rows = db.prepare('SELECT doc_id AS docId, count(*) AS n FROM chunks GROUP BY doc_id').all() as { docId: string; n: number }[];
-        counts = { chunks: rows.reduce((sum, row) => sum + row.n, 0), byDoc: new Map(rows.map((row) => [row.docId, row.n])) };
+      const key = docId ?? '';
+      let count = counts.get(key);
+      if (count === undefined) {
+        count = docId === undefined ? (chunkTotalRow().get()?.n ?? 0) : (chunkCountRow().get(docId)?.n ?? 0);
+        counts.set(key, count);
       }
-      return counts;
+      return count;
     },
     /** In how many chunks an analyzer term occurs (any field). */
     documentFrequency(term: string): number {

@@ -56,7 +56,7 @@ export async function exportAnswerDocx(answer: ArchivedAnswer<ReferencedCitation
     new Paragraph({
       children: [
         new TextRun({
-          text: 'Câu trả lời được trích nguyên văn từ các văn bản đã ban hành. Hãy đối chiếu văn bản gốc trước khi sử dụng chính thức.',
+          text: `${answer.answeredBy === 'llm' ? 'Câu trả lời do mô hình ngôn ngữ viết từ các đoạn trích nguyên văn trên' : 'Câu trả lời được trích nguyên văn từ các văn bản đã ban hành'}. Hãy đối chiếu văn bản gốc trước khi sử dụng chính thức.`,
           italics: true,
           size: 22,
         }),

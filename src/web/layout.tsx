@@ -66,7 +66,7 @@ export function Layout({ title, active, styles, scripts = [], children }: Layout
           {children}
         </main>
         <footer class="site-footer">
-          <p>Câu trả lời được trích nguyên văn từ các kế hoạch đã ban hành. Hãy đối chiếu văn bản gốc trước khi sử dụng chính thức.</p>
+          <p>Câu trả lời dựa trên các đoạn trích nguyên văn từ các kế hoạch đã ban hành. Hãy đối chiếu văn bản gốc trước khi sử dụng chính thức.</p>
         </footer>
       </body>
     </html>

@@ -17,7 +17,9 @@ export function SharedAnswerPage({ answer }: { answer: ArchivedAnswer<Referenced
         <a href="/">Hỏi đáp</a> <span aria-hidden="true">›</span> <span>Câu trả lời được chia sẻ</span>
       </nav>
       <h1>Câu trả lời được chia sẻ</h1>
-      <p class="shared-answer-when">Trả lời lúc {formatAnsweredAt(answer.createdAt)}, trích nguyên văn từ các văn bản.</p>
+      <p class="shared-answer-when">
+        Trả lời lúc {formatAnsweredAt(answer.createdAt)}, {answer.answeredBy === 'llm' ? 'do mô hình ngôn ngữ viết từ các đoạn trích nguyên văn bên dưới.' : 'trích nguyên văn từ các văn bản.'}
+      </p>
       <div class="turn">
         <div class="bubble bubble-question">
           <span class="visually-hidden">Câu hỏi: </span>

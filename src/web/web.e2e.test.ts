@@ -10,6 +10,9 @@ import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-tes
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
 import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
+import { startScriptedLlmServer } from '../../test/helpers/scripted-llm-server.js';
+import { createLlmAnswerer } from '../answer/llm/llm-answerer.js';
+import { configuredLlm } from '../configured-llm.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -449,6 +452,49 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     await mobile.screenshot({ path: join(SCREENSHOTS, 'shared-answer-phone.png'), fullPage: true });
     expect(await overflow()).toBe(0);
     await phone.close();
+  });
+
+  it('with an LLM: shows the model’s words as they arrive, and the extractive answer instead of one that fails its checks', async () => {
+    const llm = await startScriptedLlmServer();
+    const model = configuredLlm({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'scripted' })!.model;
+    const generating = await serveOnLoopback(createApp({ ...pipeline, answerer: createLlmAnswerer({ model, extractive: pipeline.answerer, timeoutMs: 10_000 }), logger: silentLogger }));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', reducedMotion: 'reduce' });
+    const chat = await context.newPage();
+    const errors: string[] = [];
+    chat.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await chat.goto(generating.base);
+      const question = 'Khánh Hòa yêu cầu gửi báo cáo kết quả thực hiện kế hoạch trước ngày nào?';
+      llm.script({ kind: 'stream', chunks: ['Theo kế hoạch của tỉnh Khánh Hòa, ', 'báo cáo gửi ', 'trước ngày 15/12 hàng năm [1].'], delayMs: 600 });
+      await chat.locator('#question').fill(question);
+      await chat.locator('#question').press('Enter');
+      const first = chat.locator('.turn').nth(0);
+      // The first words show while the model is still writing.
+      await expect.poll(() => first.locator('.answer-text').textContent(), { timeout: 5000, interval: 50 }).toContain('Theo kế hoạch của tỉnh Khánh Hòa');
+      expect(llm.requests.at(-1)!.finishedAt).toBeUndefined();
+      expect(await first.locator('.bubble-answer').getAttribute('aria-busy')).toBe('true');
+      await first.locator('.bubble-answer[aria-busy="false"]').waitFor();
+      expect(await first.locator('.answer-text').textContent()).toBe('Theo kế hoạch của tỉnh Khánh Hòa, báo cáo gửi trước ngày 15/12 hàng năm 1.');
+      expect(await first.locator('.answer-text button.chip').count()).toBe(1);
+      expect(await first.locator('.answer-origin').textContent()).toContain('mô hình ngôn ngữ');
+
+      const extractive = await pipeline.answerer.ask({ question, history: [{ role: 'user', content: question }] });
+      llm.script({ kind: 'stream', chunks: ['Báo cáo gửi trước ngày 20/12 ', 'hàng năm [1].'], delayMs: 200 });
+      await chat.locator('#question').fill(question);
+      await chat.locator('#question').press('Enter');
+      const second = chat.locator('.turn').nth(1);
+      await second.locator('.bubble-answer[aria-busy="false"]').waitFor();
+      const shown = (await second.locator('.answer-text').textContent()) ?? '';
+      expect(shown).not.toContain('20/12');
+      expect(shown).toContain('15/12');
+      expect(shown.slice(0, 40)).toBe(extractive.answer.replace(/\[(\d+)\]/g, '$1').slice(0, 40));
+      expect(await second.locator('.answer-origin').textContent()).toBe('Câu trả lời trích nguyên văn: câu trả lời của mô hình ngôn ngữ có số liệu không có trong các đoạn trích nên không được dùng.');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await generating.close();
+      await llm.close();
+    }
   });
 
   it('works on a phone: no sideways scrolling, a tap shows the quote, screenshots', async () => {

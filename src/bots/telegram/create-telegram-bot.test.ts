@@ -34,7 +34,7 @@ async function setup({ documents = DOCUMENTS, override, logger = silentLogger }:
     apiRoot: api.url,
     username: 'hoidap_test_bot',
     answerer: stubAnswerer(askResult()),
-    documents,
+    catalogue: () => documents,
     history: createChatHistory(),
     tasks,
     logger,
@@ -51,6 +51,18 @@ const buttons = (message: { reply_markup?: { inline_keyboard: { text: string; ca
 const listNumbers = (text: string) => [...text.matchAll(/^(\d+)\. <b>/gm)].map((match) => Number(match[1]));
 
 describe('/tailieu pages through a long list', () => {
+  it('lists the documents as they are now: one an ingest added while the bot runs is there', async () => {
+    const documents = manyDocuments(3);
+    const { api, send } = await setup({ documents });
+    await send(textUpdate('/tailieu'));
+    documents.push(...manyDocuments(4).slice(3));
+    await send(textUpdate('/tailieu'));
+    const [before, after] = api.sent('sendMessage');
+    expect(before.text).toMatch(/^<b>Các kế hoạch đang có \(3\)/);
+    expect(after.text).toMatch(/^<b>Các kế hoạch đang có \(4\)/);
+  });
+
+
   it('shows 350 plans 10 at a time, each page one message within the limit, turned by Trang trước / Trang sau', async () => {
     const documents = manyDocuments(350);
     const { api, send } = await setup({ documents });

@@ -94,27 +94,27 @@ async function editInPlace(ctx: Context, text: string, keyboard: InlineKeyboard 
  * answered as a question. Answers run on `tasks` so the update handler returns at once.
  */
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
-  const { answerer, documents, history, tasks, logger, publicUrl } = deps;
+  const { answerer, catalogue, history, tasks, logger, publicUrl } = deps;
   const bot = new Bot(deps.token, {
     botInfo: deps.username ? configuredBotInfo(deps.token, deps.username) : undefined,
     client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch as never } : {}) },
   });
   bot.api.config.use(autoRetry(FLOOD_RETRY));
   const paged = new BoundedMap<string, PagedAnswer>(deps.pagedAnswers ?? 500);
-  const pageOptions = { documents, publicUrl };
+  const pageOptions = () => ({ documents: catalogue(), publicUrl });
 
   bot.command('start', async (ctx) => {
     history.forget(`telegram:${ctx.chat.id}`);
-    await ctx.reply(formatWelcome(documents), html);
+    await ctx.reply(formatWelcome(catalogue()), html);
   });
   bot.command('help', (ctx) => ctx.reply(formatHelp(), html));
   bot.command('tailieu', async (ctx) => {
-    const list = formatDocumentList(documents, requestedPage(ctx.match));
+    const list = formatDocumentList(catalogue(), requestedPage(ctx.match));
     const keyboard = listKeyboard(list);
     await ctx.reply(list.text, { ...html, ...(keyboard ? { reply_markup: keyboard } : {}) });
   });
   bot.callbackQuery(LIST_DATA, async (ctx) => {
-    const list = formatDocumentList(documents, Number(ctx.match[1]));
+    const list = formatDocumentList(catalogue(), Number(ctx.match[1]));
     await editInPlace(ctx, list.text, listKeyboard(list));
     await ctx.answerCallbackQuery();
   });
@@ -128,7 +128,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       await ctx.answerCallbackQuery({ text: 'Danh sách nguồn này đã hết hạn, vui lòng hỏi lại.' });
       return;
     }
-    await editInPlace(ctx, formatCitationMessage(entry.result, page, entry.answerInLast, pageOptions), pagingKeyboard(id, page, pages));
+    await editInPlace(ctx, formatCitationMessage(entry.result, page, entry.answerInLast, pageOptions()), pagingKeyboard(id, page, pages));
     await ctx.answerCallbackQuery();
   });
 
@@ -160,7 +160,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       clearInterval(timer);
     }
 
-    const reply = formatTelegramAnswer(result, pageOptions);
+    const reply = formatTelegramAnswer(result, pageOptions());
     const id = randomBytes(6).toString('base64url');
     if (reply.pages > 1) paged.set(id, { result, answerInLast: reply.answerInLast });
     for (const [index, text] of reply.texts.entries()) {

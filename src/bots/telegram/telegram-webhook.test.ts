@@ -2,6 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startScriptedLlmServer } from '../../../test/helpers/scripted-llm-server.js';
+import { createLlmAnswerer } from '../../answer/llm/llm-answerer.js';
+import { configuredLlm } from '../../configured-llm.js';
 import { silentLogger, type Logger } from '../../logger.js';
 import type { Answerer, AskInput, AskResult } from '../../types.js';
 import { createBotRoutes } from '../create-bot-routes.js';
@@ -48,7 +51,7 @@ function setupBots({ apiRoot, answerer = stubAnswerer(askResult()), env = {}, lo
     DATA_DIR: dataDir,
     ...env,
   });
-  const bots = createBotRoutes({ answerer, documents: DOCUMENTS, config, logger, apiTimeoutMs });
+  const bots = createBotRoutes({ answerer, catalogue: () => DOCUMENTS, config, logger, apiTimeoutMs });
   const app = mountBots(bots.routes);
   const postRaw = (body: string, secret: string | null = SECRET) =>
     app.request('/bots/telegram', {
@@ -71,6 +74,25 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
   });
 
   const setup = (answerer = stubAnswerer(askResult()), env: Record<string, string> = {}) => setupBots({ apiRoot: api.url, answerer, env });
+
+  it('with an LLM, sends the generated answer once, when it is complete and checked, with its citations as usual', async () => {
+    const llm = await startScriptedLlmServer();
+    try {
+      llm.script({ kind: 'stream', chunks: ['Người cao tuổi từ đủ 80 tuổi ', 'được cấp thẻ ', 'bảo hiểm y tế [1].'], delayMs: 30 });
+      const model = configuredLlm({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'scripted' })!.model;
+      const extractive = stubAnswerer(askResult({ citations: [citation(1), citation(2)] }));
+      const { bots, post } = setup(Object.assign(createLlmAnswerer({ model, extractive, timeoutMs: 5000 }), { inputs: extractive.inputs }));
+      expect((await post(textUpdate('Ai được cấp thẻ BHYT?'))).status).toBe(200);
+      await bots.idle();
+      const sent = api.sent('sendMessage');
+      expect(sent).toHaveLength(1);
+      expect(sent[0].text).toMatch(/^Người cao tuổi từ đủ 80 tuổi được cấp thẻ bảo hiểm y tế \[1\]\.\n/);
+      expect(sent[0].text).toContain('[1] ');
+      expect(sent[0].text).not.toContain('[2] ');
+    } finally {
+      await llm.close();
+    }
+  });
 
   it('acknowledges at once, then sends the escaped answer with its citations and a link to the passage', async () => {
     let release!: (result: AskResult) => void;

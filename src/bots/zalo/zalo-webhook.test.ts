@@ -58,7 +58,7 @@ describe('Zalo OA webhook (POST /bots/zalo)', () => {
       PUBLIC_URL: 'https://hoidap.example.gov.vn',
       ...env,
     });
-    const bots = createBotRoutes({ answerer, documents, config, logger: silentLogger, now: () => clock });
+    const bots = createBotRoutes({ answerer, catalogue: () => documents, config, logger: silentLogger, now: () => clock });
     const app = mountBots(bots.routes);
     const post = (event: Record<string, unknown>, sign: (raw: string) => string | null = (raw) => `mac=${zaloMac(APP_ID, raw, String(event.timestamp), OA_SECRET)}`) => {
       const raw = JSON.stringify(event);

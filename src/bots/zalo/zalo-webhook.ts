@@ -41,7 +41,7 @@ function parseEvent<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<
  * once (Zalo allows 2 seconds) and replies to `user_send_text` events in the background.
  */
 export function createZaloWebhook(deps: ZaloWebhookDeps): (c: Context) => Promise<Response> {
-  const { client, answerer, documents, history, tasks, logger, publicUrl, seen } = deps;
+  const { client, answerer, catalogue, history, tasks, logger, publicUrl, seen } = deps;
   const now = deps.now ?? Date.now;
 
   const sendAll = async (userId: string, texts: readonly string[]) => {
@@ -52,7 +52,7 @@ export function createZaloWebhook(deps: ZaloWebhookDeps): (c: Context) => Promis
     const chatKey = `zalo:${userId}`;
     try {
       const result = await answerer.ask({ question, history: history.get(chatKey) });
-      await sendAll(userId, formatZaloAnswer(result, { documents, publicUrl }));
+      await sendAll(userId, formatZaloAnswer(result, { documents: catalogue(), publicUrl }));
       history.record(chatKey, question, result.answer);
     } catch (error) {
       logger.error({ err: error }, 'zalo: answering failed');
@@ -64,10 +64,10 @@ export function createZaloWebhook(deps: ZaloWebhookDeps): (c: Context) => Promis
     const [command, ...rest] = text.toLowerCase().split(/\s+/u);
     if (command === '/start') {
       history.forget(`zalo:${userId}`);
-      return sendAll(userId, packMessages([welcomeText(documents)], ZALO_MESSAGE_LIMIT));
+      return sendAll(userId, packMessages([welcomeText(catalogue())], ZALO_MESSAGE_LIMIT));
     }
     if (command === '/help') return sendAll(userId, packMessages([helpText()], ZALO_MESSAGE_LIMIT));
-    if (command === '/tailieu') return sendAll(userId, [formatZaloDocumentList(documents, requestedPage(rest.join(' ')))]);
+    if (command === '/tailieu') return sendAll(userId, [formatZaloDocumentList(catalogue(), requestedPage(rest.join(' ')))]);
     return answer(userId, text);
   }
 

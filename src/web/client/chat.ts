@@ -21,6 +21,7 @@ import { createScopePicker } from './scope-picker.js';
 import { readEventStream } from './sse.js';
 
 // Type-only: erased when bundled for the browser.
+import type { FallbackReason } from '../../types.js';
 import type { SharedAskResult } from '../format-citation.js';
 
 // Five exchanges = ten messages: enough for follow-ups, well within the API's limit of 20.
@@ -28,6 +29,17 @@ const HISTORY_TURNS = 5;
 // The API takes at most 4000 characters per turn and a bounded body; the start of an answer carries its context.
 const HISTORY_ANSWER_CHARS = 1500;
 const QUOTE_PREVIEW_CHARS = 280;
+
+/** Why a model's answer was not used, as people read it. */
+const FALLBACK_NOTES: Record<FallbackReason, string> = {
+  timeout: 'mô hình ngôn ngữ không trả lời kịp',
+  model_error: 'mô hình ngôn ngữ gặp lỗi',
+  empty: 'mô hình ngôn ngữ không đưa ra câu trả lời',
+  declined: 'mô hình ngôn ngữ không tìm thấy câu trả lời trong các đoạn trích',
+  no_citation: 'câu trả lời của mô hình ngôn ngữ không dẫn nguồn nên không được dùng',
+  unknown_citation: 'câu trả lời của mô hình ngôn ngữ dẫn nguồn không có nên không được dùng',
+  unsupported_figure: 'câu trả lời của mô hình ngôn ngữ có số liệu không có trong các đoạn trích nên không được dùng',
+};
 
 class AskError extends Error {}
 
@@ -95,7 +107,7 @@ function scopeRequest(scope: Scope): Partial<Scope> {
 
 async function askStreaming(
   body: { question: string; history: { role: 'user' | 'assistant'; content: string }[] } & Partial<Scope>,
-  handlers: { onCitations(citations: TurnCitation[]): void; onDelta(text: string): void },
+  handlers: { onCitations(citations: TurnCitation[]): void; onDelta(text: string): void; onReplace(text: string): void },
 ): Promise<SharedAskResult> {
   let response: Response;
   try {
@@ -127,6 +139,8 @@ async function askStreaming(
       const data = JSON.parse(event.data) as unknown;
       if (event.event === 'citations') handlers.onCitations(data as TurnCitation[]);
       else if (event.event === 'delta') handlers.onDelta((data as { text: string }).text);
+      // A generated answer that failed its checks: the text shown so far is withdrawn.
+      else if (event.event === 'replace') handlers.onReplace((data as { text: string }).text);
       else if (event.event === 'done') result = data as SharedAskResult;
       else if (event.event === 'error') failure = (data as { message?: string }).message ?? 'Đã có lỗi khi trả lời.';
     });
@@ -141,7 +155,7 @@ async function askStreaming(
 async function run(turn: Turn): Promise<void> {
   const conversation = active();
   busy = true;
-  Object.assign(turn, { status: 'pending', answer: '', citations: [], error: undefined, answered: undefined, rewrite: undefined, answerId: undefined, feedback: undefined, commented: undefined });
+  Object.assign(turn, { status: 'pending', answer: '', citations: [], error: undefined, answered: undefined, answeredBy: undefined, fallbackReason: undefined, rewrite: undefined, answerId: undefined, feedback: undefined, commented: undefined });
   renderTurn(turn);
   conversation.updatedAt = Date.now();
   save();
@@ -159,9 +173,13 @@ async function run(turn: Turn): Promise<void> {
           renderTurn(turn);
           followBottom();
         },
+        onReplace(text) {
+          turn.answer = text;
+          renderTurn(turn);
+        },
       },
     );
-    Object.assign(turn, { status: 'done', answer: result.answer, answered: result.answered, rewrite: result.question, citations: result.citations, answerId: result.answerId });
+    Object.assign(turn, { status: 'done', answer: result.answer, answered: result.answered, answeredBy: result.answeredBy, fallbackReason: result.fallbackReason, rewrite: result.question, citations: result.citations, answerId: result.answerId });
   } catch (error) {
     turn.status = 'error';
     turn.error = error instanceof AskError ? error.message : 'Đã có lỗi không mong muốn. Vui lòng thử lại.';
@@ -331,6 +349,14 @@ function fillAnswer(container: HTMLDivElement, turn: Turn): void {
     children.push(h('p', { class: 'answer-label' }, icon(INFO_PATH), 'Không tìm thấy thông tin trong các kế hoạch'));
   }
   children.push(answerText(turn));
+  // Written by a model, not quoted: checked against the quotes below, but people should know which it is.
+  if (turn.status === 'done' && turn.answeredBy === 'llm') {
+    children.push(h('p', { class: 'answer-origin' }, 'Câu trả lời do mô hình ngôn ngữ viết từ các đoạn trích dẫn bên dưới; hãy đối chiếu với nguồn.'));
+  }
+  // Text shown while the model wrote may have been withdrawn: say why the quoted answer stands instead.
+  if (turn.status === 'done' && turn.fallbackReason) {
+    children.push(h('p', { class: 'answer-origin' }, `Câu trả lời trích nguyên văn: ${FALLBACK_NOTES[turn.fallbackReason]}.`));
+  }
   if (turn.status === 'done') {
     if (turn.citations.length > 0) children.push(citationList(turn));
     children.push(answerActions(turn, { print: () => printTurn(turn) }), feedbackBlock(turn, save));

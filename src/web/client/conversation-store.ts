@@ -1,4 +1,5 @@
 // Type-only: erased when bundled for the browser.
+import type { FallbackReason } from '../../types.js';
 import type { ReferencedCitation } from '../format-citation.js';
 
 /** What a turn keeps of its citations; turns saved before citations had a full form lack `reference`. */
@@ -10,6 +11,10 @@ export interface Turn {
   status: 'pending' | 'streaming' | 'done' | 'error';
   answer: string;
   answered?: boolean;
+  /** Written by the office's language model, or quoted by the extractive answerer. */
+  answeredBy?: 'llm' | 'extractive';
+  /** Why the language model's answer was not shown (the quoted one was). */
+  fallbackReason?: FallbackReason;
   /** The standalone question the server answered. */
   rewrite?: string;
   citations: TurnCitation[];
