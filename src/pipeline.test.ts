@@ -149,4 +149,12 @@ describe('openPipeline', () => {
     expect(withModel).toMatchObject({ code: 0, stdout: expect.stringContaining('Trích dẫn:') });
     expect(withModel.stderr).toContain('simulated: @huggingface/transformers is not installed');
   });
+
+  it('with DATABASE_URL on a database that cannot be reached, fails at start saying so', async () => {
+    const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'none', DATABASE_URL: 'postgres://hoidap:secret@127.0.0.1:1/hoidap' });
+    await expect(openPipeline(config, silentLogger)).rejects.toMatchObject({
+      code: 'index_unavailable',
+      message: expect.stringMatching(/^The collection database \(PostgreSQL database hoidap on 127\.0\.0\.1:1\) cannot be reached: .*ECONNREFUSED/u),
+    });
+  });
 });

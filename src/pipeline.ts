@@ -14,6 +14,7 @@ import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-kn
 import { openPostgresKnowledgeBase } from './retrieval/open-postgres-knowledge-base.js';
 import type { HnswLibrary } from './retrieval/vector-index.js';
 import { repairCollection } from './store/last-good-copy.js';
+import { isUnreachable } from './store/postgres-collection.js';
 import { createPostgresPool, describeDatabase } from './store/postgres-pool.js';
 import { acquireWriterLock } from './store/writer-lock.js';
 import type { Answerer, DatabaseHealth, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
@@ -152,7 +153,8 @@ async function servePostgres(url: string, config: Config, embedding: EmbeddingMo
     };
   } catch (error) {
     await pool.end();
-    throw error;
+    if (!isUnreachable(error)) throw error;
+    throw new AppError('index_unavailable', `The collection database (${database}) cannot be reached: ${(error as Error).message}. Check DATABASE_URL and that PostgreSQL is running.`, { cause: error });
   }
 }
 

@@ -24,12 +24,16 @@ const B = 0.75;
 /** SQLSTATE classes of a database that is unreachable or going away, not of a wrong query. */
 const UNAVAILABLE_STATES = /^(08|53|57P0)/u;
 
+/** node-postgres's own words for a connection that broke or could not be made. */
+const LOST_CONNECTION = /Connection terminated|timeout exceeded when trying to connect|connection error|Client was closed/iu;
+
 /** Whether `error` says the database cannot be reached (connection refused or lost, shutting down, overloaded). */
 export function isUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && /^[0-9A-Z]{5}$/u.test(code)) return UNAVAILABLE_STATES.test(code);
-  // Node's own (ECONNREFUSED, ECONNRESET…) and the pool's ("timeout exceeded when trying to connect", "Connection terminated").
-  return error instanceof Error;
+  // The system's (ECONNREFUSED, ECONNRESET, ENOTFOUND…) and node-postgres's own.
+  if (typeof code === 'string' && /^E[A-Z]+$/u.test(code)) return true;
+  return error instanceof Error && LOST_CONNECTION.test(error.message);
 }
 
 interface ChunkRow {
