@@ -97,7 +97,8 @@ export async function openPostgresCollection(pool: pg.Pool, options: { url: stri
   const documents = new BoundedMap<string, SourceDocument | null>(256);
   const chunkLists = new BoundedMap<string, Chunk[]>(256);
   const chunks = new BoundedMap<string, Chunk | null>(20_000);
-  const outlines = new BoundedMap<string, OutlineEntry[]>(256);
+  // Evidence selection reads the outline of every retrieved document: hundreds per question at scale.
+  const outlines = new BoundedMap<string, OutlineEntry[]>(4_096);
   const frequencies = new Map<string, number>();
   let counts: Promise<{ chunks: number; tokens: number; byDoc: Map<string, number> }> | undefined;
   // Bumped when the caches are dropped: a read that started before is not cached after (it may hold the old state).
@@ -299,18 +300,20 @@ export async function openPostgresCollection(pool: pg.Pool, options: { url: stri
       if (options.kinds) filters.push(`c.kind = ANY($${params.push(options.kinds)}::text[])`);
       // FTS5's "all AND (any OR …)": with required terms, at least one of the others too.
       const having = all.length > 0 && any.length > 0 ? ` HAVING count(*) FILTER (WHERE p.term = ANY($${params.push(any)}::text[])) > 0` : '';
+      // Scored from the postings alone; the chunks table is read for the filters only, and for the ids of the best.
       const rows = await query<{ id: string; score: number }>(
         `WITH idf AS (
            SELECT t.term, greatest(ln(($2::float8 - coalesce(v.chunks, 0) + 0.5) / (coalesce(v.chunks, 0) + 0.5)), 1e-6) AS idf
            FROM unnest($1::text[]) AS t(term) LEFT JOIN chunk_vocab v ON v.term = t.term
+         ), ranked AS (
+           SELECT p.chunk_rowid, sum(idf.idf * f.f * ${K1 + 1} / (f.f + ${K1} * (${1 - B} + ${B} * p.term_count / $3::float8))) AS score
+           FROM idf
+           JOIN chunk_postings p ON p.term = idf.term
+           CROSS JOIN LATERAL (SELECT p.section * $4::float8 + p.text * $5::float8 + p.source * $6::float8 AS f) AS f
+           ${filters.length > 0 ? `JOIN chunks c ON c.rowid = p.chunk_rowid WHERE ${filters.join(' AND ')}` : ''}
+           GROUP BY p.chunk_rowid${having} ORDER BY score DESC, p.chunk_rowid LIMIT $7
          )
-         SELECT c.id, sum(idf.idf * f.f * ${K1 + 1} / (f.f + ${K1} * (${1 - B} + ${B} * c.term_count / $3::float8))) AS score
-         FROM idf
-         JOIN chunk_postings p ON p.term = idf.term
-         CROSS JOIN LATERAL (SELECT p.section * $4::float8 + p.text * $5::float8 + p.source * $6::float8 AS f) AS f
-         JOIN chunks c ON c.rowid = p.chunk_rowid
-         ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''}
-         GROUP BY c.rowid, c.id${having} ORDER BY score DESC, c.rowid LIMIT $7`,
+         SELECT c.id, ranked.score FROM ranked JOIN chunks c ON c.rowid = ranked.chunk_rowid ORDER BY ranked.score DESC, ranked.chunk_rowid`,
         params,
       );
       return rows.map((row) => ({ id: row.id, score: Number(row.score) }));

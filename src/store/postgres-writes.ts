@@ -140,7 +140,7 @@ export async function postgresWriter(client: pg.PoolClient): Promise<CollectionW
               vectors.map((vector) => vector.tokenCount),
             ],
           );
-          const postings: { term: string[]; rowid: string[]; section: number[]; text: number[]; source: number[] } = { term: [], rowid: [], section: [], text: [], source: [] };
+          const postings = { term: [] as string[], rowid: [] as string[], section: [] as number[], text: [] as number[], source: [] as number[], tokens: [] as number[] };
           for (const { rowid, ordinal } of inserted.rows) {
             for (const [term, [section, text, source]] of vectors[ordinal].counts) {
               postings.term.push(term);
@@ -148,15 +148,14 @@ export async function postgresWriter(client: pg.PoolClient): Promise<CollectionW
               postings.section.push(section);
               postings.text.push(text);
               postings.source.push(source);
+              postings.tokens.push(vectors[ordinal].tokenCount);
             }
           }
-          await client.query('INSERT INTO chunk_postings (term, chunk_rowid, section, text, source) SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::smallint[], $5::smallint[])', [
-            postings.term,
-            postings.rowid,
-            postings.section,
-            postings.text,
-            postings.source,
-          ]);
+          await client.query(
+            `INSERT INTO chunk_postings (term, chunk_rowid, section, text, source, term_count)
+             SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::smallint[], $5::smallint[], $6::integer[])`,
+            [postings.term, postings.rowid, postings.section, postings.text, postings.source, postings.tokens],
+          );
           const frequencies = new Map<string, number>();
           for (const vector of vectors) for (const token of vector.counts.keys()) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
           await client.query(
