@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { indexFields } from '../retrieval/lexical-index.js';
 import { loadHnswLibrary, passageText, syncVectorIndex, type HnswLibrary } from '../retrieval/vector-index.js';
 import { analyzeForIndex } from '../retrieval/vietnamese-analyzer.js';
-import { repairCollection, saveLastGood } from '../store/last-good-copy.js';
+import { isLargeChange, repairCollection, saveLastGood } from '../store/last-good-copy.js';
 import { openCollectionStore, STORE_FORMAT, type CollectionStore, type DocumentRecord } from '../store/sqlite-store.js';
 import { acquireWriterLock } from '../store/writer-lock.js';
 import { outlineOf } from '../structure/outline.js';
@@ -15,7 +15,7 @@ import type { EmbeddingModel, SourceDocument } from '../types.js';
 import { chunkDocument } from './chunk-document.js';
 import { readDocuments, scanCorpus } from './load-corpus.js';
 
-export type IngestPhase = 'load' | 'ocr' | 'chunk' | 'embed' | 'index' | 'write';
+export type IngestPhase = 'load' | 'ocr' | 'chunk' | 'embed' | 'index' | 'write' | 'optimize';
 
 export interface IngestProgress {
   phase: IngestPhase;
@@ -141,7 +141,13 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     progress({ phase: 'index', done: 0, total: 1 });
     const indexed = embedding ? await indexVectors(dataDir, store, embedding, options.loadHnsw ?? loadHnswLibrary, logger) : false;
     progress({ phase: 'index', done: 1, total: 1 });
-    if (written > 0 || stale.length > 0) saveLastGood(store, dataDir, logger, { changed: written + stale.length, documents: present.size });
+    const change = { changed: written + stale.length, documents: present.size };
+    if (change.changed > 0 && isLargeChange(change)) {
+      progress({ phase: 'optimize', done: 0, total: 1 });
+      store.optimizeIndex();
+      progress({ phase: 'optimize', done: 1, total: 1 });
+    }
+    if (change.changed > 0) saveLastGood(store, dataDir, logger, change);
 
     const summary: IngestSummary = {
       documents: present.size,

@@ -354,6 +354,14 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
         return (error as Error).message;
       }
     },
+    /**
+     * Merges the lexical index into one segment. An ingest document by document leaves many: every term lookup and
+     * every query then reads each of them (at 14,000 documents, 5 ms per term's frequency instead of 0.3 ms, and
+     * twice the time per query). FTS5's own merging keeps up with a few documents at a time.
+     */
+    optimizeIndex(): void {
+      db.exec(`INSERT INTO chunk_terms(chunk_terms) VALUES('optimize')`);
+    },
     /** Writes a compact copy of the collection to `file`; reading every row, it fails rather than copy damage. */
     copyTo(file: string): void {
       db.prepare('VACUUM INTO ?').run(file);
