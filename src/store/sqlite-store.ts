@@ -158,10 +158,11 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   const format = Number(setting('format') ?? 0);
 
   // Caches stay valid until another connection commits: SQLite's data_version says when.
-  const documents = lru<string, SourceDocument | null>(256);
-  const chunkLists = lru<string, Chunk[]>(256);
+  // A question reads a handful of documents whole; these hold the last few hundred questions' worth.
+  const documents = lru<string, SourceDocument | null>(512);
+  const chunkLists = lru<string, Chunk[]>(512);
   const chunks = lru<string, Chunk | null>(20_000);
-  const outlines = lru<string, OutlineEntry[]>(256);
+  const outlines = lru<string, OutlineEntry[]>(1024);
   const frequencies = new Map<string, number>();
   let catalogue: DocumentMeta[] | undefined;
   let abbreviationTable: Map<string, string> | undefined;
