@@ -1,6 +1,5 @@
 // The language model the configuration names, if any: kept apart from the answerer, which takes the model as a
 // parameter, so that tests and the evaluation can pass their own.
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import type { Config } from './config.js';
 
@@ -11,8 +10,10 @@ export interface ConfiguredLlm {
 }
 
 /** A chat model behind the OpenAI-compatible `/v1` API at LLM_BASE_URL, or null when LLM mode is off. */
-export function configuredLlm(config: Pick<Config, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY'>): ConfiguredLlm | null {
+export async function configuredLlm(config: Pick<Config, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY'>): Promise<ConfiguredLlm | null> {
   if (!config.LLM_BASE_URL || !config.LLM_MODEL) return null;
+  // Loaded only when a model is configured.
+  const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
   const provider = createOpenAICompatible({ name: 'llm', baseURL: config.LLM_BASE_URL.replace(/\/+$/, ''), apiKey: config.LLM_API_KEY });
   return { model: provider.chatModel(config.LLM_MODEL), info: { model: config.LLM_MODEL, host: new URL(config.LLM_BASE_URL).host } };
 }

@@ -1,4 +1,3 @@
-import { createAdmin } from './admin/create-admin.js';
 import { createBotRoutes } from './bots/create-bot-routes.js';
 import { loadConfig } from './config.js';
 import { AppError } from './errors.js';
@@ -19,7 +18,8 @@ async function main(): Promise<void> {
     config,
     logger,
   });
-  const admin = config.ADMIN_TOKEN ? createAdmin({ config, token: config.ADMIN_TOKEN, knowledge: pipeline.knowledge, logger }) : undefined;
+  // The administration is loaded only where it is enabled.
+  const admin = config.ADMIN_TOKEN ? (await import('./admin/create-admin.js')).createAdmin({ config, token: config.ADMIN_TOKEN, knowledge: pipeline.knowledge, logger }) : undefined;
   const app = createApp({ ...pipeline, config, logger, bots: bots.routes, admin });
   const server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (port) => {
     logger.info(

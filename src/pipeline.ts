@@ -170,7 +170,7 @@ export async function openPipeline(config: Config, logger: Logger, options: Pipe
     : await serveEmbedded(config, embedding, logger, options);
   const chunkRetriever = createHybridRetriever(knowledge);
   const extractive = createExtractiveAnswerer({ knowledge, retriever: chunkRetriever, logger });
-  const llm = configuredLlm(config);
+  const llm = await configuredLlm(config);
   const answerer = llm ? createLlmAnswerer({ model: llm.model, extractive, timeoutMs: config.LLM_TIMEOUT_MS, logger }) : extractive;
   // What /api/search and the evaluation use: the same question understanding the answerer applies.
   const retriever = createQuestionRetriever(knowledge, chunkRetriever);

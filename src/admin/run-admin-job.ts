@@ -37,7 +37,7 @@ function ingestReporter(report: (progress: JobProgress) => void, from: number, t
     if (event.phase === 'ocr') report({ progress: at(0.05 + (0.8 * event.done) / event.total), phase: 'ocr', pages: { done: event.done, total: event.total } });
     // Reading covers a scan's first page too: OCR reports a page once it is read.
     else if (event.phase === 'load') report({ progress: at(0.05), phase: 'read' });
-    else if (event.phase === 'index') report({ progress: at(0.95), phase: 'index' });
+    else if (event.phase === 'index' || event.phase === 'optimize') report({ progress: at(0.95), phase: 'index' });
     else report({ progress: at(0.9), phase: 'index' });
   };
 }

@@ -1,3 +1,4 @@
+import { memoize } from '../memo-cache.js';
 import { matchKey } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { markerLength } from '../structure/grammar.js';
@@ -19,7 +20,8 @@ const PERIOD = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}
 const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;
 
 /** Lower-cased, folded and on one line: the form every cue below is written for. */
-export const foldedLower = (text: string): string => matchKey(text).replace(/\s+/g, ' ');
+// Every rule about a passage reads it folded, for every question that retrieves it: folded once.
+export const foldedLower = memoize((text: string): string => matchKey(text).replace(/\s+/g, ' '), 20_000);
 
 /**
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,

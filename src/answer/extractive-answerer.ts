@@ -399,7 +399,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
     // Plans the question names are each answered from whatever evidence they have; otherwise only plans close to the best.
     const answeringDocs = !multiPlan ? [best.chunk.docId] : scope ? [...groups.keys()] : [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor);
-    await documents.load(answeringDocs);
+    // Only the best few documents are quoted; the others are named, from their best passage as it stands.
+    const quoted = answeringDocs.slice(0, MAX_DOCUMENTS_PER_ANSWER);
+    await documents.load(quoted);
     const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
     const passagesOf = (docId: string) => {
       const picked = shaper.pickPassages(groups.get(docId)!, limit);
@@ -407,7 +409,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     };
     return {
       kind: 'answer',
-      parts: answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: withHeadings(passagesOf(docId)) })),
+      parts: answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) })),
       missing: (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId })),
       slot: askedSlot(types, profile.unit, figures),
       retrieveMs,
@@ -422,7 +424,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const base = { question: standalone, mode: retriever.mode, answeredBy: 'extractive' as const, timings };
     if (outcome.kind === 'abstain') return { ...base, answer: composeAbstention({ language, metas, scopeMetas, ...outcome.details }), answered: false, citations: [] };
     const preface = scope ? provinceNote(standalone, scope, language) : undefined;
-    await documents.load(outcome.parts.map((part) => part.docId));
+    // The documents an answer quotes: the first few the parts name (composeAnswer names the others only).
+    await documents.load([...new Set(outcome.parts.map((part) => part.docId))].slice(0, MAX_DOCUMENTS_PER_ANSWER));
     const metaOf = (docId: string): DocumentMeta => metaById.get(docId) ?? documents.document(docId).meta;
     const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface });
     return { ...base, answer, answered: true, citations, ...(otherDocuments.length > 0 ? { otherDocuments } : {}) };

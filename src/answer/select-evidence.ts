@@ -209,16 +209,8 @@ export interface SelectOptions {
 /** Scores every sentence of the retrieved chunks against the question profile, best first. */
 export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile, options: SelectOptions): Evidence[] {
   const evidence: Evidence[] = [];
-  const sectionTermCache = new Map<string, Set<string>>();
-  const sectionTerms = (titles: readonly string[]) => {
-    const key = titles.join('\n');
-    let terms = sectionTermCache.get(key);
-    if (!terms) {
-      terms = profile.model.terms(key, profile.folded);
-      sectionTermCache.set(key, terms);
-    }
-    return terms;
-  };
+  // The model remembers the terms of texts it has read, headings included.
+  const sectionTerms = (titles: readonly string[]) => profile.model.terms(titles.join('\n'), profile.folded);
 
   hits.forEach(({ chunk }, rank) => {
     const outline = options.outline(chunk.docId);

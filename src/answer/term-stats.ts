@@ -1,3 +1,4 @@
+import { memoize } from '../memo-cache.js';
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
@@ -21,7 +22,7 @@ export function isAccented(text: string): boolean {
  * serve questions typed without diacritics. Abbreviations written in capitals also yield their expansion.
  */
 export interface TermVocabulary {
-  terms(text: string, folded: boolean): Set<string>;
+  terms(text: string, folded: boolean): ReadonlySet<string>;
   /** Lower-cased pieces (accented and folded) of the known abbreviations in a text: "LĐ-TB&XH" → lđ, tb, xh, ld. */
   abbreviationPieces(text: string): Set<string>;
   /** The model that weighs `text`'s terms, with the collection's frequencies of them read in one lookup. */
@@ -50,6 +51,8 @@ export const inverseFrequency = (total: number, frequency: number): number => {
  * 0.26 for "cấp thẻ", 0.07 for "trợ cấp", alike at 1,000 and at 14,000 documents).
  */
 const MIN_PHRASE_SHARE = 0.05;
+/** Texts whose terms are kept: the sentences of a few hundred questions' retrieved chunks. */
+const REMEMBERED_TEXTS = 20_000;
 
 export function createTermVocabulary(stats: CorpusStats, abbreviations: ReadonlyMap<string, string>): TermVocabulary {
   const expansions = new Map<string, string[][]>();
@@ -82,16 +85,20 @@ export function createTermVocabulary(stats: CorpusStats, abbreviations: Readonly
     return compounds;
   };
 
-  const terms = (text: string, folded: boolean): Set<string> => {
-    const result = new Set<string>();
+  const termsOf = (text: string, folded: boolean): ReadonlySet<string> => {
+    const found = new Set<string>();
     for (const clause of tokenizeClauses(text)) {
-      addClause(result, clause.map((token) => token.surface.toLowerCase()), folded);
+      addClause(found, clause.map((token) => token.surface.toLowerCase()), folded);
       for (const compound of compoundsOf(clause)) {
-        for (const expanded of expansionOf(compound.join(''))) addClause(result, expanded, folded);
+        for (const expanded of expansionOf(compound.join(''))) addClause(found, expanded, folded);
       }
     }
-    return result;
+    return found;
   };
+  // The passages of the chunks retrieved come back question after question: their terms are found once.
+  const accentedTerms = memoize((text: string) => termsOf(text, false), REMEMBERED_TEXTS);
+  const foldedTerms = memoize((text: string) => termsOf(text, true), REMEMBERED_TEXTS);
+  const terms = (text: string, folded: boolean): ReadonlySet<string> => (folded ? foldedTerms(text) : accentedTerms(text));
 
   const abbreviationPieces = (text: string): Set<string> => {
     const pieces = new Set<string>();

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -75,6 +74,8 @@ export function htmlToText(html: string): string {
 
 /** Text of a .docx file, tables kept as Markdown pipe rows (see htmlToText). */
 export async function docxToText(bytes: Buffer): Promise<string> {
+  // Loaded with the first .docx, not with every process that might read one.
+  const { default: mammoth } = await import('mammoth');
   // Images carry no text; an empty src spares mammoth base64-encoding each of them.
   const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
   return htmlToText((await mammoth.convertToHtml({ buffer: bytes }, { convertImage })).value);

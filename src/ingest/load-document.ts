@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../errors.js';
 import { docxToText } from './docx-to-text.js';
 import { ocrPdfPages, type OcrOptions } from './ocr-pdf.js';
@@ -20,6 +19,8 @@ async function pdfText(filePath: string, bytes: Buffer, options: OcrOptions): Pr
   try {
     // pdf.js takes ownership of (and detaches) the buffer it is given, so hand it a copy; verbosity 0 keeps its
     // warnings about damaged files off the console (the error says what happened).
+    // pdf.js is large: loaded with the first PDF, not with every process that might read one.
+    const { extractText, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     pages = (await extractText(pdf, { mergePages: false })).text;
     await pdf.destroy();

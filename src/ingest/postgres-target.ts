@@ -19,7 +19,14 @@ export function postgresTarget({ pool, database }: { pool: pg.Pool; database: st
         return {
           ...writer,
           // The vectors are stored; the servers index them.
-          finish: async (_change, embedding) => embedding !== null,
+          indexVectors: async (embedding) => embedding !== null,
+          // Outside a transaction: marks the pages all-visible (index-only scans of the postings) and renews the
+          // planner's statistics after a large change.
+          optimize: async () => {
+            await lock.client.query('VACUUM (ANALYZE) chunk_postings, chunks, chunk_vocab');
+          },
+          // Backups are the operators' (pg_dump, base backups with WAL archiving: docs/deploy.md).
+          keepSpare: async () => {},
           close: lock.release,
         };
       } catch (error) {

@@ -99,6 +99,8 @@ describe('runIngest', () => {
     expect(warm).toMatchObject({ documents: 5, chunks: baseChunks, reused: 5 });
     expect(second.embedded).toEqual([]);
     expect(events.filter((event) => event.phase === 'chunk')).toEqual([]);
+    // Nothing changed: the lexical index is left as it is.
+    expect(events.some((event) => event.phase === 'optimize')).toBe(false);
 
     expect(stored().vectors('fixture/tiny-bert')).toBe(baseChunks);
     const kb = await openKnowledgeBase({ dataDir, embedding: model, logger: silentLogger });
@@ -112,6 +114,10 @@ describe('runIngest', () => {
     const events: IngestProgress[] = [];
     const summary = await ingest(again, (event) => events.push(event));
     expect(events.filter((event) => event.phase === 'chunk')).toHaveLength(5);
+    // Every document written again: the lexical index is merged into one segment, and still answers.
+    expect(events.some((event) => event.phase === 'optimize')).toBe(true);
+    const kb = await openKnowledgeBase({ dataDir, embedding: null, logger: silentLogger });
+    expect(await kb!.lexical.search('người khuyết tật', { topK: 3 })).toHaveLength(3);
     expect(summary).toMatchObject({ documents: 5, chunks: baseChunks });
     expect(again.embedded).toEqual([]);
     // Read by this grammar now: the next ingest reuses everything.

@@ -6,6 +6,7 @@ import { indexFields } from '../retrieval/lexical-index.js';
 import { passageText, type HnswLibrary } from '../retrieval/vector-index.js';
 import { analyzeForIndex } from '../retrieval/vietnamese-analyzer.js';
 import type { CollectionTarget, CollectionWriter, DocumentRecord, WriterSession } from '../store/collection-writer.js';
+import { isLargeChange } from '../store/last-good-copy.js';
 import { outlineOf } from '../structure/outline.js';
 import { parseStructure } from '../structure/parse-structure.js';
 import { GRAMMAR_VERSION } from '../structure/grammar.js';
@@ -14,7 +15,7 @@ import { chunkDocument } from './chunk-document.js';
 import { readDocuments, scanCorpus } from './load-corpus.js';
 import { sqliteTarget } from './sqlite-target.js';
 
-export type IngestPhase = 'load' | 'ocr' | 'chunk' | 'embed' | 'index' | 'write';
+export type IngestPhase = 'load' | 'ocr' | 'chunk' | 'embed' | 'index' | 'write' | 'optimize';
 
 export interface IngestProgress {
   phase: IngestPhase;
@@ -137,8 +138,15 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     }
 
     progress({ phase: 'index', done: 0, total: 1 });
-    const indexed = await store.finish({ changed: written + stale.length, documents: present.size }, embedding);
+    const indexed = await store.indexVectors(embedding);
     progress({ phase: 'index', done: 1, total: 1 });
+    const change = { changed: written + stale.length, documents: present.size };
+    if (change.changed > 0 && isLargeChange(change)) {
+      progress({ phase: 'optimize', done: 0, total: 1 });
+      await store.optimize();
+      progress({ phase: 'optimize', done: 1, total: 1 });
+    }
+    if (change.changed > 0) await store.keepSpare(change);
 
     const summary: IngestSummary = {
       documents: present.size,

@@ -46,10 +46,10 @@ export function sqliteTarget({ dataDir, logger, loadHnsw = loadHnswLibrary }: Sq
         embeddingsOf: async (docId, model) => store.embeddingsOf(docId, model),
         documentsWithoutVectors: async (model) => store.documentsWithoutVectors(model),
         putEmbeddings: async (docId, model, vectors) => store.putEmbeddings(docId, model, vectors),
-        async finish(change, embedding) {
-          const indexed = embedding ? await indexVectors(embedding) : false;
-          if (change.changed > 0) saveLastGood(store, dataDir, logger, change);
-          return indexed;
+        indexVectors: async (embedding) => (embedding ? indexVectors(embedding) : false),
+        optimize: async () => store.optimizeIndex(),
+        keepSpare: async (change) => {
+          saveLastGood(store, dataDir, logger, change);
         },
         close: async () => {
           try {

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { AppError } from '../errors.js';
 import type { AnswerArchive, ArchivedAnswer } from '../store/answer-archive.js';
-import { exportAnswerDocx } from '../web/export-docx.js';
 import type { ReferencedCitation } from '../web/format-citation.js';
 
 export interface AnswerRoutesDeps {
@@ -34,6 +33,8 @@ export function createAnswerRoutes({ answers, publicUrl, maxAgeDays }: AnswerRou
   routes.get('/:answerId/export.docx', async (c) => {
     const answer = find(c);
     const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+    // The Word writer is loaded with the first export, not at start-up.
+    const { exportAnswerDocx } = await import('../web/export-docx.js');
     const body = await exportAnswerDocx(answer, { link: base + sharedAnswerPath(answer.id) });
     return c.body(new Uint8Array(body), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -44,8 +44,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
   };
 
   const checkDocIds = (docIds: readonly string[] | undefined): void => {
-    const known = new Set(knowledge.catalogue().map((meta) => meta.id));
-    const unknown = (docIds ?? []).filter((id) => !known.has(id));
+    const unknown = (docIds ?? []).filter((id) => !metaOf(id));
     if (unknown.length > 0) {
       throw new AppError('unknown_document', `Không có tài liệu: ${unknown.join(', ')}. Xem danh sách tại /api/documents. (Unknown document id; see /api/documents.)`);
     }
@@ -100,7 +99,6 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
     checkDocIds(request.docIds);
     const started = performance.now();
     const hits = await retriever.search(request.query, { topK: request.topK ?? 10, docIds: resolveFilter(knowledge.catalogue(), request) });
-    const titles = new Map(knowledge.catalogue().map((meta) => [meta.id, meta.title]));
     return c.json({
       query: request.query,
       mode: retriever.mode,
@@ -108,7 +106,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
       results: hits.map(({ chunk, score }) => ({
         chunkId: chunk.id,
         docId: chunk.docId,
-        docTitle: titles.get(chunk.docId) ?? chunk.docId,
+        docTitle: metaOf(chunk.docId)?.title ?? chunk.docId,
         section: formatSection(chunk.section),
         kind: chunk.kind,
         start: chunk.start,

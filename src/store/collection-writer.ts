@@ -55,10 +55,14 @@ export interface CollectionWriter {
 /** A writer holding the collection's one-writer lock until it is closed. */
 export interface WriterSession extends CollectionWriter {
   /**
-   * After the documents are written: what the store derives from them (SQLite: the HNSW file and the last good
-   * copy). True when the vectors of `embedding` are indexed for serving.
+   * After the documents are written, what the store derives from the stored vectors for serving (SQLite: the HNSW
+   * file; PostgreSQL: nothing, each server indexes them). True when the vectors of `embedding` are ready to serve.
    */
-  finish(change: { changed: number; documents: number }, embedding: EmbeddingModel | null): Promise<boolean>;
+  indexVectors(embedding: EmbeddingModel | null): Promise<boolean>;
+  /** After a change to a large share of the documents: the index compacted (SQLite: FTS5's segments merged; PostgreSQL: VACUUM ANALYZE). */
+  optimize(): Promise<void>;
+  /** After any change: a spare copy to restore from (SQLite: the last good copy; PostgreSQL: the operators' backups). */
+  keepSpare(change: { changed: number; documents: number }): Promise<void>;
   /** Closes the collection and frees the lock, however the ingest ended. */
   close(): Promise<void>;
 }

@@ -18,6 +18,9 @@ const LAST_GOOD_MAX_AGE_MS = 24 * 3_600_000;
 /** The share of the documents an ingest must change for an older copy to be renewed. */
 const MIN_CHANGED_SHARE = 0.1;
 
+/** An ingest that changed at least a tenth of the documents: worth the whole-collection upkeep a few never pay for. */
+export const isLargeChange = (change: { changed: number; documents: number }): boolean => change.changed >= change.documents * MIN_CHANGED_SHARE;
+
 /**
  * Copies the collection to the last good copy when there is none, or when it is over a day old and this ingest
  * changed at least a tenth of the documents. Adding, replacing or removing a few documents never pays for a copy
@@ -27,7 +30,7 @@ const MIN_CHANGED_SHARE = 0.1;
  */
 export function saveLastGood(store: CollectionStore, dataDir: string, logger: Logger, change: { changed: number; documents: number }, now = Date.now()): boolean {
   const target = join(dataDir, LAST_GOOD_FILE);
-  if (existsSync(target) && (now - statSync(target).mtimeMs < LAST_GOOD_MAX_AGE_MS || change.changed < change.documents * MIN_CHANGED_SHARE)) return false;
+  if (existsSync(target) && (now - statSync(target).mtimeMs < LAST_GOOD_MAX_AGE_MS || !isLargeChange(change))) return false;
   const temp = join(dataDir, `.${LAST_GOOD_FILE}.${process.pid}`);
   try {
     rmSync(temp, { force: true });

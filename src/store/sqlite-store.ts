@@ -142,10 +142,11 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   const format = Number(setting('format') ?? 0);
 
   // Caches stay valid until another connection commits: SQLite's data_version says when.
-  const documents = lru<string, SourceDocument | null>(256);
-  const chunkLists = lru<string, Chunk[]>(256);
+  // A question reads a handful of documents whole; these hold the last few hundred questions' worth.
+  const documents = lru<string, SourceDocument | null>(512);
+  const chunkLists = lru<string, Chunk[]>(512);
   const chunks = lru<string, Chunk | null>(20_000);
-  const outlines = lru<string, OutlineEntry[]>(256);
+  const outlines = lru<string, OutlineEntry[]>(1024);
   const frequencies = new Map<string, number>();
   let catalogue: DocumentMeta[] | undefined;
   let abbreviationTable: Map<string, string> | undefined;
@@ -337,6 +338,14 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
       } catch (error) {
         return (error as Error).message;
       }
+    },
+    /**
+     * Merges the lexical index into one segment. An ingest document by document leaves many: every term lookup and
+     * every query then reads each of them (at 14,000 documents, 5 ms per term's frequency instead of 0.3 ms, and
+     * twice the time per query). FTS5's own merging keeps up with a few documents at a time.
+     */
+    optimizeIndex(): void {
+      db.exec(`INSERT INTO chunk_terms(chunk_terms) VALUES('optimize')`);
     },
     /** Writes a compact copy of the collection to `file`; reading every row, it fails rather than copy damage. */
     copyTo(file: string): void {

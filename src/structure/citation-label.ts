@@ -68,5 +68,7 @@ export function documentName(meta: DocumentMeta, language: 'vi' | 'en' = 'vi'): 
     return [kind, meta.number, date && `of ${date}`, meta.issuer && `by ${meta.issuer}`].filter(Boolean).join(' ');
   }
   const type = entry.type === 'Văn bản' && !meta.number ? 'Văn bản' : entry.type;
-  return [type, meta.number, date && `ngày ${date}`, meta.issuer && `của ${meta.issuer}`].filter(Boolean).join(' ');
+  // A date without its day is a month: "tháng 1/2022", never "ngày 1/2022".
+  const when = date && (/^\d{4}-\d{2}$/u.test(meta.issuedDate!) ? `tháng ${date}` : `ngày ${date}`);
+  return [type, meta.number, when, meta.issuer && `của ${meta.issuer}`].filter(Boolean).join(' ');
 }

@@ -7,14 +7,10 @@ export type ReferencedCitation = Citation & { reference: string };
 // A plan's place is a bare number ("VI › 2"); an article, a clause or an appendix names itself ("Điều 5", "Phụ lục I").
 const BARE_NUMBER = /^(?:[IVXLC]+|\d+)(?:[.\s›]|$)/u;
 
-const MONTH_ONLY = /^\d{4}-\d{2}$/;
-
-/** documentName in the formal form: "số" before the number; a date without its day is a month ("tháng 3/2024"). */
+/** documentName in the formal form: "số" before the number. */
 function formalName(meta: DocumentMeta): string {
-  let name = documentName(meta);
-  if (meta.number) name = name.replace(` ${meta.number}`, ` số ${meta.number}`);
-  if (meta.issuedDate && MONTH_ONLY.test(meta.issuedDate)) name = name.replace(' ngày ', ' tháng ');
-  return name;
+  const name = documentName(meta);
+  return meta.number ? name.replace(` ${meta.number}`, ` số ${meta.number}`) : name;
 }
 
 /**

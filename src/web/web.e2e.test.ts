@@ -456,7 +456,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
 
   it('with an LLM: shows the model’s words as they arrive, and the extractive answer instead of one that fails its checks', async () => {
     const llm = await startScriptedLlmServer();
-    const model = configuredLlm({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'scripted' })!.model;
+    const model = (await configuredLlm({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'scripted' }))!.model;
     const generating = await serveOnLoopback(createApp({ ...pipeline, answerer: createLlmAnswerer({ model, extractive: pipeline.answerer, timeoutMs: 10_000 }), logger: silentLogger }));
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', reducedMotion: 'reduce' });
     const chat = await context.newPage();

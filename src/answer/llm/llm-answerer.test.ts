@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedLlmServer, type ScriptedLlmServer } from '../../../test/helpers/scripted-llm-server.js';
-import { configuredLlm } from '../../configured-llm.js';
+import { configuredLlm, type ConfiguredLlm } from '../../configured-llm.js';
 import type { Answerer, AnswerEvent, AskResult, Citation } from '../../types.js';
 import { createLlmAnswerer } from './llm-answerer.js';
 
@@ -31,11 +31,15 @@ const ABSTENTION: AskResult = { ...EXTRACTIVE, answer: 'Không tìm thấy thôn
 const stub = (result: AskResult): Answerer => ({ ask: async () => result });
 
 let server: ScriptedLlmServer;
-beforeAll(async () => (server = await startScriptedLlmServer()));
+let model: ConfiguredLlm['model'];
+beforeAll(async () => {
+  server = await startScriptedLlmServer();
+  model = (await configuredLlm({ LLM_BASE_URL: server.baseUrl, LLM_MODEL: 'qwen-test', LLM_API_KEY: 'secret' }))!.model;
+});
 afterAll(() => server.close());
 
 const answererFor = (extractive: AskResult, timeoutMs = 2000) =>
-  createLlmAnswerer({ model: configuredLlm({ LLM_BASE_URL: server.baseUrl, LLM_MODEL: 'qwen-test', LLM_API_KEY: 'secret' })!.model, extractive: stub(extractive), timeoutMs });
+  createLlmAnswerer({ model, extractive: stub(extractive), timeoutMs });
 
 const collect = async (events: AsyncIterable<AnswerEvent>): Promise<AnswerEvent[]> => {
   const all: AnswerEvent[] = [];

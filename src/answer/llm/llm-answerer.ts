@@ -1,4 +1,4 @@
-import { streamText, type LanguageModel } from 'ai';
+import type { LanguageModel } from 'ai';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Answerer, AnswerEvent, AskInput, AskResult, FallbackReason } from '../../types.js';
@@ -45,6 +45,8 @@ export function createLlmAnswerer({ model, extractive, timeoutMs, logger }: LlmA
     let failure: FallbackReason | undefined;
     let detail: string | undefined;
     try {
+      // The AI SDK is loaded with the first generated answer: a deployment without a model never loads it.
+      const { streamText } = await import('ai');
       const stream = streamText({
         model,
         system,

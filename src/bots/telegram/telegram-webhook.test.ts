@@ -79,7 +79,7 @@ describe('Telegram webhook (POST /bots/telegram)', () => {
     const llm = await startScriptedLlmServer();
     try {
       llm.script({ kind: 'stream', chunks: ['Người cao tuổi từ đủ 80 tuổi ', 'được cấp thẻ ', 'bảo hiểm y tế [1].'], delayMs: 30 });
-      const model = configuredLlm({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'scripted' })!.model;
+      const model = (await configuredLlm({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'scripted' }))!.model;
       const extractive = stubAnswerer(askResult({ citations: [citation(1), citation(2)] }));
       const { bots, post } = setup(Object.assign(createLlmAnswerer({ model, extractive, timeoutMs: 5000 }), { inputs: extractive.inputs }));
       expect((await post(textUpdate('Ai được cấp thẻ BHYT?'))).status).toBe(200);
