@@ -50,6 +50,9 @@ describe('questionScope', () => {
     const scope = (question: string) => questionScope(analyzeQuestion(question, { documents: local, abbreviations: new Map() }), local);
     expect(scope('Kế hoạch của thành phố Hà Nội do ai ký?')).toEqual(['kh-hn']);
     expect(scope('Hà Nội có những văn bản nào về người cao tuổi?')?.sort()).toEqual(['kh-hn', 'nq-hn']);
+    // A type the question asks for is not the document it is about.
+    expect(scope('Kế hoạch của Hà Nội thực hiện nghị quyết nào của Ban Chấp hành Trung ương?')).toEqual(['kh-hn']);
+    expect(scope('Which resolution does the Hanoi plan implement?')).toEqual(['kh-hn']);
   });
 
   it("tells a place's documents apart by the topic of their titles, unless the question is about several of them", () => {

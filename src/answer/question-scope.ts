@@ -60,10 +60,21 @@ export function namesAbsentDocument(question: string, metas: readonly DocumentMe
 
 const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`(?<!\\p{L})(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
 
-/** The types of document a question names in words: "kế hoạch", "nghị định", "decree". */
-function namedTypes(question: string): DocumentMeta['type'][] {
+/** "… thực hiện nghị quyết nào", "which decree …": a type the question asks about, not one it is about. */
+const ASKED_AFTER = /^\s+(?:nao|gi)(?!\p{L})/u;
+const ASKED_BEFORE = /(?<!\p{L})(?:which|what)\s+$/u;
+
+/**
+ * The types of document a question names in words: "kế hoạch", "nghị định", "decree". With `subjectOnly`, only
+ * those it is about, not a type it asks for ("Kế hoạch của Hà Nội thực hiện nghị quyết nào?" is about a plan).
+ */
+function namedTypes(question: string, subjectOnly = false): DocumentMeta['type'][] {
   const text = folded(question);
-  return TYPE_WORDS.filter((entry) => entry.pattern.test(text)).map((entry) => entry.type);
+  const about = (entry: (typeof TYPE_WORDS)[number]): boolean =>
+    [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].some(
+      (match) => !subjectOnly || (!ASKED_AFTER.test(text.slice(match.index + match[0].length)) && !ASKED_BEFORE.test(text.slice(0, match.index))),
+    );
+  return TYPE_WORDS.filter(about).map((entry) => entry.type);
 }
 
 const typeMaps = new WeakMap<readonly DocumentMeta[], Map<string, DocumentMeta['type']>>();
@@ -91,7 +102,7 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const byNumber = documentsByNumber(analyzed.original, metas);
   if (byNumber.length > 0) return { docIds: byNumber, by: 'number' };
   const byPlace = analyzed.localities.docIds;
-  const types = namedTypes(analyzed.original);
+  const types = namedTypes(analyzed.original, true);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
   if (byPlace.length === 0) {
     // "Nghị định quy định về đào tạo, bồi dưỡng công chức …": a type and the topic of its title name one document.
