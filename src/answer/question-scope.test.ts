@@ -51,7 +51,7 @@ describe('questionScope', () => {
     expect(scope('Kế hoạch của thành phố Hà Nội do ai ký?')).toEqual(['kh-hn']);
     expect(scope('Hà Nội có những văn bản nào về người cao tuổi?')?.sort()).toEqual(['kh-hn', 'nq-hn']);
     // A type the question asks for is not the document it is about.
-    expect(scope('Kế hoạch của Hà Nội thực hiện nghị quyết nào của Ban Chấp hành Trung ương?')).toEqual(['kh-hn']);
+    expect(scope('Kế hoạch của thành phố Hà Nội được ban hành căn cứ nghị quyết nào?')).toEqual(['kh-hn']);
     expect(scope('Which resolution does the Hanoi plan implement?')).toEqual(['kh-hn']);
   });
 

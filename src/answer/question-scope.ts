@@ -60,13 +60,13 @@ export function namesAbsentDocument(question: string, metas: readonly DocumentMe
 
 const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`(?<!\\p{L})(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
 
-/** "… thực hiện nghị quyết nào", "which decree …": a type the question asks about, not one it is about. */
+/** "… căn cứ nghị quyết nào", "which decree …": a type the question asks about, not one it is about. */
 const ASKED_AFTER = /^\s+(?:nao|gi)(?!\p{L})/u;
 const ASKED_BEFORE = /(?<!\p{L})(?:which|what)\s+$/u;
 
 /**
  * The types of document a question names in words: "kế hoạch", "nghị định", "decree". With `subjectOnly`, only
- * those it is about, not a type it asks for ("Kế hoạch của Hà Nội thực hiện nghị quyết nào?" is about a plan).
+ * those it is about, not a type it asks for ("Kế hoạch … căn cứ nghị quyết nào?" is about a plan).
  */
 function namedTypes(question: string, subjectOnly = false): DocumentMeta['type'][] {
   const text = folded(question);
