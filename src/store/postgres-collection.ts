@@ -36,6 +36,35 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof Error && LOST_CONNECTION.test(error.message);
 }
 
+/**
+ * Runs one statement through the pool and returns its rows. A database that cannot be reached (no connection, or
+ * one lost mid-query) becomes index_unavailable (503); a broken connection is dropped, not handed to the next query.
+ */
+export function postgresQuery(pool: pg.Pool, database: string) {
+  const unavailable = (error: unknown): AppError =>
+    new AppError('index_unavailable', `The collection database (${database}) cannot be reached: ${(error as Error).message}`, { cause: error });
+  return async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      // Refused, timed out, not accepting connections: whatever stops a connection, the database is unavailable.
+      throw unavailable(error);
+    }
+    let lost: Error | undefined;
+    try {
+      return (await client.query<R>(sql, params)).rows;
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      lost = error as Error;
+      throw unavailable(error);
+    } finally {
+      // A connection that broke is dropped, not handed to the next query.
+      client.release(lost);
+    }
+  };
+}
+
 interface ChunkRow {
   id: string;
   doc_id: string;
@@ -71,28 +100,7 @@ export type PostgresCollection = Awaited<ReturnType<typeof openPostgresCollectio
 export async function openPostgresCollection(pool: pg.Pool, options: { url: string; database: string; logger: Logger }) {
   const { database, logger } = options;
 
-  const unavailable = (error: unknown): AppError =>
-    new AppError('index_unavailable', `The collection database (${database}) cannot be reached: ${(error as Error).message}`, { cause: error });
-  const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> => {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      // Refused, timed out, not accepting connections: whatever stops a connection, the database is unavailable.
-      throw unavailable(error);
-    }
-    let lost: Error | undefined;
-    try {
-      return (await client.query<R>(sql, params)).rows;
-    } catch (error) {
-      if (!isUnreachable(error)) throw error;
-      lost = error as Error;
-      throw unavailable(error);
-    } finally {
-      // A connection that broke is dropped, not handed to the next query.
-      client.release(lost);
-    }
-  };
+  const query = postgresQuery(pool, database);
 
   const documents = new BoundedMap<string, SourceDocument | null>(256);
   const chunkLists = new BoundedMap<string, Chunk[]>(256);
