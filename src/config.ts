@@ -37,7 +37,7 @@ const configSchema = z.object({
   /** Feedback (personal data) rotates at this size, keeping FEEDBACK_FILES files in DATA_DIR/feedback. */
   FEEDBACK_MAX_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(4096).default(10 * 1024 * 1024),
   FEEDBACK_FILES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(5),
-  /** Shared answers (DATA_DIR/answers.db, questions included) are kept this many days, at most ANSWERS_MAX_ROWS of them. */
+  /** Shared answers (DATA_DIR/answers.db, or the PostgreSQL database; questions included) are kept this many days, at most ANSWERS_MAX_ROWS of them. */
   ANSWERS_MAX_AGE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).default(180),
   ANSWERS_MAX_ROWS: z.coerce.number({ message: 'must be a number' }).int().min(100).default(50_000),
   /** Enables the admin page and /api/admin (unset: they answer 404); at least 16 characters, it is the key to the collection. */

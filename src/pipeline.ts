@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
 import { createLlmAnswerer } from './answer/llm/llm-answerer.js';
 import { createQuestionRetriever } from './answer/question-retriever.js';
@@ -13,11 +14,14 @@ import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
 import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-knowledge-base.js';
 import { openPostgresKnowledgeBase } from './retrieval/open-postgres-knowledge-base.js';
 import type { HnswLibrary } from './retrieval/vector-index.js';
+import { openAnswerArchive, type AnswerArchive } from './store/answer-archive.js';
 import { repairCollection } from './store/last-good-copy.js';
+import { postgresAnswerArchive } from './store/postgres-answer-archive.js';
 import { isUnreachable } from './store/postgres-collection.js';
 import { createPostgresPool, describeDatabase } from './store/postgres-pool.js';
 import { acquireWriterLock } from './store/writer-lock.js';
 import type { Answerer, DatabaseHealth, EmbeddingModel, KnowledgeBase, RetrievalMode, Retriever } from './types.js';
+import type { ReferencedCitation } from './web/format-citation.js';
 
 /**
  * How long start-up waits for another ingest (an `npm run ingest` building the collection) when it must write the
@@ -47,7 +51,9 @@ export interface Pipeline {
   settled: Promise<void>;
   /** The store under the collection as /healthz reports it: PostgreSQL reachable or not, and its version. */
   database(): Promise<DatabaseHealth>;
-  /** Closes the collection's connections (PostgreSQL); the embedded store needs nothing. */
+  /** Shared answers, beside the collection: in its PostgreSQL database, else in DATA_DIR/answers.db. */
+  answers: AnswerArchive<ReferencedCitation>;
+  /** Closes the collection's connections (PostgreSQL) and the answer archive. */
   close(): Promise<void>;
 }
 
@@ -56,6 +62,7 @@ interface Serving {
   knowledge: KnowledgeBase;
   settled: Promise<void>;
   database(): Promise<DatabaseHealth>;
+  answers: AnswerArchive<ReferencedCitation>;
   close(): Promise<void>;
 }
 
@@ -118,7 +125,17 @@ async function serveEmbedded(config: Config, embedding: EmbeddingModel | null, l
   if (reason) existing?.store.close();
   const knowledge = reason ? await reindex(config, embedding, logger, reason, options) : existing!;
   const settled = reason ? Promise.resolve() : catchUp(config, existing!, embedding, logger, options);
-  return { knowledge, settled, database: async () => ({ kind: 'sqlite', reachable: true }), close: async () => knowledge.store.close() };
+  const answers = openAnswerArchive<ReferencedCitation>({ file: join(config.DATA_DIR, 'answers.db'), maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS });
+  return {
+    knowledge,
+    settled,
+    database: async () => ({ kind: 'sqlite', reachable: true }),
+    answers,
+    async close() {
+      knowledge.store.close();
+      answers.close();
+    },
+  };
 }
 
 /**
@@ -146,6 +163,8 @@ async function servePostgres(url: string, config: Config, embedding: EmbeddingMo
       knowledge,
       settled: Promise.resolve(),
       database: async () => ({ kind: 'postgres', ...(await knowledge.collection.health()) }),
+      // Migrated with the collection: one more table in its database.
+      answers: postgresAnswerArchive<ReferencedCitation>(pool, { database, maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS }),
       async close() {
         await knowledge.close();
         await pool.end();
@@ -165,7 +184,7 @@ async function servePostgres(url: string, config: Config, embedding: EmbeddingMo
  */
 export async function openPipeline(config: Config, logger: Logger, options: PipelineOptions = {}): Promise<Pipeline> {
   const embedding = await resolveConfiguredModel(config, logger);
-  const { knowledge, settled, database, close } = config.DATABASE_URL
+  const { knowledge, settled, database, answers, close } = config.DATABASE_URL
     ? await servePostgres(config.DATABASE_URL, config, embedding, logger, options)
     : await serveEmbedded(config, embedding, logger, options);
   const chunkRetriever = createHybridRetriever(knowledge);
@@ -179,5 +198,5 @@ export async function openPipeline(config: Config, logger: Logger, options: Pipe
     logger.warn({ model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR }, 'running in lexical-only mode: no embedding model available');
   }
   if (llm) logger.info({ llm: llm.info, timeoutMs: config.LLM_TIMEOUT_MS }, 'LLM mode: answers are written by a language model from the passages found, checked before they are given');
-  return { knowledge, retriever, answerer, mode: retriever.mode, modelId, llm: llm?.info ?? null, settled, database, close };
+  return { knowledge, retriever, answerer, mode: retriever.mode, modelId, llm: llm?.info ?? null, settled, database, answers, close };
 }

@@ -11,8 +11,8 @@ import { createApp } from '../src/server/create-app.js';
 import { createTestDatabase, endSessions, postgresAvailable, type TestDatabase } from './helpers/test-database.js';
 
 // Several app servers share one collection in PostgreSQL: an ingest through one is answered by the other within
-// seconds, without a restart, and a removed document leaves the other's answers; a database that cannot be
-// reached answers 503 and the servers recover by themselves when it is back.
+// seconds, without a restart, and a removed document leaves the other's answers; an answer's link opens through
+// either; a database that cannot be reached answers 503 and the servers recover by themselves when it is back.
 
 const NEW_PLAN = `ỦY BAN NHÂN DÂN
 HUYỆN CHI LĂNG
@@ -54,7 +54,7 @@ describe.skipIf(!postgresAvailable())('two app servers on one PostgreSQL collect
   };
   const ask = async (server: Server, question: string) => {
     const response = await server.app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
-    return { status: response.status, body: (await response.json()) as { answer: string; citations?: { docId: string }[]; error?: { code: string; message: string } } };
+    return { status: response.status, body: (await response.json()) as { answer: string; answerId?: string; citations?: { docId: string }[]; error?: { code: string; message: string } } };
   };
   /** Ingests server `one`'s corpus folder, as `npm run ingest` on its machine does. */
   const ingestThroughOne = async () => {
@@ -100,6 +100,15 @@ describe.skipIf(!postgresAvailable())('two app servers on one PostgreSQL collect
     const gone = await ask(other, QUESTION);
     expect(gone.body.answer).not.toContain('97%');
     expect(gone.body.citations?.map((citation) => citation.docId) ?? []).not.toContain(newId);
+  });
+
+  it('opens an answer given by one server through the other, by its id', async () => {
+    const asked = await ask(one, 'Kinh phí thực hiện kế hoạch của Hà Nội lấy từ đâu?');
+    expect(asked.body.answerId).toBeDefined();
+    const response = await other.app.request(`/api/answers/${asked.body.answerId}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ answerId: asked.body.answerId, answer: asked.body.answer, citations: asked.body.citations });
+    expect((await other.app.request(`/a/${asked.body.answerId}`)).status).toBe(200);
   });
 
   it('answers 503 while the database cannot be reached, and recovers by itself when it is back', async () => {

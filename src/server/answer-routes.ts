@@ -17,21 +17,21 @@ const sharedAnswerPath = (answerId: string): string => `/a/${answerId}`;
 export function createAnswerRoutes({ answers, publicUrl, maxAgeDays }: AnswerRoutesDeps): Hono {
   const routes = new Hono();
 
-  const find = (c: Context): ArchivedAnswer<ReferencedCitation> => {
-    const answer = answers.get(c.req.param('answerId') ?? '');
+  const find = async (c: Context): Promise<ArchivedAnswer<ReferencedCitation>> => {
+    const answer = await answers.get(c.req.param('answerId') ?? '');
     if (!answer) {
       throw new AppError('not_found', `Không tìm thấy câu trả lời này: liên kết sai, hoặc câu trả lời đã quá ${maxAgeDays} ngày lưu. (Answer not found or expired.)`);
     }
     return answer;
   };
 
-  routes.get('/:answerId', (c) => {
-    const { id, question, standaloneQuestion, answer, answered, answeredBy = 'extractive', citations, createdAt } = find(c);
+  routes.get('/:answerId', async (c) => {
+    const { id, question, standaloneQuestion, answer, answered, answeredBy = 'extractive', citations, createdAt } = await find(c);
     return c.json({ answerId: id, question, standaloneQuestion, answer, answered, answeredBy, citations, createdAt });
   });
 
   routes.get('/:answerId/export.docx', async (c) => {
-    const answer = find(c);
+    const answer = await find(c);
     const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
     // The Word writer is loaded with the first export, not at start-up.
     const { exportAnswerDocx } = await import('../web/export-docx.js');

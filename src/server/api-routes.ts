@@ -34,9 +34,9 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
   };
 
   /** Keeps the answer under a new id; an archive that fails costs the link, never the answer. */
-  const share = (question: string, result: AskResult, citations: ReferencedCitation[]): string | undefined => {
+  const share = async (question: string, result: AskResult, citations: ReferencedCitation[]): Promise<string | undefined> => {
     try {
-      return answers.save({ question, standaloneQuestion: result.question, answer: result.answer, answered: result.answered, answeredBy: result.answeredBy, citations });
+      return await answers.save({ question, standaloneQuestion: result.question, answer: result.answer, answered: result.answered, answeredBy: result.answeredBy, citations });
     } catch (error) {
       logger.error({ err: error }, 'keeping the answer for sharing failed');
       return undefined;
@@ -54,15 +54,15 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
     const request = await readJsonBody(c, askRequestSchema);
     checkDocIds(request.docIds);
     const input = { question: request.question, history: request.history, topK: request.topK, docIds: resolveFilter(knowledge.catalogue(), request) };
-    const shared = (result: AskResult): SharedAskResult => {
+    const shared = async (result: AskResult): Promise<SharedAskResult> => {
       const citations = withReferences(result.citations, metaOf);
-      return { ...result, citations, answerId: share(request.question, result, citations) };
+      return { ...result, citations, answerId: await share(request.question, result, citations) };
     };
     const logAsk = (result: AskResult, stream: boolean): void =>
       logger.info({ question: request.question, answered: result.answered, answeredBy: result.answeredBy, fallbackReason: result.fallbackReason, ms: result.timings.totalMs, ...(stream ? { stream } : {}) }, 'ask');
     const wantsStream = (c.req.header('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) {
-      const result = shared(await answerer.ask(input));
+      const result = await shared(await answerer.ask(input));
       logAsk(result, false);
       return c.json(result);
     }
@@ -77,7 +77,7 @@ export function createApiRoutes({ knowledge, answerer, retriever, logger, answer
           // The text shown so far is withdrawn: the client shows this instead.
           else if (event.type === 'replace') await stream.writeSSE({ event: 'replace', data: JSON.stringify({ text: event.text, reason: event.reason }) });
           else {
-            const result = shared(event.result);
+            const result = await shared(event.result);
             logAsk(result, true);
             await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
           }

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { openAnswerArchive } from '../store/answer-archive.js';
+import type { AnswerArchive } from '../store/answer-archive.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Answerer, DatabaseHealth, KnowledgeBase, Retriever } from '../types.js';
 import { createWebRoutes } from '../web/create-web-routes.js';
@@ -31,6 +30,8 @@ export interface AppDeps {
   admin?: AdminMount;
   /** The store under the collection, reported by /healthz: a PostgreSQL database that cannot be reached makes it 503. */
   database?: () => Promise<DatabaseHealth>;
+  /** Where every answer is kept for its link (the pipeline opens it beside the collection). */
+  answers: AnswerArchive<ReferencedCitation>;
 }
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
@@ -46,7 +47,7 @@ export interface AdminMount {
   upload: { method: 'POST'; path: string; maxBytes: number };
 }
 
-export function createApp({ knowledge, answerer, retriever, config, logger, llm, bots, admin, database }: AppDeps): Hono {
+export function createApp({ knowledge, answerer, retriever, config, logger, llm, bots, admin, database, answers }: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -82,7 +83,6 @@ export function createApp({ knowledge, answerer, retriever, config, logger, llm,
     if (store && !store.reachable) return c.json({ status: 'unavailable', ...summary }, 503);
     return c.json({ status: 'ok', ...summary, chunks: await knowledge.stats.chunkCount() });
   });
-  const answers = openAnswerArchive<ReferencedCitation>({ file: join(config.DATA_DIR, 'answers.db'), maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS });
   app.route('/api/answers', createAnswerRoutes({ answers, publicUrl: config.PUBLIC_URL, maxAgeDays: config.ANSWERS_MAX_AGE_DAYS }));
   app.route('/api', createOriginalRoute({ knowledge, corpusDir: config.CORPUS_DIR }));
   app.route('/api', createApiRoutes({ knowledge, answerer, retriever, logger, answers }));

@@ -7,7 +7,9 @@ import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { openAnswerArchive } from '../store/answer-archive.js';
 import type { Answerer, Retriever } from '../types.js';
+import type { ReferencedCitation } from '../web/format-citation.js';
 import { createTestKnowledgeBase } from '../web/test-knowledge-base.js';
 import { createApp } from './create-app.js';
 import { serveApp } from './serve-app.js';
@@ -27,13 +29,15 @@ const bots = new Hono();
 bots.post('/zalo', async (c) => c.json({ ok: true, bytes: (await c.req.text()).length }));
 
 let dataDir: string;
+let answers: ReturnType<typeof openAnswerArchive<ReferencedCitation>>;
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hdkh-serve-'));
   const config = loadConfig({ DATA_DIR: dataDir, MAX_BODY_BYTES: String(MAX_BODY_BYTES), RATE_LIMIT_PER_MINUTE: '0', WEBHOOK_RATE_LIMIT_PER_MINUTE: '0' });
-  const app = createApp({ knowledge, answerer, retriever, config, logger, bots });
+  answers = openAnswerArchive<ReferencedCitation>({ file: join(dataDir, 'answers.db'), maxAgeDays: config.ANSWERS_MAX_AGE_DAYS, maxRows: config.ANSWERS_MAX_ROWS });
+  const app = createApp({ knowledge, answerer, retriever, config, logger, bots, answers });
   server = await new Promise<Server>((resolve) => {
     const started: Server = serveApp(app, { port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
@@ -42,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
+  answers.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 afterEach(() => {

@@ -2,8 +2,17 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, postgresAvailable } from '../../test/helpers/test-database.js';
+import { AppError } from '../errors.js';
+import { silentLogger } from '../logger.js';
 import type { Citation } from '../types.js';
-import { ANSWER_ID, openAnswerArchive, type AnswerArchive } from './answer-archive.js';
+import { ANSWER_ID, openAnswerArchive, type AnswerArchive, type AnswerArchiveBounds } from './answer-archive.js';
+import { postgresAnswerArchive } from './postgres-answer-archive.js';
+import { createPostgresPool } from './postgres-pool.js';
+import { migrate } from './postgres-schema.js';
+
+// The archive contract, run against both archives: an answer kept under an unguessable id, found again after a
+// reopen (a restart, or another server), bounded by age and by count.
 
 const citation: Citation = {
   n: 1,
@@ -20,59 +29,121 @@ const citation: Citation = {
 };
 const entry = (question: string) => ({ question, standaloneQuestion: question, answer: `Trả lời: ${question} [1]`, answered: true, citations: [citation] });
 
-describe('openAnswerArchive', () => {
-  let dir: string;
-  let clock: number;
-  let archive: AnswerArchive;
-  const open = (maxRows = 100, maxAgeDays = 30) => openAnswerArchive({ file: join(dir, 'answers.db'), maxAgeDays, maxRows, now: () => clock });
+interface Place {
+  /** An archive on the place; each call a new one, as a restarted or another server opens it. */
+  open(bounds: AnswerArchiveBounds): AnswerArchive;
+  cleanup(): Promise<void>;
+}
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'hdkh-answers-'));
-    clock = Date.UTC(2025, 0, 1);
-  });
-  afterEach(() => {
-    archive?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+const sqlitePlace = async (): Promise<Place & { dir: string }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'hdkh-answers-'));
+  const opened: { close(): void }[] = [];
+  return {
+    dir,
+    open(bounds) {
+      const archive = openAnswerArchive({ file: join(dir, 'answers.db'), ...bounds });
+      opened.push(archive);
+      return archive;
+    },
+    async cleanup() {
+      for (const archive of opened) archive.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
 
-  it('keeps an answer under a random, unguessable id, readable after a reopen, in a private file', () => {
-    archive = open();
-    const id = archive.save(entry('Khi nào gửi báo cáo?'));
-    const other = archive.save(entry('Khi nào gửi báo cáo?'));
-    expect(id).toMatch(ANSWER_ID);
-    expect(other).not.toBe(id);
-    for (const name of ['answers.db', 'answers.db-wal']) expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
-    archive.close();
-    archive = open();
-    expect(archive.get(id)).toEqual({ id, ...entry('Khi nào gửi báo cáo?'), createdAt: '2025-01-01T00:00:00.000Z' });
-  });
+const postgresPlace = async (): Promise<Place> => {
+  const database = await createTestDatabase('answers');
+  const pool = createPostgresPool(database.url, { size: 2, logger: silentLogger });
+  await migrate(pool);
+  return {
+    open: (bounds) => postgresAnswerArchive(pool, { database: 'the test database', ...bounds }),
+    async cleanup() {
+      await pool.end();
+      await database.drop();
+    },
+  };
+};
 
-  it('knows nothing of an unknown or malformed id', () => {
-    archive = open();
-    archive.save(entry('a'));
-    expect(archive.get('A'.repeat(22))).toBeUndefined();
-    expect(archive.get("' OR 1=1 --")).toBeUndefined();
-    expect(archive.get('')).toBeUndefined();
-  });
+function describeAnswerArchive(name: string, make: () => Promise<Place>, enabled = true): void {
+  describe.skipIf(!enabled)(`the answer archive: ${name}`, () => {
+    let place: Place;
+    let clock: number;
+    const open = (maxRows = 100, maxAgeDays = 30) => place.open({ maxAgeDays, maxRows, now: () => clock });
 
-  it('forgets answers older than the age limit, even before they are pruned', () => {
-    archive = open(100, 30);
-    const old = archive.save(entry('cũ'));
-    clock += 31 * 86_400_000;
-    expect(archive.get(old)).toBeUndefined();
-    const fresh = archive.save(entry('mới'));
-    expect(archive.get(fresh)?.question).toBe('mới');
-  });
-
-  it('keeps at most maxRows answers, the newest', () => {
-    archive = open(100);
-    const ids = Array.from({ length: 250 }, (_, i) => {
-      clock += 1000;
-      return archive.save(entry(`câu ${i}`));
+    beforeEach(async () => {
+      place = await make();
+      clock = Date.UTC(2025, 0, 1);
     });
-    expect(ids.filter((id) => archive.get(id)).length).toBe(100);
-    expect(archive.get(ids[149])).toBeUndefined();
-    expect(archive.get(ids[150])?.question).toBe('câu 150');
-    expect(archive.get(ids[249])?.question).toBe('câu 249');
+    afterEach(() => place.cleanup());
+
+    it('keeps an answer under a random, unguessable id, readable after a reopen', async () => {
+      const archive = open();
+      const id = await archive.save(entry('Khi nào gửi báo cáo?'));
+      const other = await archive.save(entry('Khi nào gửi báo cáo?'));
+      expect(id).toMatch(ANSWER_ID);
+      expect(other).not.toBe(id);
+      expect(await open().get(id)).toEqual({ id, ...entry('Khi nào gửi báo cáo?'), createdAt: '2025-01-01T00:00:00.000Z' });
+    });
+
+    it('knows nothing of an unknown or malformed id', async () => {
+      const archive = open();
+      await archive.save(entry('a'));
+      expect(await archive.get('A'.repeat(22))).toBeUndefined();
+      expect(await archive.get("' OR 1=1 --")).toBeUndefined();
+      expect(await archive.get('')).toBeUndefined();
+    });
+
+    it('forgets answers older than the age limit, even before they are pruned', async () => {
+      const archive = open(100, 30);
+      const old = await archive.save(entry('cũ'));
+      clock += 31 * 86_400_000;
+      expect(await archive.get(old)).toBeUndefined();
+      const fresh = await archive.save(entry('mới'));
+      expect((await archive.get(fresh))?.question).toBe('mới');
+    });
+
+    it('keeps at most maxRows answers, the newest', async () => {
+      const archive = open(100);
+      const ids: string[] = [];
+      for (let i = 0; i < 250; i += 1) {
+        clock += 1000;
+        ids.push(await archive.save(entry(`câu ${i}`)));
+      }
+      const kept = await Promise.all(ids.map((id) => archive.get(id)));
+      expect(kept.filter(Boolean).length).toBe(100);
+      expect(kept[149]).toBeUndefined();
+      expect(kept[150]?.question).toBe('câu 150');
+      expect(kept[249]?.question).toBe('câu 249');
+    });
+  });
+}
+
+describeAnswerArchive('SQLite', sqlitePlace);
+describeAnswerArchive('PostgreSQL', postgresPlace, postgresAvailable());
+
+describe('the SQLite answer archive', () => {
+  it('keeps its file and its write-ahead log private: questions can hold personal data', async () => {
+    const place = await sqlitePlace();
+    try {
+      await place.open({ maxAgeDays: 30, maxRows: 100 }).save(entry('a'));
+      for (const name of ['answers.db', 'answers.db-wal']) expect(statSync(join(place.dir, name)).mode & 0o777).toBe(0o600);
+    } finally {
+      await place.cleanup();
+    }
+  });
+});
+
+describe.skipIf(!postgresAvailable())('the PostgreSQL answer archive', () => {
+  it('answers index_unavailable while its database cannot be reached', async () => {
+    // Nothing listens on port 1: the connection is refused.
+    const pool = createPostgresPool('postgres://nobody@127.0.0.1:1/none', { size: 1, logger: silentLogger });
+    try {
+      const archive = postgresAnswerArchive(pool, { database: 'an unreachable database', maxAgeDays: 30, maxRows: 100 });
+      await expect(archive.get('A'.repeat(22))).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'index_unavailable');
+      await expect(archive.save(entry('a'))).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'index_unavailable');
+    } finally {
+      await pool.end();
+    }
   });
 });

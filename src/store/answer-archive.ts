@@ -20,17 +20,19 @@ export interface ArchivedAnswer<C extends Citation = Citation> {
   createdAt: string;
 }
 
+/** What is kept of an answer before it has an id. */
+export type NewAnswer<C extends Citation = Citation> = Omit<ArchivedAnswer<C>, 'id' | 'createdAt'>;
+
+/** Where shared answers are kept: SQLite in DATA_DIR for one server, PostgreSQL when several share a collection. */
 export interface AnswerArchive<C extends Citation = Citation> {
   /** Stores an answer and returns its new id. */
-  save(entry: Omit<ArchivedAnswer<C>, 'id' | 'createdAt'>): string;
+  save(entry: NewAnswer<C>): Promise<string>;
   /** The answer, unless the id is unknown or the answer has outlived the archive's age limit. */
-  get(id: string): ArchivedAnswer<C> | undefined;
-  close(): void;
+  get(id: string): Promise<ArchivedAnswer<C> | undefined>;
 }
 
-export interface AnswerArchiveOptions {
-  /** SQLite file, e.g. `${DATA_DIR}/answers.db`. */
-  file: string;
+/** How long and how many answers are kept, the oldest going first. */
+export interface AnswerArchiveBounds {
   /** ANSWERS_MAX_AGE_DAYS. */
   maxAgeDays: number;
   /** ANSWERS_MAX_ROWS: the oldest answers go first. */
@@ -38,15 +40,23 @@ export interface AnswerArchiveOptions {
   now?: () => number;
 }
 
+export interface AnswerArchiveOptions extends AnswerArchiveBounds {
+  /** SQLite file, e.g. `${DATA_DIR}/answers.db`. */
+  file: string;
+}
+
 // 16 random bytes: a link cannot be guessed, only passed on.
 export const ANSWER_ID = /^[A-Za-z0-9_-]{22}$/;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+/** A new answer's id. */
+export const newAnswerId = (): string => randomBytes(16).toString('base64url');
 
 /**
  * Answers given through the API, by an unguessable id, in their own small SQLite file. Questions can hold personal
  * data, so the file is 0600 and bounded by age and by count.
  */
-export function openAnswerArchive<C extends Citation = Citation>({ file, maxAgeDays, maxRows, now = Date.now }: AnswerArchiveOptions): AnswerArchive<C> {
+export function openAnswerArchive<C extends Citation = Citation>({ file, maxAgeDays, maxRows, now = Date.now }: AnswerArchiveOptions): AnswerArchive<C> & { close(): void } {
   mkdirSync(dirname(file), { recursive: true });
   // Created private before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
   closeSync(openSync(file, 'a', 0o600));
@@ -70,8 +80,8 @@ export function openAnswerArchive<C extends Citation = Citation>({ file, maxAgeD
   prune();
 
   return {
-    save(entry) {
-      const id = randomBytes(16).toString('base64url');
+    async save(entry) {
+      const id = newAnswerId();
       // Both deletes are index range scans (a few microseconds when there is nothing to drop): the bound is exact.
       db.transaction(() => {
         insert.run(id, now(), JSON.stringify(entry));
@@ -79,11 +89,11 @@ export function openAnswerArchive<C extends Citation = Citation>({ file, maxAgeD
       })();
       return id;
     },
-    get(id) {
+    async get(id) {
       if (!ANSWER_ID.test(id)) return undefined;
       const row = select.get(id, oldestKept());
       if (!row) return undefined;
-      const body = JSON.parse(row.body) as Omit<ArchivedAnswer<C>, 'id' | 'createdAt'>;
+      const body = JSON.parse(row.body) as NewAnswer<C>;
       return { ...body, id, createdAt: new Date(row.created_at).toISOString() };
     },
     close: () => db.close(),

@@ -21,7 +21,7 @@ describe.skipIf(!postgresAvailable())('PostgreSQL schema migrations', () => {
       const { rows } = await pools[0].query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
       const { rows: tables } = await pools[0].query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
-      expect(tables.map((table) => table.name)).toEqual(['abbreviations', 'chunk_postings', 'chunk_vocab', 'chunks', 'collection_version', 'documents', 'embeddings', 'schema_migrations', 'settings']);
+      expect(tables.map((table) => table.name)).toEqual(['abbreviations', 'answers', 'chunk_postings', 'chunk_vocab', 'chunks', 'collection_version', 'documents', 'embeddings', 'schema_migrations', 'settings']);
     } finally {
       await Promise.all(pools.map((pool) => pool.end()));
     }

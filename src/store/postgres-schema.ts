@@ -88,6 +88,21 @@ CREATE TABLE collection_version (one boolean PRIMARY KEY DEFAULT true CHECK (one
 INSERT INTO collection_version (version) VALUES (0);
 `,
   },
+  {
+    version: 2,
+    name: 'answers',
+    sql: `
+-- Shared answers, so that a link works through every app server. seq orders them for the row bound; created_at
+-- (milliseconds, the app's clock) for the age bound.
+CREATE TABLE answers (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  created_at bigint NOT NULL,
+  body jsonb NOT NULL
+);
+CREATE INDEX answers_created_at ON answers (created_at);
+`,
+  },
 ];
 
 /**

@@ -108,10 +108,10 @@ export function createWebRoutes({ knowledge, config, logger, answers }: WebDeps)
   });
 
   if (answers) {
-    web.get('/a/:answerId', (c) => {
+    web.get('/a/:answerId', async (c) => {
       // A shared answer is for the people it was sent to, not for search engines.
       c.header('X-Robots-Tag', 'noindex');
-      const answer = answers.get(c.req.param('answerId'));
+      const answer = await answers.get(c.req.param('answerId'));
       if (!answer) {
         const message = `Không tìm thấy câu trả lời này: liên kết sai, hoặc câu trả lời đã quá ${config.ANSWERS_MAX_AGE_DAYS} ngày lưu.`;
         return render(c, { title: 'Không tìm thấy', active: 'chat', body: jsx(NotFoundPage, { message }) }, 404);
