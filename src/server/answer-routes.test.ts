@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-test-pipeline.js';
+import { AppError } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import type { SharedAskResult } from '../web/format-citation.js';
 import { createApp } from './create-app.js';
@@ -98,6 +99,19 @@ describe('shared answers', () => {
     expect((await limited.request(`/api/answers/${result.answerId}/export.docx`)).status).toBe(200);
     expect((await limited.request(`/api/answers/${result.answerId}/export.docx`)).status).toBe(429);
     expect((await limited.request(`/api/answers/${result.answerId}`)).status).toBe(200);
+  });
+
+  it('still answers when the archive fails: only the link is lost', async () => {
+    const unavailable = async () => {
+      throw new AppError('index_unavailable', 'The collection database cannot be reached');
+    };
+    const failing = createApp({ ...pipeline, answers: { save: unavailable, get: unavailable }, logger: silentLogger });
+    const response = await failing.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as SharedAskResult;
+    expect(answer.answer).toBe(result.answer);
+    expect(answer.answerId).toBeUndefined();
+    expect((await failing.request(`/api/answers/${result.answerId}`)).status).toBe(503);
   });
 
   it('answers an unknown, malformed or expired id with 404, as JSON for the API and as a page for people', async () => {
