@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Chunk, DocumentMeta, OutlineEntry, ScoredId, SourceDocument } from '../types.js';
 import { ftsToken } from './index-token.js';
 import { CHANGE_CHANNEL } from './postgres-schema.js';
-import { CHUNK_COLUMNS, toChunk, toFloat32 } from './postgres-writes.js';
+import { CHUNK_COLUMNS, toChunk, toFloat32, type ChunkRow } from './postgres-writes.js';
 
 // The collection in PostgreSQL as an app server reads it. Lookups go to the database through the pool and are
 // cached; every write transaction bumps the collection version and NOTIFYs it, and a dedicated connection LISTENs:
@@ -63,17 +63,6 @@ export function postgresQuery(pool: pg.Pool, database: string) {
       client.release(lost);
     }
   };
-}
-
-interface ChunkRow {
-  id: string;
-  doc_id: string;
-  kind: Chunk['kind'];
-  section: string[];
-  start_offset: number;
-  end_offset: number;
-  text: string;
-  context: string | null;
 }
 
 export interface LexicalSearchOptions {

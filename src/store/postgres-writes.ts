@@ -11,7 +11,8 @@ import { termVector } from './term-vector.js';
 /** Bump when what the ingest writes changes: a collection written in another format is rebuilt. */
 export const POSTGRES_FORMAT = 1;
 
-interface ChunkRow {
+/** A chunk as the chunks table returns it (CHUNK_COLUMNS). */
+export interface ChunkRow {
   id: string;
   doc_id: string;
   kind: Chunk['kind'];
