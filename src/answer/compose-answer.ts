@@ -124,6 +124,9 @@ const MAX_NAMED_OTHERS = 3;
 /** A table's header row shown beside a quoted row, up to this length. */
 const MAX_COLUMNS_CHARS = 160;
 
+/** The documents an answer quotes: the first few its parts name, best first; the others are only named. */
+export const quotedDocuments = (parts: readonly AnswerPart[]): string[] => [...new Set(parts.map((part) => part.docId))].slice(0, MAX_DOCUMENTS_PER_ANSWER);
+
 export function composeAnswer(args: {
   parts: readonly AnswerPart[];
   language: Language;
@@ -224,7 +227,7 @@ export function composeAnswer(args: {
   const grouped = new Map<string, AnswerPart[]>();
   for (const part of parts) grouped.set(part.docId, [...(grouped.get(part.docId) ?? []), part]);
   // The best few documents are quoted (parts come best first); the others are only named.
-  const quotedDocs = [...grouped].slice(0, MAX_DOCUMENTS_PER_ANSWER);
+  const quotedDocs = quotedDocuments(parts).map((docId) => [docId, grouped.get(docId)!] as const);
   const sideBySide = Math.min(MAX_SIDE_BY_SIDE_QUOTE, Math.floor(MAX_SIDE_BY_SIDE_TOTAL / quotedDocs.length));
   const fit = (evidence: Evidence[]) => (quotedDocs.length > 1 ? evidence.map((item) => shortened(item, sideBySide)) : evidence);
   const byDoc = new Map(quotedDocs.map(([docId, docParts]) => [docId, docParts.map((part) => ({ ...part, evidence: fit(part.evidence) }))]));
@@ -243,7 +246,7 @@ export function composeAnswer(args: {
     part.evidence = part.evidence.slice(0, 1 + extra);
     budget -= extra;
   }
-  const otherDocuments = [...grouped.keys()].slice(MAX_DOCUMENTS_PER_ANSWER);
+  const otherDocuments = [...grouped.keys()].filter((docId) => !byDoc.has(docId));
 
   const lines: string[] = args.preface ? [args.preface] : [];
   // Documents answered side by side are named alike in the summary and in their lines: plans by their place,

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever, SearchHit } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import type { QuestionType } from './question-type.js';
-import { composeAbstention, composeAnswer, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
+import { composeAbstention, composeAnswer, quotedDocuments, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isAttachmentCaption, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
@@ -424,8 +424,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const base = { question: standalone, mode: retriever.mode, answeredBy: 'extractive' as const, timings };
     if (outcome.kind === 'abstain') return { ...base, answer: composeAbstention({ language, metas, scopeMetas, ...outcome.details }), answered: false, citations: [] };
     const preface = scope ? provinceNote(standalone, scope, language) : undefined;
-    // The documents an answer quotes: the first few the parts name (composeAnswer names the others only).
-    await documents.load([...new Set(outcome.parts.map((part) => part.docId))].slice(0, MAX_DOCUMENTS_PER_ANSWER));
+    await documents.load(quotedDocuments(outcome.parts));
     const metaOf = (docId: string): DocumentMeta => metaById.get(docId) ?? documents.document(docId).meta;
     const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface });
     return { ...base, answer, answered: true, citations, ...(otherDocuments.length > 0 ? { otherDocuments } : {}) };
