@@ -11,6 +11,7 @@ import { createAdmin, type Admin } from '../admin/create-admin.js';
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
 import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
+import { collectPageErrors, unnamedControls } from '../../test/helpers/browser-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -56,11 +57,8 @@ describe.skipIf(!hasChromium)('the admin page in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', reducedMotion: 'reduce' });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // A 401 before logging in is how the page learns it must show the login form.
-      if (message.type() === 'error' && !message.text().includes('401')) pageErrors.push(message.text());
-    });
+    // A 401 before logging in is how the page learns it must show the login form.
+    collectPageErrors(page, pageErrors, (text) => text.includes('401'));
   });
 
   afterAll(async () => {
@@ -91,18 +89,6 @@ describe.skipIf(!hasChromium)('the admin page in Chromium', () => {
     }, files.map(({ name, bytes, type }) => ({ name, base64: bytes.toString('base64'), type })));
     await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
   };
-
-  /** Visible controls without an accessible name. */
-  const unnamedControls = () =>
-    page.locator('button, a[href], input:not([type="file"]), textarea, select').evaluateAll((controls) =>
-      controls
-        .filter((control) => (control as HTMLElement).offsetParent !== null)
-        .filter((control) => {
-          const names = [control.getAttribute('aria-label'), ...[...((control as HTMLInputElement).labels ?? [])].map((label) => label.textContent), control.textContent, control.getAttribute('title')];
-          return !names.some((name) => name && name.trim());
-        })
-        .map((control) => control.outerHTML.slice(0, 120)),
-    );
 
   it('logs in with the token, uploads a .docx plan and a note by drag and drop, and follows each to the end', async () => {
     for (const rating of ['up', 'down']) {
@@ -143,7 +129,7 @@ describe.skipIf(!hasChromium)('the admin page in Chromium', () => {
     await expect.poll(() => page.locator('.feedback-item').count()).toBe(1);
     expect(await page.locator('.feedback-item .feedback-comment').textContent()).toBe('Góp ý: Thiếu số liệu năm 2025');
     expect(await page.getByRole('link', { name: 'Tải về (CSV)' }).getAttribute('href')).toBe('/api/admin/feedback/export.csv?rating=down');
-    expect(await unnamedControls()).toEqual([]);
+    expect(await unnamedControls(page, 'button, a[href], input:not([type="file"]), textarea, select')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-desktop.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { passageLink } from '../bots/format-answer.js';
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
 import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
+import { openPage } from '../../test/helpers/browser-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
@@ -48,15 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM))('document page in Chromium: excerpt note,
     expect(pageErrors).toEqual([]);
   });
 
-  async function open(context: BrowserContext, url: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto(url);
-    return page;
-  }
+  const open = (context: BrowserContext, url: string): Promise<Page> => openPage(context, url, pageErrors);
 
   const inView = (page: Page, selector: string) =>
     page.locator(selector).first().evaluate((element) => {

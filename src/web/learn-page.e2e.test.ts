@@ -8,6 +8,7 @@ import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-tes
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
 import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
+import { openPage, unnamedControls } from '../../test/helpers/browser-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
@@ -41,27 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('learning pages in Chromium: a plan’s s
     expect(pageErrors).toEqual([]);
   });
 
-  async function open(context: BrowserContext, url: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    await page.goto(url);
-    return page;
-  }
-
-  /** Visible controls without an accessible name (a label, their text, aria-label or a title). */
-  const unnamedControls = (page: Page) =>
-    page.locator('button, a[href], input, select, summary').evaluateAll((controls) =>
-      controls
-        .filter((control) => (control as HTMLElement).offsetParent !== null)
-        .filter((control) => {
-          const names = [control.getAttribute('aria-label'), ...[...((control as HTMLInputElement).labels ?? [])].map((label) => label.textContent), control.textContent, control.getAttribute('title')];
-          return !names.some((name) => name && name.trim());
-        })
-        .map((control) => control.outerHTML.slice(0, 120)),
-    );
+  const open = (context: BrowserContext, url: string): Promise<Page> => openPage(context, url, pageErrors);
 
   /** The journey: from the learning page's list to a plan, its deadlines, one quiz answer and its citation. */
   async function journey(context: BrowserContext, name: 'desktop' | 'phone'): Promise<void> {
@@ -108,7 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM))('learning pages in Chromium: a plan’s s
     expect(quote.length).toBeGreaterThan(5);
     await feedback.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, `learn-quiz-${name}.png`) });
-    expect(await unnamedControls(page)).toEqual([]);
+    expect(await unnamedControls(page, 'button, a[href], input, select, summary')).toEqual([]);
     if (name === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     // The citation opens the passage highlighted in the document.

@@ -10,6 +10,7 @@ import { openTestPipeline, type TestPipeline } from '../../test/helpers/open-tes
 import { silentLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
 import { serveOnLoopback, type ServedApp } from '../../test/helpers/serve-on-loopback.js';
+import { collectPageErrors, unnamedControls } from '../../test/helpers/browser-page.js';
 import { startScriptedLlmServer } from '../../test/helpers/scripted-llm-server.js';
 import { createLlmAnswerer } from '../answer/llm/llm-answerer.js';
 import { configuredLlm } from '../configured-llm.js';
@@ -62,11 +63,8 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // CSP violations and failed loads show up as console errors (the refused connection below is on purpose).
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('ERR_CONNECTION_REFUSED')) pageErrors.push(message.text());
-    });
+    // The refused connection below is on purpose.
+    collectPageErrors(page, pageErrors, (text) => text.includes('ERR_CONNECTION_REFUSED'));
   });
 
   afterAll(async () => {
@@ -84,24 +82,8 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     return turn;
   };
 
-  /** Visible controls without an accessible name (aria-label, aria-labelledby, a label, their text or a title). */
-  const unnamedControls = (target: Page) =>
-    target.locator('button, a[href], input, textarea, select').evaluateAll((controls) =>
-      controls
-        .filter((control) => (control as HTMLElement).offsetParent !== null)
-        .filter((control) => {
-          const labelledBy = control.getAttribute('aria-labelledby');
-          const names = [
-            control.getAttribute('aria-label'),
-            labelledBy && document.getElementById(labelledBy)?.textContent,
-            ...[...((control as HTMLInputElement).labels ?? [])].map((label) => label.textContent),
-            control.textContent,
-            control.getAttribute('title'),
-          ];
-          return !names.some((name) => name && name.trim());
-        })
-        .map((control) => control.outerHTML.slice(0, 120)),
-    );
+  /** Controls that must each have an accessible name. */
+  const CONTROLS = 'button, a[href], input, textarea, select';
 
   /** The id the server kept an answer under, read off its Word export link. */
   const answerIdOf = async (turn: Locator): Promise<string> => {
@@ -382,7 +364,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     await expect.poll(() => current.locator('.conversation-name').textContent()).toBe('Người cao tuổi');
     expect(await page.evaluate(() => document.activeElement?.closest('.conversation-item.is-current') !== null)).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'chat-conversations.png') });
-    expect(await unnamedControls(page)).toEqual([]);
+    expect(await unnamedControls(page, CONTROLS)).toEqual([]);
 
     await page.reload();
     expect(await page.locator('.conversation-item.is-current .conversation-name').textContent()).toBe('Người cao tuổi');
@@ -442,7 +424,7 @@ describe.skipIf(!hasChromium)('web pages in Chromium', () => {
     const dialog = mobile.getByRole('dialog', { name: 'Giới hạn phạm vi trả lời' });
     await dialog.locator('#scope-places .scope-option').first().waitFor();
     await mobile.screenshot({ path: join(SCREENSHOTS, 'chat-phone-scope.png') });
-    expect(await unnamedControls(mobile)).toEqual([]);
+    expect(await unnamedControls(mobile, CONTROLS)).toEqual([]);
     await dialog.locator('#scope-places').getByRole('checkbox', { name: /Bến Tre/ }).check();
     await dialog.getByRole('button', { name: 'Áp dụng' }).tap();
     await expect.poll(() => mobile.locator('.scope-chip-text').allTextContents()).toEqual(['Bến Tre']);
