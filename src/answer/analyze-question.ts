@@ -46,6 +46,8 @@ const QUESTION_WORDS = [
   'bao nhiêu', 'là gì', 'là ai', 'những ai', 'khi nào', 'bao giờ', 'lúc nào', 'ngày nào', 'năm nào', 'ở đâu', 'từ đâu', 'thế nào', 'ra sao',
   'thì sao', 'phải không', 'hay không', 'đúng không', 'có phải', 'cho biết', 'vậy', 'hả', 'nhỉ', 'ạ', 'ai', 'gì', 'nào', 'đâu', 'mấy',
   'không', 'chưa', 'vui lòng', 'xin hỏi', 'hỏi', 'trong số đó', 'trong đó', 'so sánh',
+  // What a comparison or a source question asks, not what it is about.
+  'giống nhau', 'khác nhau', 'có gì khác', 'có gì giống', 'điểm giống', 'điểm khác', 'lấy từ đâu', 'lấy ở đâu',
 ];
 const QUESTION_WORD_INDEX = createPhraseIndex(QUESTION_WORDS.map((w) => [w, w] as const));
 
