@@ -3,6 +3,7 @@ import { matchKey } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { markerLength } from '../structure/grammar.js';
 import type { QuestionType } from './question-type.js';
+import { isAccented } from './term-stats.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
 const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b/;
@@ -154,14 +155,18 @@ export function askedUnit(question: string, translate?: (english: string) => str
   // "Nơi nào có nhiều người khuyết tật hơn?": a comparison of how many people.
   if (/\b(nhieu|it)\b.*\b(hon|nhat)\b|\bso voi\b|\b(more|fewer|most|fewest)\b/.test(folded) && PEOPLE_GROUP.test(folded)) return 'nguoi';
   // The first content word after "bao nhiêu": "bao nhiêu và chiếm bao nhiêu phần trăm" asks for a percentage.
-  const match = [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].find((candidate) => !STOPWORDS.has(candidate[1]) && !NOT_UNITS.includes(candidate[1]));
+  // Typed with diacritics, only "mấy" asks: folded, "bộ máy quản lý" would ask for "quản".
+  const asking = isAccented(question)
+    ? [...question.normalize('NFC').toLowerCase().matchAll(/(?<!\p{L})(?:bao nhiêu|mấy)\s+(phần trăm|\p{L}+)/gu)].map((found) => foldedLower(found[1]))
+    : [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].map((found) => found[1]);
+  const unit = asking.find((candidate) => !STOPWORDS.has(candidate) && !NOT_UNITS.includes(candidate));
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
-  if (!match && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost)\b/.test(folded) && /\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded)) return 'tien';
+  if (!unit && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost)\b/.test(folded) && /\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded)) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   // ("thiểu số", "chỉ số", "hệ số", "cơ sở" hold "số" folded but count nothing.)
   const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky|co) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
-  if (!match && counted && !STOPWORDS.has(counted[1]) && /\bbao nhieu\b/.test(folded)) return counted[1];
-  return match ? match[1] : null;
+  if (!unit && counted && !STOPWORDS.has(counted[1]) && /\bbao nhieu\b/.test(folded)) return counted[1];
+  return unit ?? null;
 }
 
 // Years and document numbers never count things ("đến năm 2030, cụ thể như sau" states no "cụ").
