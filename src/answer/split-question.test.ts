@@ -16,6 +16,19 @@ describe('splitQuestion', () => {
     expect(splitQuestion('Ai chủ trì? Thời hạn hoàn thành là khi nào?')).toEqual(['Ai chủ trì?', 'Thời hạn hoàn thành là khi nào?']);
   });
 
+  it('gives the second part the subject or the opening frame it leaves to the first', () => {
+    expect(splitQuestion('Trong phụ lục, việc lập quỹ dự phòng cấp tỉnh do cơ quan nào chủ trì và hoàn thành khi nào?')).toEqual([
+      'Trong phụ lục, việc lập quỹ dự phòng cấp tỉnh do cơ quan nào chủ trì?',
+      'Trong phụ lục, việc lập quỹ dự phòng cấp tỉnh hoàn thành khi nào?',
+    ]);
+    expect(splitQuestion('nhiem vu xay dung co so du lieu do ai chu tri, thoi gian khi nao')).toEqual(['nhiem vu xay dung co so du lieu do ai chu tri', 'Nhiem vu xay dung co so du lieu thoi gian khi nao']);
+    expect(splitQuestion('Theo Kế hoạch 12/KH-UBND, các sở gửi báo cáo trước ngày nào, và Sở Nội vụ tổng hợp trước ngày nào?')).toEqual([
+      'Theo Kế hoạch 12/KH-UBND, các sở gửi báo cáo trước ngày nào?',
+      'Theo Kế hoạch 12/KH-UBND, Sở Nội vụ tổng hợp trước ngày nào?',
+    ]);
+    expect(splitQuestion('Under Decree 09, who is supported, and how much do they get?')).toEqual(['Under Decree 09, who is supported?', 'Under Decree 09, how much do they get?']);
+  });
+
   it('leaves one question whole: names joined by "và", a closing "không", a single ask', () => {
     expect(splitQuestion('Sở Y tế và Sở Tài chính có nhiệm vụ gì?')).toEqual(['Sở Y tế và Sở Tài chính có nhiệm vụ gì?']);
     expect(splitQuestion('Nghị định 171 và Nghị định 172 có cùng ngày hiệu lực không?')).toEqual(['Nghị định 171 và Nghị định 172 có cùng ngày hiệu lực không?']);

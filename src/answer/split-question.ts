@@ -1,6 +1,7 @@
 // A two-part question ("… có hiệu lực từ ngày nào và thay thế những thông tư nào?", "… which agency leads it, and
 // when is it due?") is answered part by part: each part asks its own slot.
 import { foldDiacritics } from '../lang/normalize.js';
+import { detectLanguage } from './detect-language.js';
 import { isAccented } from './term-stats.js';
 
 /** Words that ask something, folded. "không"/"chưa"/"chứ" only ask at the end of a part ("… có … không?"). */
@@ -26,11 +27,34 @@ export function splitQuestion(question: string): string[] {
     const left = question.slice(0, match.index).trim();
     const right = question.slice(match.index! + match[0].length).trim();
     const bareComma = match[0].trim() === ',';
-    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left)))) continue;
+    // A bare comma separates two questions after "… không", or before a short tail that asks ("…, thời gian khi nào").
+    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4) continue;
     if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && asks(right)) {
       const ending = /[?]\s*$/.test(question) ? '?' : '';
-      return [`${left.replace(/[?,;\s]+$/u, '')}${ending}`, right.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
+      return [`${left.replace(/[?,;\s]+$/u, '')}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
     }
   }
   return [question];
+}
+
+/** "Theo Kế hoạch 980/KH-UBND, …", "Under Decree 09/2025/ND-CP, …": an opening frame that holds for both parts. */
+const FRAME = /^((?:theo|trong|tại|căn cứ|under|in|according to)\s[^,]{3,}?),\s+/iu;
+/** Where a wh-question's predicate starts ("… cấp tỉnh | do cơ quan nào chủ trì"): what comes before is its subject. */
+const PREDICATE = /\s(?:do|là|được|phải|có|sẽ|thuộc|gồm|cần|la|duoc|phai|co|se|thuoc|gom|can)\s/giu;
+/** A second part that starts with its verb ("… và hoàn thành khi nào?", "…, sẽ tập huấn bao nhiêu người?") has no subject of its own. */
+const SUBJECTLESS = /^(?:(?:sẽ|phải|được|đã|cần|do|thì|hoàn thành|thực hiện|kéo dài|áp dụng|se|phai|duoc|da|can|thi|hoan thanh|thuc hien|keo dai|ap dung)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
+
+/**
+ * The second part with what it leaves to the first: the subject of a wh-question when the second part has none
+ * ("việc X do ai chủ trì và hoàn thành khi nào" → "việc X hoàn thành khi nào"), else the first part's opening frame.
+ */
+function withContext(right: string, left: string, accented: boolean): string {
+  const firstAsking = (accented ? ASKING_ACCENTED.exec(lower(left)) : ASKING.exec(folded(left)))?.index;
+  if (SUBJECTLESS.test(right) && firstAsking !== undefined && detectLanguage(left) === 'vi') {
+    const cuts = [...left.matchAll(PREDICATE)].map((match) => match.index!).filter((index) => index < firstAsking);
+    const subject = cuts.length > 0 ? left.slice(0, cuts.at(-1)).trim() : '';
+    if (wordCount(subject) >= 2) return `${subject} ${right}`;
+  }
+  const frame = FRAME.exec(left)?.[1];
+  return frame && !FRAME.test(right) ? `${frame}, ${right}` : right;
 }
