@@ -163,9 +163,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * Query words that must not count as evidence: place names (the scope carries them), meta-verbs, and for
    * "what does X do" the duty words, so the section named after X wins over any sentence saying "trách nhiệm".
    */
-  const ignoredSyllables = (analyzed: AnalyzedQuestion, question: string): Set<string> =>
+  const ignoredSyllables = (analyzed: AnalyzedQuestion, question: string, scope: readonly string[] | null): Set<string> =>
     new Set([
-      ...analyzed.localities.mentions.flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])),
+      // A place counts when the documents asked about are not its own: Đắk Lắk's row in a national decision's table.
+      ...analyzed.localities.mentions
+        .filter((mention) => !scope || mention.docIds.some((docId) => scope.includes(docId)))
+        .flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])),
       ...META_SYLLABLES,
       ...(asksDuties(question) ? DUTY_SYLLABLES : []),
       ...(analyzed.types.includes('count') ? COUNT_SYLLABLES : []),
@@ -235,6 +238,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
     const period = asksPeriod(standalone);
     const funding = asksFunding(standalone);
+    // A place named beside documents that are not its own (Đắk Lắk in a national decision) is what to look for in them.
+    const places = scope ? analyzed.localities.mentions.filter((mention) => !mention.docIds.some((docId) => scope.includes(docId))).map((mention) => ` ${mention.name}`) : [];
     return {
       input,
       standalone,
@@ -245,7 +250,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       types: funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types,
       period,
       funding,
-      searchText: `${analyzed.searchText}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`,
+      searchText: `${analyzed.searchText}${places.join('')}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`,
       figures: askedFigures(standalone),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
@@ -321,7 +326,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
-    const profile = profileQuery({ searchText, question: standalone, types, model, ignore: ignoredSyllables(analyzed, standalone), carried: new Set(intent.topicWords), abbreviations });
+    const profile = profileQuery({ searchText, question: standalone, types, model, ignore: ignoredSyllables(analyzed, standalone, scope), carried: new Set(intent.topicWords), abbreviations });
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);

@@ -1,0 +1,94 @@
+// A place named beside a national document is what to look for in it, not the document's own locality.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestPipeline, type TestPipeline } from './helpers/open-test-pipeline.js';
+
+const DECISION = `THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 2701/QĐ-TTg
+Hà Nội, ngày 03 tháng 12 năm 2025
+
+QUYẾT ĐỊNH
+Về việc bổ sung có mục tiêu từ ngân sách trung ương cho các địa phương năm 2025
+
+THỦ TƯỚNG CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+Theo đề nghị của Bộ trưởng Bộ Tài chính.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Bổ sung có mục tiêu từ ngân sách trung ương cho ba địa phương số tiền 300 tỷ đồng để sửa chữa, cải tạo trụ sở làm việc cấp xã.
+
+Điều 2. Mức bổ sung cho từng địa phương như sau:
+- Tỉnh Đắk Lắk: 114.400 triệu đồng;
+- Tỉnh Khánh Hòa: 29.400 triệu đồng;
+- Tỉnh Lâm Đồng: 156.200 triệu đồng.
+
+Điều 3. Ủy ban nhân dân các tỉnh nêu tại Điều 2 sử dụng kinh phí được bổ sung đúng mục đích, hiệu quả.
+
+Điều 4. Quyết định này có hiệu lực kể từ ngày ký ban hành.
+
+THỦ TƯỚNG
+Nguyễn Văn A
+`;
+
+const PLAN = `ỦY BAN NHÂN DÂN
+TỈNH ĐẮK LẮK
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 125/KH-UBND
+Đắk Lắk, ngày 10 tháng 11 năm 2025
+
+KẾ HOẠCH
+Sửa chữa trụ sở làm việc cấp xã năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm cơ sở vật chất cho chính quyền cấp xã sau sắp xếp đơn vị hành chính.
+
+II. KINH PHÍ
+Kinh phí thực hiện từ ngân sách tỉnh là 2.000 triệu đồng và nguồn bổ sung có mục tiêu của trung ương.
+
+III. TỔ CHỨC THỰC HIỆN
+Sở Tài chính tham mưu phân bổ kinh phí cho các xã trước ngày 31/12/2025.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn B
+`;
+
+let pipeline: TestPipeline;
+let corpus: string;
+beforeAll(async () => {
+  corpus = await mkdtemp(join(tmpdir(), 'hdkh-places-'));
+  await writeFile(join(corpus, 'quyet-dinh-2701.txt'), DECISION);
+  await writeFile(join(corpus, 'dak-lak-125.txt'), PLAN);
+  pipeline = await openTestPipeline({ CORPUS_DIR: corpus });
+}, 60_000);
+afterAll(async () => {
+  await pipeline.cleanup();
+  await rm(corpus, { recursive: true, force: true });
+});
+
+describe('a place named beside a national document', () => {
+  it("finds the place's line in the document named by number", async () => {
+    const result = await pipeline.answerer.ask({ question: 'QĐ 2701/QĐ-TTg bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?' });
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((citation) => citation.docId)).toEqual(['quyet-dinh-2701']);
+    expect(result.answer.split('\n')[0]).toContain('114.400 triệu đồng');
+  });
+
+  it("still reads a place's own document without its name as evidence", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Kế hoạch của tỉnh Đắk Lắk dùng kinh phí từ nguồn nào?' });
+    expect(result.answered).toBe(true);
+    expect(result.citations[0].docId).toBe('dak-lak-125');
+    expect(result.citations[0].quote).toContain('ngân sách tỉnh');
+  });
+});
