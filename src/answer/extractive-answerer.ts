@@ -93,6 +93,8 @@ interface Intent {
   scopedByPlace: boolean;
   /** Words that chose one of a place's documents by its title; the scope carries them, so evidence need not repeat them. */
   topicWords: readonly string[];
+  /** Words that named documents by number and title: they say which documents, not what in them. */
+  namingWords: readonly string[];
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -255,6 +257,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
       topicWords: named?.topicWords ?? [],
+      namingWords: named?.namingWords ?? [],
     };
   };
 
@@ -326,7 +329,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
-    const profile = profileQuery({ searchText, question: standalone, types, model, ignore: ignoredSyllables(analyzed, standalone, scope), carried: new Set(intent.topicWords), abbreviations });
+    const profile = profileQuery({ searchText, question: standalone, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set(intent.topicWords), abbreviations });
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);

@@ -89,3 +89,15 @@ describe('questionScope', () => {
     expect(scope('Nghị định của tỉnh Nghệ An về đào tạo, bồi dưỡng công chức do ai ký?')).toBeNull();
   });
 });
+
+describe('words that name a document by number', () => {
+  it('are its number and type words, ignored, and its title words, carried; not what the question asks', () => {
+    const titled = [{ ...metas[3], id: 'qd-2701', number: '2701/QĐ-TTg', title: 'Phê duyệt Chương trình chuyển đổi số ngành y tế' } as DocumentMeta];
+    const question = 'Quyết định 2701/QĐ-TTg về Chương trình chuyển đổi số ngành y tế bãi bỏ văn bản nào?';
+    const scope = resolveScope(analyzeQuestion(question, { documents: titled, abbreviations: new Map() }), titled);
+    expect(scope).toMatchObject({ docIds: ['qd-2701'], by: 'number' });
+    expect(scope!.namingWords).toEqual(expect.arrayContaining(['2701', 'qđ', 'qd', 'ttg', 'quyết', 'định']));
+    expect(scope!.topicWords).toEqual(expect.arrayContaining(['chương', 'chuong', 'chuyển', 'đổi', 'số', 'y', 'tế']));
+    for (const asked of ['bãi', 'bỏ', 'văn', 'bản']) expect([...scope!.namingWords!, ...scope!.topicWords!]).not.toContain(asked);
+  });
+});

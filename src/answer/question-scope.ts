@@ -89,8 +89,10 @@ function typesById(metas: readonly DocumentMeta[]): Map<string, DocumentMeta['ty
 export interface Scope {
   docIds: string[];
   by: 'request' | 'number' | 'place' | 'topic';
-  /** The question's words, as typed and folded, that told one document of the place from the others by its title. */
+  /** The question's words, as typed and folded, that repeat the title of the documents named: the scope carries them. */
   topicWords?: string[];
+  /** The question's words, as typed and folded, that repeat the number and type of the documents it names by number. */
+  namingWords?: string[];
 }
 
 /**
@@ -100,7 +102,11 @@ export interface Scope {
 export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly DocumentMeta[], requested?: readonly string[]): Scope | null {
   if (requested && requested.length > 0) return { docIds: [...requested], by: 'request' };
   const byNumber = documentsByNumber(analyzed.original, metas);
-  if (byNumber.length > 0) return { docIds: byNumber, by: 'number' };
+  if (byNumber.length > 0) {
+    const named = metas.filter((meta) => byNumber.includes(meta.id));
+    const naming = (of: (meta: DocumentMeta) => string) => wordsIn(analyzed.original, named.map(of).join(' '));
+    return { docIds: byNumber, by: 'number', namingWords: naming((meta) => `${meta.number ?? ''} ${typeWords(meta.type).join(' ')} ${meta.type}`), topicWords: naming((meta) => meta.title) };
+  }
   const byPlace = analyzed.localities.docIds;
   const types = namedTypes(analyzed.original, true);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
@@ -167,6 +173,12 @@ function byTopic(question: string, docIds: string[], metas: readonly DocumentMet
   if (best < 2 || chosen.length === docIds.length) return { docIds };
   const topic = new Set(shared[docIds.indexOf(chosen[0])].flatMap((pair) => pair.split(' ')));
   return { docIds: chosen, topicWords: [...new Set(typed.filter((word) => topic.has(folded(word))).flatMap((word) => [word, folded(word)]))] };
+}
+
+/** The words of a question that occur in `text`, as typed and folded. */
+function wordsIn(question: string, text: string): string[] {
+  const found = new Set(wordsOf(text).map(folded));
+  return [...new Set(wordsOf(question).filter((word) => found.has(folded(word))).flatMap((word) => [word, folded(word)]))];
 }
 
 /** The ids of `resolveScope`. */
