@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, targetsOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -71,6 +71,24 @@ describe('sections, bodies and years', () => {
     expect(sectionYears(['Phần thứ nhất: ĐÁNH GIÁ GIAI ĐOẠN 2016 - 2020'], [2025])).toBe('mismatch');
     expect(sectionYears(['VI. TỔ CHỨC THỰC HIỆN'], [2025])).toBe('neutral');
     expect(sectionYears(later, [])).toBe('neutral');
+    expect(sectionYears(['2. Định hướng đến năm 2035'], [2030])).toBe('mismatch');
+    expect(sectionYears(['2. Định hướng đến năm 2035'], [2035])).toBe('match');
+    expect(sectionYears(['Giai đoạn 2021 - 2025, tầm nhìn đến năm 2030'], [2030])).toBe('match');
+  });
+
+  it('rules out a passage naming no year under a heading for other years', () => {
+    expect(statesOtherYears('Quy mô đạt 40% GRDP.', ['II. MỤC TIÊU', '2. Định hướng đến năm 2035'], [2030])).toBe(true);
+    expect(statesOtherYears('Quy mô đạt 40% GRDP.', ['II. MỤC TIÊU'], [2030])).toBe(false);
+    expect(statesOtherYears('Từ năm 2025 đến hết năm 2030, đạt 40%.', [], [2027])).toBe(false);
+  });
+
+  it('reads from the title for which years a document sets targets', () => {
+    const title = 'Kế hoạch thực hiện Chương trình phòng, chống ma túy đến năm 2030';
+    expect(targetsOtherYears('Phấn đấu 50% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2027])).toBe(true);
+    expect(targetsOtherYears('Phấn đấu 50% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2030])).toBe(false);
+    expect(targetsOtherYears('Năm 2027 đạt 30% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2027])).toBe(false);
+    expect(targetsOtherYears('Đạt 90% người dân có sổ sức khỏe.', [], 'Kế hoạch giai đoạn 2021 - 2025', [2030])).toBe(true);
+    expect(targetsOtherYears('Đạt 90% người dân có sổ sức khỏe.', [], 'Kế hoạch giai đoạn 2021 - 2025', [2025])).toBe(false);
   });
   it('tells "which plan" from "which decision"', () => {
     expect(asksWhichPlan('Kế hoạch nào chỉ thực hiện đến năm 2025?')).toBe(true);

@@ -81,27 +81,49 @@ export const askedYears = (question: string): number[] => yearsIn(question.repla
 
 /**
  * Whether a passage speaks of other years than those asked: "Năm 2025 đạt 60%" does not answer a question about
- * 2030. A passage that names no year, or a heading whose span holds an asked year, is not ruled out.
+ * 2030, nor does a passage naming no year under "Định hướng đến năm 2035". A passage that names no year under
+ * headings that name none, or under a heading whose years hold an asked year, is not ruled out.
  */
 export function statesOtherYears(text: string, section: readonly string[], asked: readonly number[]): boolean {
-  if (asked.length === 0 || sectionYears(section, asked) === 'match') return false;
-  const folded = foldedLower(text).replace(NUMBER_YEAR, ' ');
-  const spans = [...folded.matchAll(/\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d{2})\b/g)].map((match) => [Number(match[1]), Number(match[2])]);
-  const years = yearsIn(folded);
-  if (years.length === 0) return false;
-  return !years.some((year) => asked.includes(year)) && !spans.some(([from, to]) => asked.some((year) => year >= from && year <= to));
+  const bySection = sectionYears(section, asked);
+  if (asked.length === 0 || bySection === 'match') return false;
+  const { spans, points } = timesIn(text);
+  const years = yearsIn(foldedLower(text).replace(NUMBER_YEAR, ' '));
+  if (years.length === 0) return bySection === 'mismatch';
+  return !years.some((year) => asked.includes(year)) && !spans.some(([from, to]) => asked.some((year) => year >= from && year <= to)) && !points.some((year) => asked.includes(year));
 }
 
 /**
- * "Mục tiêu đến năm 2030" sits under "b) Giai đoạn 2026 - 2030", not under "a) Giai đoạn 2021 - 2025" or a review
- * of 2016 - 2020: 'match' when a heading's span of years holds an asked year, 'mismatch' when its spans hold none,
- * 'neutral' when no heading states years (or the question names none).
+ * Whether a target passage that names no year is, by its document's title, for other years than those asked: a
+ * plan "… đến năm 2030" sets no target for 2027, a plan for 2021 - 2025 none for 2026 - 2030.
+ */
+export function targetsOtherYears(text: string, section: readonly string[], title: string, asked: readonly number[]): boolean {
+  if (asked.length === 0 || yearsIn(foldedLower(text).replace(NUMBER_YEAR, ' ')).length > 0 || sectionYears(section, asked) !== 'neutral') return false;
+  const { spans, points } = timesIn(title);
+  const years = [...spans.map(([, to]) => to), ...points];
+  return years.length > 0 && !years.some((year) => asked.includes(year));
+}
+
+const SPAN = /\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?((?:19|20)\d{2})\b/g;
+/** The times a text sets: spans of years ("giai đoạn 2026 - 2030") and single years ("đến năm 2035", "năm 2025"). */
+function timesIn(text: string): { spans: [number, number][]; points: number[] } {
+  const folded = foldedLower(text).replace(NUMBER_YEAR, ' ');
+  const spans = [...folded.matchAll(SPAN)].map((match): [number, number] => [Number(match[1]), Number(match[2])]);
+  const points = yearsIn(folded.replace(SPAN, ' '));
+  return { spans, points };
+}
+
+/**
+ * "Mục tiêu đến năm 2030" sits under "b) Giai đoạn 2026 - 2030", not under "a) Giai đoạn 2021 - 2025", a review
+ * of 2016 - 2020 or "Định hướng đến năm 2035": 'match' when a heading's years hold an asked year, 'mismatch' when
+ * they hold none, 'neutral' when no heading states years (or the question names none).
  */
 export function sectionYears(section: readonly string[], askedYears: readonly number[]): 'match' | 'mismatch' | 'neutral' {
   if (askedYears.length === 0) return 'neutral';
-  const spans = section.flatMap((title) => [...foldedLower(title).matchAll(/\b((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})\b/g)].map((match) => [Number(match[1]), Number(match[2])]));
-  if (spans.length === 0) return 'neutral';
-  return spans.some(([from, to]) => askedYears.some((year) => year >= from && year <= to)) ? 'match' : 'mismatch';
+  const { spans, points } = timesIn(section.join('\n'));
+  if (spans.length === 0 && points.length === 0) return 'neutral';
+  const holds = spans.some(([from, to]) => askedYears.some((year) => year >= from && year <= to)) || points.some((year) => askedYears.includes(year));
+  return holds ? 'match' : 'mismatch';
 }
 
 /** "Kế hoạch gồm những phần nào?", "nhiệm vụ, giải pháp gồm những nhóm nào?", "what are the main tasks": answered from the outline. */

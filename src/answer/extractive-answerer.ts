@@ -4,7 +4,8 @@ import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase,
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import type { QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, quotedDocuments, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isAttachmentCaption, isBodyHeading, namesParticularBody, statesOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
+import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isAttachmentCaption, isBodyHeading, namesParticularBody, statesOtherYears,
+  targetsOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
@@ -349,6 +350,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['under the heading of the body asked about', (item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? '')],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
       ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
+      ['a target of a document for the years asked', (item) => !types.includes('target') || !targetsOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
     ];
