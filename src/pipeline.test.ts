@@ -48,6 +48,30 @@ describe('openPipeline', () => {
     expect(result.answer).toContain('95%');
   });
 
+  it('re-reads every document behind the served collection when it was written by a version that read them differently', async () => {
+    const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'none' });
+    await openPipeline(config, silentLogger);
+    const database = () => new Database(join(root, 'data', 'collection.db'));
+    const grammar = () => {
+      const db = database();
+      try {
+        return (db.prepare("SELECT value FROM settings WHERE key = 'grammar'").get() as { value: string }).value;
+      } finally {
+        db.close();
+      }
+    };
+    const current = grammar();
+    const db = database();
+    db.prepare("UPDATE settings SET value = '0' WHERE key = 'grammar'").run();
+    db.close();
+    const { logger, messages } = capturingLogger();
+    const reopened = await openPipeline(config, logger);
+    expect(reopened.knowledge.catalogue()).toHaveLength(5);
+    await reopened.settled;
+    expect(grammar()).toBe(current);
+    expect(messages()).toContain('the corpus folder or the way documents are read changed: re-ingesting while serving');
+  });
+
   it('answers about a document an ingest added while it was serving, without a restart', async () => {
     const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'none' });
     const serving = await openPipeline(config, silentLogger);

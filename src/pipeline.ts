@@ -9,6 +9,7 @@ import { AppError, isAppError } from './errors.js';
 import { scanCorpus } from './ingest/load-corpus.js';
 import { postgresTarget } from './ingest/postgres-target.js';
 import { runIngest } from './ingest/run-ingest.js';
+import { GRAMMAR_VERSION } from './structure/grammar.js';
 import type { Logger } from './logger.js';
 import { createHybridRetriever } from './retrieval/hybrid-retriever.js';
 import { openKnowledgeBase, type OpenedKnowledgeBase } from './retrieval/open-knowledge-base.js';
@@ -73,12 +74,16 @@ function blockingReason(existing: OpenedKnowledgeBase | null): string | null {
   return null;
 }
 
-/** Re-ingests behind a serving collection when the corpus folder changed since the last ingest. */
+/**
+ * Re-ingests behind a serving collection when the corpus folder changed since the last ingest, or when this version
+ * reads documents differently from the one that wrote it.
+ */
 async function catchUp(config: Config, existing: OpenedKnowledgeBase, embedding: EmbeddingModel | null, logger: Logger, options: PipelineOptions): Promise<void> {
   try {
     const scan = await scanCorpus(config.CORPUS_DIR, existing.store.knownFiles());
-    if (scan.toRead.length === 0 && scan.removed.length === 0) return;
-    logger.info({ corpus: config.CORPUS_DIR, changed: scan.toRead.length, removed: scan.removed.length }, 'the corpus folder changed: re-ingesting while serving');
+    const regrammar = existing.store.setting('grammar') !== String(GRAMMAR_VERSION);
+    if (scan.toRead.length === 0 && scan.removed.length === 0 && !regrammar) return;
+    logger.info({ corpus: config.CORPUS_DIR, changed: scan.toRead.length, removed: scan.removed.length, regrammar }, 'the corpus folder or the way documents are read changed: re-ingesting while serving');
     logger.info(await runIngest({ corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, embedding, logger, loadHnsw: options.loadHnsw }), 'index caught up');
   } catch (error) {
     // Another ingest is writing: what it commits is served as it commits it.
