@@ -14,11 +14,13 @@ const FUNCTION_WORDS = [
 /** Pairs that are function words together, though a half may be content elsewhere ("bao" in "bao phủ"). */
 const FUNCTION_PAIRS = ['bao nhiêu', 'là gì', 'cho biết', 'như thế', 'thế nào', 'ở đâu', 'tại sao', 'vì sao', 'có phải', 'phải không', 'được không', 'bao giờ', 'khi nào'];
 
-// Unaccented forms that also spell common content words ("the" for "thẻ", "ve" for "bảo vệ", "tai" for "tài chính"):
-// these stay searchable when typed without diacritics.
+// Unaccented forms that also spell common content words ("the" for "thẻ", "ve" for "bảo vệ", "tai" for "tài chính",
+// "van ban" for "văn bản", "chu tri" for "chủ trì"): these stay searchable when typed without diacritics. A word
+// written with diacritics is a function word only as written: "văn", "bản", "chủ" are no "vẫn", "bạn", "chứ".
 const AMBIGUOUS_FOLDS = new Set([
   'co', 've', 'tai', 'den', 'tu', 'ma', 'nen', 'de', 'da', 'dang', 'nay', 'cung', 'con', 'chi', 'moi', 'thi',
   'nhu', 'vi', 'boi', 'dau', 'may', 'the', 'vay', 'chua', 'trong', 'lai', 'ra', 'ca',
+  'van', 'ban', 'chu', 'day', 'ha', 'toi', 'bi', 'se', 'long', 'neu', 'nhe', 'rang',
 ]);
 
 const folded = (words: readonly string[]) => words.map(foldDiacritics).filter((word) => !AMBIGUOUS_FOLDS.has(word));

@@ -37,6 +37,12 @@ describe('analyzeForIndex', () => {
     expect(indexTerms('của các')).toEqual(new Set());
   });
 
+  it('keeps content words whose folded form spells a function word ("văn bản" is no "vẫn bạn")', () => {
+    const terms = indexTerms('Văn bản chủ trì bảo vệ bí mật, rà soát quan trọng');
+    for (const term of ['văn', 'bản', 'văn bản', 'van ban', 'chủ', 'chủ trì', 'bí', 'bí mật', 'rà', 'rà soát', 'trọng', 'quan trọng']) expect(terms, term).toContain(term);
+    expect(indexTerms('vẫn là bạn')).toEqual(new Set());
+  });
+
   it('expands an abbreviation in text and abbreviates an expansion, in both directions', () => {
     const short = indexTerms('cấp thẻ BHYT cho NKT');
     const long = indexTerms('cấp thẻ bảo hiểm y tế cho người khuyết tật');

@@ -132,12 +132,12 @@ function itemsOf(tokens: readonly Token[], context: Context): Item[] {
     } else {
       const word = tokens[i].surface.toLowerCase();
       const fold = context.fold(word);
-      items.push({ word, fold, stop: STOPWORDS.has(word) || STOPWORDS.has(fold) });
+      items.push({ word, fold, stop: STOPWORDS.has(word) });
     }
   }
   // Function-word pairs ("bao nhiêu") silence both halves.
   for (let i = 0; i + 1 < items.length; i++) {
-    if (STOPWORDS.has(`${items[i].word} ${items[i + 1].word}`) || STOPWORDS.has(`${items[i].fold} ${items[i + 1].fold}`)) items[i].stop = items[i + 1].stop = true;
+    if (STOPWORDS.has(`${items[i].word} ${items[i + 1].word}`)) items[i].stop = items[i + 1].stop = true;
   }
   return items;
 }
@@ -161,7 +161,7 @@ function numberVariants(word: string): string[] {
 
 const asItem = (word: string, context: Context): Item => {
   const fold = context.fold(word);
-  return { word, fold, stop: STOPWORDS.has(word) || STOPWORDS.has(fold) };
+  return { word, fold, stop: STOPWORDS.has(word) };
 };
 
 function analyzeClause(items: readonly Item[], context: Context): void {

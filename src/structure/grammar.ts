@@ -18,14 +18,14 @@ interface DocumentTypeEntry {
   english: string;
 }
 
-/** Longer markers first: "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ". */
 /**
- * The version of how documents are read (cleaning, structure, chunking). Raise it with any change that reads stored
- * documents differently: the next ingest then reads every document again (served as before meanwhile), not only the
- * changed files.
+ * The version of how documents are read (cleaning, structure, chunking, index terms). Raise it with any change that
+ * reads stored documents differently: the next ingest then reads every document again (served as before meanwhile),
+ * not only the changed files.
  */
-export const GRAMMAR_VERSION = 2;
+export const GRAMMAR_VERSION = 3;
 
+/** Longer markers first: "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ". */
 export const DOCUMENT_TYPES: readonly DocumentTypeEntry[] = [
   { type: 'Thông tư liên tịch', marker: 'THÔNG TƯ LIÊN TỊCH', codes: ['TTLT'], legal: true, english: 'joint circular' },
   { type: 'Văn bản hợp nhất', marker: 'VĂN BẢN HỢP NHẤT', codes: ['VBHN'], legal: true, english: 'consolidated text' },
