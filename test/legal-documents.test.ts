@@ -79,4 +79,14 @@ describe('scope', () => {
     expect(result.answer).toMatch(/có hiệu lực[^”]*05 tháng 01 năm 2026/u);
     expect(result.answer.split('\n')[0]).toMatch(/^Trả lời: /u);
   });
+
+  it('says the collection does not hold a document asked about by number, rather than answering from a neighbour', async () => {
+    const absent = await ask('Mức phí thẩm định theo Thông tư 111/2025/TT-BTC là bao nhiêu?');
+    expect(absent.answered).toBe(false);
+    expect(absent.answer).toMatch(/^Kho tài liệu không có Thông tư 111\/2025\/TT-BTC/u);
+    // A document the collection holds may still say something about one it does not.
+    const replaced = await ask('Thông tư 01/2021/TT-BTC được thay thế bởi văn bản nào?');
+    expect(replaced.answered, replaced.answer).toBe(true);
+    expect(replaced.citations[0].quote).toMatch(/thay thế Thông tư số 01\/2021\/TT-BTC/u);
+  });
 });

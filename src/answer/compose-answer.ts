@@ -331,6 +331,8 @@ export function composeAbstention(args: {
   metas: readonly DocumentMeta[];
   /** Places the question names that no plan covers. */
   missingPlaces?: readonly string[];
+  /** Documents the question names by number that the collection does not hold, as written. */
+  missingDocuments?: readonly string[];
   /** The plans the question was limited to. */
   scopeMetas?: readonly DocumentMeta[];
   /** The plan facts that were asked for, when the plans in scope do not state them. */
@@ -339,6 +341,7 @@ export function composeAbstention(args: {
   const { language, metas } = args;
   const covered = coverageOf(metas, language);
   const missing = args.missingPlaces ?? [];
+  const documents = args.missingDocuments ?? [];
   const scoped = args.scopeMetas ?? [];
   const facts = args.facts ?? [];
   const fact = facts.length > 0 ? { vi: facts.map((name) => FACT_NAME[name].vi).join(' và '), en: facts.map((name) => FACT_NAME[name].en).join(' or ') } : null;
@@ -346,7 +349,9 @@ export function composeAbstention(args: {
     const lead =
       missing.length > 0
         ? `The documents contain no plan for ${missing.join(', ')}, so I cannot answer this.`
-        : scoped.length > 0
+        : documents.length > 0
+          ? `The collection does not hold ${documents.join(' or ')}, and no document in it says this about ${documents.length > 1 ? 'them' : 'it'}.`
+          : scoped.length > 0
           ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'en')).join(' and '))} ${scoped.length > 1 ? 'do' : 'does'} not state ${fact?.en ?? 'this'}.`
           : 'The documents do not answer this question.';
     return `${lead} The collection holds ${covered}. Try asking about a target, task, funding, a body's duties or a reporting deadline in one of these plans.`;
@@ -354,7 +359,9 @@ export function composeAbstention(args: {
   const lead =
     missing.length > 0
       ? `Kho tài liệu chưa có kế hoạch của ${missing.join(', ')}, nên không thể trả lời câu hỏi này.`
-      : scoped.length > 0
+      : documents.length > 0
+        ? `Kho tài liệu không có ${documents.join(' hay ')}, và không văn bản nào hiện có nói điều này về văn bản đó.`
+        : scoped.length > 0
         ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'vi')).join(' và '))} không ghi ${fact?.vi ?? 'thông tin này'}.`
         : 'Các tài liệu hiện có không trả lời được câu hỏi này.';
   return `${lead} Kho tài liệu gồm ${covered}. Bạn có thể hỏi cụ thể hơn về mục tiêu, nhiệm vụ, kinh phí, trách nhiệm của từng cơ quan hoặc thời hạn báo cáo trong một kế hoạch.`;

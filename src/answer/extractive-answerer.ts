@@ -12,7 +12,7 @@ import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { planName } from './plan-names.js';
 import { askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
-import { namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
@@ -96,12 +96,14 @@ interface Intent {
   topicWords: readonly string[];
   /** Words that named documents by number and title: they say which documents, not what in them. */
   namingWords: readonly string[];
+  /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
+  absent: ReturnType<typeof absentDocuments>;
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
 type Outcome =
   | { kind: 'answer'; parts: AnswerPart[]; missing?: MissingFact[]; slot?: AskedSlot; retrieveMs?: number }
-  | { kind: 'abstain'; details: { missingPlaces?: readonly string[]; facts?: readonly PlanFact[] }; retrieveMs?: number };
+  | { kind: 'abstain'; details: { missingPlaces?: readonly string[]; missingDocuments?: readonly string[]; facts?: readonly PlanFact[] }; retrieveMs?: number };
 
 /** The evidence gathered for a question: every scored sentence, those that may answer, and the query profile. */
 interface Gathered {
@@ -259,6 +261,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       scopedByPlace: named?.by === 'place',
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
+      absent: absentDocuments(standalone, metas),
     };
   };
 
@@ -343,6 +346,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
       ['not the caption of an attached instrument', (item) => !isAttachmentCaption(item.text)],
+      ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
       ['states the figures the question states', (item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
@@ -397,7 +401,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     if (!best) {
       // A plan cut short may state its period only in its title.
       const titleParts = period ? (await Promise.all((scope ?? []).map((docId) => direct.planFact(documents, docId, 'period')))).filter((part) => part !== null) : [];
-      return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: {}, retrieveMs };
+      const missingDocuments = intent.absent.map((document) => document.written);
+      return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: { missingDocuments }, retrieveMs };
     }
     const shaper = createPassageShaper(documents);
     const groups = shaper.groupByDocument(evidence);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../types.js';
 import { analyzeQuestion } from './analyze-question.js';
-import { documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 
 const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
 const metas = [
@@ -99,5 +99,20 @@ describe('words that name a document by number', () => {
     expect(scope!.namingWords).toEqual(expect.arrayContaining(['2701', 'qđ', 'qd', 'ttg', 'quyết', 'định']));
     expect(scope!.topicWords).toEqual(expect.arrayContaining(['chương', 'chuong', 'chuyển', 'đổi', 'số', 'y', 'tế']));
     for (const asked of ['bãi', 'bỏ', 'văn', 'bản']) expect([...scope!.namingWords!, ...scope!.topicWords!]).not.toContain(asked);
+  });
+});
+
+describe('absentDocuments', () => {
+  it('names, as written, the documents asked about by a number the collection does not hold', () => {
+    const absent = absentDocuments('Thông tư 111/2025/TT-BTC quy định mức thu phí gì?', metas);
+    expect(absent.map((document) => document.written)).toEqual(['Thông tư 111/2025/TT-BTC']);
+    expect(absent[0].mentionedIn('thay thế Thông tư số 111/2025/TT-BTC ngày 01 tháng 12')).toBe(true);
+    expect(absent[0].mentionedIn('Thông tư số 110/2025/TT-BTC')).toBe(false);
+    expect(absent[0].mentionedIn('theo Thông tư 111/2024/TT-BTC')).toBe(false);
+  });
+
+  it('is empty when the question names by number a document the collection holds, or names none', () => {
+    expect(absentDocuments('Nghị định 171 và Nghị định 999 khác nhau thế nào?', metas)).toEqual([]);
+    expect(absentDocuments('Kinh phí lấy từ đâu?', metas)).toEqual([]);
   });
 });

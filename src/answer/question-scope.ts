@@ -16,6 +16,8 @@ const TYPE_THEN_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})\\.?\\s+(
 const NUMBER_WITH_CODE = /(?<![\d])(\d{1,5})\s*(?:\/\s*(\d{4}))?\s*\/\s*([a-zđ&]+)/gu;
 
 interface NumberMention {
+  /** Where it starts in the question. */
+  start: number;
   digits: string;
   /** The type words written beside it ("nghi dinh", "nd"), or the code inside the number. */
   typeWord: string;
@@ -26,8 +28,8 @@ interface NumberMention {
 function numberMentions(question: string): NumberMention[] {
   const text = folded(question);
   return [
-    ...[...text.matchAll(TYPE_THEN_NUMBER)].map((match) => ({ digits: digitsOf(match[2]), typeWord: match[1] })),
-    ...[...text.matchAll(NUMBER_WITH_CODE)].map((match) => ({ digits: digitsOf(match[1]), typeWord: match[3], year: match[2] })),
+    ...[...text.matchAll(TYPE_THEN_NUMBER)].map((match) => ({ start: match.index!, digits: digitsOf(match[2]), typeWord: match[1] })),
+    ...[...text.matchAll(NUMBER_WITH_CODE)].map((match) => ({ start: match.index!, digits: digitsOf(match[1]), typeWord: match[3], year: match[2] })),
   ];
 }
 
@@ -56,6 +58,26 @@ export function namesAbsentDocument(question: string, metas: readonly DocumentMe
   const mentions = numberMentions(question);
   if (mentions.length > 0) return mentions.some((mention) => !metas.some((meta) => matches(meta, mention)));
   return namedTypes(question).some((type) => !metas.some((meta) => typeEntry(meta.type).type === type));
+}
+
+/**
+ * Documents the question names by number that the collection does not hold, as written ("Thông tư 111/2025/TT-BTC"),
+ * each with a test for a passage that mentions it; none when it also names a document the collection holds.
+ */
+export function absentDocuments(question: string, metas: readonly DocumentMeta[]): { written: string; mentionedIn: (text: string) => boolean }[] {
+  const mentions = numberMentions(question);
+  if (mentions.some((mention) => metas.some((meta) => matches(meta, mention)))) return [];
+  // Folding keeps each precomposed letter one character, so offsets in the folded text are offsets in `original`.
+  const original = question.normalize('NFC');
+  return [...new Set(mentions.map((mention) => mention.digits))].map((digits) => {
+    const same = mentions.filter((mention) => mention.digits === digits);
+    const year = same.find((mention) => mention.year)?.year;
+    // From the type word to the end of the number's code: "Thông tư 111/2025/TT-BTC".
+    const start = Math.min(...same.map((mention) => mention.start));
+    const written = /^\D*\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)*/u.exec(original.slice(start))?.[0] ?? digits;
+    const pattern = new RegExp(`(?<!\\d)0*${digits}\\s*/${year ? `\\s*${year}\\s*/` : ''}`);
+    return { written: written.trim(), mentionedIn: (text: string) => pattern.test(text) };
+  });
 }
 
 const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`(?<!\\p{L})(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
