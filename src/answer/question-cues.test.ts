@@ -14,6 +14,11 @@ describe('askedPlanFacts', () => {
     expect(facts('When does the decree take effect?', [TITLE])).toEqual(['effective-date']);
   });
 
+  it('reads an order of documents as a question about their dates', () => {
+    expect(facts('QĐ 12/2025/QĐ-UBND và QĐ 13/2025/QĐ-UBND, văn bản nào được ban hành trước?', [TITLE])).toEqual(['issue-date']);
+    expect(facts('Which takes effect first: Decree 171/2025/ND-CP or Decree 172/2025/ND-CP? Give both dates.', [TITLE])).toEqual(['effective-date']);
+  });
+
   it('leaves questions about the content to retrieval, whatever cue words they share', () => {
     expect(facts('Hệ thống chứng thực chữ ký số chuyên dùng do cơ quan nào chủ trì xây dựng?', [TITLE])).toEqual([]);
     expect(facts('Kế hoạch nào triển khai đề án chăm sóc sức khỏe người già, ban hành ngày nào?', [TITLE])).toEqual([]);

@@ -12,6 +12,8 @@ const IMPLEMENTS = /\b(thuc hien|trien khai|implements?|carry out|carries out)\b
 const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repeals?|amends?|supersedes?)\b/;
 /** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect". */
 const EFFECTIVE = /\bhieu luc\b|\btakes? effect\b|\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
+/** "… ban hành trước", "which was issued first", "takes effect earlier". */
+const ORDER = /\b(truoc|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
@@ -26,7 +28,7 @@ const LEGAL_BASIS_FRAME = new Set(
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
 const DOCUMENT_FACT_FRAME = new Set(
-  'ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong'.split(
+  'ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt'.split(
     ' ',
   ),
 );
@@ -52,8 +54,10 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
       .filter((word) => word.length >= minLength && !/\d/.test(word) && !STOPWORDS.has(word) && !frame.has(word) && !titleWords.has(word) && !places.has(word));
   if (wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > MAX_SUBJECT_WORDS) return [];
   const facts: PlanFact[] = [];
-  const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || /\b(ngay|date|day)\b/.test(folded));
-  const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded));
+  // "Which was issued first?", "văn bản nào có hiệu lực trước?": an order of dates asks for the dates.
+  const ordered = ORDER.test(folded);
+  const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || /\b(ngay|dates?|days?)\b/.test(folded));
+  const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
   // ("kỷ niệm", typed without diacritics, is not "ký".)
   if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded)) facts.push('signer');

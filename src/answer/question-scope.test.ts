@@ -32,6 +32,8 @@ describe('namesAbsentDocument', () => {
     expect(namesAbsentDocument('Quyết định 1942/QĐ-TTg ban hành ngày nào?', metas)).toBe(true);
     expect(namesAbsentDocument('Luật nào quy định việc này?', metas)).toBe(true);
     expect(namesAbsentDocument('Kế hoạch này thực hiện chỉ thị nào, ban hành ngày nào?', metas)).toBe(true);
+    expect(namesAbsentDocument('Văn bản này có hiệu lực từ khi nào?', metas)).toBe(false);
+    expect(namesAbsentDocument('Kế hoạch 8557/KH-UBND thực hiện Quyết định 1942/QĐ-TTg, ban hành ngày nào?', metas)).toBe(false);
   });
 
   it('is false for documents the collection holds, named by number or by type', () => {

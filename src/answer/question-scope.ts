@@ -56,9 +56,13 @@ export function documentsByNumber(question: string, metas: readonly DocumentMeta
  */
 export function namesAbsentDocument(question: string, metas: readonly DocumentMeta[]): boolean {
   const mentions = numberMentions(question);
-  if (mentions.length > 0) return mentions.some((mention) => !metas.some((meta) => matches(meta, mention)));
-  return namedTypes(question).some((type) => !metas.some((meta) => typeEntry(meta.type).type === type));
+  // Documents it holds named beside one it does not ("KH 980 thực hiện Quyết định 1899 …") are what it asks about.
+  if (mentions.length > 0) return mentions.every((mention) => !metas.some((meta) => matches(meta, mention)));
+  // "Văn bản" (a document) names no type of its own: every document is one.
+  return namedTypes(question).some((type) => type !== GENERIC_TYPE && !metas.some((meta) => typeEntry(meta.type).type === type));
 }
+
+const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
 
 /**
  * Documents the question names by number that the collection does not hold, as written ("Thông tư 111/2025/TT-BTC"),
