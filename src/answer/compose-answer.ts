@@ -6,8 +6,8 @@ import type { SignerSpan } from './find-signer.js';
 import { citationLabel, documentName } from '../structure/citation-label.js';
 import { truncateTitle } from '../structure/parse-structure.js';
 import { typeEntry } from '../structure/grammar.js';
-import { allPlans, capitalise, documentPhrase, planName } from './plan-names.js';
-import { askedValue, leadLine, type AskedSlot } from './lead-line.js';
+import { allPlans, capitalise, documentPhrase, numberedPhrase, planName } from './plan-names.js';
+import { askedValue, comparisonLine, leadLine, type AskedSlot } from './lead-line.js';
 import type { Evidence } from './select-evidence.js';
 
 type Language = 'vi' | 'en';
@@ -252,7 +252,10 @@ export function composeAnswer(args: {
   // Documents answered side by side are named alike in the summary and in their lines: plans by their place,
   // any other document as officials cite it (its type and number).
   const plans = allPlans([...byDoc.keys()].map(metaOf));
-  const sideBySideName = (docId: string): string => (plans ? planOf(docId) : phraseOf(docId));
+  // Two plans of one place are told apart by type and number, as other documents are.
+  const placeNames = [...byDoc.keys()].map(planOf);
+  const byPlace = plans && new Set(placeNames).size === placeNames.length;
+  const sideBySideName = (docId: string): string => (byPlace ? planOf(docId) : plans ? numberedPhrase(metaOf(docId), language) : phraseOf(docId));
   if (byDoc.size === 1) {
     const [[docId, docParts]] = byDoc;
     // A legal document is cited by its article, as people cite it: "Theo khoản 2 Điều 5 Nghị định 09/2025/NĐ-CP".
@@ -280,7 +283,8 @@ export function composeAnswer(args: {
     if (values.length === 1 && byDoc.size === 1) lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));
     else if (values.length > 0) {
       const named = values.map(({ docId, value, marker }) => `${capitalise(sideBySideName(docId))}: ${value} ${marker}`).join('; ');
-      lines.splice(args.preface ? 1 : 0, 0, language === 'en' ? `In short — ${named}.` : `Tóm tắt — ${named}.`);
+      const compared = comparisonLine(values.map(({ docId, value }) => ({ name: sideBySideName(docId), value })), args.slot, language);
+      lines.splice(args.preface ? 1 : 0, 0, language === 'en' ? `In short — ${named}.` : `Tóm tắt — ${named}.`, ...(compared ? [compared] : []));
     }
   }
   // A document the question names but whose passages did not answer was searched, not read whole: say what was

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedValue, leadLine } from './lead-line.js';
+import { askedValue, comparisonLine, leadLine } from './lead-line.js';
 
 describe('askedValue', () => {
   it('takes the asked value word for word from the quote', () => {
@@ -20,5 +20,23 @@ describe('leadLine', () => {
   it('opens the answer with the value and its citation', () => {
     expect(leadLine('trước ngày 20/11 hằng năm', '[1]', 'vi')).toBe('Trả lời: Trước ngày 20/11 hằng năm [1].');
     expect(leadLine('2.226 người có công', '[2]', 'en')).toBe('In short: 2.226 người có công [2].');
+  });
+});
+
+describe('comparisonLine', () => {
+  it('orders dates, amounts, shares and counts the documents state side by side', () => {
+    expect(comparisonLine([{ name: 'Kế hoạch 12/KH-UBND', value: 'ngày 26 tháng 11 năm 2025' }, { name: 'Kế hoạch 9/KH-UBND', value: '18/11/2025' }], { kind: 'date' }, 'vi')).toBe(
+      'So sánh: Kế hoạch 9/KH-UBND (18/11/2025) trước Kế hoạch 12/KH-UBND (ngày 26 tháng 11 năm 2025).',
+    );
+    expect(comparisonLine([{ name: 'A', value: '2,5 tỷ đồng' }, { name: 'B', value: '900 triệu đồng' }], { kind: 'money' }, 'en')).toBe('Comparison: A (2,5 tỷ đồng) is higher than B (900 triệu đồng).');
+    expect(comparisonLine([{ name: 'A', value: '12.805 người' }, { name: 'B', value: '9.000 người' }, { name: 'C', value: '15.100 người' }], { kind: 'count', unit: 'nguoi' }, 'vi')).toBe(
+      'So sánh: cao nhất là C (15.100 người), thấp nhất là B (9.000 người).',
+    );
+    expect(comparisonLine([{ name: 'A', value: 'đạt 80%' }, { name: 'B', value: '80%' }], { kind: 'percent' }, 'vi')).toBe('So sánh: như nhau (đạt 80%).');
+  });
+
+  it('says nothing when a value cannot be read as the asked kind, or only one document states one', () => {
+    expect(comparisonLine([{ name: 'A', value: 'trước ngày 20/11 hằng năm' }, { name: 'B', value: '15/12/2025' }], { kind: 'date' }, 'vi')).toBeNull();
+    expect(comparisonLine([{ name: 'A', value: '18/11/2025' }], { kind: 'date' }, 'vi')).toBeNull();
   });
 });

@@ -27,3 +27,44 @@ export function leadLine(value: string, marker: string, language: 'vi' | 'en'): 
   const text = value.charAt(0).toLocaleUpperCase('vi') + value.slice(1);
   return language === 'en' ? `In short: ${text} ${marker}.` : `Trả lời: ${text} ${marker}.`;
 }
+
+const MULTIPLIERS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
+
+/** A value as a number to compare: a date as yyyymmdd, money in đồng, a share or a count as written; null when it cannot be read so. */
+export function comparableValue(value: string, slot: AskedSlot): number | null {
+  const folded = foldDiacritics(value.normalize('NFC')).toLowerCase();
+  if (slot.kind === 'date') {
+    const date = /(\d{1,2})(?:\s*\/\s*|\s+thang\s+)(\d{1,2})(?:\s*\/\s*|\s+nam\s+)(\d{4})/.exec(folded);
+    return date ? Number(date[3]) * 10_000 + Number(date[2]) * 100 + Number(date[1]) : null;
+  }
+  const number = /\d+(?:[.,]\d+)*/.exec(folded)?.[0];
+  if (!number) return null;
+  // Vietnamese writes thousands with "." and decimals with ",": "12.805", "10,35".
+  const parsed = Number(number.replace(/\.(?=\d{3}(?!\d))/g, '').replace(',', '.'));
+  if (!Number.isFinite(parsed)) return null;
+  if (slot.kind !== 'money') return parsed;
+  const multiplier = /\b(nghin|ngan|trieu|ty)\b/.exec(folded)?.[1];
+  return parsed * (multiplier ? MULTIPLIERS[multiplier] : 1);
+}
+
+/**
+ * One line comparing the values documents state side by side, when they can be read as numbers of the asked
+ * kind: which comes first or is higher. It only orders what the summary line already quotes.
+ */
+export function comparisonLine(values: readonly { name: string; value: string }[], slot: AskedSlot, language: 'vi' | 'en'): string | null {
+  const read = values.map((entry) => ({ ...entry, number: comparableValue(entry.value, slot) }));
+  if (read.length < 2 || read.some((entry) => entry.number === null)) return null;
+  const sorted = [...read].sort((a, b) => a.number! - b.number!);
+  const [low, high] = [sorted[0], sorted.at(-1)!];
+  const named = (entry: (typeof read)[number]) => `${entry.name} (${entry.value})`;
+  const dates = slot.kind === 'date';
+  if (low.number === high.number) {
+    return language === 'en' ? `Comparison: the same for all (${low.value}).` : `So sánh: như nhau (${low.value}).`;
+  }
+  if (read.length === 2) {
+    if (language === 'en') return dates ? `Comparison: ${named(low)} comes before ${named(high)}.` : `Comparison: ${named(high)} is higher than ${named(low)}.`;
+    return dates ? `So sánh: ${named(low)} trước ${named(high)}.` : `So sánh: ${named(high)} cao hơn ${named(low)}.`;
+  }
+  if (language === 'en') return dates ? `Comparison: earliest ${named(low)}, latest ${named(high)}.` : `Comparison: highest ${named(high)}, lowest ${named(low)}.`;
+  return dates ? `So sánh: sớm nhất là ${named(low)}, muộn nhất là ${named(high)}.` : `So sánh: cao nhất là ${named(high)}, thấp nhất là ${named(low)}.`;
+}

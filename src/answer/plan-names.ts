@@ -35,6 +35,13 @@ export function documentPhrase(meta: DocumentMeta, language: 'vi' | 'en'): strin
   return meta.issuer ? `${entry.type.toLocaleLowerCase('vi')} của ${meta.issuer}` : titleOf(meta);
 }
 
+/** A document by its type and number ("Kế hoạch 980/KH-UBND", "Plan 980/KH-UBND"), as when two of one place are named side by side. */
+export function numberedPhrase(meta: DocumentMeta, language: 'vi' | 'en'): string {
+  if (!meta.number) return documentPhrase(meta, language);
+  const entry = typeEntry(meta.type ?? 'Kế hoạch');
+  return language === 'en' ? `${capitalise(entry.english)} ${meta.number}` : `${entry.type} ${meta.number}`;
+}
+
 /** Whether every document is a plan: answers then keep speaking of "kế hoạch". */
 export const allPlans = (metas: readonly DocumentMeta[]): boolean => metas.every(isPlan);
 
