@@ -80,6 +80,12 @@ describe('scope', () => {
     expect(result.answer.split('\n')[0]).toMatch(/^Trả lời: /u);
   });
 
+  it('gives the signing date of a document in force from the day it is signed', async () => {
+    const result = await ask('Quyết định 2629/QĐ-TTg bắt đầu có hiệu lực vào ngày nào?');
+    expect(result.answer).toMatch(/hiệu lực[^”]*kể từ ngày ký/u);
+    expect(result.answer.split('\n')[0]).toMatch(/^Trả lời: .*01 tháng 12 năm 2025/u);
+  });
+
   it('says the collection does not hold a document asked about by number, rather than answering from a neighbour', async () => {
     const absent = await ask('Mức phí thẩm định theo Thông tư 111/2025/TT-BTC là bao nhiêu?');
     expect(absent.answered).toBe(false);

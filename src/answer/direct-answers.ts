@@ -32,6 +32,9 @@ export interface DirectAnswers {
   quotedPhrase(documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart[]>;
 }
 
+/** An act in force from the day it is signed or issued. */
+const FROM_SIGNING = /(?<!\p{L})(?:từ|kể từ)\s+ngày\s+(?:ký|ban hành)/iu;
+
 export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWords' | 'lexical'>): DirectAnswers {
   const evidenceAt = (documents: DocumentReader, span: PlanFactSpan): Evidence => ({
     chunk: span.chunk,
@@ -60,7 +63,12 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       }
       case 'effective-date': {
         const span = findEffectiveDate(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
+        if (!span) return null;
+        const effective = evidenceOf(span);
+        // "có hiệu lực kể từ ngày ký": the date it was signed is the answer, quoted first (other dates in the
+        // sentence are those of what it replaces).
+        const signed = FROM_SIGNING.test(effective.text) ? findIssueDate(chunks) : null;
+        return { docId, kind: 'passages', evidence: signed ? [evidenceOf(signed), effective] : [effective] };
       }
       case 'number': {
         const span = findPlanNumber(chunks);
