@@ -26,6 +26,10 @@ describe('splitQuestion', () => {
       'Theo Kế hoạch 12/KH-UBND, các sở gửi báo cáo trước ngày nào?',
       'Theo Kế hoạch 12/KH-UBND, Sở Nội vụ tổng hợp trước ngày nào?',
     ]);
+    expect(splitQuestion('Thông tư 12/2025/TT-BTC quy định mức thu phí gì và có hiệu lực từ ngày nào?')).toEqual([
+      'Thông tư 12/2025/TT-BTC quy định mức thu phí gì?',
+      'Thông tư 12/2025/TT-BTC có hiệu lực từ ngày nào?',
+    ]);
     expect(splitQuestion('Under Decree 09, who is supported, and how much do they get?')).toEqual(['Under Decree 09, who is supported?', 'Under Decree 09, how much do they get?']);
   });
 

@@ -41,8 +41,10 @@ export function splitQuestion(question: string): string[] {
 const FRAME = /^((?:theo|trong|tại|căn cứ|under|in|according to)\s[^,]{3,}?),\s+/iu;
 /** Where a wh-question's predicate starts ("… cấp tỉnh | do cơ quan nào chủ trì"): what comes before is its subject. */
 const PREDICATE = /\s(?:do|là|được|phải|có|sẽ|thuộc|gồm|cần|la|duoc|phai|co|se|thuoc|gom|can)\s/giu;
+/** A document named by number at the start of a question: a few words, then the number with its code. */
+const DOCUMENT_FIRST = /^((?:[\p{L}.]+\s+){1,3}(?:số\s+)?\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)+)/u;
 /** A second part that starts with its verb ("… và hoàn thành khi nào?", "…, sẽ tập huấn bao nhiêu người?") has no subject of its own. */
-const SUBJECTLESS = /^(?:(?:sẽ|phải|được|đã|cần|do|thì|hoàn thành|thực hiện|kéo dài|áp dụng|se|phai|duoc|da|can|thi|hoan thanh|thuc hien|keo dai|ap dung)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
+const SUBJECTLESS = /^(?:(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|thực hiện|kéo dài|áp dụng|se|phai|duoc|da|can|co|thi|hoan thanh|thuc hien|keo dai|ap dung)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
 
 /**
  * The second part with what it leaves to the first: the subject of a wh-question when the second part has none
@@ -52,7 +54,8 @@ function withContext(right: string, left: string, accented: boolean): string {
   const firstAsking = (accented ? ASKING_ACCENTED.exec(lower(left)) : ASKING.exec(folded(left)))?.index;
   if (SUBJECTLESS.test(right) && firstAsking !== undefined && detectLanguage(left) === 'vi') {
     const cuts = [...left.matchAll(PREDICATE)].map((match) => match.index!).filter((index) => index < firstAsking);
-    const subject = cuts.length > 0 ? left.slice(0, cuts.at(-1)).trim() : '';
+    // Else a document the first part opens with ("Thông tư 111/2025/TT-BTC quy định gì và có hiệu lực khi nào?").
+    const subject = cuts.length > 0 ? left.slice(0, cuts.at(-1)).trim() : (DOCUMENT_FIRST.exec(left)?.[1] ?? '');
     if (wordCount(subject) >= 2) return `${subject} ${right}`;
   }
   const frame = FRAME.exec(left)?.[1];
