@@ -14,6 +14,11 @@ describe('askedPlanFacts', () => {
     expect(facts('When does the decree take effect?', [TITLE])).toEqual(['effective-date']);
   });
 
+  it('reads a question about the capacity a person signed in as one about the signer', () => {
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức được ký với tư cách Chủ tịch hay Phó Chủ tịch?', [TITLE])).toEqual(['signer']);
+    expect(facts('In what capacity was the decree signed: as Minister or as Deputy Minister?', [TITLE])).toEqual(['signer']);
+  });
+
   it('reads an order of documents as a question about their dates', () => {
     expect(facts('QĐ 12/2025/QĐ-UBND và QĐ 13/2025/QĐ-UBND, văn bản nào được ban hành trước?', [TITLE])).toEqual(['issue-date']);
     expect(facts('Which takes effect first: Decree 171/2025/ND-CP or Decree 172/2025/ND-CP? Give both dates.', [TITLE])).toEqual(['effective-date']);
