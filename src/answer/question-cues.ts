@@ -52,10 +52,11 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
     foldedLower(text.replace(DOCUMENT_NUMBERS, ' '))
       .split(/[^\p{L}\p{N}]+/u)
       .filter((word) => word.length >= minLength && !/\d/.test(word) && !STOPWORDS.has(word) && !frame.has(word) && !titleWords.has(word) && !places.has(word));
-  if (wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > MAX_SUBJECT_WORDS) return [];
+  // "Which was issued first?", "văn bản nào có hiệu lực trước?": an order of dates asks for the dates, however
+  // many words describe the documents ordered.
+  const ordered = ORDER.test(folded) && (ISSUE_DATE.test(folded) || EFFECTIVE.test(folded));
+  if (!ordered && wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > MAX_SUBJECT_WORDS) return [];
   const facts: PlanFact[] = [];
-  // "Which was issued first?", "văn bản nào có hiệu lực trước?": an order of dates asks for the dates.
-  const ordered = ORDER.test(folded);
   const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || /\b(ngay|dates?|days?)\b/.test(folded));
   const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.

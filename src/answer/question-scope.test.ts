@@ -33,6 +33,7 @@ describe('namesAbsentDocument', () => {
     expect(namesAbsentDocument('Luật nào quy định việc này?', metas)).toBe(true);
     expect(namesAbsentDocument('Kế hoạch này thực hiện chỉ thị nào, ban hành ngày nào?', metas)).toBe(true);
     expect(namesAbsentDocument('Văn bản này có hiệu lực từ khi nào?', metas)).toBe(false);
+    expect(namesAbsentDocument("Which was issued first: the plan on the drug-prevention programme or the plan on cashless payments?", metas)).toBe(false);
     expect(namesAbsentDocument('Kế hoạch 8557/KH-UBND thực hiện Quyết định 1942/QĐ-TTg, ban hành ngày nào?', metas)).toBe(false);
   });
 

@@ -59,7 +59,12 @@ export function namesAbsentDocument(question: string, metas: readonly DocumentMe
   // Documents it holds named beside one it does not ("KH 980 thực hiện Quyết định 1899 …") are what it asks about.
   if (mentions.length > 0) return mentions.every((mention) => !metas.some((meta) => matches(meta, mention)));
   // "Văn bản" (a document) names no type of its own: every document is one.
-  return namedTypes(question).some((type) => type !== GENERIC_TYPE && !metas.some((meta) => typeEntry(meta.type).type === type));
+  const absent = (type: DocumentMeta['type']) => type !== GENERIC_TYPE && !metas.some((meta) => typeEntry(meta.type).type === type);
+  const subject = namedTypes(question, true);
+  const asked = namedTypes(question).filter((type) => !subject.includes(type));
+  // A type the question asks for ("… thực hiện chỉ thị nào") is what it is about; one that only describes a
+  // document it holds ("Can Tho's plan on the national programme") is not.
+  return asked.some(absent) || (subject.some(absent) && !subject.some((type) => type !== GENERIC_TYPE && !absent(type)));
 }
 
 const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
