@@ -329,11 +329,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
     const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
-    const folded = !isAccented(searchText);
+    // Typed without diacritics, the question is matched folded, whatever its expanded abbreviations are written in;
+    // an English question, by the Vietnamese it was translated into.
+    const folded = !isAccented(intent.language === 'en' ? searchText : standalone);
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
-    const profile = profileQuery({ searchText, question: standalone, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set(intent.topicWords), abbreviations });
+    const profile = profileQuery({ searchText, question: standalone, folded, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set(intent.topicWords), abbreviations });
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);

@@ -6,7 +6,7 @@ import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
 import { askedUnit, askedYears, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
-import { isAccented, type TermModel } from './term-stats.js';
+import type { TermModel } from './term-stats.js';
 
 export interface Evidence {
   chunk: Chunk;
@@ -62,6 +62,8 @@ const BIGRAM_BOOST = 1.5;
 export function profileQuery(args: {
   searchText: string;
   question: string;
+  /** Whether the question was typed without diacritics: terms are then matched folded. */
+  folded: boolean;
   types: readonly QuestionType[];
   model: TermModel;
   ignore: ReadonlySet<string>;
@@ -69,9 +71,8 @@ export function profileQuery(args: {
   carried?: ReadonlySet<string>;
   abbreviations: ReadonlyMap<string, string>;
 }): QueryProfile {
-  const { searchText, model } = args;
+  const { searchText, model, folded } = args;
   const ignore = new Set([...args.ignore, ...model.abbreviationPieces(searchText)]);
-  const folded = !isAccented(searchText);
   const terms = new Map<string, number>();
   for (const term of model.terms(searchText, folded)) {
     const isBigram = term.includes(' ');

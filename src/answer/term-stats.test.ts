@@ -36,4 +36,11 @@ describe('createTermVocabulary', () => {
     expect(lookups.map((terms) => terms.toSorted())).toEqual([['cấp', 'cấp thẻ', 'thẻ']]);
     expect(() => model.idf('gửi')).toThrow(/not one of/);
   });
+
+  it('reads letters glued by "&" as an abbreviation in any case, expanded and its pieces known', () => {
+    const vocabulary = createTermVocabulary(statsOf({}), new Map([['GD&ĐT', 'Giáo dục và Đào tạo']]));
+    expect(vocabulary.abbreviationPieces('so gd&dt co bao cao khong')).toEqual(new Set(['gd', 'dt']));
+    expect(vocabulary.terms('so gd&dt', true)).toContain('giao duc');
+    expect(vocabulary.abbreviationPieces('Sở GD&ĐT')).toEqual(new Set(['gd', 'đt', 'dt']));
+  });
 });

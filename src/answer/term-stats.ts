@@ -7,6 +7,8 @@ import type { CorpusStats } from '../types.js';
 
 const isStopword = (syllable: string): boolean => STOPWORDS.has(syllable);
 const ABBREVIATION_LIKE = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{Ll}\p{N}][\p{Lu}\p{Ll}\p{N}&/-]*$/u;
+/** Letters glued by "&" ("gd&dt", typed in lower case on a phone) are an abbreviation whatever their case. */
+const GLUED = /^[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)+$/u;
 const DIACRITIC = /[^\x00-\x7F]/;
 
 /** Whether text was typed with Vietnamese diacritics (a few accented syllables suffice; "ai duoc cap the bhyt" has none). */
@@ -59,7 +61,7 @@ export function createTermVocabulary(stats: CorpusStats, abbreviations: Readonly
   const expansionOf = (surface: string): string[][] => {
     let expansion = expansions.get(surface);
     if (!expansion) {
-      const found = ABBREVIATION_LIKE.test(surface) ? lookupAbbreviation(abbreviations, surface) : undefined;
+      const found = ABBREVIATION_LIKE.test(surface) || GLUED.test(surface) ? lookupAbbreviation(abbreviations, surface) : undefined;
       expansion = found ? tokenizeClauses(found.expansion).map((clause) => clause.map((token) => token.surface.toLowerCase())) : [];
       expansions.set(surface, expansion);
     }
