@@ -160,6 +160,23 @@ interface Span {
   end: number;
 }
 
+/**
+ * How far a quote goes when a list is asked: on through the clauses after it, joined by ";", that open with words
+ * it already holds ("… thay thế Quyết định số 15/2021/QĐ-UBND …; Quyết định số 46/2002/QĐ-UBND …") — the items
+ * of one enumeration written in one sentence.
+ */
+export function enumerationLength(sentence: string, window: { offset: number; length: number }): number {
+  let end = window.offset + window.length;
+  const quoted = () => sentence.slice(window.offset, end).toLowerCase();
+  while (end < sentence.length && /;\s*$/.test(sentence.slice(window.offset, end))) {
+    const next = /^[^;]*;?\s*/.exec(sentence.slice(end))![0];
+    const opening = next.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 2).join(' ');
+    if (!opening || !opening.includes(' ') || !quoted().replace(/\s+/g, ' ').includes(opening) || end + next.length - window.offset > MAX_LIST_CHARS) break;
+    end += next.length;
+  }
+  return end - window.offset;
+}
+
 
 /**
  * Sentences, with clauses the splitter cut at ";" put back together when they continue on the same line
@@ -242,8 +259,9 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const window = narrow(sentence, (text) => scoreText(text).score);
       const scored = scoreText(sentence.slice(window.offset, window.offset + window.length));
       // A lead-in ending in ":" ("…gặp một số khó khăn, hạn chế như:") is quoted with the items that follow, but
-      // scored on its own words, so an item that answers by itself still ranks first.
-      let quoteLength = window.length;
+      // scored on its own words, so an item that answers by itself still ranks first; asked for a list, so is an
+      // enumeration the window starts inside a sentence.
+      let quoteLength = profile.types.includes('list') ? enumerationLength(sentence, window) : window.length;
       if (window.offset + window.length === sentence.length && /:\s*$/.test(sentence)) {
         let end = span.end;
         for (const next of spans.slice(index + 1)) {
