@@ -28,6 +28,7 @@ describe('detectQuestionTypes (Vietnamese, with and without diacritics)', () => 
     ['ngan sach nao chi tra', 'funding'],
     ['Những nhiệm vụ nào được giao cho Phòng Y tế?', 'list'],
     ['Nội dung hoạt động gồm những gì?', 'list'],
+    ['Cổng thông tin sẽ có những chức năng gì?', 'list'],
     ['BHYT là gì?', 'definition'],
     ['NKT nghĩa là gì?', 'definition'],
     ['Người có công được cấp thẻ BHYT không?', 'yes-no'],

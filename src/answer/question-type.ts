@@ -100,6 +100,7 @@ const EN_TABLE = compileTable(EN_CUES);
 
 const NHUNG = compilePhrase('những');
 const NAO = compilePhrase('nào');
+const GI = compilePhrase('gì');
 const KHONG = compilePhrase('không');
 const CHUA = compilePhrase('chưa');
 const DA = compilePhrase('đã');
@@ -131,9 +132,9 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
   if (prepared.folded.includes('%')) found.add('percent');
 
   if (language === 'vi') {
-    // "những … nào" lists; a closing "không" (or "đã … chưa") asks yes or no.
+    // "những … nào", "những … gì" list; a closing "không" (or "đã … chưa") asks yes or no.
     const nhung = findPhrase(prepared, NHUNG)[0];
-    if (nhung && findPhrase(prepared, NAO).some((m) => m.start > nhung.end)) found.add('list');
+    if (nhung && [NAO, GI].some((cue) => findPhrase(prepared, cue).some((m) => m.start > nhung.end))) found.add('list');
     const end = lastWordEnd(prepared);
     if (findPhrase(prepared, KHONG).some((m) => m.end === end)) found.add('yes-no');
     const chua = findPhrase(prepared, CHUA).find((m) => m.end === end);
