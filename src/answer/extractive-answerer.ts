@@ -4,8 +4,22 @@ import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase,
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import type { QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, quotedDocuments, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
-import { asksDuties, asksFunding, asksPeriod, asksStructure, asksWhichPlan, foldedLower, isAttachmentCaption, isBodyHeading, namesParticularBody, statesOtherYears,
-  targetsOtherYears, statesTarget, asksCurrentState, isMoneyUnit } from './evidence-cues.js';
+import {
+  asksCurrentState,
+  asksDuties,
+  asksFunding,
+  asksPeriod,
+  asksStructure,
+  asksWhichPlan,
+  foldedLower,
+  isAttachmentCaption,
+  isBodyHeading,
+  isMoneyUnit,
+  namesParticularBody,
+  statesOtherYears,
+  statesTarget,
+  targetsOtherYears,
+} from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
@@ -94,7 +108,7 @@ interface Intent {
   scopedByPlace: boolean;
   /** Words that chose one of a place's documents by its title; the scope carries them, so evidence need not repeat them. */
   topicWords: readonly string[];
-  /** Words that named documents by number and title: they say which documents, not what in them. */
+  /** Words that repeat the number and type of the documents named: they say which documents, not what in them. */
   namingWords: readonly string[];
   /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
   absent: ReturnType<typeof absentDocuments>;
