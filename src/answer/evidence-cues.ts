@@ -28,7 +28,7 @@ export const foldedLower = memoize((text: string): string => matchKey(text).repl
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
  * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
  */
-export function typeFit(type: QuestionType | 'period', passage: string, sectionPath: string): number {
+export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string): number {
   const text = foldedLower(passage);
   const section = foldedLower(sectionPath);
   switch (type) {
@@ -49,6 +49,8 @@ export function typeFit(type: QuestionType | 'period', passage: string, sectionP
       return BODY.test(text) || BODY.test(section) ? 1 : 0.3;
     case 'period':
       return PERIOD.test(text) ? 1 : 0.1;
+    case 'duration':
+      return DURATION.test(text) ? 1 : 0.1;
     case 'funding':
       // The section on funding lists the sources; a passing mention of "kinh phí" elsewhere is weaker.
       return FUNDING.test(section) ? 1 : FUNDING.test(text) || MONEY.test(text) ? 0.7 : 0.2;
@@ -136,7 +138,14 @@ export const asksWhichPlan = (question: string): boolean =>
 
 /** "Giai đoạn nào", "thời gian thực hiện", "what period": the answer is a span of years. */
 export const asksPeriod = (question: string): boolean =>
-  /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\btrong bao lau\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\bhow long\b|\btime ?frame\b/.test(foldedLower(question));
+  /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\btime ?frame\b/.test(foldedLower(question));
+
+/** "Trong bao lâu", "mấy tháng", "how long", "within how many days": the answer is a length of time. */
+export const asksDuration = (question: string): boolean =>
+  /\b(trong )?bao lau\b|\b(may|bao nhieu) (ngay|thang|nam|gio|tuan)\b|\bhow long\b|\bhow many (days|months|years|hours|weeks)\b/.test(foldedLower(question));
+
+/** "12 tháng", "24 giờ", "05 ngày làm việc": a length of time. */
+const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?)\b/;
 
 /** "Lấy tiền ở đâu", "nguồn kinh phí", "how is it funded": the answer is the plan's funding sources. */
 export const asksFunding = (question: string): boolean =>

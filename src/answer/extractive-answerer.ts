@@ -74,8 +74,10 @@ const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
 const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
 /** The value a question asks for, for the answer's first line. */
-const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[]): AskedSlot | undefined =>
-  types.includes('deadline') || types.includes('date')
+const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[], duration: boolean): AskedSlot | undefined =>
+  duration
+    ? { kind: 'duration' }
+    : types.includes('deadline') || types.includes('date')
     ? { kind: 'date' }
     : // A percentage the question states itself ("thiệt hại trên 70%") is a condition, not the value asked for.
       types.includes('percent') && !stated.some((figure) => figure.endsWith('%'))
@@ -442,7 +444,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       kind: 'answer',
       parts: answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) })),
       missing: (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId })),
-      slot: askedSlot(types, profile.unit, figures),
+      slot: askedSlot(types, profile.unit, figures, profile.duration),
       retrieveMs,
     };
   };

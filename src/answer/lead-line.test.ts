@@ -8,6 +8,7 @@ describe('askedValue', () => {
     expect(askedValue('Phấn đấu ít nhất 85% người hưởng trợ cấp mở tài khoản.', { kind: 'percent' })).toBe('ít nhất 85%');
     expect(askedValue('thiệt hại trên 70% diện tích, hỗ trợ 10.000.000 đồng/ha', { kind: 'money' })).toBe('10.000.000 đồng/ha');
     expect(askedValue('Hiện nay trên địa bàn huyện có 2.226 người có công, chiếm 2% dân số.', { kind: 'count', unit: 'nguoi' })).toBe('2.226 người có công');
+    expect(askedValue('Công chức phải hoàn thành chương trình trong thời hạn 12 tháng kể từ ngày bổ nhiệm.', { kind: 'duration' })).toBe('trong thời hạn 12 tháng');
   });
 
   it('finds nothing when the quote does not state the value', () => {
@@ -33,6 +34,7 @@ describe('comparisonLine', () => {
       'So sánh: cao nhất là C (15.100 người), thấp nhất là B (9.000 người).',
     );
     expect(comparisonLine([{ name: 'A', value: 'đạt 80%' }, { name: 'B', value: '80%' }], { kind: 'percent' }, 'vi')).toBe('So sánh: như nhau (đạt 80%).');
+    expect(comparisonLine([{ name: 'A', value: '12 tháng' }, { name: 'B', value: '24 giờ' }], { kind: 'duration' }, 'vi')).toBe('So sánh: A (12 tháng) dài hơn B (24 giờ).');
   });
 
   it('says nothing when a value cannot be read as the asked kind, or only one document states one', () => {

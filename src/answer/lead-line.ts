@@ -3,10 +3,11 @@
 import { foldDiacritics } from '../lang/normalize.js';
 
 /** The kind of value a question asks for, when it asks for one. */
-export type AskedSlot = { kind: 'date' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
+export type AskedSlot = { kind: 'date' } | { kind: 'duration' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
+const DURATION = /(?:(?:trong|tối đa|không quá|chậm nhất)\s+(?:(?:thời hạn|vòng)\s+)?)?\d+\s*(?:ngày làm việc|ngày|tháng|năm|giờ|tuần)(?![\p{L}])/iu;
 const PERCENT = /(?:(?:ít nhất|tối thiểu|trên|dưới|khoảng|đạt)\s+)?\d+(?:[.,]\d+)?\s*%/iu;
 const MONEY = /\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|đ)(?:\s*\/\s*[\p{L}]+(?:\s+[\p{L}]+)?)?(?![\p{L}])/iu;
 
@@ -14,6 +15,7 @@ const MONEY = /\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)
 export function askedValue(text: string, slot: AskedSlot): string | null {
   const line = text.replace(/\s+/g, ' ');
   if (slot.kind === 'date') return DATE.exec(line)?.[0] ?? null;
+  if (slot.kind === 'duration') return DURATION.exec(line)?.[0] ?? null;
   if (slot.kind === 'percent') return PERCENT.exec(line)?.[0] ?? null;
   if (slot.kind === 'money') return MONEY.exec(line)?.[0] ?? null;
   const folded = foldDiacritics(line.normalize('NFC')).toLowerCase();
@@ -29,8 +31,14 @@ export function leadLine(value: string, marker: string, language: 'vi' | 'en'): 
 }
 
 const MULTIPLIERS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
+/** Comparing words: more, most, least. */
+const WORDS = {
+  amount: { vi: ['cao hơn', 'cao nhất', 'thấp nhất'], en: ['higher', 'highest', 'lowest'] },
+  duration: { vi: ['dài hơn', 'dài nhất', 'ngắn nhất'], en: ['longer', 'longest', 'shortest'] },
+} as const;
+const DAYS: Record<string, number> = { gio: 1 / 24, ngay: 1, tuan: 7, thang: 30, nam: 365 };
 
-/** A value as a number to compare: a date as yyyymmdd, money in đồng, a share or a count as written; null when it cannot be read so. */
+/** A value as a number to compare: a date as yyyymmdd, money in đồng, a length of time in days, a share or a count as written; null when it cannot be read so. */
 export function comparableValue(value: string, slot: AskedSlot): number | null {
   const folded = foldDiacritics(value.normalize('NFC')).toLowerCase();
   if (slot.kind === 'date') {
@@ -39,6 +47,11 @@ export function comparableValue(value: string, slot: AskedSlot): number | null {
   }
   const number = /\d+(?:[.,]\d+)*/.exec(folded)?.[0];
   if (!number) return null;
+  if (slot.kind === 'duration') {
+    // In days, so that "12 tháng" and "24 giờ" compare.
+    const unit = /\b(gio|ngay|tuan|thang|nam)\b/.exec(folded)?.[1];
+    return unit ? Number(number) * DAYS[unit] : null;
+  }
   // Vietnamese writes thousands with "." and decimals with ",": "12.805", "10,35".
   const parsed = Number(number.replace(/\.(?=\d{3}(?!\d))/g, '').replace(',', '.'));
   if (!Number.isFinite(parsed)) return null;
@@ -61,10 +74,11 @@ export function comparisonLine(values: readonly { name: string; value: string }[
   if (low.number === high.number) {
     return language === 'en' ? `Comparison: the same for all (${low.value}).` : `So sánh: như nhau (${low.value}).`;
   }
+  const [more, most, least] = slot.kind === 'duration' ? WORDS.duration[language] : WORDS.amount[language];
   if (read.length === 2) {
-    if (language === 'en') return dates ? `Comparison: ${named(low)} comes before ${named(high)}.` : `Comparison: ${named(high)} is higher than ${named(low)}.`;
-    return dates ? `So sánh: ${named(low)} trước ${named(high)}.` : `So sánh: ${named(high)} cao hơn ${named(low)}.`;
+    if (language === 'en') return dates ? `Comparison: ${named(low)} comes before ${named(high)}.` : `Comparison: ${named(high)} is ${more} than ${named(low)}.`;
+    return dates ? `So sánh: ${named(low)} trước ${named(high)}.` : `So sánh: ${named(high)} ${more} ${named(low)}.`;
   }
-  if (language === 'en') return dates ? `Comparison: earliest ${named(low)}, latest ${named(high)}.` : `Comparison: highest ${named(high)}, lowest ${named(low)}.`;
-  return dates ? `So sánh: sớm nhất là ${named(low)}, muộn nhất là ${named(high)}.` : `So sánh: cao nhất là ${named(high)}, thấp nhất là ${named(low)}.`;
+  if (language === 'en') return dates ? `Comparison: earliest ${named(low)}, latest ${named(high)}.` : `Comparison: ${most} ${named(high)}, ${least} ${named(low)}.`;
+  return dates ? `So sánh: sớm nhất là ${named(low)}, muộn nhất là ${named(high)}.` : `So sánh: ${most} là ${named(high)}, ${least} là ${named(low)}.`;
 }

@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, askedYears, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -39,8 +39,9 @@ export interface QueryProfile {
   unit: string | null;
   /** "bao nhiêu người có công với cách mạng" → "nguoi co cong": the counted thing as the question names it. */
   counted: string | null;
-  /** The question asks for a period of years ("giai đoạn nào"). */
+  /** The question asks for a period of years ("giai đoạn nào"), or a length of time ("trong bao lâu"). */
   period: boolean;
+  duration: boolean;
   /** Years the question names: passages under a heading for other years rank lower. */
   years: number[];
   totalWeight: number;
@@ -93,6 +94,7 @@ export function profileQuery(args: {
     unit: unitOf(askedUnit(args.question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), args.abbreviations),
     counted: countedPhrase(args.question),
     period: asksPeriod(args.question),
+    duration: asksDuration(args.question),
     years: askedYears(args.question),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
@@ -130,6 +132,7 @@ const fitOf = (profile: QueryProfile, text: string, section: string): number => 
   // "Bao nhiêu tỷ đồng", "bao nhiêu người": whatever else the question is about, the figure must be of that unit.
   if (profile.unit) return statesUnit(profile.unit, text) ? 1 : 0.05;
   if (profile.period) return typeFit('period', text, section);
+  if (profile.duration) return typeFit('duration', text, section);
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
   return primary ? typeFit(primary, text, section) : 0.5;
 };
