@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, targetsOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, targetsOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -123,5 +123,14 @@ describe('isAttachmentCaption', () => {
     expect(isAttachmentCaption('*(Ban hành kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025)*')).toBe(true);
     expect(isAttachmentCaption('Thực hiện theo kế hoạch kèm theo Quyết định số 2629/QĐ-TTg.')).toBe(false);
     expect(isAttachmentCaption('(Kèm theo Quyết định số 12/QĐ-UBND) Sở Y tế chủ trì thực hiện.')).toBe(false);
+  });
+
+  it('tells a question about a length of time from one about a period of years', () => {
+    expect(asksDuration('Công chức phải hoàn thành bồi dưỡng trong bao lâu?')).toBe(true);
+    expect(asksDuration('how long does the agency have to transfer the fee')).toBe(true);
+    expect(asksDuration('Hồ sơ được giải quyết trong mấy ngày?')).toBe(true);
+    expect(asksPeriod('Công chức phải hoàn thành bồi dưỡng trong bao lâu?')).toBe(false);
+    expect(asksPeriod('Kế hoạch thực hiện trong giai đoạn nào?')).toBe(true);
+    expect(asksDuration('Kế hoạch thực hiện trong giai đoạn nào?')).toBe(false);
   });
 });
