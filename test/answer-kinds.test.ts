@@ -174,3 +174,11 @@ describe('conversation scope', () => {
     expect(result.answer).toContain('12.805');
   });
 });
+
+describe('yes-no questions', () => {
+  it('open with "Có" when one plan says what was asked', async () => {
+    const result = await ask('Kế hoạch của Bến Tre có nói về trẻ em không?');
+    expect(result.answer.split('\n')[0]).toBe('Trả lời: Có [1].');
+    expect(result.citations[0].quote).toMatch(/trẻ em/u);
+  });
+});

@@ -86,6 +86,13 @@ describe('scope', () => {
     expect(result.answer.split('\n')[0]).toMatch(/^Trả lời: .*01 tháng 12 năm 2025/u);
   });
 
+  it('gives no "Có" verdict when the quote says the rule does not apply', async () => {
+    const result = await ask('Quy chế tiếp nhận phản ánh kiến nghị của tỉnh Bắc Ninh có áp dụng với việc tố cáo không?');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(/không áp dụng/u);
+    expect(result.answer).not.toMatch(/^Trả lời: Có/u);
+  });
+
   it('says the collection does not hold a document asked about by number, rather than answering from a neighbour', async () => {
     const absent = await ask('Mức phí thẩm định theo Thông tư 111/2025/TT-BTC là bao nhiêu?');
     expect(absent.answered).toBe(false);

@@ -274,7 +274,8 @@ export function composeAnswer(args: {
       lines.push(`- ${capitalise(sideBySideName(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
     }
   }
-  if (args.slot) {
+  // A "Có" verdict is given for one document; side by side, the quotes speak for each.
+  if (args.slot && (args.slot.kind !== 'yes' || byDoc.size === 1)) {
     // The answer first: each quoted document's asked value, from its first citation that states one.
     const values = [...byDoc.keys()].flatMap((docId) => {
       const citation = citations.find((candidate) => candidate.docId === docId && askedValue(candidate.quote, args.slot!) !== null);

@@ -88,6 +88,23 @@ const askedSlot = (types: readonly string[], unit: string | null, stated: readon
           : { kind: 'count', unit }
         : undefined;
 
+/** Share of a yes-no question's words its best passage must hold for the answer to open with "Có". */
+const AFFIRMING_COVERAGE = 0.6;
+/** Words that turn a statement round: "không", "chưa", "trừ", "cấm", "not", "except". */
+const NEGATIONS = /\b(khong|chua|tru|cam|not|except|no)\b/g;
+const negations = (text: string): number => foldedLower(text).match(NEGATIONS)?.length ?? 0;
+
+/**
+ * Whether a yes-no question is answered "Có": one document answers, its best passage holds most of the question's
+ * words, and no quote has more negations than the question itself beyond its closing "không" — quotes saying
+ * "trừ …" or "không …" of what is asked are given without a verdict.
+ */
+const affirms = (intent: Pick<Intent, 'types' | 'standalone'>, best: Evidence, parts: readonly AnswerPart[]): boolean => {
+  if (!intent.types.includes('yes-no') || parts.length !== 1 || best.coverage < AFFIRMING_COVERAGE) return false;
+  const asked = Math.max(0, negations(intent.standalone) - 1);
+  return parts[0].evidence.every((item) => negations(item.text) <= asked);
+};
+
 /** A question understood once, read by every later stage; no stage reads the raw question again. */
 interface Intent {
   input: AskInput;
@@ -440,11 +457,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const picked = shaper.pickPassages(groups.get(docId)!, limit);
       return shaper.merged((listLike ? shaper.withSectionItems(picked, scored) : picked).map(shaper.withIntroduced));
     };
+    const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
     return {
       kind: 'answer',
-      parts: answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) })),
+      parts,
       missing: (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId })),
-      slot: askedSlot(types, profile.unit, figures, profile.duration),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures, profile.duration),
       retrieveMs,
     };
   };

@@ -3,7 +3,7 @@
 import { foldDiacritics } from '../lang/normalize.js';
 
 /** The kind of value a question asks for, when it asks for one. */
-export type AskedSlot = { kind: 'date' } | { kind: 'duration' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
+export type AskedSlot = { kind: 'yes' } | { kind: 'date' } | { kind: 'duration' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
@@ -14,6 +14,8 @@ const MONEY = /\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)
 /** The span of `text` that gives the asked value, or null. Folding keeps offsets: one letter per letter. */
 export function askedValue(text: string, slot: AskedSlot): string | null {
   const line = text.replace(/\s+/g, ' ');
+  // A yes-no question answered by a passage that says what was asked: its verdict is the passage itself.
+  if (slot.kind === 'yes') return line.length > 0 ? '' : null;
   if (slot.kind === 'date') return DATE.exec(line)?.[0] ?? null;
   if (slot.kind === 'duration') return DURATION.exec(line)?.[0] ?? null;
   if (slot.kind === 'percent') return PERCENT.exec(line)?.[0] ?? null;
@@ -26,6 +28,7 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
 
 /** "Trước ngày 20/11 hằng năm [1]." — the value of the best quote with its citation marker. */
 export function leadLine(value: string, marker: string, language: 'vi' | 'en'): string {
+  if (value === '') return language === 'en' ? `In short: Yes ${marker}.` : `Trả lời: Có ${marker}.`;
   const text = value.charAt(0).toLocaleUpperCase('vi') + value.slice(1);
   return language === 'en' ? `In short: ${text} ${marker}.` : `Trả lời: ${text} ${marker}.`;
 }
