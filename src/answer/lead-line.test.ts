@@ -21,6 +21,8 @@ describe('leadLine', () => {
   it('opens the answer with the value and its citation', () => {
     expect(leadLine('trước ngày 20/11 hằng năm', '[1]', 'vi')).toBe('Trả lời: Trước ngày 20/11 hằng năm [1].');
     expect(leadLine('2.226 người có công', '[2]', 'en')).toBe('In short: 2.226 người có công [2].');
+    expect(leadLine(askedValue('Kế hoạch có nói về trẻ em.', { kind: 'yes' })!, '[1]', 'vi')).toBe('Trả lời: Có [1].');
+    expect(leadLine('', '[3]', 'en')).toBe('In short: Yes [3].');
   });
 });
 
