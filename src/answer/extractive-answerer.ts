@@ -125,6 +125,8 @@ interface Intent {
   figures: string[];
   /** The scope comes from a place the question names (not from document numbers or the request). */
   scopedByPlace: boolean;
+  /** The scope comes from documents the question names by number. */
+  namedByNumber: boolean;
   /** Words that chose one of a place's documents by its title; the scope carries them, so evidence need not repeat them. */
   topicWords: readonly string[];
   /** Words that repeat the number and type of the documents named: they say which documents, not what in them. */
@@ -292,6 +294,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       figures: askedFigures(standalone),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
+      namedByNumber: named?.by === 'number',
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
       absent: absentDocuments(standalone, metas),
@@ -332,9 +335,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'facts about the document itself',
-      run: async ({ standalone, analyzed, scope, scopeMetas }, documents) => {
+      run: async ({ standalone, analyzed, scope, scopeMetas, namedByNumber }, documents) => {
         const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
-        const facts = askedPlanFacts(standalone, analyzed, namesAbsentDocument(standalone, metas), titles);
+        const facts = askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas), titles, byNumber: namedByNumber });
         if (facts.length === 0) return null;
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];

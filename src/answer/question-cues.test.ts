@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
 import { askedPlanFacts } from './question-cues.js';
 
-const facts = (question: string, titles: string[]) => askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), false, titles);
+const facts = (question: string, titles: string[], byNumber = false) =>
+  askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
 const TITLE = 'Nghị định quy định về đào tạo, bồi dưỡng công chức';
 
 describe('askedPlanFacts', () => {
@@ -17,6 +18,12 @@ describe('askedPlanFacts', () => {
   it('reads a question about the capacity a person signed in as one about the signer', () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức được ký với tư cách Chủ tịch hay Phó Chủ tịch?', [TITLE])).toEqual(['signer']);
     expect(facts('In what capacity was the decree signed: as Minister or as Deputy Minister?', [TITLE])).toEqual(['signer']);
+  });
+
+  it('reads the words around documents named by number as describing them', () => {
+    const question = 'Who signed Decree 171/2025/ND-CP on training civil servants and Decree 172/2025/ND-CP on discipline?';
+    expect(facts(question, [TITLE], true)).toEqual(['signer']);
+    expect(facts(question, [TITLE], false)).toEqual([]);
   });
 
   it('reads an order of documents as a question about their dates', () => {

@@ -35,6 +35,7 @@ const DOCUMENT_FACT_FRAME = new Set(
 const DOCUMENT_NUMBERS = new RegExp(DOCUMENT_NUMBER.source, 'gu');
 /** More subject words than this, beyond the document's own title, and the question is about its content. */
 const MAX_SUBJECT_WORDS = 2;
+const MAX_SUBJECT_WORDS_BY_NUMBER = 6;
 
 /**
  * Facts about the document itself that the question asks for, read off its header, preamble or signature.
@@ -42,8 +43,13 @@ const MAX_SUBJECT_WORDS = 2;
  * ("Nghị định về đào tạo công chức do ai ký?"); other subject words mean it asks about content ("… chữ ký số
  * chuyên dùng do cơ quan nào chủ trì?").
  */
-export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, aboutOtherDocument: boolean, titles: readonly string[]): PlanFact[] {
-  if (aboutOtherDocument) return [];
+export function askedPlanFacts(
+  question: string,
+  analyzed: AnalyzedQuestion,
+  about: { otherDocument: boolean; titles: readonly string[]; byNumber?: boolean },
+): PlanFact[] {
+  const { titles } = about;
+  if (about.otherDocument) return [];
   const folded = foldedLower(question);
   const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));
   const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
@@ -55,7 +61,9 @@ export function askedPlanFacts(question: string, analyzed: AnalyzedQuestion, abo
   // "Which was issued first?", "văn bản nào có hiệu lực trước?": an order of dates asks for the dates, however
   // many words describe the documents ordered.
   const ordered = ORDER.test(folded) && (ISSUE_DATE.test(folded) || EFFECTIVE.test(folded));
-  if (!ordered && wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > MAX_SUBJECT_WORDS) return [];
+  // Documents named by number are described rather than asked about by the words around their numbers.
+  const maxSubjectWords = about.byNumber ? MAX_SUBJECT_WORDS_BY_NUMBER : MAX_SUBJECT_WORDS;
+  if (!ordered && wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > maxSubjectWords) return [];
   const facts: PlanFact[] = [];
   const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || /\b(ngay|dates?|days?)\b/.test(folded));
   const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
