@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enumerationLength } from './select-evidence.js';
+import type { Chunk } from '../types.js';
+import { enumerationLength, profileQuery, selectEvidence } from './select-evidence.js';
+import { createTermVocabulary } from './term-stats.js';
 
 describe('enumerationLength', () => {
   const sentence =
@@ -18,5 +20,20 @@ describe('enumerationLength', () => {
     const start = from('Công an');
     expect(enumerationLength(sentence, { offset: start, length: from('tham mưu') - start })).toBe(from('tham mưu') - start);
     expect(enumerationLength(sentence, { offset: start, length: 12 })).toBe(12);
+  });
+});
+
+describe('selectEvidence', () => {
+  it('counts a syllable of the question half where the passage holds it in none of its word pairs ("tiết" of "chi tiết" for "thời tiết")', async () => {
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+    const searchText = 'thời tiết ngày mai';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const profile = profileQuery({ searchText, question: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
+    const [word, apart] = ['Thời tiết ngày mai có mưa rào.', 'Ngày mai ban hành quy định chi tiết.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
+    expect(word.coverage).toBeCloseTo(1);
+    // "ngày mai" holds its pair; "tiết" counts half and "thời" not at all.
+    const weight = (term: string) => profile.terms.get(term) ?? 0;
+    expect(apart.coverage).toBeCloseTo((weight('ngày') + weight('mai') + weight('ngày mai') + weight('tiết') / 2) / profile.totalWeight);
   });
 });

@@ -47,6 +47,11 @@ export interface QueryProfile {
   totalWeight: number;
   /** Share of the weight carried by words the corpus never uses: high for off-topic questions. */
   unknownShare: number;
+  /**
+   * The word pairs each syllable forms with its content neighbours in the question: "tiết" in "thời tiết" is
+   * another word than "tiết" in "chi tiết", so a passage holding the syllable in none of its pairs counts it half.
+   */
+  partners: ReadonlyMap<string, readonly string[]>;
 }
 
 const MAX_QUOTE_CHARS = 600;
@@ -75,6 +80,13 @@ export function profileQuery(args: {
   const { searchText, model, folded } = args;
   const ignore = new Set([...args.ignore, ...model.abbreviationPieces(searchText)]);
   const terms = new Map<string, number>();
+  // Each syllable's word pairs with its content neighbours in the question, phrases or not.
+  const partners = new Map<string, string[]>();
+  for (const term of model.terms(searchText, folded)) {
+    const pair = term.split(' ');
+    if (pair.length !== 2 || pair.some((syllable) => STOPWORDS.has(syllable) || ignore.has(syllable) || !/\p{L}/u.test(syllable))) continue;
+    for (const syllable of pair) partners.set(syllable, [...(partners.get(syllable) ?? []), term]);
+  }
   for (const term of model.terms(searchText, folded)) {
     const isBigram = term.includes(' ');
     if (term.split(' ').some((syllable) => ignore.has(syllable))) continue;
@@ -98,6 +110,7 @@ export function profileQuery(args: {
     years: askedYears(args.question),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
+    partners,
   };
 }
 
@@ -121,9 +134,12 @@ function unitOf(unit: string | null, abbreviations: ReadonlyMap<string, string>)
 function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, headingTerms: ReadonlySet<string>, outerTerms: ReadonlySet<string>): number {
   if (profile.totalWeight === 0) return 0;
   let covered = 0;
+  const holds = (term: string) => passageTerms.has(term) || headingTerms.has(term);
   for (const [term, weight] of profile.terms) {
-    if (passageTerms.has(term) || headingTerms.has(term)) covered += weight;
-    else if (outerTerms.has(term)) covered += weight * 0.5;
+    const pairs = profile.partners.get(term);
+    const asWord = !pairs || pairs.some(holds) ? 1 : 0.5;
+    if (holds(term)) covered += weight * asWord;
+    else if (outerTerms.has(term)) covered += weight * 0.5 * asWord;
   }
   return covered / profile.totalWeight;
 }
