@@ -28,7 +28,7 @@ describe('selectEvidence', () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'thời tiết ngày mai';
     const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, question: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
     const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
     const [word, apart] = ['Thời tiết ngày mai có mưa rào.', 'Ngày mai ban hành quy định chi tiết.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(word.coverage).toBeCloseTo(1);

@@ -70,6 +70,8 @@ export function profileQuery(args: {
   question: string;
   /** Whether the question was typed without diacritics: terms are then matched folded. */
   folded: boolean;
+  /** The question in the documents' language, as asked: where its words stand next to each other. */
+  asked: string;
   types: readonly QuestionType[];
   model: TermModel;
   ignore: ReadonlySet<string>;
@@ -80,9 +82,10 @@ export function profileQuery(args: {
   const { searchText, model, folded } = args;
   const ignore = new Set([...args.ignore, ...model.abbreviationPieces(searchText)]);
   const terms = new Map<string, number>();
-  // Each syllable's word pairs with its content neighbours in the question, phrases or not.
+  // Each syllable's word pairs with its content neighbours in the question as asked (in the search text, question
+  // words are gone and their neighbours meet), phrases or not.
   const partners = new Map<string, string[]>();
-  for (const term of model.terms(searchText, folded)) {
+  for (const term of model.terms(args.asked, folded)) {
     const pair = term.split(' ');
     if (pair.length !== 2 || pair.some((syllable) => STOPWORDS.has(syllable) || ignore.has(syllable) || !/\p{L}/u.test(syllable))) continue;
     for (const syllable of pair) partners.set(syllable, [...(partners.get(syllable) ?? []), term]);
