@@ -105,6 +105,17 @@ describe('words that name a document by number', () => {
   });
 });
 
+describe('words that name the one document of a place', () => {
+  it('are its type words, ignored as evidence', () => {
+    const placed = [{ id: 'kh-ls', type: 'Kế hoạch', number: '45/KH-UBND', title: 'Kế hoạch chăm sóc người cao tuổi năm 2024', locality: 'Thành phố Lạng Sơn', level: 'thành phố', province: 'Lạng Sơn' } as DocumentMeta];
+    const question = 'Kinh phí thực hiện kế hoạch năm 2024 của TP Lạng Sơn do ai cấp?';
+    const scope = resolveScope(analyzeQuestion(question, { documents: placed, abbreviations: new Map() }), placed);
+    expect(scope).toMatchObject({ docIds: ['kh-ls'], by: 'place' });
+    expect(scope!.namingWords).toEqual(expect.arrayContaining(['kế', 'hoạch', 'ke', 'hoach']));
+    expect(scope!.namingWords).not.toContain('kinh');
+  });
+});
+
 describe('absentDocuments', () => {
   it('names, as written, the documents asked about by a number the collection does not hold', () => {
     const absent = absentDocuments('Thông tư 111/2025/TT-BTC quy định mức thu phí gì?', metas);

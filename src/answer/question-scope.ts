@@ -122,7 +122,7 @@ export interface Scope {
   by: 'request' | 'number' | 'place' | 'topic';
   /** The question's words, as typed and folded, that repeat the title of the documents named: the scope carries them. */
   topicWords?: string[];
-  /** The question's words, as typed and folded, that repeat the number and type of the documents it names by number. */
+  /** The question's words, as typed and folded, that repeat the number and type of the documents it names (by number, or the one document of a place). */
   namingWords?: string[];
 }
 
@@ -133,11 +133,7 @@ export interface Scope {
 export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly DocumentMeta[], requested?: readonly string[]): Scope | null {
   if (requested && requested.length > 0) return { docIds: [...requested], by: 'request' };
   const byNumber = documentsByNumber(analyzed.original, metas);
-  if (byNumber.length > 0) {
-    const named = metas.filter((meta) => byNumber.includes(meta.id));
-    const naming = (of: (meta: DocumentMeta) => string) => wordsIn(analyzed.original, named.map(of).join(' '));
-    return { docIds: byNumber, by: 'number', namingWords: naming((meta) => `${meta.number ?? ''} ${typeWords(meta.type).join(' ')} ${meta.type}`), topicWords: naming((meta) => meta.title) };
-  }
+  if (byNumber.length > 0) return { docIds: byNumber, by: 'number', ...namingOf(analyzed.original, byNumber, metas) };
   const byPlace = analyzed.localities.docIds;
   const types = namedTypes(analyzed.original, true);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
@@ -153,7 +149,9 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const placed = typed.length > 0 ? typed : [...byPlace];
   const onePlace = new Set(analyzed.localities.mentions.map((mention) => folded(mention.name))).size === 1;
   const topical = onePlace && !analyzed.wantsAllPlans && !SEVERAL_DOCUMENTS.test(folded(analyzed.original));
-  return { ...(topical ? byTopic(analyzed.original, placed, metas) : { docIds: placed }), by: 'place' };
+  const chosen = topical ? byTopic(analyzed.original, placed, metas) : { docIds: placed };
+  // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
+  return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(analyzed.original, chosen.docIds, metas).namingWords } : {}) };
 }
 
 /** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */
@@ -204,6 +202,13 @@ function byTopic(question: string, docIds: string[], metas: readonly DocumentMet
   if (best < 2 || chosen.length === docIds.length) return { docIds };
   const topic = new Set(shared[docIds.indexOf(chosen[0])].flatMap((pair) => pair.split(' ')));
   return { docIds: chosen, topicWords: [...new Set(typed.filter((word) => topic.has(folded(word))).flatMap((word) => [word, folded(word)]))] };
+}
+
+/** The question's words naming documents: those of their number and type (ignored), those of their title (carried). */
+function namingOf(question: string, docIds: readonly string[], metas: readonly DocumentMeta[]): { namingWords: string[]; topicWords: string[] } {
+  const named = metas.filter((meta) => docIds.includes(meta.id));
+  const naming = (of: (meta: DocumentMeta) => string) => wordsIn(question, named.map(of).join(' '));
+  return { namingWords: naming((meta) => `${meta.number ?? ''} ${typeWords(meta.type).join(' ')} ${meta.type}`), topicWords: naming((meta) => meta.title) };
 }
 
 /** The words of a question that occur in `text`, as typed and folded. */
