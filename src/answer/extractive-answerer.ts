@@ -372,7 +372,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
-    const profile = profileQuery({ searchText, question: standalone, asked, folded, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set(intent.topicWords), abbreviations });
+    const profileArgs = { searchText, question: standalone, asked, folded, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set(intent.topicWords), abbreviations };
+    const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);
@@ -397,8 +398,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
     ];
-    const select = (found: readonly SearchHit[]) => {
-      const all = selectEvidence(found, profile, { kindBonus: kindBonus(analyzed), outline: documents.outline });
+    const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
+      const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline });
       return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
     };
     let { scored, evidence } = select(hits);
@@ -409,7 +410,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         .filter((hit) => !scope!.includes(hit.chunk.docId) && metaById.get(hit.chunk.docId)?.level === 'quốc gia')
         .slice(0, NATIONAL_HITS);
       await documents.loadOutlines(national.map((hit) => hit.chunk.docId));
-      if (national.length > 0) ({ scored, evidence } = select([...hits, ...national]));
+      if (national.length > 0) {
+        // Weighed as in the whole collection: what the place's documents are all about (counted light among them)
+        // is what must tie another document's passage to the question.
+        const nationalProfile = profileQuery({ ...profileArgs, model: collectionModel, carried: undefined });
+        ({ scored, evidence } = select(national, nationalProfile));
+      }
     }
     // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug);
     // built only when it is written, since every rule runs again on the top passages.

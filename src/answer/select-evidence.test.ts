@@ -36,4 +36,13 @@ describe('selectEvidence', () => {
     const weight = (term: string) => profile.terms.get(term) ?? 0;
     expect(apart.coverage).toBeCloseTo((weight('ngày') + weight('mai') + weight('ngày mai') + weight('tiết') / 2) / profile.totalWeight);
   });
+
+  it('pairs a function word inside a phrase of the collection ("có công" of "người có công")', async () => {
+    const frequencies: Record<string, number> = { người: 400, có: 900, công: 300, 'người có': 120, 'có công': 110, ngày: 500, 'ngày công': 5 };
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequencies[term] ?? 10])) };
+    const searchText = 'trợ cấp người có công';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    expect(profile.partners.get('công')).toEqual(['có công']);
+  });
 });

@@ -85,9 +85,12 @@ export function profileQuery(args: {
   // Each syllable's word pairs with its content neighbours in the question as asked (in the search text, question
   // words are gone and their neighbours meet), phrases or not.
   const partners = new Map<string, string[]>();
+  const weighed = model.terms(searchText, folded);
   for (const term of model.terms(args.asked, folded)) {
     const pair = term.split(' ');
-    if (pair.length !== 2 || pair.some((syllable) => STOPWORDS.has(syllable) || ignore.has(syllable) || !/\p{L}/u.test(syllable))) continue;
+    if (pair.length !== 2 || pair.some((syllable) => ignore.has(syllable) || !/\p{L}/u.test(syllable))) continue;
+    // A function word pairs only inside a phrase of the collection ("có công" of "người có công").
+    if (pair.some((syllable) => STOPWORDS.has(syllable)) && (pair.every((syllable) => STOPWORDS.has(syllable)) || !weighed.has(term) || !model.isPhrase(term))) continue;
     for (const syllable of pair) partners.set(syllable, [...(partners.get(syllable) ?? []), term]);
   }
   for (const term of model.terms(searchText, folded)) {
