@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, targetsOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -82,13 +82,17 @@ describe('sections, bodies and years', () => {
     expect(statesOtherYears('Từ năm 2025 đến hết năm 2030, đạt 40%.', [], [2027])).toBe(false);
   });
 
-  it('reads from the title for which years a document sets targets', () => {
+  it('reads from the title for which years a document sets its figures', () => {
     const title = 'Kế hoạch thực hiện Chương trình phòng, chống ma túy đến năm 2030';
-    expect(targetsOtherYears('Phấn đấu 50% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2027])).toBe(true);
-    expect(targetsOtherYears('Phấn đấu 50% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2030])).toBe(false);
-    expect(targetsOtherYears('Năm 2027 đạt 30% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2027])).toBe(false);
-    expect(targetsOtherYears('Đạt 90% người dân có sổ sức khỏe.', [], 'Kế hoạch giai đoạn 2021 - 2025', [2030])).toBe(true);
-    expect(targetsOtherYears('Đạt 90% người dân có sổ sức khỏe.', [], 'Kế hoạch giai đoạn 2021 - 2025', [2025])).toBe(false);
+    expect(titleOtherYears('Phấn đấu 50% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2027], true)).toBe(true);
+    expect(titleOtherYears('Phấn đấu 50% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2030], true)).toBe(false);
+    expect(titleOtherYears('Năm 2027 đạt 30% xã không có ma túy.', ['2. Mục tiêu cụ thể'], title, [2027], true)).toBe(false);
+    expect(titleOtherYears('Đạt 90% người dân có sổ sức khỏe.', [], 'Kế hoạch giai đoạn 2021 - 2025', [2030], true)).toBe(true);
+    expect(titleOtherYears('Đạt 90% người dân có sổ sức khỏe.', [], 'Kế hoạch giai đoạn 2021 - 2025', [2025], true)).toBe(false);
+    // Another figure is for any year of its document's span.
+    const programmes = 'Thông tư sửa đổi quy định kinh phí các chương trình mục tiêu quốc gia giai đoạn 2021-2025';
+    expect(titleOtherYears('Hỗ trợ tối đa 03 triệu đồng/hộ.', [], programmes, [2026, 2030], false)).toBe(true);
+    expect(titleOtherYears('Hỗ trợ tối đa 03 triệu đồng/hộ.', [], programmes, [2023], false)).toBe(false);
   });
   it('tells "which plan" from "which decision"', () => {
     expect(asksWhichPlan('Kế hoạch nào chỉ thực hiện đến năm 2025?')).toBe(true);

@@ -96,14 +96,16 @@ export function statesOtherYears(text: string, section: readonly string[], asked
 }
 
 /**
- * Whether a target passage that names no year is, by its document's title, for other years than those asked: a
- * plan "… đến năm 2030" sets no target for 2027, a plan for 2021 - 2025 none for 2026 - 2030.
+ * Whether a figure that names no year, under headings naming none, is by its document's title for other years than
+ * those asked: a plan "… đến năm 2030" sets no target for 2027, and a circular on the programmes of 2021 - 2025
+ * gives no amount for 2026 - 2030. A target is for the end of its document's span; another figure for any year in it.
  */
-export function targetsOtherYears(text: string, section: readonly string[], title: string, asked: readonly number[]): boolean {
+export function titleOtherYears(text: string, section: readonly string[], title: string, asked: readonly number[], target: boolean): boolean {
   if (asked.length === 0 || yearsIn(foldedLower(text).replace(NUMBER_YEAR, ' ')).length > 0 || sectionYears(section, asked) !== 'neutral') return false;
   const { spans, points } = timesIn(title);
-  const years = [...spans.map(([, to]) => to), ...points];
-  return years.length > 0 && !years.some((year) => asked.includes(year));
+  if (spans.length === 0 && points.length === 0) return false;
+  const holds = (year: number) => points.includes(year) || spans.some(([from, to]) => (target ? year === to : year >= from && year <= to));
+  return !asked.some(holds);
 }
 
 const SPAN = /\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?((?:19|20)\d{2})\b/g;

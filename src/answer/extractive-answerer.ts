@@ -18,7 +18,7 @@ import {
   namesParticularBody,
   statesOtherYears,
   statesTarget,
-  targetsOtherYears,
+  titleOtherYears,
 } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
@@ -394,7 +394,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['under the heading of the body asked about', (item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? '')],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
       ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
-      ['a target of a document for the years asked', (item) => !types.includes('target') || !targetsOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years)],
+      ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
     ];
