@@ -58,6 +58,9 @@ Kinh phí thực hiện từ ngân sách tỉnh là 2.000 triệu đồng và ng
 
 III. TỔ CHỨC THỰC HIỆN
 Sở Tài chính tham mưu phân bổ kinh phí cho các xã trước ngày 31/12/2025.
+- Đợt 01: Sở Xây dựng kiểm tra hiện trạng trụ sở trong 10 ngày làm việc.
+- Đợt 02 dự kiến: Sở Xây dựng nghiệm thu
+trong 03 ngày làm việc sau khi sửa chữa xong.
 
 TM. ỦY BAN NHÂN DÂN
 CHỦ TỊCH
@@ -90,5 +93,13 @@ describe('a place named beside a national document', () => {
     expect(result.answered).toBe(true);
     expect(result.citations[0].docId).toBe('dak-lak-125');
     expect(result.citations[0].quote).toContain('ngân sách tỉnh');
+  });
+
+  it('reads an ordinal with its word, leading zero and all: "đợt 2" is "Đợt 02", and "Điều 2" is no "đợt 3"', async () => {
+    const second = await pipeline.answerer.ask({ question: 'Theo kế hoạch của tỉnh Đắk Lắk, đợt 2 nghiệm thu trong mấy ngày làm việc?' });
+    expect(second.answered, second.answer).toBe(true);
+    expect(second.answer).toContain('03 ngày làm việc');
+    const third = await pipeline.answerer.ask({ question: 'QĐ 2701/QĐ-TTg đợt 3 bổ sung cho tỉnh Lâm Đồng bao nhiêu kinh phí?' });
+    expect(third.answered).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever, SearchHit } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
@@ -246,9 +247,19 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * Figures the question itself states ("người tròn 110 tuổi", "tỷ lệ 80%") must be in the answer's passage;
    * years and plan numbers are left to the period and scope checks.
    */
+  // An ordinal goes with its word ("đợt 1", "lần 2", "phase 1"): "Điều 1" in a passage does not state "đợt 1".
   const askedFigures = (question: string): string[] =>
-    (question.match(/(?<![\d/])\d+(?:[.,]\d+)*%?(?![\d/])/g) ?? []).filter((figure) => !/^(19|20)\d{2}$/.test(figure) && !planNumbers.has(figure));
-  const statesFigure = (figure: string, text: string): boolean => new RegExp(`(?<![\\d.,])${figure.replace(/[.%]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(text);
+    [...question.matchAll(/(?:(?<![\p{L}])(đợt|lần|kỳ|giai đoạn|batch|round|phase)\s+)?(?<![\d/])(\d+(?:[.,]\d+)*%?)(?![\d/])/giu)]
+      .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
+      .map((match) => (match[1] ? `${match[1]} ${match[2]}` : match[2]));
+  /** The line of the chunk up to where a quote starts: the item it is cut from. */
+  const leadUp = (item: Evidence): string => {
+    const before = item.chunk.text.slice(0, item.start - item.chunk.start);
+    return before.slice(before.search(/[^\n]*(?:\n[^\n-]*){0,2}$/u));
+  };
+  // Documents write small numbers with a leading zero ("Đợt 02", "03 triệu đồng").
+  const statesFigure = (figure: string, text: string): boolean =>
+    new RegExp(`(?<![\\d.,])${escapeRegExp(figure).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d)`, 'iu').test(text);
 
   /**
    * The documents a question that names none is about: all of a small collection, else those of the best
@@ -388,7 +399,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['not the caption of an attached instrument', (item) => !isAttachmentCaption(item.text)],
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
-      ['states the figures the question states', (item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${item.text}`))],
+      // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
+      ['states the figures the question states', (item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${figure.includes(' ') ? leadUp(item) : ''}${item.text}`))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['under the heading of the body asked about', (item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? '')],
