@@ -426,7 +426,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         // Weighed as in the whole collection: what the place's documents are all about (counted light among them)
         // is what must tie another document's passage to the question.
         const nationalProfile = profileQuery({ ...profileArgs, model: collectionModel, carried: undefined });
-        ({ scored, evidence } = select(national, nationalProfile));
+        const found = select(national, nationalProfile);
+        // The place's own candidates stay in the scored list, for the debug log.
+        scored = [...scored, ...found.scored].sort((a, b) => b.score - a.score);
+        evidence = found.evidence;
       }
     }
     // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug);
