@@ -18,6 +18,17 @@ export interface DocumentRecord {
   embeddings?: { model: string; vectors: ReadonlyMap<string, Float32Array | number[]> };
 }
 
+/** The documents table's values for a record, in both stores' column order: id, source file, hash, signature, meta, text, outline. */
+export const documentValues = ({ doc, signature, outline }: DocumentRecord): [string, string, string, string, string, string, string] => [
+  doc.meta.id,
+  doc.meta.sourceFile,
+  doc.hash,
+  signature,
+  JSON.stringify(doc.meta),
+  doc.text,
+  JSON.stringify(outline),
+];
+
 export interface KnownFile {
   id: string;
   /** File size, time and manifest entry when it was read. */

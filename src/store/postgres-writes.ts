@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Chunk } from '../types.js';
-import type { CollectionWriter, DocumentRecord, KnownFile } from './collection-writer.js';
+import { documentValues, type CollectionWriter, type DocumentRecord, type KnownFile } from './collection-writer.js';
 import { CHANGE_CHANNEL } from './postgres-schema.js';
 import { termVector } from './term-vector.js';
 
@@ -112,15 +112,7 @@ export async function postgresWriter(client: pg.PoolClient): Promise<CollectionW
       transaction(async () => {
         const { doc, chunks } = record;
         await remove(doc.meta.id);
-        await client.query('INSERT INTO documents (id, source_file, hash, signature, meta, text, outline) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-          doc.meta.id,
-          doc.meta.sourceFile,
-          doc.hash,
-          record.signature,
-          JSON.stringify(doc.meta),
-          doc.text,
-          JSON.stringify(record.outline),
-        ]);
+        await client.query('INSERT INTO documents (id, source_file, hash, signature, meta, text, outline) VALUES ($1, $2, $3, $4, $5, $6, $7)', documentValues(record));
         if (chunks.length > 0) {
           const vectors = chunks.map((_, ordinal) => termVector(record.terms[ordinal]));
           const inserted = await client.query<{ rowid: string; ordinal: number }>(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type { Chunk, DocumentMeta, OutlineEntry, ScoredId, SourceDocument } from '../types.js';
-import type { DocumentRecord } from './collection-writer.js';
+import { documentValues, type DocumentRecord } from './collection-writer.js';
 import { ftsToken } from './index-token.js';
 
 // The collection on disk: one SQLite database in WAL mode. Documents, their original text, chunks, outlines and
@@ -410,16 +410,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   const putDocument = db.transaction((record: DocumentRecord) => {
     const { doc } = record;
     removeDocument(doc.meta.id);
-    db.prepare('INSERT INTO documents (id, source_file, hash, signature, meta, text, outline, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      doc.meta.id,
-      doc.meta.sourceFile,
-      doc.hash,
-      record.signature,
-      JSON.stringify(doc.meta),
-      doc.text,
-      JSON.stringify(record.outline),
-      new Date().toISOString(),
-    );
+    db.prepare('INSERT INTO documents (id, source_file, hash, signature, meta, text, outline, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(...documentValues(record), new Date().toISOString());
     const insertChunk = db.prepare('INSERT INTO chunks (id, doc_id, ordinal, kind, section, start, end, text, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertTerms = db.prepare('INSERT INTO chunk_terms (rowid, text, section, source) VALUES (?, ?, ?, ?)');
     const insertVector = db.prepare('INSERT INTO embeddings (chunk_rowid, model, vector) VALUES (?, ?, ?)');
