@@ -106,6 +106,9 @@ const affirms = (intent: Pick<Intent, 'types' | 'standalone'>, best: Evidence, p
   return parts[0].evidence.every((item) => negations(item.text) <= asked);
 };
 
+/** Whether a place the question names is that of documents it is limited to (else the place is what to look for in them). */
+const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly string[]): boolean => mention.docIds.some((docId) => scope.includes(docId));
+
 /** A question understood once, read by every later stage; no stage reads the raw question again. */
 interface Intent {
   input: AskInput;
@@ -208,7 +211,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     new Set([
       // A place counts when the documents asked about are not its own: Đắk Lắk's row in a national decision's table.
       ...analyzed.localities.mentions
-        .filter((mention) => !scope || mention.docIds.some((docId) => scope.includes(docId)))
+        .filter((mention) => !scope || placeOfScope(mention, scope))
         .flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])),
       ...META_SYLLABLES,
       ...(asksDuties(question) ? DUTY_SYLLABLES : []),
@@ -290,7 +293,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const period = asksPeriod(standalone);
     const funding = asksFunding(standalone);
     // A place named beside documents that are not its own (Đắk Lắk in a national decision) is what to look for in them.
-    const places = scope ? analyzed.localities.mentions.filter((mention) => !mention.docIds.some((docId) => scope.includes(docId))).map((mention) => ` ${mention.name}`) : [];
+    const places = scope ? analyzed.localities.mentions.filter((mention) => !placeOfScope(mention, scope)).map((mention) => ` ${mention.name}`) : [];
     return {
       input,
       standalone,

@@ -55,9 +55,8 @@ export function documentsByNumber(question: string, metas: readonly DocumentMeta
  * of plans asks about the directive).
  */
 export function namesAbsentDocument(question: string, metas: readonly DocumentMeta[]): boolean {
-  const mentions = numberMentions(question);
-  // Documents it holds named beside one it does not ("KH 980 thực hiện Quyết định 1899 …") are what it asks about.
-  if (mentions.length > 0) return mentions.every((mention) => !metas.some((meta) => matches(meta, mention)));
+  // Named by number: absent unless it also names one the collection holds (the rule of `absentDocuments`).
+  if (numberMentions(question).length > 0) return absentDocuments(question, metas).length > 0;
   // "Văn bản" (a document) names no type of its own: every document is one.
   const absent = (type: DocumentMeta['type']) => type !== GENERIC_TYPE && !metas.some((meta) => typeEntry(meta.type).type === type);
   const subject = namedTypes(question, true);
@@ -75,6 +74,7 @@ const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
  */
 export function absentDocuments(question: string, metas: readonly DocumentMeta[]): { written: string; mentionedIn: (text: string) => boolean }[] {
   const mentions = numberMentions(question);
+  // Documents it holds named beside one it does not ("KH 980 thực hiện Quyết định 1899 …") are what it asks about.
   if (mentions.some((mention) => metas.some((meta) => matches(meta, mention)))) return [];
   // Folding keeps each precomposed letter one character, so offsets in the folded text are offsets in `original`.
   const original = question.normalize('NFC');
