@@ -93,7 +93,7 @@ export function profileQuery(args: {
     if (pair.some((syllable) => STOPWORDS.has(syllable)) && (pair.every((syllable) => STOPWORDS.has(syllable)) || !weighed.has(term) || !model.isPhrase(term))) continue;
     for (const syllable of pair) partners.set(syllable, [...(partners.get(syllable) ?? []), term]);
   }
-  for (const term of model.terms(searchText, folded)) {
+  for (const term of weighed) {
     const isBigram = term.includes(' ');
     if (term.split(' ').some((syllable) => ignore.has(syllable))) continue;
     if (isBigram && !model.isPhrase(term)) continue;
