@@ -89,10 +89,9 @@ export const askedYears = (question: string): number[] => yearsIn(question.repla
 export function statesOtherYears(text: string, section: readonly string[], asked: readonly number[]): boolean {
   const bySection = sectionYears(section, asked);
   if (asked.length === 0 || bySection === 'match') return false;
-  const { spans, points } = timesIn(text);
-  const years = yearsIn(foldedLower(text).replace(NUMBER_YEAR, ' '));
-  if (years.length === 0) return bySection === 'mismatch';
-  return !years.some((year) => asked.includes(year)) && !spans.some(([from, to]) => asked.some((year) => year >= from && year <= to)) && !points.some((year) => asked.includes(year));
+  const times = timesIn(text);
+  if (!namesTimes(times)) return bySection === 'mismatch';
+  return !asked.some((year) => holdsYear(times, year));
 }
 
 /**
@@ -101,16 +100,19 @@ export function statesOtherYears(text: string, section: readonly string[], asked
  * gives no amount for 2026 - 2030. A target is for the end of its document's span; another figure for any year in it.
  */
 export function titleOtherYears(text: string, section: readonly string[], title: string, asked: readonly number[], target: boolean): boolean {
-  if (asked.length === 0 || yearsIn(foldedLower(text).replace(NUMBER_YEAR, ' ')).length > 0 || sectionYears(section, asked) !== 'neutral') return false;
-  const { spans, points } = timesIn(title);
-  if (spans.length === 0 && points.length === 0) return false;
-  const holds = (year: number) => points.includes(year) || spans.some(([from, to]) => (target ? year === to : year >= from && year <= to));
-  return !asked.some(holds);
+  if (asked.length === 0 || namesTimes(timesIn(text)) || sectionYears(section, asked) !== 'neutral') return false;
+  const times = timesIn(title);
+  return namesTimes(times) && !asked.some((year) => holdsYear(times, year, target));
 }
 
 const SPAN = /\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?((?:19|20)\d{2})\b/g;
+interface Times {
+  spans: [number, number][];
+  points: number[];
+}
+
 /** The times a text sets: spans of years ("giai đoạn 2026 - 2030") and single years ("đến năm 2035", "năm 2025"). */
-function timesIn(text: string): { spans: [number, number][]; points: number[] } {
+function timesIn(text: string): Times {
   const folded = foldedLower(text).replace(NUMBER_YEAR, ' ');
   const spans = [...folded.matchAll(SPAN)].map((match): [number, number] => [Number(match[1]), Number(match[2])]);
   const points = yearsIn(folded.replace(SPAN, ' '));
@@ -124,11 +126,15 @@ function timesIn(text: string): { spans: [number, number][]; points: number[] } 
  */
 export function sectionYears(section: readonly string[], askedYears: readonly number[]): 'match' | 'mismatch' | 'neutral' {
   if (askedYears.length === 0) return 'neutral';
-  const { spans, points } = timesIn(section.join('\n'));
-  if (spans.length === 0 && points.length === 0) return 'neutral';
-  const holds = spans.some(([from, to]) => askedYears.some((year) => year >= from && year <= to)) || points.some((year) => askedYears.includes(year));
-  return holds ? 'match' : 'mismatch';
+  const times = timesIn(section.join('\n'));
+  if (!namesTimes(times)) return 'neutral';
+  return askedYears.some((year) => holdsYear(times, year)) ? 'match' : 'mismatch';
 }
+
+const namesTimes = ({ spans, points }: Times): boolean => spans.length > 0 || points.length > 0;
+/** Whether a text's times hold a year: one it names, or one inside a span of it (for a target, the span's end). */
+const holdsYear = ({ spans, points }: Times, year: number, target = false): boolean =>
+  points.includes(year) || spans.some(([from, to]) => (target ? year === to : year >= from && year <= to));
 
 /** "Kế hoạch gồm những phần nào?", "nhiệm vụ, giải pháp gồm những nhóm nào?", "what are the main tasks": answered from the outline. */
 export const asksStructure = (question: string): boolean =>
