@@ -121,6 +121,21 @@ describe('slots a passage must fill', () => {
   });
 });
 
+describe('a target', () => {
+  it('is read from "đạt" with its accents, never from "đặt" or "đất", nor from the name of a national target programme', () => {
+    expect(typeFit('target', 'Tỷ lệ hộ nghèo đạt dưới 1%', '')).toBe(1);
+    expect(typeFit('target', 'Đặt trụ sở tại xã, giao đất cho hợp tác xã', '')).toBe(0.1);
+    expect(typeFit('target', 'Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025', '')).toBe(0.1);
+    expect(typeFit('target', 'Tăng cường tuyên truyền', 'I. MỤC TIÊU')).toBe(1);
+    // A quantity is some sign of a target; a year or a document number is none.
+    expect(typeFit('target', 'Xây dựng 12 nhà văn hóa xã', '')).toBe(0.3);
+    expect(typeFit('target', 'Theo Thông báo 631/TB-VPCP năm 2025', '')).toBe(0.1);
+    expect(statesTarget('Năm 2030 đạt ít nhất 80% xã đạt chuẩn')).toBe(true);
+    expect(statesTarget('Đặt 3 trạm quan trắc tại xã')).toBe(false);
+    expect(statesTarget('Chương trình mục tiêu quốc gia giảm nghèo bền vững')).toBe(false);
+  });
+});
+
 describe('isAttachmentCaption', () => {
   it("tells an attached instrument's caption from a passage citing a decision", () => {
     expect(isAttachmentCaption('(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025 của Thủ tướng Chính phủ)')).toBe(true);

@@ -1,5 +1,5 @@
 import { memoize } from '../memo-cache.js';
-import { matchKey } from '../lang/normalize.js';
+import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { markerLength } from '../structure/grammar.js';
 import type { QuestionType } from './question-type.js';
@@ -11,12 +11,17 @@ const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b
 const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b/;
 const NUMBER = /\d/;
 const PERCENT = /\d\s*%|\bphan tram\b/;
+/** A text lowered for target cues, leaving out the name of a "Chương trình mục tiêu quốc gia": a kind of programme, not a target. */
+const targetText = (text: string): string => normalizeVietnamese(text).toLowerCase().replace(/mục tiêu quốc gia/gu, ' ');
+/** "Đạt" (reach) is read with its accents: folded, it is also "đặt" (set) and "đất" (land). */
+const REACH = /(?<!\p{L})đạt(?!\p{L})/u;
+const namesTarget = (text: string): boolean => REACH.test(text) || /\b(muc tieu|chi tieu|phan dau|toi thieu)/.test(foldDiacritics(text));
 const DOCUMENT_REFERENCE = /\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|ke hoach|cong van|chuong trinh|luat|phap lenh)\s+(so\s+)?\d+|\d+\/\d{4}\/|\d+\/(qd|kh|ct|nq|nd|tt|ld)/;
 const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat tran|mttq|cong an|ban|hoi)\b/;
 // An amount: "6.227.000.000đ", "500.000 đồng", "2 tỷ đồng" — not a list number ("2. Đóng góp…").
 const MONEY = /(?<![\d.,])\d+(?:[.,]\d{3})*(?:,\d+)?\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
 // Figures that are not quantities: dates, document numbers, years and periods.
-const NOT_A_QUANTITY = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d+\s*\/\s*[a-z]|\b(nam|giai doan|tu|den)\s+\d{4}\b|\b\d{4}\s*-\s*\d{4}\b|\b(so|ngay|thang|quy)\s+\d+/g;
+const NOT_A_QUANTITY = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d+\s*\/\s*[a-z]|\b(nam|giai doan|tu|den)\s+\d{4}(\s*-\s*\d{4})?\b|\b\d{4}\s*-\s*\d{4}\b|\b(so|ngay|thang|quy)\s+\d+/g;
 const PERIOD = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b|\bnam (19|20)\d{2}\b/;
 const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;
 
@@ -41,7 +46,7 @@ export function typeFit(type: QuestionType | 'period' | 'duration', passage: str
     case 'percent':
       return PERCENT.test(text) ? 1 : NUMBER.test(text) ? 0.4 : 0.1;
     case 'target':
-      return /\bmuc tieu|\bchi tieu|\bphan dau|\btoi thieu|\bdat\b/.test(`${section} ${text}`) ? 1 : PERCENT.test(text) ? 0.7 : 0.3;
+      return namesTarget(targetText(`${sectionPath} ${passage}`)) ? 1 : PERCENT.test(text) ? 0.7 : NUMBER.test(text.replace(NOT_A_QUANTITY, ' ')) ? 0.3 : 0.1;
     case 'document':
     case 'legal-basis':
       return DOCUMENT_REFERENCE.test(text) ? 1 : 0.1;
@@ -232,7 +237,10 @@ const ITEM_NUMBER = /(^|\n)\s*\d+(\.\d+)*[.)]\s/g;
 export const asksCurrentState = (question: string): boolean => /\b(hien nay|hien co|hien tai|hien dang|currently|at present|right now|as of now)\b/.test(foldedLower(question));
 
 /** A passage that sets a target ("Phấn đấu đến năm 2030 … đạt 1.700 ha") rather than reporting a fact. */
-export const statesTarget = (text: string): boolean => /\b(phan dau|muc tieu|chi tieu|den nam (19|20)\d{2}|dat (it nhat|toi thieu|tren)?\s*\d)/.test(foldedLower(text));
+export const statesTarget = (text: string): boolean => {
+  const lower = targetText(text);
+  return /(?<!\p{L})đạt\s+(?:(?:ít nhất|tối thiểu|trên)\s+)?\d/u.test(lower) || /\b(phan dau|muc tieu|chi tieu|den nam (19|20)\d{2})/.test(foldDiacritics(lower));
+};
 
 /** "(Kèm theo Quyết định số 2629/QĐ-TTg ngày … của Thủ tướng Chính phủ)": the caption of an attached instrument, no content. */
 export const isAttachmentCaption = (text: string): boolean => /^\(?\s*(ban hanh\s+)?kem theo\b[^()]*\)?[.\s]*$/.test(foldedLower(text.replace(/[*_|]/g, ' ').trim()));
