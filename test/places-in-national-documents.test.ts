@@ -32,7 +32,9 @@ QUYẾT ĐỊNH:
 
 Điều 3. Ủy ban nhân dân các tỉnh nêu tại Điều 2 sử dụng kinh phí được bổ sung đúng mục đích, hiệu quả.
 
-Điều 4. Quyết định này có hiệu lực kể từ ngày ký ban hành.
+Điều 4. Mức trợ cấp ngày công lao động của dân quân do các tỉnh quyết định, nhưng không thấp hơn 327.600 đồng.
+
+Điều 5. Quyết định này có hiệu lực kể từ ngày ký ban hành.
 
 THỦ TƯỚNG
 Nguyễn Văn A
@@ -67,12 +69,34 @@ CHỦ TỊCH
 Trần Văn B
 `;
 
+// A plan that counts those on a monthly allowance but gives no amount: a question on the amount goes to national documents.
+const COUNTING_PLAN = `ỦY BAN NHÂN DÂN
+TỈNH VĨNH LONG
+-------
+Số: 88/KH-UBND
+Vĩnh Long, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Chăm sóc người có công với cách mạng năm 2025
+
+I. TÌNH HÌNH
+Toàn tỉnh có 2.226 người có công đang hưởng trợ cấp hằng tháng.
+
+II. NHIỆM VỤ
+Sở Nội vụ rà soát, chi trả trợ cấp kịp thời, đúng đối tượng.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn C
+`;
+
 let pipeline: TestPipeline;
 let corpus: string;
 beforeAll(async () => {
   corpus = await mkdtemp(join(tmpdir(), 'hdkh-places-'));
   await writeFile(join(corpus, 'quyet-dinh-2701.txt'), DECISION);
   await writeFile(join(corpus, 'dak-lak-125.txt'), PLAN);
+  await writeFile(join(corpus, 'vinh-long-88.txt'), COUNTING_PLAN);
   pipeline = await openTestPipeline({ CORPUS_DIR: corpus });
 }, 60_000);
 afterAll(async () => {
@@ -101,5 +125,13 @@ describe('a place named beside a national document', () => {
     expect(second.answer).toContain('03 ngày làm việc');
     const third = await pipeline.answerer.ask({ question: 'QĐ 2701/QĐ-TTg đợt 3 bổ sung cho tỉnh Lâm Đồng bao nhiêu kinh phí?' });
     expect(third.answered).toBe(false);
+  });
+
+  it('answers from a national document only what the question most particularly asks: a daily allowance is no monthly one', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Mức trợ cấp hằng tháng cho người có công ở tỉnh Vĩnh Long là bao nhiêu đồng?' });
+    expect(result.answered, result.answer).toBe(false);
+    const daily = await pipeline.answerer.ask({ question: 'Mức trợ cấp ngày công lao động của dân quân ở tỉnh Vĩnh Long là bao nhiêu đồng?' });
+    expect(daily.answered, daily.answer).toBe(true);
+    expect(daily.answer).toContain('327.600 đồng');
   });
 });

@@ -93,6 +93,9 @@ describe('sections, bodies and years', () => {
     const programmes = 'Thông tư sửa đổi quy định kinh phí các chương trình mục tiêu quốc gia giai đoạn 2021-2025';
     expect(titleOtherYears('Hỗ trợ tối đa 03 triệu đồng/hộ.', [], programmes, [2026, 2030], false)).toBe(true);
     expect(titleOtherYears('Hỗ trợ tối đa 03 triệu đồng/hộ.', [], programmes, [2023], false)).toBe(false);
+    // A target that neither its passage, its headings nor its title dates is for no year asked; another figure may be.
+    expect(titleOtherYears('Hội có mục tiêu chính là phát triển kinh tế vườn.', [], 'Hội Làm vườn', [2025], true)).toBe(true);
+    expect(titleOtherYears('Hỗ trợ tối đa 03 triệu đồng/hộ.', [], 'Quy định mức hỗ trợ', [2025], false)).toBe(false);
   });
   it('tells "which plan" from "which decision"', () => {
     expect(asksWhichPlan('Kế hoạch nào chỉ thực hiện đến năm 2025?')).toBe(true);

@@ -107,7 +107,9 @@ export function statesOtherYears(text: string, section: readonly string[], asked
 export function titleOtherYears(text: string, section: readonly string[], title: string, asked: readonly number[], target: boolean): boolean {
   if (asked.length === 0 || namesTimes(timesIn(text)) || sectionYears(section, asked) !== 'neutral') return false;
   const times = timesIn(title);
-  return namesTimes(times) && !asked.some((year) => holdsYear(times, year, target));
+  // A target that no text around it dates is for no year asked.
+  if (!namesTimes(times)) return target;
+  return !asked.some((year) => holdsYear(times, year, target));
 }
 
 const SPAN = /\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?((?:19|20)\d{2})\b/g;

@@ -31,7 +31,7 @@ import { absentDocuments, namesAbsentDocument, questionScope, resolveScope } fro
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
+import { holdsHeaviestTerms, profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
@@ -432,7 +432,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         const found = select(national, nationalProfile);
         // The place's own candidates stay in the scored list, for the debug log.
         scored = [...scored, ...found.scored].sort((a, b) => b.score - a.score);
-        evidence = found.evidence;
+        evidence = found.evidence.filter((item) => holdsHeaviestTerms(nationalProfile, item));
       }
     }
     // Why a question was answered or refused, for whoever tunes this on development questions (LOG_LEVEL=debug);

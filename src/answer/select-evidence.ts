@@ -120,6 +120,17 @@ export function profileQuery(args: {
   };
 }
 
+/**
+ * Whether a passage (or its headings) holds the question's heaviest terms — what it most particularly asks, "hằng
+ * tháng" of "mức trợ cấp hằng tháng": a passage of a document brought in from outside the scope must hold them.
+ * Terms as rare as each other (in a small collection) are all the heaviest.
+ */
+export function holdsHeaviestTerms(profile: QueryProfile, evidence: Pick<Evidence, 'text' | 'section'>): boolean {
+  const heaviest = Math.max(...profile.terms.values());
+  const held = profile.model.terms(`${evidence.section.join('\n')}\n${evidence.text}`, profile.folded);
+  return [...profile.terms].every(([term, weight]) => weight < heaviest * 0.999 || held.has(term));
+}
+
 /** The first three words after "bao nhiêu" / "mấy", folded, when the question names what it counts that way. */
 function countedPhrase(question: string): string | null {
   const words = /\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+){2})/.exec(foldedLower(question))?.[1];
