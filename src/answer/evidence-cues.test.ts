@@ -14,6 +14,7 @@ describe('askedUnit', () => {
     // "thiểu số" holds "số" but counts nothing.
     ['Công chức là người dân tộc thiểu số thì được giảm bao nhiêu?', null],
     ['Số người được hỗ trợ là bao nhiêu?', 'nguoi'],
+    ['Tỷ lệ nữ trong tổng số người có trình độ thạc sĩ đạt bao nhiêu?', null],
   ])('%s → %s', (question, unit) => expect(askedUnit(question)).toBe(unit));
 });
 

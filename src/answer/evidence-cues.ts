@@ -211,7 +211,9 @@ export function askedUnit(question: string, translate?: (english: string) => str
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   // ("thiểu số", "chỉ số", "hệ số", "cơ sở" hold "số" folded but count nothing.)
   const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky|co) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);
-  if (!unit && counted && !STOPWORDS.has(counted[1]) && /\bbao nhieu\b/.test(folded)) return counted[1];
+  // After "tỷ lệ", "trong tổng số người …" is what a share is taken of, not what is counted.
+  const ofShare = counted && /\b(ty le|ti le)\b/.test(folded.slice(0, counted.index));
+  if (!unit && counted && !ofShare && !STOPWORDS.has(counted[1]) && /\bbao nhieu\b/.test(folded)) return counted[1];
   return unit ?? null;
 }
 

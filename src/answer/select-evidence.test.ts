@@ -16,6 +16,12 @@ describe('enumerationLength', () => {
     );
   });
 
+  it('goes on through clauses naming other documents by number after a quote naming one', () => {
+    const listing = 'Quán triệt các văn bản, nhất là: Luật Bảo vệ bí mật nhà nước, Chỉ thị số 32/CT-TTg ngày 21/10/2025; Kế hoạch số 321-KH/TU ngày 11/4/2025; Công văn số 574/UBND-NC ngày 23/9/2024; tổ chức tập huấn.';
+    const length = enumerationLength(listing, { offset: 0, length: listing.indexOf('Kế hoạch') });
+    expect(listing.slice(0, length)).toBe('Quán triệt các văn bản, nhất là: Luật Bảo vệ bí mật nhà nước, Chỉ thị số 32/CT-TTg ngày 21/10/2025; Kế hoạch số 321-KH/TU ngày 11/4/2025; Công văn số 574/UBND-NC ngày 23/9/2024; ');
+  });
+
   it('stops at a clause that starts something else, or where the quote does not end a clause', () => {
     const start = from('Công an');
     expect(enumerationLength(sentence, { offset: start, length: from('tham mưu') - start })).toBe(from('tham mưu') - start);

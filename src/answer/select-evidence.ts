@@ -56,7 +56,9 @@ export interface QueryProfile {
 
 const MAX_QUOTE_CHARS = 600;
 const MIN_QUOTE_CHARS = 150;
-const MAX_LIST_CHARS = 700;
+const MAX_LIST_CHARS = 1_000;
+/** A document named by type and number: "Kế hoạch số 321-KH/TU", "Công văn số 574/UBND-NC". */
+const NAMES_DOCUMENT = /(?<!\p{L})(luật|nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kế hoạch|công văn|thông báo|hướng dẫn)\s+số\s+\d/iu;
 const BIGRAM_BOOST = 1.5;
 
 /**
@@ -198,16 +200,18 @@ interface Span {
 
 /**
  * How far a quote goes when a list is asked: on through the clauses after it, joined by ";", that open with words
- * it already holds ("… thay thế Quyết định số 15/2021/QĐ-UBND …; Quyết định số 46/2002/QĐ-UBND …") — the items
- * of one enumeration written in one sentence.
+ * it already holds ("… thay thế Quyết định số 15/2021/QĐ-UBND …; Quyết định số 46/2002/QĐ-UBND …"), or that
+ * name another document by number after one it names ("… Chỉ thị số 32/CT-TTg …; Kế hoạch số 321-KH/TU …") —
+ * the items of one enumeration written in one sentence.
  */
 export function enumerationLength(sentence: string, window: { offset: number; length: number }): number {
   let end = window.offset + window.length;
-  const quoted = () => sentence.slice(window.offset, end).toLowerCase();
+  const quoted = () => sentence.slice(window.offset, end).toLowerCase().replace(/\s+/g, ' ');
   while (end < sentence.length && /;\s*$/.test(sentence.slice(window.offset, end))) {
     const next = /^[^;]*;?\s*/.exec(sentence.slice(end))![0];
     const opening = next.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 2).join(' ');
-    if (!opening || !opening.includes(' ') || !quoted().replace(/\s+/g, ' ').includes(opening) || end + next.length - window.offset > MAX_LIST_CHARS) break;
+    const sameKind = !!opening && opening.includes(' ') && (quoted().includes(opening) || (NAMES_DOCUMENT.test(next.replace(/\s+/g, ' ')) && NAMES_DOCUMENT.test(quoted())));
+    if (!sameKind || end + next.length - window.offset > MAX_LIST_CHARS) break;
     end += next.length;
   }
   return end - window.offset;
