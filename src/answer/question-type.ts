@@ -126,7 +126,8 @@ const lastWordEnd = (text: PreparedText): number => text.folded.replace(/[^\p{L}
 
 /** Types a question asks for, most specific first; ['general'] when no cue matches. */
 export function detectQuestionTypes(text: string, language: QuestionLanguage): QuestionType[] {
-  const prepared = withoutBlockers(prepareText(text));
+  // An aside in brackets names what is asked about ("chỉ tiêu (tỷ lệ hồ sơ … đạt) do ai chủ trì"), not the kind of answer.
+  const prepared = withoutBlockers(prepareText(text.replace(/\([^()]*\)/g, (aside) => ' '.repeat(aside.length))));
   const found = new Set<QuestionType>();
   for (const { value } of findIndexed(prepared, language === 'vi' ? VI_TABLE : EN_TABLE)) found.add(value);
   if (prepared.folded.includes('%')) found.add('percent');

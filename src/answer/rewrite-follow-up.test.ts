@@ -65,6 +65,18 @@ describe('rewriteFollowUp: topic carry', () => {
   });
 });
 
+describe('rewriteFollowUp: topic anaphors', () => {
+  it('follows "chỉ tiêu đó", "that target" with what the previous question said of it, and keeps its place', () => {
+    expect(rewrite('Chỉ tiêu đó do cơ quan nào chủ trì?', 'Bến Tre đặt mục tiêu tỷ lệ người cao tuổi có thẻ BHYT đạt bao nhiêu?')).toBe(
+      'Chỉ tiêu (đặt mục tiêu tỷ lệ người cao tuổi có thẻ BHYT đạt) do cơ quan nào chủ trì ở Bến Tre?',
+    );
+    expect(rewrite('Who is in charge of that target?', 'What share of older people in Ben Tre should hold health insurance card?')).toBe(
+      'Who is in charge of the target (What share of older people should hold health insurance card) in Ben Tre?',
+    );
+    expect(rewrite('Nhiệm vụ này phải xong khi nào?', 'Việc rà soát hộ nghèo do ai làm?')).toBe('Nhiệm vụ (Việc rà soát hộ nghèo do làm) phải xong khi nào?');
+  });
+});
+
 describe('rewriteFollowUp: standalone questions', () => {
   it('returns a question unchanged when the history is empty', () => {
     expect(rewriteFollowUp('Còn Khánh Hòa thì sao?', [], documents)).toBe('Còn Khánh Hòa thì sao?');

@@ -436,6 +436,37 @@ function resolveAnaphor(
   return withPlace(rewritten, placeText(previous, previousPlaces, language), language);
 }
 
+// ── Topic anaphors: "chỉ tiêu đó", "nhiệm vụ này", "that target" ───────────────────────────────────────────
+
+/** A thing the previous question asked about, pointed back to: it stands for what that question said of it. */
+const TOPIC_ANAPHORS = [
+  'chỉ tiêu', 'mục tiêu', 'nhiệm vụ', 'việc', 'nội dung', 'hoạt động', 'chương trình', 'chính sách', 'quy định', 'thủ tục', 'tiêu chí',
+  'dự án', 'đề án', 'khoản', 'mức', 'phí', 'khoản chi', 'hồ sơ', 'giải pháp', 'biện pháp', 'thời hạn', 'con số', 'số liệu',
+]
+  .flatMap((noun) => ['đó', 'này', 'ấy', 'trên', 'nói trên'].map((d) => `${noun} ${d}`))
+  .concat(
+    ['that', 'this', 'the same', 'the said', 'said'].flatMap((d) =>
+      ['target', 'goal', 'task', 'duty', 'activity', 'programme', 'program', 'policy', 'rule', 'provision', 'procedure', 'criterion', 'project',
+        'scheme', 'fee', 'rate', 'amount', 'figure', 'deadline', 'dossier', 'measure', 'solution'].map((noun) => `${d} ${noun}`),
+    ),
+  )
+  .map(compilePhrase);
+
+/**
+ * "Chỉ tiêu đó do cơ quan nào chủ trì?" after "Bắc Ninh đặt mục tiêu … tỷ lệ hồ sơ trực tuyến đạt bao nhiêu?": the
+ * anaphor is followed by what the previous question said (its question words and places left out), and the place
+ * goes in as for any follow-up.
+ */
+function resolveTopic(current: PreparedText, anaphor: PhraseMatch, previous: string, documents: readonly DocumentMeta[], place: string | undefined, language: QuestionLanguage): string {
+  const original = offsetText(current);
+  const named = original.slice(anaphor.start, anaphor.end);
+  const english = /^(that|this|the same|the said|said)\s+/iu;
+  const noun = english.test(named) ? named.replace(english, 'the ') : named.replace(/\s+\S+$/u, '');
+  const topic = trimQuestion(stripQuestion(previous, documents));
+  const rewritten = `${original.slice(0, anaphor.start)}${noun} (${topic})${original.slice(anaphor.end)}`;
+  return place ? withPlace(rewritten, place, language) : rewritten;
+}
+
 /** Rewrites `question` against one earlier standalone question. */
 function rewriteAgainst(question: string, previous: string, documents: readonly DocumentMeta[]): string {
   const current = prepareText(question);
@@ -460,9 +491,11 @@ function rewriteAgainst(question: string, previous: string, documents: readonly 
   const anaphor = anaphorIn(current);
   const referent = anaphor && referentIn(previousText, previousPlaces, anaphor.personal);
   if (anaphor && referent) return resolveAnaphor(current, anaphor, previousText, referent, previousPlaces, language);
+  const place = previousPlaces.length > 0 ? placeText(previousText, previousPlaces, language) : undefined;
+  const topic = firstOf(current, TOPIC_ANAPHORS);
+  if (topic) return resolveTopic(current, topic, previous, documents, place, language);
 
-  if (previousPlaces.length === 0) return question;
-  const place = placeText(previousText, previousPlaces, language);
+  if (!place) return question;
 
   // "ở đó", "kế hoạch đó", "there", "that plan": name the place.
   const here = firstOf(current, HERE);
