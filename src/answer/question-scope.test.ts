@@ -21,6 +21,14 @@ describe('documentsByNumber', () => {
     expect(documentsByNumber('When does Decree 171/2025/ND-CP take effect?', metas)).toEqual(['nd-171']);
   });
 
+  it('reads numbers joined to a typed one as of the same type, an aside in brackets between', () => {
+    const plans = [meta('kh-552', 'Kế hoạch', '552/KH-UBND'), meta('kh-556', 'Kế hoạch', '556/KH-UBND'), ...metas];
+    expect(documentsByNumber('Hai kế hoạch 552 (đổi mới công nghệ) và 556 (môi trường biển) đặt mục tiêu gì?', plans)).toEqual(['kh-552', 'kh-556']);
+    expect(documentsByNumber('ke hoach 552, 556 giao nhiem vu gi', plans)).toEqual(['kh-552', 'kh-556']);
+    expect(documentsByNumber('Do Decrees 171 and 8557 apply?', plans)).toEqual(['nd-171']);
+    expect(documentsByNumber('Kế hoạch 552 có 3 nhiệm vụ và 556 người tham gia', plans)).toEqual(['kh-552']);
+  });
+
   it('does not take a number of one type for a document of another, nor a year for a number', () => {
     expect(documentsByNumber('Kế hoạch 171 nói gì?', metas)).toEqual([]);
     expect(documentsByNumber('Mục tiêu đến năm 2030 là gì?', metas)).toEqual([]);

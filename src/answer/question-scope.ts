@@ -11,7 +11,9 @@ const TYPE_WORDS_OF = new Map(DOCUMENT_TYPES.map((entry) => [entry.type, [folded
 const typeWords = (type: DocumentMeta['type']): string[] => TYPE_WORDS_OF.get(typeEntry(type).type) ?? [];
 const ANY_TYPE_WORD = [...new Set(DOCUMENT_TYPES.flatMap((entry) => typeWords(entry.type)))].sort((a, b) => b.length - a.length).join('|');
 /** "nghị định 171", "nđ số 09", "decree no. 171", "kế hoạch 8557", "qđ 2639": a type word then a number. */
-const TYPE_THEN_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})\\.?\\s+(?:so\\s+|no\\.?\\s*)?(\\d{1,5})(?![\\d])`, 'gu');
+const TYPE_THEN_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})s?\\.?\\s+(?:so\\s+|no\\.?\\s*)?(\\d{1,5})(?![\\d])`, 'gu');
+/** "… 552 (đổi mới công nghệ) và 556", "171 and 172", "75, 78": more numbers of the same type, an aside between. */
+const AND_NUMBER = /^(?:\s*\([^()]*\))?\s*(?:,|;|&|\bva\b|\band\b|\bor\b|\bhoac\b)\s*(?:so\s+|no\.?\s*)?(\d{1,5})(?![\d/])/u;
 /** "171/2025/nđ-cp", "2618/kh-ubnd", "144/kh": a number with its code. */
 const NUMBER_WITH_CODE = /(?<![\d])(\d{1,5})\s*(?:\/\s*(\d{4}))?\s*\/\s*([a-zđ&]+)/gu;
 
@@ -27,8 +29,15 @@ interface NumberMention {
 /** Documents named by number: "Kế hoạch 2618/KH-UBND", "Nghị định 171", "Thông tư 05/2025/TT-BGDĐT", "KH 2618". */
 function numberMentions(question: string): NumberMention[] {
   const text = folded(question);
+  const typed = [...text.matchAll(TYPE_THEN_NUMBER)].flatMap((match) => {
+    const mentions = [{ start: match.index!, digits: digitsOf(match[2]), typeWord: match[1] }];
+    for (let end = match.index! + match[0].length, more = AND_NUMBER.exec(text.slice(end)); more; end += more[0].length, more = AND_NUMBER.exec(text.slice(end))) {
+      mentions.push({ start: end + more[0].length - more[1].length, digits: digitsOf(more[1]), typeWord: match[1] });
+    }
+    return mentions;
+  });
   return [
-    ...[...text.matchAll(TYPE_THEN_NUMBER)].map((match) => ({ start: match.index!, digits: digitsOf(match[2]), typeWord: match[1] })),
+    ...typed,
     ...[...text.matchAll(NUMBER_WITH_CODE)].map((match) => ({ start: match.index!, digits: digitsOf(match[1]), typeWord: match[3], year: match[2] })),
   ];
 }
