@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, citesDocument, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -122,6 +122,15 @@ describe('slots a passage must fill', () => {
     expect(asksCurrentState('Hiện nay tỉnh có bao nhiêu ha rừng ngập mặn?')).toBe(true);
     expect(statesTarget('Phấn đấu đến năm 2030 diện tích rừng ngập mặn đạt 1.700 ha')).toBe(true);
     expect(statesTarget('Diện tích rừng ngập mặn hiện có 1.200 ha')).toBe(false);
+  });
+});
+
+describe('citesDocument', () => {
+  it('reads a law cited by its name and date, not "pháp luật" nor "Luật này"', () => {
+    expect(citesDocument('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;')).toBe(true);
+    expect(citesDocument('Căn cứ Nghị định số 78/2025/NĐ-CP;')).toBe(true);
+    expect(citesDocument('Thực hiện theo quy định của pháp luật về đất đai ngày 1 tháng 8')).toBe(false);
+    expect(citesDocument('Luật này có hiệu lực từ ngày 01/01/2026.')).toBe(false);
   });
 });
 
