@@ -109,6 +109,12 @@ const affirms = (intent: Pick<Intent, 'types' | 'standalone'>, best: Evidence, p
 /** Whether a place the question names is that of documents it is limited to (else the place is what to look for in them). */
 const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly string[]): boolean => mention.docIds.some((docId) => scope.includes(docId));
 
+/** A figure the question states, with the word after it ("10 phòng"). */
+interface StatedFigure {
+  value: string;
+  of?: string;
+}
+
 /** A question understood once, read by every later stage; no stage reads the raw question again. */
 interface Intent {
   input: AskInput;
@@ -126,7 +132,7 @@ interface Intent {
   /** What retrieval searches for. */
   searchText: string;
   /** Figures the question itself states ("người tròn 100 tuổi"): a passage must state them too. */
-  figures: string[];
+  figures: StatedFigure[];
   /** The scope comes from a place the question names (not from document numbers or the request). */
   scopedByPlace: boolean;
   /** The scope comes from documents the question names by number. */
@@ -251,10 +257,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * years and plan numbers are left to the period and scope checks.
    */
   // An ordinal goes with its word ("đợt 1", "lần 2", "phase 1"): "Điều 1" in a passage does not state "đợt 1".
-  const askedFigures = (question: string): string[] =>
-    [...question.matchAll(/(?:(?<![\p{L}])(đợt|lần|kỳ|giai đoạn|batch|round|phase)\s+)?(?<![\d/])(\d+(?:[.,]\d+)*%?)(?![\d/])/giu)]
+  const askedFigures = (question: string): StatedFigure[] =>
+    [...question.matchAll(/(?:(?<![\p{L}])(đợt|lần|kỳ|giai đoạn|batch|round|phase)\s+)?(?<![\d/])(\d+(?:[.,]\d+)*%?)(?![\d/])(?:\s+(\p{L}+))?/giu)]
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
-      .map((match) => (match[1] ? `${match[1]} ${match[2]}` : match[2]));
+      .map((match) => ({ value: match[1] ? `${match[1]} ${match[2]}` : match[2], of: match[1] ? undefined : match[3]?.toLowerCase() }));
+  /**
+   * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
+   * đồng/phòng" answers for a karaoke of 10 phòng.
+   */
+  const statesStated = (figure: StatedFigure, item: Evidence): boolean =>
+    statesFigure(figure.value, `${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) ||
+    (!!figure.of && new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(figure.of)}(?!\\p{L})`, 'iu').test(item.text));
   /** The line of the chunk up to where a quote starts: the item it is cut from. */
   const leadUp = (item: Evidence): string => {
     const before = item.chunk.text.slice(0, item.start - item.chunk.start);
@@ -403,7 +416,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
-      ['states the figures the question states', (item) => figures.every((figure) => statesFigure(figure, `${item.section.join(' ')} ${figure.includes(' ') ? leadUp(item) : ''}${item.text}`))],
+      ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['under the heading of the body asked about', (item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? '')],
@@ -490,7 +503,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       kind: 'answer',
       parts,
       missing: (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId })),
-      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures, profile.duration),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures.map((figure) => figure.value), profile.duration),
       retrieveMs,
     };
   };

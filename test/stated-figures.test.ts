@@ -1,0 +1,50 @@
+// A figure the question states must be in the answer's passage, unless the passage sets a rate for each of what it counts.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestPipeline, type TestPipeline } from './helpers/open-test-pipeline.js';
+
+const CIRCULAR = `BỘ TÀI CHÍNH
+-------
+Số: 77/2025/TT-BTC
+Hà Nội, ngày 10 tháng 10 năm 2025
+
+THÔNG TƯ
+Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi và mừng thọ người cao tuổi
+
+Điều 1. Mức thu phí
+1. Mức thu phí thẩm định cấp phép hoạt động bể bơi là 500.000 đồng/bể, nhưng tổng mức thu không quá 2.000.000 đồng/lần thẩm định.
+2. Người tròn 90 tuổi được tặng quà trị giá 700.000 đồng/người.
+
+Điều 2. Hiệu lực
+Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
+
+BỘ TRƯỞNG
+Nguyễn Văn D
+`;
+
+let pipeline: TestPipeline;
+let corpus: string;
+beforeAll(async () => {
+  corpus = await mkdtemp(join(tmpdir(), 'hdkh-figures-'));
+  await writeFile(join(corpus, 'thong-tu-77.txt'), CIRCULAR);
+  pipeline = await openTestPipeline({ CORPUS_DIR: corpus });
+}, 60_000);
+afterAll(async () => {
+  await pipeline.cleanup();
+  await rm(corpus, { recursive: true, force: true });
+});
+
+describe('figures the question states', () => {
+  it('are answered by a rate for each of what they count', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Mức thu phí thẩm định cấp phép hoạt động cho 3 bể bơi là bao nhiêu?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('500.000 đồng/bể');
+  });
+
+  it('are not answered by a rate for each of something else', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Người tròn 100 tuổi được tặng quà trị giá bao nhiêu?' });
+    expect(result.answered, result.answer).toBe(false);
+  });
+});
