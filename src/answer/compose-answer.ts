@@ -13,7 +13,7 @@ import type { Evidence } from './select-evidence.js';
 type Language = 'vi' | 'en';
 
 /** Facts about a plan document itself, read off its header, preamble or signature. */
-export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period';
+export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period' | 'proposer';
 
 export interface AnswerPart {
   docId: string;
@@ -42,6 +42,7 @@ const FACT_NAME: Record<PlanFact, { vi: string; en: string }> = {
   number: { vi: 'số hiệu', en: 'its number' },
   'legal-basis': { vi: 'căn cứ ban hành', en: 'its legal basis' },
   period: { vi: 'thời gian thực hiện', en: 'its period' },
+  proposer: { vi: 'cơ quan đề nghị ban hành', en: 'on whose proposal it was issued' },
 };
 
 /** Where a passage outside the numbered sections sits, for the citation's section field. */

@@ -7,7 +7,7 @@ import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, 
 import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
-import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
+import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
 import type { Evidence } from './select-evidence.js';
 
 // Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
@@ -81,6 +81,10 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       }
       case 'period': {
         const span = findPeriodInTitle(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
+      }
+      case 'proposer': {
+        const span = findProposer(chunks);
         return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
-import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber } from './plan-facts.js';
+import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer } from './plan-facts.js';
 
 const chunk = (text: string, kind: Chunk['kind'] = 'header', start = 10): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
 const quote = (c: Chunk, span: { start: number; end: number }) => c.text.slice(span.start - c.start, span.end - c.start);
@@ -55,5 +55,18 @@ describe('findEffectiveDate', () => {
     const body = chunk('Điều 15. Điều khoản thi hành\n1. Thông tư này có hiệu lực thi hành\nkể từ ngày 22 tháng 4 năm 2025.\n2. Thông tư này thay thế Thông tư số 28/2009/TT-BGDĐT.', 'body');
     expect(quote(body, findEffectiveDate([body])!)).toContain('có hiệu lực thi hành\nkể từ ngày 22 tháng 4 năm 2025');
     expect(findEffectiveDate([chunk('Kế hoạch có hiệu quả cao.', 'body')])).toBeNull();
+  });
+});
+
+describe('findProposer', () => {
+  it('finds the line of the preamble naming who proposed the document, to its ";" or its closing "*"', () => {
+    const preamble = chunk('*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*\n*Theo đề nghị của Cục trưởng\nCục Quản lý Khám, chữa bệnh;*\n*Bộ trưởng ban hành Thông tư.*', 'preamble');
+    expect(quote(preamble, findProposer([preamble])!)).toBe('Theo đề nghị của Cục trưởng\nCục Quản lý Khám, chữa bệnh');
+    const plain = chunk('Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV.\n\nQUYẾT ĐỊNH:', 'preamble');
+    expect(quote(plain, findProposer([plain])!)).toBe('Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV.');
+  });
+
+  it('does not take a proposal mentioned inside a sentence of the body', () => {
+    expect(findProposer([chunk('Việc tạm đình chỉ công tác thực hiện theo đề nghị của cơ quan tiến hành tố tụng.', 'body')])).toBeNull();
   });
 });

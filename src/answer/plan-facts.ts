@@ -58,6 +58,21 @@ export function findLegalBases(chunks: readonly Chunk[], limit = 10): PlanFactSp
     .slice(0, limit);
 }
 
+// "Theo đề nghị của Bộ trưởng Bộ Nội vụ;", "Xét đề nghị của Giám đốc Sở …": who proposed the document, to the end
+// of its line of the preamble (";", or the "*" closing an italic line of a converted page).
+const PROPOSED_BY = /(?:^|\n)[ \t*_]*((?:Theo|Xét) đề nghị của [^;]{3,300}?)(?=;|\*[ \t]*(?:\n|$)|\n[ \t]*\n|$)/u;
+
+/** The line naming who proposed the document: in its preamble, or wherever a scraped page put its preamble. */
+export function findProposer(chunks: readonly Chunk[]): PlanFactSpan | null {
+  for (const chunk of [...chunks].sort((a, b) => Number(b.kind === 'preamble') - Number(a.kind === 'preamble'))) {
+    const match = PROPOSED_BY.exec(chunk.text);
+    if (!match) continue;
+    const start = chunk.start + match.index + match[0].length - match[1].length;
+    return { chunk, start, end: start + match[1].length };
+  }
+  return null;
+}
+
 /** The sentence where a legal document says when it takes effect ("Nghị định này có hiệu lực thi hành từ ngày …"). */
 export function findEffectiveDate(chunks: readonly Chunk[]): PlanFactSpan | null {
   for (const chunk of chunks.filter((candidate) => candidate.kind !== 'header')) {

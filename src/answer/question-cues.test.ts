@@ -31,6 +31,12 @@ describe('askedPlanFacts', () => {
     expect(facts('Which takes effect first: Decree 171/2025/ND-CP or Decree 172/2025/ND-CP? Give both dates.', [TITLE])).toEqual(['effective-date']);
   });
 
+  it('reads who proposed the document', () => {
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức được ban hành theo đề nghị của ai?', [TITLE])).toEqual(['proposer']);
+    expect(facts('Cơ quan nào đề nghị ban hành nghị định về đào tạo công chức?', [TITLE])).toEqual(['proposer']);
+    expect(facts('On whose proposal was Decree 171/2025/ND-CP issued?', [TITLE], true)).toEqual(['proposer']);
+  });
+
   it('leaves questions about the content to retrieval, whatever cue words they share', () => {
     expect(facts('Hệ thống chứng thực chữ ký số chuyên dùng do cơ quan nào chủ trì xây dựng?', [TITLE])).toEqual([]);
     expect(facts('Kế hoạch nào triển khai đề án chăm sóc sức khỏe người già, ban hành ngày nào?', [TITLE])).toEqual([]);
