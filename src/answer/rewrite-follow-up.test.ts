@@ -56,6 +56,11 @@ describe('rewriteFollowUp: topic carry', () => {
     expect(rewrite('what about children?', 'How many elderly people are there in Ben Tre?')).toBe('How many children are there in Ben Tre?');
   });
 
+  it('names the place for "tỉnh này", "this province"', () => {
+    expect(rewrite('Theo Quyết định 2639/QĐ-TTg, tỉnh này được bổ sung bao nhiêu?', 'Ai ký kế hoạch của Khánh Hòa?')).toBe('Theo Quyết định 2639/QĐ-TTg, Khánh Hòa được bổ sung bao nhiêu?');
+    expect(rewrite('How much does this province receive?', 'Who signed the Khanh Hoa plan?')).toBe('How much does Khanh Hoa receive?');
+  });
+
   it('carries the place into elliptical and anaphoric questions', () => {
     expect(rewrite('Mục tiêu là gì?', 'Ai ký kế hoạch của Khánh Hòa?')).toBe('Mục tiêu ở Khánh Hòa là gì?');
     expect(rewrite('Còn kinh phí thì sao?', 'Mục tiêu của Khánh Hòa là gì?')).toBe('Còn kinh phí ở Khánh Hòa thì sao?');

@@ -32,6 +32,11 @@ const FRAME_WORDS = [
 const OPENERS = ['thế còn', 'vậy còn', 'còn', 'vậy', 'thế', 'và', 'thì', 'what about', 'how about', 'and', 'also', 'same for', 'then'].map(compilePhrase);
 
 const HERE = ['ở đó', 'tại đó', 'ở nơi đó', 'tại nơi đó', 'ở địa phương đó', 'ở địa phương này', 'tại địa phương đó', 'there', 'in that place', 'in that locality'].map(compilePhrase);
+/** "Tỉnh này được bổ sung bao nhiêu?": the place itself, named. */
+const THIS_PLACE = ['tỉnh', 'thành phố', 'huyện', 'xã', 'phường', 'địa phương']
+  .flatMap((unit) => ['này', 'đó', 'ấy', 'trên'].map((d) => `${unit} ${d}`))
+  .concat(['this province', 'that province', 'this city', 'that city', 'this locality', 'that locality', 'the province', 'the city'])
+  .map(compilePhrase);
 const THAT_PLAN = ['kế hoạch đó', 'kế hoạch này', 'kế hoạch trên', 'văn bản đó', 'văn bản này', 'that plan', 'this plan', 'the same plan', 'that document', 'this document'].map(compilePhrase);
 const AMONG = ['trong số đó', 'trong số này', 'trong đó', 'trong số họ', 'among them', 'among those', 'of them', 'of those', 'of these', 'among these'].map(compilePhrase);
 const PRONOUNS = ['nó', 'họ', 'ở đấy', 'it', 'they', 'them', 'its', 'their', 'there'].map(compilePhrase);
@@ -500,6 +505,8 @@ function rewriteAgainst(question: string, previous: string, documents: readonly 
   // "ở đó", "kế hoạch đó", "there", "that plan": name the place.
   const here = firstOf(current, HERE);
   if (here) return replaceSpan(offsetText(current), here, language === 'en' ? `in ${place}` : `ở ${place}`);
+  const thisPlace = firstOf(current, THIS_PLACE);
+  if (thisPlace) return replaceSpan(offsetText(current), thisPlace, place);
   const thatPlan = firstOf(current, THAT_PLAN);
   if (thatPlan) return replaceSpan(offsetText(current), thatPlan, language === 'en' ? `the ${place} plan` : `kế hoạch của ${place}`);
 
