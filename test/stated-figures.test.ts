@@ -1,4 +1,5 @@
-// A figure the question states must be in the answer's passage, unless the passage sets a rate for each of what it counts.
+// What a passage must state to answer for a figure or a date: the figures the question states (or a rate for each of
+// what they count), and more than its own document's number, title and date.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
 
 BỘ TRƯỞNG
 Nguyễn Văn D
+
+Thông tư 77/2025/TT-BTC quy định mức thu phí thẩm định cấp phép hoạt động bể bơi và mừng thọ người cao tuổi Văn bản này chưa cập nhật nội dung Tiếng Anh Thông tư 77/2025/TT-BTC ngày 10/10/2025 quy định mức thu phí thẩm định cấp phép hoạt động bể bơi và mừng thọ người cao tuổi
 `;
 
 let pipeline: TestPipeline;
@@ -45,6 +48,11 @@ describe('figures the question states', () => {
 
   it('are not answered by a rate for each of something else', async () => {
     const result = await pipeline.answerer.ask({ question: 'Người tròn 100 tuổi được tặng quà trị giá bao nhiêu?' });
+    expect(result.answered, result.answer).toBe(false);
+  });
+
+  it("are not a document's own date in a line restating its number and title", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Mức thu phí thẩm định cấp phép hoạt động bể bơi được thu vào ngày nào?' });
     expect(result.answered, result.answer).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ describe('askedUnit', () => {
     ['Có mấy cơ sở trợ giúp xã hội?', 'co'],
     ['Tỷ lệ là bao nhiêu phần trăm?', 'phan tram'],
     ['Kinh phí là bao nhiêu?', 'tien'],
+    ['Mức phí thẩm định là bao nhiêu một phòng?', 'tien'],
     ['Kế hoạch có bao nhiêu?', null],
     ['Ai ký kế hoạch?', null],
     // "thiểu số" holds "số" but counts nothing.
@@ -164,5 +165,8 @@ describe('isAttachmentCaption', () => {
     expect(asksPeriod('Công chức phải hoàn thành bồi dưỡng trong bao lâu?')).toBe(false);
     expect(asksPeriod('Kế hoạch thực hiện trong giai đoạn nào?')).toBe(true);
     expect(asksDuration('Kế hoạch thực hiện trong giai đoạn nào?')).toBe(false);
+    expect(asksDuration('Sở phải báo cáo bao lâu một lần?')).toBe(false);
+    expect(typeFit('duration', 'Căn cứ Thông tư số 15/2025/TT-BGDĐT ngày 24 tháng 07 năm 2025', '')).toBe(0.1);
+    expect(typeFit('duration', 'Hoàn thành trong thời hạn 12 tháng.', '')).toBe(1);
   });
 });

@@ -158,11 +158,12 @@ export const asksPeriod = (question: string): boolean =>
   /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\btime ?frame\b/.test(foldedLower(question));
 
 /** "Trong bao lâu", "mấy tháng", "how long", "within how many days": the answer is a length of time. */
+// ("Bao lâu một lần" asks how often, not how long.)
 export const asksDuration = (question: string): boolean =>
-  /\b(trong )?bao lau\b|\b(may|bao nhieu) (ngay|thang|nam|gio|tuan)\b|\bhow long\b|\bhow many (days|months|years|hours|weeks)\b/.test(foldedLower(question));
+  /\b(trong )?bao lau\b(?! (mot|1) lan)|\b(may|bao nhieu) (ngay|thang|nam|gio|tuan)\b|\bhow long\b|\bhow many (days|months|years|hours|weeks)\b/.test(foldedLower(question));
 
-/** "12 tháng", "24 giờ", "05 ngày làm việc": a length of time. */
-const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?)\b/;
+/** "12 tháng", "24 giờ", "05 ngày làm việc": a length of time — not the day and month of a date ("ngày 24 tháng 07"). */
+const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?)\b(?!\s*\d)/;
 
 /** "Lấy tiền ở đâu", "nguồn kinh phí", "how is it funded": the answer is the plan's funding sources. */
 export const asksFunding = (question: string): boolean =>
@@ -209,7 +210,7 @@ export function askedUnit(question: string, translate?: (english: string) => str
     : [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].map((found) => found[1]);
   const unit = asking.find((candidate) => !STOPWORDS.has(candidate) && !NOT_UNITS.includes(candidate));
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
-  if (!unit && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost)\b/.test(folded) && /\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded)) return 'tien';
+  if (!unit && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi|thu|phi|phat|luong)|(le )?phi (tham dinh|cap|dang ky)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost|fee)\b/.test(folded) && /\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded)) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   // ("thiểu số", "chỉ số", "hệ số", "cơ sở" hold "số" folded but count nothing.)
   const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky|co) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);

@@ -1,5 +1,6 @@
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
+import { STOPWORDS } from '../lang/stopwords.js';
 import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever, SearchHit } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
@@ -89,6 +90,8 @@ const askedSlot = (types: readonly string[], unit: string | null, stated: readon
           : { kind: 'count', unit }
         : undefined;
 
+/** Share of a passage's words that are its document's title words for it to be a restatement of the title. */
+const RESTATED_TITLE_SHARE = 0.7;
 /** Share of a yes-no question's words its best passage must hold for the answer to open with "Có". */
 const AFFIRMING_COVERAGE = 0.6;
 /** Words that turn a statement round: "không", "chưa", "trừ", "cấm", "not", "except". */
@@ -268,6 +271,20 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const statesStated = (figure: StatedFigure, item: Evidence): boolean =>
     statesFigure(figure.value, `${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) ||
     (!!figure.of && new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(figure.of)}(?!\\p{L})`, 'iu').test(item.text));
+  /**
+   * Whether a passage only restates its document's number and title ("Quyết định 53/2025/QĐ-UBND phân cấp cho Sở
+   * … Văn bản này chưa cập nhật nội dung Tiếng Anh"): it names its own number, and most of its words are the title's.
+   */
+  const restatesTitle = (item: Evidence): boolean => {
+    const meta = metaById.get(item.chunk.docId);
+    if (!meta) return false;
+    const wordsOf = (text: string) => foldedLower(text).split(/[^\p{L}]+/u).filter((word) => word.length > 1 && !STOPWORDS.has(word));
+    const own = meta.number?.match(/^\d+\s*\/\s*[\p{L}\p{N}]+/u)?.[0];
+    if (!own || !foldedLower(item.text).replace(/\s+/g, '').includes(foldedLower(own).replace(/\s+/g, ''))) return false;
+    const title = new Set(wordsOf(`${meta.title} ${meta.type} ${meta.number}`));
+    const words = wordsOf(item.text);
+    return words.length >= 6 && words.filter((word) => title.has(word)).length >= RESTATED_TITLE_SHARE * words.length;
+  };
   /** The line of the chunk up to where a quote starts: the item it is cut from. */
   const leadUp = (item: Evidence): string => {
     const before = item.chunk.text.slice(0, item.start - item.chunk.start);
@@ -409,6 +426,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
     const current = asksCurrentState(standalone) && !types.includes('target');
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
+    const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -423,6 +441,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
       ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
       ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],
+      // A date or a figure in a line restating the document's own title (a converted page's banner) is its own.
+      ['not the document restating its title, when a date or figure is asked', (item) => !(figureSlot || dateSlot) || !restatesTitle(item)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
     ];

@@ -26,6 +26,10 @@ describe('askedPlanFacts', () => {
     expect(facts(question, [TITLE], false)).toEqual([]);
   });
 
+  it('reads "trước khi … có hiệu lực" as a time the question sets, not an order of dates', () => {
+    expect(facts('Trước khi Nghị định 171/2025/NĐ-CP có hiệu lực, mức phí đào tạo công chức là bao nhiêu một người?', [TITLE], true)).toEqual([]);
+  });
+
   it('reads an order of documents as a question about their dates', () => {
     expect(facts('QĐ 12/2025/QĐ-UBND và QĐ 13/2025/QĐ-UBND, văn bản nào được ban hành trước?', [TITLE])).toEqual(['issue-date']);
     expect(facts('Which takes effect first: Decree 171/2025/ND-CP or Decree 172/2025/ND-CP? Give both dates.', [TITLE])).toEqual(['effective-date']);

@@ -13,7 +13,8 @@ const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repea
 /** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect". */
 const EFFECTIVE = /\bhieu luc\b|\btakes? effect\b|\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
 /** "… ban hành trước", "which was issued first", "takes effect earlier". */
-const ORDER = /\b(truoc|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
+// ("Trước khi Thông tư có hiệu lực, …" sets a time; it orders nothing.)
+const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
 /** "theo đề nghị của ai", "cơ quan nào đề nghị ban hành", "on whose proposal": who proposed the document. */
 const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo nao|nguoi nao)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;

@@ -137,4 +137,9 @@ describe('absentDocuments', () => {
     expect(absentDocuments('Nghị định 171 và Nghị định 999 khác nhau thế nào?', metas)).toEqual([]);
     expect(absentDocuments('Kinh phí lấy từ đâu?', metas)).toEqual([]);
   });
+
+  it('keeps a document it lacks that the question asks what it says, beside one it holds', () => {
+    const absent = absentDocuments('Trước khi Nghị định 171 có hiệu lực, mức thu theo Nghị định 99/2019/NĐ-CP là bao nhiêu?', metas);
+    expect(absent.map((document) => document.written)).toEqual(['Nghị định 99/2019/NĐ-CP']);
+  });
 });

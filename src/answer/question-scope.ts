@@ -82,9 +82,14 @@ const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
  * each with a test for a passage that mentions it; none when it also names a document the collection holds.
  */
 export function absentDocuments(question: string, metas: readonly DocumentMeta[]): { written: string; mentionedIn: (text: string) => boolean }[] {
-  const mentions = numberMentions(question);
-  // Documents it holds named beside one it does not ("KH 980 thực hiện Quyết định 1899 …") are what it asks about.
-  if (mentions.some((mention) => metas.some((meta) => matches(meta, mention)))) return [];
+  const all = numberMentions(question);
+  const held = (mention: NumberMention) => metas.some((meta) => matches(meta, mention));
+  const mentions = all.filter((mention) => !held(mention));
+  // Documents it holds named beside one it does not ("KH 980 thực hiện Quyết định 1899 …") are what it asks about,
+  // unless the question asks what the other one says ("… theo Thông tư 01/2021/TT-BTC là bao nhiêu?").
+  const text = folded(question);
+  const framed = (mention: NumberMention) => /(?:^|[\s,])(theo|under|according to|per|in)\s+$/u.test(text.slice(0, mention.start));
+  if (mentions.length < all.length && !mentions.some(framed)) return [];
   // Folding keeps each precomposed letter one character, so offsets in the folded text are offsets in `original`.
   const original = question.normalize('NFC');
   return [...new Set(mentions.map((mention) => mention.digits))].map((digits) => {
