@@ -48,6 +48,8 @@ const QUESTION_WORDS = [
   'không', 'chưa', 'vui lòng', 'xin hỏi', 'hỏi', 'trong số đó', 'trong đó', 'so sánh',
   // What a comparison or a source question asks, not what it is about.
   'giống nhau', 'khác nhau', 'có gì khác', 'có gì giống', 'điểm giống', 'điểm khác', 'lấy từ đâu', 'lấy ở đâu',
+  // When it is asked, not what about: "hiện nay" is in every plan's account of how things stand.
+  'hiện nay', 'hiện tại', 'hôm nay', 'bây giờ', 'lúc này', 'dạo này',
 ];
 const QUESTION_WORD_INDEX = createPhraseIndex(QUESTION_WORDS.map((w) => [w, w] as const));
 

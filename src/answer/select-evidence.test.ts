@@ -43,6 +43,17 @@ describe('selectEvidence', () => {
     expect(apart.coverage).toBeCloseTo((weight('ngày') + weight('mai') + weight('ngày mai') + weight('tiết') / 2) / profile.totalWeight);
   });
 
+  it('gives no coverage to a passage holding the question\'s syllables only outside its words', async () => {
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+    const searchText = 'tổng thống Mỹ';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
+    const [scattered, whole] = ['Giữ gìn thuần phong mỹ tục, hệ thống tổng hợp.', 'Tổng thống Mỹ thăm Việt Nam.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
+    expect(scattered.coverage).toBe(0);
+    expect(whole.coverage).toBeCloseTo(1);
+  });
+
   it('pairs a function word inside a phrase of the collection ("có công" of "người có công")', async () => {
     const frequencies: Record<string, number> = { người: 400, có: 900, công: 300, 'người có': 120, 'có công': 110, ngày: 500, 'ngày công': 5 };
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequencies[term] ?? 10])) };

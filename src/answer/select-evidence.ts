@@ -153,14 +153,19 @@ function unitOf(unit: string | null, abbreviations: ReadonlyMap<string, string>)
 function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, headingTerms: ReadonlySet<string>, outerTerms: ReadonlySet<string>): number {
   if (profile.totalWeight === 0) return 0;
   let covered = 0;
+  // A passage holding syllables of the question only outside its words ("mỹ" of "thuần phong mỹ tục" for "tổng
+  // thống Mỹ") shares no word with it.
+  let sharesWord = false;
   const holds = (term: string) => passageTerms.has(term) || headingTerms.has(term);
   for (const [term, weight] of profile.terms) {
     const pairs = profile.partners.get(term);
     const asWord = !pairs || pairs.some(holds) ? 1 : 0.5;
     if (holds(term)) covered += weight * asWord;
     else if (outerTerms.has(term)) covered += weight * 0.5 * asWord;
+    else continue;
+    sharesWord ||= asWord === 1;
   }
-  return covered / profile.totalWeight;
+  return sharesWord ? covered / profile.totalWeight : 0;
 }
 
 const fitOf = (profile: QueryProfile, text: string, section: string): number => {
