@@ -6,7 +6,7 @@ import type { SignerSpan } from './find-signer.js';
 import { citationLabel, documentName } from '../structure/citation-label.js';
 import { truncateTitle } from '../structure/parse-structure.js';
 import { typeEntry } from '../structure/grammar.js';
-import { allPlans, capitalise, documentPhrase, numberedPhrase, planName } from './plan-names.js';
+import { allPlans, capitalise, documentPhrase, joinNames, numberedPhrase, phraseAmong, planName } from './plan-names.js';
 import { askedValue, comparisonLine, leadLine, type AskedSlot } from './lead-line.js';
 import type { Evidence } from './select-evidence.js';
 
@@ -291,8 +291,9 @@ export function composeAnswer(args: {
   }
   // A document the question names but whose passages did not answer was searched, not read whole: say what was
   // not found, never that it does not mention it.
+  const named = [...byDoc.keys(), ...(args.missing ?? []).map(({ docId }) => docId)].map(metaOf);
   for (const { docId, fact } of args.missing ?? []) {
-    const phrase = phraseOf(docId);
+    const phrase = phraseAmong(metaOf(docId), named, language);
     if (language === 'en') lines.push(fact ? `${capitalise(phrase)} does not state ${FACT_NAME[fact].en}.` : `Nothing answering this was found in ${phrase}.`);
     else lines.push(fact ? `${capitalise(phrase)} không ghi ${FACT_NAME[fact].vi}.` : `Không tìm thấy nội dung trả lời trong ${phrase}.`);
   }
@@ -358,7 +359,7 @@ export function composeAbstention(args: {
         : documents.length > 0
           ? `The collection does not hold ${documents.join(' or ')}, and no document in it says this about ${documents.length > 1 ? 'them' : 'it'}.`
           : scoped.length > 0
-          ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'en')).join(' and '))} ${scoped.length > 1 ? 'do' : 'does'} not state ${fact?.en ?? 'this'}.`
+          ? `${capitalise(joinNames(scoped.map((meta) => phraseAmong(meta, scoped, 'en')), 'en'))} ${scoped.length > 1 ? 'do' : 'does'} not state ${fact?.en ?? 'this'}.`
           : 'The documents do not answer this question.';
     return `${lead} The collection holds ${covered}. Try asking about a target, task, funding, a body's duties or a reporting deadline in one of these plans.`;
   }
@@ -368,7 +369,7 @@ export function composeAbstention(args: {
       : documents.length > 0
         ? `Kho tài liệu không có ${documents.join(' hay ')}, và không văn bản nào hiện có nói điều này về văn bản đó.`
         : scoped.length > 0
-        ? `${capitalise(scoped.map((meta) => documentPhrase(meta, 'vi')).join(' và '))} không ghi ${fact?.vi ?? 'thông tin này'}.`
+        ? `${capitalise(joinNames(scoped.map((meta) => phraseAmong(meta, scoped, 'vi')), 'vi'))} không ghi ${fact?.vi ?? 'thông tin này'}.`
         : 'Các tài liệu hiện có không trả lời được câu hỏi này.';
   return `${lead} Kho tài liệu gồm ${covered}. Bạn có thể hỏi cụ thể hơn về mục tiêu, nhiệm vụ, kinh phí, trách nhiệm của từng cơ quan hoặc thời hạn báo cáo trong một kế hoạch.`;
 }

@@ -26,7 +26,7 @@ import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
-import { planName } from './plan-names.js';
+import { joinNames, planName } from './plan-names.js';
 import { askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
 import { absentDocuments, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
@@ -249,7 +249,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const province = scoped[0]?.province;
     if (!province || scoped.some((meta) => meta.level === 'tỉnh') || !scoped.every((meta) => meta.province === province)) return undefined;
     if (!new RegExp(`\\b(tinh ${matchKey(province)}|${matchKey(province)} province)\\b`).test(folded)) return undefined;
-    const plans = scoped.map((meta) => planName(meta, language)).join(language === 'en' ? ' and ' : ' và ');
+    const plans = joinNames(scoped.map((meta) => planName(meta, language)), language);
     return language === 'en'
       ? `The collection has no plan of ${province} province itself; these are the plans of ${plans}, which lie in it:`
       : `Kho tài liệu không có kế hoạch của chính tỉnh ${province}; dưới đây là kế hoạch của ${plans} thuộc tỉnh:`;

@@ -42,8 +42,18 @@ export function numberedPhrase(meta: DocumentMeta, language: 'vi' | 'en'): strin
   return language === 'en' ? `${capitalise(entry.english)} ${meta.number}` : `${entry.type} ${meta.number}`;
 }
 
+/** How running text names a document among others: by type and number when another would be named alike (two plans of one place). */
+export function phraseAmong(meta: DocumentMeta, others: readonly DocumentMeta[], language: 'vi' | 'en'): string {
+  const phrase = documentPhrase(meta, language);
+  return others.some((other) => other.id !== meta.id && documentPhrase(other, language) === phrase) ? numberedPhrase(meta, language) : phrase;
+}
+
 /** Whether every document is a plan: answers then keep speaking of "kế hoạch". */
 export const allPlans = (metas: readonly DocumentMeta[]): boolean => metas.every(isPlan);
+
+/** "a, b và c" / "a, b and c". */
+export const joinNames = (names: readonly string[], language: 'vi' | 'en'): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${language === 'en' ? 'and' : 'và'} ${names.at(-1)}`;
 
 /** Capitalised form for the start of a list line. */
 export const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
