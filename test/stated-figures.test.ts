@@ -46,6 +46,12 @@ describe('figures the question states', () => {
     expect(result.answer).toContain('500.000 đồng/bể');
   });
 
+  it('need not be stated when they bound the case asked about ("trên 85 tuổi"), only when they name it ("tròn 100 tuổi")', async () => {
+    const bound = await pipeline.answerer.ask({ question: 'Người trên 85 tuổi được tặng quà trị giá bao nhiêu?' });
+    expect(bound.answered, bound.answer).toBe(true);
+    expect(bound.answer).toContain('700.000 đồng');
+  });
+
   it('are not answered by a rate for each of something else', async () => {
     const result = await pipeline.answerer.ask({ question: 'Người tròn 100 tuổi được tặng quà trị giá bao nhiêu?' });
     expect(result.answered, result.answer).toBe(false);

@@ -112,6 +112,9 @@ const affirms = (intent: Pick<Intent, 'types' | 'standalone'>, best: Evidence, p
 /** Whether a place the question names is that of documents it is limited to (else the place is what to look for in them). */
 const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly string[]): boolean => mention.docIds.some((docId) => scope.includes(docId));
 
+/** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
+const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
+
 /** A figure the question states, with the word after it ("10 phòng"). */
 interface StatedFigure {
   value: string;
@@ -263,6 +266,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const askedFigures = (question: string): StatedFigure[] =>
     [...question.matchAll(/(?:(?<![\p{L}])(đợt|lần|kỳ|giai đoạn|batch|round|phase)\s+)?(?<![\d/])(\d+(?:[.,]\d+)*%?)(?![\d/])(?:\s+(\p{L}+))?/giu)]
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
+      // "Bò hơn 1 năm tuổi": a bound the question's case lies within, which a passage states in its own bands.
+      .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))
       .map((match) => ({ value: match[1] ? `${match[1]} ${match[2]}` : match[2], of: match[1] ? undefined : match[3]?.toLowerCase() }));
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
