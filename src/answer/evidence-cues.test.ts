@@ -168,5 +168,7 @@ describe('isAttachmentCaption', () => {
     expect(asksDuration('Sở phải báo cáo bao lâu một lần?')).toBe(false);
     expect(typeFit('duration', 'Căn cứ Thông tư số 15/2025/TT-BGDĐT ngày 24 tháng 07 năm 2025', '')).toBe(0.1);
     expect(typeFit('duration', 'Hoàn thành trong thời hạn 12 tháng.', '')).toBe(1);
+    expect(typeFit('deadline', 'Thay thế Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008 của Thủ tướng', '')).toBe(0.1);
+    expect(typeFit('deadline', 'Hoàn thành trước ngày 31/12/2025.', '')).toBe(1);
   });
 });
