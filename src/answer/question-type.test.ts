@@ -16,6 +16,7 @@ describe('detectQuestionTypes (Vietnamese, with and without diacritics)', () => 
     ['Ai được cấp thẻ BHYT?', 'who'],
     ['ai duoc cap the bhyt', 'who'],
     ['Cơ quan nào chủ trì triển khai?', 'who'],
+    ['Cơ quan đầu mối theo dõi việc thực hiện?', 'who'],
     ['Ai ký kế hoạch của Khánh Hòa?', 'signer'],
     ['nguoi ky ke hoach la ai', 'signer'],
     ['Kế hoạch căn cứ quyết định nào?', 'legal-basis'],

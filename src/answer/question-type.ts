@@ -58,7 +58,7 @@ const VI_CUES: CueTable = {
   ],
   who: [
     'ai', 'cơ quan nào', 'sở nào', 'đơn vị nào', 'phòng nào', 'ngành nào', 'bộ nào', 'cấp nào', 'người nào', 'đối tượng nào',
-    'chịu trách nhiệm', 'chủ trì', 'trách nhiệm của', 'những ai',
+    'chịu trách nhiệm', 'chủ trì', 'trách nhiệm của', 'những ai', 'đầu mối', 'cơ quan đầu mối',
   ],
   definition: ['nghĩa là gì', 'có nghĩa là', 'được hiểu là', 'viết tắt', 'hiểu thế nào', 'định nghĩa'],
   'yes-no': ['phải không', 'hay không', 'đúng không', 'có phải', 'hay chưa'],
@@ -81,6 +81,7 @@ const EN_CUES: CueTable = {
   who: [
     'who', 'whom', 'which agency', 'which department', 'which body', 'which office', 'which organization', 'which organisation',
     'which unit', 'which authority', 'which ministry', 'responsible', 'in charge', 'which groups', 'which people',
+    'focal point', 'lead agency', 'leading agency', 'which agencies', 'which bodies', 'which ministries', 'which departments', 'which committee',
   ],
   definition: ['meaning of', 'what does', 'mean', 'stand for', 'stands for', 'define', 'definition'],
   'yes-no': [],
