@@ -360,6 +360,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       },
     },
     {
+      // "Theo Quyết định 46/2022 …, …?": what a document the collection lacks says is in no document it holds,
+      // however many of them cite it.
+      name: 'what a document the collection lacks says',
+      run: ({ absent }) => (absent.some((document) => document.framed) ? { kind: 'abstain', details: { missingDocuments: absent.map((document) => document.written) } } : null),
+    },
+    {
       name: 'definition',
       run: async ({ standalone }, documents) => {
         const definition = await direct.definition(documents, standalone);

@@ -141,5 +141,7 @@ describe('absentDocuments', () => {
   it('keeps a document it lacks that the question asks what it says, beside one it holds', () => {
     const absent = absentDocuments('Trước khi Nghị định 171 có hiệu lực, mức thu theo Nghị định 99/2019/NĐ-CP là bao nhiêu?', metas);
     expect(absent.map((document) => document.written)).toEqual(['Nghị định 99/2019/NĐ-CP']);
+    expect(absent[0].framed).toBe(true);
+    expect(absentDocuments('Thông tư 111/2025/TT-BTC quy định mức thu phí gì?', metas)[0].framed).toBe(false);
   });
 });

@@ -79,9 +79,10 @@ const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
 
 /**
  * Documents the question names by number that the collection does not hold, as written ("Thông tư 111/2025/TT-BTC"),
- * each with a test for a passage that mentions it; none when it also names a document the collection holds.
+ * each with a test for a passage that mentions it, and whether the question asks what it says ("theo Thông tư …");
+ * none when it also names a document the collection holds, unless it asks what the other says.
  */
-export function absentDocuments(question: string, metas: readonly DocumentMeta[]): { written: string; mentionedIn: (text: string) => boolean }[] {
+export function absentDocuments(question: string, metas: readonly DocumentMeta[]): { written: string; framed: boolean; mentionedIn: (text: string) => boolean }[] {
   const all = numberMentions(question);
   const held = (mention: NumberMention) => metas.some((meta) => matches(meta, mention));
   const mentions = all.filter((mention) => !held(mention));
@@ -99,7 +100,7 @@ export function absentDocuments(question: string, metas: readonly DocumentMeta[]
     const start = Math.min(...same.map((mention) => mention.start));
     const written = /^\D*\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)*/u.exec(original.slice(start))?.[0] ?? digits;
     const pattern = new RegExp(`(?<!\\d)0*${digits}\\s*/${year ? `\\s*${year}\\s*/` : ''}`);
-    return { written: written.trim(), mentionedIn: (text: string) => pattern.test(text) };
+    return { written: written.trim(), framed: same.some(framed), mentionedIn: (text: string) => pattern.test(text) };
   });
 }
 
