@@ -10,6 +10,7 @@ describe('askedUnit', () => {
     ['Tỷ lệ là bao nhiêu phần trăm?', 'phan tram'],
     ['Kinh phí là bao nhiêu?', 'tien'],
     ['Mức phí thẩm định là bao nhiêu một phòng?', 'tien'],
+    ['Bằng khen được kèm theo tiền thưởng bao nhiêu?', 'tien'],
     ['Kế hoạch có bao nhiêu?', null],
     ['Ai ký kế hoạch?', null],
     // "thiểu số" holds "số" but counts nothing.
