@@ -18,6 +18,12 @@ describe('createTermVocabulary', () => {
     expect(model.isPhrase('thẻ gửi')).toBe(false);
   });
 
+  it('weighs a number as the index holds it, without its leading zeros', async () => {
+    const model = await createTermVocabulary(statsOf({ '9/2025': 12, nghị: 300, định: 900, 'nghị định': 280 }), new Map()).weigh('Nghị định 09/2025', false);
+    expect(model.terms('Nghị định 09/2025', false).has('9/2025')).toBe(true);
+    expect(model.known('9/2025')).toBe(true);
+  });
+
   it('judges a pair with a function word by its content word alone', async () => {
     const model = await createTermVocabulary(statsOf({ 'cấp': 3400, 'được cấp': 350 }), new Map()).weigh('được cấp', false);
     expect(model.isPhrase('được cấp')).toBe(true);

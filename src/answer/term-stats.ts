@@ -1,3 +1,4 @@
+import { indexedNumber } from '../retrieval/vietnamese-analyzer.js';
 import { memoize } from '../memo-cache.js';
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { foldDiacritics } from '../lang/normalize.js';
@@ -71,7 +72,8 @@ export function createTermVocabulary(stats: CorpusStats, abbreviations: Readonly
   const addClause = (terms: Set<string>, clause: readonly string[], folded: boolean) => {
     const syllables = folded ? clause.map(foldDiacritics) : clause;
     syllables.forEach((syllable, i) => {
-      if (!isStopword(syllable)) terms.add(syllable);
+      // A number is weighed as the index holds it ("09/2025" as "9/2025"), or it would count as a word never seen.
+      if (!isStopword(syllable)) terms.add(indexedNumber(syllable));
       const next = syllables[i + 1];
       if (next !== undefined && !(isStopword(syllable) && isStopword(next))) terms.add(`${syllable} ${next}`);
     });

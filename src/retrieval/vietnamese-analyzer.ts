@@ -148,10 +148,13 @@ const byFoldedSpelling = (index: AbbreviationIndex, surface: string): Abbreviati
   return undefined;
 };
 
+/** A number as indexed: the parts of a date or document number without leading zeros ("09/2025" → "9/2025"). */
+export const indexedNumber = (word: string): string => (/^\d/.test(word) && word.includes('/') ? word.split('/').map((part) => part.replace(/^0+(?=\d)/, '')).join('/') : word);
+
 /** Extra terms for numbers: dates without leading zeros and by day/month ("18/11/2021" → "18/11"), "12.805" → "12805". */
 function numberVariants(word: string): string[] {
   if (word.includes('/')) {
-    const parts = word.split('/').map((part) => part.replace(/^0+(?=\d)/, ''));
+    const parts = indexedNumber(word).split('/');
     const variants = [parts.join('/')];
     if (parts.length === 3) variants.push(`${parts[0]}/${parts[1]}`, `${parts[1]}/${parts[2]}`, parts[2]);
     return variants;
