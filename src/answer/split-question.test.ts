@@ -31,6 +31,10 @@ describe('splitQuestion', () => {
       'Thông tư 12/2025/TT-BTC có hiệu lực từ ngày nào?',
     ]);
     expect(splitQuestion('Under Decree 09, who is supported, and how much do they get?')).toEqual(['Under Decree 09, who is supported?', 'Under Decree 09, how much do they get?']);
+    expect(splitQuestion('Kế hoạch 12 về phòng thủ dân sự: Sở Y tế lập quy chế gì, và xong trước khi nào?')).toEqual([
+      'Kế hoạch 12 về phòng thủ dân sự: Sở Y tế lập quy chế gì?',
+      'Kế hoạch 12 về phòng thủ dân sự: Sở Y tế lập quy chế xong trước khi nào?',
+    ]);
   });
 
   it('leaves one question whole: names joined by "và", a closing "không", a single ask', () => {

@@ -39,12 +39,14 @@ export function splitQuestion(question: string): string[] {
 
 /** "Theo Kế hoạch 980/KH-UBND, …", "Under Decree 09/2025/ND-CP, …": an opening frame that holds for both parts. */
 const FRAME = /^((?:theo|trong|tại|căn cứ|under|in|according to)\s[^,]{3,}?),\s+/iu;
+/** "Kế hoạch 980 về phòng thủ dân sự: …": a heading-like frame before a colon. */
+const COLON_FRAME = /^([^:?]{3,100}):\s+/u;
 /** Where a wh-question's predicate starts ("… cấp tỉnh | do cơ quan nào chủ trì"): what comes before is its subject. */
 const PREDICATE = /\s(?:do|là|được|phải|có|sẽ|thuộc|gồm|cần|la|duoc|phai|co|se|thuoc|gom|can)\s/giu;
 /** A document named by number at the start of a question: a few words, then the number with its code. */
 const DOCUMENT_FIRST = /^((?:[\p{L}.]+\s+){1,3}(?:số\s+)?\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)+)/u;
 /** A second part that starts with its verb ("… và hoàn thành khi nào?", "…, sẽ tập huấn bao nhiêu người?") has no subject of its own. */
-const SUBJECTLESS = /^(?:(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|thực hiện|kéo dài|áp dụng|se|phai|duoc|da|can|co|thi|hoan thanh|thuc hien|keo dai|ap dung)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
+const SUBJECTLESS = /^(?:(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|hoàn tất|xong|thực hiện|kéo dài|áp dụng|se|phai|duoc|da|can|co|thi|hoan thanh|hoan tat|thuc hien|keo dai|ap dung)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
 
 /**
  * The second part with what it leaves to the first: the subject of a wh-question when the second part has none
@@ -54,10 +56,13 @@ function withContext(right: string, left: string, accented: boolean): string {
   const firstAsking = (accented ? ASKING_ACCENTED.exec(lower(left)) : ASKING.exec(folded(left)))?.index;
   if (SUBJECTLESS.test(right) && firstAsking !== undefined && detectLanguage(left) === 'vi') {
     const cuts = [...left.matchAll(PREDICATE)].map((match) => match.index!).filter((index) => index < firstAsking);
-    // Else a document the first part opens with ("Thông tư 111/2025/TT-BTC quy định gì và có hiệu lực khi nào?").
-    const subject = cuts.length > 0 ? left.slice(0, cuts.at(-1)).trim() : (DOCUMENT_FIRST.exec(left)?.[1] ?? '');
+    // Else a document the first part opens with ("Thông tư 111/2025/TT-BTC quy định gì và có hiệu lực khi nào?"),
+    // else all it says before asking ("Sở Y tế lập quy chế gì, và xong khi nào?" → "Sở Y tế lập quy chế xong khi nào?").
+    const subject = cuts.length > 0 ? left.slice(0, cuts.at(-1)).trim() : (DOCUMENT_FIRST.exec(left)?.[1] ?? left.slice(0, firstAsking).trim());
     if (wordCount(subject) >= 2) return `${subject} ${right}`;
   }
   const frame = FRAME.exec(left)?.[1];
-  return frame && !FRAME.test(right) ? `${frame}, ${right}` : right;
+  if (frame && !FRAME.test(right)) return `${frame}, ${right}`;
+  const heading = COLON_FRAME.exec(left)?.[1];
+  return heading && !COLON_FRAME.test(right) ? `${heading}: ${right}` : right;
 }
