@@ -10,6 +10,8 @@ const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{
 const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
 /** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025". */
 const CITED_DATE = /\d+[-/][\w/.-]*[a-z][\w/.-]*\s+ngay\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?|\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?)/g;
+/** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
+const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\b/;
 const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b/;
 const NUMBER = /\d/;
 const PERCENT = /\d\s*%|\bphan tram\b/;
@@ -44,10 +46,10 @@ export function typeFit(type: QuestionType | 'period' | 'duration', passage: str
     case 'deadline': {
       // The date a cited document bears ("Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008") is no time limit.
       const own = text.replace(CITED_DATE, ' ');
-      return EXPLICIT_DATE.test(own) ? 1 : DEADLINE.test(own) || DATE.test(own) ? 0.6 : 0.1;
+      return EXPLICIT_DATE.test(own) ? 1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'date':
-      return DATE.test(text) ? 1 : 0.1;
+      return DATE.test(text) ? 1 : EVENT_TIME.test(text) ? 0.6 : 0.1;
     case 'count':
       return NUMBER.test(text.replace(NOT_A_QUANTITY, ' ')) ? 1 : 0.1;
     case 'percent':
