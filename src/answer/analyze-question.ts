@@ -32,6 +32,8 @@ export interface AnalyzedQuestion {
   focusTerms: string[];
   /** The question asks about every plan or compares them ("các kế hoạch", "mỗi địa phương", "each plan", "compare"). */
   wantsAllPlans: boolean;
+  /** Share of an English question's content words the glossary could not put into Vietnamese (0 for Vietnamese). */
+  untranslatedShare: number;
 }
 
 export interface AnalyzeContext {
@@ -158,7 +160,8 @@ export function analyzeQuestion(question: string, context: AnalyzeContext): Anal
   const language = detectLanguage(question);
   const lookup = context.abbreviations;
   const localities = detectLocalities(question, context.documents);
-  const vietnamese = language === 'en' ? translateToVietnamese(question).text : question;
+  const translation = language === 'en' ? translateToVietnamese(question) : undefined;
+  const vietnamese = translation?.text ?? question;
   const stripped = stripQuestion(vietnamese, context.documents);
   const core = stripped || tidy(vietnamese) || tidy(question);
   const prepared = prepareText(question);
@@ -170,5 +173,6 @@ export function analyzeQuestion(question: string, context: AnalyzeContext): Anal
     searchText: expandAbbreviations(core, lookup),
     focusTerms: focusTermsOf(stripped, lookup),
     wantsAllPlans: ALL_PLANS.some((cue) => hasPhrase(prepared, cue)),
+    untranslatedShare: translation?.untranslatedShare ?? 0,
   };
 }

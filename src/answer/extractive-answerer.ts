@@ -430,7 +430,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const profileArgs = { searchText, question: standalone, asked, folded, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set(intent.topicWords), abbreviations };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
-    if (!hasContent || profile.unknownShare >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
+    // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
+    if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);
     const person = asksPerson(standalone);
     // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".

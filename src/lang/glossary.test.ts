@@ -11,8 +11,8 @@ describe('GLOSSARY', () => {
 
 describe('translateToVietnamese', () => {
   it('translates the design card questions', () => {
-    expect(translateToVietnamese('who gets a BHYT card?')).toEqual({ text: 'được cấp thẻ BHYT', matched: ['gets', 'card'], unmatched: [] });
-    expect(translateToVietnamese('when is the report due?')).toEqual({ text: 'báo cáo trước ngày', matched: ['report', 'due'], unmatched: [] });
+    expect(translateToVietnamese('who gets a BHYT card?')).toEqual({ text: 'được cấp thẻ BHYT', matched: ['gets', 'card'], unmatched: [], untranslatedShare: 0 });
+    expect(translateToVietnamese('when is the report due?')).toEqual({ text: 'báo cáo trước ngày', matched: ['report', 'due'], unmatched: [], untranslatedShare: 0 });
   });
 
   it('prefers the longest phrase', () => {
@@ -56,7 +56,11 @@ describe('translateToVietnamese', () => {
   it('reports content words it could not translate, not function words', () => {
     const result = translateToVietnamese('What are the quidditch broomsticks for wizards?');
     expect(result.unmatched).toEqual(['quidditch', 'broomsticks', 'wizards']);
+    expect(result.untranslatedShare).toBe(1);
     expect(result.text).toBe('');
+    // Carried-over tokens (numbers, places, abbreviations) are understood words.
+    expect(translateToVietnamese('Who won the BHYT cup in 2022?').untranslatedShare).toBeCloseTo(2 / 4);
+    expect(translateToVietnamese('Which international forums should Vietnam take part in?').untranslatedShare).toBe(0);
   });
 });
 
@@ -128,6 +132,7 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
       text: 'biên chế công tác xã hội cán bộ nhân viên',
       matched: ['staffing quota', 'social work', 'staff'],
       unmatched: [],
+      untranslatedShare: 0,
     });
     expect(translateToVietnamese('Who receives monthly social assistance allowances?').text).toBe('được cấp trợ cấp xã hội hàng tháng');
     expect(translateToVietnamese('How much funding went to educating disabled pupils?').text).toBe('kinh phí giáo dục học sinh khuyết tật');

@@ -8,9 +8,11 @@ import { matchKey } from './normalize.js';
  * General administrative and legal English (kinds of act, what they do to one another, offices, budgets, common
  * subjects of public administration), kept as data beside the code: vocabulary, not logic.
  */
-const ADMINISTRATIVE: readonly (readonly [string, string])[] = (
-  JSON.parse(readFileSync(new URL('./vocabulary/administrative-en-vi.json', import.meta.url), 'utf8')) as { entries: [string, string][] }
-).entries;
+const vocabulary = (file: string): readonly (readonly [string, string])[] =>
+  (JSON.parse(readFileSync(new URL(`./vocabulary/${file}`, import.meta.url), 'utf8')) as { entries: [string, string][] }).entries;
+const ADMINISTRATIVE = vocabulary('administrative-en-vi.json');
+/** Common English words (verbs, nouns, adjectives of everyday and public life) in the wording documents use. */
+const GENERAL = vocabulary('general-en-vi.json');
 
 /**
  * [English phrase, Vietnamese as the plans write it]. Longer phrases win over their parts when translating; of two
@@ -1015,6 +1017,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['local authorities', 'chính quyền địa phương'],
   ['local government', 'chính quyền địa phương'],
   ...ADMINISTRATIVE,
+  ...GENERAL,
 ];
 
 /** English words that carry no search content. */
@@ -1079,6 +1082,8 @@ export interface Translation {
   matched: string[];
   /** English content words neither in the glossary nor carried over. */
   unmatched: string[];
+  /** Share of the question's content words (translated, carried over or not) that could not be translated. */
+  untranslatedShare: number;
 }
 
 export function translateToVietnamese(english: string): Translation {
@@ -1087,6 +1092,7 @@ export function translateToVietnamese(english: string): Translation {
   const pieces: string[] = [];
   const matched: string[] = [];
   const unmatched: string[] = [];
+  let understood = 0;
   // Tokens carried over just before a glossary phrase are its modifiers ("BHYT card", "2024 plan"): Vietnamese
   // puts the head first ("thẻ BHYT", "kế hoạch 2024").
   let modifiers: string[] = [];
@@ -1103,12 +1109,15 @@ export function translateToVietnamese(english: string): Translation {
       pieces.push(hit.vietnamese);
       flush();
       matched.push(hit.english);
+      understood += hit.words.length;
       i += hit.words.length;
       continue;
     }
     const original = originals[i].replace(/[.,]+$/, '').replace(/'s$/iu, '');
-    if (carriedOver(original)) modifiers.push(original);
-    else {
+    if (carriedOver(original)) {
+      modifiers.push(original);
+      understood += 1;
+    } else {
       flush();
       if (!EN_STOPWORDS.has(tokens[i])) unmatched.push(tokens[i]);
     }
@@ -1116,5 +1125,5 @@ export function translateToVietnamese(english: string): Translation {
   }
   flush();
   const text = pieces.filter((p, k) => p !== pieces[k - 1]).join(' ');
-  return { text, matched, unmatched };
+  return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0 };
 }
