@@ -1,5 +1,6 @@
 // Everything the answerer needs to know about a (standalone) question, by rules and lexicons only.
 import { abbreviationKey, lookupAbbreviation } from '../lang/abbreviations.js';
+import { toAdministrative } from '../lang/everyday.js';
 import { GLOSSARY, translateToVietnamese } from '../lang/glossary.js';
 import { matchKey } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
@@ -170,7 +171,8 @@ export function analyzeQuestion(question: string, context: AnalyzeContext): Anal
     language,
     types: detectQuestionTypes(question, language),
     localities,
-    searchText: expandAbbreviations(core, lookup),
+    // Asked as people talk ("người già", "chết đuối"), searched as documents write ("người cao tuổi", "đuối nước").
+    searchText: expandAbbreviations(language === 'vi' ? toAdministrative(core) : core, lookup),
     focusTerms: focusTermsOf(stripped, lookup),
     wantsAllPlans: ALL_PLANS.some((cue) => hasPhrase(prepared, cue)),
     untranslatedShare: translation?.untranslatedShare ?? 0,
