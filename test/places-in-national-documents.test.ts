@@ -1,9 +1,6 @@
 // A place named beside a national document is what to look for in it, not the document's own locality.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestPipeline, type TestPipeline } from './helpers/open-test-pipeline.js';
+import { openPipelineOver, type TestPipeline } from './helpers/open-test-pipeline.js';
 
 const DECISION = `THỦ TƯỚNG CHÍNH PHỦ
 -------
@@ -91,18 +88,10 @@ Lê Văn C
 `;
 
 let pipeline: TestPipeline;
-let corpus: string;
 beforeAll(async () => {
-  corpus = await mkdtemp(join(tmpdir(), 'hdkh-places-'));
-  await writeFile(join(corpus, 'quyet-dinh-2701.txt'), DECISION);
-  await writeFile(join(corpus, 'dak-lak-125.txt'), PLAN);
-  await writeFile(join(corpus, 'vinh-long-88.txt'), COUNTING_PLAN);
-  pipeline = await openTestPipeline({ CORPUS_DIR: corpus });
+  pipeline = await openPipelineOver({ 'quyet-dinh-2701.txt': DECISION, 'dak-lak-125.txt': PLAN, 'vinh-long-88.txt': COUNTING_PLAN });
 }, 60_000);
-afterAll(async () => {
-  await pipeline.cleanup();
-  await rm(corpus, { recursive: true, force: true });
-});
+afterAll(() => pipeline.cleanup());
 
 describe('a place named beside a national document', () => {
   it("finds the place's line in the document named by number", async () => {

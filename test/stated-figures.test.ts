@@ -1,10 +1,7 @@
 // What a passage must state to answer for a figure or a date: the figures the question states (or a rate for each of
 // what they count), and more than its own document's number, title and date.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestPipeline, type TestPipeline } from './helpers/open-test-pipeline.js';
+import { openPipelineOver, type TestPipeline } from './helpers/open-test-pipeline.js';
 
 const CIRCULAR = `BỘ TÀI CHÍNH
 -------
@@ -28,16 +25,10 @@ Thông tư 77/2025/TT-BTC quy định mức thu phí thẩm định cấp phép 
 `;
 
 let pipeline: TestPipeline;
-let corpus: string;
 beforeAll(async () => {
-  corpus = await mkdtemp(join(tmpdir(), 'hdkh-figures-'));
-  await writeFile(join(corpus, 'thong-tu-77.txt'), CIRCULAR);
-  pipeline = await openTestPipeline({ CORPUS_DIR: corpus });
+  pipeline = await openPipelineOver({ 'thong-tu-77.txt': CIRCULAR });
 }, 60_000);
-afterAll(async () => {
-  await pipeline.cleanup();
-  await rm(corpus, { recursive: true, force: true });
-});
+afterAll(() => pipeline.cleanup());
 
 describe('figures the question states', () => {
   it('are answered by a rate for each of what they count', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -20,4 +20,16 @@ export async function openTestPipeline(env: Record<string, string> = {}): Promis
   const documents = await Promise.all(pipeline.knowledge.catalogue().map((meta) => pipeline.knowledge.document(meta.id)));
   const texts = new Map(documents.flatMap((doc) => (doc ? [[doc.meta.id, doc.text] as const] : [])));
   return { ...pipeline, config, texts, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+/** The real pipeline over a corpus of the given texts (file name → text), written to a temp folder removed on cleanup. */
+export async function openPipelineOver(files: Record<string, string>, env: Record<string, string> = {}): Promise<TestPipeline> {
+  const corpus = await mkdtemp(join(tmpdir(), 'hdkh-corpus-'));
+  await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(corpus, name), text)));
+  const pipeline = await openTestPipeline({ ...env, CORPUS_DIR: corpus });
+  const cleanup = async (): Promise<void> => {
+    await pipeline.cleanup();
+    await rm(corpus, { recursive: true, force: true });
+  };
+  return { ...pipeline, cleanup };
 }
