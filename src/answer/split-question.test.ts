@@ -37,6 +37,13 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('splits two lists that share their closing "nào"', () => {
+    expect(splitQuestion('Kế hoạch cảnh báo những bệnh lây qua nước và những bệnh ngoài da nào?')).toEqual([
+      'Kế hoạch cảnh báo những bệnh lây qua nước nào?',
+      'Những bệnh ngoài da nào?',
+    ]);
+  });
+
   it('leaves one question whole: names joined by "và", a closing "không", a single ask', () => {
     expect(splitQuestion('Sở Y tế và Sở Tài chính có nhiệm vụ gì?')).toEqual(['Sở Y tế và Sở Tài chính có nhiệm vụ gì?']);
     expect(splitQuestion('Nghị định 171 và Nghị định 172 có cùng ngày hiệu lực không?')).toEqual(['Nghị định 171 và Nghị định 172 có cùng ngày hiệu lực không?']);

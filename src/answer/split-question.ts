@@ -29,6 +29,13 @@ export function splitQuestion(question: string): string[] {
     const bareComma = match[0].trim() === ',';
     // A bare comma separates two questions after "… không", or before a short tail that asks ("…, thời gian khi nào").
     if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4) continue;
+    // "… những bệnh A và những bệnh B nào?": two lists sharing the closing "nào"/"gì".
+    const sharedAsk = !bareComma && /^(những|nhung)\s/iu.test(right) && /(?<!\p{L})(những|nhung)\s/iu.test(left) && !asks(left) && asks(right);
+    const closing = sharedAsk ? (accented ? /(?<!\p{L})(nào|gì)(?!\p{L})/u.exec(lower(right)) : /\b(nao|gi)\b/.exec(folded(right)))?.[0] : undefined;
+    if (closing && wordCount(left) >= 3) {
+      const ending = /[?]\s*$/.test(question) ? '?' : '';
+      return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
+    }
     if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && asks(right)) {
       const ending = /[?]\s*$/.test(question) ? '?' : '';
       return [`${left.replace(/[?,;\s]+$/u, '')}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
