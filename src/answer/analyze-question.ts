@@ -35,6 +35,8 @@ export interface AnalyzedQuestion {
   wantsAllPlans: boolean;
   /** Share of an English question's content words the glossary could not put into Vietnamese (0 for Vietnamese). */
   untranslatedShare: number;
+  /** Syllables an English question's common words were put into: the documents may word them otherwise. */
+  looseSyllables: string[];
 }
 
 export interface AnalyzeContext {
@@ -176,5 +178,6 @@ export function analyzeQuestion(question: string, context: AnalyzeContext): Anal
     focusTerms: focusTermsOf(stripped, lookup),
     wantsAllPlans: ALL_PLANS.some((cue) => hasPhrase(prepared, cue)),
     untranslatedShare: translation?.untranslatedShare ?? 0,
+    looseSyllables: (translation?.loose ?? []).flatMap((phrase) => phrase.toLowerCase().split(/\s+/)),
   };
 }

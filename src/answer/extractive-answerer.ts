@@ -427,7 +427,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
-    const profileArgs = { searchText, question: standalone, asked, folded, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set(intent.topicWords), abbreviations };
+    const profileArgs = { searchText, question: standalone, asked, folded, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables]), abbreviations };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.

@@ -11,8 +11,8 @@ describe('GLOSSARY', () => {
 
 describe('translateToVietnamese', () => {
   it('translates the design card questions', () => {
-    expect(translateToVietnamese('who gets a BHYT card?')).toEqual({ text: 'được cấp thẻ BHYT', matched: ['gets', 'card'], unmatched: [], untranslatedShare: 0 });
-    expect(translateToVietnamese('when is the report due?')).toEqual({ text: 'báo cáo trước ngày', matched: ['report', 'due'], unmatched: [], untranslatedShare: 0 });
+    expect(translateToVietnamese('who gets a BHYT card?')).toEqual({ text: 'được cấp thẻ BHYT', matched: ['gets', 'card'], unmatched: [], untranslatedShare: 0, loose: [] });
+    expect(translateToVietnamese('when is the report due?')).toEqual({ text: 'báo cáo trước ngày', matched: ['report', 'due'], unmatched: [], untranslatedShare: 0, loose: [] });
   });
 
   it('prefers the longest phrase', () => {
@@ -61,6 +61,9 @@ describe('translateToVietnamese', () => {
     // Carried-over tokens (numbers, places, abbreviations) are understood words.
     expect(translateToVietnamese('Who won the BHYT cup in 2022?').untranslatedShare).toBeCloseTo(2 / 4);
     expect(translateToVietnamese('Which international forums should Vietnam take part in?').untranslatedShare).toBe(0);
+    // Common words get the likeliest wording, marked as such; the domain's own words are not.
+    expect(translateToVietnamese('Which international forums should Vietnam take part in?').loose).toContain('quốc tế');
+    expect(translateToVietnamese('Who gets a health insurance card?').loose).toEqual([]);
   });
 });
 
@@ -133,6 +136,7 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
       matched: ['staffing quota', 'social work', 'staff'],
       unmatched: [],
       untranslatedShare: 0,
+      loose: [],
     });
     expect(translateToVietnamese('Who receives monthly social assistance allowances?').text).toBe('được cấp trợ cấp xã hội hàng tháng');
     expect(translateToVietnamese('How much funding went to educating disabled pupils?').text).toBe('kinh phí giáo dục học sinh khuyết tật');

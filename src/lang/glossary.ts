@@ -1043,7 +1043,13 @@ const singular = (word: string): string[] => {
   return forms;
 };
 
-type Phrase = { words: string[]; vietnamese: string; english: string };
+type Phrase = { words: string[]; vietnamese: string; english: string; general: boolean };
+
+/** English phrases only the common-word list has: their Vietnamese is the likeliest wording, not the documents' own. */
+const ONLY_GENERAL: ReadonlySet<string> = (() => {
+  const specific = new Set([...GLOSSARY.slice(0, GLOSSARY.length - GENERAL.length)].map(([english]) => english.toLowerCase()));
+  return new Set(GENERAL.map(([english]) => english.toLowerCase()).filter((english) => !specific.has(english)));
+})();
 
 const tokensOf = (text: string): string[] => (text.toLowerCase().replace(/’/g, "'").match(WORD) ?? []).map((w) => w.replace(/[.,]+$/, ''));
 
@@ -1053,7 +1059,7 @@ const BY_FIRST_WORD: ReadonlyMap<string, Phrase[]> = (() => {
   for (const [english, vietnamese] of GLOSSARY) {
     const words = tokensOf(english.replace(/,/g, ' '));
     const list = map.get(words[0]) ?? [];
-    list.push({ words, vietnamese, english });
+    list.push({ words, vietnamese, english, general: ONLY_GENERAL.has(english.toLowerCase()) });
     map.set(words[0], list);
   }
   for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -1084,6 +1090,8 @@ export interface Translation {
   unmatched: string[];
   /** Share of the question's content words (translated, carried over or not) that could not be translated. */
   untranslatedShare: number;
+  /** Vietnamese put in for common words (not the domain's or administration's own): a document may word them otherwise. */
+  loose: string[];
 }
 
 export function translateToVietnamese(english: string): Translation {
@@ -1092,6 +1100,7 @@ export function translateToVietnamese(english: string): Translation {
   const pieces: string[] = [];
   const matched: string[] = [];
   const unmatched: string[] = [];
+  const loose: string[] = [];
   let understood = 0;
   // Tokens carried over just before a glossary phrase are its modifiers ("BHYT card", "2024 plan"): Vietnamese
   // puts the head first ("thẻ BHYT", "kế hoạch 2024").
@@ -1109,6 +1118,7 @@ export function translateToVietnamese(english: string): Translation {
       pieces.push(hit.vietnamese);
       flush();
       matched.push(hit.english);
+      if (hit.general) loose.push(hit.vietnamese);
       understood += hit.words.length;
       i += hit.words.length;
       continue;
@@ -1125,5 +1135,5 @@ export function translateToVietnamese(english: string): Translation {
   }
   flush();
   const text = pieces.filter((p, k) => p !== pieces[k - 1]).join(' ');
-  return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0 };
+  return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0, loose };
 }
