@@ -64,6 +64,7 @@ describe('translateToVietnamese', () => {
     // Common words get the likeliest wording, marked as such; the domain's own words are not.
     expect(translateToVietnamese('Which international forums should Vietnam take part in?').loose).toContain('quốc tế');
     expect(translateToVietnamese('Who gets a health insurance card?').loose).toEqual([]);
+    expect(translateToVietnamese("Does Lang Son city's plan include newborn screening?").text).toContain('Lang Son');
   });
 });
 

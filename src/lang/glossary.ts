@@ -1111,8 +1111,10 @@ export function translateToVietnamese(english: string): Translation {
   };
   for (let i = 0; i < tokens.length; ) {
     const candidates = [tokens[i], ...singular(tokens[i])].flatMap((w) => BY_FIRST_WORD.get(w) ?? []);
+    // A place's name written as one ("Lang Son") is no common word ("son").
+    const namesPlace = (k: number): boolean => PLACE_WORDS.has(matchKey(originals[k])) && /^\p{Lu}/u.test(originals[k]);
     const hit = candidates
-      .filter((p) => p.words.every((w, k) => i + k < tokens.length && wordMatches(tokens[i + k], w)))
+      .filter((p) => p.words.every((w, k) => i + k < tokens.length && wordMatches(tokens[i + k], w) && !(p.general && namesPlace(i + k))))
       .sort((a, b) => b.words.length - a.words.length)[0];
     if (hit) {
       pieces.push(hit.vietnamese);
