@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, citesDocument, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -174,5 +174,13 @@ describe('isAttachmentCaption', () => {
     // A time given by an event answers "khi nào" too, less surely than a date.
     expect(typeFit('date', 'Tổ chức điều tra lăng quăng ngay khi nước rút.', '')).toBe(0.6);
     expect(typeFit('deadline', 'Ban hành sau khi có Quy chế của Trung ương.', '')).toBe(0.6);
+  });
+});
+
+describe('listHead', () => {
+  it('reads what a list question asks the items of, when it opens with it', () => {
+    expect(listHead('nguyen tac khen thuong trong phong trao thi dua gom nhung gi')).toEqual(['nguyen', 'tac', 'khen', 'thuong']);
+    expect(listHead('Hồ sơ đề nghị gồm những gì?')).toEqual(['ho', 'so', 'de', 'nghi']);
+    expect(listHead('Những nhiệm vụ nào được giao?')).toEqual([]);
   });
 });

@@ -258,3 +258,17 @@ export const statesTarget = (text: string): boolean => {
 
 /** "(Kèm theo Quyết định số 2629/QĐ-TTg ngày … của Thủ tướng Chính phủ)": the caption of an attached instrument, no content. */
 export const isAttachmentCaption = (text: string): boolean => /^\(?\s*(ban hanh\s+)?kem theo\b[^()]*\)?[.\s]*$/.test(foldedLower(text.replace(/[*_|]/g, ' ').trim()));
+
+/** Where the thing a list question asks for ends: "nguyên tắc khen thưởng | trong phong trào …", "… | gồm những gì". */
+const HEAD_END = /\b(trong|cua|o|tai|ve|theo|cho|doi voi|gom|bao gom|la|duoc|can|phai|co|nhung|cac|nao|gi|khi|va)\b/;
+
+/**
+ * The words of what a list question asks the items of, when it opens with it: "nguyên tắc khen thưởng trong phong
+ * trào thi đua … gồm những gì" → nguyen, tac, khen, thuong. A section headed by them is the list asked for.
+ */
+export function listHead(question: string): string[] {
+  const folded = foldedLower(question).replace(/^[^a-z0-9]+/, '');
+  const end = folded.search(HEAD_END);
+  const words = (end < 0 ? folded : folded.slice(0, end)).split(/[^a-z0-9]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 6 ? words : [];
+}

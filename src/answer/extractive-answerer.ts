@@ -17,6 +17,7 @@ import {
   isAttachmentCaption,
   isBodyHeading,
   isMoneyUnit,
+  listHead,
   namesParticularBody,
   statesOtherYears,
   statesTarget,
@@ -513,10 +514,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: { missingDocuments }, retrieveMs };
     }
     const shaper = createPassageShaper(documents);
-    const groups = shaper.groupByDocument(evidence);
     // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
     const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
     const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
+    // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
+    const head = listLike ? listHead(standalone) : [];
+    const headed = (item: Evidence) => head.length > 0 && head.every((word) => foldedLower(item.section.at(-1) ?? '').split(/[^a-z0-9]+/).includes(word));
+    const ranked = head.length > 0 && evidence.some(headed) ? evidence.map((item) => (headed(item) ? { ...item, score: item.score + 1 } : item)).sort((a, b) => b.score - a.score) : evidence;
+    const groups = shaper.groupByDocument(ranked);
     const limit = listLike ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
     const multiPlan = (scope ?? metas).length > 1;
     const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);

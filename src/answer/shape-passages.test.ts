@@ -33,3 +33,23 @@ describe('withIntroduced', () => {
     expect(shaperOver('Một câu trọn vẹn. Câu sau.').withIntroduced(plain)).toBe(plain);
   });
 });
+
+describe('withSectionItems', () => {
+  it("lists the items of the best passage's section, wherever the other picked passages sit", () => {
+    const text = '1. Yêu cầu\n- Làm đúng.\n2. Nguyên tắc\n- Công khai.\n- Kịp thời.';
+    const outline = [
+      { title: '1. Yêu cầu', depth: 0, start: 0, end: text.indexOf('2.') },
+      { title: '2. Nguyên tắc', depth: 0, start: text.indexOf('2.'), end: text.length },
+    ];
+    const shaper = createPassageShaper({ document: () => ({ text }), outline: () => outline } as unknown as DocumentReader);
+    const at = (quote: string, headingStart: number, score: number): Evidence => {
+      const start = text.indexOf(quote);
+      return { chunk: { docId: 'd' } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart, coverage: 1, fit: 1, score };
+    };
+    const requirement = at('- Làm đúng.', 0, 0.5);
+    const [open, timely] = [at('- Công khai.', text.indexOf('2.'), 1.5), at('- Kịp thời.', text.indexOf('2.'), 1.2)];
+    // Picked passages come in reading order: the requirement first, though the principle is the best.
+    expect(shaper.withSectionItems([requirement, open], [requirement, open, timely]).map((item) => item.text)).toEqual(['- Làm đúng.', '- Công khai.', '- Kịp thời.']);
+    expect(shaper.withSectionItems([requirement], [requirement, open, timely]).map((item) => item.text)).toEqual(['- Làm đúng.']);
+  });
+});

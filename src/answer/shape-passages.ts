@@ -50,7 +50,8 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
    * small section its best passage sits in, not just the items that repeat the question's words.
    */
   const withSectionItems = (picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[] => {
-    const best = picked[0];
+    // The best passage, not the first in the text (the picked passages are in reading order).
+    const best = picked.reduce((top, item) => (item.score > top.score ? item : top));
     const heading = best.headingStart === null ? undefined : documents.outline(best.chunk.docId).find((entry) => entry.start === best.headingStart);
     if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
     const siblings = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.headingStart === best.headingStart && item.fit > 0.1);
