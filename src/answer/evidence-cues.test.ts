@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -182,5 +182,13 @@ describe('listHead', () => {
     expect(listHead('nguyen tac khen thuong trong phong trao thi dua gom nhung gi')).toEqual(['nguyen', 'tac', 'khen', 'thuong']);
     expect(listHead('Hồ sơ đề nghị gồm những gì?')).toEqual(['ho', 'so', 'de', 'nghi']);
     expect(listHead('Những nhiệm vụ nào được giao?')).toEqual([]);
+  });
+});
+
+describe('asksFunding', () => {
+  it('reads where the money comes from, however it is asked', () => {
+    expect(asksFunding('Tiền để thực hiện kế hoạch lấy từ những nguồn nào?')).toBe(true);
+    expect(asksFunding('kinh phi lay tu dau')).toBe(true);
+    expect(asksFunding('Kế hoạch lấy ý kiến từ những nguồn nào?')).toBe(false);
   });
 });

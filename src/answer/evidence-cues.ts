@@ -174,7 +174,7 @@ const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|w
 
 /** "Lấy tiền ở đâu", "nguồn kinh phí", "how is it funded": the answer is the plan's funding sources. */
 export const asksFunding = (question: string): boolean =>
-  /\b(lay tien|tien (o|tu) dau|nguon (tien|kinh phi|von)|kinh phi\b.*\b(tu|o) (dau|nguon nao)|funded|funding|budget|who pays|paid for|source of (money|funds))\b/.test(foldedLower(question));
+  /\b(lay tien|tien (o|tu) dau|nguon (tien|kinh phi|von)|(tien|kinh phi|von)\b.*\b(tu|o) (dau|nguon nao)|(tien|kinh phi|von)\b.*\b(nhung|cac) nguon|funded|funding|budget|who pays|paid for|source of (money|funds))\b/.test(foldedLower(question));
 
 /** "Nhiệm vụ gì", "làm gì", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
