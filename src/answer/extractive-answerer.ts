@@ -28,7 +28,7 @@ import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAttribute, askedPlanFacts, asksPerson, namesPerson } from './question-cues.js';
+import { askedAttribute, askedPlanFacts, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
 import { absentDocuments, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
@@ -359,6 +359,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
         return missingPlaces.length > 0 ? { kind: 'abstain', details: { missingPlaces } } : null;
       },
+    },
+    {
+      name: "today's prices, rates or weather",
+      run: ({ standalone }) => (asksLiveData(standalone) ? { kind: 'abstain', details: {} } : null),
     },
     {
       // "Theo Quyết định 46/2022 …, …?": what a document the collection lacks says is in no document it holds,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedPlanFacts } from './question-cues.js';
+import { askedPlanFacts, asksLiveData } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -44,5 +44,15 @@ describe('askedPlanFacts', () => {
   it('leaves questions about the content to retrieval, whatever cue words they share', () => {
     expect(facts('Hệ thống chứng thực chữ ký số chuyên dùng do cơ quan nào chủ trì xây dựng?', [TITLE])).toEqual([]);
     expect(facts('Kế hoạch nào triển khai đề án chăm sóc sức khỏe người già, ban hành ngày nào?', [TITLE])).toEqual([]);
+  });
+});
+
+describe('asksLiveData', () => {
+  it("reads a question on today's prices, rates or weather, not one on a plan's figures", () => {
+    expect(asksLiveData('Tỷ giá euro ở ngân hàng hôm nay là bao nhiêu?')).toBe(true);
+    expect(asksLiveData('gia vang bay gio bao nhieu')).toBe(true);
+    expect(asksLiveData("What is today's petrol price?")).toBe(true);
+    expect(asksLiveData('Hiện tại tỉnh có bao nhiêu người cao tuổi?')).toBe(false);
+    expect(asksLiveData('Giá dịch vụ khám bệnh theo thông tư là bao nhiêu?')).toBe(false);
   });
 });

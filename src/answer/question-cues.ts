@@ -113,3 +113,14 @@ const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich|giam doc|truong ph
 
 export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldedLower(question));
 export const namesPerson = (text: string): boolean => PERSON_NAME.test(text);
+
+/**
+ * A question about today's market or weather ("tỷ giá đô la hôm nay", "giá vàng bây giờ", "weather tomorrow"):
+ * documents state rules and plans, never the day's prices or forecasts.
+ */
+const LIVE = /\b(hom nay|ngay mai|bay gio|luc nay|today|tomorrow|right now|this week)\b/;
+const LIVE_SUBJECT = /\b(ty gia|gia (vang|xang|dau|dien|co phieu|bitcoin|usd|do la)|thoi tiet|nhiet do|du bao|chung khoan|vn-?index|xo so|ket qua (bong da|tran|xo so)|exchange rate|price of|gold price|fuel price|petrol|weather|forecast|temperature|stock (price|market)|lottery|score)\b/;
+export const asksLiveData = (question: string): boolean => {
+  const folded = foldedLower(question);
+  return LIVE.test(folded) && LIVE_SUBJECT.test(folded);
+};
