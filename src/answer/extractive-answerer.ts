@@ -116,11 +116,21 @@ const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly st
 /** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
-/** A figure the question states, with the word after it ("10 phòng"). */
+/** A figure the question states, as written, and how a passage states it. */
 interface StatedFigure {
   value: string;
-  of?: string;
+  /** The figure itself; documents write small numbers with a leading zero ("Đợt 02", "03 triệu đồng"). */
+  pattern: RegExp;
+  /** A rate for each of what it counts ("10 phòng" → "…/phòng", "mỗi phòng"). */
+  perUnit?: RegExp;
 }
+
+/** A figure the question states, with the word after it when that is what it counts. */
+const statedFigure = (value: string, of: string | undefined): StatedFigure => ({
+  value,
+  pattern: new RegExp(`(?<![\\d.,])${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d)`, 'iu'),
+  perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
+});
 
 /** A question understood once, read by every later stage; no stage reads the raw question again. */
 interface Intent {
@@ -269,14 +279,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
       // "Bò hơn 1 năm tuổi": a bound the question's case lies within, which a passage states in its own bands.
       .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))
-      .map((match) => ({ value: match[1] ? `${match[1]} ${match[2]}` : match[2], of: match[1] ? undefined : match[3]?.toLowerCase() }));
+      .map((match) => statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] ? undefined : match[3]?.toLowerCase()));
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
    * đồng/phòng" answers for a karaoke of 10 phòng.
    */
   const statesStated = (figure: StatedFigure, item: Evidence): boolean =>
-    statesFigure(figure.value, `${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) ||
-    (!!figure.of && new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(figure.of)}(?!\\p{L})`, 'iu').test(item.text));
+    figure.pattern.test(`${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) || !!figure.perUnit?.test(item.text);
   /**
    * Whether a passage only restates its document's number and title ("Quyết định 53/2025/QĐ-UBND phân cấp cho Sở
    * … Văn bản này chưa cập nhật nội dung Tiếng Anh"): it names its own number, and most of its words are the title's.
@@ -296,9 +305,6 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const before = item.chunk.text.slice(0, item.start - item.chunk.start);
     return before.slice(before.search(/[^\n]*(?:\n[^\n-]*){0,2}$/u));
   };
-  // Documents write small numbers with a leading zero ("Đợt 02", "03 triệu đồng").
-  const statesFigure = (figure: string, text: string): boolean =>
-    new RegExp(`(?<![\\d.,])${escapeRegExp(figure).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d)`, 'iu').test(text);
 
   /**
    * The documents a question that names none is about: all of a small collection, else those of the best
