@@ -8,8 +8,13 @@ import { isAccented } from './term-stats.js';
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
 const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b/;
 const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
+/** A document's number with its code, folded: "118/2008/qd-ttg", "321-kh/tu". */
+const CODED_NUMBER = String.raw`\d+[-/][\w/.-]*[a-z][\w/.-]*\s+`;
 /** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025". */
-const CITED_DATE = /\d+[-/][\w/.-]*[a-z][\w/.-]*\s+ngay\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{2,4})?|\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?)/g;
+const CITED_DATE = new RegExp(`${CODED_NUMBER}ngay\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\s+thang\\s+\\d{1,2}(?:\\s+nam\\s+\\d{4})?)`, 'g');
+const AFTER_CODED_NUMBER = new RegExp(`${CODED_NUMBER}$`);
+/** Whether a text ends with a document's number: a date right after it is the document's, not a time asked. */
+export const endsWithDocumentNumber = (text: string): boolean => AFTER_CODED_NUMBER.test(matchKey(text));
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
 const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\b/;
 const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b/;

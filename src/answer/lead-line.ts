@@ -1,14 +1,13 @@
 // The answer first: one line that gives what was asked — the date, the figure with its unit, the share — taken
 // word for word from the best quote, so the line only restates what a cited passage says.
 import { foldDiacritics } from '../lang/normalize.js';
+import { endsWithDocumentNumber } from './evidence-cues.js';
 
 /** The kind of value a question asks for, when it asks for one. */
 export type AskedSlot = { kind: 'yes' } | { kind: 'date' } | { kind: 'duration' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
-/** Just after a document's number: the date that follows is the document's. */
-const CITED_BEFORE = /\d+\s*[-/][\p{L}\p{N}/.-]*\p{L}[\p{L}\p{N}/.-]*\s+$/u;
 const DURATION = /(?:(?:trong|tối đa|không quá|chậm nhất)\s+(?:(?:thời hạn|vòng)\s+)?)?\d+\s*(?:ngày làm việc|ngày|tháng|năm|giờ|tuần)(?![\p{L}])/iu;
 const PERCENT = /(?:(?:ít nhất|tối thiểu|trên|dưới|khoảng|đạt)\s+)?\d+(?:[.,]\d+)?\s*%/iu;
 const MONEY = /\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|đ)(?:\s*\/\s*[\p{L}]+(?:\s+[\p{L}]+)?)?(?![\p{L}])/iu;
@@ -21,7 +20,7 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   // A date a cited document bears ("Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008") only when the quote has no other.
   if (slot.kind === 'date') {
     const dates = [...line.matchAll(new RegExp(DATE.source, 'giu'))];
-    return (dates.find((date) => !CITED_BEFORE.test(line.slice(0, date.index))) ?? dates[0])?.[0] ?? null;
+    return (dates.find((date) => !endsWithDocumentNumber(line.slice(0, date.index))) ?? dates[0])?.[0] ?? null;
   }
   if (slot.kind === 'duration') return DURATION.exec(line)?.[0] ?? null;
   if (slot.kind === 'percent') return PERCENT.exec(line)?.[0] ?? null;
