@@ -1047,7 +1047,8 @@ type Phrase = { words: string[]; vietnamese: string; english: string; general: b
 
 /** English phrases only the common-word list has: their Vietnamese is the likeliest wording, not the documents' own. */
 const ONLY_GENERAL: ReadonlySet<string> = (() => {
-  const specific = new Set([...GLOSSARY.slice(0, GLOSSARY.length - GENERAL.length)].map(([english]) => english.toLowerCase()));
+  const general = new Set(GENERAL);
+  const specific = new Set(GLOSSARY.filter((entry) => !general.has(entry)).map(([english]) => english.toLowerCase()));
   return new Set(GENERAL.map(([english]) => english.toLowerCase()).filter((english) => !specific.has(english)));
 })();
 
