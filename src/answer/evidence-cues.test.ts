@@ -45,6 +45,10 @@ describe('typeFit', () => {
     expect(typeFit('count', 'có 12.805 người cao tuổi', '')).toBe(1);
     expect(typeFit('count', 'chăm sóc người cao tuổi', '')).toBeLessThan(0.2);
     expect(typeFit('legal-basis', 'Căn cứ Quyết định số 1942/QĐ-TTg ngày 18/11/2021', '')).toBe(1);
+    // The date a cited document bears is when it was issued: it dates no event, unless that document is asked about.
+    const cited = 'Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng của Bộ Giáo dục';
+    expect(typeFit('date', cited, '')).toBeLessThan(0.2);
+    expect(typeFit('date', cited, '', (citation) => citation.startsWith('37/2025/'))).toBe(1);
     expect(typeFit('who', 'Chủ trì, phối hợp tổ chức thực hiện', 'VI. TỔ CHỨC THỰC HIỆN › 2. Sở Y tế')).toBe(1);
     expect(typeFit('percent', 'Phấn đấu 80% đối tượng được quản lý', '')).toBe(1);
   });

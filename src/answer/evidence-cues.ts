@@ -12,9 +12,9 @@ const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b
 const CODED_NUMBER = String.raw`\d+[-/][\w/.-]*[a-z][\w/.-]*\s+`;
 /** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025". */
 const CITED_DATE = new RegExp(`${CODED_NUMBER}ngay\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\s+thang\\s+\\d{1,2}(?:\\s+nam\\s+\\d{4})?)`, 'g');
-const AFTER_CODED_NUMBER = new RegExp(`${CODED_NUMBER}$`);
-/** Whether a text ends with a document's number: a date right after it is the document's, not a time asked. */
-export const endsWithDocumentNumber = (text: string): boolean => AFTER_CODED_NUMBER.test(matchKey(text));
+const AFTER_CODED_NUMBER = new RegExp(`(\\d+[-/][\\w/.-]*[a-z][\\w/.-]*)\\s+$`);
+/** The document number a text ends with, folded ("118/2008/qd-ttg"): a date right after it is that document's, not a time asked. */
+export const numberAtEnd = (text: string): string | null => AFTER_CODED_NUMBER.exec(matchKey(text))?.[1] ?? null;
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
 const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\b/;
 const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b/;
@@ -40,21 +40,31 @@ const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon
 // Every rule about a passage reads it folded, for every question that retrieves it: folded once.
 export const foldedLower = memoize((text: string): string => matchKey(text).replace(/\s+/g, ' '), 20_000);
 
+/** Whether the question asks for the date a cited document bears, given the citation ("84/2020/nd-cp ngay 17 thang 7"). */
+export type CitedAsked = (citation: string) => boolean;
+
+/**
+ * The text without the dates cited documents bear ("Nghị định số 37/2025/NĐ-CP ngày 26/02/2025"): such a date names
+ * the document, it is no time limit and no date of any event — unless the question asks when that document was issued.
+ */
+const ownDates = (text: string, citedAsked: CitedAsked): string => text.replace(CITED_DATE, (citation) => (citedAsked(citation) ? citation : ' '));
+
 /**
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
  * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
  */
-export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string): number {
+export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false): number {
   const text = foldedLower(passage);
   const section = foldedLower(sectionPath);
   switch (type) {
     case 'deadline': {
-      // The date a cited document bears ("Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008") is no time limit.
-      const own = text.replace(CITED_DATE, ' ');
+      const own = ownDates(text, citedAsked);
       return EXPLICIT_DATE.test(own) ? 1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
-    case 'date':
-      return DATE.test(text) ? 1 : EVENT_TIME.test(text) ? 0.6 : 0.1;
+    case 'date': {
+      const own = ownDates(text, citedAsked);
+      return DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
+    }
     case 'count':
       return NUMBER.test(text.replace(NOT_A_QUANTITY, ' ')) ? 1 : 0.1;
     case 'percent':

@@ -22,14 +22,15 @@ import {
   statesOtherYears,
   statesTarget,
   titleOtherYears,
+  type CitedAsked,
 } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAttribute, askedPlanFacts, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
-import { absentDocuments, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { askedAttribute, askedPlanFacts, asksEffect, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
+import { absentDocuments, citesNamedNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
@@ -77,11 +78,11 @@ const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
 const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
 /** The value a question asks for, for the answer's first line. */
-const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[], duration: boolean): AskedSlot | undefined =>
+const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[], duration: boolean, cited: CitedAsked): AskedSlot | undefined =>
   duration
     ? { kind: 'duration' }
     : types.includes('deadline') || types.includes('date')
-    ? { kind: 'date' }
+    ? { kind: 'date', cited }
     : // A percentage the question states itself ("thiệt hại trên 70%") is a condition, not the value asked for.
       types.includes('percent') && !stated.some((figure) => figure.endsWith('%'))
       ? { kind: 'percent' }
@@ -160,6 +161,8 @@ interface Intent {
   namingWords: readonly string[];
   /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
   absent: ReturnType<typeof absentDocuments>;
+  /** Whether the date a cited document bears answers: the question names that document and asks when it was issued. */
+  citedAsked: CitedAsked;
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -354,6 +357,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
       absent: absentDocuments(standalone, metas),
+      // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
+      citedAsked: asksEffect(standalone) ? () => false : citesNamedNumber(standalone),
     };
   };
 
@@ -416,7 +421,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         }
         if (parts.length === 0) return { kind: 'abstain', details: { facts } };
         const dates = facts.every((fact) => fact === 'issue-date' || fact === 'effective-date');
-        return { kind: 'answer', parts, missing, slot: dates ? { kind: 'date' } : undefined };
+        return { kind: 'answer', parts, missing, slot: dates ? { kind: 'date', cited: () => true } : undefined };
       },
     },
   ];
@@ -438,7 +443,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
-    const profileArgs = { searchText, question: standalone, asked, folded, types, model, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables]), abbreviations };
+    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables]), abbreviations };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
@@ -550,7 +555,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       kind: 'answer',
       parts,
       missing: (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId })),
-      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures.map((figure) => figure.value), profile.duration),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures.map((figure) => figure.value), profile.duration, intent.citedAsked),
       retrieveMs,
     };
   };

@@ -6,7 +6,9 @@ describe('askedValue', () => {
     expect(askedValue('Các sở báo cáo kết quả thực hiện trước ngày 20/11 hằng năm về Sở Khoa học và Công nghệ.', { kind: 'date' })).toBe('trước ngày 20/11 hằng năm');
     // The date a cited document bears gives way to the quote's own.
     expect(askedValue('Thực hiện Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008, báo cáo trước ngày 15/12/2025.', { kind: 'date' })).toBe('trước ngày 15/12/2025');
-    expect(askedValue('Trên cơ sở Kế hoạch số 114/KH-UBND ngày 28/3/2022 của UBND thành phố', { kind: 'date' })).toBe('ngày 28/3/2022');
+    expect(askedValue('Trên cơ sở Kế hoạch số 114/KH-UBND ngày 28/3/2022 của UBND thành phố', { kind: 'date', cited: (citation) => citation.startsWith('114/') })).toBe('ngày 28/3/2022');
+    // The date a cited document bears is no answer when the question asks about another document.
+    expect(askedValue('Trên cơ sở Kế hoạch số 114/KH-UBND ngày 28/3/2022 của UBND thành phố', { kind: 'date' })).toBeNull();
     expect(askedValue('Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2025.', { kind: 'date' })).toBe('từ ngày 01 tháng 7 năm 2025');
     expect(askedValue('Phấn đấu ít nhất 85% người hưởng trợ cấp mở tài khoản.', { kind: 'percent' })).toBe('ít nhất 85%');
     expect(askedValue('thiệt hại trên 70% diện tích, hỗ trợ 10.000.000 đồng/ha', { kind: 'money' })).toBe('10.000.000 đồng/ha');

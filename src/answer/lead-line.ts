@@ -1,10 +1,11 @@
 // The answer first: one line that gives what was asked — the date, the figure with its unit, the share — taken
 // word for word from the best quote, so the line only restates what a cited passage says.
 import { foldDiacritics } from '../lang/normalize.js';
-import { endsWithDocumentNumber } from './evidence-cues.js';
+import { numberAtEnd, type CitedAsked } from './evidence-cues.js';
 
 /** The kind of value a question asks for, when it asks for one. */
-export type AskedSlot = { kind: 'yes' } | { kind: 'date' } | { kind: 'duration' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
+/** A date slot says which cited documents' dates may answer (those the question asks the issue of). */
+export type AskedSlot = { kind: 'yes' } | { kind: 'date'; cited?: CitedAsked } | { kind: 'duration' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
@@ -17,10 +18,11 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   const line = text.replace(/\s+/g, ' ');
   // A yes-no question answered by a passage that says what was asked: its verdict is the passage itself.
   if (slot.kind === 'yes') return line.length > 0 ? '' : null;
-  // A date a cited document bears ("Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008") only when the quote has no other.
+  // A date a cited document bears ("Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008") only when the quote has no other
+  // and the question asks when that document was issued.
   if (slot.kind === 'date') {
-    const dates = [...line.matchAll(new RegExp(DATE.source, 'giu'))];
-    return (dates.find((date) => !endsWithDocumentNumber(line.slice(0, date.index))) ?? dates[0])?.[0] ?? null;
+    const dates = [...line.matchAll(new RegExp(DATE.source, 'giu'))].map((date) => ({ value: date[0], cited: numberAtEnd(line.slice(0, date.index)) }));
+    return (dates.find((date) => date.cited === null) ?? dates.find((date) => slot.cited?.(date.cited!)))?.value ?? null;
   }
   if (slot.kind === 'duration') return DURATION.exec(line)?.[0] ?? null;
   if (slot.kind === 'percent') return PERCENT.exec(line)?.[0] ?? null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedPlanFacts, asksLiveData } from './question-cues.js';
+import { askedAttribute, askedPlanFacts, asksEffect, asksLiveData } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -24,6 +24,11 @@ describe('askedPlanFacts', () => {
     const question = 'Who signed Decree 171/2025/ND-CP on training civil servants and Decree 172/2025/ND-CP on discipline?';
     expect(facts(question, [TITLE], true)).toEqual(['signer']);
     expect(facts(question, [TITLE], false)).toEqual([]);
+  });
+
+  it('reads when a document ceases to take effect as no question about when it takes effect', () => {
+    expect(facts('Nghị định 171/2025/NĐ-CP hết hiệu lực khi nào?', [TITLE], true)).toEqual([]);
+    expect(facts('When does the decree cease to be effective?', [TITLE])).toEqual([]);
   });
 
   it('reads "trước khi … có hiệu lực" as a time the question sets, not an order of dates', () => {
@@ -54,5 +59,22 @@ describe('asksLiveData', () => {
     expect(asksLiveData("What is today's petrol price?")).toBe(true);
     expect(asksLiveData('Hiện tại tỉnh có bao nhiêu người cao tuổi?')).toBe(false);
     expect(asksLiveData('Giá dịch vụ khám bệnh theo thông tư là bao nhiêu?')).toBe(false);
+  });
+});
+
+describe('askedAttribute', () => {
+  it('asks for words of ending when a question asks when a rule ceases to apply', () => {
+    const stated = askedAttribute('Thông tư 05/2025/TT-BGDĐT hết hiệu lực khi nào?')!;
+    expect(stated.test('thong tu nay co hieu luc thi hanh ke tu ngay 22 thang 4 nam 2025')).toBe(false);
+    expect(stated.test('dieu 9 thong tu so 16/2017/tt-bgddt het hieu luc ke tu ngay thong tu nay co hieu luc')).toBe(true);
+    expect(askedAttribute('Thông tư 05/2025/TT-BGDĐT có hiệu lực khi nào?')).toBeNull();
+  });
+});
+
+describe('asksEffect', () => {
+  it('tells questions about taking or ceasing effect from others about dates', () => {
+    expect(asksEffect('Nghị định 84/2020/NĐ-CP có hiệu lực từ ngày nào?')).toBe(true);
+    expect(asksEffect('When does Circular 16/2017 expire?')).toBe(true);
+    expect(asksEffect('Nghị định 84/2020/NĐ-CP ban hành ngày nào?')).toBe(false);
   });
 });

@@ -10,8 +10,11 @@ import type { PlanFact } from './compose-answer.js';
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
 const IMPLEMENTS = /\b(thuc hien|trien khai|implements?|carry out|carries out)\b/;
 const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repeals?|amends?|supersedes?)\b/;
-/** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect". */
-const EFFECTIVE = /\bhieu luc\b|\btakes? effect\b|\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
+/** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect" — not when it ceases to ("hết hiệu lực"). */
+const EFFECTIVE = /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|(?<!\bto be )\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
+/** A question about when a document takes or ceases to take effect: the date a citation bears is its issue, not that. */
+const ANY_EFFECT = /\bhieu luc\b|\beffect(ive)?\b|\bin force\b|\bexpires?\b/;
+export const asksEffect = (question: string): boolean => ANY_EFFECT.test(foldedLower(question));
 /** "… ban hành trước", "which was issued first", "takes effect earlier". */
 // ("Trước khi Thông tư có hiệu lực, …" sets a time; it orders nothing.)
 const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
@@ -97,6 +100,8 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   { asked: /\bemail\b|\be-mail\b|\bthu dien tu\b/, stated: /@|\bemail\b|\bthu dien tu\b/ },
   { asked: /\bwebsite\b|\btrang web\b|\bweb site\b/, stated: /https?:|www\.|\btrang (thong tin|web)\b/ },
   { asked: /\bfax\b/, stated: /\bfax\b/ },
+  // When a rule ceases to apply is said in words of ending, never by when it takes effect.
+  { asked: /\bhet hieu luc\b|\bexpires?\b|\bcease[sd]? to\b|\bno longer (in force|effective|valid)\b/, stated: /\bhet hieu luc\b|\bbai bo\b|\bcham dut\b|\bthay the\b|\bhet han\b/ },
 ];
 
 export function askedAttribute(question: string): RegExp | null {

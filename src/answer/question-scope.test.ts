@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../types.js';
 import { analyzeQuestion } from './analyze-question.js';
-import { absentDocuments, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, citesNamedNumber, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 
 const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
 const metas = [
@@ -143,5 +143,15 @@ describe('absentDocuments', () => {
     expect(absent.map((document) => document.written)).toEqual(['Nghị định 99/2019/NĐ-CP']);
     expect(absent[0].framed).toBe(true);
     expect(absentDocuments('Thông tư 111/2025/TT-BTC quy định mức thu phí gì?', metas)[0].framed).toBe(false);
+  });
+});
+
+describe('citesNamedNumber', () => {
+  it('tells a citation of a document the question names by number from citations of others', () => {
+    const cites = citesNamedNumber('Nghị định 84/2020/NĐ-CP ban hành ngày nào?');
+    expect(cites('84/2020/nd-cp ngay 17 thang 7 nam 2020')).toBe(true);
+    expect(cites('84/2019/nd-cp ngay 1 thang 2 nam 2019')).toBe(false);
+    expect(cites('37/2025/nd-cp ngay 26 thang 02 nam 2025')).toBe(false);
+    expect(citesNamedNumber('Bộ Giáo dục tổ chức hội nghị ngày nào?')('37/2025/nd-cp ngay 26 thang 02')).toBe(false);
   });
 });

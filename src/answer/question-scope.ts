@@ -78,6 +78,22 @@ export function namesAbsentDocument(question: string, metas: readonly DocumentMe
 const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
 
 /**
+ * Whether a citation in a passage ("84/2020/nd-cp ngay 17 thang 7 nam 2020", folded) is of a document the question
+ * names by number: the date it bears then says when that document was issued.
+ */
+export function citesNamedNumber(question: string): (citation: string) => boolean {
+  const mentions = numberMentions(question);
+  if (mentions.length === 0) return () => false;
+  return (citation) => {
+    const [, digits, year] = /^(\d+)(?:\/(\d{4}))?/.exec(citation) ?? [];
+    // A number written twice ("Nghị định 84 … 84/2020/NĐ-CP") is one mention: any year given for it holds.
+    const same = mentions.filter((mention) => mention.digits === digitsOf(digits ?? ''));
+    const years = same.flatMap((mention) => mention.year ?? []);
+    return same.length > 0 && (!year || years.length === 0 || years.includes(year));
+  };
+}
+
+/**
  * Documents the question names by number that the collection does not hold, as written ("Thông tư 111/2025/TT-BTC"),
  * each with a test for a passage that mentions it, and whether the question asks what it says ("theo Thông tư …");
  * none when it also names a document the collection holds, unless it asks what the other says.

@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit } from './evidence-cues.js';
+import { askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type CitedAsked } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -44,6 +44,8 @@ export interface QueryProfile {
   duration: boolean;
   /** Years the question names: passages under a heading for other years rank lower. */
   years: number[];
+  /** Whether the date a cited document bears answers the question (it names that document and asks no effect). */
+  citedAsked: CitedAsked;
   totalWeight: number;
   /** Share of the weight carried by words the corpus never uses: high for off-topic questions. */
   unknownShare: number;
@@ -80,6 +82,7 @@ export function profileQuery(args: {
   /** Syllables the scope already carries in part (the title words that chose the document): they count half. */
   carried?: ReadonlySet<string>;
   abbreviations: ReadonlyMap<string, string>;
+  citedAsked?: CitedAsked;
 }): QueryProfile {
   const { searchText, model, folded } = args;
   const ignore = new Set([...args.ignore, ...model.abbreviationPieces(searchText)]);
@@ -116,6 +119,7 @@ export function profileQuery(args: {
     period: asksPeriod(args.question),
     duration: asksDuration(args.question),
     years: askedYears(args.question),
+    citedAsked: args.citedAsked ?? (() => false),
     totalWeight,
     unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
     partners,
@@ -174,7 +178,7 @@ const fitOf = (profile: QueryProfile, text: string, section: string): number => 
   if (profile.period) return typeFit('period', text, section);
   if (profile.duration) return typeFit('duration', text, section);
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
-  return primary ? typeFit(primary, text, section) : 0.5;
+  return primary ? typeFit(primary, text, section, profile.citedAsked) : 0.5;
 };
 
 /** A long sentence is narrowed to its best run of clauses so the quote stays short and on point. */
