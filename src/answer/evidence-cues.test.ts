@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -49,6 +49,7 @@ describe('typeFit', () => {
     const cited = 'Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng của Bộ Giáo dục';
     expect(typeFit('date', cited, '')).toBeLessThan(0.2);
     expect(typeFit('date', cited, '', (citation) => citation.startsWith('37/2025/'))).toBe(1);
+    expect(typeFit('date', 'Kế hoạch số 151 /KH-UBND ngày 06/7/2020 về Tháng hành động', '')).toBeLessThan(0.2);
     expect(typeFit('who', 'Chủ trì, phối hợp tổ chức thực hiện', 'VI. TỔ CHỨC THỰC HIỆN › 2. Sở Y tế')).toBe(1);
     expect(typeFit('percent', 'Phấn đấu 80% đối tượng được quản lý', '')).toBe(1);
   });
@@ -194,5 +195,26 @@ describe('asksFunding', () => {
     expect(asksFunding('Tiền để thực hiện kế hoạch lấy từ những nguồn nào?')).toBe(true);
     expect(asksFunding('kinh phi lay tu dau')).toBe(true);
     expect(asksFunding('Kế hoạch lấy ý kiến từ những nguồn nào?')).toBe(false);
+  });
+});
+
+describe('particularBodies and headingNamesBody', () => {
+  it('answers a body\'s duties from the heading naming that body, not from another body\'s', () => {
+    const bodies = particularBodies('Kế hoạch của Hà Nội giao cho Sở Nội vụ nhiệm vụ gì?');
+    expect(bodies).toEqual(['so noi vu']);
+    expect(headingNamesBody('5. Sở Nội vụ', bodies)).toBe(true);
+    expect(headingNamesBody('3. Sở Kế hoạch và Đầu tư', bodies)).toBe(false);
+    // Short forms are read as their long forms on both sides.
+    expect(headingNamesBody('9. Ủy ban nhân dân các phường, xã', particularBodies('UBND xã có trách nhiệm gì?'))).toBe(true);
+    expect(headingNamesBody('1. Sở Lao động - Thương binh và Xã hội', particularBodies('Sở LĐTBXH làm gì?'))).toBe(true);
+  });
+});
+
+describe('documentOfOtherYears', () => {
+  it('tells a document of other years than those asked', () => {
+    expect(documentOfOtherYears('Kế hoạch tháng hành động năm 2018 số mấy?', 'Kế hoạch thực hiện giai đoạn 2022 - 2025', '2022-03-01')).toBe(true);
+    expect(documentOfOtherYears('Kế hoạch năm 2023 do ai ký?', 'Kế hoạch thực hiện giai đoạn 2022 - 2025', '2022-03-01')).toBe(false);
+    expect(documentOfOtherYears('Kế hoạch ban hành năm 2022 do ai ký?', 'Kế hoạch về người cao tuổi', '2022-03-01')).toBe(false);
+    expect(documentOfOtherYears('Thông tư 05/2025/TT-BGDĐT do ai ký?', 'Thông tư quy định chế độ làm việc', '2025-03-07')).toBe(false);
   });
 });

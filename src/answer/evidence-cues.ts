@@ -9,10 +9,10 @@ import { isAccented } from './term-stats.js';
 const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b/;
 const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
 /** A document's number with its code, folded: "118/2008/qd-ttg", "321-kh/tu". */
-const CODED_NUMBER = String.raw`\d+[-/][\w/.-]*[a-z][\w/.-]*\s+`;
+const CODED_NUMBER = String.raw`\d+\s?[-/][\w/.-]*[a-z][\w/.-]*\s+`;
 /** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025". */
 const CITED_DATE = new RegExp(`${CODED_NUMBER}ngay\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\s+thang\\s+\\d{1,2}(?:\\s+nam\\s+\\d{4})?)`, 'g');
-const AFTER_CODED_NUMBER = new RegExp(`(\\d+[-/][\\w/.-]*[a-z][\\w/.-]*)\\s+$`);
+const AFTER_CODED_NUMBER = new RegExp(`(\\d+\\s?[-/][\\w/.-]*[a-z][\\w/.-]*)\\s+$`);
 /** The document number a text ends with, folded ("118/2008/qd-ttg"): a date right after it is that document's, not a time asked. */
 export const numberAtEnd = (text: string): string | null => AFTER_CODED_NUMBER.exec(matchKey(text))?.[1] ?? null;
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
@@ -94,7 +94,22 @@ export const citesDocument = (text: string): boolean => DOCUMENT_REFERENCE.test(
 // A particular body named in a question: "Sở Y tế", "phòng Tài chính", "UBND xã" — but not "cơ sở y tế".
 const BODY_MENTION =
   /(?<!co )\b(so (y te|lao dong|tai chinh|ke hoach|noi vu|giao duc|van hoa|thong tin|tu phap|ldtbxh|khdt)|phong (lao dong|tai chinh|y te|van hoa|giao duc|noi vu|ldtbxh)|ubnd|uy ban|trung tam [a-z]+|bao hiem xa hoi|bhxh|van phong|mat tran|mttq|hoi (nguoi|cuu|chu thap|lien hiep|phu nu|nong dan)|cong an|department|committee|centre|center|social security|front)\b/;
-export const namesParticularBody = (text: string): boolean => BODY_MENTION.test(foldedLower(text));
+/** Short forms of bodies' names, read as their long forms wherever a body is named. */
+const BODY_SHORT_FORMS: readonly [RegExp, string][] = [
+  [/\bubnd\b/g, 'uy ban'],
+  [/\bldtbxh\b/g, 'lao dong'],
+  [/\bkhdt\b/g, 'ke hoach'],
+  [/\bbhxh\b/g, 'bao hiem xa hoi'],
+  [/\bmttq\b/g, 'mat tran'],
+];
+const longForms = (text: string): string => BODY_SHORT_FORMS.reduce((form, [short, long]) => form.replace(short, long), foldedLower(text));
+
+const BODY_MENTIONS = new RegExp(BODY_MENTION.source, 'g');
+/** The particular bodies a text names, in long form ("so noi vu", "uy ban"). */
+export const particularBodies = (text: string): string[] => [...foldedLower(text).matchAll(BODY_MENTIONS)].map((match) => longForms(match[0]));
+
+/** Whether a heading names one of the bodies: "5. Sở Nội vụ" names "so noi vu"; a heading for "Sở Kế hoạch và Đầu tư" does not. */
+export const headingNamesBody = (heading: string, bodies: readonly string[]): boolean => isBodyHeading(heading) && bodies.some((body) => longForms(heading).includes(body));
 
 // A heading that is a body's name: "2. Sở Y tế", "8. Đề nghị Bảo hiểm xã hội tỉnh", "9. UBND các phường, xã".
 const BODY_HEADING = /^(de nghi\s+)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
@@ -166,6 +181,18 @@ const namesTimes = ({ spans, points }: Times): boolean => spans.length > 0 || po
 /** Whether a text's times hold a year: one it names, or one inside a span of it (for a target, the span's end). */
 const holdsYear = ({ spans, points }: Times, year: number, target = false): boolean =>
   points.includes(year) || spans.some(([from, to]) => (target ? year === to : year >= from && year <= to));
+
+/**
+ * Whether a document is of other years than a question names: "kế hoạch … năm 2018 số mấy" is not about a plan
+ * issued in 2022 whose title names 2022 - 2025. The years of the question's document numbers are left out.
+ */
+export function documentOfOtherYears(question: string, title: string, issuedDate: string | undefined): boolean {
+  const asked = askedYears(question);
+  if (asked.length === 0) return false;
+  const times = timesIn(title);
+  const issued = issuedDate ? Number(issuedDate.slice(0, 4)) : null;
+  return !asked.some((year) => year === issued || holdsYear(times, year));
+}
 
 /** "Kế hoạch gồm những phần nào?", "nhiệm vụ, giải pháp gồm những nhóm nào?", "what are the main tasks": answered from the outline. */
 export const asksStructure = (question: string): boolean =>

@@ -15,10 +15,11 @@ import {
   asksWhichPlan,
   foldedLower,
   isAttachmentCaption,
-  isBodyHeading,
   isMoneyUnit,
   listHead,
-  namesParticularBody,
+  particularBodies,
+  headingNamesBody,
+  documentOfOtherYears,
   statesOtherYears,
   statesTarget,
   titleOtherYears,
@@ -30,7 +31,7 @@ import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAttribute, askedPlanFacts, asksEffect, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
-import { absentDocuments, citesNamedNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, askedTypeCited, citesNamedNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
@@ -413,6 +414,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];
         for (const docId of scope ?? (await likelyDocuments(standalone))) {
+          // "Kế hoạch … năm 2018 số mấy?" asks about another document than one of other years.
+          const meta = metaById.get(docId);
+          if (meta && documentOfOtherYears(standalone, meta.title, meta.issuedDate)) continue;
           for (const fact of facts) {
             const part = await direct.planFact(documents, docId, fact);
             if (part) parts.push(part);
@@ -449,9 +453,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const attribute = askedAttribute(standalone);
+    // Within the documents it names, "… căn cứ luật nào" is answered by a passage citing a law.
+    const citedType = scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null;
     const person = asksPerson(standalone);
     // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
-    const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
+    const bodyDuties = asksDuties(standalone) ? particularBodies(analyzed.searchText) : [];
     const current = asksCurrentState(standalone) && !types.includes('target');
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
@@ -464,8 +470,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
       ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
+      ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
-      ['under the heading of the body asked about', (item) => !bodyDuties || isBodyHeading(item.section.at(-1) ?? '')],
+      ['under the heading of the body asked about', (item) => bodyDuties.length === 0 || headingNamesBody(item.section.at(-1) ?? '', bodyDuties)],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
       ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
       ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],

@@ -69,6 +69,12 @@ describe('askedAttribute', () => {
     expect(stated.test('dieu 9 thong tu so 16/2017/tt-bgddt het hieu luc ke tu ngay thong tu nay co hieu luc')).toBe(true);
     expect(askedAttribute('Thông tư 05/2025/TT-BGDĐT có hiệu lực khi nào?')).toBeNull();
   });
+
+  it('asks for words of replacing when a question asks what a document replaces', () => {
+    const stated = askedAttribute('Kế hoạch 174/KH-UBND thay thế kế hoạch nào?')!;
+    expect(stated.test('thuc hien thong tri so 02-tt/tu ngay 03 thang 10 nam 2025')).toBe(false);
+    expect(stated.test('thong tu nay thay the thong tu so 28/2009/tt-bgddt')).toBe(true);
+  });
 });
 
 describe('asksEffect', () => {

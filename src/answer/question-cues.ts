@@ -100,6 +100,8 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   { asked: /\bemail\b|\be-mail\b|\bthu dien tu\b/, stated: /@|\bemail\b|\bthu dien tu\b/ },
   { asked: /\bwebsite\b|\btrang web\b|\bweb site\b/, stated: /https?:|www\.|\btrang (thong tin|web)\b/ },
   { asked: /\bfax\b/, stated: /\bfax\b/ },
+  // What a document replaces, repeals or amends is said in those words, never by what it rests on.
+  { asked: /\b(thay the|bai bo|sua doi|replaces?|replaced|repeals?|repealed|amends?|amended|supersedes?)\b/, stated: /\b(thay the|bai bo|sua doi|het hieu luc)\b/ },
   // When a rule ceases to apply is said in words of ending, never by when it takes effect.
   { asked: /\bhet hieu luc\b|\bexpires?\b|\bcease[sd]? to\b|\bno longer (in force|effective|valid)\b/, stated: /\bhet hieu luc\b|\bbai bo\b|\bcham dut\b|\bthay the\b|\bhet han\b/ },
 ];

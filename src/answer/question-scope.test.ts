@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../types.js';
 import { analyzeQuestion } from './analyze-question.js';
-import { absentDocuments, citesNamedNumber, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, askedTypeCited, citesNamedNumber, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 
 const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
 const metas = [
@@ -153,5 +153,17 @@ describe('citesNamedNumber', () => {
     expect(cites('84/2019/nd-cp ngay 1 thang 2 nam 2019')).toBe(false);
     expect(cites('37/2025/nd-cp ngay 26 thang 02 nam 2025')).toBe(false);
     expect(citesNamedNumber('Bộ Giáo dục tổ chức hội nghị ngày nào?')('37/2025/nd-cp ngay 26 thang 02')).toBe(false);
+  });
+});
+
+describe('askedTypeCited', () => {
+  it('asks for a citation of the type of document a question asks for', () => {
+    const cited = askedTypeCited('Kế hoạch 0125/KH-UBND căn cứ luật nào?')!;
+    expect(cited('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;')).toBe(true);
+    expect(cited('Căn cứ Luật số 06/2022/QH15;')).toBe(true);
+    // "Kỷ luật" and "pháp luật" name no law.
+    expect(cited('Chỉ thị số 02-CT/TU ngày 05/8/2025 về kỷ luật, theo quy định của pháp luật')).toBe(false);
+    expect(askedTypeCited('Which law does plan 0125/KH-UBND cite?')!('Hướng dẫn số 7886/HD-BNV')).toBe(false);
+    expect(askedTypeCited('Kế hoạch 0125/KH-UBND được ban hành ngày nào?')).toBeNull();
   });
 });

@@ -120,7 +120,8 @@ export function absentDocuments(question: string, metas: readonly DocumentMeta[]
   });
 }
 
-const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`(?<!\\p{L})(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
+// "Kỷ luật" (discipline) and "pháp luật" (the law in general) name no law.
+const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`(?<!\\p{L})(?<!(?:ky|phap) )(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
 
 /** "… căn cứ nghị quyết nào", "which decree …": a type the question asks about, not one it is about. */
 const ASKED_AFTER = /^\s+(?:nao|gi)(?!\p{L})/u;
@@ -137,6 +138,21 @@ function namedTypes(question: string, subjectOnly = false): DocumentMeta['type']
       (match) => !subjectOnly || (!ASKED_AFTER.test(text.slice(match.index + match[0].length)) && !ASKED_BEFORE.test(text.slice(0, match.index))),
     );
   return TYPE_WORDS.filter(about).map((entry) => entry.type);
+}
+
+/**
+ * A test for passages that cite a document of the type a question asks for ("… căn cứ luật nào", "which decree"), or
+ * null: a plan's other legal bases do not answer which law it rests on.
+ */
+export function askedTypeCited(question: string): ((text: string) => boolean) | null {
+  const asked = namedTypes(question).filter((type) => type !== GENERIC_TYPE && !namedTypes(question, true).includes(type));
+  if (asked.length === 0) return null;
+  const patterns = asked.map((type) => {
+    const entry = typeEntry(type);
+    const code = entry.codes[0] ? `|/${folded(entry.codes[0])}(?![a-z])` : '';
+    return new RegExp(`(?<!\\p{L})(?<!(?:ky|phap) )${folded(entry.type)}(?!\\p{L})${code}`, 'u');
+  });
+  return (text) => patterns.some((pattern) => pattern.test(folded(text)));
 }
 
 const typeMaps = new WeakMap<readonly DocumentMeta[], Map<string, DocumentMeta['type']>>();

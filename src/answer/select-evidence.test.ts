@@ -43,6 +43,17 @@ describe('selectEvidence', () => {
     expect(apart.coverage).toBeCloseTo((weight('ngày') + weight('mai') + weight('ngày mai') + weight('tiết') / 2) / profile.totalWeight);
   });
 
+  it('needs the date of a question asking a date beside another kind of fact', async () => {
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+    const searchText = 'nghị định căn cứ hiệu lực';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['legal-basis', 'date'], model, ignore: new Set(), abbreviations: new Map() });
+    const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
+    const [cited, dated] = ['Căn cứ Nghị định số 278/2025/NĐ-CP ngày 22/10/2025 của Chính phủ.', 'Nghị định số 278/2025/NĐ-CP có hiệu lực từ ngày 01/12/2025.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
+    expect(cited.fit).toBeLessThan(0.2);
+    expect(dated.fit).toBe(1);
+  });
+
   it('gives no coverage to a passage holding the question\'s syllables only outside its words', async () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'tổng thống Mỹ';

@@ -178,7 +178,11 @@ const fitOf = (profile: QueryProfile, text: string, section: string): number => 
   if (profile.period) return typeFit('period', text, section);
   if (profile.duration) return typeFit('duration', text, section);
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
-  return primary ? typeFit(primary, text, section, profile.citedAsked) : 0.5;
+  if (!primary) return 0.5;
+  // A date asked beside another kind ("… mà KH 308 căn cứ, có hiệu lực từ ngày nào?") must be in the passage too.
+  const date = profile.types.find((type) => type === 'date' || type === 'deadline');
+  const fit = typeFit(primary, text, section, profile.citedAsked);
+  return date && date !== primary ? Math.min(fit, typeFit(date, text, section, profile.citedAsked)) : fit;
 };
 
 /** A long sentence is narrowed to its best run of clauses so the quote stays short and on point. */
