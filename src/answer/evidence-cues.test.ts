@@ -207,6 +207,8 @@ describe('particularBodies and headingNamesBody', () => {
     // Short forms are read as their long forms on both sides.
     expect(headingNamesBody('9. Ủy ban nhân dân các phường, xã', particularBodies('UBND xã có trách nhiệm gì?'))).toBe(true);
     expect(headingNamesBody('1. Sở Lao động - Thương binh và Xã hội', particularBodies('Sở LĐTBXH làm gì?'))).toBe(true);
+    // A document's number ("QĐ-UBND") names no body.
+    expect(particularBodies('Sở GD&ĐT được phân cấp những nhiệm vụ gì theo QĐ 53/2025/QĐ-UBND?')).toEqual(['so giao duc']);
   });
 });
 

@@ -93,7 +93,7 @@ export const citesDocument = (text: string): boolean => DOCUMENT_REFERENCE.test(
 
 // A particular body named in a question: "Sở Y tế", "phòng Tài chính", "UBND xã" — but not "cơ sở y tế".
 const BODY_MENTION =
-  /(?<!co )\b(so (y te|lao dong|tai chinh|ke hoach|noi vu|giao duc|van hoa|thong tin|tu phap|ldtbxh|khdt)|phong (lao dong|tai chinh|y te|van hoa|giao duc|noi vu|ldtbxh)|ubnd|uy ban|trung tam [a-z]+|bao hiem xa hoi|bhxh|van phong|mat tran|mttq|hoi (nguoi|cuu|chu thap|lien hiep|phu nu|nong dan)|cong an|department|committee|centre|center|social security|front)\b/;
+  /(?<!co |[-/])\b(so (y te|lao dong|tai chinh|ke hoach|noi vu|giao duc|van hoa|thong tin|tu phap|khoa hoc|nong nghiep|tai nguyen|xay dung|cong thuong|giao thong|ngoai vu|ldtbxh|khdt|gd&dt|gddt|kh&cn|khcn|nn&ptnt|nn&mt|tn&mt|vhttdl|tt&tt|gtvt)|phong (lao dong|tai chinh|y te|van hoa|giao duc|noi vu|ldtbxh|gd&dt)|ubnd|uy ban|trung tam [a-z]+|bao hiem xa hoi|bhxh|van phong|mat tran|mttq|hoi (nguoi|cuu|chu thap|lien hiep|phu nu|nong dan)|cong an|department|committee|centre|center|social security|front)\b/;
 /** Short forms of bodies' names, read as their long forms wherever a body is named. */
 const BODY_SHORT_FORMS: readonly [RegExp, string][] = [
   [/\bubnd\b/g, 'uy ban'],
@@ -101,6 +101,13 @@ const BODY_SHORT_FORMS: readonly [RegExp, string][] = [
   [/\bkhdt\b/g, 'ke hoach'],
   [/\bbhxh\b/g, 'bao hiem xa hoi'],
   [/\bmttq\b/g, 'mat tran'],
+  [/\bgd&?dt\b/g, 'giao duc'],
+  [/\bkh&?cn\b/g, 'khoa hoc'],
+  [/\bnn&(ptnt|mt)\b/g, 'nong nghiep'],
+  [/\btn&mt\b/g, 'tai nguyen'],
+  [/\bvhttdl\b/g, 'van hoa'],
+  [/\btt&tt\b/g, 'thong tin'],
+  [/\bgtvt\b/g, 'giao thong'],
 ];
 const longForms = (text: string): string => BODY_SHORT_FORMS.reduce((form, [short, long]) => form.replace(short, long), foldedLower(text));
 
