@@ -1,4 +1,4 @@
-import type { Chunk, Citation, DocumentMeta } from '../types.js';
+import type { Chunk, Citation, DocumentMeta, OutlineEntry } from '../types.js';
 import type { DocumentReader } from './question-documents.js';
 import { formatSection } from '../types.js';
 import type { DefinitionSpan } from './find-definition.js';
@@ -106,6 +106,16 @@ function articlePhrase(label: string, language: Language): string {
   const parts = label.split(' › ');
   if (language === 'vi') return [...parts].reverse().join(' ');
   return parts.map((part) => part.replace(/^Điều/u, 'Article').replace(/^khoản/u, 'clause').replace(/^điểm/u, 'point')).join(', ');
+}
+
+const MAX_ARTICLE_TITLE = 120;
+
+/** The title of the article a quote is from ("Áp dụng hình thức kỷ luật cách chức …"), when the quote does not start with it. */
+function titleOfArticle(outline: readonly OutlineEntry[], quote: Evidence): string | null {
+  const entry = outline.find((candidate) => candidate.kind === 'article' && candidate.start <= quote.start && quote.start < candidate.end);
+  if (!entry || quote.start <= entry.start + entry.title.length) return null;
+  const title = entry.title.replace(/^Điều\s+\d+[a-zđ]?\s*[.:]?\s*/iu, '').trim();
+  return title.length > 0 ? title : null;
 }
 
 /** An answer quotes at most this many documents; the others are counted, named and returned by id. */
@@ -261,8 +271,12 @@ export function composeAnswer(args: {
     const [[docId, docParts]] = byDoc;
     // A legal document is cited by its article, as people cite it: "Theo khoản 2 Điều 5 Nghị định 09/2025/NĐ-CP".
     const meta = metaOf(docId);
-    const article = typeEntry(meta.type).legal ? articleOf(docParts.flatMap((part) => part.evidence).map(labelOf)) : null;
-    const source = article ? `${articlePhrase(article, language)} ${phraseOf(docId)}` : phraseOf(docId);
+    const quotes = docParts.flatMap((part) => part.evidence);
+    const article = typeEntry(meta.type).legal ? articleOf(quotes.map(labelOf)) : null;
+    // The article's own title often says what the clause quoted means ("Áp dụng hình thức kỷ luật cách chức"), unless the quote starts with it.
+    const articleTitle = article ? titleOfArticle(documents.outline(docId), quotes[0]) : null;
+    const titled = articleTitle ? ` (${truncateTitle(articleTitle, MAX_ARTICLE_TITLE)})` : '';
+    const source = article ? `${articlePhrase(article, language)} ${phraseOf(docId)}${titled}` : phraseOf(docId);
     const lead = language === 'en' ? `According to ${source}: ` : `Theo ${source}: `;
     for (const part of docParts) {
       const standalone = part.kind !== 'passages';

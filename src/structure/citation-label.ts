@@ -39,7 +39,9 @@ export function citationLabel(text: string, outline: readonly OutlineEntry[], of
     // Numbered paragraphs between the heading and the offset: the last clause, then the last point after it.
     let clause: string | undefined;
     let point: string | undefined;
-    const lineStarts = text.slice(innermost.start, offset).split('\n').slice(1);
+    // Up to the end of the quote's first line: a quote that starts at "3. Sử dụng …" is of khoản 3.
+    const lineEnd = text.indexOf('\n', offset);
+    const lineStarts = text.slice(innermost.start, lineEnd === -1 ? text.length : lineEnd).split('\n').slice(1);
     for (const line of lineStarts) {
       const match = matchHeadingLevel(line.replace(/^[\s*_#]+/u, ''));
       if (match?.level.id === 'clause' && innermost.kind !== 'clause') {

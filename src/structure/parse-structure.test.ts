@@ -165,6 +165,9 @@ describe('a decree: Chương › Mục › Điều › khoản › điểm, and 
     const offset = DECREE.indexOf('Sống ở xã');
     expect(citationLabel(DECREE, outline, offset, source.meta)).toBe('Điều 2 › khoản 2 › điểm b');
     expect(citationLabel(DECREE, outline, DECREE.indexOf('500.000 đồng/tháng'), source.meta)).toBe('Điều 3');
+    // A quote that starts with its clause's number is of that clause, not of the one before.
+    expect(citationLabel(DECREE, outline, DECREE.indexOf('2. Người từ đủ 60'), source.meta)).toBe('Điều 2 › khoản 2');
+    expect(citationLabel(DECREE, outline, DECREE.indexOf('b) Sống ở xã'), source.meta)).toBe('Điều 2 › khoản 2 › điểm b');
   });
 
   it('reads the appendix after the signature as body chunks with its own path, rows carrying the header row', () => {

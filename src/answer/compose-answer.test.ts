@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../ingest/chunk-document.js';
+import { outlineOf } from '../structure/outline.js';
+import type { SourceDocument } from '../types.js';
+import { composeAnswer } from './compose-answer.js';
+import type { Evidence } from './select-evidence.js';
+
+const TEXT = `Số: 12/2025/NĐ-CP
+
+NGHỊ ĐỊNH
+
+Quy định xử lý kỷ luật
+
+**Điều 10. Áp dụng hình thức kỷ luật cách chức**
+
+Hình thức kỷ luật cách chức áp dụng trong các trường hợp sau:
+
+1. Đã bị xử lý kỷ luật bằng hình thức cảnh cáo mà tái phạm.
+
+2. Sử dụng giấy tờ không hợp pháp để được bổ nhiệm vào chức vụ.
+`;
+
+const source: SourceDocument = { meta: { id: 'nd-12', type: 'Nghị định', number: '12/2025/NĐ-CP', title: 'Nghị định quy định xử lý kỷ luật', sourceFile: 'x.txt' }, text: TEXT, hash: '' };
+const chunks = chunkDocument(source);
+const outline = outlineOf(source);
+const documents = { document: () => source, chunksOf: () => chunks, outline: () => outline };
+
+const quote = (text: string): Evidence => {
+  const start = TEXT.indexOf(text);
+  const chunk = chunks.find((candidate) => candidate.start <= start && start < candidate.end)!;
+  return { chunk, start, end: start + text.length, text, section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
+};
+const answer = (text: string) =>
+  composeAnswer({ parts: [{ docId: 'nd-12', kind: 'passages', evidence: [quote(text)] }], language: 'vi', documents, metaOf: () => source.meta }).answer;
+
+describe('composeAnswer', () => {
+  it("cites a clause by its article, with the article's title when the quote does not start with it", () => {
+    expect(answer('2. Sử dụng giấy tờ không hợp pháp để được bổ nhiệm vào chức vụ.')).toContain(
+      'Theo khoản 2 Điều 10 Nghị định 12/2025/NĐ-CP (Áp dụng hình thức kỷ luật cách chức): “2. Sử dụng giấy tờ',
+    );
+    expect(answer('Điều 10. Áp dụng hình thức kỷ luật cách chức')).not.toContain('(Áp dụng');
+  });
+});
