@@ -129,6 +129,8 @@ describe('slots a passage must fill', () => {
     expect(asksCurrentState('Hiện nay tỉnh có bao nhiêu ha rừng ngập mặn?')).toBe(true);
     expect(statesTarget('Phấn đấu đến năm 2030 diện tích rừng ngập mặn đạt 1.700 ha')).toBe(true);
     expect(statesTarget('Diện tích rừng ngập mặn hiện có 1.200 ha')).toBe(false);
+    expect(statesTarget('Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo')).toBe(true);
+    expect(statesTarget('2.1. Đến năm 2030')).toBe(true);
   });
 });
 

@@ -302,7 +302,7 @@ export const asksCurrentState = (question: string): boolean => /\b(hien nay|hien
 /** A passage that sets a target ("Phấn đấu đến năm 2030 … đạt 1.700 ha") rather than reporting a fact. */
 export const statesTarget = (text: string): boolean => {
   const lower = targetText(text);
-  return /(?<!\p{L})đạt\s+(?:(?:ít nhất|tối thiểu|trên)\s+)?\d/u.test(lower) || /\b(phan dau|muc tieu|chi tieu|den nam (19|20)\d{2})/.test(foldDiacritics(lower));
+  return /(?<!\p{L})đạt\s+(?:(?:ít nhất|tối thiểu|trên)\s+)?\d/u.test(lower) || /\b(phan dau|muc tieu|chi tieu|den nam (19|20)\d{2}|it nhat \d)/.test(foldDiacritics(lower));
 };
 
 /** "(Kèm theo Quyết định số 2629/QĐ-TTg ngày … của Thủ tướng Chính phủ)": the caption of an attached instrument, no content. */

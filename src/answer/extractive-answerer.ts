@@ -479,7 +479,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // A date or a figure in a line restating the document's own title (a converted page's banner) is its own.
       ['not the document restating its title, when a date or figure is asked', (item) => !(figureSlot || dateSlot) || !restatesTitle(item)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
-      ['how things stand, when asked', (item) => !current || !statesTarget(item.text)],
+      ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
       const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline });

@@ -66,6 +66,12 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('Who gets a health insurance card?').loose).toEqual([]);
     expect(translateToVietnamese("Does Lang Son city's plan include newborn screening?").text).toContain('Lang Son');
   });
+
+  it('reads a hyphenated English compound word by word, unless it describes a document or is a code', () => {
+    expect(translateToVietnamese('What food-safety measures are set?').text).toContain('an toàn thực phẩm');
+    expect(translateToVietnamese("the city's gender-equality plan").unmatched).toEqual(['gender-equality']);
+    expect(translateToVietnamese('Decree 09/2025/NĐ-CP on COVID-19').text).toContain('NĐ-CP');
+  });
 });
 
 describe('translateToVietnamese: the plans\' domain vocabulary', () => {

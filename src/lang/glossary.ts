@@ -1032,6 +1032,7 @@ const EN_STOPWORDS = new Set(
 );
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’./&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+const DOCUMENT_NOUN = /^(plans?|decrees?|decisions?|circulars?|resolutions?|programmes?|programs?|roadmaps?|strategy|strategies|projects?|documents?)$/i;
 
 const singular = (word: string): string[] => {
   const forms = [word];
@@ -1096,7 +1097,13 @@ export interface Translation {
 }
 
 export function translateToVietnamese(english: string): Translation {
-  const originals = english.replace(/’/g, "'").match(WORD) ?? [];
+  // An English compound written with hyphens ("food-safety measures") is read word by word, unless the glossary knows
+  // it whole or it describes a document ("its gender-equality plan": the document's title, which its scope carries);
+  // a code in capitals ("NĐ-CP", "COVID-19") stays one token.
+  const words = english.replace(/’/g, "'").match(WORD) ?? [];
+  const originals = words.flatMap((word, k) =>
+    /^\p{Ll}+(?:-\p{Ll}+)+$/u.test(word) && !BY_FIRST_WORD.has(word) && !DOCUMENT_NOUN.test(words[k + 1] ?? '') ? word.split('-') : [word],
+  );
   const tokens = originals.map((w) => w.toLowerCase().replace(/[.,]+$/, ''));
   const pieces: string[] = [];
   const matched: string[] = [];
