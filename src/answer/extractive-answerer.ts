@@ -30,7 +30,7 @@ import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAttribute, askedPlanFacts, asksEffect, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
@@ -461,6 +461,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const current = asksCurrentState(standalone) && !types.includes('target');
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
+    // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
+    const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? askedAmountKinds(asked) : [];
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -468,6 +470,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
+      ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
       ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],

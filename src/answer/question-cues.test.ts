@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAttribute, askedPlanFacts, asksEffect, asksLiveData } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksLiveData } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -82,5 +82,26 @@ describe('asksEffect', () => {
     expect(asksEffect('Nghị định 84/2020/NĐ-CP có hiệu lực từ ngày nào?')).toBe(true);
     expect(asksEffect('When does Circular 16/2017 expire?')).toBe(true);
     expect(asksEffect('Nghị định 84/2020/NĐ-CP ban hành ngày nào?')).toBe(false);
+  });
+});
+
+describe('askedAmountKinds', () => {
+  const answers = (question: string, passage: string) => askedAmountKinds(question).every((names) => names(passage));
+  it('answers a question on one kind of amount only with a passage naming that kind', () => {
+    const fee = 'Mức thu phí thẩm định cấp Giấy phép là 1.000.000 đồng/phòng';
+    expect(answers('Hộ kinh doanh karaoke chưa có giấy phép thì bị phạt bao nhiêu tiền?', fee)).toBe(false);
+    expect(answers('Hộ kinh doanh karaoke chưa có giấy phép thì bị phạt bao nhiêu tiền?', 'Phạt tiền từ 5.000.000 đồng')).toBe(true);
+    expect(answers('Phí thẩm định giấy phép karaoke là bao nhiêu?', fee)).toBe(true);
+    // "Chi phí" (cost) and "kinh phí" (funding) are no fee.
+    expect(answers('Phí thẩm định giấy phép karaoke là bao nhiêu?', 'Chi phí tổ chức lớp học là 500.000 đồng')).toBe(false);
+    // Typed without diacritics, only unambiguous forms count: "phat" is also "phát".
+    expect(askedAmountKinds('bi phat bao nhieu tien')).toHaveLength(1);
+    expect(askedAmountKinds('phat trien bao nhieu doanh nghiep')).toHaveLength(0);
+  });
+
+  it('takes the kind named nearest before "bao nhiêu" when several are named', () => {
+    const question = 'Ngân hàng làm dịch vụ chi trả trợ cấp được hưởng phí dịch vụ bao nhiêu phần trăm?';
+    expect(answers(question, 'Ít nhất 85% người hưởng trợ cấp xã hội mở tài khoản')).toBe(false);
+    expect(answers(question, 'Phí dịch vụ chi trả bằng 0,5% số tiền chi trả')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // What a question asks for, beyond its type: facts about the plan itself, attributes the plans may not state,
 // a person. All patterns work on folded, lower-cased text so they match with or without diacritics.
+import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { DOCUMENT_NUMBER } from '../structure/grammar.js';
 import { foldedLower } from './evidence-cues.js';
@@ -105,6 +106,43 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   // When a rule ceases to apply is said in words of ending, never by when it takes effect.
   { asked: /\bhet hieu luc\b|\bexpires?\b|\bcease[sd]? to\b|\bno longer (in force|effective|valid)\b/, stated: /\bhet hieu luc\b|\bbai bo\b|\bcham dut\b|\bthay the\b|\bhet han\b/ },
 ];
+
+/**
+ * Kinds of amount that are not one another: a fee is no fine, an allowance no salary. A figure question naming one
+ * ("bị phạt bao nhiêu tiền") is answered only by a passage naming the same kind. Patterns on accented lower-case text;
+ * typed without diacritics, only the forms that stay unambiguous ("phat" is also "phát", "luong" also "lượng").
+ */
+const AMOUNT_KINDS: readonly { accented: RegExp; folded: RegExp | null }[] = [
+  { accented: /(?<!\p{L})phạt(?!\p{L})/u, folded: /\b(bi|xu|muc|tien) phat\b|\bphat tien\b/ },
+  { accented: /(?<!\p{L})(?<!(?:chi|kinh|miễn) )phí(?!\p{L})/u, folded: /\ble phi\b|\bmuc thu phi\b|\bphi tham dinh\b/ },
+  { accented: /(?<!\p{L})lương(?!\p{L})/u, folded: /\b(muc|tien|he so) luong\b|\bluong co so\b/ },
+  { accented: /(?<!\p{L})thuế(?!\p{L})/u, folded: null },
+  { accented: /(?<!\p{L})phụ cấp(?!\p{L})/u, folded: /\bphu cap\b/ },
+  { accented: /(?<!\p{L})trợ cấp(?!\p{L})/u, folded: /\btro cap\b/ },
+  { accented: /(?<!\p{L})(?:bồi thường|đền bù)(?!\p{L})/u, folded: /\b(boi thuong|den bu)\b/ },
+  { accented: /(?<!\p{L})học bổng(?!\p{L})/u, folded: /\bhoc bong\b/ },
+];
+
+/**
+ * The kinds of amount a figure question names, as tests for a passage's accented text; empty when it names none.
+ * `text` is the question in the documents' language (an English question's translation).
+ */
+export function askedAmountKinds(text: string): ((passage: string) => boolean)[] {
+  const lower = text.normalize('NFC').toLowerCase();
+  const folded = foldDiacritics(lower);
+  const accented = folded !== lower;
+  // Where several kinds are named ("phí dịch vụ chi trả trợ cấp … bao nhiêu"), the one nearest before "bao nhiêu" is asked.
+  const asked = /(?<![a-z])(bao nhieu|may)(?![a-z])/.exec(folded)?.index ?? folded.length;
+  const named = AMOUNT_KINDS.flatMap((kind) => {
+    const pattern = accented ? kind.accented : kind.folded;
+    const source = accented ? lower : folded;
+    if (!pattern) return [];
+    const at = [...source.slice(0, asked).matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].at(-1)?.index;
+    return at === undefined ? (pattern.test(source) ? [{ kind, at: -1 }] : []) : [{ kind, at }];
+  });
+  const nearest = Math.max(...named.map((entry) => entry.at));
+  return named.filter((entry) => entry.at === nearest).map(({ kind }) => (passage: string) => kind.accented.test(passage.normalize('NFC').toLowerCase()));
+}
 
 export function askedAttribute(question: string): RegExp | null {
   const folded = foldedLower(question);
