@@ -25,6 +25,14 @@ describe('withIntroduced', () => {
     expect(shaperOver(prose).withIntroduced(passage(prose, 'nguồn:')).text).toBe('Gồm các nguồn:\n- Ngân sách tỉnh.');
   });
 
+  it('quotes a label line with the paragraphs it heads, up to the next label', () => {
+    const text = '*- Công nghiệp Chế biến*\n\nTrên 70% số doanh nghiệp chế\nbiến đạt trình độ tiên tiến.\n\nHình thành ít nhất 01 trung\ntâm logistics.\n\n*- Du lịch và dịch vụ*\n\n100% điểm đến du lịch.';
+    const start = text.indexOf('Công nghiệp');
+    const end = start + 'Công nghiệp Chế biến'.length;
+    const label: Evidence = { ...passage(text, 'Chế biến'), start, end, text: text.slice(start, end) };
+    expect(shaperOver(text).withIntroduced(label).text).toBe('Công nghiệp Chế biến*\n\nTrên 70% số doanh nghiệp chế\nbiến đạt trình độ tiên tiến.\n\nHình thành ít nhất 01 trung\ntâm logistics.');
+  });
+
   it('leaves a passage alone when no colon ends it or a heading follows the colon', () => {
     const text = 'Nội dung chủ yếu như sau:\n\n**I. MỤC ĐÍCH**\n\nMục đích là.';
     const item = passage(text, 'như sau:');

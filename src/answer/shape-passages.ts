@@ -14,6 +14,16 @@ const MAX_INTRODUCED_CHARS = 700;
 const LIST_ITEM = /^(?:[-+•–]|[a-zđ]\)|\d+[.)])\s/u;
 /** A heading below ends what a colon introduced: "**VI.", "III. ", "Điều 5". */
 const HEADING_LINE = /^(?:\*\*|[IVXLC]+\.\s|(?:Điều|Chương|Mục|Phần)\s+\d)/u;
+/** A short line set in italics or bold that names what follows ("*- Công nghiệp Chế biến*"): no sentence, no figure. */
+const LABEL = /^[*_]+\s*(?:[-–+•]\s*)?\p{Lu}[^.;:!?\d*_]{2,60}[*_]+$/u;
+const isLabel = (text: string): boolean => LABEL.test(text.trim()) && text.trim().split(/\s+/).length <= 8;
+/** Whether a passage is all of a label line's words (its markup aside). */
+const isLabelLine = (text: string, item: Pick<Evidence, 'start' | 'end' | 'text'>): boolean => {
+  const from = text.lastIndexOf('\n', item.start - 1) + 1;
+  const to = text.indexOf('\n', item.end);
+  const line = text.slice(from, to < 0 ? text.length : to);
+  return isLabel(line) && line.replace(/[*_\-–+•\s]/gu, '') === item.text.replace(/[*_\-–+•\s]/gu, '');
+};
 
 export interface PassageShaper {
   groupByDocument(evidence: readonly Evidence[]): Map<string, Evidence[]>;
@@ -103,8 +113,9 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
   };
 
   const withIntroduced = (item: Evidence): Evidence => {
-    if (!/:\s*$/u.test(item.text)) return item;
     const text = documents.document(item.chunk.docId).text;
+    if (isLabelLine(text, item)) return withLabelled(item);
+    if (!/:\s*$/u.test(item.text)) return item;
     const limit = item.end + MAX_INTRODUCED_CHARS;
     const lines = [...text.slice(item.end, limit + 200).matchAll(/[^\n]*\n?/gu)].map((match) => ({ start: item.end + match.index!, line: match[0] }));
     const content = lines.filter(({ line }) => line.trim() !== '' && line.trim() !== '|');
@@ -132,6 +143,25 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       const candidates = [stop ? from + stop.index + 1 : limit, paragraphEnd < 0 ? text.length : paragraphEnd];
       end = Math.min(...candidates);
       if (end >= limit) return item;
+    }
+    return end > item.end ? { ...item, end, text: text.slice(item.start, end) } : item;
+  };
+
+  /**
+   * A label line ("*- Công nghiệp Chế biến*") heads the paragraphs after it as a heading would, though the grammar
+   * does not read it as one: it is quoted with them, up to the next label or heading.
+   */
+  const withLabelled = (item: Evidence): Evidence => {
+    const text = documents.document(item.chunk.docId).text;
+    const limit = item.end + MAX_INTRODUCED_CHARS;
+    let end = item.end;
+    for (const match of text.slice(item.end, limit).matchAll(/[^\n]*\n?/gu)) {
+      const line = match[0].trim();
+      if (line === '' || line === '|') continue;
+      if (isLabel(line) || HEADING_LINE.test(line)) break;
+      const lineEnd = item.end + match.index! + match[0].trimEnd().length;
+      if (lineEnd > limit) break;
+      end = lineEnd;
     }
     return end > item.end ? { ...item, end, text: text.slice(item.start, end) } : item;
   };
