@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -220,5 +220,15 @@ describe('documentOfOtherYears', () => {
     expect(documentOfOtherYears('Kế hoạch năm 2023 do ai ký?', 'Kế hoạch thực hiện giai đoạn 2022 - 2025', '2022-03-01')).toBe(false);
     expect(documentOfOtherYears('Kế hoạch ban hành năm 2022 do ai ký?', 'Kế hoạch về người cao tuổi', '2022-03-01')).toBe(false);
     expect(documentOfOtherYears('Thông tư 05/2025/TT-BGDĐT do ai ký?', 'Thông tư quy định chế độ làm việc', '2025-03-07')).toBe(false);
+  });
+});
+
+describe('isDateline', () => {
+  it("tells a document's dateline from sentences holding a date", () => {
+    expect(isDateline('Hà Nội, ngày 29 tháng 11 năm 2025')).toBe(true);
+    // A day left blank for the signature.
+    expect(isDateline('*Đồng Tháp, ngày    tháng 11 năm 2025*')).toBe(true);
+    expect(isDateline('Bến Tre, ngày ... tháng ... năm 2021')).toBe(true);
+    expect(isDateline('Các sở báo cáo trước ngày 15 tháng 12 năm 2025')).toBe(false);
   });
 });

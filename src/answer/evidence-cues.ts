@@ -88,6 +88,10 @@ export function typeFit(type: QuestionType | 'period' | 'duration', passage: str
   }
 }
 
+/** A document's dateline, "Hà Nội, ngày 29 tháng 11 năm 2025": the day it was signed, read as a document fact, never as evidence. */
+export const isDateline = (text: string): boolean =>
+  /^[^a-z0-9]*[a-z][a-z .-]{1,40}, ngay\s+(?:(?:\d{1,2}|\.+)\s+)?thang\s+(?:(?:\d{1,2}|\.+)\s+)?nam\s+\d{4}[^a-z0-9]*$/.test(foldedLower(text.replace(/[*_|]/g, ' ')).trim());
+
 /** Whether a text refers to another document by number ("Quyết định số 1942/QĐ-TTg", "Kế hoạch số 02/KH-UBND"). */
 export const citesDocument = (text: string): boolean => DOCUMENT_REFERENCE.test(foldedLower(text));
 

@@ -15,6 +15,7 @@ import {
   asksWhichPlan,
   foldedLower,
   isAttachmentCaption,
+  isDateline,
   isMoneyUnit,
   listHead,
   particularBodies,
@@ -467,6 +468,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
       ['not the caption of an attached instrument', (item) => !isAttachmentCaption(item.text)],
+      ['not the document\'s dateline', (item) => !isDateline(item.text)],
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").

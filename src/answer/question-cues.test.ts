@@ -31,6 +31,10 @@ describe('askedPlanFacts', () => {
     expect(facts('When does the decree cease to be effective?', [TITLE])).toEqual([]);
   });
 
+  it('reads nothing asked in an aside that names the document', () => {
+    expect(facts('Theo Kế hoạch triển khai (ban hành kèm QĐ 2623/QĐ-TTg), việc kiểm tra thực hiện từ năm nào?', [TITLE], true)).toEqual([]);
+  });
+
   it('reads "trước khi … có hiệu lực" as a time the question sets, not an order of dates', () => {
     expect(facts('Trước khi Nghị định 171/2025/NĐ-CP có hiệu lực, mức phí đào tạo công chức là bao nhiêu một người?', [TITLE], true)).toEqual([]);
   });

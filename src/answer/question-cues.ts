@@ -57,7 +57,8 @@ export function askedPlanFacts(
 ): PlanFact[] {
   const { titles } = about;
   if (about.otherDocument) return [];
-  const folded = foldedLower(question);
+  // An aside in brackets names the document ("(ban hành kèm QĐ 2623/QĐ-TTg)"); it asks nothing.
+  const folded = foldedLower(question.replace(/\([^()]*\)/g, ' '));
   const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));
   const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
   /** The words of a text that are none of: document numbers, digits, function words, the frame, the title, places. */
