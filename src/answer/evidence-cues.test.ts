@@ -9,6 +9,7 @@ describe('askedUnit', () => {
     ['Có mấy cơ sở trợ giúp xã hội?', 'co'],
     ['Tỷ lệ là bao nhiêu phần trăm?', 'phan tram'],
     ['Kinh phí là bao nhiêu?', 'tien'],
+    ['QĐ 2639 bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?', 'tien'],
     ['Mức phí thẩm định là bao nhiêu một phòng?', 'tien'],
     ['Bằng khen được kèm theo tiền thưởng bao nhiêu?', 'tien'],
     ['Kế hoạch có bao nhiêu?', null],

@@ -263,6 +263,8 @@ export function askedUnit(question: string, translate?: (english: string) => str
   const folded = foldedLower(question);
   // "Nơi nào có nhiều người khuyết tật hơn?": a comparison of how many people.
   if (/\b(nhieu|it)\b.*\b(hon|nhat)\b|\bso voi\b|\b(more|fewer|most|fewest)\b/.test(folded) && PEOPLE_GROUP.test(folded)) return 'nguoi';
+  // "Bao nhiêu kinh phí / ngân sách / vốn" asks for an amount of money, whatever the first word says.
+  if (/\b(bao nhieu|may) (kinh phi|ngan sach|nguon von|von|tien)\b/.test(folded)) return 'tien';
   // The first content word after "bao nhiêu": "bao nhiêu và chiếm bao nhiêu phần trăm" asks for a percentage.
   // Typed with diacritics, only "mấy" asks: folded, "bộ máy quản lý" would ask for "quản".
   const asking = isAccented(question)
