@@ -67,6 +67,12 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese("Does Lang Son city's plan include newborn screening?").text).toContain('Lang Son');
   });
 
+  it('reads British spellings, month names and small numbers', () => {
+    expect(translateToVietnamese('the social protection centre').text).toContain('Trung tâm Bảo trợ xã hội');
+    expect(translateToVietnamese('labour in November').text).toBe('lao động tháng 11');
+    expect(translateToVietnamese('two periods').text).toContain('2');
+  });
+
   it('reads a hyphenated English compound word by word, unless it describes a document or is a code', () => {
     expect(translateToVietnamese('What food-safety measures are set?').text).toContain('an toàn thực phẩm');
     expect(translateToVietnamese("the city's gender-equality plan").unmatched).toEqual(['gender-equality']);

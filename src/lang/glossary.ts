@@ -1035,13 +1035,15 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’./&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 const DOCUMENT_NOUN = /^(plans?|decrees?|decisions?|circulars?|resolutions?|programmes?|programs?|roadmaps?|strategy|strategies|projects?|documents?)$/i;
 
 const singular = (word: string): string[] => {
-  const forms = [word];
   // Possessives read as their noun: "minister's" → "minister".
   if (word.endsWith("'s")) return [word, word.slice(0, -2)];
+  const forms = [word];
   if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('es')) forms.push(word.slice(0, -2));
   if (word.endsWith('s')) forms.push(word.slice(0, -1));
-  return forms;
+  // British spellings read as the list's: "specialised" → "specialized", "centre" → "center", "labour" → "labor".
+  const american = word.replace(/is(e|es|ed|ing|ation|ations)$/u, 'iz$1').replace(/tre(s?)$/u, 'ter$1').replace(/our(s?)$/u, 'or$1').replace(/^programme/u, 'program');
+  return american === word ? forms : [...forms, ...singular(american)];
 };
 
 type Phrase = { words: string[]; vietnamese: string; english: string; general: boolean };
