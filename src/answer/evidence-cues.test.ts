@@ -10,6 +10,8 @@ describe('askedUnit', () => {
     ['Tỷ lệ là bao nhiêu phần trăm?', 'phan tram'],
     ['Kinh phí là bao nhiêu?', 'tien'],
     ['QĐ 2639 bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?', 'tien'],
+    ['What is the monthly allowance in dong for a disabled person?', 'tien'],
+    ["Which fee is collected in Dong Thap?", null],
     ['Mức phí thẩm định là bao nhiêu một phòng?', 'tien'],
     ['Bằng khen được kèm theo tiền thưởng bao nhiêu?', 'tien'],
     ['Kế hoạch có bao nhiêu?', null],

@@ -68,6 +68,8 @@ describe('detectQuestionTypes (English)', () => {
     ['Who pays for the plan?', 'funding'],
     ['What are the main tasks?', 'list'],
     ['What does BHYT mean?', 'definition'],
+    ['What is the monthly allowance in dong for a person with a severe disability?', 'count'],
+    ["In Dong Thap's marine plan, which department helps local producers?", 'who'],
     ['Is there a plan for Da Nang?', 'yes-no'],
     ['Which agency is in charge of health checks?', 'who'],
   ])('%j → %s first', (q, type) => expect(en(q)[0]).toBe(type));

@@ -132,6 +132,8 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
   const found = new Set<QuestionType>();
   for (const { value } of findIndexed(prepared, language === 'vi' ? VI_TABLE : EN_TABLE)) found.add(value);
   if (prepared.folded.includes('%')) found.add('percent');
+  // "What is the monthly allowance in dong?" asks for an amount, not what an allowance is ("in Dong Thap" names a place).
+  if (language === 'en' && /(?<!\p{L})in (?:dong|đồng|VND|vnd)(?!\p{L})/u.test(text)) found.add('count');
 
   if (language === 'vi') {
     // "những … nào", "những … gì" list; a closing "không" (or "đã … chưa") asks yes or no.
