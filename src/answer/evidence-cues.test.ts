@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { actingBody, asksDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -233,5 +233,21 @@ describe('isDateline', () => {
     expect(isDateline('*Đồng Tháp, ngày    tháng 11 năm 2025*')).toBe(true);
     expect(isDateline('Bến Tre, ngày ... tháng ... năm 2021')).toBe(true);
     expect(isDateline('Các sở báo cáo trước ngày 15 tháng 12 năm 2025')).toBe(false);
+  });
+});
+
+describe('asksDay and actingBody', () => {
+  it('asks for a day, which a yearly rule without one does not give', () => {
+    expect(asksDay('UBND huyện phải gửi báo cáo trước ngày nào?')).toBe(true);
+    expect(asksDay('By what date must the districts submit their plans?')).toBe(true);
+    expect(asksDay('Khi nào phải gửi báo cáo?')).toBe(false);
+    expect(typeFit('deadline', 'Định kỳ hàng năm báo cáo Sở Lao động - Thương binh và Xã hội', '', undefined, true)).toBeLessThan(0.2);
+    expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', undefined, true)).toBe(1);
+  });
+
+  it('reads the body a question makes the actor, not the issuer or the recipient', () => {
+    expect(actingBody('Theo Kế hoạch của UBND tỉnh, các huyện phải gửi báo cáo cho Sở LĐTBXH trước ngày nào?')).toBeNull();
+    expect(actingBody('UBND các huyện phải gửi báo cáo cho Sở LĐTBXH trước ngày nào?')).toBe('uy ban');
+    expect(actingBody('Kế hoạch giao những nhiệm vụ gì?')).toBeNull();
   });
 });

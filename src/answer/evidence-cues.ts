@@ -40,6 +40,10 @@ const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon
 // Every rule about a passage reads it folded, for every question that retrieves it: folded once.
 export const foldedLower = memoize((text: string): string => matchKey(text).replace(/\s+/g, ' '), 20_000);
 
+/** "Trước ngày nào", "ngày mấy", "by what date": the question asks for a day, which a yearly rule without one does not give. */
+export const asksDay = (question: string): boolean =>
+  /\bngay (nao|may|bao nhieu)\b|\b(by|on) what (date|day)\b|\bwhat date\b|\bwhich (date|day)\b/.test(foldedLower(question));
+
 /** Whether the question asks for the date a cited document bears, given the citation ("84/2020/nd-cp ngay 17 thang 7"). */
 export type CitedAsked = (citation: string) => boolean;
 
@@ -53,17 +57,17 @@ const ownDates = (text: string, citedAsked: CitedAsked): string => text.replace(
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
  * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
  */
-export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false): number {
+export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false, day = false): number {
   const text = foldedLower(passage);
   const section = foldedLower(sectionPath);
   switch (type) {
     case 'deadline': {
       const own = ownDates(text, citedAsked);
-      return EXPLICIT_DATE.test(own) ? 1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
+      return EXPLICIT_DATE.test(own) ? 1 : day ? 0.1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'date': {
       const own = ownDates(text, citedAsked);
-      return DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
+      return day ? (EXPLICIT_DATE.test(own) ? 1 : 0.1) : DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'count':
       return NUMBER.test(text.replace(NOT_A_QUANTITY, ' ')) ? 1 : 0.1;
@@ -118,6 +122,16 @@ const longForms = (text: string): string => BODY_SHORT_FORMS.reduce((form, [shor
 const BODY_MENTIONS = new RegExp(BODY_MENTION.source, 'g');
 /** The particular bodies a text names, in long form ("so noi vu", "uy ban"). */
 export const particularBodies = (text: string): string[] => [...foldedLower(text).matchAll(BODY_MENTIONS)].map((match) => longForms(match[0]));
+
+/**
+ * The body a question makes the actor: the first it names that is not the issuer, the recipient or a partner
+ * ("của UBND tỉnh", "cho Sở LĐTBXH", "với Sở Y tế"): "UBND các huyện … phải gửi báo cáo cho Sở LĐTBXH" → "uy ban".
+ */
+export const actingBody = (text: string): string | null => {
+  const folded = foldedLower(text);
+  const match = [...folded.matchAll(BODY_MENTIONS)].find((found) => !/\b(cua|cho|ve|voi|den|toi|theo|tu)\s+(cac\s+)?$/.test(folded.slice(0, found.index)));
+  return match ? longForms(match[0]) : null;
+};
 
 /** Whether a heading names one of the bodies: "5. Sở Nội vụ" names "so noi vu"; a heading for "Sở Kế hoạch và Đầu tư" does not. */
 export const headingNamesBody = (heading: string, bodies: readonly string[]): boolean => isBodyHeading(heading) && bodies.some((body) => longForms(heading).includes(body));

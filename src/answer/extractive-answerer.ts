@@ -19,6 +19,8 @@ import {
   isMoneyUnit,
   listHead,
   particularBodies,
+  actingBody,
+  isBodyHeading,
   headingNamesBody,
   documentOfOtherYears,
   statesOtherYears,
@@ -459,6 +461,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const person = asksPerson(standalone);
     // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
     const bodyDuties = asksDuties(standalone) ? particularBodies(analyzed.searchText) : [];
+    // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
+    // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's.)
+    const actor = types.includes('who') || intent.language === 'en' ? null : actingBody(analyzed.searchText);
     const current = asksCurrentState(standalone) && !types.includes('target');
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
@@ -472,6 +477,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
+      ['not under another body\'s heading than the one the question is about', (item) => !actor || !isBodyHeading(item.section.at(-1) ?? '') || headingNamesBody(item.section.at(-1)!, [actor]) || particularBodies(item.text).includes(actor)],
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
       ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
