@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actingBody, asksDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { actingBody, asksDay, asksYearlyDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -243,6 +243,10 @@ describe('asksDay and actingBody', () => {
     expect(asksDay('Khi nào phải gửi báo cáo?')).toBe(false);
     expect(typeFit('deadline', 'Định kỳ hàng năm báo cáo Sở Lao động - Thương binh và Xã hội', '', undefined, true)).toBeLessThan(0.2);
     expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', undefined, true)).toBe(1);
+    // Asked for every year's day, a date that happens once does not answer.
+    expect(asksYearlyDay('Các bộ phải báo cáo kết quả hằng năm trước ngày nào?')).toBe(true);
+    expect(typeFit('deadline', 'Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.', '', undefined, 'yearly')).toBeLessThan(0.2);
+    expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', undefined, 'yearly')).toBe(1);
   });
 
   it('reads the body a question makes the actor, not the issuer or the recipient', () => {

@@ -44,6 +44,13 @@ export const foldedLower = memoize((text: string): string => matchKey(text).repl
 export const asksDay = (question: string): boolean =>
   /\bngay (nao|may|bao nhieu)\b|\b(by|on) what (date|day)\b|\bwhat date\b|\bwhich (date|day)\b/.test(foldedLower(question));
 
+/** "Hằng năm … trước ngày nào", "every year by what date": a yearly day, which a one-off date ("31/12/2025") is not. */
+export const asksYearlyDay = (question: string): boolean =>
+  asksDay(question) && /\b(hang nam|moi nam|annually|every year|each year|yearly)\b/.test(foldedLower(question));
+/** A date with its year: once, not every year. */
+const DATED_ONCE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\bngay \d{1,2} thang \d{1,2} nam \d{4}\b/;
+const YEARLY = /\b(hang|moi) nam\b|\bdinh ky\b/;
+
 /** Whether the question asks for the date a cited document bears, given the citation ("84/2020/nd-cp ngay 17 thang 7"). */
 export type CitedAsked = (citation: string) => boolean;
 
@@ -57,16 +64,19 @@ const ownDates = (text: string, citedAsked: CitedAsked): string => text.replace(
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
  * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
  */
-export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false, day = false): number {
+export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false, day: boolean | 'yearly' = false): number {
   const text = foldedLower(passage);
   const section = foldedLower(sectionPath);
   switch (type) {
     case 'deadline': {
       const own = ownDates(text, citedAsked);
+      // A yearly day is not given by a date that happens once, unless the passage also says it recurs.
+      if (day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
       return EXPLICIT_DATE.test(own) ? 1 : day ? 0.1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'date': {
       const own = ownDates(text, citedAsked);
+      if (day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
       return day ? (EXPLICIT_DATE.test(own) ? 1 : 0.1) : DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'count':
