@@ -205,7 +205,7 @@ describe('asksFunding', () => {
 
 describe('particularBodies and headingNamesBody', () => {
   it('answers a body\'s duties from the heading naming that body, not from another body\'s', () => {
-    const bodies = particularBodies('Kế hoạch của Hà Nội giao cho Sở Nội vụ nhiệm vụ gì?');
+    const bodies = particularBodies('Sở Nội vụ được giao làm những việc gì trong kế hoạch?');
     expect(bodies).toEqual(['so noi vu']);
     expect(headingNamesBody('5. Sở Nội vụ', bodies)).toBe(true);
     expect(headingNamesBody('3. Sở Kế hoạch và Đầu tư', bodies)).toBe(false);
