@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actingBody, asksDay, asksYearlyDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { actingBody, asksCalendar, asksDay, asksYearlyDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -214,6 +214,8 @@ describe('particularBodies and headingNamesBody', () => {
     expect(headingNamesBody('1. Sở Lao động - Thương binh và Xã hội', particularBodies('Sở LĐTBXH làm gì?'))).toBe(true);
     // A document's number ("QĐ-UBND") names no body.
     expect(particularBodies('Sở GD&ĐT được phân cấp những nhiệm vụ gì theo QĐ 53/2025/QĐ-UBND?')).toEqual(['so giao duc']);
+    // An English word for a body names no particular one: it is never in a Vietnamese heading.
+    expect(particularBodies('What are the duties of the department?')).toEqual([]);
   });
 });
 
@@ -247,6 +249,10 @@ describe('asksDay and actingBody', () => {
     expect(asksYearlyDay('Các bộ phải báo cáo kết quả hằng năm trước ngày nào?')).toBe(true);
     expect(typeFit('deadline', 'Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.', '', undefined, 'yearly')).toBeLessThan(0.2);
     expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', undefined, 'yearly')).toBe(1);
+    // "Ngày nào" asks for a point of the calendar: "hằng năm" alone names none, a month does.
+    expect(asksCalendar('Kế hoạch năm 2019 ban hành ngày nào?')).toBe(true);
+    expect(typeFit('date', 'Hằng năm, UBND huyện ban hành các văn bản chỉ đạo', '', undefined, 'calendar')).toBeLessThan(0.2);
+    expect(typeFit('date', 'Tổ chức trong tháng 10 hằng năm', '', undefined, 'calendar')).toBe(1);
   });
 
   it('reads the body a question makes the actor, not the issuer or the recipient', () => {

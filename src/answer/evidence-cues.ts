@@ -40,9 +40,13 @@ const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon
 // Every rule about a passage reads it folded, for every question that retrieves it: folded once.
 export const foldedLower = memoize((text: string): string => matchKey(text).replace(/\s+/g, ' '), 20_000);
 
-/** "Trước ngày nào", "ngày mấy", "by what date": the question asks for a day, which a yearly rule without one does not give. */
+/** "Trước ngày nào", "chậm nhất ngày mấy", "by what date": a time limit's day, which a yearly rule without one does not give. */
 export const asksDay = (question: string): boolean =>
-  /\bngay (nao|may|bao nhieu)\b|\b(by|on) what (date|day)\b|\bwhat date\b|\bwhich (date|day)\b/.test(foldedLower(question));
+  /\b(truoc|cham nhat|han chot|han cuoi|den han)( la| vao)? ngay (nao|may|bao nhieu)\b|\bby what (date|day)\b|\bno later than what\b/.test(foldedLower(question));
+
+/** "Ngày nào", "what date": a point of the calendar, which "hằng năm" or "định kỳ" alone does not name. */
+export const asksCalendar = (question: string): boolean => /\bngay (nao|may|bao nhieu)\b|\b(what|which) (date|day)\b/.test(foldedLower(question));
+const CALENDAR = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b/;
 
 /** "Hằng năm … trước ngày nào", "every year by what date": a yearly day, which a one-off date ("31/12/2025") is not. */
 export const asksYearlyDay = (question: string): boolean =>
@@ -64,7 +68,7 @@ const ownDates = (text: string, citedAsked: CitedAsked): string => text.replace(
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
  * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
  */
-export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false, day: boolean | 'yearly' = false): number {
+export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false, day: boolean | 'yearly' | 'calendar' = false): number {
   const text = foldedLower(passage);
   const section = foldedLower(sectionPath);
   switch (type) {
@@ -72,11 +76,13 @@ export function typeFit(type: QuestionType | 'period' | 'duration', passage: str
       const own = ownDates(text, citedAsked);
       // A yearly day is not given by a date that happens once, unless the passage also says it recurs.
       if (day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
+      if (day === 'calendar') return CALENDAR.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
       return EXPLICIT_DATE.test(own) ? 1 : day ? 0.1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'date': {
       const own = ownDates(text, citedAsked);
       if (day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
+      if (day === 'calendar') return CALENDAR.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
       return day ? (EXPLICIT_DATE.test(own) ? 1 : 0.1) : DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'count':
@@ -129,9 +135,14 @@ const BODY_SHORT_FORMS: readonly [RegExp, string][] = [
 ];
 const longForms = (text: string): string => BODY_SHORT_FORMS.reduce((form, [short, long]) => form.replace(short, long), foldedLower(text));
 
+/** Whether a text names a particular body, in Vietnamese or English. */
+export const namesParticularBody = (text: string): boolean => BODY_MENTION.test(foldedLower(text));
 const BODY_MENTIONS = new RegExp(BODY_MENTION.source, 'g');
 /** The particular bodies a text names, in long form ("so noi vu", "uy ban"). */
-export const particularBodies = (text: string): string[] => [...foldedLower(text).matchAll(BODY_MENTIONS)].map((match) => longForms(match[0]));
+/** English words for a body ("department", "committee"): never in a Vietnamese heading, so they name no particular one. */
+const ENGLISH_BODY = /^(department|committee|centre|center|social security|front)$/;
+export const particularBodies = (text: string): string[] =>
+  [...foldedLower(text).matchAll(BODY_MENTIONS)].map((match) => longForms(match[0])).filter((body) => !ENGLISH_BODY.test(body));
 
 /**
  * The body a question makes the actor: the first it names that is not the issuer, the recipient or a partner

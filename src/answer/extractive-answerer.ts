@@ -19,6 +19,7 @@ import {
   isMoneyUnit,
   listHead,
   particularBodies,
+  namesParticularBody,
   actingBody,
   isBodyHeading,
   headingNamesBody,
@@ -33,7 +34,7 @@ import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
@@ -362,7 +363,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       namingWords: named?.namingWords ?? [],
       absent: absentDocuments(standalone, metas),
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
-      citedAsked: asksEffect(standalone) ? () => false : citesNamedNumber(standalone),
+      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) ? () => true : citesNamedNumber(standalone),
     };
   };
 
@@ -419,7 +420,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         for (const docId of scope ?? (await likelyDocuments(standalone))) {
           // "Kế hoạch … năm 2018 số mấy?" asks about another document than one of other years.
           const meta = metaById.get(docId);
-          if (meta && documentOfOtherYears(standalone, meta.title, meta.issuedDate)) continue;
+          // (A document takes effect in a later year than it is issued in: that year names no other document.)
+          if (meta && !facts.includes('effective-date') && documentOfOtherYears(standalone, meta.title, meta.issuedDate)) continue;
           for (const fact of facts) {
             const part = await direct.planFact(documents, docId, fact);
             if (part) parts.push(part);
@@ -460,7 +462,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const citedType = scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null;
     const person = asksPerson(standalone);
     // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
-    const bodyDuties = asksDuties(standalone) ? particularBodies(analyzed.searchText) : [];
+    const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
+    // The bodies named in the documents' words: a duties question naming one only in English takes any body's heading.
+    const dutyBodies = bodyDuties ? particularBodies(analyzed.searchText) : [];
     // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
     // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's.)
     const actor = types.includes('who') || intent.language === 'en' ? null : actingBody(analyzed.searchText);
@@ -483,7 +487,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
-      ['under the heading of the body asked about', (item) => bodyDuties.length === 0 || headingNamesBody(item.section.at(-1) ?? '', bodyDuties)],
+      ['under the heading of the body asked about', (item) => !bodyDuties || (dutyBodies.length === 0 ? isBodyHeading(item.section.at(-1) ?? '') : headingNamesBody(item.section.at(-1) ?? '', dutyBodies))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
       ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
       ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],

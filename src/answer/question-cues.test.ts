@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksLiveData } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksIssue, asksLiveData } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -78,6 +78,9 @@ describe('askedAttribute', () => {
     const stated = askedAttribute('Kế hoạch 174/KH-UBND thay thế kế hoạch nào?')!;
     expect(stated.test('thuc hien thong tri so 02-tt/tu ngay 03 thang 10 nam 2025')).toBe(false);
     expect(stated.test('thong tu nay thay the thong tu so 28/2009/tt-bgddt')).toBe(true);
+    // A clause that only describes a document by what it replaces asks for no words of replacing.
+    expect(askedAttribute('When did the circular that Circular 110/2025/TT-BTC replaces take effect?')).toBeNull();
+    expect(askedAttribute('Which circular does Circular 110/2025/TT-BTC replace?')).not.toBeNull();
   });
 });
 
@@ -86,6 +89,9 @@ describe('asksEffect', () => {
     expect(asksEffect('Nghị định 84/2020/NĐ-CP có hiệu lực từ ngày nào?')).toBe(true);
     expect(asksEffect('When does Circular 16/2017 expire?')).toBe(true);
     expect(asksEffect('Nghị định 84/2020/NĐ-CP ban hành ngày nào?')).toBe(false);
+    // Asked when something was issued, the date a citation bears is the answer, whoever names the document.
+    expect(asksIssue('Kế hoạch thực hiện chỉ thị nào, ban hành ngày nào?')).toBe(true);
+    expect(asksIssue('Kế hoạch (ban hành kèm Quyết định 12) thực hiện từ năm nào?')).toBe(false);
   });
 });
 

@@ -13,6 +13,8 @@ const IMPLEMENTS = /\b(thuc hien|trien khai|implements?|carry out|carries out)\b
 const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repeals?|amends?|supersedes?)\b/;
 /** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect" — not when it ceases to ("hết hiệu lực"). */
 const EFFECTIVE = /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|(?<!\bto be )\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
+/** "… ban hành ngày nào", "when was it issued": the date a document bears is what is asked, a cited one's too. */
+export const asksIssue = (question: string): boolean => ISSUE_DATE.test(foldedLower(question.replace(/\([^()]*\)/g, ' ')));
 /** A question about when a document takes or ceases to take effect: the date a citation bears is its issue, not that. */
 const ANY_EFFECT = /\bhieu luc\b|\beffect(ive)?\b|\bin force\b|\bexpires?\b/;
 export const asksEffect = (question: string): boolean => ANY_EFFECT.test(foldedLower(question));
@@ -103,7 +105,11 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   { asked: /\bwebsite\b|\btrang web\b|\bweb site\b/, stated: /https?:|www\.|\btrang (thong tin|web)\b/ },
   { asked: /\bfax\b/, stated: /\bfax\b/ },
   // What a document replaces, repeals or amends is said in those words, never by what it rests on.
-  { asked: /\b(thay the|bai bo|sua doi|replaces?|replaced|repeals?|repealed|amends?|amended|supersedes?)\b/, stated: /\b(thay the|bai bo|sua doi|het hieu luc)\b/ },
+  // (Only when the question asks what: "the circular that X replaces" only describes it.)
+  {
+    asked: /\b(thay the|bai bo|sua doi)\b[^?.,;]{0,40}\b(nao|gi)\b|\b(replaces?|repeals?|amends?|supersedes?) (which|what)\b|\b(which|what)\b[^?.,;]{0,60}\b(replace|repeal|amend|supersede)d?\b(?! (by|with))/,
+    stated: /\b(thay the|bai bo|sua doi|het hieu luc)\b/,
+  },
   // When a rule ceases to apply is said in words of ending, never by when it takes effect.
   { asked: /\bhet hieu luc\b|\bexpires?\b|\bcease[sd]? to\b|\bno longer (in force|effective|valid)\b/, stated: /\bhet hieu luc\b|\bbai bo\b|\bcham dut\b|\bthay the\b|\bhet han\b/ },
 ];

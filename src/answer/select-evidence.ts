@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, askedYears, asksDay, asksDuration, asksYearlyDay, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type CitedAsked } from './evidence-cues.js';
+import { askedUnit, askedYears, asksCalendar, asksDay, asksDuration, asksYearlyDay, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type CitedAsked } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -45,7 +45,7 @@ export interface QueryProfile {
   /** Years the question names: passages under a heading for other years rank lower. */
   years: number[];
   /** It asks for a day ("trước ngày nào", "by what date"), maybe every year's: a yearly rule without one does not give it. */
-  day: boolean | 'yearly';
+  day: boolean | 'yearly' | 'calendar';
   /** Whether the date a cited document bears answers the question (it names that document and asks no effect). */
   citedAsked: CitedAsked;
   totalWeight: number;
@@ -120,7 +120,7 @@ export function profileQuery(args: {
     counted: countedPhrase(args.question),
     period: asksPeriod(args.question),
     duration: asksDuration(args.question),
-    day: asksYearlyDay(args.question) ? 'yearly' : asksDay(args.question),
+    day: asksYearlyDay(args.question) ? 'yearly' : asksDay(args.question) || (asksCalendar(args.question) ? 'calendar' : false),
     years: askedYears(args.question),
     citedAsked: args.citedAsked ?? (() => false),
     totalWeight,

@@ -30,6 +30,11 @@ describe('splitQuestion', () => {
       'Thông tư 12/2025/TT-BTC quy định mức thu phí gì?',
       'Thông tư 12/2025/TT-BTC có hiệu lực từ ngày nào?',
     ]);
+    // A part that is only its asking words borrows the first part's subject.
+    expect(splitQuestion('ke hoach ve nguoi cao tuoi nam 2019 cua huyen la ke hoach so may, ngay nao')).toEqual([
+      'ke hoach ve nguoi cao tuoi nam 2019 cua huyen la ke hoach so may',
+      'Ke hoach ve nguoi cao tuoi nam 2019 cua huyen ngay nao',
+    ]);
     expect(splitQuestion('Under Decree 09, who is supported, and how much do they get?')).toEqual(['Under Decree 09, who is supported?', 'Under Decree 09, how much do they get?']);
     expect(splitQuestion('Kế hoạch 12 về phòng thủ dân sự: Sở Y tế lập quy chế gì, và xong trước khi nào?')).toEqual([
       'Kế hoạch 12 về phòng thủ dân sự: Sở Y tế lập quy chế gì?',
