@@ -4,6 +4,7 @@ import type { DocumentReader, QuestionDocuments } from './question-documents.js'
 import type { AnswerPart, PlanFact } from './compose-answer.js';
 import { foldedLower } from './evidence-cues.js';
 import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
+import { findDefinedTerm, termsAskedAbout } from './find-defined-term.js';
 import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
@@ -28,6 +29,8 @@ export interface DirectAnswers {
   structure(documents: QuestionDocuments, docId: string, question: string): Promise<AnswerPart | null>;
   /** A question about an abbreviation or a name alone, answered from where a plan defines or names it. */
   definition(documents: QuestionDocuments, question: string): Promise<AnswerPart | null>;
+  /** The clause where a document defines the term a question asks the meaning of ("phản ánh hiện trường là …"). */
+  definedTerm(documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart | null>;
   /** The sentences holding the phrases a question quotes, one part per plan that has them. */
   quotedPhrase(documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart[]>;
 }
@@ -147,6 +150,19 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       if (!found) return null;
       await documents.load([found.chunk.docId]);
       return { docId: found.chunk.docId, kind: 'definition', evidence: [evidenceAt(documents, found)], definition: found };
+    },
+    async definedTerm(documents, question, scope) {
+      for (const term of termsAskedAbout(question)) {
+        const textOf = async (docId: string) => {
+          await documents.load([docId]);
+          return documents.document(docId).text;
+        };
+        const found = await findDefinedTerm(knowledge, textOf, term, scope ?? undefined);
+        if (!found) continue;
+        await documents.load([found.chunk.docId]);
+        return { docId: found.chunk.docId, kind: 'passages', evidence: [evidenceAt(documents, { chunk: found.chunk, start: found.start, end: found.end })] };
+      }
+      return null;
     },
     quotedPhrase: quotedPhraseParts,
   };

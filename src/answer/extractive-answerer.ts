@@ -388,8 +388,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'definition',
-      run: async ({ standalone }, documents) => {
-        const definition = await direct.definition(documents, standalone);
+      run: async ({ standalone, scope }, documents) => {
+        const definition = (await direct.definition(documents, standalone)) ?? (await direct.definedTerm(documents, standalone, scope));
         return definition ? { kind: 'answer', parts: [definition] } : null;
       },
     },

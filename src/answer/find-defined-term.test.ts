@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../types.js';
+import { findDefinedTerm, termsAskedAbout } from './find-defined-term.js';
+
+const TEXT = `**Điều
+3. Giải thích từ ngữ**
+
+Trong Quy chế này các từ ngữ sau đây được hiểu như sau:
+
+1*. *Phản ánh hiện trường
+là phản ánh kiến nghị có hình ảnh hoặc video.
+
+2. Phản ánh của doanh nghiệp
+là phản ánh về các hành vi cản trở hoạt động
+kinh doanh của doanh nghiệp.
+
+**Điều 4. Quyền lợi**
+
+1. Công chức là nữ được hưởng quyền lợi khác.
+`;
+const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: TEXT.length, text: TEXT };
+const knowledge = { chunksWithWords: async () => [chunk] };
+const textOf = async () => TEXT;
+const quoteOf = async (term: string) => {
+  const span = await findDefinedTerm(knowledge, textOf, term);
+  return span && TEXT.slice(span.start, span.end);
+};
+
+describe('termsAskedAbout', () => {
+  it('reads the term a question asks the meaning of: quoted, in brackets, or the whole of a short question', () => {
+    expect(termsAskedAbout('Trong quy chế của tỉnh, "phản ánh của doanh nghiệp" là gì?')).toEqual(['phan anh cua doanh nghiep']);
+    expect(termsAskedAbout("What counts as an 'on-site report' (phản ánh hiện trường)?")).toContain('phan anh hien truong');
+    expect(termsAskedAbout('Phản ánh hiện trường là gì?')).toEqual(['phan anh hien truong']);
+    expect(termsAskedAbout('Ai ký quy chế?')).toEqual([]);
+  });
+});
+
+describe('findDefinedTerm', () => {
+  it('quotes the clause of the article that explains the terms, across its line wraps', async () => {
+    expect(await quoteOf('phan anh hien truong')).toBe('1*. *Phản ánh hiện trường\nlà phản ánh kiến nghị có hình ảnh hoặc video.');
+    expect(await quoteOf('phan anh cua doanh nghiep')).toBe('2. Phản ánh của doanh nghiệp\nlà phản ánh về các hành vi cản trở hoạt động\nkinh doanh của doanh nghiệp.');
+  });
+
+  it('takes no sentence outside such an article for a definition', async () => {
+    expect(await quoteOf('cong chuc')).toBeNull();
+  });
+});

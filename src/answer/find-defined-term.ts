@@ -1,0 +1,72 @@
+// Where a legal document defines a term in its own words: "Điều 3. Giải thích từ ngữ … 1. Phản ánh hiện trường là
+// phản ánh kiến nghị có hình ảnh …". People ask "X là gì?" or "what counts as X" of exactly these clauses.
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
+import { matchKey } from '../lang/normalize.js';
+import { STOPWORDS } from '../lang/stopwords.js';
+import type { Chunk, KnowledgeBase } from '../types.js';
+import { findInChunks } from './find-in-chunks.js';
+import { quotedPhrases } from './find-quoted-phrase.js';
+
+export interface DefinedTermSpan {
+  chunk: Chunk;
+  /** Offsets of the defining clause in the document text. */
+  start: number;
+  end: number;
+}
+
+/** A defining clause runs to its paragraph's end, at most this long. */
+const MAX_CLAUSE_CHARS = 700;
+const MAX_TERM_WORDS = 8;
+/** "X là gì", "what counts as X", "X được hiểu là gì": the question asks what a term means. */
+const ASKS_MEANING = /\b(la gi|nghia la gi|duoc hieu (la|nhu the nao)|hieu the nao|the nao la|khai niem|dinh nghia|what is (meant by|a |an |the )?|what counts as|what does .+ mean|meaning of|definition of|define)\b/;
+/** A section that explains terms: "Điều 3. Giải thích từ ngữ", "… được hiểu như sau", "Khái niệm", "Định nghĩa". */
+const DEFINITIONS_SECTION = /\b(giai thich tu ngu|duoc hieu nhu sau|khai niem|dinh nghia|thuat ngu)\b/;
+/** How far back the opening of the clause's article is looked for. */
+const LOOK_BACK_CHARS = 3_000;
+/** The words around a term in a question that ask for its meaning, not name it. */
+const FRAME = /\b(la gi|nghia la gi|co nghia la gi|duoc hieu la gi|duoc hieu nhu the nao|hieu the nao|the nao la|khai niem|dinh nghia|what is meant by|what counts as|what is|what does|mean|means|meaning of|definition of|define)\b|[?!.]/g;
+
+/**
+ * The terms a question asks the meaning of, folded: the phrases it quotes or puts in brackets ("(phản ánh hiện
+ * trường)"), else all its words but the asking ones when they are few.
+ */
+export function termsAskedAbout(question: string): string[] {
+  const folded = matchKey(question);
+  if (!ASKS_MEANING.test(folded)) return [];
+  const marked = [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map((phrase) => matchKey(phrase).replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim());
+  const rest = folded.replace(FRAME, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const whole = rest.split(' ').length <= MAX_TERM_WORDS ? [rest] : [];
+  return [...new Set([...marked, ...whole])].filter((term) => term.split(' ').length >= 2);
+}
+
+/** The clause where a document defines `term` (folded): a numbered clause or a paragraph opening "<term> là …". */
+export async function findDefinedTerm(
+  knowledge: Pick<KnowledgeBase, 'chunksWithWords'>,
+  textOf: (docId: string) => Promise<string>,
+  term: string,
+  docIds?: readonly string[],
+): Promise<DefinedTermSpan | null> {
+  const words = term.split(' ');
+  const pattern = new RegExp(`(?:^|\\n)[\\s*_#]*(?:\\d{1,2}[*_]*\\s*[.)]|[a-z]\\))?[\\s*_]*(${words.map(escapeRegExp).join('[\\s*_,\\-–]+')})[\\s*_]*(?:\\([^)]*\\)[\\s*_]*)?\\s+(?:la|duoc hieu la)\\s`, 'u');
+  // Function words are not indexed: the index is asked for the others, the pattern checks them all.
+  const indexed = words.filter((word) => !STOPWORDS.has(word));
+  // Only where the document says it explains its terms, in the article or section the clause sits in: "Công chức
+  // là nữ, …" elsewhere is no definition.
+  let found: Awaited<ReturnType<typeof findInChunks>>[number] | undefined;
+  for (const match of await findInChunks(knowledge, indexed.length > 0 ? indexed : words, pattern, { folded: true, docIds })) {
+    const before = matchKey((await textOf(match.chunk.docId)).slice(Math.max(0, match.start - LOOK_BACK_CHARS), match.start));
+    const opening = Math.max(before.lastIndexOf('dieu '), before.lastIndexOf('\n#'));
+    if (DEFINITIONS_SECTION.test(before.slice(Math.max(0, opening)))) {
+      found = match;
+      break;
+    }
+  }
+  if (!found) return null;
+  const text = found.chunk.text;
+  const from = found.start - found.chunk.start;
+  // The clause starts at the term's number, or at the term; it ends where its paragraph does.
+  const start = from + (/^[\s*_#]*/u.exec(text.slice(from))?.[0].length ?? 0);
+  const paragraphEnd = text.slice(start).search(/\n\s*\n|\n[\s*_]*(?:\d{1,2}\s*[.)]|[a-z]\))\s/u);
+  const end = start + Math.min(paragraphEnd < 0 ? text.length - start : paragraphEnd, MAX_CLAUSE_CHARS);
+  return { chunk: found.chunk, start: found.chunk.start + start, end: found.chunk.start + text.slice(start, end).trimEnd().length + start };
+}
