@@ -556,6 +556,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
     // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
     const head = listLike ? listHead(standalone) : [];
+    // "Sở Tài chính được giao chủ trì những nhiệm vụ nào": the rows of a table giving that body in charge.
+    const tableBodies = listLike ? particularBodies(analyzed.searchText) : [];
     const headed = (item: Evidence) => head.length > 0 && head.every((word) => foldedLower(item.section.at(-1) ?? '').split(/[^a-z0-9]+/).includes(word));
     const ranked = head.length > 0 && evidence.some(headed) ? evidence.map((item) => (headed(item) ? { ...item, score: item.score + 1 } : item)).sort((a, b) => b.score - a.score) : evidence;
     const groups = shaper.groupByDocument(ranked);
@@ -570,7 +572,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
     const passagesOf = (docId: string) => {
       const picked = shaper.pickPassages(groups.get(docId)!, limit);
-      return shaper.merged((listLike ? shaper.withSectionItems(picked, scored) : picked).map(shaper.withIntroduced));
+      const listed = listLike ? shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, tableBodies) : picked;
+      return shaper.merged(listed.map(shaper.withIntroduced));
     };
     const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
     return {

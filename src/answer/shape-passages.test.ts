@@ -61,3 +61,19 @@ describe('withSectionItems', () => {
     expect(shaper.withSectionItems([requirement], [requirement, open, timely]).map((item) => item.text)).toEqual(['- Làm đúng.']);
   });
 });
+
+describe('withTableRows', () => {
+  it('adds the rows of the table that give the body asked about in the column of the one in charge', () => {
+    const header = 'TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp';
+    const rows = ['1 | Ban hành mức chi | Sở Tài chính | Các sở', '2 | Hướng dẫn thanh toán | Sở Y tế | Sở Tài chính', '3 | Thành lập Quỹ | Sở Tài chính | Sở Nội vụ'];
+    const text = rows.join('\n');
+    const row = (line: string): Evidence => {
+      const start = text.indexOf(line);
+      return { chunk: { docId: 'd', context: header } as Chunk, start, end: start + line.length, text: line, section: [], headingStart: null, coverage: 1, fit: 1, score: line.startsWith('1') ? 2 : 1 };
+    };
+    const [first, second, third] = rows.map(row);
+    const listed = shaperOver(text).withTableRows([first], [first, second, third], ['so tai chinh']);
+    expect(listed.map((item) => item.text)).toEqual([rows[0], rows[2]]);
+    expect(shaperOver(text).withTableRows([first], [first, second, third], [])).toEqual([first]);
+  });
+});

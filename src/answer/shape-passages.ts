@@ -1,4 +1,4 @@
-import { isBodyHeading } from './evidence-cues.js';
+import { foldedLower, isBodyHeading, particularBodies } from './evidence-cues.js';
 import { headingEnd } from './heading-span.js';
 import type { DocumentReader } from './question-documents.js';
 import type { Evidence } from './select-evidence.js';
@@ -9,6 +9,8 @@ const MAX_HEADING_GAP = 400;
 /** A section longer than this is not quoted item by item. */
 const MAX_LIST_SECTION_CHARS = 1600;
 const MAX_LIST_ITEMS = 6;
+/** A table column naming the body in charge: "Cơ quan chủ trì", "Đơn vị chủ trì". */
+const IN_CHARGE = /\bchu tri\b/;
 /** How far a passage ending with ":" is extended into what it introduces. */
 const MAX_INTRODUCED_CHARS = 700;
 const LIST_ITEM = /^(?:[-+•–]|[a-zđ]\)|\d+[.)])\s/u;
@@ -31,6 +33,11 @@ export interface PassageShaper {
   pickPassages(ranked: readonly Evidence[], limit: number): Evidence[];
   /** Every item of the small section the best passage sits in (for list questions). */
   withSectionItems(picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[];
+  /**
+   * Every row of the best passage's table that gives the body asked about as the one in charge ("Sở Tài chính được
+   * giao chủ trì những nhiệm vụ nào" over a table with a "Cơ quan chủ trì" column).
+   */
+  withTableRows(picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[];
   /** The passage with the heading that names its body quoted too (for "which body" questions). */
   withBodyHeading(item: Evidence): Evidence[];
   /** Overlapping passages (several items extended to one heading) merged into one quote. */
@@ -69,6 +76,27 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     for (const item of siblings.sort((a, b) => a.start - b.start)) {
       if (items.length >= MAX_LIST_ITEMS) break;
       if (!items.some((chosen) => item.start < chosen.end && chosen.start < item.end)) items.push(item);
+    }
+    return items.sort((a, b) => a.start - b.start);
+  };
+
+  const withTableRows = (picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[] => {
+    const best = picked.reduce((top, item) => (item.score > top.score ? item : top));
+    const header = best.chunk.context;
+    const cells = (text: string) => text.split('|').map((cell) => cell.trim());
+    const column = header ? cells(header).findIndex((cell) => IN_CHARGE.test(foldedLower(cell))) : -1;
+    if (bodies.length === 0 || !header || column < 0) return [...picked];
+    // The body in the column of the one in charge; a row whose cells do not line up with the header, anywhere in it.
+    const inCharge = (item: Evidence): boolean => {
+      const row = cells(item.text);
+      const cell = row.length === cells(header).length ? row[column] : item.text;
+      return particularBodies(cell).some((body) => bodies.includes(body));
+    };
+    const rows = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.chunk.context === header && inCharge(item));
+    const items = [...picked];
+    for (const row of rows.sort((a, b) => a.start - b.start)) {
+      if (items.length >= MAX_LIST_ITEMS) break;
+      if (!items.some((chosen) => row.start < chosen.end && chosen.start < row.end)) items.push(row);
     }
     return items.sort((a, b) => a.start - b.start);
   };
@@ -166,5 +194,5 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return end > item.end ? { ...item, end, text: text.slice(item.start, end) } : item;
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withBodyHeading, merged, withIntroduced };
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced };
 }
