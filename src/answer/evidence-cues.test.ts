@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translateToVietnamese } from '../lang/glossary.js';
 import { actingBody, asksCalendar, asksDay, asksYearlyDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
 
 describe('askedUnit', () => {
@@ -259,5 +260,14 @@ describe('asksDay and actingBody', () => {
     expect(actingBody('Theo Kế hoạch của UBND tỉnh, các huyện phải gửi báo cáo cho Sở LĐTBXH trước ngày nào?')).toBeNull();
     expect(actingBody('UBND các huyện phải gửi báo cáo cho Sở LĐTBXH trước ngày nào?')).toBe('uy ban');
     expect(actingBody('Kế hoạch giao những nhiệm vụ gì?')).toBeNull();
+  });
+});
+
+describe('askedUnit in English', () => {
+  it('reads "how much" as money unless a measure follows, "how many" by what is counted', () => {
+    const translate = (english: string) => translateToVietnamese(english).text;
+    expect(askedUnit('How much support is paid per quail killed?', translate)).toBe('tien');
+    expect(askedUnit('How many people are supported?', translate)).toBe('nguoi');
+    expect(askedUnit('By how much should the number of cases rise?', translate)).not.toBe('tien');
   });
 });

@@ -296,8 +296,13 @@ const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${
 const IN_DONG = /(?<!\p{L})in (?:dong|đồng|VND|vnd)(?!\p{L})/u;
 
 export function askedUnit(question: string, translate?: (english: string) => string): string | null {
-  const english = translate && /\bhow (?:many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
-  if (english) return askedUnit(`bao nhiêu ${translate(english[1])}`);
+  const english = translate && /\bhow (many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
+  if (english) {
+    const unit = askedUnit(`bao nhiêu ${translate(english[2])}`);
+    // "How much support / funding is paid" asks for money, unless what follows is a measure ("how much land" → ha).
+    // ("By how much" asks for a change, a share as often as an amount.)
+    return english[1].toLowerCase() === 'much' && !/\bby how much\b/i.test(question) && (unit === null || !/^(ha|m2|km|tan|kg|lit|gio|ngay|thang|nam|phan tram)$/.test(unit)) ? 'tien' : unit;
+  }
   const folded = foldedLower(question);
   // "Nơi nào có nhiều người khuyết tật hơn?": a comparison of how many people.
   if (/\b(nhieu|it)\b.*\b(hon|nhat)\b|\bso voi\b|\b(more|fewer|most|fewest)\b/.test(folded) && PEOPLE_GROUP.test(folded)) return 'nguoi';

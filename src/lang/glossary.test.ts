@@ -67,6 +67,12 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese("Does Lang Son city's plan include newborn screening?").text).toContain('Lang Son');
   });
 
+  it('keeps a Vietnamese term given in brackets whole', () => {
+    const result = translateToVietnamese('How much is paid per quail (chim cút) killed?');
+    expect(result.text).toContain('chim cút');
+    expect(result.unmatched).not.toContain('chim');
+  });
+
   it('reads British spellings, month names and small numbers', () => {
     expect(translateToVietnamese('the social protection centre').text).toContain('Trung tâm Bảo trợ xã hội');
     expect(translateToVietnamese('labour in November').text).toBe('lao động tháng 11');

@@ -1102,7 +1102,9 @@ export function translateToVietnamese(english: string): Translation {
   // An English compound written with hyphens ("food-safety measures") is read word by word, unless the glossary knows
   // it whole or it describes a document ("its gender-equality plan": the document's title, which its scope carries);
   // a code in capitals ("NĐ-CP", "COVID-19") stays one token.
-  const words = english.replace(/’/g, "'").match(WORD) ?? [];
+  // A Vietnamese term in brackets ("quail (chim cút)", "(phản ánh hiện trường)") is the documents' own word: kept whole.
+  const asides = [...english.matchAll(/\(([^()]*[^\x00-\x7F][^()]*)\)/gu)].map((match) => match[1].trim());
+  const words = english.replace(/\([^()]*[^\x00-\x7F][^()]*\)/gu, ' ').replace(/’/g, "'").match(WORD) ?? [];
   const originals = words.flatMap((word, k) =>
     /^\p{Ll}+(?:-\p{Ll}+)+$/u.test(word) && !BY_FIRST_WORD.has(word) && !DOCUMENT_NOUN.test(words[k + 1] ?? '') ? word.split('-') : [word],
   );
@@ -1146,6 +1148,8 @@ export function translateToVietnamese(english: string): Translation {
     i += 1;
   }
   flush();
+  pieces.push(...asides);
+  understood += asides.length;
   const text = pieces.filter((p, k) => p !== pieces[k - 1]).join(' ');
   return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0, loose };
 }
