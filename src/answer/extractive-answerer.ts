@@ -7,23 +7,23 @@ import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import type { QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, quotedDocuments, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import {
+  actingBody,
   asksCurrentState,
   asksDuties,
   asksFunding,
   asksPeriod,
   asksStructure,
   asksWhichPlan,
+  documentOfOtherYears,
   foldedLower,
+  headingNamesBody,
   isAttachmentCaption,
+  isBodyHeading,
   isDateline,
   isMoneyUnit,
   listHead,
-  particularBodies,
   namesParticularBody,
-  actingBody,
-  isBodyHeading,
-  headingNamesBody,
-  documentOfOtherYears,
+  particularBodies,
   statesOtherYears,
   statesTarget,
   titleOtherYears,
@@ -168,6 +168,29 @@ interface Intent {
   absent: ReturnType<typeof absentDocuments>;
   /** Whether the date a cited document bears answers: the question names that document and asks when it was issued. */
   citedAsked: CitedAsked;
+  /** What a passage must state or sit under to answer, read off the question once (see the rules of `gatherEvidence`). */
+  needs: EvidenceNeeds;
+}
+
+/** What the question requires of a passage beyond its words and the kind of fact asked. */
+interface EvidenceNeeds {
+  /** An attribute the documents seldom state (phone, address…), as a test on the folded passage. */
+  attribute: RegExp | null;
+  /** A person's name. */
+  person: boolean;
+  /** "Sở Y tế có nhiệm vụ gì?": a body's duties, under its heading; the bodies named in the documents' words. */
+  bodyDuties: boolean;
+  dutyBodies: readonly string[];
+  /** The body a Vietnamese question makes the actor ("UBND các huyện phải báo cáo …"). */
+  actor: string | null;
+  /** "Hiện nay có bao nhiêu …": how things stand, not a target. */
+  current: boolean;
+  /** Kinds of amount named ("bị phạt bao nhiêu tiền"), each a test on a passage. */
+  amountKinds: readonly ((passage: string) => boolean)[];
+  /** Within the documents named, "… căn cứ luật nào": a test for a passage citing a document of that type. */
+  citedType: ((text: string) => boolean) | null;
+  /** Bodies whose rows of a table a list question asks for ("Sở Tài chính chủ trì những nhiệm vụ nào"). */
+  tableBodies: readonly string[];
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -344,6 +367,21 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const funding = asksFunding(standalone);
     // A place named beside documents that are not its own (Đắk Lắk in a national decision) is what to look for in them.
     const places = scope ? analyzed.localities.mentions.filter((mention) => !placeOfScope(mention, scope)).map((mention) => ` ${mention.name}`) : [];
+    const types: readonly QuestionType[] = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types;
+    const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
+    const needs: EvidenceNeeds = {
+      attribute: askedAttribute(standalone),
+      person: asksPerson(standalone),
+      bodyDuties,
+      // A duties question naming a body only in English takes any body's heading.
+      dutyBodies: bodyDuties ? particularBodies(analyzed.searchText) : [],
+      // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's.)
+      actor: types.includes('who') || analyzed.language === 'en' ? null : actingBody(analyzed.searchText),
+      current: asksCurrentState(standalone) && !types.includes('target'),
+      amountKinds: askedAmountKinds(analyzed.language === 'en' ? analyzed.searchText : standalone),
+      citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
+      tableBodies: particularBodies(analyzed.searchText),
+    };
     return {
       input,
       standalone,
@@ -351,7 +389,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       language: analyzed.language,
       scope,
       scopeMetas: scope?.flatMap((id) => metaById.get(id) ?? []),
-      types: funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types,
+      types,
       period,
       funding,
       searchText: `${analyzed.searchText}${places.join('')}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`,
@@ -364,6 +402,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       absent: absentDocuments(standalone, metas),
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) ? () => true : citesNamedNumber(standalone),
+      needs,
     };
   };
 
@@ -457,22 +496,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
-    const attribute = askedAttribute(standalone);
-    // Within the documents it names, "… căn cứ luật nào" is answered by a passage citing a law.
-    const citedType = scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null;
-    const person = asksPerson(standalone);
-    // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by a body, not from any line saying "y tế".
-    const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
-    // The bodies named in the documents' words: a duties question naming one only in English takes any body's heading.
-    const dutyBodies = bodyDuties ? particularBodies(analyzed.searchText) : [];
-    // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
-    // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's.)
-    const actor = types.includes('who') || intent.language === 'en' ? null : actingBody(analyzed.searchText);
-    const current = asksCurrentState(standalone) && !types.includes('target');
+    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType } = intent.needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
-    const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? askedAmountKinds(asked) : [];
+    const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? intent.needs.amountKinds : [];
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -481,12 +509,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
+      // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
       ['not under another body\'s heading than the one the question is about', (item) => !actor || !isBodyHeading(item.section.at(-1) ?? '') || headingNamesBody(item.section.at(-1)!, [actor]) || particularBodies(item.text).includes(actor)],
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
       ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
+      // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
       ['under the heading of the body asked about', (item) => !bodyDuties || (dutyBodies.length === 0 ? isBodyHeading(item.section.at(-1) ?? '') : headingNamesBody(item.section.at(-1) ?? '', dutyBodies))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
       ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
@@ -556,8 +586,6 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
     // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
     const head = listLike ? listHead(standalone) : [];
-    // "Sở Tài chính được giao chủ trì những nhiệm vụ nào": the rows of a table giving that body in charge.
-    const tableBodies = listLike ? particularBodies(analyzed.searchText) : [];
     const headed = (item: Evidence) => head.length > 0 && head.every((word) => foldedLower(item.section.at(-1) ?? '').split(/[^a-z0-9]+/).includes(word));
     const ranked = head.length > 0 && evidence.some(headed) ? evidence.map((item) => (headed(item) ? { ...item, score: item.score + 1 } : item)).sort((a, b) => b.score - a.score) : evidence;
     const groups = shaper.groupByDocument(ranked);
@@ -572,7 +600,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
     const passagesOf = (docId: string) => {
       const picked = shaper.pickPassages(groups.get(docId)!, limit);
-      const listed = listLike ? shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, tableBodies) : picked;
+      // "Sở Tài chính được giao chủ trì những nhiệm vụ nào": the rows of a table giving that body in charge.
+      const listed = listLike ? shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies) : picked;
       return shaper.merged(listed.map(shaper.withIntroduced));
     };
     const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
