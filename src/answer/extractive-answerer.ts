@@ -27,6 +27,7 @@ import {
   statesOtherYears,
   statesTarget,
   titleOtherYears,
+  yearsIn,
   type CitedAsked,
 } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
@@ -456,11 +457,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         if (facts.length === 0) return null;
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];
-        for (const docId of scope ?? (await likelyDocuments(standalone))) {
-          // "Kế hoạch … năm 2018 số mấy?" asks about another document than one of other years.
+        // "Kế hoạch … năm 2020 số mấy?" asks about another document than one of other years: one it may cite, which
+        // retrieval looks for. (A document takes effect in a later year than it is issued in: that year names no other.)
+        const candidates = scope ?? (await likelyDocuments(standalone));
+        const docIds = facts.includes('effective-date') ? candidates : candidates.filter((docId) => {
           const meta = metaById.get(docId);
-          // (A document takes effect in a later year than it is issued in: that year names no other document.)
-          if (meta && !facts.includes('effective-date') && documentOfOtherYears(standalone, meta.title, meta.issuedDate)) continue;
+          return !meta || !documentOfOtherYears(standalone, meta.title, meta.issuedDate);
+        });
+        if (docIds.length === 0) return null;
+        for (const docId of docIds) {
           for (const fact of facts) {
             const part = await direct.planFact(documents, docId, fact);
             if (part) parts.push(part);
@@ -518,6 +523,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
       ['under the heading of the body asked about', (item) => !bodyDuties || (dutyBodies.length === 0 ? isBodyHeading(item.section.at(-1) ?? '') : headingNamesBody(item.section.at(-1) ?? '', dutyBodies))],
+      // "Kế hoạch … năm 2018 số mấy": a document of that year is named with it, not within a span that holds it.
+      ['names the year of the document asked about', (item) => !types.includes('document') || profile.years.length === 0 || yearsIn(item.text).some((year) => profile.years.includes(year))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
       ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
       ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],

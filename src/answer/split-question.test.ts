@@ -30,6 +30,7 @@ describe('splitQuestion', () => {
       'Thông tư 12/2025/TT-BTC quy định mức thu phí gì?',
       'Thông tư 12/2025/TT-BTC có hiệu lực từ ngày nào?',
     ]);
+    expect(splitQuestion('ke hoach ve nguoi cao tuoi nam 2019 cua huyen la ke hoach so may, ban hanh ngay nao')[1]).toBe('Ke hoach ve nguoi cao tuoi nam 2019 cua huyen ban hanh ngay nao');
     // A part that is only its asking words borrows the first part's subject.
     expect(splitQuestion('ke hoach ve nguoi cao tuoi nam 2019 cua huyen la ke hoach so may, ngay nao')).toEqual([
       'ke hoach ve nguoi cao tuoi nam 2019 cua huyen la ke hoach so may',

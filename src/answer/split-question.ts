@@ -54,7 +54,7 @@ const PREDICATE = /\s(?:do|là|được|phải|có|sẽ|thuộc|gồm|cần|la|d
 const DOCUMENT_FIRST = /^((?:[\p{L}.]+\s+){1,3}(?:số\s+)?\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)+)/u;
 /** A second part that starts with its verb ("… và hoàn thành khi nào?", "…, sẽ tập huấn bao nhiêu người?") has no subject of its own. */
 // (A part that is only its asking words, "…, ngày nào?", has no subject either.)
-const SUBJECTLESS = /^(?:(?:ngày|ngay|năm|nam|tháng|thang)\s+(?:nào|nao|mấy|may)\s*\??\s*$|(?:khi nào|khi nao|bao giờ|bao gio|ở đâu|o dau)\s*\??\s*$|(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|hoàn tất|xong|thực hiện|kéo dài|áp dụng|se|phai|duoc|da|can|co|thi|hoan thanh|hoan tat|thuc hien|keo dai|ap dung)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
+const SUBJECTLESS = /^(?:(?:ngày|ngay|năm|nam|tháng|thang)\s+(?:nào|nao|mấy|may)\s*\??\s*$|(?:khi nào|khi nao|bao giờ|bao gio|ở đâu|o dau)\s*\??\s*$|(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|hoàn tất|xong|thực hiện|kéo dài|áp dụng|ban hành|ký|se|phai|duoc|da|can|co|thi|hoan thanh|hoan tat|thuc hien|keo dai|ap dung|ban hanh|ky)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
 
 /**
  * The second part with what it leaves to the first: the subject of a wh-question when the second part has none
