@@ -37,6 +37,12 @@ describe('analyzeQuestion', () => {
     expect(a.focusTerms.some((t) => t.includes('lang') || t.includes('son'))).toBe(false);
   });
 
+  it('drops how the answer should be given ("liệt kê đủ") from what is searched', () => {
+    const a = analyze('Kế hoạch thực hiện những văn bản nào? Liệt kê đủ.');
+    expect(a.types).toContain('list');
+    expect(a.searchText).not.toMatch(/liệt|kê|đủ/u);
+  });
+
   it('keeps numbers and domain phrases as focus terms', () => {
     const a = analyze('Bến Tre có bao nhiêu người tròn 100 tuổi?');
     expect(a.types[0]).toBe('count');

@@ -55,6 +55,8 @@ const QUESTION_WORDS = [
   'giống nhau', 'khác nhau', 'có gì khác', 'có gì giống', 'điểm giống', 'điểm khác', 'lấy từ đâu', 'lấy ở đâu',
   // When it is asked, not what about: "hiện nay" is in every plan's account of how things stand.
   'hiện nay', 'hiện tại', 'hôm nay', 'bây giờ', 'lúc này', 'dạo này',
+  // How the answer should be given, not what it is about.
+  'liệt kê đầy đủ', 'liệt kê đủ', 'hãy liệt kê', 'liệt kê', 'kể tên', 'nêu đầy đủ', 'nêu rõ',
 ];
 const QUESTION_WORD_INDEX = createPhraseIndex(QUESTION_WORDS.map((w) => [w, w] as const));
 
