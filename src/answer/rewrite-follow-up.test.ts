@@ -23,6 +23,13 @@ describe('rewriteFollowUp: place switch', () => {
     ['same for Da Nang', 'How many elderly people are there in Ben Tre?', 'How many elderly people are there in Da Nang?'],
   ])('%j after %j → %j', (q, previous, expected) => expect(rewrite(q, previous)).toBe(expected));
 
+  it('reads a follow-up at a new place that names only the kind of fact asked before as the same question there', () => {
+    const history = [{ role: 'user' as const, content: 'Khi nào phải gửi báo cáo kết quả ở huyện Hữu Lũng?' }];
+    expect(rewriteFollowUp('Thế ở Bến Tre thì hạn là khi nào?', history, [])).toBe('Khi nào phải gửi báo cáo kết quả ở Bến Tre?');
+    // A new topic at the new place is its own question.
+    expect(rewriteFollowUp('Ở Bến Tre thì mục tiêu là gì?', history, [])).toBe('Ở Bến Tre thì mục tiêu là gì?');
+  });
+
   it('adds the place when the previous question had none', () => {
     expect(rewrite('Còn Khánh Hòa thì sao?', 'Ai được cấp thẻ BHYT?')).toBe('Ai được cấp thẻ BHYT ở Khánh Hòa?');
     expect(rewrite('what about Hanoi?', 'who gets a BHYT card?')).toBe('who gets a BHYT card in Hanoi?');

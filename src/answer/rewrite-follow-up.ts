@@ -17,6 +17,7 @@ import {
   type QuestionLanguage,
 } from './detect-language.js';
 import { locateLocalities, type LocalityMention } from './detect-localities.js';
+import { detectQuestionTypes } from './question-type.js';
 
 /** Words that frame a follow-up around a new place or topic; what is left after them is the new part. */
 const FRAME_WORDS = [
@@ -93,6 +94,17 @@ function switchPlace(previous: string, previousPlaces: readonly LocalityMention[
     text = replaceSpan(text, { start, end: m.end }, '');
   }
   return text;
+}
+
+/**
+ * Whether a follow-up says no more than the kind of fact the previous question asked for ("hạn là khi nào" after
+ * "khi nào phải gửi báo cáo"): it then asks that question again.
+ */
+function asksSameKind(question: string, previous: string, documents: readonly DocumentMeta[], language: QuestionLanguage): boolean {
+  if (!elliptical(question, documents)) return false;
+  const kinds = (text: string) => detectQuestionTypes(text, language).filter((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
+  const before = kinds(previous);
+  return kinds(question).some((type) => before.includes(type));
 }
 
 /** So short once its question words are gone ("Mục tiêu là gì?", "Ai ký?") that it leans on the conversation. */
@@ -484,7 +496,8 @@ function rewriteAgainst(question: string, previous: string, documents: readonly 
 
   // "Còn Khánh Hòa thì sao?", "what about Hanoi in the next phase?": the previous question, asked about the new place.
   if (places.length > 0) {
-    if (rest !== '' && !modifiers) return question;
+    // ("Thế ở Khánh Hòa thì hạn là khi nào?" after a question on the reporting deadline asks the same at the new place.)
+    if (rest !== '' && !modifiers && !asksSameKind(question, previous, documents, language)) return question;
     const moved = switchPlace(previous, previousPlaces, placeText(current, places, language), language);
     return modifiers ? applyModifiers(moved, modifiers, documents) : moved;
   }
