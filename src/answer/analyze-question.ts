@@ -55,6 +55,8 @@ const QUESTION_WORDS = [
   'giống nhau', 'khác nhau', 'có gì khác', 'có gì giống', 'điểm giống', 'điểm khác', 'lấy từ đâu', 'lấy ở đâu',
   // When it is asked, not what about: "hiện nay" is in every plan's account of how things stand.
   'hiện nay', 'hiện tại', 'hôm nay', 'bây giờ', 'lúc này', 'dạo này',
+  // Modal and linking words that say nothing of the subject ("phải gửi báo cáo", "dành cho người cao tuổi").
+  'phải', 'dành cho',
   // How the answer should be given, not what it is about.
   'liệt kê đầy đủ', 'liệt kê đủ', 'hãy liệt kê', 'liệt kê', 'kể tên', 'nêu đầy đủ', 'nêu rõ',
 ];
