@@ -3,7 +3,7 @@ import type { KnowledgeBase, OutlineEntry } from '../types.js';
 import type { DocumentReader, QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
 import { foldedLower } from './evidence-cues.js';
-import { abbreviationAskedAbout, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
+import { abbreviationAskedAbout, asksMeaning, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
 import { findDefinedTerm, termsAskedAbout } from './find-defined-term.js';
 import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
@@ -18,7 +18,6 @@ const MAX_STRUCTURE_ITEMS = 12;
 /** Words of a structure question that say nothing about which section: "kế hoạch gồm những phần nào". */
 const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu phan muc nhom noi dung chinh nao la gi what are were the main key parts sections chapters components groups of structure outline plan this does cover contain and'.split(' '));
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
-const DEFINITION_CUE = /\b(la gi|the nao la|khai niem|dinh nghia|nghia la gi|co nghia la gi|viet tat|stand for|stands for|mean|means|meaning)\b|^\s*what is\b/;
 const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
 
 /** Each answer reads the documents it needs into the question's documents, which later stages quote from. */
@@ -128,7 +127,7 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
    */
   const definitionOf = async (question: string): Promise<DefinitionSpan | null> => {
     const folded = foldedLower(question);
-    if (!DEFINITION_CUE.test(folded)) return null;
+    if (!asksMeaning(question)) return null;
     const asked = abbreviationAskedAbout(question, knowledge.lexical.abbreviations);
     if (!asked) return findNamedTerm(knowledge, termAskedAbout(question));
     const otherWords = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));

@@ -5,6 +5,7 @@ import { matchKey } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
 import { findInChunks } from './find-in-chunks.js';
+import { asksMeaning, termAskedAbout } from './find-definition.js';
 import { quotedPhrases } from './find-quoted-phrase.js';
 
 export interface DefinedTermSpan {
@@ -17,24 +18,20 @@ export interface DefinedTermSpan {
 /** A defining clause runs to its paragraph's end, at most this long. */
 const MAX_CLAUSE_CHARS = 700;
 const MAX_TERM_WORDS = 8;
-/** "X là gì", "what counts as X", "X được hiểu là gì": the question asks what a term means. */
-const ASKS_MEANING = /\b(la gi|nghia la gi|duoc hieu (la|nhu the nao)|hieu the nao|the nao la|khai niem|dinh nghia|what is (meant by|a |an |the )?|what counts as|what does .+ mean|meaning of|definition of|define)\b/;
 /** A section that explains terms: "Điều 3. Giải thích từ ngữ", "… được hiểu như sau", "Khái niệm", "Định nghĩa". */
 const DEFINITIONS_SECTION = /\b(giai thich tu ngu|duoc hieu nhu sau|khai niem|dinh nghia|thuat ngu)\b/;
 /** How far back the opening of the clause's article is looked for. */
 const LOOK_BACK_CHARS = 3_000;
-/** The words around a term in a question that ask for its meaning, not name it. */
-const FRAME = /\b(la gi|nghia la gi|co nghia la gi|duoc hieu la gi|duoc hieu nhu the nao|hieu the nao|the nao la|khai niem|dinh nghia|what is meant by|what counts as|what is|what does|mean|means|meaning of|definition of|define)\b|[?!.]/g;
 
 /**
  * The terms a question asks the meaning of, folded: the phrases it quotes or puts in brackets ("(phản ánh hiện
  * trường)"), else all its words but the asking ones when they are few.
  */
 export function termsAskedAbout(question: string): string[] {
-  const folded = matchKey(question);
-  if (!ASKS_MEANING.test(folded)) return [];
-  const marked = [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map((phrase) => matchKey(phrase).replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim());
-  const rest = folded.replace(FRAME, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (!asksMeaning(question)) return [];
+  const words = (text: string) => matchKey(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const marked = [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map(words);
+  const rest = words(termAskedAbout(question));
   const whole = rest.split(' ').length <= MAX_TERM_WORDS ? [rest] : [];
   return [...new Set([...marked, ...whole])].filter((term) => term.split(' ').length >= 2);
 }
@@ -67,6 +64,6 @@ export async function findDefinedTerm(
   // The clause starts at the term's number, or at the term; it ends where its paragraph does.
   const start = from + (/^[\s*_#]*/u.exec(text.slice(from))?.[0].length ?? 0);
   const paragraphEnd = text.slice(start).search(/\n\s*\n|\n[\s*_]*(?:\d{1,2}\s*[.)]|[a-z]\))\s/u);
-  const end = start + Math.min(paragraphEnd < 0 ? text.length - start : paragraphEnd, MAX_CLAUSE_CHARS);
-  return { chunk: found.chunk, start: found.chunk.start + start, end: found.chunk.start + text.slice(start, end).trimEnd().length + start };
+  const clause = text.slice(start, start + Math.min(paragraphEnd < 0 ? text.length - start : paragraphEnd, MAX_CLAUSE_CHARS)).trimEnd();
+  return { chunk: found.chunk, start: found.chunk.start + start, end: found.chunk.start + start + clause.length };
 }
