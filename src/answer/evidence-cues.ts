@@ -2,7 +2,7 @@ import { memoize } from '../memo-cache.js';
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { markerLength } from '../structure/grammar.js';
-import type { QuestionType } from './question-type.js';
+import { asksInDong, type QuestionType } from './question-type.js';
 import { isAccented } from './term-stats.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
@@ -292,9 +292,6 @@ const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${
  * The unit a "bao nhiêu X" / "mấy X" question asks about, folded ("nguoi", "dong", …). English "how many X"
  * is read through `translate`, the glossary.
  */
-/** "… in dong?" asks for an amount in đồng; "in Dong Thap" names a place. */
-const IN_DONG = /(?<!\p{L})in (?:dong|đồng|VND|vnd)(?!\p{L})/u;
-
 export function askedUnit(question: string, translate?: (english: string) => string): string | null {
   const english = translate && /\bhow (many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
   if (english) {
@@ -315,7 +312,7 @@ export function askedUnit(question: string, translate?: (english: string) => str
     : [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].map((found) => found[1]);
   const unit = asking.find((candidate) => !STOPWORDS.has(candidate) && !NOT_UNITS.includes(candidate));
   // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
-  if (!unit && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi|thu|phi|phat|luong)|tien (thuong|ho tro|phat|luong|cong|an|hoc)|(le )?phi (tham dinh|cap|dang ky)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost|fee)\b/.test(folded) && (/\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded) || IN_DONG.test(question))) return 'tien';
+  if (!unit && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi|thu|phi|phat|luong)|tien (thuong|ho tro|phat|luong|cong|an|hoc)|(le )?phi (tham dinh|cap|dang ky)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost|fee)\b/.test(folded) && (/\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded) || asksInDong(question))) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   // ("thiểu số", "chỉ số", "hệ số", "cơ sở" hold "số" folded but count nothing.)
   const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky|co) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);

@@ -110,6 +110,9 @@ const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp'
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
 const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|was|were)\b/i;
 
+/** "What is the monthly allowance in dong?" asks for an amount in đồng, not what an allowance is; "in Dong Thap" names a place. */
+export const asksInDong = (text: string): boolean => /(?<!\p{L})in (?:dong|đồng|VND|vnd)(?!\p{L})/u.test(text);
+
 /** Blanks out blocker phrases so their syllables can't be read as cues. */
 function withoutBlockers(text: PreparedText): PreparedText {
   let { lower, folded } = text;
@@ -132,8 +135,7 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
   const found = new Set<QuestionType>();
   for (const { value } of findIndexed(prepared, language === 'vi' ? VI_TABLE : EN_TABLE)) found.add(value);
   if (prepared.folded.includes('%')) found.add('percent');
-  // "What is the monthly allowance in dong?" asks for an amount, not what an allowance is ("in Dong Thap" names a place).
-  if (language === 'en' && /(?<!\p{L})in (?:dong|đồng|VND|vnd)(?!\p{L})/u.test(text)) found.add('count');
+  if (language === 'en' && asksInDong(text)) found.add('count');
 
   if (language === 'vi') {
     // "những … nào", "những … gì" list; a closing "không" (or "đã … chưa") asks yes or no.
