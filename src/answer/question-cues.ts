@@ -6,6 +6,7 @@ import { DOCUMENT_NUMBER } from '../structure/grammar.js';
 import { foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
 import type { PlanFact } from './compose-answer.js';
+import { withoutAsides } from './question-type.js';
 
 
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
@@ -14,7 +15,7 @@ const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repea
 /** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect" — not when it ceases to ("hết hiệu lực"). */
 const EFFECTIVE = /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|(?<!\bto be )\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
 /** "… ban hành ngày nào", "when was it issued": the date a document bears is what is asked, a cited one's too. */
-export const asksIssue = (question: string): boolean => ISSUE_DATE.test(foldedLower(question.replace(/\([^()]*\)/g, ' ')));
+export const asksIssue = (question: string): boolean => ISSUE_DATE.test(foldedLower(withoutAsides(question)));
 /** A question about when a document takes or ceases to take effect: the date a citation bears is its issue, not that. */
 const ANY_EFFECT = /\bhieu luc\b|\beffect(ive)?\b|\bin force\b|\bexpires?\b/;
 export const asksEffect = (question: string): boolean => ANY_EFFECT.test(foldedLower(question));
@@ -59,8 +60,7 @@ export function askedPlanFacts(
 ): PlanFact[] {
   const { titles } = about;
   if (about.otherDocument) return [];
-  // An aside in brackets names the document ("(ban hành kèm QĐ 2623/QĐ-TTg)"); it asks nothing.
-  const folded = foldedLower(question.replace(/\([^()]*\)/g, ' '));
+  const folded = foldedLower(withoutAsides(question));
   const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));
   const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
   /** The words of a text that are none of: document numbers, digits, function words, the frame, the title, places. */

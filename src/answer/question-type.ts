@@ -110,6 +110,12 @@ const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp'
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
 const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|was|were)\b/i;
 
+/**
+ * The question with its asides in brackets blanked out, offsets kept: an aside names what is asked about ("chỉ tiêu
+ * (tỷ lệ hồ sơ … đạt) do ai chủ trì", "(ban hành kèm QĐ 2623/QĐ-TTg)"), never what is asked.
+ */
+export const withoutAsides = (text: string): string => text.replace(/\([^()]*\)/g, (aside) => ' '.repeat(aside.length));
+
 /** "What is the monthly allowance in dong?" asks for an amount in đồng, not what an allowance is; "in Dong Thap" names a place. */
 export const asksInDong = (text: string): boolean => /(?<!\p{L})in (?:dong|đồng|VND|vnd)(?!\p{L})/u.test(text);
 
@@ -130,8 +136,7 @@ const lastWordEnd = (text: PreparedText): number => text.folded.replace(/[^\p{L}
 
 /** Types a question asks for, most specific first; ['general'] when no cue matches. */
 export function detectQuestionTypes(text: string, language: QuestionLanguage): QuestionType[] {
-  // An aside in brackets names what is asked about ("chỉ tiêu (tỷ lệ hồ sơ … đạt) do ai chủ trì"), not the kind of answer.
-  const prepared = withoutBlockers(prepareText(text.replace(/\([^()]*\)/g, (aside) => ' '.repeat(aside.length))));
+  const prepared = withoutBlockers(prepareText(withoutAsides(text)));
   const found = new Set<QuestionType>();
   for (const { value } of findIndexed(prepared, language === 'vi' ? VI_TABLE : EN_TABLE)) found.add(value);
   if (prepared.folded.includes('%')) found.add('percent');
