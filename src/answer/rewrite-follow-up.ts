@@ -496,7 +496,7 @@ function rewriteAgainst(question: string, previous: string, documents: readonly 
 
   // "Còn Khánh Hòa thì sao?", "what about Hanoi in the next phase?": the previous question, asked about the new place.
   if (places.length > 0) {
-    // ("Thế ở Khánh Hòa thì hạn là khi nào?" after a question on the reporting deadline asks the same at the new place.)
+    // ("Thế ở Bến Tre thì thời hạn là khi nào?" after a question on the reporting deadline asks the same at the new place.)
     if (rest !== '' && !modifiers && !asksSameKind(question, previous, documents, language)) return question;
     const moved = switchPlace(previous, previousPlaces, placeText(current, places, language), language);
     return modifiers ? applyModifiers(moved, modifiers, documents) : moved;
