@@ -36,7 +36,7 @@ import { createDirectAnswers } from './direct-answers.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
-import { absentDocuments, askedTypeCited, citesNamedNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
@@ -453,7 +453,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       name: 'facts about the document itself',
       run: async ({ standalone, analyzed, scope, scopeMetas, namedByNumber }, documents) => {
         const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
-        const facts = askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas), titles, byNumber: namedByNumber });
+        const otherDocument = namesAbsentDocument(standalone, metas) || factOfAbsentDocument(standalone, metas);
+        const facts = askedPlanFacts(standalone, analyzed, { otherDocument, titles, byNumber: namedByNumber });
         if (facts.length === 0) return null;
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];

@@ -71,7 +71,18 @@ describe('askedAttribute', () => {
     const stated = askedAttribute('Thông tư 05/2025/TT-BGDĐT hết hiệu lực khi nào?')!;
     expect(stated.test('thong tu nay co hieu luc thi hanh ke tu ngay 22 thang 4 nam 2025')).toBe(false);
     expect(stated.test('dieu 9 thong tu so 16/2017/tt-bgddt het hieu luc ke tu ngay thong tu nay co hieu luc')).toBe(true);
-    expect(askedAttribute('Thông tư 05/2025/TT-BGDĐT có hiệu lực khi nào?')).toBeNull();
+    // When it takes effect is asked with "hiệu lực", and answered without words of ending.
+    expect(askedAttribute('Thông tư 05/2025/TT-BGDĐT có hiệu lực khi nào?')!.test('thong tu nay co hieu luc thi hanh ke tu ngay 22 thang 4 nam 2025')).toBe(true);
+  });
+
+  it('asks for "hiệu lực" when a question asks when a document takes effect, and for a frequency when asked how often', () => {
+    const effect = askedAttribute('Quyết định 19/2021/QĐ-TTg có hiệu lực thi hành từ ngày nào?')!;
+    expect(effect.test('can cu quyet dinh so 19/2021/qd-ttg ngay 18/11/2021, ke hoach so 7/kh-ubnd ngay 25/12/2023')).toBe(false);
+    expect(effect.test('quyet dinh nay co hieu luc tu ngay ky')).toBe(true);
+    const often = askedAttribute('Sở phải kiểm tra an toàn thông tin bao lâu một lần?')!;
+    expect(often.test('thuc hien kiem tra dinh ky')).toBe(false);
+    expect(often.test('kiem tra 6 thang mot lan')).toBe(true);
+    expect(often.test('kiem tra hang nam')).toBe(true);
   });
 
   it('asks for words of replacing when a question asks what a document replaces', () => {
@@ -79,7 +90,7 @@ describe('askedAttribute', () => {
     expect(stated.test('thuc hien thong tri so 02-tt/tu ngay 03 thang 10 nam 2025')).toBe(false);
     expect(stated.test('thong tu nay thay the thong tu so 28/2009/tt-bgddt')).toBe(true);
     // A clause that only describes a document by what it replaces asks for no words of replacing.
-    expect(askedAttribute('When did the circular that Circular 110/2025/TT-BTC replaces take effect?')).toBeNull();
+    expect(askedAttribute('When did the circular that Circular 110/2025/TT-BTC replaces take effect?')!.test('thong tu nay co hieu luc tu ngay 05 thang 01 nam 2026')).toBe(true);
     expect(askedAttribute('Which circular does Circular 110/2025/TT-BTC replace?')).not.toBeNull();
   });
 });

@@ -110,6 +110,16 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
     asked: /\b(thay the|bai bo|sua doi)\b[^?.,;]{0,40}\b(nao|gi)\b|\b(replaces?|repeals?|amends?|supersedes?) (which|what)\b|\b(which|what)\b[^?.,;]{0,60}\b(replace|repeal|amend|supersede)d?\b(?! (by|with))/,
     stated: /\b(thay the|bai bo|sua doi|het hieu luc)\b/,
   },
+  // When a document takes effect is said with "hiệu lực"; any other date in a passage citing it is another's.
+  {
+    asked: /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|\bcomes? into (force|effect)\b|\bin force\b|\beffective (from|date|as of)\b/,
+    stated: /\bhieu luc\b|\bap dung (ke )?tu ngay\b/,
+  },
+  // "Bao lâu một lần", "how often" ask for a frequency, which "định kỳ" alone does not give.
+  {
+    asked: /\bbao lau (mot|1) lan\b|\b(may|bao nhieu) lan (mot|moi|trong)\b|\bhow often\b|\bhow frequently\b/,
+    stated: /\b(hang|moi) (nam|thang|quy|tuan|ngay)\b|\b\d+ lan\b|\b(mot|hai|ba|bon|sau|\d+) (lan|thang|nam|tuan) (mot|\/) ?lan\b|\bdinh ky (hang|moi|\d+)\b|\b\d+ (thang|nam|tuan)\/lan\b/,
+  },
   // When a rule ceases to apply is said in words of ending, never by when it takes effect.
   { asked: /\bhet hieu luc\b|\bexpires?\b|\bcease[sd]? to\b|\bno longer (in force|effective|valid)\b/, stated: /\bhet hieu luc\b|\bbai bo\b|\bcham dut\b|\bthay the\b|\bhet han\b/ },
 ];

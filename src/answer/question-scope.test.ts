@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../types.js';
 import { analyzeQuestion } from './analyze-question.js';
-import { absentDocuments, askedTypeCited, citesNamedNumber, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 
 const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
 const metas = [
@@ -165,5 +165,13 @@ describe('askedTypeCited', () => {
     expect(cited('Chỉ thị số 02-CT/TU ngày 05/8/2025 về kỷ luật, theo quy định của pháp luật')).toBe(false);
     expect(askedTypeCited('Which law does plan 0125/KH-UBND cite?')!('Hướng dẫn số 7886/HD-BNV')).toBe(false);
     expect(askedTypeCited('Kế hoạch 0125/KH-UBND được ban hành ngày nào?')).toBeNull();
+  });
+});
+
+describe('factOfAbsentDocument', () => {
+  it('reads the document a fact is asked of as the last one named by number before the asking words', () => {
+    expect(factOfAbsentDocument('Kế hoạch 8557 căn cứ Kế hoạch số 283/KH-UBND. Kế hoạch 283 đó được ban hành ngày nào?', metas)).toBe(true);
+    expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND được ban hành ngày nào?', metas)).toBe(false);
+    expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND có những mục tiêu gì?', metas)).toBe(false);
   });
 });

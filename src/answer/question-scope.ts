@@ -77,6 +77,20 @@ export function namesAbsentDocument(question: string, metas: readonly DocumentMe
 
 const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
 
+/** Where a question asks a document's own date, signer or number ("ban hành", "ký", "hiệu lực", "số hiệu", "issued"). */
+const FACT_CUE = /\b(ban hanh|ky|hieu luc|so hieu|so may|issued|signed|take effect|takes effect|effective)\b/;
+
+/**
+ * Whether the document a question asks a fact of is one the collection lacks: the last named by number before the
+ * fact is asked ("KH 552 căn cứ Kế hoạch số 283/KH-UBND. Kế hoạch 283 đó ban hành ngày nào?" asks of 283).
+ */
+export function factOfAbsentDocument(question: string, metas: readonly DocumentMeta[]): boolean {
+  const cue = FACT_CUE.exec(folded(question))?.index;
+  if (cue === undefined) return false;
+  const before = numberMentions(question).filter((mention) => mention.start < cue).sort((a, b) => a.start - b.start).at(-1);
+  return !!before && !metas.some((meta) => matches(meta, before));
+}
+
 /**
  * Whether a citation in a passage ("84/2020/nd-cp ngay 17 thang 7 nam 2020", folded) is of a document the question
  * names by number: the date it bears then says when that document was issued.
