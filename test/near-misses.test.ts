@@ -49,7 +49,10 @@ là bể bơi phục vụ người dân có thu tiền.
 Điều 2. Mức thu phí
 Mức thu phí thẩm định cấp phép hoạt động bể bơi công cộng là 500.000 đồng/bể.
 
-Điều 3. Hiệu lực thi hành
+Điều 3. Giảm định mức
+Nhân viên cứu hộ ở bể bơi có từ 28 làn trở lên được giảm 04 giờ trực/tuần.
+
+Điều 4. Hiệu lực thi hành
 Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
 
 BỘ TRƯỞNG
@@ -104,6 +107,13 @@ describe('kinds of amount and terms', () => {
     const fee = await ask('Theo Thông tư 77/2025/TT-BTC, phí thẩm định cấp phép bể bơi công cộng là bao nhiêu?');
     expect(fee.answered, fee.answer).toBe(true);
     expect(fee.answer).toContain('500.000 đồng/bể');
+  });
+
+  it('answers for a figure the question states with the band it lies in, and not outside it', async () => {
+    const inside = await ask('Theo Thông tư 77/2025/TT-BTC, nhân viên cứu hộ ở bể bơi có 30 làn được giảm bao nhiêu giờ trực?');
+    expect(inside.answered, inside.answer).toBe(true);
+    expect(inside.answer).toContain('04 giờ');
+    expect((await ask('Theo Thông tư 77/2025/TT-BTC, nhân viên cứu hộ ở bể bơi có 12 làn được giảm bao nhiêu giờ trực?')).answered).toBe(false);
   });
 
   it('answers what a term means from the article that explains the terms', async () => {

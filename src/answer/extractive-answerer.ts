@@ -130,13 +130,31 @@ interface StatedFigure {
   pattern: RegExp;
   /** A rate for each of what it counts ("10 phòng" → "…/phòng", "mỗi phòng"). */
   perUnit?: RegExp;
+  /** Whether a text sets a band the figure lies in ("30 lớp" in "từ 28 lớp trở lên", "dưới 36 tháng tuổi"). */
+  within?: (text: string) => boolean;
 }
+
+/** A figure of what is counted with the words that make it a bound: "từ 28 lớp trở lên", "dưới 36 tháng", "trên 70 tuổi". */
+const boundPattern = (of: string): RegExp =>
+  new RegExp(`(?:(?<!\\p{L})(từ|trên|hơn|dưới|tối thiểu|ít nhất|tối đa|không quá)\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})(?:\\s+(trở lên|trở xuống))?`, 'giu');
+
+/** Whether `value` lies in a band a text sets for what it counts; a figure with no bound word sets none. */
+const withinBand = (value: number, of: string) => (text: string): boolean =>
+  [...text.toLowerCase().matchAll(boundPattern(of))].some(([, word, figure, after]) => {
+    const bound = Number(figure);
+    if (after === 'trở lên' || word === 'tối thiểu' || word === 'ít nhất') return value >= bound;
+    if (after === 'trở xuống' || word === 'tối đa' || word === 'không quá') return value <= bound;
+    if (word === 'trên' || word === 'hơn') return value > bound;
+    if (word === 'dưới') return value < bound;
+    return false;
+  });
 
 /** A figure the question states, with the word after it when that is what it counts. */
 const statedFigure = (value: string, of: string | undefined): StatedFigure => ({
   value,
   pattern: new RegExp(`(?<![\\d.,])${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d)`, 'iu'),
   perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
+  within: of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
 });
 
 /** A question understood once, read by every later stage; no stage reads the raw question again. */
@@ -317,7 +335,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * đồng/phòng" answers for a karaoke of 10 phòng.
    */
   const statesStated = (figure: StatedFigure, item: Evidence): boolean =>
-    figure.pattern.test(`${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) || !!figure.perUnit?.test(item.text);
+    figure.pattern.test(`${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) || !!figure.perUnit?.test(item.text) || !!figure.within?.(item.text);
   /**
    * Whether a passage only restates its document's number and title ("Quyết định 53/2025/QĐ-UBND phân cấp cho Sở
    * … Văn bản này chưa cập nhật nội dung Tiếng Anh"): it names its own number, and most of its words are the title's.
