@@ -52,7 +52,10 @@ Mức thu phí thẩm định cấp phép hoạt động bể bơi công cộng 
 Điều 3. Giảm định mức
 Nhân viên cứu hộ ở bể bơi có từ 28 làn trở lên được giảm 04 giờ trực/tuần.
 
-Điều 4. Hiệu lực thi hành
+Điều 4. Thời hạn nâng lương
+Nhân viên cứu hộ bị kỷ luật được xem xét nâng lương sau 12 tháng kể từ ngày quyết định kỷ luật có hiệu lực.
+
+Điều 5. Hiệu lực thi hành
 Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
 
 BỘ TRƯỞNG
@@ -114,6 +117,14 @@ describe('kinds of amount and terms', () => {
     expect(inside.answered, inside.answer).toBe(true);
     expect(inside.answer).toContain('04 giờ');
     expect((await ask('Theo Thông tư 77/2025/TT-BTC, nhân viên cứu hộ ở bể bơi có 12 làn được giảm bao nhiêu giờ trực?')).answered).toBe(false);
+  });
+
+  it("over the whole collection, takes no passage sharing little of the question and not what it most asks", async () => {
+    const result = await ask('Sau bao lâu người bị kỷ luật được bổ nhiệm lại vào chức vụ lãnh đạo?');
+    expect(result.answer).not.toContain('12 tháng');
+    const asked = await ask('Sau bao lâu nhân viên cứu hộ bị kỷ luật được xem xét nâng lương?');
+    expect(asked.answered, asked.answer).toBe(true);
+    expect(asked.answer).toContain('12 tháng');
   });
 
   it('answers what a term means from the article that explains the terms', async () => {

@@ -98,6 +98,8 @@ const askedSlot = (types: readonly string[], unit: string | null, stated: readon
           : { kind: 'count', unit }
         : undefined;
 
+/** Below this coverage, a passage answering a question about the whole collection must hold its heaviest terms. */
+const UNSCOPED_FULL_COVERAGE = 0.5;
 /** Share of a passage's words that are its document's title words for it to be a restatement of the title. */
 const RESTATED_TITLE_SHARE = 0.7;
 /** Share of a yes-no question's words its best passage must hold for the answer to open with "Có". */
@@ -557,6 +559,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
     };
     let { scored, evidence } = select(hits);
+    // Over the whole collection, a passage sharing little of the question must share what it most particularly asks:
+    // "sau bao lâu được bổ nhiệm lại" is not answered by another time limit of the same decree.
+    if (!scope) evidence = evidence.filter((item) => item.coverage >= UNSCOPED_FULL_COVERAGE || holdsHeaviestTerms(profile, item));
     if (evidence.length === 0 && intent.scopedByPlace && !attribute) {
       // National documents (Chính phủ, Thủ tướng, Bộ) apply in every place: when the place's own documents do not
       // answer, naming the place does not rule them out.
