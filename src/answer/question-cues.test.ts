@@ -50,6 +50,10 @@ describe('askedPlanFacts', () => {
     expect(facts('On whose proposal was Decree 171/2025/ND-CP issued?', [TITLE], true)).toEqual(['proposer']);
   });
 
+  it('reads "căn cứ những luật nào" of a document named with its issuer as a question on its legal bases', () => {
+    expect(facts('Nghị định 171/2025/NĐ-CP của Chính phủ về đào tạo, bồi dưỡng công chức được căn cứ những luật nào?', [TITLE], true)).toEqual(['legal-basis']);
+  });
+
   it('leaves questions about the content to retrieval, whatever cue words they share', () => {
     expect(facts('Hệ thống chứng thực chữ ký số chuyên dùng do cơ quan nào chủ trì xây dựng?', [TITLE])).toEqual([]);
     expect(facts('Kế hoạch nào triển khai đề án chăm sóc sức khỏe người già, ban hành ngày nào?', [TITLE])).toEqual([]);

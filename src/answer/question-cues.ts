@@ -31,7 +31,7 @@ const NUMBER = /\bso hieu\b|\bky hieu\b|\b(ke hoach|van ban)( [a-z]+){0,3} so ma
 const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
 /** Words of a general legal-basis question; anything more specific goes through retrieval. */
 const LEGAL_BASIS_FRAME = new Set(
-  'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh nghi dinh thong tu plan plans this the is are was were based on which what documents document legal basis decision decisions decree circular implement implements issued under tren co so thuc hien de nham liet ke du day du tat ca list all'.split(
+  'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh nghi dinh thong tu plan plans this the is are was were based on which what documents document legal basis decision decisions decree circular implement implements issued under tren co so thuc hien de nham liet ke du day du tat ca list all luat nghi quyet chi thi ubnd uy nhan dan tinh thanh pho huyen chinh phu thu tuong bo truong phap ly law laws resolution resolutions directive directives'.split(
     ' ',
   ),
 );
