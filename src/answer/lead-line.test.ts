@@ -18,6 +18,8 @@ describe('askedValue', () => {
 
   it('finds nothing when the quote does not state the value', () => {
     expect(askedValue('Các sở báo cáo định kỳ về Sở Y tế.', { kind: 'date' })).toBeNull();
+    // The unit as a word: "trên" holds no "trẻ".
+    expect(askedValue('Số trẻ em dưới 16 tuổi trên địa bàn là 37.019 trẻ, chiếm 30%.', { kind: 'count', unit: 'tre' })).toBe('37.019 trẻ');
     expect(askedValue('Tỷ lệ hộ nghèo giảm mạnh.', { kind: 'percent' })).toBeNull();
   });
 });

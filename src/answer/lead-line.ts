@@ -28,7 +28,8 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   if (slot.kind === 'percent') return PERCENT.exec(line)?.[0] ?? null;
   if (slot.kind === 'money') return MONEY.exec(line)?.[0] ?? null;
   const folded = foldDiacritics(line.normalize('NFC')).toLowerCase();
-  const match = new RegExp(`(?<![\\d.,])\\d[\\d.,]*\\s+(?:[a-z]+\\s+){0,2}?${slot.unit}(?:\\s+[a-z]+){0,2}`).exec(folded);
+  // The unit as a word: "16 tuổi trên …" holds no "trẻ".
+  const match = new RegExp(`(?<![\\d.,])\\d[\\d.,]*\\s+(?:[a-z]+\\s+){0,2}?${slot.unit}(?![a-z])(?:\\s+[a-z]+){0,2}`).exec(folded);
   if (!match || folded.length !== line.length) return null;
   return line.slice(match.index, match.index + match[0].length).replace(/[\s,;:.]+$/u, '');
 }
