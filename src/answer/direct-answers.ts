@@ -151,14 +151,14 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       return { docId: found.chunk.docId, kind: 'definition', evidence: [evidenceAt(documents, found)], definition: found };
     },
     async definedTerm(documents, question, scope) {
+      const textOf = async (docId: string) => {
+        await documents.load([docId]);
+        return documents.document(docId).text;
+      };
       for (const term of termsAskedAbout(question)) {
-        const textOf = async (docId: string) => {
-          await documents.load([docId]);
-          return documents.document(docId).text;
-        };
         const found = await findDefinedTerm(knowledge, textOf, term, scope ?? undefined);
         if (!found) continue;
-        await documents.load([found.chunk.docId]);
+        // (Its document was read to find the clause: `textOf` loaded it.)
         return { docId: found.chunk.docId, kind: 'passages', evidence: [evidenceAt(documents, { chunk: found.chunk, start: found.start, end: found.end })] };
       }
       return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, asksCalendar, asksDay, asksYearlyDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit } from './evidence-cues.js';
+import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -52,7 +52,7 @@ describe('typeFit', () => {
     // The date a cited document bears is when it was issued: it dates no event, unless that document is asked about.
     const cited = 'Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng của Bộ Giáo dục';
     expect(typeFit('date', cited, '')).toBeLessThan(0.2);
-    expect(typeFit('date', cited, '', (citation) => citation.startsWith('37/2025/'))).toBe(1);
+    expect(typeFit('date', cited, '', { citedAsked: (citation) => citation.startsWith('37/2025/'), day: null })).toBe(1);
     expect(typeFit('date', 'Kế hoạch số 151 /KH-UBND ngày 06/7/2020 về Tháng hành động', '')).toBeLessThan(0.2);
     expect(typeFit('who', 'Chủ trì, phối hợp tổ chức thực hiện', 'VI. TỔ CHỨC THỰC HIỆN › 2. Sở Y tế')).toBe(1);
     expect(typeFit('percent', 'Phấn đấu 80% đối tượng được quản lý', '')).toBe(1);
@@ -239,21 +239,22 @@ describe('isDateline', () => {
   });
 });
 
-describe('asksDay and actingBody', () => {
+describe('askedDay and actingBody', () => {
+  const asking = (day: AskedDay) => ({ citedAsked: () => false, day });
   it('asks for a day, which a yearly rule without one does not give', () => {
-    expect(asksDay('UBND huyện phải gửi báo cáo trước ngày nào?')).toBe(true);
-    expect(asksDay('By what date must the districts submit their plans?')).toBe(true);
-    expect(asksDay('Khi nào phải gửi báo cáo?')).toBe(false);
-    expect(typeFit('deadline', 'Định kỳ hàng năm báo cáo Sở Lao động - Thương binh và Xã hội', '', undefined, true)).toBeLessThan(0.2);
-    expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', undefined, true)).toBe(1);
+    expect(askedDay('UBND huyện phải gửi báo cáo trước ngày nào?')).toBe('day');
+    expect(askedDay('By what date must the districts submit their plans?')).toBe('day');
+    expect(askedDay('Khi nào phải gửi báo cáo?')).toBeNull();
+    expect(typeFit('deadline', 'Định kỳ hàng năm báo cáo Sở Lao động - Thương binh và Xã hội', '', asking('day'))).toBeLessThan(0.2);
+    expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', asking('day'))).toBe(1);
     // Asked for every year's day, a date that happens once does not answer.
-    expect(asksYearlyDay('Các bộ phải báo cáo kết quả hằng năm trước ngày nào?')).toBe(true);
-    expect(typeFit('deadline', 'Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.', '', undefined, 'yearly')).toBeLessThan(0.2);
-    expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', undefined, 'yearly')).toBe(1);
+    expect(askedDay('Các bộ phải báo cáo kết quả hằng năm trước ngày nào?')).toBe('yearly');
+    expect(typeFit('deadline', 'Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.', '', asking('yearly'))).toBeLessThan(0.2);
+    expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', asking('yearly'))).toBe(1);
     // "Ngày nào" asks for a point of the calendar: "hằng năm" alone names none, a month does.
-    expect(asksCalendar('Kế hoạch năm 2019 ban hành ngày nào?')).toBe(true);
-    expect(typeFit('date', 'Hằng năm, UBND huyện ban hành các văn bản chỉ đạo', '', undefined, 'calendar')).toBeLessThan(0.2);
-    expect(typeFit('date', 'Tổ chức trong tháng 10 hằng năm', '', undefined, 'calendar')).toBe(1);
+    expect(askedDay('Kế hoạch năm 2019 ban hành ngày nào?')).toBe('calendar');
+    expect(typeFit('date', 'Hằng năm, UBND huyện ban hành các văn bản chỉ đạo', '', asking('calendar'))).toBeLessThan(0.2);
+    expect(typeFit('date', 'Tổ chức trong tháng 10 hằng năm', '', asking('calendar'))).toBe(1);
   });
 
   it('reads the body a question makes the actor, not the issuer or the recipient', () => {

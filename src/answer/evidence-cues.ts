@@ -8,11 +8,11 @@ import { isAccented } from './term-stats.js';
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
 const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b/;
 const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
-/** A document's number with its code, folded: "118/2008/qd-ttg", "321-kh/tu". */
-const CODED_NUMBER = String.raw`\d+\s?[-/][\w/.-]*[a-z][\w/.-]*\s+`;
+/** A document's number with its code, folded: "118/2008/qd-ttg", "321-kh/tu", "151 /kh-ubnd". */
+const CODED_NUMBER = String.raw`\d+\s?[-/][\w/.-]*[a-z][\w/.-]*`;
 /** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025". */
-const CITED_DATE = new RegExp(`${CODED_NUMBER}ngay\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\s+thang\\s+\\d{1,2}(?:\\s+nam\\s+\\d{4})?)`, 'g');
-const AFTER_CODED_NUMBER = new RegExp(`(\\d+\\s?[-/][\\w/.-]*[a-z][\\w/.-]*)\\s+$`);
+const CITED_DATE = new RegExp(`${CODED_NUMBER}\\s+ngay\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\s+thang\\s+\\d{1,2}(?:\\s+nam\\s+\\d{4})?)`, 'g');
+const AFTER_CODED_NUMBER = new RegExp(`(${CODED_NUMBER})\\s+$`);
 /** The document number a text ends with, folded ("118/2008/qd-ttg"): a date right after it is that document's, not a time asked. */
 export const numberAtEnd = (text: string): string | null => AFTER_CODED_NUMBER.exec(matchKey(text))?.[1] ?? null;
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
@@ -40,17 +40,21 @@ const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon
 // Every rule about a passage reads it folded, for every question that retrieves it: folded once.
 export const foldedLower = memoize((text: string): string => matchKey(text).replace(/\s+/g, ' '), 20_000);
 
-/** "Trước ngày nào", "chậm nhất ngày mấy", "by what date": a time limit's day, which a yearly rule without one does not give. */
-export const asksDay = (question: string): boolean =>
-  /\b(truoc|cham nhat|han chot|han cuoi|den han)( la| vao)? ngay (nao|may|bao nhieu)\b|\bby what (date|day)\b|\bno later than what\b/.test(foldedLower(question));
-
-/** "Ngày nào", "what date": a point of the calendar, which "hằng năm" or "định kỳ" alone does not name. */
-export const asksCalendar = (question: string): boolean => /\bngay (nao|may|bao nhieu)\b|\b(what|which) (date|day)\b/.test(foldedLower(question));
-const CALENDAR = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b/;
-
-/** "Hằng năm … trước ngày nào", "every year by what date": a yearly day, which a one-off date ("31/12/2025") is not. */
-export const asksYearlyDay = (question: string): boolean =>
-  asksDay(question) && /\b(hang nam|moi nam|annually|every year|each year|yearly)\b/.test(foldedLower(question));
+/**
+ * The day a date question asks for, if it asks for one: "trước ngày nào", "by what date" a time limit's day ('day'),
+ * which a yearly rule without one does not give; with "hằng năm", every year's day ('yearly'), which a date that
+ * happens once ("31/12/2025") is not; "ngày nào", "what date" a point of the calendar ('calendar'), which "hằng năm"
+ * or "định kỳ" alone does not name.
+ */
+export type AskedDay = 'day' | 'yearly' | 'calendar' | null;
+export function askedDay(question: string): AskedDay {
+  const folded = foldedLower(question);
+  if (/\b(truoc|cham nhat|han chot|han cuoi|den han)( la| vao)? ngay (nao|may|bao nhieu)\b|\bby what (date|day)\b|\bno later than what\b/.test(folded)) {
+    return /\b(hang nam|moi nam|annually|every year|each year|yearly)\b/.test(folded) ? 'yearly' : 'day';
+  }
+  return /\bngay (nao|may|bao nhieu)\b|\b(what|which) (date|day)\b/.test(folded) ? 'calendar' : null;
+}
+const CALENDAR = new RegExp(`${EXPLICIT_DATE.source}|\\b(thang|quy) \\d{1,2}\\b`);
 /** A date with its year: once, not every year. */
 const DATED_ONCE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\bngay \d{1,2} thang \d{1,2} nam \d{4}\b/;
 const YEARLY = /\b(hang|moi) nam\b|\bdinh ky\b/;
@@ -68,22 +72,24 @@ const ownDates = (text: string, citedAsked: CitedAsked): string => text.replace(
  * How well a passage carries the kind of fact a question type asks for: 1 when it clearly does,
  * 0 when it clearly cannot answer, 0.5 when the type gives no signal.
  */
-export function typeFit(type: QuestionType | 'period' | 'duration', passage: string, sectionPath: string, citedAsked: CitedAsked = () => false, day: boolean | 'yearly' | 'calendar' = false): number {
+export function typeFit(
+  type: QuestionType | 'period' | 'duration',
+  passage: string,
+  sectionPath: string,
+  dates: { citedAsked: CitedAsked; day: AskedDay } = { citedAsked: () => false, day: null },
+): number {
   const text = foldedLower(passage);
   const section = foldedLower(sectionPath);
   switch (type) {
-    case 'deadline': {
-      const own = ownDates(text, citedAsked);
-      // A yearly day is not given by a date that happens once, unless the passage also says it recurs.
-      if (day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
-      if (day === 'calendar') return CALENDAR.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
-      return EXPLICIT_DATE.test(own) ? 1 : day ? 0.1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
-    }
+    case 'deadline':
     case 'date': {
-      const own = ownDates(text, citedAsked);
-      if (day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
-      if (day === 'calendar') return CALENDAR.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
-      return day ? (EXPLICIT_DATE.test(own) ? 1 : 0.1) : DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
+      const own = ownDates(text, dates.citedAsked);
+      // A yearly day is not given by a date that happens once, unless the passage also says it recurs.
+      if (dates.day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
+      if (dates.day === 'calendar') return CALENDAR.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
+      if (dates.day) return EXPLICIT_DATE.test(own) ? 1 : 0.1;
+      if (type === 'date') return DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
+      return EXPLICIT_DATE.test(own) ? 1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
     }
     case 'count':
       return NUMBER.test(text.replace(NOT_A_QUANTITY, ' ')) ? 1 : 0.1;
@@ -138,9 +144,9 @@ const longForms = (text: string): string => BODY_SHORT_FORMS.reduce((form, [shor
 /** Whether a text names a particular body, in Vietnamese or English. */
 export const namesParticularBody = (text: string): boolean => BODY_MENTION.test(foldedLower(text));
 const BODY_MENTIONS = new RegExp(BODY_MENTION.source, 'g');
-/** The particular bodies a text names, in long form ("so noi vu", "uy ban"). */
 /** English words for a body ("department", "committee"): never in a Vietnamese heading, so they name no particular one. */
 const ENGLISH_BODY = /^(department|committee|centre|center|social security|front)$/;
+/** The particular bodies a text names, in long form ("so noi vu", "uy ban"). */
 export const particularBodies = (text: string): string[] =>
   [...foldedLower(text).matchAll(BODY_MENTIONS)].map((match) => longForms(match[0])).filter((body) => !ENGLISH_BODY.test(body));
 

@@ -390,18 +390,19 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const places = scope ? analyzed.localities.mentions.filter((mention) => !placeOfScope(mention, scope)).map((mention) => ` ${mention.name}`) : [];
     const types: readonly QuestionType[] = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types;
     const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
+    const bodies = particularBodies(analyzed.searchText);
     const needs: EvidenceNeeds = {
       attribute: askedAttribute(standalone),
       person: asksPerson(standalone),
       bodyDuties,
       // A duties question naming a body only in English takes any body's heading.
-      dutyBodies: bodyDuties ? particularBodies(analyzed.searchText) : [],
+      dutyBodies: bodyDuties ? bodies : [],
       // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's.)
       actor: types.includes('who') || analyzed.language === 'en' ? null : actingBody(analyzed.searchText),
       current: asksCurrentState(standalone) && !types.includes('target'),
       amountKinds: askedAmountKinds(analyzed.language === 'en' ? analyzed.searchText : standalone),
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
-      tableBodies: particularBodies(analyzed.searchText),
+      tableBodies: bodies,
     };
     return {
       input,

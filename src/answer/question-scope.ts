@@ -134,8 +134,9 @@ export function absentDocuments(question: string, metas: readonly DocumentMeta[]
   });
 }
 
-// "Kỷ luật" (discipline) and "pháp luật" (the law in general) name no law.
-const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`(?<!\\p{L})(?<!(?:ky|phap) )(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
+/** Before a word naming a type of document, folded: a word starts there, and "kỷ luật" (discipline) and "pháp luật" (the law in general) name no law. */
+const TYPE_WORD_START = String.raw`(?<!\p{L})(?<!(?:ky|phap) )`;
+const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: new RegExp(`${TYPE_WORD_START}(${[folded(entry.type), entry.english].join('|')})(?!\\p{L})`, 'u') }));
 
 /** "… căn cứ nghị quyết nào", "which decree …": a type the question asks about, not one it is about. */
 const ASKED_AFTER = /^\s+(?:nao|gi)(?!\p{L})/u;
@@ -164,7 +165,7 @@ export function askedTypeCited(question: string): ((text: string) => boolean) | 
   const patterns = asked.map((type) => {
     const entry = typeEntry(type);
     const code = entry.codes[0] ? `|/${folded(entry.codes[0])}(?![a-z])` : '';
-    return new RegExp(`(?<!\\p{L})(?<!(?:ky|phap) )${folded(entry.type)}(?!\\p{L})${code}`, 'u');
+    return new RegExp(`${TYPE_WORD_START}${folded(entry.type)}(?!\\p{L})${code}`, 'u');
   });
   return (text) => patterns.some((pattern) => pattern.test(folded(text)));
 }

@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedUnit, askedYears, asksCalendar, asksDay, asksDuration, asksYearlyDay, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type CitedAsked } from './evidence-cues.js';
+import { askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -44,8 +44,8 @@ export interface QueryProfile {
   duration: boolean;
   /** Years the question names: passages under a heading for other years rank lower. */
   years: number[];
-  /** It asks for a day ("trước ngày nào", "by what date"), maybe every year's: a yearly rule without one does not give it. */
-  day: boolean | 'yearly' | 'calendar';
+  /** The day a date question asks for ("trước ngày nào", "ngày nào"), if it asks for one. */
+  day: AskedDay;
   /** Whether the date a cited document bears answers the question (it names that document and asks no effect). */
   citedAsked: CitedAsked;
   totalWeight: number;
@@ -120,7 +120,7 @@ export function profileQuery(args: {
     counted: countedPhrase(args.question),
     period: asksPeriod(args.question),
     duration: asksDuration(args.question),
-    day: asksYearlyDay(args.question) ? 'yearly' : asksDay(args.question) || (asksCalendar(args.question) ? 'calendar' : false),
+    day: askedDay(args.question),
     years: askedYears(args.question),
     citedAsked: args.citedAsked ?? (() => false),
     totalWeight,
@@ -184,8 +184,8 @@ const fitOf = (profile: QueryProfile, text: string, section: string): number => 
   if (!primary) return 0.5;
   // A date asked beside another kind ("… mà KH 308 căn cứ, có hiệu lực từ ngày nào?") must be in the passage too.
   const date = profile.types.find((type) => type === 'date' || type === 'deadline');
-  const fit = typeFit(primary, text, section, profile.citedAsked, profile.day);
-  return date && date !== primary ? Math.min(fit, typeFit(date, text, section, profile.citedAsked, profile.day)) : fit;
+  const fit = typeFit(primary, text, section, profile);
+  return date && date !== primary ? Math.min(fit, typeFit(date, text, section, profile)) : fit;
 };
 
 /** A long sentence is narrowed to its best run of clauses so the quote stays short and on point. */

@@ -27,6 +27,19 @@ const isLabelLine = (text: string, item: Pick<Evidence, 'start' | 'end' | 'text'
   return isLabel(line) && line.replace(/[*_\-–+•\s]/gu, '') === item.text.replace(/[*_\-–+•\s]/gu, '');
 };
 
+/** The best passage, not the first in the text (picked passages are in reading order). */
+const bestOf = (picked: readonly Evidence[]): Evidence => picked.reduce((top, item) => (item.score > top.score ? item : top));
+
+/** The picked passages with the candidates that overlap none of them, in reading order, up to a list's length. */
+function withItems(picked: readonly Evidence[], candidates: readonly Evidence[]): Evidence[] {
+  const items = [...picked];
+  for (const item of [...candidates].sort((a, b) => a.start - b.start)) {
+    if (items.length >= MAX_LIST_ITEMS) break;
+    if (!items.some((chosen) => item.start < chosen.end && chosen.start < item.end)) items.push(item);
+  }
+  return items.sort((a, b) => a.start - b.start);
+}
+
 export interface PassageShaper {
   groupByDocument(evidence: readonly Evidence[]): Map<string, Evidence[]>;
   /** The passages to quote for one document: the best, plus close seconds that add something. */
@@ -67,21 +80,14 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
    * small section its best passage sits in, not just the items that repeat the question's words.
    */
   const withSectionItems = (picked: readonly Evidence[], scored: readonly Evidence[]): Evidence[] => {
-    // The best passage, not the first in the text (the picked passages are in reading order).
-    const best = picked.reduce((top, item) => (item.score > top.score ? item : top));
+    const best = bestOf(picked);
     const heading = best.headingStart === null ? undefined : documents.outline(best.chunk.docId).find((entry) => entry.start === best.headingStart);
     if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
-    const siblings = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.headingStart === best.headingStart && item.fit > 0.1);
-    const items = [...picked];
-    for (const item of siblings.sort((a, b) => a.start - b.start)) {
-      if (items.length >= MAX_LIST_ITEMS) break;
-      if (!items.some((chosen) => item.start < chosen.end && chosen.start < item.end)) items.push(item);
-    }
-    return items.sort((a, b) => a.start - b.start);
+    return withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && item.headingStart === best.headingStart && item.fit > 0.1));
   };
 
   const withTableRows = (picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[] => {
-    const best = picked.reduce((top, item) => (item.score > top.score ? item : top));
+    const best = bestOf(picked);
     const header = best.chunk.context;
     const cells = (text: string) => text.split('|').map((cell) => cell.trim());
     const column = header ? cells(header).findIndex((cell) => IN_CHARGE.test(foldedLower(cell))) : -1;
@@ -92,13 +98,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       const cell = row.length === cells(header).length ? row[column] : item.text;
       return particularBodies(cell).some((body) => bodies.includes(body));
     };
-    const rows = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.chunk.context === header && inCharge(item));
-    const items = [...picked];
-    for (const row of rows.sort((a, b) => a.start - b.start)) {
-      if (items.length >= MAX_LIST_ITEMS) break;
-      if (!items.some((chosen) => row.start < chosen.end && chosen.start < row.end)) items.push(row);
-    }
-    return items.sort((a, b) => a.start - b.start);
+    return withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && item.chunk.context === header && inCharge(item)));
   };
 
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
@@ -142,7 +142,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
 
   const withIntroduced = (item: Evidence): Evidence => {
     const text = documents.document(item.chunk.docId).text;
-    if (isLabelLine(text, item)) return withLabelled(item);
+    if (isLabelLine(text, item)) return withLabelled(item, text);
     if (!/:\s*$/u.test(item.text)) return item;
     const limit = item.end + MAX_INTRODUCED_CHARS;
     const lines = [...text.slice(item.end, limit + 200).matchAll(/[^\n]*\n?/gu)].map((match) => ({ start: item.end + match.index!, line: match[0] }));
@@ -179,8 +179,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
    * A label line ("*- Công nghiệp Chế biến*") heads the paragraphs after it as a heading would, though the grammar
    * does not read it as one: it is quoted with them, up to the next label or heading.
    */
-  const withLabelled = (item: Evidence): Evidence => {
-    const text = documents.document(item.chunk.docId).text;
+  const withLabelled = (item: Evidence, text: string): Evidence => {
     const limit = item.end + MAX_INTRODUCED_CHARS;
     let end = item.end;
     for (const match of text.slice(item.end, limit).matchAll(/[^\n]*\n?/gu)) {
