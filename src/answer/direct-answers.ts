@@ -5,6 +5,7 @@ import type { AnswerPart, PlanFact } from './compose-answer.js';
 import { foldedLower } from './evidence-cues.js';
 import { abbreviationAskedAbout, asksMeaning, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
 import { findDefinedTerm, termsAskedAbout } from './find-defined-term.js';
+import { findNamedSection } from './find-named-section.js';
 import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
@@ -15,6 +16,8 @@ import type { Evidence } from './select-evidence.js';
 // signature, its outline, its definitions, or the exact phrase a question quotes.
 
 const MAX_STRUCTURE_ITEMS = 12;
+/** A section quoted paragraph by paragraph as the answer to a list question is at most this long. */
+const MAX_NAMED_SECTION_CHARS = 5_000;
 /** Words of a structure question that say nothing about which section: "kế hoạch gồm những phần nào". */
 const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu phan muc nhom noi dung chinh nao la gi what are were the main key parts sections chapters components groups of structure outline plan this does cover contain and'.split(' '));
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
@@ -26,6 +29,8 @@ export interface DirectAnswers {
   planFact(documents: QuestionDocuments, docId: string, fact: PlanFact): Promise<AnswerPart | null>;
   /** The headings that answer a structure question for one plan. */
   structure(documents: QuestionDocuments, docId: string, question: string): Promise<AnswerPart | null>;
+  /** The items of the section a list question names by its heading, one of the asked thing's wordings after another. */
+  namedSection(documents: QuestionDocuments, docId: string, asked: readonly (readonly string[])[], question: string): Promise<AnswerPart | null>;
   /** A question about an abbreviation or a name alone, answered from where a plan defines or names it. */
   definition(documents: QuestionDocuments, question: string): Promise<AnswerPart | null>;
   /** The clause where a document defines the term a question asks the meaning of ("phản ánh hiện trường là …"). */
@@ -112,13 +117,45 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
         ? outline.filter((entry) => entry.depth <= top + 1)
         : topLevel;
     if (listed.length === 0) return null;
+    return { docId, kind: 'passages', evidence: headingsOf(documents, docId, listed.slice(0, MAX_STRUCTURE_ITEMS), named ? [named.title] : []), layout: 'list' };
+  };
+
+  /** Headings quoted as the items of a list, each its own passage. */
+  const headingsOf = (documents: DocumentReader, docId: string, entries: readonly OutlineEntry[], section: string[]): Evidence[] => {
     const text = documents.document(docId).text;
-    const evidence = listed.slice(0, MAX_STRUCTURE_ITEMS).map((entry): Evidence => {
+    return entries.map((entry): Evidence => {
       const end = headingEnd(text, entry);
-      const chunk = documents.chunksOf(docId).find((candidate) => candidate.start <= entry.start && entry.start < candidate.end)!;
-      return { chunk, start: entry.start, end, text: text.slice(entry.start, end), section: named ? [named.title] : [], headingStart: entry.start, coverage: 1, fit: 1, score: 1 };
+      return { ...evidenceIn(documents, docId, entry.start, end), section, headingStart: entry.start };
     });
-    return { docId, kind: 'passages', evidence, layout: 'list' };
+  };
+
+  const evidenceIn = (documents: DocumentReader, docId: string, start: number, end: number): Evidence => {
+    const chunk = documents.chunksOf(docId).find((candidate) => candidate.start <= start && start < candidate.end)!;
+    return { chunk, start, end, text: documents.document(docId).text.slice(start, end), section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
+  };
+
+  /**
+   * Every item of the section a list question names by its heading ("các mục đích của kế hoạch" → "1. Mục đích"):
+   * its subsections' headings, or its paragraphs.
+   */
+  const namedSectionPart = async (documents: QuestionDocuments, docId: string, asked: readonly (readonly string[])[], question: string): Promise<AnswerPart | null> => {
+    await documents.load([docId]);
+    const outline = documents.outline(docId);
+    const entry = asked.map((words) => findNamedSection(outline, words, question)).find((found) => found !== null);
+    if (!entry) return null;
+    const children = outline.filter((other) => other.depth === entry.depth + 1 && other.start > entry.start && other.start < entry.end);
+    if (children.length > 0) return { docId, kind: 'passages', evidence: headingsOf(documents, docId, children, [entry.title]), layout: 'list' };
+    const text = documents.document(docId).text;
+    const bodyStart = headingEnd(text, entry);
+    if (entry.end - bodyStart > MAX_NAMED_SECTION_CHARS) return null;
+    const evidence: Evidence[] = [];
+    for (const match of text.slice(bodyStart, entry.end).matchAll(/[^\n](?:[^\n]|\n(?!\s*\n))*/gu)) {
+      const paragraph = match[0].trimEnd();
+      if (paragraph.replace(/[|*_\s]/g, '') === '') continue;
+      const start = bodyStart + match.index!;
+      evidence.push({ ...evidenceIn(documents, docId, start, start + paragraph.length), section: [entry.title], headingStart: entry.start });
+    }
+    return evidence.length > 0 ? { docId, kind: 'passages', evidence, layout: 'list' } : null;
   };
 
   /**
@@ -144,6 +181,7 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
   return {
     planFact: planFactPart,
     structure: structurePart,
+    namedSection: namedSectionPart,
     async definition(documents, question) {
       const found = await definitionOf(question);
       if (!found) return null;

@@ -66,6 +66,12 @@ describe('askedUnit without a unit after "bao nhiêu"', () => {
     expect(askedUnit('Số tiền hỗ trợ là bao nhiêu?')).toBe('tien');
     expect(askedUnit('Số hiệu của kế hoạch là bao nhiêu?')).toBeNull();
   });
+
+  it('reads money from a price or a cost asked', () => {
+    expect(askedUnit('bao hiem xe may mot nam gia bao nhieu')).toBe('tien');
+    expect(askedUnit('Học phí một năm là bao nhiêu?')).toBe('tien');
+    expect(askedUnit('Chương trình mục tiêu quốc gia có bao nhiêu dự án?')).toBe('du');
+  });
 });
 
 describe('sections, bodies and years', () => {

@@ -317,8 +317,9 @@ export function askedUnit(question: string, translate?: (english: string) => str
     ? [...question.normalize('NFC').toLowerCase().matchAll(/(?<!\p{L})(?:bao nhiêu|mấy)\s+(phần trăm|\p{L}+)/gu)].map((found) => foldedLower(found[1]))
     : [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].map((found) => found[1]);
   const unit = asking.find((candidate) => !STOPWORDS.has(candidate) && !NOT_UNITS.includes(candidate));
-  // "Số tiền / mức trợ cấp … là bao nhiêu?" asks for an amount of money even without a unit after "bao nhiêu".
-  if (!unit && /\b(so tien|bao nhieu tien|muc (tien|ho tro|tro cap|chi|thu|phi|phat|luong)|tien (thuong|ho tro|phat|luong|cong|an|hoc)|(le )?phi (tham dinh|cap|dang ky)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost|fee)\b/.test(folded) && (/\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded) || asksInDong(question))) return 'tien';
+  // "Số tiền / mức trợ cấp … là bao nhiêu?", "giá bao nhiêu" ask for an amount of money even without a unit after
+  // "bao nhiêu" ("quốc gia … bao nhiêu" does not).
+  if (!unit && /\b(so tien|bao nhieu tien|gia (?:ca |ban |ve |thue )?(?:la |khoang )?(?=bao nhieu)|chi phi|hoc phi|vien phi|muc (tien|ho tro|tro cap|chi|thu|phi|phat|luong)|tien (thuong|ho tro|phat|luong|cong|an|hoc)|(le )?phi (tham dinh|cap|dang ky)|tong kinh phi|kinh phi|ngan sach|budget|money|vnd|allowance|cost|fee)\b/.test(folded) && (/\b(bao nhieu|how much|total|amount|in vnd)\b/.test(folded) || asksInDong(question))) return 'tien';
   // "Số người có công … là bao nhiêu?": the unit is what "số" counts.
   // ("thiểu số", "chỉ số", "hệ số", "cơ sở" hold "số" folded but count nothing.)
   const counted = /\b(?<!(?:thieu|chi|he|da|ty|tan|doi|chu|con|ky|co) )(?:tong so|so luong|so)\s+(?!hieu|dien|lieu|ke|van|quyet)([a-z]+)/.exec(folded);

@@ -1,4 +1,5 @@
 import { foldDiacritics, matchKey } from '../lang/normalize.js';
+import { translateToVietnamese } from '../lang/glossary.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import type { Logger } from '../logger.js';
@@ -33,6 +34,8 @@ import {
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers } from './direct-answers.js';
+import { askedSectionWords, asksWholeSection } from './find-named-section.js';
+import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
@@ -82,6 +85,9 @@ const DUTY_SYLLABLES = syllablesOf(DUTY_WORDS);
 const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
 /** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
 const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+
+/** A ward, commune or district named ("phường Ninh Kiều"): within a document's place, what its passage must name. */
+const NAMED_SUBUNIT = /(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
 /** The value a question asks for, for the answer's first line. */
 const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[], duration: boolean, cited: CitedAsked): AskedSlot | undefined =>
@@ -212,6 +218,10 @@ interface EvidenceNeeds {
   citedType: ((text: string) => boolean) | null;
   /** Bodies whose rows of a table a list question asks for ("Sở Tài chính chủ trì những nhiệm vụ nào"). */
   tableBodies: readonly string[];
+  /** Terms the question marks and asks the meaning of, folded: a passage must say what one is. */
+  definedTerms: readonly string[];
+  /** Wards, communes or districts named within the documents asked about (none of their own places), folded. */
+  subunits: readonly string[];
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -403,6 +413,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       amountKinds: askedAmountKinds(analyzed.language === 'en' ? analyzed.searchText : standalone),
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
       tableBodies: bodies,
+      definedTerms: markedTermsDefined(standalone),
+      subunits: scope ? [...standalone.matchAll(NAMED_SUBUNIT)].map((match) => matchKey(match[1])).filter((name) => !localityKeys.has(name)) : [],
     };
     return {
       input,
@@ -421,7 +433,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       namedByNumber: named?.by === 'number',
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
-      absent: absentDocuments(standalone, metas),
+      // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
+      absent: absentDocuments(standalone, metas).concat(absentDocuments(standalone, metas).length === 0 ? (factOfAbsentDocument(standalone, metas) ?? []) : []),
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) ? () => true : citesNamedNumber(standalone),
       needs,
@@ -456,8 +469,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'quoted phrase',
-      run: async ({ standalone, scope }, documents) => {
-        const parts = await direct.quotedPhrase(documents, standalone, scope);
+      run: async ({ standalone, scope, needs }, documents) => {
+        const found = await direct.quotedPhrase(documents, standalone, scope);
+        // "Thế nào là “giảng viên kiêm nhiệm”?" is not answered by a sentence that only uses the phrase.
+        const defining = (part: AnswerPart) => ({ ...part, evidence: part.evidence.filter((item) => needs.definedTerms.some((term) => definesTerm(item.text, term))) });
+        const parts = needs.definedTerms.length === 0 ? found : found.map(defining).filter((part) => part.evidence.length > 0);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
     },
@@ -471,10 +487,23 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       },
     },
     {
+      // "Kế hoạch 308 đặt ra những yêu cầu gì?": every item of the section headed by what is listed.
+      name: 'section the list question names',
+      run: async ({ standalone, scope, scopeMetas, analyzed, types, needs }, documents) => {
+        const meta = scopeMetas?.length === 1 ? scopeMetas[0] : undefined;
+        if (!meta || !types.includes('list') || needs.tableBodies.length > 0) return null;
+        const naming = [meta.type, meta.title, meta.number, meta.locality, meta.issuer].join(' ');
+        const question = analyzed.language === 'en' ? analyzed.searchText : standalone;
+        const asked = askedSectionWords(standalone, analyzed.language, listHead(standalone), (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
+        const part = asked.length > 0 ? await direct.namedSection(documents, meta.id, asked, question) : null;
+        return part ? { kind: 'answer', parts: [part] } : null;
+      },
+    },
+    {
       name: 'facts about the document itself',
       run: async ({ standalone, analyzed, scope, scopeMetas, namedByNumber }, documents) => {
         const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
-        const otherDocument = namesAbsentDocument(standalone, metas) || factOfAbsentDocument(standalone, metas);
+        const otherDocument = namesAbsentDocument(standalone, metas) || factOfAbsentDocument(standalone, metas) !== null;
         const facts = askedPlanFacts(standalone, analyzed, { otherDocument, titles, byNumber: namedByNumber });
         if (facts.length === 0) return null;
         const parts: AnswerPart[] = [];
@@ -523,7 +552,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
-    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType } = intent.needs;
+    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, definedTerms, subunits } = intent.needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
@@ -543,6 +572,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
+      ['says what the term asked about is', (item) => definedTerms.length === 0 || definedTerms.some((term) => definesTerm(item.text, term))],
+      // "Theo KH 157 của Cần Thơ, phường Ninh Kiều có bao nhiêu …": the city's figure is not the ward's.
+      ['names the ward, commune or district asked about', (item) => subunits.every((name) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(name))],
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
       ['under the heading of the body asked about', (item) => !bodyDuties || (dutyBodies.length === 0 ? isBodyHeading(item.section.at(-1) ?? '') : headingNamesBody(item.section.at(-1) ?? '', dutyBodies))],
       // "Kế hoạch … năm 2018 số mấy": a document of that year is named with it, not within a span that holds it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
-import { findDefinedTerm, termsAskedAbout } from './find-defined-term.js';
+import { definesTerm, findDefinedTerm, markedTermsDefined, termsAskedAbout } from './find-defined-term.js';
 
 const TEXT = `**Điều
 3. Giải thích từ ngữ**
@@ -43,5 +43,21 @@ describe('findDefinedTerm', () => {
 
   it('takes no sentence outside such an article for a definition', async () => {
     expect(await quoteOf('cong chuc')).toBeNull();
+  });
+});
+
+describe('markedTermsDefined and definesTerm', () => {
+  it('reads the marked terms of a meaning question, none of a question that only opens "what is"', () => {
+    expect(markedTermsDefined('Theo Nghị định, thế nào là “giảng viên kiêm nhiệm”?')).toEqual(['giang vien kiem nhiem']);
+    expect(markedTermsDefined("How does the decision define the 'data exchange' (Sàn dữ liệu)?")).toEqual(['san du lieu']);
+    expect(markedTermsDefined('What is the support for quail (chim cút) per head?')).toEqual([]);
+    expect(markedTermsDefined('Giảng viên kiêm nhiệm phải dạy bao nhiêu giờ?')).toEqual([]);
+  });
+
+  it('tells a passage saying what a term is from one that only uses it', () => {
+    expect(definesTerm('2. Giảng viên kiêm nhiệm là công chức được cử tham gia giảng dạy.', 'giang vien kiem nhiem')).toBe(true);
+    expect(definesTerm('Sàn dữ liệu (Data Exchange): nơi các bên trao đổi dữ liệu.', 'san du lieu')).toBe(true);
+    expect(definesTerm('1. Giảng viên của Học viện, các cơ sở đào tạo; giảng viên kiêm nhiệm.', 'giang vien kiem nhiem')).toBe(false);
+    expect(definesTerm('đưa dữ liệu đủ điều kiện lên Sàn dữ liệu, thúc đẩy thị trường', 'san du lieu')).toBe(false);
   });
 });

@@ -36,6 +36,26 @@ export function termsAskedAbout(question: string): string[] {
   return [...new Set([...marked, ...whole])].filter((term) => term.split(' ').length >= 2);
 }
 
+/** "What is the fee for quail (chim cút)?" asks no meaning, though it opens like "what is X?". */
+const ONLY_WHAT_IS = /^\s*what is\b/;
+
+/**
+ * The terms a question marks (quotes or brackets) and asks the meaning of ("thế nào là “giảng viên kiêm nhiệm”",
+ * "how does … define the 'data exchange' (Sàn dữ liệu)"), folded: a passage that only uses them does not answer.
+ */
+export function markedTermsDefined(question: string): string[] {
+  const key = matchKey(question);
+  if (!asksMeaning(question) || (ONLY_WHAT_IS.test(key) && !asksMeaning(key.replace(ONLY_WHAT_IS, '')))) return [];
+  const words = (text: string) => matchKey(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map(words).filter((term) => term.split(' ').length >= 2);
+}
+
+/** Whether a passage says what `term` (folded, from `markedTermsDefined`) is: "<term> là …", "<term> gồm …", "<term>: …". */
+export function definesTerm(passage: string, term: string): boolean {
+  const words = term.split(' ').map(escapeRegExp).join('[\\s*_,\\-–]+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}[\\s*_”"']*(?:\\([^)]*\\)[\\s*_]*)?(?:la|duoc hieu la|gom|bao gom|:)(?![\\p{L}])`, 'u').test(matchKey(passage));
+}
+
 /** The clause where a document defines `term` (folded): a numbered clause or a paragraph opening "<term> là …". */
 export async function findDefinedTerm(
   knowledge: Pick<KnowledgeBase, 'chunksWithWords'>,

@@ -169,9 +169,12 @@ describe('askedTypeCited', () => {
 });
 
 describe('factOfAbsentDocument', () => {
-  it('reads the document a fact is asked of as the last one named by number before the asking words', () => {
-    expect(factOfAbsentDocument('Kế hoạch 8557 căn cứ Kế hoạch số 283/KH-UBND. Kế hoạch 283 đó được ban hành ngày nào?', metas)).toBe(true);
-    expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND được ban hành ngày nào?', metas)).toBe(false);
-    expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND có những mục tiêu gì?', metas)).toBe(false);
+  it('reads the document a fact is asked of as the first named by number in the sentence asking it', () => {
+    expect(factOfAbsentDocument('On what date did Decree 148/2024/ND-CP, which amends the decree cited in Circular 05/2025/TT-BGDĐT, take effect?', metas)?.written).toBe('Decree 148/2024/ND-CP');
+    expect(factOfAbsentDocument('Nghị định 148/2024/NĐ-CP, được Nghị định 171/2025/NĐ-CP dẫn chiếu, có hiệu lực từ ngày nào?', metas)).not.toBeNull();
+    expect(factOfAbsentDocument('Thông tư 05/2025/TT-BGDĐT, thay thế Thông tư 28/2009/TT-BGDĐT, có hiệu lực từ ngày nào?', metas)).toBeNull();
+    expect(factOfAbsentDocument('Kế hoạch 8557 căn cứ Kế hoạch số 283/KH-UBND. Kế hoạch 283 đó được ban hành ngày nào?', metas)).not.toBeNull();
+    expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND được ban hành ngày nào?', metas)).toBeNull();
+    expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND có những mục tiêu gì?', metas)).toBeNull();
   });
 });

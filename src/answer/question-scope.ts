@@ -81,14 +81,18 @@ const GENERIC_TYPE: DocumentMeta['type'] = 'Văn bản';
 const FACT_CUE = /\b(ban hanh|ky|hieu luc|so hieu|so may|issued|signed|take effect|takes effect|effective)\b/;
 
 /**
- * Whether the document a question asks a fact of is one the collection lacks: the last named by number before the
- * fact is asked ("KH 552 căn cứ Kế hoạch số 283/KH-UBND. Kế hoạch 283 đó ban hành ngày nào?" asks of 283).
+ * The document a question asks a fact of, when the collection lacks it: the first named by number in the sentence
+ * asking it, the subject ("KH 552 căn cứ Kế hoạch số 283/KH-UBND. Kế hoạch 283 đó ban hành ngày nào?" asks of 283;
+ * "When did Decree 148/2024, which amends the decree Circular 110 cites, take effect?" of 148).
  */
-export function factOfAbsentDocument(question: string, metas: readonly DocumentMeta[]): boolean {
-  const cue = FACT_CUE.exec(folded(question))?.index;
-  if (cue === undefined) return false;
-  const before = numberMentions(question).filter((mention) => mention.start < cue).sort((a, b) => a.start - b.start).at(-1);
-  return !!before && !metas.some((meta) => matches(meta, before));
+export function factOfAbsentDocument(question: string, metas: readonly DocumentMeta[]): AbsentDocument | null {
+  const text = folded(question);
+  const cue = FACT_CUE.exec(text)?.index;
+  if (cue === undefined) return null;
+  const sentence = Math.max(0, ...[...text.slice(0, cue).matchAll(/[.?!]\s/g)].map((match) => match.index! + 1));
+  const before = numberMentions(question).filter((mention) => mention.start < cue).sort((a, b) => a.start - b.start);
+  const subject = before.find((mention) => mention.start >= sentence) ?? before.at(-1);
+  return subject && !metas.some((meta) => matches(meta, subject)) ? describeAbsent(question, [subject], () => false) : null;
 }
 
 /**
@@ -107,12 +111,21 @@ export function citesNamedNumber(question: string): (citation: string) => boolea
   };
 }
 
+/** A document the question names by number that the collection lacks. */
+export interface AbsentDocument {
+  /** As the question writes it: "Thông tư 111/2025/TT-BTC". */
+  written: string;
+  /** The question asks what it says ("theo Thông tư …"). */
+  framed: boolean;
+  mentionedIn: (text: string) => boolean;
+}
+
 /**
  * Documents the question names by number that the collection does not hold, as written ("Thông tư 111/2025/TT-BTC"),
  * each with a test for a passage that mentions it, and whether the question asks what it says ("theo Thông tư …");
  * none when it also names a document the collection holds, unless it asks what the other says.
  */
-export function absentDocuments(question: string, metas: readonly DocumentMeta[]): { written: string; framed: boolean; mentionedIn: (text: string) => boolean }[] {
+export function absentDocuments(question: string, metas: readonly DocumentMeta[]): AbsentDocument[] {
   const all = numberMentions(question);
   const held = (mention: NumberMention) => metas.some((meta) => matches(meta, mention));
   const mentions = all.filter((mention) => !held(mention));
@@ -121,17 +134,20 @@ export function absentDocuments(question: string, metas: readonly DocumentMeta[]
   const text = folded(question);
   const framed = (mention: NumberMention) => /(?:^|[\s,])(theo|under|according to|per|in)\s+$/u.test(text.slice(0, mention.start));
   if (mentions.length < all.length && !mentions.some(framed)) return [];
+  return [...new Set(mentions.map((mention) => mention.digits))].map((digits) => describeAbsent(question, mentions.filter((mention) => mention.digits === digits), framed));
+}
+
+/** One absent document from its mentions (one number, written once or more): as written, and how a passage names it. */
+function describeAbsent(question: string, same: readonly NumberMention[], framed: (mention: NumberMention) => boolean): AbsentDocument {
   // Folding keeps each precomposed letter one character, so offsets in the folded text are offsets in `original`.
   const original = question.normalize('NFC');
-  return [...new Set(mentions.map((mention) => mention.digits))].map((digits) => {
-    const same = mentions.filter((mention) => mention.digits === digits);
-    const year = same.find((mention) => mention.year)?.year;
-    // From the type word to the end of the number's code: "Thông tư 111/2025/TT-BTC".
-    const start = Math.min(...same.map((mention) => mention.start));
-    const written = /^\D*\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)*/u.exec(original.slice(start))?.[0] ?? digits;
-    const pattern = new RegExp(`(?<!\\d)0*${digits}\\s*/${year ? `\\s*${year}\\s*/` : ''}`);
-    return { written: written.trim(), framed: same.some(framed), mentionedIn: (text: string) => pattern.test(text) };
-  });
+  const { digits } = same[0];
+  const year = same.find((mention) => mention.year)?.year;
+  // From the type word to the end of the number's code: "Thông tư 111/2025/TT-BTC".
+  const start = Math.min(...same.map((mention) => mention.start));
+  const written = /^\D*\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)*/u.exec(original.slice(start))?.[0] ?? digits;
+  const pattern = new RegExp(`(?<!\\d)0*${digits}\\s*/${year ? `\\s*${year}\\s*/` : ''}`);
+  return { written: written.trim(), framed: same.some(framed), mentionedIn: (text: string) => pattern.test(text) };
 }
 
 /** Before a word naming a type of document, folded: a word starts there, and "kỷ luật" (discipline) and "pháp luật" (the law in general) name no law. */

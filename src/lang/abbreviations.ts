@@ -51,6 +51,20 @@ export const CURATED_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['GDĐT', 'Giáo dục và Đào tạo'],
   ['BVSK', 'bảo vệ sức khỏe'],
   ['TTĐT', 'thông tin điện tử'],
+  // Common across administrative documents of every field.
+  ['MTQG', 'mục tiêu quốc gia'],
+  ['CNTT', 'công nghệ thông tin'],
+  ['CSDL', 'cơ sở dữ liệu'],
+  ['KH&CN', 'Khoa học và Công nghệ'],
+  ['KHCN', 'Khoa học và Công nghệ'],
+  ['ĐMST', 'đổi mới sáng tạo'],
+  ['CĐS', 'chuyển đổi số'],
+  ['PCCC', 'phòng cháy, chữa cháy'],
+  ['ATTP', 'an toàn thực phẩm'],
+  ['TN&MT', 'Tài nguyên và Môi trường'],
+  ['HTX', 'hợp tác xã'],
+  ['DVC', 'dịch vụ công'],
+  ['ĐVHC', 'đơn vị hành chính'],
 ]);
 
 /** Folded lower-case key without separators, the form people type: "LĐ-TB&XH" → "ldtbxh", "BHYT" → "bhyt". */
