@@ -2,10 +2,10 @@ import { abbreviationKey } from '../lang/abbreviations.js';
 import type { KnowledgeBase, OutlineEntry } from '../types.js';
 import type { DocumentReader, QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
-import { foldedLower } from './evidence-cues.js';
+import { foldedLower, headingNamesBody } from './evidence-cues.js';
 import { abbreviationAskedAbout, asksMeaning, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
 import { findDefinedTerm, termsAskedAbout } from './find-defined-term.js';
-import { findNamedSection } from './find-named-section.js';
+import { findNamedSection, headingWords } from './find-named-section.js';
 import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
@@ -23,14 +23,17 @@ const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu
 /** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
 const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
 
+/** A section asked for: by the asked thing's wordings, likeliest first, or by the bodies whose duties are asked. */
+export type SectionAsked = { question: string } & ({ wordings: readonly (readonly string[])[] } | { bodies: readonly string[] });
+
 /** Each answer reads the documents it needs into the question's documents, which later stages quote from. */
 export interface DirectAnswers {
   /** One plan fact read off a plan's header, preamble or signature; null when the plan does not state it. */
   planFact(documents: QuestionDocuments, docId: string, fact: PlanFact): Promise<AnswerPart | null>;
   /** The headings that answer a structure question for one plan. */
   structure(documents: QuestionDocuments, docId: string, question: string): Promise<AnswerPart | null>;
-  /** The items of the section a list question names by its heading, one of the asked thing's wordings after another. */
-  namedSection(documents: QuestionDocuments, docId: string, asked: readonly (readonly string[])[], question: string): Promise<AnswerPart | null>;
+  /** The items of the section a list question names by its heading, or of the one headed by the body it asks about. */
+  namedSection(documents: QuestionDocuments, docId: string, asked: SectionAsked): Promise<AnswerPart | null>;
   /** A question about an abbreviation or a name alone, answered from where a plan defines or names it. */
   definition(documents: QuestionDocuments, question: string): Promise<AnswerPart | null>;
   /** The clause where a document defines the term a question asks the meaning of ("phản ánh hiện trường là …"). */
@@ -134,15 +137,8 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
     return { chunk, start, end, text: documents.document(docId).text.slice(start, end), section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
   };
 
-  /**
-   * Every item of the section a list question names by its heading ("các mục đích của kế hoạch" → "1. Mục đích"):
-   * its subsections' headings, or its paragraphs.
-   */
-  const namedSectionPart = async (documents: QuestionDocuments, docId: string, asked: readonly (readonly string[])[], question: string): Promise<AnswerPart | null> => {
-    await documents.load([docId]);
-    const outline = documents.outline(docId);
-    const entry = asked.map((words) => findNamedSection(outline, words, question)).find((found) => found !== null);
-    if (!entry) return null;
+  /** Every item of a section: its subsections' headings, or its paragraphs; null for a long section without any. */
+  const sectionItems = (documents: DocumentReader, docId: string, outline: readonly OutlineEntry[], entry: OutlineEntry): AnswerPart | null => {
     const children = outline.filter((other) => other.depth === entry.depth + 1 && other.start > entry.start && other.start < entry.end);
     if (children.length > 0) return { docId, kind: 'passages', evidence: headingsOf(documents, docId, children, [entry.title]), layout: 'list' };
     const text = documents.document(docId).text;
@@ -156,6 +152,23 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       evidence.push({ ...evidenceIn(documents, docId, start, start + paragraph.length), section: [entry.title], headingStart: entry.start });
     }
     return evidence.length > 0 ? { docId, kind: 'passages', evidence, layout: 'list' } : null;
+  };
+
+  /**
+   * Every item of the section a list question names by its heading ("các mục đích của kế hoạch" → "1. Mục đích"), or
+   * of the one headed by the body whose duties it asks ("Sở Nội vụ có vai trò gì" → "2. Sở Nội vụ").
+   */
+  const namedSectionPart = async (documents: QuestionDocuments, docId: string, asked: SectionAsked): Promise<AnswerPart | null> => {
+    await documents.load([docId]);
+    const outline = documents.outline(docId);
+    // Of the headings naming the body, the one sharing most words with the question ("9. UBND các phường, xã").
+    const shared = (entry: OutlineEntry) => headingWords(entry.title).filter((word) => questionWords.has(word)).length;
+    const questionWords = new Set(foldedLower(asked.question).split(/[^a-z0-9]+/));
+    const entry =
+      'bodies' in asked
+        ? outline.filter((candidate) => headingNamesBody(candidate.title, asked.bodies)).sort((a, b) => shared(b) - shared(a) || a.start - b.start)[0]
+        : asked.wordings.map((words) => findNamedSection(outline, words, asked.question)).find((found) => found !== null);
+    return entry ? sectionItems(documents, docId, outline, entry) : null;
   };
 
   /**

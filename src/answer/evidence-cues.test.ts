@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay } from './evidence-cues.js';
+import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -276,5 +276,14 @@ describe('askedUnit in English', () => {
     expect(askedUnit('How much support is paid per quail killed?', translate)).toBe('tien');
     expect(askedUnit('How many people are supported?', translate)).toBe('nguoi');
     expect(askedUnit('By how much should the number of cases rise?', translate)).not.toBe('tien');
+  });
+});
+
+describe('asksDuties', () => {
+  it('reads a question about what a body does, its tasks or its role', () => {
+    expect(asksDuties('Sở Y tế có nhiệm vụ gì?')).toBe(true);
+    expect(asksDuties('Trong kế hoạch, Sở Nội vụ có vai trò gì?')).toBe(true);
+    expect(asksDuties('What role does the Department of Home Affairs play?')).toBe(true);
+    expect(asksDuties('Kế hoạch có hiệu lực từ ngày nào?')).toBe(false);
   });
 });

@@ -33,7 +33,7 @@ import {
 } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
-import { createDirectAnswers } from './direct-answers.js';
+import { createDirectAnswers, type SectionAsked } from './direct-answers.js';
 import { askedSectionWords, asksWholeSection } from './find-named-section.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
@@ -487,16 +487,26 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       },
     },
     {
-      // "Kế hoạch 308 đặt ra những yêu cầu gì?": every item of the section headed by what is listed.
-      name: 'section the list question names',
+      // "Kế hoạch 308 đặt ra những yêu cầu gì?": every item of the section headed by what is listed; "Sở Nội vụ có vai
+      // trò gì?": of the section headed by that body.
+      name: 'section the question names',
       run: async ({ standalone, scope, scopeMetas, analyzed, types, needs }, documents) => {
         const meta = scopeMetas?.length === 1 ? scopeMetas[0] : undefined;
-        if (!meta || !types.includes('list') || needs.tableBodies.length > 0) return null;
+        if (!meta) return null;
+        const found = async (asked: SectionAsked): Promise<Outcome | null> => {
+          const part = await direct.namedSection(documents, meta.id, asked);
+          return part ? { kind: 'answer', parts: [part] } : null;
+        };
         const naming = [meta.type, meta.title, meta.number, meta.locality, meta.issuer].join(' ');
         const question = analyzed.language === 'en' ? analyzed.searchText : standalone;
-        const asked = askedSectionWords(standalone, analyzed.language, listHead(standalone), (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
-        const part = asked.length > 0 ? await direct.namedSection(documents, meta.id, asked, question) : null;
-        return part ? { kind: 'answer', parts: [part] } : null;
+        if (needs.bodyDuties && needs.dutyBodies.length > 0) {
+          // "Trong dịch Covid-19, Sở LĐTBXH đã chỉ đạo … làm gì?" asks part of what the body does, which retrieval finds.
+          const asked = [...foldedLower(needs.dutyBodies.join(' ')).split(/[^a-z0-9]+/), ...DUTY_SYLLABLES];
+          return asksWholeSection(question, asked, naming) ? found({ bodies: needs.dutyBodies, question }) : null;
+        }
+        if (!types.includes('list') || needs.tableBodies.length > 0) return null;
+        const wordings = askedSectionWords(standalone, analyzed.language, listHead(standalone), (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
+        return wordings.length > 0 ? found({ wordings, question }) : null;
       },
     },
     {

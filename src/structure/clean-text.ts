@@ -33,6 +33,9 @@ const CONNECTIVES = new Set(
   'và của các cho với trong về theo tại số ngày được là những có hoặc hay từ đến để khi nhằm như trên dưới thuộc bị do mà thì sẽ đã đang cần phải'.split(' '),
 );
 
+/** A line ending with the first word of a body's name ("Sở", "Bộ", "Ủy ban"), its name wrapped onto the next line. */
+const BODY_TITLE_END = /(?<!\p{L})(?:Sở|Bộ|Ủy ban|Uỷ ban|Ban Chỉ đạo|Ban Chỉ huy)$/u;
+
 /** Has letters and all of them are capitals (titles, issuing body, headings like "I. MỤC TIÊU"). */
 export const isUpper = (line: string): boolean => /\p{L}/u.test(line) && line === line.toLocaleUpperCase('vi');
 const startsLower = (line: string): boolean => /^[\p{Ll}]/u.test(line);
@@ -121,6 +124,8 @@ function continues(line: string, next: string, blankLinesBetween: number, after:
   if (/^\d/u.test(next)) return !TERMINAL.test(line);
   if (TERMINAL.test(line)) return SIGNATURE_PREFIX.test(line);
   if (CONNECTIVES.has(lastWord(line).toLocaleLowerCase('vi'))) return true;
+  // "… phối hợp với Sở\nTài chính, báo cáo …": a body's title word ends no sentence.
+  if (BODY_TITLE_END.test(line)) return true;
   if (/[,\-–]$/u.test(line)) return true;
   if (isUpper(line)) return isUpper(next);
   if (TERMINAL.test(next)) return false;
