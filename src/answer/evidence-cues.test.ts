@@ -149,6 +149,9 @@ describe('citesDocument', () => {
     expect(citesDocument('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;')).toBe(true);
     expect(citesDocument('Căn cứ Nghị định số 78/2025/NĐ-CP;')).toBe(true);
     expect(citesDocument('Thực hiện theo quy định của pháp luật về đất đai ngày 1 tháng 8')).toBe(false);
+    expect(citesDocument('thực hiện Kết luận liên ngành tư pháp trung ương số 23/KL-LNTPTW ngày 21 tháng 11 năm 2024')).toBe(true);
+    expect(citesDocument('Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo')).toBe(true);
+    expect(citesDocument('Thông báo 552/TB-VPCP của Văn phòng Chính phủ')).toBe(true);
     expect(citesDocument('Luật này có hiệu lực từ ngày 01/01/2026.')).toBe(false);
   });
 });

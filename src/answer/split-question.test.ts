@@ -59,4 +59,17 @@ describe('splitQuestion', () => {
     const whole = 'Trong phụ lục, việc thành lập bộ máy quản lý và ban hành quy chế do cơ quan nào chủ trì?';
     expect(splitQuestion(whole)).toEqual([whole]);
   });
+
+  it('leaves whole a cited document asked its number and then its date: one citation gives both', () => {
+    const cited = 'kh 153 de nghi phoi hop thuc hien ket luan lien nganh so may, ban hanh ngay nao';
+    expect(splitQuestion(cited)).toEqual([cited]);
+    expect(splitQuestion('Kết luận liên ngành đó số mấy và ban hành ngày nào?')).toEqual(['Kết luận liên ngành đó số mấy và ban hành ngày nào?']);
+  });
+
+  it('gives an English first part that is only its wh-phrase the predicate of the second', () => {
+    expect(splitQuestion("Which Prime Minister's directive and which Government Office notice does Can Tho's plan 157 implement?")).toEqual([
+      "Which Prime Minister's directive does Can Tho's plan 157 implement?",
+      "Which Government Office notice does Can Tho's plan 157 implement?",
+    ]);
+  });
 });

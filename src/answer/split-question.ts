@@ -36,12 +36,31 @@ export function splitQuestion(question: string): string[] {
       const ending = /[?]\s*$/.test(question) ? '?' : '';
       return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
     }
-    if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && asks(right)) {
+    if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && asks(right) && !asksNumberThenDate(left, right)) {
       const ending = /[?]\s*$/.test(question) ? '?' : '';
-      return [`${left.replace(/[?,;\s]+$/u, '')}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
+      return [`${withPredicate(left.replace(/[?,;\s]+$/u, ''), right)}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
     }
   }
   return [question];
+}
+
+/** "… kết luận số mấy, ban hành ngày nào": a cited document's number and date, both read off one citation. */
+const ASKS_NUMBER = /\b(so may|so bao nhieu|so hieu (la )?gi|so nao|what number|which number)\s*$/;
+const ASKS_DATE = /^(va\s+)?(duoc\s+)?(ban hanh|ky)?\s*(vao\s+)?ngay (nao|may)\b|^(and\s+)?(what|which) date\b|^(and\s+)?when\b/;
+// ("Kế hoạch … là kế hoạch số mấy, ban hành ngày nào" names its subject before "là": each part is asked of it.)
+const asksNumberThenDate = (left: string, right: string): boolean => ASKS_NUMBER.test(folded(left)) && ASKS_DATE.test(folded(right)) && !/\b(la|is|are)\b/.test(folded(left));
+
+/** An English auxiliary where a wh-question's predicate starts: "which notice | does the plan implement". */
+const AUXILIARY = /\b(?:does|do|did|is|are|was|were|has|have|had|must|should|will|can|may)\b/i;
+
+/**
+ * "Which directive and which notice does the plan implement?": a first part that is only its wh-phrase takes the
+ * second part's predicate ("Which directive does the plan implement?").
+ */
+function withPredicate(left: string, right: string): string {
+  if (!/^(which|what)\b/i.test(left) || !/^(which|what)\b/i.test(right) || AUXILIARY.test(left)) return left;
+  const predicate = AUXILIARY.exec(right);
+  return predicate ? `${left} ${right.slice(predicate.index).replace(/[?\s]+$/u, '')}` : left;
 }
 
 /** "Theo Kế hoạch 980/KH-UBND, …", "Under Decree 09/2025/ND-CP, …": an opening frame that holds for both parts. */
