@@ -79,6 +79,13 @@ describe('the date a cited document bears', () => {
     expect((await ask('Ngày nào huyện Minh Sơn tổ chức hội nghị triển khai Luật Giáo dục?')).answered).toBe(false);
   });
 
+  it("answers a cited document's number and date asked together", async () => {
+    const result = await ask("The Minh Son plan cites a Government decree on the Education Law. What is that decree's number and date?");
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('84/2020/NĐ-CP');
+    expect(result.answer).toContain('17 tháng 7 năm 2020');
+  });
+
   it('names a cited plan of the year asked, and no plan of another year', async () => {
     const named = await ask('Kế hoạch tháng hành động vì người cao tuổi năm 2020 của huyện Minh Sơn là kế hoạch số mấy?');
     expect(named.answered, named.answer).toBe(true);

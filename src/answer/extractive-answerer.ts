@@ -436,7 +436,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
       absent: absentDocuments(standalone, metas).concat(absentDocuments(standalone, metas).length === 0 ? (factOfAbsentDocument(standalone, metas) ?? []) : []),
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
-      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) ? () => true : citesNamedNumber(standalone),
+      // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
+      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) || types.includes('document') ? () => true : citesNamedNumber(standalone),
       needs,
     };
   };

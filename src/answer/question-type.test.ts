@@ -72,6 +72,7 @@ describe('detectQuestionTypes (English)', () => {
     ["In Dong Thap's marine plan, which department helps local producers?", 'who'],
     ['Is there a plan for Da Nang?', 'yes-no'],
     ['Which agency is in charge of health checks?', 'who'],
+    ["Which Prime Minister's directive does the plan implement?", 'document'],
   ])('%j → %s first', (q, type) => expect(en(q)[0]).toBe(type));
 
   it('gives general for a bare topic', () => {

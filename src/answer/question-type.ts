@@ -108,6 +108,7 @@ const DA = compilePhrase('đã');
 const PERCENT_QUESTION = ['bao nhiêu phần trăm', 'mấy phần trăm', 'how many percent', 'what percentage'].map(compilePhrase);
 const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp', 'submit', 'send', 'report', 'complete', 'deliver'].map(compilePhrase);
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
+const ASKED_DOCUMENT = /\b(?:which|what)\s+(?:[\p{L}'’-]+\s+){1,4}(?:directives?|decisions?|decrees?|circulars?|notices?|resolutions?|laws?|conclusions?|documents?)\b/u;
 const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|was|were)\b/i;
 
 /**
@@ -141,6 +142,8 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
   for (const { value } of findIndexed(prepared, language === 'vi' ? VI_TABLE : EN_TABLE)) found.add(value);
   if (prepared.folded.includes('%')) found.add('percent');
   if (language === 'en' && asksInDong(text)) found.add('count');
+  // "Which Prime Minister's directive …": a document asked for, its issuer between.
+  if (language === 'en' && ASKED_DOCUMENT.test(prepared.lower)) found.add('document');
 
   if (language === 'vi') {
     // "những … nào", "những … gì" list; a closing "không" (or "đã … chưa") asks yes or no.
