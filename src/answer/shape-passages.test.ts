@@ -77,3 +77,38 @@ describe('withTableRows', () => {
     expect(shaperOver(text).withTableRows([first], [first, second, third], [])).toEqual([first]);
   });
 });
+
+describe('withIntroducer', () => {
+  const text = [
+    '3. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định:',
+    '',
+    'a) Mức hỗ trợ cụ thể đối với từng loại vật nuôi.',
+    '',
+    'b) Mức hỗ trợ cao hơn nhưng không vượt quá 1,5 lần.',
+    '',
+    '4. Chỉ đạo công khai chính sách.',
+  ].join('\n');
+  const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => [{ docId: 'd', start: 0, end: text.length } as Chunk] } as unknown as DocumentReader);
+  const at = (quote: string): Evidence => {
+    const start = text.indexOf(quote);
+    return { chunk: { docId: 'd', start: 0, end: text.length } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
+  };
+
+  it('opens the first item of a list with the line introducing it', () => {
+    const [item] = shaper.withIntroducer(at('a) Mức hỗ trợ cụ thể đối với từng loại vật nuôi.'));
+    expect(item.text.startsWith('3. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân')).toBe(true);
+    expect(item.text.endsWith('từng loại vật nuôi.')).toBe(true);
+  });
+
+  it('quotes the introduction on its own above a later item, its siblings skipped', () => {
+    const quotes = shaper.withIntroducer(at('b) Mức hỗ trợ cao hơn nhưng không vượt quá 1,5 lần.'));
+    expect(quotes.map((quote) => quote.text)).toEqual(['3. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định:', 'b) Mức hỗ trợ cao hơn nhưng không vượt quá 1,5 lần.']);
+  });
+
+  it('leaves alone an item whose list no colon introduces', () => {
+    const clause = at('4. Chỉ đạo công khai chính sách.');
+    expect(shaper.withIntroducer(clause)).toEqual([clause]);
+    const first = at('3. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định:');
+    expect(shaper.withIntroducer(first)).toEqual([first]);
+  });
+});

@@ -14,6 +14,11 @@ const IN_CHARGE = /\bchu tri\b/;
 /** How far a passage ending with ":" is extended into what it introduces. */
 const MAX_INTRODUCED_CHARS = 700;
 const LIST_ITEM = /^(?:[-+•–]|[a-zđ]\)|\d+[.)])\s/u;
+/** The kinds of list marker a line may open with: a point "a)", a dash or bullet, a plus, a clause number "3.". */
+const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
+/** An introduction quoted with an item of its list is at most this long, and this far above it. */
+const MAX_INTRODUCER_CHARS = 450;
+const MAX_INTRODUCER_DISTANCE = 3_000;
 /** A heading below ends what a colon introduced: "**VI.", "III. ", "Điều 5". */
 const HEADING_LINE = /^(?:\*\*|[IVXLC]+\.\s|(?:Điều|Chương|Mục|Phần)\s+\d)/u;
 /** A short line set in italics or bold that names what follows ("*- Công nghiệp Chế biến*"): no sentence, no figure. */
@@ -57,6 +62,8 @@ export interface PassageShaper {
   merged(items: readonly Evidence[]): Evidence[];
   /** A passage ending with ":" quoted with what it introduces ("… bao gồm:" and the items or the sentence after it). */
   withIntroduced(item: Evidence): Evidence;
+  /** An item of a list quoted with the sentence introducing the list ("… trình Hội đồng nhân dân quyết định:"). */
+  withIntroducer(item: Evidence): Evidence[];
 }
 
 /** Over the documents of the passages it is given, already read for the question. */
@@ -193,5 +200,32 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return end > item.end ? { ...item, end, text: text.slice(item.start, end) } : item;
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced };
+  /**
+   * "a) Mức hỗ trợ cụ thể …" says what is decided, the line introducing its list ("3. … Ủy ban nhân dân cấp tỉnh trình
+   * Hội đồng nhân dân cùng cấp quyết định:") who decides it: an item is quoted with that line, its siblings skipped.
+   */
+  const withIntroducer = (item: Evidence): Evidence[] => {
+    const text = documents.document(item.chunk.docId).text;
+    const lineStart = text.lastIndexOf('\n', item.start - 1) + 1;
+    const kind = MARKER_KINDS.find((marker) => marker.test(text.slice(lineStart, item.end).replace(/^[*_\s]+/u, '')));
+    if (!kind) return [item];
+    const bound = Math.max(item.headingStart ?? 0, lineStart - MAX_INTRODUCER_DISTANCE);
+    // The paragraphs above the item, nearest first: blank lines or list markers start them.
+    const above = [...text.slice(bound, lineStart).matchAll(/[^\n]+(?:\n(?!\s*\n|[*_\s]*(?:[-–•+]|[a-zđ]\)|\d+\.)\s)[^\n]+)*/gu)].reverse();
+    for (const [index, match] of above.entries()) {
+      const paragraph = match[0].replace(/[*_\s]+$/u, '').replace(/^[*_\s]+/u, '');
+      if (kind.test(paragraph)) continue;
+      if (!paragraph.endsWith(':') || paragraph.length > MAX_INTRODUCER_CHARS || HEADING_LINE.test(match[0].trim())) return [item];
+      const start = bound + match.index!;
+      const end = start + match[0].trimEnd().length;
+      const chunk = documents.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= start && start < candidate.end) ?? item.chunk;
+      // Right above the item, it opens the item's quote; further up, it is quoted on its own.
+      return index === 0
+        ? [{ ...item, start, text: text.slice(start, item.end) }]
+        : [{ ...item, chunk, start, end, text: text.slice(start, end), headingLength: undefined, cut: undefined }, item];
+    }
+    return [item];
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced, withIntroducer };
 }
