@@ -8,7 +8,7 @@ const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
 // After NFD: a tone mark on the first vowel of oa/oe/uy (not followed by a final consonant) moves to the second.
 const OLD_STYLE_TONE = new RegExp(`([oO])([${TONE_MARKS}])([aAeE])(?![a-zA-Z\\u0300-\\u036f])|([uU])([${TONE_MARKS}])([yY])(?![a-zA-Z\\u0300-\\u036f])`, 'g');
 
-/** NFC, one tone-placement convention, typographic dashes/quotes unified. */
+/** NFC, one tone-placement convention, one spelling of "hằng/hàng ngày", typographic dashes/quotes unified. */
 export function normalizeVietnamese(input: string): string {
   return input
     .normalize('NFD')
@@ -17,7 +17,9 @@ export function normalizeVietnamese(input: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\u00A0/g, ' ');
+    .replace(/\u00A0/g, ' ')
+    // "hằng ngày" and "hàng ngày" are one word spelt two ways (every day, month, year…).
+    .replace(/(?<!\p{L})([Hh])ằng(?=\s+(?:ngày|tuần|tháng|quý|năm|kỳ)(?!\p{L}))/gu, '$1àng');
 }
 
 /** Removes diacritics (đ → d included), keeping letters and case. Length-preserving for NFC Vietnamese. */
