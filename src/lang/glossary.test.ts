@@ -173,3 +173,11 @@ describe('administrative vocabulary', () => {
     expect(translateToVietnamese('lead agency').text).toBe('chủ trì');
   });
 });
+
+describe('translateToVietnamese, word forms', () => {
+  it('reads a verb form as its verb and a hyphenated entry word by word', () => {
+    expect(translateToVietnamese('cooperating').text).toBe(translateToVietnamese('cooperate').text);
+    expect(translateToVietnamese('institutes').text).toBe('viện');
+    expect(translateToVietnamese('small and medium-sized enterprises').text).toBe('doanh nghiệp nhỏ và vừa');
+  });
+});

@@ -1041,6 +1041,13 @@ const singular = (word: string): string[] => {
   if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('es')) forms.push(word.slice(0, -2));
   if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  // Verb forms read as the verb: "cooperating" → "cooperate", "funded" → "fund", "planning" → "plan".
+  for (const ending of ['ing', 'ed']) {
+    if (!word.endsWith(ending) || word.length < ending.length + 3) continue;
+    const stem = word.slice(0, -ending.length);
+    forms.push(stem, `${stem}e`);
+    if (/(\p{Ll})\1$/u.test(stem)) forms.push(stem.slice(0, -1));
+  }
   // British spellings read as the list's: "specialised" → "specialized", "centre" → "center", "labour" → "labor".
   const american = word.replace(/is(e|es|ed|ing|ation|ations)$/u, 'iz$1').replace(/tre(s?)$/u, 'ter$1').replace(/our(s?)$/u, 'or$1').replace(/^programme/u, 'program');
   return american === word ? forms : [...forms, ...singular(american)];
@@ -1060,11 +1067,12 @@ const tokensOf = (text: string): string[] => (text.toLowerCase().replace(/’/g,
 /** Phrases grouped by their first word, longest first. */
 const BY_FIRST_WORD: ReadonlyMap<string, Phrase[]> = (() => {
   const map = new Map<string, Phrase[]>();
+  const add = (words: string[], phrase: Omit<Phrase, 'words'>) => map.set(words[0], [...(map.get(words[0]) ?? []), { ...phrase, words }]);
   for (const [english, vietnamese] of GLOSSARY) {
-    const words = tokensOf(english.replace(/,/g, ' '));
-    const list = map.get(words[0]) ?? [];
-    list.push({ words, vietnamese, english, general: ONLY_GENERAL.has(english.toLowerCase()) });
-    map.set(words[0], list);
+    const phrase = { vietnamese, english, general: ONLY_GENERAL.has(english.toLowerCase()) };
+    add(tokensOf(english.replace(/,/g, ' ')), phrase);
+    // A question's hyphenated compound may be read word by word ("small and medium-sized enterprises"): so is the entry.
+    if (english.includes('-')) add(tokensOf(english.replace(/[,-]/g, ' ')), phrase);
   }
   for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
   return map;
