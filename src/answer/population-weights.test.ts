@@ -42,4 +42,15 @@ describe('createPopulationWeights', () => {
     const plansOnly = await createPopulationWeights(knowledge)(model, [metas[0]], metas.slice(0, 6), false);
     expect(plansOnly.idf('y tế')).toBe(model.idf('y tế'));
   });
+
+  it("weighs among the scope's own documents when its type has too many to read, if they are long enough", async () => {
+    const model = await weighCollection();
+    const manyPlans = Array.from({ length: 100 }, (_, i) => meta(`plan-${i}`, 'Kế hoạch'));
+    const long = { chunksOf: async (docId: string) => Array.from({ length: docId === 'plan-0' ? 30 : 1 }, (_, i) => chunk(docId, i % 2 === 0 ? 'Trạm y tế xã khám sức khỏe.' : 'Báo cáo kết quả.')) };
+    const weighed = await createPopulationWeights(long)(model, [manyPlans[0]], manyPlans, false);
+    expect(weighed.idf('y tế')).toBeLessThan(model.idf('y tế'));
+    // A short document tells too little: the collection's weights stay.
+    const short = await createPopulationWeights(long)(model, [manyPlans[1]], manyPlans, false);
+    expect(short.idf('y tế')).toBe(model.idf('y tế'));
+  });
 });

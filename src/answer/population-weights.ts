@@ -6,6 +6,8 @@ const MAX_POPULATION_DOCUMENTS = 60;
 const CACHED_POPULATIONS = 8;
 /** …and while they are at most this share of the collection. */
 const MAX_POPULATION_SHARE = 0.25;
+/** Fewer chunks than this tell little about which words are common among them. */
+const MIN_POPULATION_CHUNKS = 20;
 
 interface Population {
   chunks: number;
@@ -42,7 +44,7 @@ export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf
     return population;
   };
 
-  /** `model` with its weights taken among the documents of the scope's types, when they are few enough. */
+  /** `model` with its weights taken among the documents of the scope's types, or its own, when they are few enough. */
   return async (model: TermModel, scope: readonly DocumentMeta[], metas: readonly DocumentMeta[], folded: boolean): Promise<TermModel> => {
     if (cachedFor !== metas) {
       cache.clear();
@@ -50,9 +52,13 @@ export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf
     }
     const types = new Set(scope.map((meta) => meta.type));
     const ids = metas.filter((meta) => types.has(meta.type)).map((meta) => meta.id);
-    // A type that makes up much of the collection is already what the collection's statistics describe.
-    if (ids.length === 0 || ids.length > MAX_POPULATION_DOCUMENTS || ids.length > metas.length * MAX_POPULATION_SHARE) return model;
-    const population = await populationOf(ids, model, folded);
+    // A type that makes up much of the collection is already what the collection's statistics describe, unless the
+    // collection is too large to read its documents of that type at once (plans among thousands of documents): the
+    // scope's own documents then, when they are enough to tell what they are all about.
+    const byType = ids.length > 0 && ids.length <= MAX_POPULATION_DOCUMENTS && ids.length <= metas.length * MAX_POPULATION_SHARE;
+    if (!byType && (metas.length <= MAX_POPULATION_DOCUMENTS || scope.length > MAX_POPULATION_DOCUMENTS)) return model;
+    const population = await populationOf(byType ? ids : scope.map((meta) => meta.id), model, folded);
+    if (!byType && population.chunks < MIN_POPULATION_CHUNKS) return model;
     return { ...model, idf: (term) => Math.min(model.idf(term), inverseFrequency(population.chunks, population.counts.get(term) ?? 0)) };
   };
 }

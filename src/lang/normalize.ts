@@ -18,8 +18,9 @@ export function normalizeVietnamese(input: string): string {
     .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\u00A0/g, ' ')
-    // "hằng ngày" and "hàng ngày" are one word spelt two ways (every day, month, year…).
-    .replace(/(?<!\p{L})([Hh])ằng(?=\s+(?:ngày|tuần|tháng|quý|năm|kỳ)(?!\p{L}))/gu, '$1àng');
+    // "hằng ngày" and "hàng ngày" are one word spelt two ways (every day, month, year…): written the first way, which
+    // no other word shares ("ngân hàng năm 2025" is a bank, "cửa hàng" a shop).
+    .replace(/(?<!(?:\p{L}|(?:ngân|cửa|mặt|khách|đơn|kho|lô|món|giao|chở|bán|mua)\s))([Hh])àng(?=\s+(?:ngày|tuần|tháng|quý|năm|kỳ)(?!\p{L})(?!\s*\d))/gu, '$1ằng');
 }
 
 /** Removes diacritics (đ → d included), keeping letters and case. Length-preserving for NFC Vietnamese. */
