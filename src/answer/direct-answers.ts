@@ -132,10 +132,9 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
     });
   };
 
-  const evidenceIn = (documents: DocumentReader, docId: string, start: number, end: number): Evidence => {
-    const chunk = documents.chunksOf(docId).find((candidate) => candidate.start <= start && start < candidate.end)!;
-    return { chunk, start, end, text: documents.document(docId).text.slice(start, end), section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
-  };
+  /** The span [start, end) of a document as a passage of the chunk it starts in. */
+  const evidenceIn = (documents: DocumentReader, docId: string, start: number, end: number): Evidence =>
+    evidenceAt(documents, { chunk: documents.chunksOf(docId).find((candidate) => candidate.start <= start && start < candidate.end)!, start, end });
 
   /** Every item of a section: its subsections' headings, or its paragraphs; null for a long section without any. */
   const sectionItems = (documents: DocumentReader, docId: string, outline: readonly OutlineEntry[], entry: OutlineEntry): AnswerPart | null => {
@@ -162,8 +161,8 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
     await documents.load([docId]);
     const outline = documents.outline(docId);
     // Of the headings naming the body, the one sharing most words with the question ("9. UBND các phường, xã").
-    const shared = (entry: OutlineEntry) => headingWords(entry.title).filter((word) => questionWords.has(word)).length;
     const questionWords = new Set(foldedLower(asked.question).split(/[^a-z0-9]+/));
+    const shared = (entry: OutlineEntry) => headingWords(entry.title).filter((word) => questionWords.has(word)).length;
     const entry =
       'bodies' in asked
         ? outline.filter((candidate) => headingNamesBody(candidate.title, asked.bodies)).sort((a, b) => shared(b) - shared(a) || a.start - b.start)[0]

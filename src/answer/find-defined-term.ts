@@ -23,31 +23,34 @@ const DEFINITIONS_SECTION = /\b(giai thich tu ngu|duoc hieu nhu sau|khai niem|di
 /** How far back the opening of the clause's article is looked for. */
 const LOOK_BACK_CHARS = 3_000;
 
+/** A phrase as a term is matched: folded, punctuation out, spaces single. */
+const termWords = (text: string): string => matchKey(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+
+/** The phrases a question quotes or puts in brackets ("(phản ánh hiện trường)"), folded, of two words or more. */
+const markedTerms = (question: string): string[] =>
+  [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map(termWords).filter((term) => term.split(' ').length >= 2);
+
 /**
- * The terms a question asks the meaning of, folded: the phrases it quotes or puts in brackets ("(phản ánh hiện
- * trường)"), else all its words but the asking ones when they are few.
+ * The terms a question asks the meaning of, folded: the phrases it marks, else all its words but the asking ones when
+ * they are few.
  */
 export function termsAskedAbout(question: string): string[] {
   if (!asksMeaning(question)) return [];
-  const words = (text: string) => matchKey(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-  const marked = [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map(words);
-  const rest = words(termAskedAbout(question));
-  const whole = rest.split(' ').length <= MAX_TERM_WORDS ? [rest] : [];
-  return [...new Set([...marked, ...whole])].filter((term) => term.split(' ').length >= 2);
+  const rest = termWords(termAskedAbout(question));
+  const whole = rest.split(' ').length <= MAX_TERM_WORDS && rest.split(' ').length >= 2 ? [rest] : [];
+  return [...new Set([...markedTerms(question), ...whole])];
 }
 
 /** "What is the fee for quail (chim cút)?" asks no meaning, though it opens like "what is X?". */
 const ONLY_WHAT_IS = /^\s*what is\b/;
 
 /**
- * The terms a question marks (quotes or brackets) and asks the meaning of ("thế nào là “giảng viên kiêm nhiệm”",
- * "how does … define the 'data exchange' (Sàn dữ liệu)"), folded: a passage that only uses them does not answer.
+ * The terms a question marks and asks the meaning of ("thế nào là “giảng viên kiêm nhiệm”", "how does … define the
+ * 'data exchange' (Sàn dữ liệu)"), folded: a passage that only uses them does not answer.
  */
 export function markedTermsDefined(question: string): string[] {
   const key = matchKey(question);
-  if (!asksMeaning(question) || (ONLY_WHAT_IS.test(key) && !asksMeaning(key.replace(ONLY_WHAT_IS, '')))) return [];
-  const words = (text: string) => matchKey(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-  return [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map(words).filter((term) => term.split(' ').length >= 2);
+  return asksMeaning(question) && !(ONLY_WHAT_IS.test(key) && !asksMeaning(key.replace(ONLY_WHAT_IS, ''))) ? markedTerms(question) : [];
 }
 
 /** Whether a passage says what `term` (folded, from `markedTermsDefined`) is: "<term> là …", "<term> gồm …", "<term>: …". */
