@@ -280,6 +280,12 @@ describe('askedUnit in English', () => {
     expect(askedUnit('How many people are supported?', translate)).toBe('nguoi');
     expect(askedUnit('By how much should the number of cases rise?', translate)).not.toBe('tien');
   });
+
+  it('counts the last noun before the verb, unless the glossary reads the words as one phrase', () => {
+    const translate = (english: string) => translateToVietnamese(english).text;
+    expect(askedUnit('How many science and technology enterprises does the province have?', translate)).toBe('doanh');
+    expect(askedUnit('How many teaching periods per week must a principal teach?', translate)).toBe('tiet');
+  });
 });
 
 describe('asksDuties', () => {

@@ -294,6 +294,10 @@ const PEOPLE_GROUP = /\b(nguoi|tre em|nkt|nct|doi tuong|thuong binh|cu|people|ch
 const PEOPLE_UNITS = ['nguoi', 'cu', 'doi', 'doi tuong', 'truong', 'truong hop', 'tre', 'tre em', 'me', 'luot', 'thuong binh', 'benh binh', 'nkt', 'nct'];
 const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${PEOPLE_UNITS.join('|')})\\b`);
 
+/** "How many X Y Z does/are/in …": the words counted, up to the verb, a preposition or the end. */
+const ENGLISH_COUNTED =
+  /\bhow many\s+((?:[a-z-]+\s+){0,4}?[a-z-]+)(?=\s+(?:does|do|did|are|is|was|were|will|would|should|must|can|could|have|has|had|got|get|in|of|for|under|at|with|by|per|on|to|from|that|which|who|there)\b|\s*[?,.]|\s*$)/i;
+
 /**
  * The unit a "bao nhiêu X" / "mấy X" question asks about, folded ("nguoi", "dong", …). English "how many X"
  * is read through `translate`, the glossary.
@@ -301,7 +305,13 @@ const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${
 export function askedUnit(question: string, translate?: (english: string) => string): string | null {
   const english = translate && /\bhow (many|much)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(question);
   if (english) {
-    const unit = askedUnit(`bao nhiêu ${translate(english[2])}`);
+    // The thing counted is the last noun before the verb or a preposition: "how many science and technology
+    // enterprises does …" counts enterprises (Vietnamese puts that head first), unless the glossary reads the words
+    // as one phrase ("teaching periods" → "tiết dạy").
+    const counted = ENGLISH_COUNTED.exec(question)?.[1];
+    const whole = translate(counted ?? english[2]);
+    const head = counted ? translate(counted.split(/\s+/).at(-1)!) : '';
+    const unit = askedUnit(`bao nhiêu ${head && whole.includes(head) ? head : whole}`);
     // "How much support / funding is paid" asks for money, unless what follows is a measure ("how much land" → ha).
     // ("By how much" asks for a change, a share as often as an amount.)
     return english[1].toLowerCase() === 'much' && !/\bby how much\b/i.test(question) && (unit === null || !/^(ha|m2|km|tan|kg|lit|gio|ngay|thang|nam|phan tram)$/.test(unit)) ? 'tien' : unit;
