@@ -92,3 +92,12 @@ describe('near misses beside them', () => {
     expect((await ask('mo tai khoan nhan tro cap o quay giao dich gia bao nhieu')).answered).toBe(false);
   });
 });
+
+describe('an English question giving the documents\' own word in brackets', () => {
+  it('is read as English, and answered only from a passage holding that word', async () => {
+    const result = await ask("In plan 212/KH-UBND, what is the Department of Home Affairs (Sở Nội vụ) asked to do?");
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toMatch(/^According to|^In short|^The|^Plan/u);
+    expect((await ask('In plan 212/KH-UBND, what is the provincial Border Guard (Bộ đội Biên phòng tỉnh) asked to do?')).answered).toBe(false);
+  });
+});

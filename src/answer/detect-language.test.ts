@@ -10,6 +10,7 @@ describe('detectLanguage', () => {
     'Trong đó bao nhiêu người tròn 100 tuổi?',
     'bao nhieu nguoi cao tuoi o Ben Tre',
     'NKT được hỗ trợ gì?',
+    'Theo Thông tư, "phản ánh hiện trường" là gì?',
   ])('reads %j as Vietnamese', (q) => expect(detectLanguage(q)).toBe('vi'));
 
   it.each([
@@ -20,6 +21,7 @@ describe('detectLanguage', () => {
     'Who signed the plan of Khánh Hòa province?',
     'How many elderly people are there in Ben Tre?',
     'Which department is responsible for NKT?',
+    'Under the decree, which training programmes do the provincial political schools (Trường Chính trị tỉnh, thành phố) organise?',
   ])('reads %j as English', (q) => expect(detectLanguage(q)).toBe('en'));
 
   it('lets an abbreviation alone default to Vietnamese', () => {

@@ -155,7 +155,10 @@ const HAS_VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđ
 export function detectLanguage(text: string): QuestionLanguage {
   let vi = 0;
   let en = 0;
-  for (const word of normalizeVietnamese(text).toLowerCase().match(WORD) ?? []) {
+  // A Vietnamese name in brackets or quotes ("the provincial political schools (Trường Chính trị tỉnh)") is the
+  // documents' own word inside a question asked in English: the words around it tell the language.
+  const outside = text.replace(/\([^()]*\)|“[^”]*”|"[^"]*"/gu, ' ');
+  for (const word of normalizeVietnamese(/[\p{L}]{2}/u.test(outside) ? outside : text).toLowerCase().match(WORD) ?? []) {
     if (HAS_VIETNAMESE_LETTER.test(word)) vi += 1;
     else if (EN_WORDS.has(word)) en += 1.5;
     else if (VI_PLAIN.has(word)) vi += 1;

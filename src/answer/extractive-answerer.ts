@@ -86,6 +86,11 @@ const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
 /** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
 const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
+/** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
+const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
+/** Text as words are compared across punctuation: folded, one space between words. */
+const plainWords = (text: string): string => ` ${matchKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
 /** A ward, commune or district named ("phường Ninh Kiều"): within a document's place, what its passage must name. */
 const NAMED_SUBUNIT = /(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
@@ -568,6 +573,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
     const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? intent.needs.amountKinds : [];
+    // (An aside holding a number or an abbreviation names a document or is written another way in the text.)
+    const asides = intent.language === 'en' ? [...standalone.matchAll(VIETNAMESE_ASIDE)].map((match) => match[1]).filter((aside) => !/\d|\p{Lu}{2}/u.test(aside)).map(plainWords) : [];
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -584,6 +591,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['says what the term asked about is', (item) => definedTerms.length === 0 || definedTerms.some((term) => definesTerm(item.text, term))],
+      // "… to public employees (viên chức)": the documents' own word an English question gives is what it is about.
+      ['holds the Vietnamese term the question gives in brackets', (item) => asides.length === 0 || asides.some((aside) => plainWords(`${item.section.join(' ')} ${item.text}`).includes(aside))],
       // "Theo KH 157 của Cần Thơ, phường Ninh Kiều có bao nhiêu …": the city's figure is not the ward's.
       ['names the ward, commune or district asked about', (item) => subunits.every((name) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(name))],
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
