@@ -38,7 +38,7 @@ import { askedSectionWords, asksWholeSection } from './find-named-section.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
@@ -227,6 +227,8 @@ interface EvidenceNeeds {
   definedTerms: readonly string[];
   /** Wards, communes or districts named within the documents asked about (none of their own places), folded. */
   subunits: readonly string[];
+  /** Kinds of honour named ("giấy khen"), folded. */
+  awards: readonly string[];
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -419,6 +421,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
       tableBodies: bodies,
       definedTerms: markedTermsDefined(standalone),
+      awards: askedAwards(standalone),
       subunits: scope ? [...standalone.matchAll(NAMED_SUBUNIT)].map((match) => matchKey(match[1])).filter((name) => !localityKeys.has(name)) : [],
     };
     return {
@@ -568,7 +571,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
-    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, definedTerms, subunits } = intent.needs;
+    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, definedTerms, subunits, awards } = intent.needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
@@ -591,6 +594,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['says what the term asked about is', (item) => definedTerms.length === 0 || definedTerms.some((term) => definesTerm(item.text, term))],
+      ['names the kind of honour asked (Giấy khen, Bằng khen…)', (item) => awards.length === 0 || awards.some((award) => foldedLower(`${item.section.join(' ')} ${item.text}`).includes(award))],
       // "… to public employees (viên chức)": the documents' own word an English question gives is what it is about.
       ['holds the Vietnamese term the question gives in brackets', (item) => asides.length === 0 || asides.some((aside) => plainWords(`${item.section.join(' ')} ${item.text}`).includes(aside))],
       // "Theo KH 157 của Cần Thơ, phường Ninh Kiều có bao nhiêu …": the city's figure is not the ward's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedPlanFacts, asksEffect, asksIssue, asksLiveData } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -128,5 +128,13 @@ describe('askedAmountKinds', () => {
     const question = 'Ngân hàng làm dịch vụ chi trả trợ cấp được hưởng phí dịch vụ bao nhiêu phần trăm?';
     expect(answers(question, 'Ít nhất 85% người hưởng trợ cấp xã hội mở tài khoản')).toBe(false);
     expect(answers(question, 'Phí dịch vụ chi trả bằng 0,5% số tiền chi trả')).toBe(true);
+  });
+});
+
+describe('askedAwards', () => {
+  it('reads the kinds of honour a question names, with or without diacritics', () => {
+    expect(askedAwards('Hồ sơ đề nghị tặng Giấy khen của Chủ tịch UBND xã phải nộp trước ngày nào?')).toEqual(['giay khen']);
+    expect(askedAwards('bang khen cua chu tich ubnd tinh duoc thuong bao nhieu')).toEqual(['bang khen']);
+    expect(askedAwards('Ai chủ trì phong trào thi đua?')).toEqual([]);
   });
 });

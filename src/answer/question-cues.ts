@@ -161,6 +161,15 @@ export function askedAmountKinds(text: string): ((passage: string) => boolean)[]
   return named.filter((entry) => entry.at === nearest).map(({ kind }) => (passage: string) => kind.accented.test(passage.normalize('NFC').toLowerCase()));
 }
 
+/** Kinds of honour a question may name: each is its own, awarded by its own body ("Giấy khen" is no "Bằng khen"). */
+const AWARD_KINDS = ['giay khen', 'bang khen', 'co thi dua', 'huan chuong', 'huy chuong', 'ky niem chuong'];
+
+/** The kinds of honour a question names, folded; a passage must name one of them to answer it. */
+export const askedAwards = (question: string): string[] => {
+  const folded = foldedLower(question);
+  return AWARD_KINDS.filter((award) => new RegExp(`\\b${award}\\b`).test(folded));
+};
+
 export function askedAttribute(question: string): RegExp | null {
   const folded = foldedLower(question);
   return ATTRIBUTES.find((attribute) => attribute.asked.test(folded))?.stated ?? null;
