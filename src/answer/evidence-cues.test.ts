@@ -281,6 +281,14 @@ describe('askedUnit in English', () => {
     expect(askedUnit('By how much should the number of cases rise?', translate)).not.toBe('tien');
   });
 
+  it('reads money from "what allowance / fee / fine", not from a question about kinds', () => {
+    const translate = (english: string) => translateToVietnamese(english).text;
+    expect(askedUnit('What monthly allowance will the chief architect receive?', translate)).toBe('tien');
+    expect(askedUnit('What is the fee for appraising a karaoke licence?', translate)).toBe('tien');
+    expect(askedUnit('What allowances are teachers entitled to?', translate)).toBeNull();
+    expect(askedUnit('What kind of fee applies?', translate)).toBeNull();
+  });
+
   it('counts the last noun before the verb, unless the glossary reads the words as one phrase', () => {
     const translate = (english: string) => translateToVietnamese(english).text;
     expect(askedUnit('How many science and technology enterprises does the province have?', translate)).toBe('doanh');

@@ -294,6 +294,9 @@ const PEOPLE_GROUP = /\b(nguoi|tre em|nkt|nct|doi tuong|thuong binh|cu|people|ch
 const PEOPLE_UNITS = ['nguoi', 'cu', 'doi', 'doi tuong', 'truong', 'truong hop', 'tre', 'tre em', 'me', 'luot', 'thuong binh', 'benh binh', 'nkt', 'nct'];
 const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${PEOPLE_UNITS.join('|')})\\b`);
 
+/** "What (monthly) allowance / fee / fine …": one amount of money asked for by its kind. */
+const ENGLISH_AMOUNT = /\bwhat\s+(?:is\s+the\s+|are\s+the\s+|was\s+the\s+)?(?:[a-z-]+\s+){0,2}(?:allowance|salary|wage|fee|fine|subsidy|stipend|bonus|price|cost|compensation)\b(?!s)/i;
+
 /** "How many X Y Z does/are/in …": the words counted, up to the verb, a preposition or the end. */
 const ENGLISH_COUNTED =
   /\bhow many\s+((?:[a-z-]+\s+){0,4}?[a-z-]+)(?=\s+(?:does|do|did|are|is|was|were|will|would|should|must|can|could|have|has|had|got|get|in|of|for|under|at|with|by|per|on|to|from|that|which|who|there)\b|\s*[?,.]|\s*$)/i;
@@ -316,6 +319,9 @@ export function askedUnit(question: string, translate?: (english: string) => str
     // ("By how much" asks for a change, a share as often as an amount.)
     return english[1].toLowerCase() === 'much' && !/\bby how much\b/i.test(question) && (unit === null || !/^(ha|m2|km|tan|kg|lit|gio|ngay|thang|nam|phan tram)$/.test(unit)) ? 'tien' : unit;
   }
+  // "What monthly allowance will the architect receive?", "What is the fee for …?": an amount of money, asked in
+  // English without "how much" ("what allowances" or "what kind of fee" asks kinds, not an amount).
+  if (translate && ENGLISH_AMOUNT.test(question) && !/\bwhat (kinds?|types?|sorts?) of\b/i.test(question)) return 'tien';
   const folded = foldedLower(question);
   // "Nơi nào có nhiều người khuyết tật hơn?": a comparison of how many people.
   if (/\b(nhieu|it)\b.*\b(hon|nhat)\b|\bso voi\b|\b(more|fewer|most|fewest)\b/.test(folded) && PEOPLE_GROUP.test(folded)) return 'nguoi';
