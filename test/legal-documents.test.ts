@@ -15,6 +15,7 @@ const FILES = [
   'legal-extra/quyet-dinh-2629-qd-ttg.txt',
   'legal-extra/thong-tu-110-2025-tt-btc.txt',
   'legal-extra/quyet-dinh-78-2025-qd-ubnd.txt',
+  'legal-extra/quyet-dinh-2639-qd-ttg.txt',
   'corpus-extra/bac-ninh-144-2025.txt',
 ];
 
@@ -101,5 +102,13 @@ describe('scope', () => {
     const replaced = await ask('Thông tư 01/2021/TT-BTC được thay thế bởi văn bản nào?');
     expect(replaced.answered, replaced.answer).toBe(true);
     expect(replaced.citations[0].quote).toMatch(/thay thế Thông tư số 01\/2021\/TT-BTC/u);
+  });
+});
+
+describe("an appendix table's row", () => {
+  it('states its amount in the unit the table\'s caption gives ("Đơn vị: Triệu đồng")', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo Quyết định 2639/QĐ-TTg, Quảng Ngãi được bổ sung bao nhiêu kinh phí?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('113.100');
   });
 });

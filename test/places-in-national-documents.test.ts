@@ -101,6 +101,12 @@ describe('a place named beside a national document', () => {
     expect(result.answer.split('\n')[0]).toContain('114.400 triệu đồng');
   });
 
+  it('does not give the total for every province as what a province the document does not list receives', async () => {
+    const result = await pipeline.answerer.ask({ question: 'QĐ 2701/QĐ-TTg bổ sung cho tỉnh Vĩnh Long bao nhiêu kinh phí?' });
+    expect(result.answer).not.toContain('300 tỷ đồng');
+    expect(result.answered, result.answer).toBe(false);
+  });
+
   it("still reads a place's own document without its name as evidence", async () => {
     const result = await pipeline.answerer.ask({ question: 'Kế hoạch của tỉnh Đắk Lắk dùng kinh phí từ nguồn nào?' });
     expect(result.answered).toBe(true);

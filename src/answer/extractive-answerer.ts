@@ -1,10 +1,11 @@
-import { foldDiacritics, matchKey } from '../lang/normalize.js';
+import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { translateToVietnamese } from '../lang/glossary.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever, SearchHit } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
+import { locateLocalities, type LocalityMention } from './detect-localities.js';
 import type { QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, quotedDocuments, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import {
@@ -85,6 +86,9 @@ const DUTY_SYLLABLES = syllablesOf(DUTY_WORDS);
 const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
 /** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
 const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+
+/** Words before a place that make it what something is given to: "bổ sung cho tỉnh", "allocate to". */
+const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|thành phố|tp\.?|the)\s+)?$/iu;
 
 /** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
 const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
@@ -229,6 +233,8 @@ interface EvidenceNeeds {
   subunits: readonly string[];
   /** Kinds of honour named ("giấy khen"), folded. */
   awards: readonly string[];
+  /** Places a question names as what a document gives to ("bổ sung cho tỉnh Lạng Sơn"), folded: the passage must name one. */
+  recipients: readonly string[];
 }
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
@@ -319,6 +325,19 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const previous = [...(input.history ?? [])].reverse().find((turn) => turn.role === 'user');
     if (!previous) return null;
     return questionScope(analyzeQuestion(previous.content, { documents: metas, abbreviations }), metas);
+  };
+
+  /** Places named as a recipient ("bổ sung cho tỉnh Đắk Lắk", "allocate to Ho Chi Minh City") beside documents not their own, folded. */
+  // ("… cho tỉnh Lạng Sơn và tỉnh Hà Tĩnh": both, the second joined to the first.)
+  const recipientPlaces = (question: string, scope: readonly string[]): string[] => {
+    const text = normalizeVietnamese(question);
+    const recipients: LocalityMention[] = [];
+    for (const mention of locateLocalities(text, metas)) {
+      const previous = recipients.at(-1);
+      const joined = previous !== undefined && /^\s*(?:,|và|and)\s*$/iu.test(text.slice(previous.end, mention.start));
+      if (joined || RECIPIENT_BEFORE.test(text.slice(0, mention.start))) recipients.push(mention);
+    }
+    return recipients.filter((mention) => !placeOfScope(mention, scope)).map((mention) => matchKey(mention.name.replace(/^(tỉnh|thành phố)\s+/iu, '')));
   };
 
   /** Named administrative units ("huyện Lạng Giang") that are none of the plans' localities. */
@@ -422,6 +441,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       tableBodies: bodies,
       definedTerms: markedTermsDefined(standalone),
       awards: askedAwards(standalone),
+      recipients: scope ? recipientPlaces(standalone, scope) : [],
       subunits: scope ? [...standalone.matchAll(NAMED_SUBUNIT)].map((match) => matchKey(match[1])).filter((name) => !localityKeys.has(name)) : [],
     };
     return {
@@ -571,7 +591,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
-    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, definedTerms, subunits, awards } = intent.needs;
+    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, definedTerms, subunits, awards, recipients } = intent.needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
@@ -594,6 +614,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['says what the term asked about is', (item) => definedTerms.length === 0 || definedTerms.some((term) => definesTerm(item.text, term))],
+      // "QĐ 2639 bổ sung cho TP Hồ Chí Minh bao nhiêu?" is not answered by the total for every province.
+      ['names the place the document gives to', (item) => recipients.length === 0 || recipients.some((place) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place))],
       ['names the kind of honour asked (Giấy khen, Bằng khen…)', (item) => awards.length === 0 || awards.some((award) => foldedLower(`${item.section.join(' ')} ${item.text}`).includes(award))],
       // "… to public employees (viên chức)": the documents' own word an English question gives is what it is about.
       ['holds the Vietnamese term the question gives in brackets', (item) => asides.length === 0 || asides.some((aside) => plainWords(`${item.section.join(' ')} ${item.text}`).includes(aside))],

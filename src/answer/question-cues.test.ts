@@ -71,6 +71,11 @@ describe('asksLiveData', () => {
 });
 
 describe('askedAttribute', () => {
+  it('asks an address where a question asks where an office is, not when it asks about repairing offices', () => {
+    expect(askedAttribute('Trụ sở Sở Nội vụ ở đâu?')).not.toBeNull();
+    expect(askedAttribute('Quyết định bổ sung cho tỉnh bao nhiêu kinh phí để sửa chữa trụ sở?')).toBeNull();
+  });
+
   it('asks for words of ending when a question asks when a rule ceases to apply', () => {
     const stated = askedAttribute('Thông tư 05/2025/TT-BGDĐT hết hiệu lực khi nào?')!;
     expect(stated.test('thong tu nay co hieu luc thi hanh ke tu ngay 22 thang 4 nam 2025')).toBe(false);

@@ -100,7 +100,8 @@ export function askedPlanFacts(
  */
 const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   { asked: /\b(so )?dien thoai\b|\bhotline\b|\bphone\b|\btelephone\b/, stated: /\bdien thoai\b|\bhotline\b|\b\d{3,4}[ .-]?\d{3}[ .-]?\d{3,4}\b/ },
-  { asked: /\bdia chi\b|\baddress\b|\btru so\b|\bheadquarter/, stated: /\bdia chi\b|\btru so\b|\bso nha\b|\bduong\s+\p{Lu}/u },
+  // ("Sửa chữa trụ sở" is about offices, not where one is.)
+  { asked: /\bdia chi\b|\baddress\b|\btru so\b[^?.;]*\b(o dau|tai dau|dat o|nam o|nam tai)\b|\bheadquarter/, stated: /\bdia chi\b|\btru so\b|\bso nha\b|\bduong\s+\p{Lu}/u },
   { asked: /\bemail\b|\be-mail\b|\bthu dien tu\b/, stated: /@|\bemail\b|\bthu dien tu\b/ },
   { asked: /\bwebsite\b|\btrang web\b|\bweb site\b/, stated: /https?:|www\.|\btrang (thong tin|web)\b/ },
   { asked: /\bfax\b/, stated: /\bfax\b/ },

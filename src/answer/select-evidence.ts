@@ -175,9 +175,13 @@ function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, he
   return sharesWord ? covered / profile.totalWeight : 0;
 }
 
-const fitOf = (profile: QueryProfile, text: string, section: string): number => {
-  // "Bao nhiêu tỷ đồng", "bao nhiêu người": whatever else the question is about, the figure must be of that unit.
-  if (profile.unit) return statesUnit(profile.unit, text) ? 1 : 0.05;
+/** A table's unit stated once above it: "*Đơn vị: Triệu đồng*", "Đơn vị tính: người". */
+const UNIT_CAPTION = /đơn vị(?: tính)?\s*:\s*([\p{L} ]{2,20}?)\s*[*_)\n]/giu;
+
+const fitOf = (profile: QueryProfile, text: string, section: string, caption?: string): number => {
+  // "Bao nhiêu tỷ đồng", "bao nhiêu người": whatever else the question is about, the figure must be of that unit
+  // (a table's row states it through the unit its caption gives: "20 | ĐẮK LẮK | 114.400" under "Đơn vị: Triệu đồng").
+  if (profile.unit) return statesUnit(profile.unit, text) || (caption !== undefined && /\d/.test(text) && statesUnit(profile.unit, `1 ${caption}`)) ? 1 : 0.05;
   if (profile.period) return typeFit('period', text, section);
   if (profile.duration) return typeFit('duration', text, section);
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
@@ -307,9 +311,10 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const path = section.length > 0 ? section : chunk.section;
       const headingTerms = sectionTerms(path.slice(-1));
       const outerTerms = sectionTerms(path.slice(0, -1));
+      const caption = [...chunk.text.slice(0, span.start).matchAll(UNIT_CAPTION)].at(-1)?.[1];
       const scoreText = (text: string) => {
         const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms, outerTerms);
-        const fit = fitOf(profile, text, sectionText);
+        const fit = fitOf(profile, text, sectionText, caption);
         return { coverage, fit, score: (coverage * (0.5 + 0.5 * fit) + prior) * yearFactor(path) };
       };
       const window = narrow(sentence, (text) => scoreText(text).score);
