@@ -296,6 +296,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
     const YEAR_FACTOR = { match: 1.2, neutral: 1, mismatch: 0.7 } as const;
     const yearFactor = (section: readonly string[]) => YEAR_FACTOR[sectionYears(section, profile.years)];
     const spans = chunkSpans(chunk);
+    const captions = /đơn vị/iu.test(chunk.text) ? [...chunk.text.matchAll(UNIT_CAPTION)] : [];
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;
       const headings = headingsAt(outline, absoluteStart);
@@ -311,7 +312,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const path = section.length > 0 ? section : chunk.section;
       const headingTerms = sectionTerms(path.slice(-1));
       const outerTerms = sectionTerms(path.slice(0, -1));
-      const caption = [...chunk.text.slice(0, span.start).matchAll(UNIT_CAPTION)].at(-1)?.[1];
+      const caption = captions.filter((found) => found.index! < span.start).at(-1)?.[1];
       const scoreText = (text: string) => {
         const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms, outerTerms);
         const fit = fitOf(profile, text, sectionText, caption);
