@@ -390,3 +390,6 @@ export function listHead(question: string): string[] {
   const words = (end < 0 ? folded : folded.slice(0, end)).split(/[^a-z0-9]+/).filter(Boolean);
   return words.length >= 2 && words.length <= 6 ? words : [];
 }
+
+/** A table's unit stated once above it: "*Đơn vị: Triệu đồng*", "Đơn vị tính: người" (global: read with matchAll). */
+export const UNIT_CAPTION = /đơn vị(?: tính)?\s*:\s*([\p{L} ]{2,20}?)\s*[*_)\n]/giu;

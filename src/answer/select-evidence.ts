@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
+import { UNIT_CAPTION, askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -174,9 +174,6 @@ function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, he
   }
   return sharesWord ? covered / profile.totalWeight : 0;
 }
-
-/** A table's unit stated once above it: "*Đơn vị: Triệu đồng*", "Đơn vị tính: người". */
-const UNIT_CAPTION = /đơn vị(?: tính)?\s*:\s*([\p{L} ]{2,20}?)\s*[*_)\n]/giu;
 
 const fitOf = (profile: QueryProfile, text: string, section: string, caption?: string): number => {
   // "Bao nhiêu tỷ đồng", "bao nhiêu người": whatever else the question is about, the figure must be of that unit

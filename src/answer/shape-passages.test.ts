@@ -112,3 +112,22 @@ describe('withIntroducer', () => {
     expect(shaper.withIntroducer(first)).toEqual([first]);
   });
 });
+
+describe('withCaption', () => {
+  const text = ['PHỤ LỤC', '*Đơn vị: Triệu đồng*', '|', 'STT', '|', 'Địa phương', '|', '|', '20', '|', 'ĐẮK LẮK', '|', '114.400', '|'].join('\n');
+  const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => [{ docId: 'd', start: 0, end: text.length } as Chunk] } as unknown as DocumentReader);
+  const at = (quote: string): Evidence => {
+    const start = text.indexOf(quote);
+    return { chunk: { docId: 'd', start: 0, end: text.length } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
+  };
+
+  it("quotes a table row's figure after the caption giving its unit", () => {
+    const quotes = shaper.withCaption(at('20\n|\nĐẮK LẮK\n|\n114.400'));
+    expect(quotes.map((quote) => quote.text)).toEqual(['Đơn vị: Triệu đồng', '20\n|\nĐẮK LẮK\n|\n114.400']);
+  });
+
+  it('leaves alone a passage that is no table row', () => {
+    const plain = at('PHỤ LỤC');
+    expect(shaper.withCaption(plain)).toEqual([plain]);
+  });
+});

@@ -1,4 +1,4 @@
-import { foldedLower, isBodyHeading, particularBodies } from './evidence-cues.js';
+import { UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies } from './evidence-cues.js';
 import { headingEnd } from './heading-span.js';
 import type { DocumentReader } from './question-documents.js';
 import type { Evidence } from './select-evidence.js';
@@ -19,6 +19,8 @@ const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
 /** An introduction quoted with an item of its list is at most this long, and this far above it. */
 const MAX_INTRODUCER_CHARS = 450;
 const MAX_INTRODUCER_DISTANCE = 3_000;
+/** A table's unit caption is read for its rows this far below it (a table of one cell a line runs long). */
+const MAX_CAPTION_DISTANCE = 8_000;
 /** A heading below ends what a colon introduced: "**VI.", "III. ", "Điều 5". */
 const HEADING_LINE = /^(?:\*\*|[IVXLC]+\.\s|(?:Điều|Chương|Mục|Phần)\s+\d)/u;
 /** A short line set in italics or bold that names what follows ("*- Công nghiệp Chế biến*"): no sentence, no figure. */
@@ -64,6 +66,8 @@ export interface PassageShaper {
   withIntroduced(item: Evidence): Evidence;
   /** An item of a list quoted with the sentence introducing the list ("… trình Hội đồng nhân dân quyết định:"). */
   withIntroducer(item: Evidence): Evidence[];
+  /** A table row's figure quoted with the unit its table's caption gives ("Đơn vị: Triệu đồng"). */
+  withCaption(item: Evidence): Evidence[];
 }
 
 /** Over the documents of the passages it is given, already read for the question. */
@@ -227,5 +231,21 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return [item];
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced, withIntroducer };
+  /**
+   * "20 | ĐẮK LẮK | 114.400" says 114.400 of what only through the caption above its table ("*Đơn vị: Triệu đồng*"):
+   * a table row stating a figure is quoted after that caption, when it sits in the row's section, not far above.
+   */
+  const withCaption = (item: Evidence): Evidence[] => {
+    if (!item.text.includes('|') || !/\d/.test(item.text)) return [item];
+    const text = documents.document(item.chunk.docId).text;
+    const bound = Math.max(item.headingStart ?? 0, item.start - MAX_CAPTION_DISTANCE);
+    const caption = [...text.slice(bound, item.start).matchAll(UNIT_CAPTION)].at(-1);
+    if (!caption) return [item];
+    const start = bound + caption.index! + caption[0].search(/\S/u);
+    const end = bound + caption.index! + caption[0].replace(/[\s*_)]+$/u, '').length;
+    const chunk = documents.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= start && start < candidate.end) ?? item.chunk;
+    return [{ ...item, chunk, start, end, text: text.slice(start, end), headingLength: undefined, cut: undefined }, item];
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced, withIntroducer, withCaption };
 }
