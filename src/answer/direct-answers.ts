@@ -1,6 +1,6 @@
 import { abbreviationKey } from '../lang/abbreviations.js';
 import type { KnowledgeBase, OutlineEntry } from '../types.js';
-import type { DocumentReader, QuestionDocuments } from './question-documents.js';
+import { chunkAt, type DocumentReader, type QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
 import { foldedLower, headingNamesBody } from './evidence-cues.js';
 import { abbreviationAskedAbout, asksMeaning, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
@@ -134,7 +134,7 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
 
   /** The span [start, end) of a document as a passage of the chunk it starts in. */
   const evidenceIn = (documents: DocumentReader, docId: string, start: number, end: number): Evidence =>
-    evidenceAt(documents, { chunk: documents.chunksOf(docId).find((candidate) => candidate.start <= start && start < candidate.end)!, start, end });
+    evidenceAt(documents, { chunk: chunkAt(documents, docId, start)!, start, end });
 
   /** Every item of a section: its subsections' headings, or its paragraphs; null for a long section without any. */
   const sectionItems = (documents: DocumentReader, docId: string, outline: readonly OutlineEntry[], entry: OutlineEntry): AnswerPart | null => {

@@ -84,8 +84,10 @@ const syllablesOf = (phrases: readonly string[]): string[] => phrases.flatMap((p
 const META_SYLLABLES = syllablesOf(META_WORDS);
 const DUTY_SYLLABLES = syllablesOf(DUTY_WORDS);
 const COUNT_SYLLABLES = syllablesOf(COUNT_WORDS);
+/** A place's proper name after its unit word: up to four capitalised words ("Lạng Giang", "Bến Cát"). */
+const PLACE_NAME = String.raw`\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})`;
 /** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
-const NAMED_UNIT = /(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+const NAMED_UNIT = new RegExp(String.raw`(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)` + PLACE_NAME, 'gu');
 
 /** Words before a place that make it what something is given to: "bổ sung cho tỉnh", "allocate to". */
 const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|thành phố|tp\.?|the)\s+)?$/iu;
@@ -96,7 +98,7 @@ const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
 const plainWords = (text: string): string => ` ${matchKey(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
 /** A ward, commune or district named ("phường Ninh Kiều"): within a document's place, what its passage must name. */
-const NAMED_SUBUNIT = /(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+const NAMED_SUBUNIT = new RegExp(String.raw`(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)` + PLACE_NAME, 'gu');
 
 /** The value a question asks for, for the answer's first line. */
 const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[], duration: boolean, cited: CitedAsked): AskedSlot | undefined =>
@@ -236,6 +238,9 @@ interface EvidenceNeeds {
   /** Places a question names as what a document gives to ("bổ sung cho tỉnh Lạng Sơn"), folded: the passage must name one. */
   recipients: readonly string[];
 }
+
+/** Whether a passage says what one of the terms a question marks and asks the meaning of is. */
+const definesAsked = (needs: Pick<EvidenceNeeds, 'definedTerms'>, text: string): boolean => needs.definedTerms.some((term) => definesTerm(text, term));
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
 type Outcome =
@@ -427,6 +432,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const types: readonly QuestionType[] = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types;
     const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
     const bodies = particularBodies(analyzed.searchText);
+    // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
+    const namedAbsent = absentDocuments(standalone, metas);
+    const absent = namedAbsent.length > 0 ? namedAbsent : [factOfAbsentDocument(standalone, metas) ?? []].flat();
     const needs: EvidenceNeeds = {
       attribute: askedAttribute(standalone),
       person: asksPerson(standalone),
@@ -461,8 +469,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       namedByNumber: named?.by === 'number',
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
-      // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
-      absent: absentDocuments(standalone, metas).concat(absentDocuments(standalone, metas).length === 0 ? (factOfAbsentDocument(standalone, metas) ?? []) : []),
+      absent,
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
       citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) || types.includes('document') ? () => true : citesNamedNumber(standalone),
@@ -501,7 +508,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       run: async ({ standalone, scope, needs }, documents) => {
         const found = await direct.quotedPhrase(documents, standalone, scope);
         // "Thế nào là “giảng viên kiêm nhiệm”?" is not answered by a sentence that only uses the phrase.
-        const defining = (part: AnswerPart) => ({ ...part, evidence: part.evidence.filter((item) => needs.definedTerms.some((term) => definesTerm(item.text, term))) });
+        const defining = (part: AnswerPart) => ({ ...part, evidence: part.evidence.filter((item) => definesAsked(needs, item.text)) });
         const parts = needs.definedTerms.length === 0 ? found : found.map(defining).filter((part) => part.evidence.length > 0);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
@@ -591,7 +598,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
-    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, definedTerms, subunits, awards, recipients } = intent.needs;
+    const { needs } = intent;
+    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, subunits, awards, recipients } = needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
@@ -613,7 +621,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
-      ['says what the term asked about is', (item) => definedTerms.length === 0 || definedTerms.some((term) => definesTerm(item.text, term))],
+      ['says what the term asked about is', (item) => needs.definedTerms.length === 0 || definesAsked(needs, item.text)],
       // "QĐ 2639 bổ sung cho TP Hồ Chí Minh bao nhiêu?" is not answered by the total for every province.
       ['names the place the document gives to', (item) => recipients.length === 0 || recipients.some((place) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place))],
       ['names the kind of honour asked (Giấy khen, Bằng khen…)', (item) => awards.length === 0 || awards.some((award) => foldedLower(`${item.section.join(' ')} ${item.text}`).includes(award))],

@@ -23,6 +23,9 @@ const DEFINITIONS_SECTION = /\b(giai thich tu ngu|duoc hieu nhu sau|khai niem|di
 /** How far back the opening of the clause's article is looked for. */
 const LOOK_BACK_CHARS = 3_000;
 
+/** A term (folded) as a text writes it: its words apart by spaces, markup, commas or dashes. */
+const termPattern = (term: string): string => term.split(' ').map(escapeRegExp).join('[\\s*_,\\-–]+');
+
 /** A phrase as a term is matched: folded, punctuation out, spaces single. */
 const termWords = (text: string): string => matchKey(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 
@@ -55,8 +58,7 @@ export function markedTermsDefined(question: string): string[] {
 
 /** Whether a passage says what `term` (folded, from `markedTermsDefined`) is: "<term> là …", "<term> gồm …", "<term>: …". */
 export function definesTerm(passage: string, term: string): boolean {
-  const words = term.split(' ').map(escapeRegExp).join('[\\s*_,\\-–]+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words}[\\s*_”"']*(?:\\([^)]*\\)[\\s*_]*)?(?:la|duoc hieu la|gom|bao gom|:)(?![\\p{L}])`, 'u').test(matchKey(passage));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}[\\s*_”"']*(?:\\([^)]*\\)[\\s*_]*)?(?:la|duoc hieu la|gom|bao gom|:)(?![\\p{L}])`, 'u').test(matchKey(passage));
 }
 
 /** The clause where a document defines `term` (folded): a numbered clause or a paragraph opening "<term> là …". */
@@ -67,7 +69,7 @@ export async function findDefinedTerm(
   docIds?: readonly string[],
 ): Promise<DefinedTermSpan | null> {
   const words = term.split(' ');
-  const pattern = new RegExp(`(?:^|\\n)[\\s*_#]*(?:\\d{1,2}[*_]*\\s*[.)]|[a-z]\\))?[\\s*_]*(${words.map(escapeRegExp).join('[\\s*_,\\-–]+')})[\\s*_]*(?:\\([^)]*\\)[\\s*_]*)?\\s+(?:la|duoc hieu la)\\s`, 'u');
+  const pattern = new RegExp(`(?:^|\\n)[\\s*_#]*(?:\\d{1,2}[*_]*\\s*[.)]|[a-z]\\))?[\\s*_]*(${termPattern(term)})[\\s*_]*(?:\\([^)]*\\)[\\s*_]*)?\\s+(?:la|duoc hieu la)\\s`, 'u');
   // Function words are not indexed: the index is asked for the others, the pattern checks them all.
   const indexed = words.filter((word) => !STOPWORDS.has(word));
   // Only where the document says it explains its terms, in the article or section the clause sits in: "Công chức

@@ -7,6 +7,10 @@ export interface DocumentReader {
   outline(id: string): readonly OutlineEntry[];
 }
 
+/** The chunk of a read document that holds the character at `offset`. */
+export const chunkAt = (documents: Pick<DocumentReader, 'chunksOf'>, docId: string, offset: number): Chunk | undefined =>
+  documents.chunksOf(docId).find((chunk) => chunk.start <= offset && offset < chunk.end);
+
 export interface QuestionDocuments extends DocumentReader {
   /** Reads each document not read yet (text, chunks and outline), all at once. */
   load(ids: Iterable<string>): Promise<void>;

@@ -1,6 +1,6 @@
 import { UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies } from './evidence-cues.js';
 import { headingEnd } from './heading-span.js';
-import type { DocumentReader } from './question-documents.js';
+import { chunkAt, type DocumentReader } from './question-documents.js';
 import type { Evidence } from './select-evidence.js';
 
 // Turning ranked evidence into the passages an answer quotes: how many, with which heading, in what order.
@@ -82,7 +82,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     const text = documents.document(item.chunk.docId).text;
     const end = Math.min(headingEnd(text, { start: item.headingStart, title: item.section.at(-1)! }), item.start);
     if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end), headingLength: end - item.headingStart }];
-    const chunk = documents.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= item.headingStart! && item.headingStart! < candidate.end) ?? item.chunk;
+    const chunk = chunkAt(documents, item.chunk.docId, item.headingStart) ?? item.chunk;
     return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
   };
 
@@ -204,6 +204,17 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return end > item.end ? { ...item, end, text: text.slice(item.start, end) } : item;
   };
 
+  /** The span [start, end) of an item's document quoted on its own beside the item, under the item's headings. */
+  const quoteApart = (item: Evidence, text: string, start: number, end: number): Evidence => ({
+    ...item,
+    chunk: chunkAt(documents, item.chunk.docId, start) ?? item.chunk,
+    start,
+    end,
+    text: text.slice(start, end),
+    headingLength: undefined,
+    cut: undefined,
+  });
+
   /**
    * "a) Mức hỗ trợ cụ thể …" says what is decided, the line introducing its list ("3. … Ủy ban nhân dân cấp tỉnh trình
    * Hội đồng nhân dân cùng cấp quyết định:") who decides it: an item is quoted with that line, its siblings skipped.
@@ -221,12 +232,8 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       if (kind.test(paragraph)) continue;
       if (!paragraph.endsWith(':') || paragraph.length > MAX_INTRODUCER_CHARS || HEADING_LINE.test(match[0].trim())) return [item];
       const start = bound + match.index!;
-      const end = start + match[0].trimEnd().length;
-      const chunk = documents.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= start && start < candidate.end) ?? item.chunk;
       // Right above the item, it opens the item's quote; further up, it is quoted on its own.
-      return index === 0
-        ? [{ ...item, start, text: text.slice(start, item.end) }]
-        : [{ ...item, chunk, start, end, text: text.slice(start, end), headingLength: undefined, cut: undefined }, item];
+      return index === 0 ? [{ ...item, start, text: text.slice(start, item.end) }] : [quoteApart(item, text, start, start + match[0].trimEnd().length), item];
     }
     return [item];
   };
@@ -241,10 +248,8 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     const bound = Math.max(item.headingStart ?? 0, item.start - MAX_CAPTION_DISTANCE);
     const caption = [...text.slice(bound, item.start).matchAll(UNIT_CAPTION)].at(-1);
     if (!caption) return [item];
-    const start = bound + caption.index! + caption[0].search(/\S/u);
-    const end = bound + caption.index! + caption[0].replace(/[\s*_)]+$/u, '').length;
-    const chunk = documents.chunksOf(item.chunk.docId).find((candidate) => candidate.start <= start && start < candidate.end) ?? item.chunk;
-    return [{ ...item, chunk, start, end, text: text.slice(start, end), headingLength: undefined, cut: undefined }, item];
+    const at = bound + caption.index!;
+    return [quoteApart(item, text, at + caption[0].search(/\S/u), at + caption[0].replace(/[\s*_)]+$/u, '').length), item];
   };
 
   return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced, withIntroducer, withCaption };
