@@ -11,6 +11,17 @@ const passage = (text: string, ending: string): Evidence => {
   return { chunk: { docId: 'd' } as Chunk, start: 0, end, text: text.slice(0, end), section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
 };
 
+/** A shaper over `text` read as one chunk of one document, and the passage of it that is `quote`. */
+const oneChunk = (text: string) => {
+  const chunk = { docId: 'd', start: 0, end: text.length } as Chunk;
+  const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => [chunk] } as unknown as DocumentReader);
+  const at = (quote: string): Evidence => {
+    const start = text.indexOf(quote);
+    return { chunk, start, end: start + quote.length, text: quote, section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
+  };
+  return { shaper, at };
+};
+
 describe('withIntroduced', () => {
   it('quotes the sentence a colon introduces, up to its full stop, across hard wraps', () => {
     const text = 'Các chiến dịch cao điểm bao gồm:\nNgày Môi trường thế giới (05/6), Tuần lễ Biển\nvà Hải đảo Việt Nam (01 - 08/6). Thông qua các phương tiện.';
@@ -88,11 +99,7 @@ describe('withIntroducer', () => {
     '',
     '4. Chỉ đạo công khai chính sách.',
   ].join('\n');
-  const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => [{ docId: 'd', start: 0, end: text.length } as Chunk] } as unknown as DocumentReader);
-  const at = (quote: string): Evidence => {
-    const start = text.indexOf(quote);
-    return { chunk: { docId: 'd', start: 0, end: text.length } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
-  };
+  const { shaper, at } = oneChunk(text);
 
   it('opens the first item of a list with the line introducing it', () => {
     const [item] = shaper.withIntroducer(at('a) Mức hỗ trợ cụ thể đối với từng loại vật nuôi.'));
@@ -115,11 +122,7 @@ describe('withIntroducer', () => {
 
 describe('withCaption', () => {
   const text = ['PHỤ LỤC', '*Đơn vị: Triệu đồng*', '|', 'STT', '|', 'Địa phương', '|', '|', '20', '|', 'ĐẮK LẮK', '|', '114.400', '|'].join('\n');
-  const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => [{ docId: 'd', start: 0, end: text.length } as Chunk] } as unknown as DocumentReader);
-  const at = (quote: string): Evidence => {
-    const start = text.indexOf(quote);
-    return { chunk: { docId: 'd', start: 0, end: text.length } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
-  };
+  const { shaper, at } = oneChunk(text);
 
   it("quotes a table row's figure after the caption giving its unit", () => {
     const quotes = shaper.withCaption(at('20\n|\nĐẮK LẮK\n|\n114.400'));
