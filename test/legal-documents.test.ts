@@ -105,6 +105,16 @@ describe('scope', () => {
   });
 });
 
+describe('list questions', () => {
+  it('takes no passage sharing only the kind of thing asked for ("những giấy tờ gì"), and finds the list about what is asked', async () => {
+    const other = await ask('Làm lại hộ chiếu bị mất thì cần những giấy tờ gì?');
+    expect(other.answered, other.answer).toBe(false);
+    const asked = await ask('Theo Nghị định 171/2025/NĐ-CP, hồ sơ thẩm định chương trình bồi dưỡng gồm những tài liệu gì?');
+    expect(asked.answered, asked.answer).toBe(true);
+    expect(asked.answer).toContain('Biên bản họp thẩm định');
+  });
+});
+
 describe("an appendix table's row", () => {
   it('states its amount in the unit the table\'s caption gives ("Đơn vị: Triệu đồng")', async () => {
     const result = await pipeline.answerer.ask({ question: 'Theo Quyết định 2639/QĐ-TTg, Quảng Ngãi được bổ sung bao nhiêu kinh phí?' });

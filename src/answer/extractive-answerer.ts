@@ -35,7 +35,7 @@ import {
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers, type SectionAsked } from './direct-answers.js';
-import { askedSectionWords, asksWholeSection } from './find-named-section.js';
+import { askedSectionWords, asksWholeSection, listedSyllables } from './find-named-section.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
@@ -593,7 +593,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
-    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables]), abbreviations };
+    // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
+    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, askedSectionWords(standalone, intent.language, [], (english) => translateToVietnamese(english).text)[0] ?? [])]), abbreviations };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutlineEntry } from '../types.js';
-import { askedSectionWords, asksWholeSection, findNamedSection, headingWords } from './find-named-section.js';
+import { askedSectionWords, asksWholeSection, findNamedSection, headingWords, listedSyllables } from './find-named-section.js';
 
 const entry = (title: string, depth: number, start: number, end: number): OutlineEntry => ({ title, depth, start, end });
 const outline = [
@@ -49,6 +49,14 @@ describe('askedSectionWords', () => {
     expect(askedSectionWords('What are the three requirements set out in the plan?', 'en', [], translate)).toEqual([['yeu', 'cau']]);
     expect(askedSectionWords('What are the purposes of the plan?', 'en', [], translate)).toEqual([['muc', 'dich']]);
     expect(askedSectionWords('Who leads the plan?', 'en', [], translate)).toEqual([]);
+  });
+});
+
+describe('listedSyllables', () => {
+  it('finds the listed thing in the question as written and folded, nothing else', () => {
+    expect(listedSyllables('Đổi hộ chiếu cần những giấy tờ gì?', ['giay', 'to'])).toEqual(['giấy', 'giay', 'tờ', 'to']);
+    expect(listedSyllables('doi ho chieu can nhung giay to gi', ['giay', 'to'])).toEqual(['giay', 'giay', 'to', 'to']);
+    expect(listedSyllables('Đổi hộ chiếu ở đâu?', [])).toEqual([]);
   });
 });
 

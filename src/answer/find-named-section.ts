@@ -66,3 +66,9 @@ export function askedSectionWords(question: string, language: 'vi' | 'en', openi
   const between = LISTED_BETWEEN.exec(foldedLower(question))?.[1]?.split(' ');
   return [opening, between ?? []].filter((words) => words.length > 0);
 }
+
+/** The syllables of `text`, as written and folded, that spell the thing a list question asks the items of. */
+export function listedSyllables(text: string, listed: readonly string[]): string[] {
+  const syllables = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return syllables.filter((syllable) => listed.includes(foldedLower(syllable))).flatMap((syllable) => [syllable, foldedLower(syllable)]);
+}
