@@ -191,6 +191,10 @@ describe('isAttachmentCaption', () => {
     expect(typeFit('duration', 'Hoàn thành trong thời hạn 12 tháng.', '')).toBe(1);
     expect(typeFit('deadline', 'Thay thế Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008 của Thủ tướng', '')).toBe(0.1);
     expect(typeFit('deadline', 'Hoàn thành trước ngày 31/12/2025.', '')).toBe(1);
+    // A year or a quarter to finish by is when it is due, less surely than a day.
+    expect(typeFit('deadline', 'c) Thời gian thực hiện: Hoàn thành trong năm 2026.', '')).toBe(0.6);
+    expect(typeFit('deadline', 'Hoàn thành trước quý III/2026.', '')).toBe(0.6);
+    expect(typeFit('deadline', 'Hoàn thành mục tiêu giảm nghèo bền vững.', '')).toBe(0.1);
     // A time given by an event answers "khi nào" too, less surely than a date.
     expect(typeFit('date', 'Tổ chức điều tra lăng quăng ngay khi nước rút.', '')).toBe(0.6);
     expect(typeFit('deadline', 'Ban hành sau khi có Quy chế của Trung ương.', '')).toBe(0.6);

@@ -7,7 +7,7 @@ import { isAccented } from './term-stats.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
 const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b/;
-const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
+const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bquy [ivx]+\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
 /** A document's number with its code, folded: "118/2008/qd-ttg", "321-kh/tu", "151 /kh-ubnd". */
 const CODED_NUMBER = String.raw`\d+\s?[-/][\w/.-]*[a-z][\w/.-]*`;
 /** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025". */
@@ -17,7 +17,8 @@ const AFTER_CODED_NUMBER = new RegExp(`(${CODED_NUMBER})\\s+$`);
 export const numberAtEnd = (text: string): string | null => AFTER_CODED_NUMBER.exec(matchKey(text))?.[1] ?? null;
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
 const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\b/;
-const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b/;
+/** "Trước ngày", "chậm nhất", "hoàn thành trong năm 2025", "hoàn thành trước quý III/2026": when something is due. */
+const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b|\bhoan thanh (?:(?:trong|truoc|vao|ngay|xong)\s+)?(?:nam|quy|thang) (?:\d|[ivx]+\b)/;
 const NUMBER = /\d/;
 const PERCENT = /\d\s*%|\bphan tram\b/;
 /** A text lowered for target cues, leaving out the name of a "Chương trình mục tiêu quốc gia": a kind of programme, not a target. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
+import type { QuestionType } from './question-type.js';
 import { enumerationLength, profileQuery, selectEvidence } from './select-evidence.js';
 import { createTermVocabulary } from './term-stats.js';
 
@@ -63,6 +64,39 @@ describe('selectEvidence', () => {
     const [scattered, whole] = ['Giữ gìn thuần phong mỹ tục, hệ thống tổng hợp.', 'Tổng thống Mỹ thăm Việt Nam.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(scattered.coverage).toBe(0);
     expect(whole.coverage).toBeCloseTo(1);
+  });
+
+  it('reads a task card\'s field ("b) Cơ quan thực hiện") as about the task above it, when who or when is asked', async () => {
+    const text = [
+      '2. Về nền tảng số',
+      'a) Nhiệm vụ:',
+      '- Triển khai nền tảng họp trực tuyến dùng chung.',
+      'b) Cơ quan thực hiện:',
+      '- Đơn vị chủ trì: Văn phòng Ủy ban nhân dân.',
+      'c) Thời gian thực hiện: Hoàn thành trong năm 2026.',
+    ].join('\n');
+    const at = (line: string) => text.indexOf(line);
+    const entry = (title: string, depth: number, end: number) => ({ title, depth, start: at(title), end });
+    const outline = [
+      entry('2. Về nền tảng số', 0, text.length),
+      entry('a) Nhiệm vụ', 1, at('b) Cơ quan')),
+      entry('b) Cơ quan thực hiện', 1, at('c) Thời gian')),
+      entry('c) Thời gian thực hiện', 1, text.length),
+    ];
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+    const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text };
+    const evidenceFor = async (searchText: string, types: QuestionType[]) => {
+      const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+      const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types, model, ignore: new Set(), abbreviations: new Map() });
+      return selectEvidence([{ chunk, score: 1 }], profile, { outline: () => outline });
+    };
+    const who = await evidenceFor('nền tảng họp trực tuyến dùng chung đơn vị nào chủ trì', ['who']);
+    expect(who[0].text).toContain('Văn phòng Ủy ban nhân dân');
+    const when = await evidenceFor('nền tảng họp trực tuyến dùng chung hoàn thành khi nào', ['deadline']);
+    expect(when[0].text).toContain('Hoàn thành trong năm 2026');
+    // Asked something else, the field names no task.
+    const how = await evidenceFor('nền tảng họp trực tuyến dùng chung', ['general']);
+    expect(how[0].text).toContain('Triển khai nền tảng họp trực tuyến');
   });
 
   it('pairs a function word inside a phrase of the collection ("có công" of "người có công")', async () => {

@@ -271,6 +271,27 @@ const isHeadingLine = (sentence: string, headings: readonly OutlineEntry[]): boo
   });
 };
 
+/**
+ * A heading naming a field of a task card ("b) Cơ quan thực hiện", "c) Thời gian thực hiện", "Tiến độ hoàn thành"):
+ * plans set out each task as what is to be done, then who does it and by when, under sibling headings.
+ */
+const TASK_FIELD = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:(?:co quan|don vi)\s+(?:thuc hien|chu tri|phu trach)|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh))?|tien do(?:\s+(?:thuc hien|hoan thanh))?)\s*:?$/;
+const isTaskField = (title: string): boolean => TASK_FIELD.test(foldedLower(title.replace(/[*_]/g, '')).trim());
+
+/**
+ * What a task card's field is about: the card's text above its fields ("2. Về các nền tảng số / a) Nhiệm vụ: - Tổ
+ * chức triển khai …"), when the chunk holds it. "Đơn vị chủ trì: Các Sở, ban, ngành" names no task itself.
+ */
+function cardText(chunk: Chunk, headings: readonly OutlineEntry[]): string | null {
+  const field = headings.at(-1);
+  const card = headings.at(-2);
+  if (!field || !card || !isTaskField(field.title) || card.start < chunk.start) return null;
+  const text = chunk.text.slice(card.start - chunk.start, field.start - chunk.start);
+  // The card's own fields ("b) Cơ quan thực hiện" above "c) Thời gian thực hiện") say nothing of the task.
+  const firstField = text.search(/\n\s*[*_]*(?:[a-zđ]\)|[-+•])?\s*(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ)\s+(?:thực hiện|chủ trì|phụ trách|hoàn thành)/iu);
+  return firstField < 0 ? text : text.slice(0, firstField);
+}
+
 /** Headings over an offset, outermost first. */
 const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEntry[] =>
   outline.filter((entry) => entry.start <= offset && offset < entry.end).sort((a, b) => a.depth - b.depth);
@@ -286,6 +307,8 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
   const evidence: Evidence[] = [];
   // The model remembers the terms of texts it has read, headings included.
   const sectionTerms = (titles: readonly string[]) => profile.model.terms(titles.join('\n'), profile.folded);
+  // Only who does a task, or by when, is what a task card's fields answer.
+  const asksField = profile.types.some((type) => type === 'who' || type === 'deadline' || type === 'date');
 
   hits.forEach(({ chunk }, rank) => {
     const outline = options.outline(chunk.docId);
@@ -307,7 +330,9 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const section = headings.map((heading) => heading.title);
       const sectionText = section.join(' › ');
       const path = section.length > 0 ? section : chunk.section;
-      const headingTerms = sectionTerms(path.slice(-1));
+      // A task card's field counts the task it belongs to as its heading: who does it, by when, is about that task.
+      const card = asksField ? cardText(chunk, headings) : null;
+      const headingTerms = card ? new Set([...sectionTerms(path.slice(-1)), ...profile.model.terms(card, profile.folded)]) : sectionTerms(path.slice(-1));
       const outerTerms = sectionTerms(path.slice(0, -1));
       const caption = captions.filter((found) => found.index! < span.start).at(-1)?.[1];
       const scoreText = (text: string) => {
