@@ -29,6 +29,14 @@ describe('documentsByNumber', () => {
     expect(documentsByNumber('Kế hoạch 552 có 3 nhiệm vụ và 556 người tham gia', plans)).toEqual(['kh-552']);
   });
 
+  it('reads a number ending a document\'s name after words of its title, not a year nor a quantity', () => {
+    const plans = [meta('kh-552', 'Kế hoạch', '552/KH-UBND'), meta('kh-2024', 'Kế hoạch', '2024/KH-UBND'), meta('kh-500', 'Kế hoạch', '500/KH-UBND'), ...metas];
+    expect(documentsByNumber('Sở Y tế làm gì trong kế hoạch đổi mới công nghệ 552 của Đồng Tháp và kế hoạch phòng, chống ma túy 8557 của Bến Tre?', plans)).toEqual(['kh-552', 'kh-8557']);
+    expect(documentsByNumber('ke hoach doi moi cong nghe 552 giao nhiem vu gi', plans)).toEqual([]);
+    expect(documentsByNumber('Kế hoạch năm 2024 của TP Lạng Sơn dựa trên văn bản nào?', plans)).toEqual([]);
+    expect(documentsByNumber('Kế hoạch hỗ trợ 500 hộ nghèo của tỉnh', plans)).toEqual([]);
+  });
+
   it('does not take a number of one type for a document of another, nor a year for a number', () => {
     expect(documentsByNumber('Kế hoạch 171 nói gì?', metas)).toEqual([]);
     expect(documentsByNumber('Mục tiêu đến năm 2030 là gì?', metas)).toEqual([]);

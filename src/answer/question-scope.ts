@@ -14,6 +14,12 @@ const ANY_TYPE_WORD = [...new Set(DOCUMENT_TYPES.flatMap((entry) => typeWords(en
 const TYPE_THEN_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})s?\\.?\\s+(?:so\\s+|no\\.?\\s*)?(\\d{1,5})(?![\\d])`, 'gu');
 /** "… 552 (đổi mới công nghệ) và 556", "171 and 172", "75, 78": more numbers of the same type, an aside between. */
 const AND_NUMBER = /^(?:\s*\([^()]*\))?\s*(?:,|;|&|\bva\b|\band\b|\bor\b|\bhoac\b)\s*(?:so\s+|no\.?\s*)?(\d{1,5})(?![\d/])/u;
+/**
+ * "kế hoạch thi đua bầu cử 0125 của Đắk Lắk", "kế hoạch phòng, chống ma túy 153 của Cần Thơ": a type word, a few words
+ * of its title, then the number, ending the name (before "của", a place, a bracket or the end of the clause); not
+ * a year ("kế hoạch năm 2024 của TP Lạng Sơn").
+ */
+const TYPE_TITLE_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})\\s+(?:[a-z]+,?\\s+){1,8}?(?<!\\b(?:nam|year|den|tu|doan)\\s+)(\\d{2,5})(?=\\s+(?:cua|o|tai|va|and)\\b|\\s*[),?.;]|\\s*$)`, 'gu');
 /** "171/2025/nđ-cp", "2618/kh-ubnd", "144/kh": a number with its code. */
 const NUMBER_WITH_CODE = /(?<![\d])(\d{1,5})\s*(?:\/\s*(\d{4}))?\s*\/\s*([a-zđ&]+)/gu;
 
@@ -38,6 +44,7 @@ function numberMentions(question: string): NumberMention[] {
   });
   return [
     ...typed,
+    ...[...text.matchAll(TYPE_TITLE_NUMBER)].map((match) => ({ start: match.index! + match[0].length - match[2].length, digits: digitsOf(match[2]), typeWord: match[1] })),
     ...[...text.matchAll(NUMBER_WITH_CODE)].map((match) => ({ start: match.index!, digits: digitsOf(match[1]), typeWord: match[3], year: match[2] })),
   ];
 }
