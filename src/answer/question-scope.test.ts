@@ -88,9 +88,24 @@ describe('questionScope', () => {
     // Words every title shares ("trên địa bàn tỉnh Đồng Tháp") decide nothing; one shared pair is not enough.
     expect(scope('Kế hoạch trên địa bàn tỉnh Đồng Tháp yêu cầu báo cáo trước ngày nào?')?.docIds).toHaveLength(3);
     expect(scope('Đồng Tháp có kế hoạch nào về tài nguyên?')?.docIds).toHaveLength(3);
-    // Title words elsewhere than after a type word name no document.
+    // Without a type word, the words before the place's name name its document; words after it name none.
+    expect(scope('Việc chuyển đổi số hạ tầng giao thông ở Đồng Tháp báo cáo trước ngày nào?')?.docIds).toEqual(['dt-597']);
     expect(scope('Ở Đồng Tháp, việc chuyển đổi số hạ tầng giao thông báo cáo trước ngày nào?')?.docIds).toHaveLength(3);
     expect(scope('Hai kế hoạch của Đồng Tháp về đổi mới công nghệ và chuyển đổi số giao thông giao việc cho sở nào?')?.docIds).toHaveLength(3);
+  });
+
+  it('tells apart the documents of each of several places by the words before its name', () => {
+    const local = [
+      { ...meta('ct-153', 'Kế hoạch', '153/KH-UBND'), locality: 'Thành phố Cần Thơ', province: 'Cần Thơ', level: 'thành phố', title: 'Kế hoạch thực hiện công tác phòng, chống ma túy năm 2025' },
+      { ...meta('ct-157', 'Kế hoạch', '157/KH-UBND'), locality: 'Thành phố Cần Thơ', province: 'Cần Thơ', level: 'thành phố', title: 'Kế hoạch phát động phong trào thi đua chi trả trợ cấp không dùng tiền mặt' },
+      { ...meta('dl-125', 'Kế hoạch', '125/KH-UBND'), locality: 'Tỉnh Đắk Lắk', province: 'Đắk Lắk', level: 'tỉnh', title: 'Kế hoạch phát động phong trào thi đua bầu cử đại biểu Quốc hội' },
+      { ...meta('dl-130', 'Kế hoạch', '130/KH-UBND'), locality: 'Tỉnh Đắk Lắk', province: 'Đắk Lắk', level: 'tỉnh', title: 'Kế hoạch khắc phục môi trường sau mưa lũ' },
+    ] as DocumentMeta[];
+    const scope = (question: string) => resolveScope(analyzeQuestion(question, { documents: local, abbreviations: new Map() }), local)?.docIds.sort();
+    expect(scope('Phong trào thi đua bầu cử của Đắk Lắk và công tác phòng, chống ma túy của Cần Thơ giao Sở Y tế làm gì?')).toEqual(['ct-153', 'dl-125']);
+    // A place whose words name none of its documents keeps them all.
+    expect(scope('Khắc phục môi trường sau mưa lũ ở Đắk Lắk và ở Cần Thơ giao Sở Y tế làm gì?')).toEqual(['ct-153', 'ct-157', 'dl-130']);
+    expect(scope('Đắk Lắk và Cần Thơ giao Sở Y tế làm gì?')).toHaveLength(4);
   });
 
   it('finds a national document by its type and the topic of its title', () => {

@@ -2,6 +2,8 @@ import { foldDiacritics } from '../lang/normalize.js';
 import { DOCUMENT_TYPES, typeEntry } from '../structure/grammar.js';
 import type { DocumentMeta } from '../types.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
+import { prepareText } from './detect-language.js';
+import { locateLocalities } from './detect-localities.js';
 
 const folded = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase());
 const digitsOf = (value: string): string => value.replace(/^0+(?=\d)/, '');
@@ -226,15 +228,16 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
     // "Nghị định quy định về đào tạo, bồi dưỡng công chức …": a type and the topic of its title name one document.
     // A place named but not held ("kế hoạch của tỉnh Nghệ An …") is no topic of the documents held.
     if (!typeOf || analyzed.localities.mentions.length > 0 || analyzed.wantsAllPlans || SEVERAL_DOCUMENTS.test(folded(analyzed.original))) return null;
-    const topical = byTopic(analyzed.original, metas.filter((meta) => types.includes(typeOf.get(meta.id))).map((meta) => meta.id), metas);
+    const topical = byTopic(titledWords(analyzed.original), metas.filter((meta) => types.includes(typeOf.get(meta.id))).map((meta) => meta.id), metas);
     return topical.topicWords ? { ...topical, by: 'topic' } : null;
   }
   // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
   const typed = typeOf ? byPlace.filter((id) => types.includes(typeOf.get(id))) : [];
   const placed = typed.length > 0 ? typed : [...byPlace];
   const onePlace = new Set(analyzed.localities.mentions.map((mention) => folded(mention.name))).size === 1;
-  const topical = onePlace && !analyzed.wantsAllPlans && !SEVERAL_DOCUMENTS.test(folded(analyzed.original));
-  const chosen = topical ? byTopic(analyzed.original, placed, metas) : { docIds: placed };
+  const topical = !analyzed.wantsAllPlans && !SEVERAL_DOCUMENTS.test(folded(analyzed.original));
+  const titled = onePlace && topical ? byTopic(titledWords(analyzed.original), placed, metas) : { docIds: placed };
+  const chosen = !topical || titled.topicWords ? titled : placeByPlace(analyzed.original, placed, metas);
   // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
   return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(analyzed.original, chosen.docIds, metas).namingWords } : {}) };
 }
@@ -273,9 +276,8 @@ function titledWords(question: string): string[] {
  * nothing; a question that names no type of document names no title. The words that chose
  * the document are returned: the scope carries them, as it carries a place's name.
  */
-function byTopic(question: string, docIds: string[], metas: readonly DocumentMeta[]): { docIds: string[]; topicWords?: string[] } {
+function byTopic(typed: readonly string[], docIds: string[], metas: readonly DocumentMeta[]): { docIds: string[]; topicWords?: string[] } {
   if (docIds.length < 2) return { docIds };
-  const typed = titledWords(question);
   const asked = pairsOf(typed.map(folded));
   if (asked.length < 2) return { docIds };
   const wanted = new Set(docIds);
@@ -287,6 +289,26 @@ function byTopic(question: string, docIds: string[], metas: readonly DocumentMet
   if (best < 2 || chosen.length === docIds.length) return { docIds };
   const topic = new Set(shared[docIds.indexOf(chosen[0])].flatMap((pair) => pair.split(' ')));
   return { docIds: chosen, topicWords: [...new Set(typed.filter((word) => topic.has(folded(word))).flatMap((word) => [word, folded(word)]))] };
+}
+
+/**
+ * Several places, each with its own topic: "phong trào thi đua bầu cử của Đắk Lắk và phong trào chi trả không dùng tiền
+ * mặt của Cần Thơ" is about one document of each, told apart by the words before its place's name (after the place
+ * named before it); a place whose words name none of its documents over the others keeps them all.
+ */
+function placeByPlace(question: string, docIds: string[], metas: readonly DocumentMeta[]): { docIds: string[]; topicWords?: string[] } {
+  const text = prepareText(question).normalized;
+  const places = locateLocalities(text, metas).filter((place) => place.docIds.some((id) => docIds.includes(id)));
+  const chosen: string[] = [];
+  const topicWords: string[] = [];
+  places.forEach((place, i) => {
+    const own = docIds.filter((id) => place.docIds.includes(id) && !chosen.includes(id));
+    const found = byTopic(wordsOf(text.slice(i > 0 ? places[i - 1].end : 0, place.start)), own, metas);
+    chosen.push(...found.docIds);
+    topicWords.push(...(found.topicWords ?? []));
+  });
+  const covered = docIds.filter((id) => chosen.includes(id) || !places.some((place) => place.docIds.includes(id)));
+  return topicWords.length > 0 ? { docIds: covered, topicWords: [...new Set(topicWords)] } : { docIds };
 }
 
 /** The question's words naming documents: those of their number and type (ignored), those of their title (carried). */
