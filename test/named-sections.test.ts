@@ -37,6 +37,11 @@ Trình Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen theo quy
 3. Ủy ban nhân dân các phường, xã
 Lập danh sách người hưởng trợ cấp chưa có tài khoản, gồm cả người được ủy quyền nhận thay.
 
+IV. KHEN THƯỞNG
+a) Đối tượng khen thưởng:
+- Tập thể: Ủy ban nhân dân các phường, xã hoàn thành chỉ tiêu trước thời hạn.
+- Cá nhân: Nhân viên bưu điện trực tiếp mở tài khoản tại nhà cho người cao tuổi.
+
 Nơi nhận:
 - Như trên;
 - Lưu: VT.
@@ -73,6 +78,16 @@ describe('a section named by its heading', () => {
     expect(result.answer).toContain('thẩm định hồ sơ khen thưởng');
     expect(result.answer).toContain('tặng Bằng khen');
     expect(result.answer).not.toContain('Chủ trì hướng dẫn, kiểm tra');
+  });
+});
+
+describe('an item labelled with what a list question asks for', () => {
+  it('comes first ("những cá nhân nào" → "- Cá nhân: …"), with the line introducing its list', async () => {
+    const result = await ask('Những cá nhân nào được khen thưởng theo kế hoạch chi trả trợ cấp của thành phố Hải Long?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('Nhân viên bưu điện trực tiếp mở tài khoản');
+    expect(result.answer).toContain('Đối tượng khen thưởng');
+    expect(result.answer).not.toContain('thẩm định hồ sơ khen thưởng');
   });
 });
 

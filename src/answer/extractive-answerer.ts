@@ -35,7 +35,7 @@ import {
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
 import { createDirectAnswers, type SectionAsked } from './direct-answers.js';
-import { askedSectionWords, asksWholeSection, listedSyllables } from './find-named-section.js';
+import { askedSectionWords, asksWholeSection, labelWords, listedSyllables } from './find-named-section.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
@@ -705,8 +705,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
     // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
     const head = listLike ? listHead(standalone) : [];
-    const headed = (item: Evidence) => head.length > 0 && head.every((word) => foldedLower(item.section.at(-1) ?? '').split(/[^a-z0-9]+/).includes(word));
-    const ranked = head.length > 0 && evidence.some(headed) ? evidence.map((item) => (headed(item) ? { ...item, score: item.score + 1 } : item)).sort((a, b) => b.score - a.score) : evidence;
+    // "Những cá nhân nào được khen thưởng": the item labelled with what is listed ("- Cá nhân: Là thành viên …") too.
+    const listed = listLike ? (askedSectionWords(standalone, analyzed.language, [], (english) => translateToVietnamese(english).text)[0] ?? []) : [];
+    const headed = (item: Evidence) =>
+      (head.length > 0 && head.every((word) => foldedLower(item.section.at(-1) ?? '').split(/[^a-z0-9]+/).includes(word))) || (listed.length > 0 && labelWords(item.text).join(' ') === listed.join(' '));
+    const ranked = (head.length > 0 || listed.length > 0) && evidence.some(headed) ? evidence.map((item) => (headed(item) ? { ...item, score: item.score + 1 } : item)).sort((a, b) => b.score - a.score) : evidence;
     const groups = shaper.groupByDocument(ranked);
     const limit = listLike ? 3 : analyzed.types.includes('legal-basis') ? 4 : 2;
     const multiPlan = (scope ?? metas).length > 1;

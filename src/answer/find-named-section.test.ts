@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutlineEntry } from '../types.js';
-import { askedSectionWords, asksWholeSection, findNamedSection, headingWords, listedSyllables } from './find-named-section.js';
+import { askedSectionWords, asksWholeSection, findNamedSection, headingWords, labelWords, listedSyllables } from './find-named-section.js';
 
 const entry = (title: string, depth: number, start: number, end: number): OutlineEntry => ({ title, depth, start, end });
 const outline = [
@@ -57,6 +57,14 @@ describe('listedSyllables', () => {
     expect(listedSyllables('Đổi hộ chiếu cần những giấy tờ gì?', ['giay', 'to'])).toEqual(['giấy', 'giay', 'tờ', 'to']);
     expect(listedSyllables('doi ho chieu can nhung giay to gi', ['giay', 'to'])).toEqual(['giay', 'giay', 'to', 'to']);
     expect(listedSyllables('Đổi hộ chiếu ở đâu?', [])).toEqual([]);
+  });
+});
+
+describe('labelWords', () => {
+  it("reads an item's label before its colon, whatever its marker", () => {
+    expect(labelWords('- Cá nhân: Là thành viên các tổ chức phụ trách bầu cử')).toEqual(['ca', 'nhan']);
+    expect(labelWords('b) Tập thể: Các cơ quan, đơn vị cấp tỉnh')).toEqual(['tap', 'the']);
+    expect(labelWords('Tổ chức tập huấn cho cán bộ. Thời gian: quý II')).toEqual([]);
   });
 });
 

@@ -72,3 +72,9 @@ export function listedSyllables(text: string, listed: readonly string[]): string
   const syllables = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return syllables.filter((syllable) => listed.includes(foldedLower(syllable))).flatMap((syllable) => [syllable, foldedLower(syllable)]);
 }
+
+/** An item's label, folded: "- Cá nhân: Là thành viên …" → ca, nhan; "b) Tập thể: …" → tap, the; none without one. */
+export function labelWords(text: string): string[] {
+  const label = /^[\s*_]*(?:(?:[-+•–]|[a-zđ]\)|\d+[.)])\s*)?([^:\n.;]{2,40}):/u.exec(text)?.[1];
+  return label ? wordsOf(label).filter((word) => !JOINERS.has(word)) : [];
+}
