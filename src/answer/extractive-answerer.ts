@@ -202,6 +202,8 @@ interface Intent {
   topicWords: readonly string[];
   /** Words that repeat the number and type of the documents named: they say which documents, not what in them. */
   namingWords: readonly string[];
+  /** What a list question asks the items of, folded: "cá nhân" of "những cá nhân nào được khen thưởng". */
+  listed: readonly string[];
   /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
   absent: ReturnType<typeof absentDocuments>;
   /** Whether the date a cited document bears answers: the question names that document and asks when it was issued. */
@@ -469,6 +471,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       namedByNumber: named?.by === 'number',
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
+      listed: askedSectionWords(standalone, analyzed.language, [], (english) => translateToVietnamese(english).text)[0] ?? [],
       absent,
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
@@ -594,7 +597,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, askedSectionWords(standalone, intent.language, [], (english) => translateToVietnamese(english).text)[0] ?? [])]), abbreviations };
+    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
@@ -706,7 +709,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
     const head = listLike ? listHead(standalone) : [];
     // "Những cá nhân nào được khen thưởng": the item labelled with what is listed ("- Cá nhân: Là thành viên …") too.
-    const listed = listLike ? (askedSectionWords(standalone, analyzed.language, [], (english) => translateToVietnamese(english).text)[0] ?? []) : [];
+    const listed = listLike ? intent.listed : [];
     const headed = (item: Evidence) =>
       (head.length > 0 && head.every((word) => foldedLower(item.section.at(-1) ?? '').split(/[^a-z0-9]+/).includes(word))) || (listed.length > 0 && labelWords(item.text).join(' ') === listed.join(' '));
     const ranked = (head.length > 0 || listed.length > 0) && evidence.some(headed) ? evidence.map((item) => (headed(item) ? { ...item, score: item.score + 1 } : item)).sort((a, b) => b.score - a.score) : evidence;
