@@ -57,6 +57,9 @@ const QUESTION_WORDS = [
   'hiện nay', 'hiện tại', 'hôm nay', 'bây giờ', 'lúc này', 'dạo này',
   // Modal and linking words that say nothing of the subject ("phải gửi báo cáo", "dành cho người cao tuổi").
   'phải', 'dành cho',
+  // How long something lasts is asked, not what it is about ("kéo dài từ khi nào đến khi nào").
+  'kéo dài từ khi nào', 'kéo dài đến khi nào', 'kéo dài đến bao giờ', 'kéo dài bao lâu', 'kéo dài trong bao lâu', 'kéo dài trong thời gian nào',
+  'diễn ra từ khi nào', 'diễn ra khi nào', 'đến khi nào',
   // How the answer should be given, not what it is about.
   'liệt kê đầy đủ', 'liệt kê đủ', 'hãy liệt kê', 'liệt kê', 'kể tên', 'nêu đầy đủ', 'nêu rõ',
 ];

@@ -185,6 +185,12 @@ describe('isAttachmentCaption', () => {
     expect(asksDuration('Hồ sơ được giải quyết trong mấy ngày?')).toBe(true);
     expect(asksPeriod('Công chức phải hoàn thành bồi dưỡng trong bao lâu?')).toBe(false);
     expect(asksPeriod('Kế hoạch thực hiện trong giai đoạn nào?')).toBe(true);
+    expect(asksPeriod('Đợt cao điểm kéo dài từ khi nào đến khi nào?')).toBe(true);
+    // A span from one time to another is a period; a term of office or a year alone less surely so.
+    expect(typeFit('period', 'Phong trào được triển khai từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.', '')).toBe(1);
+    expect(typeFit('period', 'Thời gian thực hiện: năm 2025 và các năm tiếp theo.', '')).toBe(1);
+    expect(typeFit('period', 'Bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031.', '')).toBe(0.6);
+    expect(typeFit('period', 'Tổ chức tập huấn cho cán bộ.', '')).toBe(0.1);
     expect(asksDuration('Kế hoạch thực hiện trong giai đoạn nào?')).toBe(false);
     expect(asksDuration('Sở phải báo cáo bao lâu một lần?')).toBe(false);
     expect(typeFit('duration', 'Căn cứ Thông tư số 15/2025/TT-BGDĐT ngày 24 tháng 07 năm 2025', '')).toBe(0.1);

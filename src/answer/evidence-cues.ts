@@ -35,6 +35,9 @@ const MONEY = /(?<![\d.,])\d+(?:[.,]\d{3})*(?:,\d+)?\s*((trieu|ty|nghin|ngan)\s+
 // Figures that are not quantities: dates, document numbers, years and periods.
 const NOT_A_QUANTITY = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d+\s*\/\s*[a-z]|\b(nam|giai doan|tu|den)\s+\d{4}(\s*-\s*\d{4})?\b|\b\d{4}\s*-\s*\d{4}\b|\b(so|ngay|thang|quy)\s+\d+/g;
 const PERIOD = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b|\bnam (19|20)\d{2}\b/;
+const YEAR_RANGE = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b/;
+const FROM_TO = /\btu (ngay|thang|nam|quy)\b.{0,40}?\bden (het )?(ngay|thang|nam|quy)\b|\b(19|20)\d{2} (va cac nam tiep theo|tro di)\b/;
+const TERM_OF_OFFICE = /\b(nhiem ky|khoa [ivxlc]+)\s*(19|20)\d{2}\s*-\s*(19|20)\d{2}\b/g;
 const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;
 
 /** Lower-cased, folded and on one line: the form every cue below is written for. */
@@ -104,7 +107,9 @@ export function typeFit(
     case 'who':
       return BODY.test(text) || BODY.test(section) ? 1 : 0.3;
     case 'period':
-      return PERIOD.test(text) ? 1 : 0.1;
+      // A span from one time to another, or a range of years (not a term of office: "nhiệm kỳ 2026 - 2031"), is a
+      // period; a year alone only may be one.
+      return FROM_TO.test(text) || YEAR_RANGE.test(text.replace(TERM_OF_OFFICE, ' ')) ? 1 : PERIOD.test(text) ? 0.6 : 0.1;
     case 'duration':
       return DURATION.test(text) ? 1 : 0.1;
     case 'funding':
@@ -257,7 +262,7 @@ export const asksWhichPlan = (question: string): boolean =>
 
 /** "Giai đoạn nào", "thời gian thực hiện", "what period": the answer is a span of years. */
 export const asksPeriod = (question: string): boolean =>
-  /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\b(what|which) (period|years)\b|\btime ?frame\b/.test(foldedLower(question));
+  /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\btu (khi nao|bao gio|luc nao|thang nao) den (khi nao|bao gio|luc nao|thang nao)\b|\b(what|which) (period|years)\b|\btime ?frame\b|\bfrom when\b/.test(foldedLower(question));
 
 /** "Trong bao lâu", "mấy tháng", "how long", "within how many days": the answer is a length of time. */
 // ("Bao lâu một lần" asks how often, not how long.)
