@@ -59,7 +59,7 @@ describe('translateToVietnamese', () => {
     expect(result.untranslatedShare).toBe(1);
     expect(result.text).toBe('');
     // Carried-over tokens (numbers, places, abbreviations) are understood words.
-    expect(translateToVietnamese('Who won the BHYT cup in 2022?').untranslatedShare).toBeCloseTo(2 / 4);
+    expect(translateToVietnamese('Who quaffled the BHYT broomstick in 2022?').untranslatedShare).toBeCloseTo(2 / 4);
     expect(translateToVietnamese('Which international forums should Vietnam take part in?').untranslatedShare).toBe(0);
     // Common words get the likeliest wording, marked as such; the domain's own words are not.
     expect(translateToVietnamese('Which international forums should Vietnam take part in?').loose).toContain('quốc tế');
@@ -142,7 +142,7 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
 
   it('reads possessives as their noun and carries possessive place names over', () => {
     expect(translateToVietnamese("Which Prime Minister's directive covers cashless payments?").text).toBe(
-      'Chỉ thị Thủ tướng Chính phủ chi trả không dùng tiền mặt',
+      'Chỉ thị Thủ tướng Chính phủ bao gồm chi trả không dùng tiền mặt',
     );
     expect(translateToVietnamese("What share of Huu Lung's beneficiaries have electronic health records?").text).toBe(
       'tỷ lệ đối tượng thụ hưởng Huu Lung hồ sơ sức khỏe điện tử',

@@ -1021,14 +1021,9 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
 ];
 
 /** English words that carry no search content. */
-const EN_STOPWORDS = new Set(
-  (
-    'a an the of for in on at by with from to into about and or nor not no yes is are was were be been being am do does did done will ' +
-    'would shall should can could may might must has have had having who whom whose what which when where why how that this these those ' +
-    'there here it its they them their he she his her we our us you your i me my all any each every many much more most some such than ' +
-    'then so as if also too very just only same please tell show give list name what\'s whats s according regarding under over per ' +
-    'up out via whether'
-  ).split(' '),
+/** English words with nothing to search for, kept as data beside the word lists. */
+const EN_STOPWORDS: ReadonlySet<string> = new Set(
+  (JSON.parse(readFileSync(new URL('./vocabulary/english-function-words.json', import.meta.url), 'utf8')) as { words: string[] }).words,
 );
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’./&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
@@ -1132,7 +1127,7 @@ export function translateToVietnamese(english: string): Translation {
   for (let i = 0; i < tokens.length; ) {
     const candidates = [tokens[i], ...singular(tokens[i])].flatMap((w) => BY_FIRST_WORD.get(w) ?? []);
     // A place's name written as one ("Lang Son") is no common word ("son").
-    const namesPlace = (k: number): boolean => PLACE_WORDS.has(matchKey(originals[k])) && /^\p{Lu}/u.test(originals[k]);
+    const namesPlace = (k: number): boolean => PLACE_WORDS.has(matchKey(originals[k].replace(/'s$/iu, ''))) && /^\p{Lu}/u.test(originals[k]);
     const hit = candidates
       .filter((p) => p.words.every((w, k) => i + k < tokens.length && wordMatches(tokens[i + k], w) && !(p.general && namesPlace(i + k))))
       .sort((a, b) => b.words.length - a.words.length)[0];
