@@ -35,6 +35,8 @@ export interface AnalyzedQuestion {
   wantsAllPlans: boolean;
   /** Share of an English question's content words the glossary could not put into Vietnamese (0 for Vietnamese). */
   untranslatedShare: number;
+  /** Content words of an English question the glossary could not translate. */
+  untranslated: string[];
   /** Syllables an English question's common words were put into: the documents may word them otherwise. */
   looseSyllables: string[];
 }
@@ -185,6 +187,7 @@ export function analyzeQuestion(question: string, context: AnalyzeContext): Anal
     focusTerms: focusTermsOf(stripped, lookup),
     wantsAllPlans: ALL_PLANS.some((cue) => hasPhrase(prepared, cue)),
     untranslatedShare: translation?.untranslatedShare ?? 0,
+    untranslated: translation?.unmatched ?? [],
     looseSyllables: (translation?.loose ?? []).flatMap((phrase) => phrase.toLowerCase().split(/\s+/)),
   };
 }

@@ -99,6 +99,22 @@ describe('selectEvidence', () => {
     expect(how[0].text).toContain('Triển khai nền tảng họp trực tuyến');
   });
 
+  it('counts an English word the glossary could not translate as a word the collection never uses', async () => {
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+    const searchText = 'gia đình du lịch';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const args = { searchText, question: searchText, asked: searchText, folded: false, types: ['general'] as QuestionType[], model, ignore: new Set<string>(), abbreviations: new Map() };
+    const translated = profileQuery(args);
+    const withUnknown = profileQuery({ ...args, untranslated: ['itinerary'] });
+    expect(withUnknown.totalWeight - translated.totalWeight).toBeCloseTo(model.unseenIdf);
+    // What the collection never uses is still read off the translated words alone.
+    expect(withUnknown.unknownShare).toBe(translated.unknownShare);
+    const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: 30, text: 'Gia đình đi du lịch cuối tuần.' };
+    const [full] = selectEvidence([{ chunk, score: 1 }], translated, { outline: () => [] });
+    const [part] = selectEvidence([{ chunk, score: 1 }], withUnknown, { outline: () => [] });
+    expect(part.coverage).toBeCloseTo((full.coverage * translated.totalWeight) / withUnknown.totalWeight);
+  });
+
   it('pairs a function word inside a phrase of the collection ("có công" of "người có công")', async () => {
     const frequencies: Record<string, number> = { người: 400, có: 900, công: 300, 'người có': 120, 'có công': 110, ngày: 500, 'ngày công': 5 };
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequencies[term] ?? 10])) };

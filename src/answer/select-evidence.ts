@@ -85,6 +85,8 @@ export function profileQuery(args: {
   carried?: ReadonlySet<string>;
   abbreviations: ReadonlyMap<string, string>;
   citedAsked?: CitedAsked;
+  /** Content words of an English question the glossary could not translate: what the passage cannot be seen to hold. */
+  untranslated?: readonly string[];
 }): QueryProfile {
   const { searchText, model, folded } = args;
   const ignore = new Set([...args.ignore, ...model.abbreviationPieces(searchText)]);
@@ -109,8 +111,11 @@ export function profileQuery(args: {
     const carried = term.split(' ').every((syllable) => args.carried?.has(syllable)) ? 0.5 : 1;
     terms.set(term, model.idf(term) * boost * carried);
   }
-  const totalWeight = [...terms.values()].reduce((sum, weight) => sum + weight, 0);
+  const termsWeight = [...terms.values()].reduce((sum, weight) => sum + weight, 0);
   const unknownWeight = [...terms].reduce((sum, [term, weight]) => sum + (model.known(term) ? 0 : weight), 0);
+  // An untranslated word weighs as a word the collection never uses ("itinerary", "trip"): a passage holding only the
+  // translated rest of the question covers only that much of it.
+  const totalWeight = termsWeight + (args.untranslated?.length ?? 0) * model.unseenIdf;
   return {
     terms,
     folded,
@@ -124,7 +129,7 @@ export function profileQuery(args: {
     years: askedYears(args.question),
     citedAsked: args.citedAsked ?? (() => false),
     totalWeight,
-    unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 1,
+    unknownShare: termsWeight > 0 ? unknownWeight / termsWeight : 1,
     partners,
   };
 }

@@ -36,6 +36,8 @@ export interface TermVocabulary {
 export interface TermModel extends Omit<TermVocabulary, 'weigh'> {
   /** Inverse document frequency over the collection's chunks; unseen terms get the maximum. */
   idf(term: string): number;
+  /** The weight of a word no chunk holds. */
+  unseenIdf: number;
   known(term: string): boolean;
   /** Whether a pair of syllables is used as a phrase rather than met by chance across a word boundary. */
   isPhrase(pair: string): boolean;
@@ -132,6 +134,7 @@ export function createTermVocabulary(stats: CorpusStats, abbreviations: Readonly
       terms,
       abbreviationPieces,
       idf: (term) => inverseFrequency(total, frequency(term)),
+      unseenIdf: inverseFrequency(total, 0),
       known: (term) => frequency(term) > 0,
       isPhrase: (pair) => {
         const together = frequency(pair);
