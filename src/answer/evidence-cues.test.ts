@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -312,5 +312,14 @@ describe('asksDuties', () => {
     expect(asksDuties('Trong kế hoạch, Sở Nội vụ có vai trò gì?')).toBe(true);
     expect(asksDuties('What role does the Department of Home Affairs play?')).toBe(true);
     expect(asksDuties('Kế hoạch có hiệu lực từ ngày nào?')).toBe(false);
+  });
+});
+
+describe('holdsAskedYear', () => {
+  it('finds a year asked in the passage, its headings, its document title or the year it was issued', () => {
+    expect(holdsAskedYear('Giải vô địch bóng đá năm 2005 tổ chức tại Nhật Bản.', [], 'Thiên niên kỷ', undefined, [2022])).toBe(false);
+    expect(holdsAskedYear('Tổ chức giải bóng đá thiếu niên.', ['Kế hoạch năm 2022'], '', undefined, [2022])).toBe(true);
+    expect(holdsAskedYear('Tổ chức giải bóng đá thiếu niên.', [], 'Kế hoạch thể thao giai đoạn 2021 - 2025', undefined, [2022])).toBe(true);
+    expect(holdsAskedYear('Tổ chức giải bóng đá thiếu niên.', [], 'Kế hoạch thể thao', '2022-03-01', [2022])).toBe(true);
   });
 });

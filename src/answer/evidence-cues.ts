@@ -209,6 +209,15 @@ export function titleOtherYears(text: string, section: readonly string[], title:
   return !asked.some((year) => holdsYear(times, year, target));
 }
 
+/**
+ * Whether a passage, its headings or its document (title, year of issue) speak of a year asked: over the whole
+ * collection, "Who won the 2022 World Cup?" is not answered by a page on football in other years.
+ */
+export function holdsAskedYear(text: string, section: readonly string[], title: string, issuedDate: string | undefined, asked: readonly number[]): boolean {
+  const times = timesIn(`${section.join(' ')} ${text} ${title}`);
+  return asked.some((year) => holdsYear(times, year) || issuedDate?.startsWith(String(year)));
+}
+
 const SPAN = /\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:(?:het\s+)?nam\s+)?((?:19|20)\d{2})\b/g;
 interface Times {
   spans: [number, number][];

@@ -29,6 +29,7 @@ import {
   statesOtherYears,
   statesTarget,
   titleOtherYears,
+  holdsAskedYear,
   yearsIn,
   type CitedAsked,
 } from './evidence-cues.js';
@@ -653,6 +654,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // Over the whole collection, a passage sharing little of the question must share what it most particularly asks:
     // "sau bao lâu được bổ nhiệm lại" is not answered by another time limit of the same decree.
     if (!scope) evidence = evidence.filter((item) => item.coverage >= UNSCOPED_FULL_COVERAGE || holdsHeaviestTerms(profile, item));
+    // A year the question names is part of what it asks, when no document named carries it.
+    if (!scope && profile.years.length > 0) {
+      evidence = evidence.filter((item) => {
+        const meta = metaById.get(item.chunk.docId);
+        return holdsAskedYear(item.text, item.section, meta?.title ?? '', meta?.issuedDate, profile.years);
+      });
+    }
     if (evidence.length === 0 && intent.scopedByPlace && !attribute) {
       // National documents (Chính phủ, Thủ tướng, Bộ) apply in every place: when the place's own documents do not
       // answer, naming the place does not rule them out.
