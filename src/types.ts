@@ -10,6 +10,7 @@ export type DocumentType =
   | 'Nghị quyết'
   | 'Chỉ thị'
   | 'Công văn'
+  | 'Công điện'
   | 'Luật'
   | 'Pháp lệnh'
   | 'Văn bản hợp nhất'

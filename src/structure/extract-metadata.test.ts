@@ -71,6 +71,25 @@ describe('extractMetadata on other texts', () => {
     for (const field of ['number', 'issuer', 'locality', 'level', 'issuedDate', 'signer', 'period'] as const) expect(meta[field]).toBeUndefined();
   });
 
+  it('reads a number on the line after "Số:", as a header converted from a table leaves it', () => {
+    const text = ['|', '**ỦY BAN NHÂN', 'DÂN **', 'TỈNH LAI CHÂU', '|', '**CỘNG HÒA XÃ', 'HỘI CHỦ NGHĨA VIỆT NAM**', '|', 'Số:', '87/2025/QĐ-UBND', '|', '*Lai Châu, ngày 19 tháng 11 năm 2025*', '|', '', '**QUYẾT ĐỊNH**', '', 'Quy định thực hiện nếp sống văn minh', '', 'Điều 1. Phạm vi', 'Nội dung.'].join('\n');
+    expect(extractMetadata(text, 'qd.txt')).toMatchObject({ type: 'Quyết định', number: '87/2025/QĐ-UBND', issuedDate: '2025-11-19' });
+  });
+
+  it("names a letter by its subject line, and takes the type a portal states over a number's code", () => {
+    const header = ['**Số hiệu:**', '|', '5348/CT-CS', '|', '**Loại văn bản:**', '|', 'Công văn', '|', '**Tình trạng:**', '|', 'Đã biết', '|', '|', 'BỘ TÀI CHÍNH', '**CỤC THUẾ**', '-------', '|', '**CỘNG HÒA XÃ HỘI', 'CHỦ NGHĨA VIỆT NAM**', '|', 'Số: 5348/CT-CS', '*V/v hướng dẫn góp vốn điều lệ*', '|', '*Hà Nội, ngày 20', 'tháng 11 năm 2025*', '|'];
+    const letter = extractMetadata([...header, '**Kính gửi:** Thuế tỉnh Quảng Trị.', 'Cục Thuế có ý kiến như sau.'].join('\n'), 'cv.txt');
+    expect(letter).toMatchObject({ type: 'Công văn', number: '5348/CT-CS', title: 'Công văn về việc hướng dẫn góp vốn điều lệ', issuedDate: '2025-11-20' });
+    // Without a subject line, its type and number name it, not the issuing body's name or the recipient.
+    const unnamed = extractMetadata([...header.filter((line) => !line.startsWith('*V/v')), '**Kính gửi:** Thuế tỉnh Quảng Trị.', 'Căn cứ Điều 34 Luật Doanh nghiệp số 59/2020/QH14 quy định về tài sản góp vốn;', '1. Về góp vốn bằng quyền sử dụng đất: thực hiện theo quy định.'].join('\n'), 'cv.txt');
+    expect(unnamed.title).toBe('Công văn 5348/CT-CS');
+  });
+
+  it('reads an official dispatch (công điện) as its own type', () => {
+    const text = ['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 224/CĐ-TTg', 'Hà Nội, ngày 20 tháng 11 năm 2025', '', 'CÔNG ĐIỆN', 'Về việc tập trung ứng phó lũ đặc biệt lớn', '', '1. Bộ Nông nghiệp và Môi trường theo dõi chặt chẽ diễn biến mưa lũ.'].join('\n');
+    expect(extractMetadata(text, 'cd.txt')).toMatchObject({ type: 'Công điện', number: '224/CĐ-TTg' });
+  });
+
   it('slugs file names to ASCII kebab-case', () => {
     expect(slugOfFileName('Kế hoạch 8557 (Bến Tre).docx')).toBe('ke-hoach-8557-ben-tre');
     expect(slugOfFileName('ĐẮK LẮK_2022.pdf')).toBe('dak-lak-2022');

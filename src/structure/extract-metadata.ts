@@ -80,8 +80,10 @@ const normalizeNumber = (number: string): string => number.replace(/\s*([/-])\s*
 
 function numberOf(lines: readonly string[], portal: Map<string, string>): string | undefined {
   const pattern = new RegExp(`^Số(?: hiệu)?\\s*:?\\s*(${DOCUMENT_NUMBER.source})`, 'u');
-  for (const line of lines) {
-    const match = pattern.exec(line.replace(/(?<=[/-])\s+/gu, ''));
+  for (const [i, line] of lines.entries()) {
+    // A header converted from a table may leave "Số:" on a line of its own, the number on the next.
+    const label = /^Số(?: hiệu)?\s*:?$/u.test(line.trim()) && i + 1 < lines.length ? `${line.trim()} ${lines[i + 1]}` : line;
+    const match = pattern.exec(label.replace(/(?<=[/-])\s+/gu, ''));
     if (match) return normalizeNumber(match[1]);
   }
   const listed = portal.get('Số hiệu');
@@ -295,13 +297,21 @@ export function extractMetadata(text: string, sourceFile: string, blocks: readon
   const number = numberOf(official, portal) ?? numberOf(lines, portal);
   const typeLine = typeLineOf(official) ?? typeLineOf(lines);
   const portalType = DOCUMENT_TYPES.find((entry) => entry.type === portal.get('Loại văn bản'))?.type;
-  const type: DocumentType = typeLine?.type ?? (number ? typeOfNumber(number) : undefined) ?? portalType ?? (/^V\/v/mu.test(normalized) ? 'Công văn' : 'Văn bản');
+  const subject = subjectOf(official) ?? subjectOf(lines);
+  // The type printed, else the one a portal states, else a letter's subject line: a number's code guesses last
+  // ("5348/CT-CS" is a letter of the tax department, not a directive).
+  const type: DocumentType = typeLine?.type ?? portalType ?? (subject || /^V\/v/mu.test(normalized) ? 'Công văn' : undefined) ?? (number ? typeOfNumber(number) : undefined) ?? 'Văn bản';
 
   const provisional = typeLine ? titleOf(official.length ? official : lines, typeLine, []) : undefined;
   const coded = number ? issuerOfNumber(number) : undefined;
   const issuer = issuerOf(official.length ? official : lines, portal, normalized, provisional) ?? (coded ? { issuer: coded, level: 'quốc gia' as const } : undefined);
   const places = [issuer?.locality?.replace(/^\p{L}+(?: phố| xã)? /u, ''), issuer?.province].filter((place): place is string => Boolean(place));
-  const title = (typeLine ? titleOf(official.length ? official : lines, typeLine, places) : undefined) ?? fallbackTitle(lines);
+  const title =
+    (typeLine ? titleOf(official.length ? official : lines, typeLine, places) : undefined) ??
+    (subject ? `${type} về việc ${subject}` : undefined) ??
+    fallbackTitle(official) ??
+    // A letter of a known type and number, its subject not found, is named by them rather than by a portal's notice.
+    (number && type !== 'Văn bản' ? `${type} ${number}` : fallbackTitle(lines));
   const issuedDate = issuedDateOf(official, portal) ?? issuedDateOf(lines, portal);
 
   return {
@@ -322,8 +332,31 @@ export function extractMetadata(text: string, sourceFile: string, blocks: readon
   };
 }
 
+/** A letter's subject line under its number ("V/v hướng dẫn góp vốn điều lệ", "Về việc …"): what it is about. */
+function subjectOf(lines: readonly string[]): string | undefined {
+  // (A header cell holds several lines: "Số: 5348/CT-CS" above "*V/v hướng dẫn góp vốn điều lệ*".)
+  for (const line of lines.flatMap((cell) => cell.split('\n'))) {
+    // (…or after the number, the cell's lines joined: "Số: 5348/CT-CS *V/v hướng dẫn góp vốn điều lệ*".)
+    const subject = /^[*_\s]*(?:V\/v|Về việc)[:.]?\s+(.+?)[*_\s]*$/u.exec(line)?.[1] ?? /^Số(?!\p{L}).*?\sV\/v[:.]?\s+([^*]+?)[*_\s]*$/u.exec(line)?.[1];
+    if (subject) return subject.replace(/\s+/gu, ' ');
+  }
+  return undefined;
+}
+
+const ISSUING_BODY = /^(BỘ|CỤC|TỔNG CỤC|VĂN PHÒNG|BAN|SỞ|THUẾ|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|HỘI ĐỒNG|ĐẢNG|TỈNH ỦY|THÀNH ỦY|TỈNH UỶ|THÀNH UỶ|NGÂN HÀNG NHÀ NƯỚC|KIỂM TOÁN|TÒA ÁN|VIỆN KIỂM SÁT)(?![\p{L}\p{M}])/u;
+
 /** Without a type word, the first line that reads like a title. */
 function fallbackTitle(lines: readonly string[]): string | undefined {
-  const heading = lines.find((line) => line.length >= 10 && line.length <= 400 && !/^(Số|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UBND)(?![\p{L}\p{M}\d])/u.test(line) && /\p{L}{2}/u.test(line) && !/, ngày/u.test(line));
+  const heading = lines.find(
+    (line) =>
+      line.length >= 10 &&
+      line.length <= 400 &&
+      !/^(Số|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UBND|Kính gửi|Nơi nhận)(?![\p{L}\p{M}\d])/u.test(line) &&
+      // The issuing body's name ("BỘ TÀI CHÍNH CỤC THUẾ"), a recipient ("- Thuế tỉnh/thành phố;") name no subject.
+      !(isUpper(line) && ISSUING_BODY.test(line)) &&
+      !/^[-+•]/u.test(line) &&
+      /\p{L}{2}/u.test(line) &&
+      !/, ngày/u.test(line),
+  );
   return heading && isUpper(heading) ? capitalize(lower(heading)) : heading;
 }

@@ -23,7 +23,7 @@ interface DocumentTypeEntry {
  * reads stored documents differently: the next ingest then reads every document again (served as before meanwhile),
  * not only the changed files.
  */
-export const GRAMMAR_VERSION = 5;
+export const GRAMMAR_VERSION = 6;
 
 /** Longer markers first: "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ". */
 export const DOCUMENT_TYPES: readonly DocumentTypeEntry[] = [
@@ -40,6 +40,7 @@ export const DOCUMENT_TYPES: readonly DocumentTypeEntry[] = [
   { type: 'Chương trình', marker: 'CHƯƠNG TRÌNH', codes: ['CTr', 'CTR'], legal: false, english: 'programme' },
   { type: 'Thông báo', marker: 'THÔNG BÁO', codes: ['TB'], legal: false, english: 'notice' },
   { type: 'Công văn', marker: 'CÔNG VĂN', codes: ['CV'], legal: false, english: 'official letter' },
+  { type: 'Công điện', marker: 'CÔNG ĐIỆN', codes: ['CĐ'], legal: false, english: 'official dispatch' },
   { type: 'Văn bản', codes: [], legal: false, english: 'document' },
 ];
 
