@@ -85,6 +85,11 @@ describe('extractMetadata on other texts', () => {
     expect(unnamed.title).toBe('Công văn 5348/CT-CS');
   });
 
+  it('dates a resolution without a dateline by the day it was adopted', () => {
+    const text = ['ỦY BAN THƯỜNG VỤ QUỐC HỘI', 'Số: 1675/NQ-UBTVQH15', '', 'NGHỊ QUYẾT', 'Về việc sắp xếp các đơn vị hành chính cấp xã', '', 'Điều 1. Sắp xếp', 'Nội dung.', '', '*Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 42 thông qua ngày 06 tháng 02 năm 2025.*'].join('\n');
+    expect(extractMetadata(text, 'nq.txt').issuedDate).toBe('2025-02-06');
+  });
+
   it('reads an official dispatch (công điện) as its own type', () => {
     const text = ['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 224/CĐ-TTg', 'Hà Nội, ngày 20 tháng 11 năm 2025', '', 'CÔNG ĐIỆN', 'Về việc tập trung ứng phó lũ đặc biệt lớn', '', '1. Bộ Nông nghiệp và Môi trường theo dõi chặt chẽ diễn biến mưa lũ.'].join('\n');
     expect(extractMetadata(text, 'cd.txt')).toMatchObject({ type: 'Công điện', number: '224/CĐ-TTg' });

@@ -105,6 +105,12 @@ function issuedDateOf(lines: readonly string[], portal: Map<string, string>): st
   return listed ? `${listed[3]}-${pad(listed[2])}-${pad(listed[1])}` : undefined;
 }
 
+/** A law or a resolution without a dateline is dated by its closing words: "Nghị quyết này được … thông qua ngày 06 tháng 02 năm 2025". */
+function adoptedDateOf(text: string): string | undefined {
+  const adopted = /(?:Luật|Nghị quyết|Pháp lệnh) này (?:đã )?được [^.]{0,300}?thông qua ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(text.replace(/[*_]/gu, ''));
+  return adopted ? `${adopted[3]}-${pad(adopted[2])}-${pad(adopted[1])}` : undefined;
+}
+
 /** The type word printed above the title ("NGHỊ ĐỊNH", "KẾ HOẠCH"), with what follows it on the same line. */
 function typeLineOf(lines: readonly string[]): { type: DocumentType; index: number; rest: string } | undefined {
   for (let index = 0; index < lines.length; index += 1) {
@@ -312,7 +318,7 @@ export function extractMetadata(text: string, sourceFile: string, blocks: readon
     fallbackTitle(official) ??
     // A letter of a known type and number, its subject not found, is named by them rather than by a portal's notice.
     (number && type !== 'Văn bản' ? `${type} ${number}` : fallbackTitle(lines));
-  const issuedDate = issuedDateOf(official, portal) ?? issuedDateOf(lines, portal);
+  const issuedDate = issuedDateOf(official, portal) ?? issuedDateOf(lines, portal) ?? adoptedDateOf(normalized);
 
   return {
     id: slugOfFileName(sourceFile),

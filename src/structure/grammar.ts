@@ -56,6 +56,7 @@ const ISSUER_CODES: Readonly<Record<string, string>> = {
   TTg: 'Thủ tướng Chính phủ',
   QH: 'Quốc hội',
   UBTVQH: 'Ủy ban Thường vụ Quốc hội',
+  VPCP: 'Văn phòng Chính phủ',
   BTC: 'Bộ Tài chính',
   BYT: 'Bộ Y tế',
   BGDĐT: 'Bộ Giáo dục và Đào tạo',
@@ -82,8 +83,11 @@ const ISSUER_CODES: Readonly<Record<string, string>> = {
 
 /** The body a number's issuer code names: "09/2025/NĐ-CP" → Chính phủ; undefined for a local code ("KH-UBND"). */
 export function issuerOfNumber(number: string): string | undefined {
-  const code = number.split('/').at(-1)?.split('-').slice(1).join('-');
-  return code ? ISSUER_CODES[code] : undefined;
+  const parts = number.split('/').at(-1)?.split('-') ?? [];
+  // "1663/NQ-UBTVQH15", "72/2025/QH15": the code of the National Assembly's body carries its term.
+  const code = (parts.length > 1 ? parts.slice(1).join('-') : (parts[0] ?? '')).replace(/\d+$/u, '');
+  // A letter's number names its issuer first, then the unit that drafted it: "10988/BNV-CQĐP", "11299/VPCP-KGVX".
+  return (code ? ISSUER_CODES[code] : undefined) ?? (parts.length === 2 && !typeOfNumber(number) ? ISSUER_CODES[parts[0]] : undefined);
 }
 
 /** Type names as they appear in running text ("ban hành Nghị định…", "Thông tư số 55/2023/TT-BTC"). */
