@@ -140,6 +140,15 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
     ['occupational diseases', 'bệnh nghề nghiệp'],
   ])('%j → %j', (english, vietnamese) => expect(translateToVietnamese(english).text).toBe(vietnamese));
 
+  it('keeps an acronym typed in capitals beside its Vietnamese, and reads codes as exact, not loose', () => {
+    const translated = translateToVietnamese("What is the province's target for R&D spending as a share of GRDP?");
+    expect(translated.text).toContain('nghiên cứu và phát triển R&D');
+    expect(translated.loose).not.toContain('GRDP');
+    expect(translated.loose).not.toContain('nghiên cứu và phát triển');
+    // Typed in lower case, a word is a word ("ai" is no acronym when it is not in capitals).
+    expect(translateToVietnamese('Which body leads the plan on ai?').text).not.toContain('ai');
+  });
+
   it('reads possessives as their noun and carries possessive place names over', () => {
     expect(translateToVietnamese("Which Prime Minister's directive covers cashless payments?").text).toBe(
       'Chỉ thị Thủ tướng Chính phủ bao gồm chi trả không dùng tiền mặt',

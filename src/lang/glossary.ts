@@ -1064,7 +1064,9 @@ const BY_FIRST_WORD: ReadonlyMap<string, Phrase[]> = (() => {
   const map = new Map<string, Phrase[]>();
   const add = (words: string[], phrase: Omit<Phrase, 'words'>) => map.set(words[0], [...(map.get(words[0]) ?? []), { ...phrase, words }]);
   for (const [english, vietnamese] of GLOSSARY) {
-    const phrase = { vietnamese, english, general: ONLY_GENERAL.has(english.toLowerCase()) };
+    // A code or a name the documents write as English does ("GRDP", "karaoke", "R&D") is no guess at their wording.
+    const exact = vietnamese.toLowerCase() === english.toLowerCase() || english.includes('&');
+    const phrase = { vietnamese, english, general: ONLY_GENERAL.has(english.toLowerCase()) && !exact };
     add(tokensOf(english.replace(/,/g, ' ')), phrase);
     // A question's hyphenated compound may be read word by word ("small and medium-sized enterprises"): so is the entry.
     if (english.includes('-')) add(tokensOf(english.replace(/[,-]/g, ' ')), phrase);
@@ -1133,6 +1135,8 @@ export function translateToVietnamese(english: string): Translation {
       .sort((a, b) => b.words.length - a.words.length)[0];
     if (hit) {
       pieces.push(hit.vietnamese);
+      // An acronym typed in capitals ("R&D", "AI", "GRDP") is often printed as such beside its Vietnamese: kept too.
+      if (hit.words.length === 1 && /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d&]+$/u.test(originals[i]) && !pieces.includes(originals[i])) pieces.push(originals[i]);
       flush();
       matched.push(hit.english);
       if (hit.general) loose.push(hit.vietnamese);
