@@ -105,6 +105,14 @@ describe('scope', () => {
   });
 });
 
+describe('a body asked in English', () => {
+  it('is found in the article that names it, though the name is no department ("Cơ quan quản lý nhà nước có thẩm quyền")', async () => {
+    const result = await ask('Which authority collects the fee under Circular 110/2025/TT-BTC?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.citations[0].quote).toMatch(/^Cơ quan quản lý nhà nước có thẩm quyền/u);
+  });
+});
+
 describe('list questions', () => {
   it('takes no passage sharing only the kind of thing asked for ("những giấy tờ gì"), and finds the list about what is asked', async () => {
     const other = await ask('Làm lại hộ chiếu bị mất thì cần những giấy tờ gì?');

@@ -197,6 +197,9 @@ describe('isAttachmentCaption', () => {
     expect(typeFit('duration', 'Hoàn thành trong thời hạn 12 tháng.', '')).toBe(1);
     expect(typeFit('deadline', 'Thay thế Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008 của Thủ tướng', '')).toBe(0.1);
     expect(typeFit('deadline', 'Hoàn thành trước ngày 31/12/2025.', '')).toBe(1);
+    // Any body that acts answers "which body": a competent authority, a unit, an enterprise.
+    expect(typeFit('who', 'Cơ quan quản lý nhà nước có thẩm quyền là tổ chức thu phí.', '')).toBe(1);
+    expect(typeFit('who', 'Thu phí theo quy định tại Thông tư này.', '')).toBe(0.3);
     // A year or a quarter to finish by is when it is due, less surely than a day.
     expect(typeFit('deadline', 'c) Thời gian thực hiện: Hoàn thành trong năm 2026.', '')).toBe(0.6);
     expect(typeFit('deadline', 'Hoàn thành trước quý III/2026.', '')).toBe(0.6);

@@ -29,7 +29,8 @@ const namesTarget = (text: string): boolean => REACH.test(text) || /\b(muc tieu|
 // A law is cited by its name and date ("Luật Tổ chức chính quyền địa phương ngày 16/6/2025"), not by number.
 const DOCUMENT_REFERENCE =
   /\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|ke hoach|cong van|chuong trinh|luat|phap lenh|ket luan|thong bao|huong dan)\s+(so\s+)?\d+|\d+\/\d{4}\/|\d+\/(qd|kh|ct|nq|nd|tt|ld)|\d+\/[a-z]{2,4}-[a-z&]{2,}|\d+-[a-z]{2,4}\/[a-z]{2,}|(?<!phap )\b(bo luat|luat|hien phap|phap lenh)\s(?!nay\b)[^;.]{3,120}?\sngay\s+\d/;
-const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat tran|mttq|cong an|ban|hoi)\b/;
+/** A body that can do or be asked of: a department, a committee, "cơ quan … có thẩm quyền", a unit, an enterprise. */
+const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat tran|mttq|cong an|ban|hoi|co quan|don vi|chinh phu|thu tuong|cuc|chi cuc|kho bac|van phong|hoc vien|vien|doanh nghiep)\b/;
 // An amount: "6.227.000.000đ", "500.000 đồng", "2 tỷ đồng" — not a list number ("2. Đóng góp…").
 const MONEY = /(?<![\d.,])\d+(?:[.,]\d{3})*(?:,\d+)?\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
 // Figures that are not quantities: dates, document numbers, years and periods.

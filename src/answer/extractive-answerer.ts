@@ -324,6 +324,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ...(analyzed.types.includes('count') ? COUNT_SYLLABLES : []),
     ]);
 
+  /** The terms of the scope's own numbers ("110/2025", "tt", "btc"): they say which document, not what in it. */
+  const numberTerms = (scopeMetas: readonly DocumentMeta[] | undefined, folded: boolean): string[] =>
+    (scopeMetas ?? []).flatMap((meta) => (meta.number ? [...vocabulary.terms(meta.number, folded)].filter((term) => !term.includes(' ')) : []));
+
   /**
    * A follow-up that names no plan ("Who else is involved?") stays with the plans the conversation was about,
    * unless it asks about every plan.
@@ -598,7 +602,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
+    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.

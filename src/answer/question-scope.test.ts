@@ -108,6 +108,12 @@ describe('questionScope', () => {
     expect(scope('Đắk Lắk và Cần Thơ giao Sở Y tế làm gì?')).toHaveLength(4);
   });
 
+  it('reads the words naming a document asked about in English in its translation too', () => {
+    const question = 'Under Decree 171/2025/ND-CP, who organises the training?';
+    const analyzed = analyzeQuestion(question, { documents: metas, abbreviations: new Map() });
+    expect(resolveScope(analyzed, metas)?.namingWords).toEqual(expect.arrayContaining(['nghị', 'định', 'nghi', 'dinh']));
+  });
+
   it('finds a national document by its type and the topic of its title', () => {
     const national = [
       { ...meta('nd-171', 'Nghị định', '171/2025/NĐ-CP'), title: 'Nghị định quy định về đào tạo, bồi dưỡng công chức' },

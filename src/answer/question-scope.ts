@@ -220,7 +220,9 @@ export interface Scope {
 export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly DocumentMeta[], requested?: readonly string[]): Scope | null {
   if (requested && requested.length > 0) return { docIds: [...requested], by: 'request' };
   const byNumber = documentsByNumber(analyzed.original, metas);
-  if (byNumber.length > 0) return { docIds: byNumber, by: 'number', ...namingOf(analyzed.original, byNumber, metas) };
+  // Asked in English, the words naming the document are those of its translation ("Circular" → "Thông tư").
+  const naming = analyzed.language === 'en' ? `${analyzed.original} ${analyzed.searchText}` : analyzed.original;
+  if (byNumber.length > 0) return { docIds: byNumber, by: 'number', ...namingOf(naming, byNumber, metas) };
   const byPlace = analyzed.localities.docIds;
   const types = namedTypes(analyzed.original, true);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
@@ -239,7 +241,7 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const titled = onePlace && topical ? byTopic(titledWords(analyzed.original), placed, metas) : { docIds: placed };
   const chosen = !topical || titled.topicWords ? titled : placeByPlace(analyzed.original, placed, metas);
   // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
-  return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(analyzed.original, chosen.docIds, metas).namingWords } : {}) };
+  return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
 }
 
 /** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */
