@@ -114,6 +114,16 @@ describe('questionScope', () => {
     expect(resolveScope(analyzed, metas)?.namingWords).toEqual(expect.arrayContaining(['nghị', 'định', 'nghi', 'dinh']));
   });
 
+  it('takes a decision issuing a plan for the plan a question names', () => {
+    const national = [
+      { ...meta('qd-2623', 'Quyết định', '2623/QĐ-TTg'), title: 'Quyết định ban hành Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân' },
+      { ...meta('kh-308', 'Kế hoạch', '308/KH-UBND'), title: 'Kế hoạch tạo lập dữ liệu trên địa bàn' },
+      { ...meta('kh-1026', 'Kế hoạch', '1026/KH-UBND'), title: 'Kế hoạch bảo vệ bí mật nhà nước' },
+    ] as DocumentMeta[];
+    const analyzed = analyzeQuestion('Theo kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân, Bộ Công an phải báo cáo trước ngày nào?', { documents: national, abbreviations: new Map() });
+    expect(resolveScope(analyzed, national)?.docIds).toEqual(['qd-2623']);
+  });
+
   it('finds a national document by its type and the topic of its title', () => {
     const national = [
       { ...meta('nd-171', 'Nghị định', '171/2025/NĐ-CP'), title: 'Nghị định quy định về đào tạo, bồi dưỡng công chức' },

@@ -230,11 +230,12 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
     // "Nghị định quy định về đào tạo, bồi dưỡng công chức …": a type and the topic of its title name one document.
     // A place named but not held ("kế hoạch của tỉnh Nghệ An …") is no topic of the documents held.
     if (!typeOf || analyzed.localities.mentions.length > 0 || analyzed.wantsAllPlans || SEVERAL_DOCUMENTS.test(folded(analyzed.original))) return null;
-    const topical = byTopic(titledWords(analyzed.original), metas.filter((meta) => types.includes(typeOf.get(meta.id))).map((meta) => meta.id), metas);
+    const topical = byTopic(titledWords(analyzed.original), metas.filter((meta) => ofTypes(meta, types, typeOf)).map((meta) => meta.id), metas);
     return topical.topicWords ? { ...topical, by: 'topic' } : null;
   }
   // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
-  const typed = typeOf ? byPlace.filter((id) => types.includes(typeOf.get(id))) : [];
+  const byId = typeOf ? new Map(metas.map((meta) => [meta.id, meta])) : undefined;
+  const typed = typeOf ? byPlace.filter((id) => ofTypes(byId!.get(id)!, types, typeOf)) : [];
   const placed = typed.length > 0 ? typed : [...byPlace];
   const onePlace = new Set(analyzed.localities.mentions.map((mention) => folded(mention.name))).size === 1;
   const topical = !analyzed.wantsAllPlans && !SEVERAL_DOCUMENTS.test(folded(analyzed.original));
@@ -242,6 +243,17 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const chosen = !topical || titled.topicWords ? titled : placeByPlace(analyzed.original, placed, metas);
   // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
   return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
+}
+
+/**
+ * Whether a document is of one of the types a question names, or issues one: "Quyết định ban hành Kế hoạch triển khai
+ * thi hành Luật Bảo vệ dữ liệu cá nhân" is the plan a question about "kế hoạch triển khai Luật …" means.
+ */
+function ofTypes(meta: DocumentMeta, types: readonly DocumentMeta['type'][], typeOf: Map<string, DocumentMeta['type']>): boolean {
+  const type = typeOf.get(meta.id);
+  if (type && types.includes(type)) return true;
+  const title = folded(meta.title);
+  return types.some((type) => !!type && type !== GENERIC_TYPE && title.includes(`ban hanh ${folded(type)}`));
 }
 
 /** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */
