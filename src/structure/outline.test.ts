@@ -40,6 +40,26 @@ describe('outlineOf', () => {
     expect(haNoi.filter((entry) => entry.depth === 0).map((entry) => entry.title.split('.')[0])).toEqual(['I', 'II', 'III', 'V', 'VI']);
   });
 
+  it('takes a numbered line set whole in italics for a heading, whatever it ends with, and not an item in plain type', () => {
+    const text = [
+      '**3. Công tác phòng chống dịch bệnh**',
+      '',
+      '*b) Phòng chống bệnh đường ruột*',
+      '',
+      '- Cấp thuốc khử trùng nước.',
+      '',
+      '*c) Phòng chống sốt',
+      'xuất huyết, Zika, viêm não Nhật Bản..*',
+      '',
+      '- Tổng điều tra lăng quăng ngay khi nước rút.',
+      '',
+      'd) Tổ chức phun hóa chất diệt muỗi tại các ổ dịch.',
+    ].join('\n');
+    const titles = outlineOf({ meta: { id: 'x', title: 'x', sourceFile: 'x.txt' }, text, hash: '' }).map((entry) => entry.title);
+    expect(titles).toContain('c) Phòng chống sốt xuất huyết, Zika, viêm não Nhật Bản');
+    expect(titles.some((title) => title.startsWith('d)'))).toBe(false);
+  });
+
   it('gives nothing for a text without headings', () => {
     expect(outlineOf({ meta: { id: 'x', title: 'x', sourceFile: 'x.txt' }, text: 'Chỉ một đoạn văn.', hash: '' })).toEqual([]);
   });
