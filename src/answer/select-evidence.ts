@@ -280,8 +280,10 @@ const isHeadingLine = (sentence: string, headings: readonly OutlineEntry[]): boo
  * A heading naming a field of a task card ("b) Cơ quan thực hiện", "c) Thời gian thực hiện", "Tiến độ hoàn thành"):
  * plans set out each task as what is to be done, then who does it and by when, under sibling headings.
  */
-const TASK_FIELD = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:(?:co quan|don vi)\s+(?:thuc hien|chu tri|phu trach)|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh))?|tien do(?:\s+(?:thuc hien|hoan thanh))?)\s*:?$/;
-const isTaskField = (title: string): boolean => TASK_FIELD.test(foldedLower(title.replace(/[*_]/g, '')).trim());
+const TASK_FIELD = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:(?:co quan|don vi)\s+(?:thuc hien|chu tri|phu trach)|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh))?|tien do(?:\s+(?:thuc hien|hoan thanh))?)(?![a-z])/;
+/** Whether a line opens with a field's name ("c) Thời gian thực hiện: Hoàn thành …"), or is all of one (a heading). */
+const opensTaskField = (line: string): boolean => TASK_FIELD.test(foldedLower(line.replace(/[*_]/g, '')).trim());
+const isTaskField = (title: string): boolean => opensTaskField(title) && foldedLower(title.replace(/[*_]/g, '')).trim().replace(TASK_FIELD, '').replace(/[\s:]/g, '') === '';
 
 /**
  * What a task card's field is about: the card's text above its fields ("2. Về các nền tảng số / a) Nhiệm vụ: - Tổ
@@ -293,8 +295,9 @@ function cardText(chunk: Chunk, headings: readonly OutlineEntry[]): string | nul
   if (!field || !card || !isTaskField(field.title) || card.start < chunk.start) return null;
   const text = chunk.text.slice(card.start - chunk.start, field.start - chunk.start);
   // The card's own fields ("b) Cơ quan thực hiện" above "c) Thời gian thực hiện") say nothing of the task.
-  const firstField = text.search(/\n\s*[*_]*(?:[a-zđ]\)|[-+•])?\s*(?:Cơ quan|Đơn vị|Thời gian|Thời hạn|Tiến độ)\s+(?:thực hiện|chủ trì|phụ trách|hoàn thành)/iu);
-  return firstField < 0 ? text : text.slice(0, firstField);
+  const lines = text.split('\n');
+  const firstField = lines.findIndex((line, i) => i > 0 && opensTaskField(line));
+  return firstField < 0 ? text : lines.slice(0, firstField).join('\n');
 }
 
 /** Headings over an offset, outermost first. */
