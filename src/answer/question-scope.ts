@@ -251,9 +251,19 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
  */
 function ofTypes(meta: DocumentMeta, types: readonly DocumentMeta['type'][], typeOf: Map<string, DocumentMeta['type']>): boolean {
   const type = typeOf.get(meta.id);
-  if (type && types.includes(type)) return true;
-  const title = folded(meta.title);
-  return types.some((type) => !!type && type !== GENERIC_TYPE && title.includes(`ban hanh ${folded(type)}`));
+  return (type !== undefined && types.includes(type)) || issuedTypes(meta).some((issued) => types.includes(issued));
+}
+
+const issuedCache = new WeakMap<DocumentMeta, DocumentMeta['type'][]>();
+/** The types a document's title says it issues, read once per document (the catalogue may hold thousands). */
+function issuedTypes(meta: DocumentMeta): DocumentMeta['type'][] {
+  let issued = issuedCache.get(meta);
+  if (!issued) {
+    const title = folded(meta.title);
+    issued = title.includes('ban hanh ') ? DOCUMENT_TYPES.filter((entry) => entry.type !== GENERIC_TYPE && title.includes(`ban hanh ${folded(entry.type)}`)).map((entry) => entry.type) : [];
+    issuedCache.set(meta, issued);
+  }
+  return issued;
 }
 
 /** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */
