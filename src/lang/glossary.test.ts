@@ -145,6 +145,8 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
     expect(translated.text).toContain('nghiên cứu và phát triển R&D');
     expect(translated.loose).not.toContain('GRDP');
     expect(translated.loose).not.toContain('nghiên cứu và phát triển');
+    // A body's proper name is the documents' own wording too.
+    expect(translateToVietnamese("Who heads the school's People's Inspection Board?").loose).not.toContain('Ban thanh tra nhân dân');
     // Typed in lower case, a word is a word ("ai" is no acronym when it is not in capitals).
     expect(translateToVietnamese('Which body leads the plan on ai?').text).not.toContain('ai');
   });

@@ -1064,8 +1064,9 @@ const BY_FIRST_WORD: ReadonlyMap<string, Phrase[]> = (() => {
   const map = new Map<string, Phrase[]>();
   const add = (words: string[], phrase: Omit<Phrase, 'words'>) => map.set(words[0], [...(map.get(words[0]) ?? []), { ...phrase, words }]);
   for (const [english, vietnamese] of GLOSSARY) {
-    // A code or a name the documents write as English does ("GRDP", "karaoke", "R&D") is no guess at their wording.
-    const exact = vietnamese.toLowerCase() === english.toLowerCase() || english.includes('&');
+    // A code or a name the documents write as English does ("GRDP", "karaoke", "R&D"), or a body's proper name ("Ban
+    // thanh tra nhân dân", "Bộ Nội vụ"), is no guess at their wording.
+    const exact = vietnamese.toLowerCase() === english.toLowerCase() || english.includes('&') || (/^\p{Lu}/u.test(vietnamese) && vietnamese.includes(' '));
     const phrase = { vietnamese, english, general: ONLY_GENERAL.has(english.toLowerCase()) && !exact };
     add(tokensOf(english.replace(/,/g, ' ')), phrase);
     // A question's hyphenated compound may be read word by word ("small and medium-sized enterprises"): so is the entry.
