@@ -24,6 +24,15 @@ describe('abbreviations', () => {
   });
 });
 
+describe('who benefits', () => {
+  it('is answered with the groups each passage names, not only passages naming a body', async () => {
+    const result = await ask('Những ai ở Hữu Lũng được cấp thẻ bảo hiểm y tế?');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('người cao tuổi');
+    expect(result.answer).toMatch(/NKT|người khuyết tật/u);
+  });
+});
+
 describe('periods and issue dates', () => {
   it('finds the implementation period under "Thời gian thực hiện"', async () => {
     const result = await ask('Kế hoạch của tỉnh Khánh Hòa kéo dài trong thời gian nào?');

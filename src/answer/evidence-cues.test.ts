@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -324,5 +324,15 @@ describe('holdsAskedYear', () => {
     expect(holdsAskedYear('Tổ chức giải bóng đá thiếu niên.', ['Kế hoạch năm 2022'], '', undefined, [2022])).toBe(true);
     expect(holdsAskedYear('Tổ chức giải bóng đá thiếu niên.', [], 'Kế hoạch thể thao giai đoạn 2021 - 2025', undefined, [2022])).toBe(true);
     expect(holdsAskedYear('Tổ chức giải bóng đá thiếu niên.', [], 'Kế hoạch thể thao', '2022-03-01', [2022])).toBe(true);
+  });
+});
+
+describe('asksBeneficiaries', () => {
+  it('reads "who gets it" as asking for groups of people, not "who does it"', () => {
+    expect(asksBeneficiaries('Ai được hỗ trợ tiền điện hằng tháng?')).toBe(true);
+    expect(asksBeneficiaries('Những ai ở Hữu Lũng được cấp thẻ bảo hiểm y tế?')).toBe(true);
+    expect(asksBeneficiaries('Who is entitled to free bus tickets?')).toBe(true);
+    expect(asksBeneficiaries('Ai chủ trì việc cấp thẻ bảo hiểm y tế?')).toBe(false);
+    expect(asksBeneficiaries('Who leads the plan?')).toBe(false);
   });
 });

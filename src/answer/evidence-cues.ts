@@ -290,6 +290,13 @@ export const asksFunding = (question: string): boolean =>
 export const asksDuties = (question: string): boolean =>
   /\bnhiem vu gi\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
 
+/**
+ * "Ai được cấp thẻ BHYT", "những ai được hỗ trợ", "who gets …", "who is entitled to …": who benefits is usually several
+ * groups, each in its own passage — a list, not one body.
+ */
+export const asksBeneficiaries = (question: string): boolean =>
+  /\b(nhung )?ai(?: (?:o|tai) [a-z ]{2,30}?)? (duoc|se duoc|thi duoc)\b|\bwho (gets?|receives?|is entitled|are entitled|qualif(y|ies)|is eligible|are eligible|benefits?)\b/.test(foldedLower(question));
+
 /** Words after "bao nhiêu" that are not what is counted ("bao nhiêu năm" asks a duration, "bao nhiêu lần" a frequency). */
 const NOT_UNITS = ['la', 'thi', 'con', 'duoc', 'nam', 'lan'];
 

@@ -30,6 +30,7 @@ import {
   statesTarget,
   titleOtherYears,
   holdsAskedYear,
+  asksBeneficiaries,
   yearsIn,
   type CitedAsked,
 } from './evidence-cues.js';
@@ -436,7 +437,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const funding = asksFunding(standalone);
     // A place named beside documents that are not its own (Đắk Lắk in a national decision) is what to look for in them.
     const places = scope ? analyzed.localities.mentions.filter((mention) => !placeOfScope(mention, scope)).map((mention) => ` ${mention.name}`) : [];
-    const types: readonly QuestionType[] = funding && !analyzed.types.includes('funding') ? [...analyzed.types, 'funding'] : analyzed.types;
+    // "Ai được cấp thẻ BHYT" asks for groups of people, not for a body: no passage need name a department.
+    const asked = asksBeneficiaries(standalone) ? analyzed.types.filter((type) => type !== 'who') : analyzed.types;
+    const types: readonly QuestionType[] = funding && !asked.includes('funding') ? [...asked, 'funding'] : asked;
     const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
     const bodies = particularBodies(analyzed.searchText);
     // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
@@ -717,7 +720,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const shaper = createPassageShaper(documents);
     // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
     const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
-    const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || funding;
+    const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || asksBeneficiaries(standalone) || funding;
     // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
     const head = listLike ? listHead(standalone) : [];
     // "Những cá nhân nào được khen thưởng": the item labelled with what is listed ("- Cá nhân: Là thành viên …") too.
