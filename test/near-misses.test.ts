@@ -96,6 +96,16 @@ describe('the date a cited document bears', () => {
   });
 });
 
+describe('who leads', () => {
+  it('is answered only by a passage saying who leads, not by one naming a body that reports', async () => {
+    const none = await ask('Theo kế hoạch của huyện Minh Sơn, cơ quan nào chủ trì báo cáo kết quả thực hiện hằng năm?');
+    expect(none.answered, none.answer).toBe(false);
+    const leads = await ask('Theo kế hoạch của huyện Minh Sơn, cơ quan nào chủ trì tập huấn cho cán bộ chăm sóc người cao tuổi?');
+    expect(leads.answered, leads.answer).toBe(true);
+    expect(leads.answer).toContain('Phòng Lao động - Thương binh và Xã hội');
+  });
+});
+
 describe('when a rule takes or ceases to take effect', () => {
   it('does not answer when a document ceases to take effect with when it takes effect', async () => {
     const result = await ask('Thông tư 77/2025/TT-BTC hết hiệu lực khi nào?');

@@ -216,6 +216,8 @@ interface Intent {
 
 /** What the question requires of a passage beyond its words and the kind of fact asked. */
 interface EvidenceNeeds {
+  /** "Sở nào chủ trì …?": the body leading something is asked, so the passage (or its table's header) says who leads. */
+  leadAsked: boolean;
   /** An attribute the documents seldom state (phone, address…), as a test on the folded passage. */
   attribute: RegExp | null;
   /** A person's name. */
@@ -258,6 +260,9 @@ interface Gathered {
   profile: QueryProfile;
   retrieveMs: number;
 }
+
+/** How a text says who leads: "chủ trì", "cơ quan đầu mối", "chịu trách nhiệm chính", "lead". */
+const LEADS = /\bchu tri\b|\bdau moi\b|\bchiu trach nhiem chinh\b|\bleads?\b/;
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -457,6 +462,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       amountKinds: askedAmountKinds(analyzed.language === 'en' ? analyzed.searchText : standalone),
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
       tableBodies: bodies,
+      leadAsked: types.includes('who') && /\bchu tri\b/.test(foldedLower(analyzed.language === 'en' ? analyzed.searchText : standalone)),
       definedTerms: markedTermsDefined(standalone),
       awards: askedAwards(standalone),
       recipients: scope ? recipientPlaces(standalone, scope) : [],
@@ -631,6 +637,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
       ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
+      ['says who leads, when that is asked', (item) => !needs.leadAsked || LEADS.test(foldedLower(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`))],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['says what the term asked about is', (item) => needs.definedTerms.length === 0 || definesAsked(needs, item.text)],
