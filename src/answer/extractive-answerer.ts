@@ -261,8 +261,8 @@ interface Gathered {
   retrieveMs: number;
 }
 
-/** How a text says who leads: "chủ trì", "cơ quan đầu mối", "chịu trách nhiệm chính", "lead". */
-const LEADS = /\bchu tri\b|\bdau moi\b|\bchiu trach nhiem chinh\b|\bleads?\b/;
+/** How a text says who leads: "chủ trì", "cơ quan đầu mối", "chịu trách nhiệm chính", a task card's "Cơ quan thực hiện: …". */
+const LEADS = /\bchu tri\b|\bdau moi\b|\bchiu trach nhiem chinh\b|\b(co quan|don vi) thuc hien\b|\bleads?\b/;
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
