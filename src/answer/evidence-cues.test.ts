@@ -333,6 +333,8 @@ describe('asksBeneficiaries', () => {
     expect(asksBeneficiaries('Những ai ở Hữu Lũng được cấp thẻ bảo hiểm y tế?')).toBe(true);
     expect(asksBeneficiaries('Who is entitled to free bus tickets?')).toBe(true);
     expect(asksBeneficiaries('Ai chủ trì việc cấp thẻ bảo hiểm y tế?')).toBe(false);
+    expect(asksBeneficiaries('Ai được giao chủ trì việc cấp thẻ bảo hiểm y tế?')).toBe(false);
+    expect(asksBeneficiaries('ai duoc phan cong theo doi, don doc')).toBe(false);
     expect(asksBeneficiaries('Who leads the plan?')).toBe(false);
   });
 });

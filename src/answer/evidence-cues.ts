@@ -292,10 +292,10 @@ export const asksDuties = (question: string): boolean =>
 
 /**
  * "Ai được cấp thẻ BHYT", "những ai được hỗ trợ", "who gets …", "who is entitled to …": who benefits is usually several
- * groups, each in its own passage — a list, not one body.
+ * groups, each in its own passage — a list, not one body. ("Ai được giao chủ trì …" asks for the body assigned.)
  */
 export const asksBeneficiaries = (question: string): boolean =>
-  /\b(nhung )?ai(?: (?:o|tai) [a-z ]{2,30}?)? (duoc|se duoc|thi duoc)\b|\bwho (gets?|receives?|is entitled|are entitled|qualif(y|ies)|is eligible|are eligible|benefits?)\b/.test(foldedLower(question));
+  /\b(nhung )?ai(?: (?:o|tai) [a-z ]{2,30}?)? (duoc|se duoc|thi duoc)\b(?! (giao|phan cong|cu|uy quyen|chi dinh|de nghi|yeu cau|bo nhiem|trieu tap|moi|huy dong)\b)|\bwho (gets?|receives?|is entitled|are entitled|qualif(y|ies)|is eligible|are eligible|benefits?)\b/.test(foldedLower(question));
 
 /** Words after "bao nhiêu" that are not what is counted ("bao nhiêu năm" asks a duration, "bao nhiêu lần" a frequency). */
 const NOT_UNITS = ['la', 'thi', 'con', 'duoc', 'nam', 'lan'];
