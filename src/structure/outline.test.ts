@@ -58,6 +58,9 @@ describe('outlineOf', () => {
     const titles = outlineOf({ meta: { id: 'x', title: 'x', sourceFile: 'x.txt' }, text, hash: '' }).map((entry) => entry.title);
     expect(titles).toContain('c) Phòng chống sốt xuất huyết, Zika, viêm não Nhật Bản');
     expect(titles.some((title) => title.startsWith('d)'))).toBe(false);
+    // Items in bold one after another are a list, not headings with nothing under them.
+    const list = ['**1. Chính sách hỗ trợ**', '', '**a) Hỗ trợ 500.000 đồng/tháng cho người cao tuổi.**', '', '**b) Hỗ trợ thẻ bảo hiểm y tế cho trẻ em.**'].join('\n');
+    expect(outlineOf({ meta: { id: 'y', title: 'y', sourceFile: 'y.txt' }, text: list, hash: '' }).map((entry) => entry.title.slice(0, 2))).toEqual(['1.']);
   });
 
   it('gives nothing for a text without headings', () => {

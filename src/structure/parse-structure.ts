@@ -167,8 +167,10 @@ function linesOf(original: string): Line[] {
  * A numbered line set whole in italics or bold ("*c) Phòng chống sốt xuất huyết, Zika, viêm não Nhật Bản..*") is a
  * heading, whatever punctuation it ends with: the emphasis sets it apart from the items under it.
  */
-function emphasizedHeading(heading: HeadingLine | undefined, line: Line, original: string): HeadingLine | undefined {
+function emphasizedHeading(heading: HeadingLine | undefined, line: Line, original: string, around: readonly (HeadingLine | undefined)[]): HeadingLine | undefined {
   if (!heading || heading.title !== undefined || (heading.kind !== 'point' && heading.kind !== 'clause') || line.text.length > 200) return heading;
+  // An item next to its sibling ("**a) …**" then "**b) …**") is a list item in bold, with nothing under it.
+  if (around.some((other) => other?.kind === heading.kind)) return heading;
   const raw = original.slice(line.start, line.end).trim();
   if (!/^[*_]+[^*_\s]/u.test(raw) || !/[^*_\s][*_]+$/u.test(raw) || /[^*_][*_]{1,2}\s/u.test(raw.slice(1, -1))) return heading;
   return { ...heading, title: truncateTitle(line.text.replace(/[.\s]+$/u, '')) };
@@ -241,7 +243,8 @@ export function parseStructure(original: string): Block[] {
   const trailer = lines.findIndex((line, index) => index > motto && WEBSITE_TRAILER.test(original.slice(original.lastIndexOf('\n', line.start - 1) + 1, line.end)));
   const end = trailer === -1 ? lines.length : trailer;
   const tableRows = findTables(lines.slice(0, end));
-  const classified = lines.map((line) => emphasizedHeading(classifyLine(line.text), line, original));
+  const plain = lines.map((line) => classifyLine(line.text));
+  const classified = plain.map((heading, i) => emphasizedHeading(heading, lines[i], original, [plain[i - 1], plain[i + 1]]));
   // Whether a heading follows before the next signature or recipients line: a closing paragraph has none after it.
   const headingAhead: boolean[] = new Array(lines.length).fill(false);
   for (let i = lines.length - 2; i >= 0; i -= 1) {
