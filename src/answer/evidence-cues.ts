@@ -35,8 +35,9 @@ const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat
 const MONEY = /(?<![\d.,])\d+(?:[.,]\d{3})*(?:,\d+)?\s*((trieu|ty|nghin|ngan)\s+)?(dong|d)\b|\bvnd\b/;
 // Figures that are not quantities: dates, document numbers, years and periods.
 const NOT_A_QUANTITY = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\d+\s*\/\s*[a-z]|\b(nam|giai doan|tu|den)\s+\d{4}(\s*-\s*\d{4})?\b|\b\d{4}\s*-\s*\d{4}\b|\b(so|ngay|thang|quy)\s+\d+/g;
-const PERIOD = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b|\bnam (19|20)\d{2}\b/;
+/** A range of years ("2021 - 2025", "đến năm 2030"); with a year alone ("năm 2025"), what may be a period. */
 const YEAR_RANGE = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\d{2}\b/;
+const PERIOD = new RegExp(`${YEAR_RANGE.source}|\\bnam (19|20)\\d{2}\\b`);
 const FROM_TO = /\btu (ngay|thang|nam|quy)\b.{0,40}?\bden (het )?(ngay|thang|nam|quy)\b|\b(19|20)\d{2} (va cac nam tiep theo|tro di)\b/;
 const TERM_OF_OFFICE = /\b(nhiem ky|khoa [ivxlc]+)\s*(19|20)\d{2}\s*-\s*(19|20)\d{2}\b/g;
 const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;

@@ -195,6 +195,14 @@ export function askedTypeCited(question: string): ((text: string) => boolean) | 
   return (text) => patterns.some((pattern) => pattern.test(folded(text)));
 }
 
+const metaMaps = new WeakMap<readonly DocumentMeta[], Map<string, DocumentMeta>>();
+/** Each document by id, made once per catalogue (the catalogue may hold thousands). */
+function metasById(metas: readonly DocumentMeta[]): Map<string, DocumentMeta> {
+  let map = metaMaps.get(metas);
+  if (!map) metaMaps.set(metas, (map = new Map(metas.map((meta) => [meta.id, meta]))));
+  return map;
+}
+
 const typeMaps = new WeakMap<readonly DocumentMeta[], Map<string, DocumentMeta['type']>>();
 /** Each document's type by id, made once per catalogue. */
 function typesById(metas: readonly DocumentMeta[]): Map<string, DocumentMeta['type']> {
@@ -234,8 +242,7 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
     return topical.topicWords ? { ...topical, by: 'topic' } : null;
   }
   // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
-  const byId = typeOf ? new Map(metas.map((meta) => [meta.id, meta])) : undefined;
-  const typed = typeOf ? byPlace.filter((id) => ofTypes(byId!.get(id)!, types, typeOf)) : [];
+  const typed = typeOf ? byPlace.filter((id) => ofTypes(metasById(metas).get(id)!, types, typeOf)) : [];
   const placed = typed.length > 0 ? typed : [...byPlace];
   const onePlace = new Set(analyzed.localities.mentions.map((mention) => folded(mention.name))).size === 1;
   const topical = !analyzed.wantsAllPlans && !SEVERAL_DOCUMENTS.test(folded(analyzed.original));

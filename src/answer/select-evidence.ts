@@ -281,9 +281,13 @@ const isHeadingLine = (sentence: string, headings: readonly OutlineEntry[]): boo
  * plans set out each task as what is to be done, then who does it and by when, under sibling headings.
  */
 const TASK_FIELD = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:(?:co quan|don vi)\s+(?:thuc hien|chu tri|phu trach)|thoi (?:gian|han)(?:\s+(?:thuc hien|hoan thanh))?|tien do(?:\s+(?:thuc hien|hoan thanh))?)(?![a-z])/;
+const fieldLine = (line: string): string => foldedLower(line.replace(/[*_]/g, '')).trim();
 /** Whether a line opens with a field's name ("c) Thời gian thực hiện: Hoàn thành …"), or is all of one (a heading). */
-const opensTaskField = (line: string): boolean => TASK_FIELD.test(foldedLower(line.replace(/[*_]/g, '')).trim());
-const isTaskField = (title: string): boolean => opensTaskField(title) && foldedLower(title.replace(/[*_]/g, '')).trim().replace(TASK_FIELD, '').replace(/[\s:]/g, '') === '';
+const opensTaskField = (line: string): boolean => TASK_FIELD.test(fieldLine(line));
+const isTaskField = (title: string): boolean => {
+  const line = fieldLine(title);
+  return TASK_FIELD.test(line) && line.replace(TASK_FIELD, '').replace(/[\s:]/g, '') === '';
+};
 
 /**
  * What a task card's field is about: the card's text above its fields ("2. Về các nền tảng số / a) Nhiệm vụ: - Tổ
