@@ -206,6 +206,19 @@ interface Intent {
   namingWords: readonly string[];
   /** What a list question asks the items of, folded: "cá nhân" of "những cá nhân nào được khen thưởng". */
   listed: readonly string[];
+  /** The words heading the section a list question asks for, folded: "nguyên tắc khen thưởng … gồm những gì". */
+  listHead: readonly string[];
+  /** What the question asks for beyond its types. */
+  asks: {
+    /** A body's duties ("Sở Y tế có nhiệm vụ gì?"). */
+    duties: boolean;
+    /** The groups of people a measure is for ("ai được cấp thẻ BHYT"), a list, not a body. */
+    beneficiaries: boolean;
+    /** How a document is laid out (its parts, its chapters). */
+    structure: boolean;
+    /** Today's prices, rates or weather, which no document holds. */
+    liveData: boolean;
+  };
   /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
   absent: ReturnType<typeof absentDocuments>;
   /** Whether the date a cited document bears answers: the question names that document and asks when it was issued. */
@@ -319,14 +332,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * Query words that must not count as evidence: place names (the scope carries them), meta-verbs, and for
    * "what does X do" the duty words, so the section named after X wins over any sentence saying "trách nhiệm".
    */
-  const ignoredSyllables = (analyzed: AnalyzedQuestion, question: string, scope: readonly string[] | null): Set<string> =>
+  const ignoredSyllables = (analyzed: AnalyzedQuestion, duties: boolean, scope: readonly string[] | null): Set<string> =>
     new Set([
       // A place counts when the documents asked about are not its own: Đắk Lắk's row in a national decision's table.
       ...analyzed.localities.mentions
         .filter((mention) => !scope || placeOfScope(mention, scope))
         .flatMap((mention) => mention.name.toLowerCase().split(/\s+/).flatMap((syllable) => [syllable, matchKey(syllable)])),
       ...META_SYLLABLES,
-      ...(asksDuties(question) ? DUTY_SYLLABLES : []),
+      ...(duties ? DUTY_SYLLABLES : []),
       ...(analyzed.types.includes('count') ? COUNT_SYLLABLES : []),
     ]);
 
@@ -442,10 +455,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const funding = asksFunding(standalone);
     // A place named beside documents that are not its own (Đắk Lắk in a national decision) is what to look for in them.
     const places = scope ? analyzed.localities.mentions.filter((mention) => !placeOfScope(mention, scope)).map((mention) => ` ${mention.name}`) : [];
+    const asks = { duties: asksDuties(standalone), beneficiaries: asksBeneficiaries(standalone), structure: asksStructure(standalone), liveData: asksLiveData(standalone) };
     // "Ai được cấp thẻ BHYT" asks for groups of people, not for a body: no passage need name a department.
-    const asked = asksBeneficiaries(standalone) ? analyzed.types.filter((type) => type !== 'who') : analyzed.types;
+    const asked = asks.beneficiaries ? analyzed.types.filter((type) => type !== 'who') : analyzed.types;
     const types: readonly QuestionType[] = funding && !asked.includes('funding') ? [...asked, 'funding'] : asked;
-    const bodyDuties = asksDuties(standalone) && namesParticularBody(analyzed.searchText);
+    const bodyDuties = asks.duties && namesParticularBody(analyzed.searchText);
     const bodies = particularBodies(analyzed.searchText);
     // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
     const namedAbsent = absentDocuments(standalone, metas);
@@ -486,6 +500,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
       listed: askedSectionWords(standalone, analyzed.language, [], (english) => translateToVietnamese(english).text)[0] ?? [],
+      listHead: listHead(standalone),
+      asks,
       absent,
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
@@ -505,7 +521,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: "today's prices, rates or weather",
-      run: ({ standalone }) => (asksLiveData(standalone) ? { kind: 'abstain', details: {} } : null),
+      run: ({ asks }) => (asks.liveData ? { kind: 'abstain', details: {} } : null),
     },
     {
       // "Theo Quyết định 46/2022 …, …?": what a document the collection lacks says is in no document it holds,
@@ -532,8 +548,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'structure',
-      run: async ({ standalone, scope, analyzed }, documents) => {
-        if (!asksStructure(standalone)) return null;
+      run: async ({ standalone, scope, analyzed, asks }, documents) => {
+        if (!asks.structure) return null;
         const docIds = scope ?? (await likelyDocuments(standalone));
         const parts = (await Promise.all(docIds.map((docId) => direct.structure(documents, docId, analyzed.searchText)))).filter((part) => part !== null);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
@@ -543,7 +559,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Kế hoạch 308 đặt ra những yêu cầu gì?": every item of the section headed by what is listed; "Sở Nội vụ có vai
       // trò gì?": of the section headed by that body.
       name: 'section the question names',
-      run: async ({ standalone, scope, scopeMetas, analyzed, types, needs }, documents) => {
+      run: async ({ standalone, scope, scopeMetas, analyzed, types, needs, listHead: head }, documents) => {
         const meta = scopeMetas?.length === 1 ? scopeMetas[0] : undefined;
         if (!meta) return null;
         const found = async (asked: SectionAsked): Promise<Outcome | null> => {
@@ -558,7 +574,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
           return asksWholeSection(question, asked, naming) ? found({ bodies: needs.dutyBodies, question }) : null;
         }
         if (!types.includes('list') || needs.tableBodies.length > 0) return null;
-        const wordings = askedSectionWords(standalone, analyzed.language, listHead(standalone), (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
+        const wordings = askedSectionWords(standalone, analyzed.language, head, (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
         return wordings.length > 0 ? found({ wordings, question }) : null;
       },
     },
@@ -611,7 +627,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, standalone, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
+    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
@@ -716,7 +732,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
 
   /** Stage 4: which documents answer and which of their passages are quoted. */
   const shape = async (intent: Intent, documents: QuestionDocuments, { scored, evidence, profile, retrieveMs }: Gathered): Promise<Outcome> => {
-    const { analyzed, standalone, scope, period, funding, types, figures } = intent;
+    const { analyzed, scope, period, funding, types, figures } = intent;
     const best = evidence[0];
     if (!best) {
       // A plan cut short may state its period only in its title.
@@ -727,9 +743,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const shaper = createPassageShaper(documents);
     // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
     const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
-    const listLike = analyzed.types.includes('list') || broadTargets || asksDuties(standalone) || asksBeneficiaries(standalone) || funding;
+    const listLike = analyzed.types.includes('list') || broadTargets || intent.asks.duties || intent.asks.beneficiaries || funding;
     // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
-    const head = listLike ? listHead(standalone) : [];
+    const head = listLike ? intent.listHead : [];
     // "Những cá nhân nào được khen thưởng": the item labelled with what is listed ("- Cá nhân: Là thành viên …") too.
     const listed = listLike ? intent.listed : [];
     const headed = (item: Evidence) =>
