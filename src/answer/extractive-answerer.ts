@@ -46,7 +46,7 @@ import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { holdsHeaviestTerms, profileQuery, selectEvidence, type Evidence, type QueryProfile } from './select-evidence.js';
+import { holdsHeaviestTerms, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
@@ -194,6 +194,10 @@ interface Intent {
   funding: boolean;
   /** What retrieval searches for. */
   searchText: string;
+  /** Typed without diacritics (asked in English: translated into words without them), so matched folded. */
+  folded: boolean;
+  /** The value asked for: its unit, period, day and years. */
+  slot: SlotAsked;
   /** Figures the question itself states ("người tròn 100 tuổi"): a passage must state them too. */
   figures: StatedFigure[];
   /** The scope comes from a place the question names (not from document numbers or the request). */
@@ -252,6 +256,8 @@ interface EvidenceNeeds {
   definedTerms: readonly string[];
   /** Wards, communes or districts named within the documents asked about (none of their own places), folded. */
   subunits: readonly string[];
+  /** Vietnamese terms an English question gives in brackets ("(viên chức)"), as plain words. */
+  asides: readonly string[];
   /** Kinds of honour named ("giấy khen"), folded. */
   awards: readonly string[];
   /** Places a question names as what a document gives to ("bổ sung cho tỉnh Lạng Sơn"), folded: the passage must name one. */
@@ -480,8 +486,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       definedTerms: markedTermsDefined(standalone),
       awards: askedAwards(standalone),
       recipients: scope ? recipientPlaces(standalone, scope) : [],
+      // (An aside holding a number or an abbreviation names a document or is written another way in the text.)
+      asides: analyzed.language === 'en' ? [...standalone.matchAll(VIETNAMESE_ASIDE)].map((match) => match[1]).filter((aside) => !/\d|\p{Lu}{2}/u.test(aside)).map(plainWords) : [],
       subunits: scope ? [...standalone.matchAll(NAMED_SUBUNIT)].map((match) => matchKey(match[1])).filter((name) => !localityKeys.has(name)) : [],
     };
+    const searchText = `${analyzed.searchText}${places.join('')}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`;
     return {
       input,
       standalone,
@@ -492,7 +501,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       types,
       period,
       funding,
-      searchText: `${analyzed.searchText}${places.join('')}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`,
+      searchText,
+      // Typed without diacritics, the question is matched folded, whatever its expanded abbreviations are written in;
+      // an English question, by the Vietnamese it was translated into.
+      folded: !isAccented(analyzed.language === 'en' ? searchText : standalone),
+      slot: readSlot(standalone, searchText, abbreviations),
       figures: askedFigures(standalone),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
@@ -619,27 +632,23 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
     const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
-    // Typed without diacritics, the question is matched folded, whatever its expanded abbreviations are written in;
-    // an English question, by the Vietnamese it was translated into.
-    const folded = !isAccented(intent.language === 'en' ? searchText : standalone);
+    const { folded } = intent;
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, question: standalone, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
+    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
     const { needs } = intent;
-    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, subunits, awards, recipients } = needs;
+    const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, subunits, awards, recipients, asides } = needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
     const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? intent.needs.amountKinds : [];
-    // (An aside holding a number or an abbreviation names a document or is written another way in the text.)
-    const asides = intent.language === 'en' ? [...standalone.matchAll(VIETNAMESE_ASIDE)].map((match) => match[1]).filter((aside) => !/\d|\p{Lu}{2}/u.test(aside)).map(plainWords) : [];
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
 import type { QuestionType } from './question-type.js';
-import { enumerationLength, profileQuery, selectEvidence } from './select-evidence.js';
+import { enumerationLength, profileQuery, readSlot, selectEvidence } from './select-evidence.js';
 import { createTermVocabulary } from './term-stats.js';
 
 describe('enumerationLength', () => {
@@ -35,7 +35,7 @@ describe('selectEvidence', () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'thời tiết ngày mai';
     const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
     const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
     const [word, apart] = ['Thời tiết ngày mai có mưa rào.', 'Ngày mai ban hành quy định chi tiết.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(word.coverage).toBeCloseTo(1);
@@ -48,7 +48,7 @@ describe('selectEvidence', () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'nghị định căn cứ hiệu lực';
     const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['legal-basis', 'date'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['legal-basis', 'date'], model, ignore: new Set(), abbreviations: new Map() });
     const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
     const [cited, dated] = ['Căn cứ Nghị định số 278/2025/NĐ-CP ngày 22/10/2025 của Chính phủ.', 'Nghị định số 278/2025/NĐ-CP có hiệu lực từ ngày 01/12/2025.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(cited.fit).toBeLessThan(0.2);
@@ -59,7 +59,7 @@ describe('selectEvidence', () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'tổng thống Mỹ';
     const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
     const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
     const [scattered, whole] = ['Giữ gìn thuần phong mỹ tục, hệ thống tổng hợp.', 'Tổng thống Mỹ thăm Việt Nam.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(scattered.coverage).toBe(0);
@@ -87,7 +87,7 @@ describe('selectEvidence', () => {
     const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text };
     const evidenceFor = async (searchText: string, types: QuestionType[]) => {
       const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-      const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types, model, ignore: new Set(), abbreviations: new Map() });
+      const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types, model, ignore: new Set(), abbreviations: new Map() });
       return selectEvidence([{ chunk, score: 1 }], profile, { outline: () => outline });
     };
     const who = await evidenceFor('nền tảng họp trực tuyến dùng chung đơn vị nào chủ trì', ['who']);
@@ -103,7 +103,7 @@ describe('selectEvidence', () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'gia đình du lịch';
     const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const args = { searchText, question: searchText, asked: searchText, folded: false, types: ['general'] as QuestionType[], model, ignore: new Set<string>(), abbreviations: new Map() };
+    const args = { searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'] as QuestionType[], model, ignore: new Set<string>(), abbreviations: new Map() };
     const translated = profileQuery(args);
     const withUnknown = profileQuery({ ...args, untranslated: ['itinerary'] });
     expect(withUnknown.totalWeight - translated.totalWeight).toBeCloseTo(model.unseenIdf);
@@ -120,7 +120,7 @@ describe('selectEvidence', () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequencies[term] ?? 10])) };
     const searchText = 'trợ cấp người có công';
     const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, question: searchText, asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
     expect(profile.partners.get('công')).toEqual(['có công']);
   });
 });

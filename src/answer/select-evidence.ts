@@ -29,12 +29,8 @@ export interface Evidence {
   score: number;
 }
 
-export interface QueryProfile {
-  /** Content terms with their weights, folded when the question was typed without diacritics. */
-  terms: Map<string, number>;
-  folded: boolean;
-  model: TermModel;
-  types: readonly QuestionType[];
+/** The value a question asks for, read off it once: the unit it counts in, the period, the day, the years. */
+export interface SlotAsked {
   /** "bao nhiêu người" → "nguoi": a count answer should state this unit. */
   unit: string | null;
   /** "bao nhiêu người có công với cách mạng" → "nguoi co cong": the counted thing as the question names it. */
@@ -46,6 +42,26 @@ export interface QueryProfile {
   years: number[];
   /** The day a date question asks for ("trước ngày nào", "ngày nào"), if it asks for one. */
   day: AskedDay;
+}
+
+/** What `question` asks for; `searchText` (its search words, abbreviations expanded) gives the unit when the question's words do not. */
+export function readSlot(question: string, searchText: string, abbreviations: ReadonlyMap<string, string>): SlotAsked {
+  return {
+    unit: unitOf(askedUnit(question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), abbreviations),
+    counted: countedPhrase(question),
+    period: asksPeriod(question),
+    duration: asksDuration(question),
+    day: askedDay(question),
+    years: askedYears(question),
+  };
+}
+
+export interface QueryProfile extends SlotAsked {
+  /** Content terms with their weights, folded when the question was typed without diacritics. */
+  terms: Map<string, number>;
+  folded: boolean;
+  model: TermModel;
+  types: readonly QuestionType[];
   /** Whether the date a cited document bears answers the question (it names that document and asks no effect). */
   citedAsked: CitedAsked;
   totalWeight: number;
@@ -73,7 +89,7 @@ const BIGRAM_BOOST = 1.5;
  */
 export function profileQuery(args: {
   searchText: string;
-  question: string;
+  slot: SlotAsked;
   /** Whether the question was typed without diacritics: terms are then matched folded. */
   folded: boolean;
   /** The question in the documents' language, as asked: where its words stand next to each other. */
@@ -121,12 +137,7 @@ export function profileQuery(args: {
     folded,
     model,
     types: args.types,
-    unit: unitOf(askedUnit(args.question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), args.abbreviations),
-    counted: countedPhrase(args.question),
-    period: asksPeriod(args.question),
-    duration: asksDuration(args.question),
-    day: askedDay(args.question),
-    years: askedYears(args.question),
+    ...args.slot,
     citedAsked: args.citedAsked ?? (() => false),
     totalWeight,
     unknownShare: termsWeight > 0 ? unknownWeight / termsWeight : 1,
