@@ -72,4 +72,36 @@ describe('splitQuestion', () => {
       "Which Government Office notice does Can Tho's plan 157 implement?",
     ]);
   });
+
+  it('splits at "va" and "con" typed without diacritics', () => {
+    expect(splitQuestion('so y te trien khai chuong trinh gi cho nguoi dan, va cac lop hoc to chuc o dau')).toEqual([
+      'so y te trien khai chuong trinh gi cho nguoi dan',
+      'Cac lop hoc to chuc o dau',
+    ]);
+    expect(splitQuestion('giay chung nhan do ai cap, con mau giay do co quan nao ban hanh')).toEqual(['giay chung nhan do ai cap', 'Mau giay do co quan nao ban hanh']);
+  });
+
+  it('splits two sentences each closed by a question mark, whatever words they ask with', () => {
+    expect(splitQuestion('Nếu người đó được minh oan thì khoản tiền bị giữ lại xử lý thế nào? Còn nếu bị kết án thì sao?')).toEqual([
+      'Nếu người đó được minh oan thì khoản tiền bị giữ lại xử lý thế nào?',
+      'Còn nếu bị kết án thì sao?',
+    ]);
+    expect(splitQuestion('At the hearing, may the employee bring a lawyer? And is the hearing held if the employee does not come?')).toEqual([
+      'At the hearing, may the employee bring a lawyer?',
+      'And is the hearing held if the employee does not come?',
+    ]);
+  });
+
+  it('splits an English second part that is a yes-no question, and no more than three parts', () => {
+    expect(splitQuestion('Who signed plan 12/KH-UBND and plan 34/KH-UBND, and did they sign as chairman?')).toEqual(['Who signed plan 12/KH-UBND and plan 34/KH-UBND?', 'Did they sign as chairman?']);
+    expect(splitQuestion('Does the plan help children and people with disabilities, and in what way?')).toEqual(['Does the plan help children and people with disabilities, and in what way?']);
+    expect(splitQuestion('Ai chủ trì? Ai phối hợp? Khi nào xong? Báo cáo gửi đâu?')).toHaveLength(3);
+  });
+
+  it('asks an elliptic part ("and which in …?") as the first part, of its own place', () => {
+    expect(splitQuestion('Which office leads the plan in Lang Son city, and which in Huu Lung district?')).toEqual([
+      'Which office leads the plan in Lang Son city?',
+      'Which office leads the plan in Huu Lung district?',
+    ]);
+  });
 });

@@ -6,12 +6,19 @@ import { isAccented } from './term-stats.js';
 
 /** Words that ask something, folded. "không"/"chưa"/"chứ" only ask at the end of a part ("… có … không?"). */
 const ASKING = /\b(nao|gi|bao nhieu|bao lau|ai|o dau|dau|may|the nao|ra sao|khi nao|what|which|when|who|whom|how|where|why|whether)\b/;
-const CLOSING = /\b(khong|chua|chu)\s*$/;
+const CLOSING = /\b(khong|chua|chu|thi sao)\s*$/;
 /** The same, as written with diacritics: folded, "bộ máy" would ask "mấy". */
 const ASKING_ACCENTED = /(?<!\p{L})(nào|gì|bao nhiêu|bao lâu|ai|ở đâu|đâu|mấy|thế nào|ra sao|khi nào|what|which|when|who|whom|how|where|why|whether)(?!\p{L})/u;
-const CLOSING_ACCENTED = /(?<!\p{L})(không|chưa|chứ)\s*$/u;
-/** Where a question may fall into two: "và", "còn", ";", "and", between two sentences, or a comma after "… không". */
-const SEPARATORS = /\s*(?:,\s*(?:và|còn|đồng thời|and|also)\s+|\s+(?:và|and)\s+|;\s+|\?\s+|,\s+)/giu;
+const CLOSING_ACCENTED = /(?<!\p{L})(không|chưa|chứ|thì sao)\s*$/u;
+/** A second part that is an English yes-no question ("…, and did they sign as chairman?"): an auxiliary opens it. */
+const OPENS_YES_NO = /^(?:and\s+)?(?:does|do|did|is|are|was|were|has|have|had|must|should|will|can|could|would|may)\s+\p{L}/iu;
+/**
+ * Where a question may fall into two: "và", "còn", ";", "and", between two sentences, or a comma after "… không" —
+ * written with diacritics or without.
+ */
+const SEPARATORS = /\s*(?:,\s*(?:và|va|còn|con|đồng thời|dong thoi|and|also)\s+|\s+(?:và|va|and)\s+|;\s+|\?\s+|,\s+)/giu;
+/** A question has at most this many parts: more are read as one. */
+const MAX_PARTS = 3;
 
 const folded = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/[?.!\s]+$/u, '');
 const lower = (text: string): string => text.normalize('NFC').toLowerCase().replace(/[?.!\s]+$/u, '');
@@ -19,8 +26,19 @@ const asksIn = (text: string, accented: boolean): boolean =>
   accented ? ASKING_ACCENTED.test(lower(text)) || CLOSING_ACCENTED.test(lower(text)) : ASKING.test(folded(text)) || CLOSING.test(folded(text));
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** The question's parts: two when both sides of a separator ask something, else the question alone. */
-export function splitQuestion(question: string): string[] {
+/**
+ * The question's parts: where both sides of a separator ask something, the first part and the parts of the rest
+ * (at most three in all), else the question alone.
+ */
+export function splitQuestion(question: string, most = MAX_PARTS): string[] {
+  if (most < 2) return [question];
+  const [first, rest] = splitOnce(question);
+  if (rest === undefined) return [first];
+  const [next, ...others] = splitQuestion(rest, most - 1);
+  return [first, withEllipsis(next, first), ...others];
+}
+
+function splitOnce(question: string): [string, string?] {
   const accented = isAccented(question);
   const asks = (text: string): boolean => asksIn(text, accented);
   for (const match of question.matchAll(SEPARATORS)) {
@@ -36,7 +54,11 @@ export function splitQuestion(question: string): string[] {
       const ending = /[?]\s*$/.test(question) ? '?' : '';
       return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
     }
-    if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && asks(right) && !asksNumberThenDate(left, right)) {
+    // Two sentences each closed by a question mark are two questions, whatever words they ask with ("…? Còn nếu … thì sao?").
+    if (match[0].trim() === '?' && wordCount(left) >= 3 && wordCount(right) >= 2 && /\?\s*$/.test(right)) {
+      return [`${left}?`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
+    }
+    if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && (asks(right) || OPENS_YES_NO.test(right)) && !asksNumberThenDate(left, right)) {
       const ending = /[?]\s*$/.test(question) ? '?' : '';
       return [`${withPredicate(left.replace(/[?,;\s]+$/u, ''), right)}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
     }
@@ -50,6 +72,18 @@ const ASKS_DATE = /^(va\s+)?(duoc\s+)?(ban hanh|ky)?\s*(vao\s+)?ngay (nao|may)\b
 // ("Kế hoạch … là kế hoạch số mấy, ban hành ngày nào" names its subject before "là": each part is asked of it.)
 const asksNumberThenDate = (left: string, right: string): boolean => ASKS_NUMBER.test(folded(left)) && ASKS_DATE.test(folded(right)) && !/\b(la|is|are)\b/.test(folded(left));
 
+/** "…, and which in Huu Lung district?": a second part that is only its wh-word and a place or time phrase. */
+const ELLIPTIC = /^(?:and\s+)?(?:which|what|who)\s+((?:in|for|at|under)\s+[^?]+?)\s*\??$/iu;
+/** The first part's closing place or time phrase, which an elliptic second part replaces. */
+const CLOSING_PHRASE = /\s(?:in|for|at|under)\s[^,]*$/iu;
+
+/** An elliptic second part asked as the first part, of its own place or time ("Which office leads it in Huu Lung district?"). */
+function withEllipsis(right: string, left: string): string {
+  const phrase = ELLIPTIC.exec(right)?.[1];
+  const stem = left.replace(/[?\s]+$/u, '');
+  return phrase && CLOSING_PHRASE.test(stem) ? `${stem.replace(CLOSING_PHRASE, ` ${phrase}`)}?` : right;
+}
+
 /** An English auxiliary where a wh-question's predicate starts: "which notice | does the plan implement". */
 const AUXILIARY = /\b(?:does|do|did|is|are|was|were|has|have|had|must|should|will|can|may)\b/i;
 
@@ -59,8 +93,9 @@ const AUXILIARY = /\b(?:does|do|did|is|are|was|were|has|have|had|must|should|wil
  */
 function withPredicate(left: string, right: string): string {
   if (!/^(which|what)\b/i.test(left) || !/^(which|what)\b/i.test(right) || AUXILIARY.test(left)) return left;
-  const predicate = AUXILIARY.exec(right);
-  return predicate ? `${left} ${right.slice(predicate.index).replace(/[?\s]+$/u, '')}` : left;
+  const sentence = right.split(/\?\s+/u)[0];
+  const predicate = AUXILIARY.exec(sentence);
+  return predicate ? `${left} ${sentence.slice(predicate.index).replace(/[?\s]+$/u, '')}` : left;
 }
 
 /** "Theo Kế hoạch 980/KH-UBND, …", "Under Decree 09/2025/ND-CP, …": an opening frame that holds for both parts. */
