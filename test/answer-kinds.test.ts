@@ -190,4 +190,9 @@ describe('yes-no questions', () => {
     expect(result.answer.split('\n')[0]).toBe('Trả lời: Có [1].');
     expect(result.citations[0].quote).toMatch(/trẻ em/u);
   });
+
+  it('give no verdict on whether two things are the same: no one quote says so', async () => {
+    const result = await ask('Ở Bến Tre, trẻ em và người cao tuổi có được chăm sóc giống nhau không?');
+    expect(result.answer).not.toMatch(/^Trả lời: (Có|Không)/mu);
+  });
 });

@@ -126,15 +126,17 @@ const AFFIRMING_COVERAGE = 0.6;
 /** Words that turn a statement round: "không", "chưa", "trừ", "cấm", "not", "except". */
 const NEGATIONS = /\b(khong|chua|tru|cam|not|except|no)\b/g;
 const negations = (text: string): number => foldedLower(text).match(NEGATIONS)?.length ?? 0;
+/** A question whether two things are the same or differ, folded. */
+const SAMENESS = /\b(co cung|cung mot|giong nhau|khac nhau|giong|the same|same as|differ|different)\b/;
 
 /**
  * Whether a yes-no question is answered "Có": one document answers, its best passage holds most of the question's
  * words, and no quote has more negations than the question itself beyond its closing "không" — quotes saying
  * "trừ …" or "không …" of what is asked are given without a verdict.
  */
-const affirms = (intent: Pick<Intent, 'types' | 'standalone'>, best: Evidence, parts: readonly AnswerPart[]): boolean => {
-  if (!intent.types.includes('yes-no') || parts.length !== 1 || best.coverage < AFFIRMING_COVERAGE) return false;
-  const asked = Math.max(0, negations(intent.standalone) - 1);
+const affirms = (intent: Pick<Intent, 'types' | 'asks'>, best: Evidence, parts: readonly AnswerPart[]): boolean => {
+  if (!intent.types.includes('yes-no') || intent.asks.sameness || parts.length !== 1 || best.coverage < AFFIRMING_COVERAGE) return false;
+  const asked = Math.max(0, intent.asks.negations - 1);
   return parts[0].evidence.every((item) => negations(item.text) <= asked);
 };
 
@@ -222,6 +224,10 @@ interface Intent {
     structure: boolean;
     /** Today's prices, rates or weather, which no document holds. */
     liveData: boolean;
+    /** Whether things are the same or differ ("có cùng … không", "the same name"): no one quote says "Có". */
+    sameness: boolean;
+    /** How many words of negation the question holds ("không", "chưa", "not"). */
+    negations: number;
   };
   /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
   absent: ReturnType<typeof absentDocuments>;
@@ -461,7 +467,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const funding = asksFunding(standalone);
     // A place named beside documents that are not its own (Đắk Lắk in a national decision) is what to look for in them.
     const places = scope ? analyzed.localities.mentions.filter((mention) => !placeOfScope(mention, scope)).map((mention) => ` ${mention.name}`) : [];
-    const asks = { duties: asksDuties(standalone), beneficiaries: asksBeneficiaries(standalone), structure: asksStructure(standalone), liveData: asksLiveData(standalone) };
+    const asks = {
+      duties: asksDuties(standalone),
+      beneficiaries: asksBeneficiaries(standalone),
+      structure: asksStructure(standalone),
+      liveData: asksLiveData(standalone),
+      sameness: SAMENESS.test(foldedLower(standalone)),
+      negations: negations(standalone),
+    };
     // "Ai được cấp thẻ BHYT" asks for groups of people, not for a body: no passage need name a department.
     const asked = asks.beneficiaries ? analyzed.types.filter((type) => type !== 'who') : analyzed.types;
     const types: readonly QuestionType[] = funding && !asked.includes('funding') ? [...asked, 'funding'] : asked;
@@ -822,25 +835,26 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   };
 
   return {
-    /** A two-part question is answered part by part; the second part follows on from the first. */
+    /** A question of several parts is answered part by part; each later part follows on from the ones before. */
     async ask(input: AskInput): Promise<AskResult> {
       const pieces = splitQuestion(input.question);
       if (pieces.length === 1) return askOne(input);
       const first = await askOne({ ...input, question: pieces[0] });
       const cited = [...new Set(first.citations.map((citation) => citation.docId))];
-      const second = await askOne({
-        ...input,
-        question: pieces[1],
-        history: [...(input.history ?? []), { role: 'user', content: first.question }],
-        // The second part is about the document the first was answered from ("… and when was it issued?"), unless
-        // it names its own ("…, and which is the focal point for Decision 2629/QĐ-TTg?").
-        docIds: input.docIds ?? (first.answered && cited.length === 1 && !namesDocuments(pieces[1]) ? cited : undefined),
-      });
+      const parts = [{ question: pieces[0], result: first }];
+      for (const piece of pieces.slice(1)) {
+        const result = await askOne({
+          ...input,
+          question: piece,
+          history: [...(input.history ?? []), ...parts.map((part) => ({ role: 'user' as const, content: part.result.question }))],
+          // A later part is about the document the first was answered from ("… and when was it issued?"), unless
+          // it names its own ("…, and which is the focal point for Decision 2629/QĐ-TTg?").
+          docIds: input.docIds ?? (first.answered && cited.length === 1 && !namesDocuments(piece) ? cited : undefined),
+        });
+        parts.push({ question: piece, result });
+      }
       return combineParts(
-        [
-          { question: pieces[0], result: first },
-          { question: pieces[1], result: second },
-        ],
+        parts,
         detectLanguage(input.question),
       );
     },
