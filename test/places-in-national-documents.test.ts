@@ -129,4 +129,15 @@ describe('a place named beside a national document', () => {
     expect(daily.answered, daily.answer).toBe(true);
     expect(daily.answer).toContain('327.600 đồng');
   });
+
+  it('keeps a follow-up naming a place without documents of its own on the national document the conversation was about', async () => {
+    const history = [{ role: 'user' as const, content: 'QĐ 2701/QĐ-TTg bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?' }];
+    const result = await pipeline.answerer.ask({ question: 'And how much does Lam Dong province receive?', history });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('156.200');
+    // A province's plan speaks of no other province: there the place is what the collection lacks.
+    const planHistory = [{ role: 'user' as const, content: 'Kế hoạch của tỉnh Đắk Lắk dùng kinh phí từ nguồn nào?' }];
+    const other = await pipeline.answerer.ask({ question: 'Còn tỉnh Lâm Đồng thì sao?', history: planHistory });
+    expect(other.answered, other.answer).toBe(false);
+  });
 });

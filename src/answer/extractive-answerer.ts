@@ -361,13 +361,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
 
   /**
    * A follow-up that names no plan ("Who else is involved?") stays with the plans the conversation was about,
-   * unless it asks about every plan.
+   * unless it asks about every plan. One naming a place the collection has no documents of ("And Gia Lai?") stays
+   * only with national documents, which speak of every place (a province's row in a decision's table).
    */
   const previousScope = (input: AskInput, analyzed: AnalyzedQuestion): string[] | null => {
-    if (analyzed.wantsAllPlans || analyzed.localities.outOfCorpus.length > 0) return null;
+    if (analyzed.wantsAllPlans) return null;
     const previous = [...(input.history ?? [])].reverse().find((turn) => turn.role === 'user');
     if (!previous) return null;
-    return questionScope(analyzeQuestion(previous.content, { documents: metas, abbreviations }), metas);
+    const scope = questionScope(analyzeQuestion(previous.content, { documents: metas, abbreviations }), metas);
+    const national = scope?.every((docId) => metaById.get(docId)?.level === 'quốc gia') ?? false;
+    return analyzed.localities.outOfCorpus.length > 0 && !national ? null : scope;
   };
 
   /** Places named as a recipient ("bổ sung cho tỉnh Đắk Lắk", "allocate to Ho Chi Minh City") beside documents not their own, folded. */
