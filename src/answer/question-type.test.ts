@@ -78,4 +78,11 @@ describe('detectQuestionTypes (English)', () => {
   it('gives general for a bare topic', () => {
     expect(en('health insurance for orphans')).toEqual(['general']);
   });
+
+  it('reads a wh-word before a plural noun and its verb as a list, not a share of something', () => {
+    expect(en('Under Decree 12, which training courses do the provincial schools run?')).toContain('list');
+    expect(en('What hygiene measures does the plan set out?')).toContain('list');
+    expect(en('By 2030, what share of facilities must meet the standard?')).not.toContain('list');
+    expect(en('Which status does the plan have?')).not.toContain('list');
+  });
 });

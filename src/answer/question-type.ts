@@ -110,6 +110,11 @@ const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp'
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
 const ASKED_DOCUMENT = /\b(?:which|what)\s+(?:[\p{L}'’-]+\s+){1,4}(?:directives?|decisions?|decrees?|circulars?|notices?|resolutions?|laws?|conclusions?|documents?)\b/u;
 const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|was|were)\b/i;
+/**
+ * "Which training programmes do the schools organise?", "What food-safety measures does the plan set out?": a
+ * wh-word before a plural noun and its verb asks for the items, as "những … nào" does.
+ */
+const EN_PLURAL_WH = /(?:^|[,;]\s*)(?:which|what)\s+(?:(?!(?:of|in|for|on|at|by)\s)[a-z-]+\s+){0,3}?[a-z-]*[^\Wsui]s\s+(?:do|does|did|are|were|have|has|must|should|will|can|may|would|could)\b/;
 
 /**
  * The question with its asides in brackets blanked out, offsets kept: an aside names what is asked about ("chỉ tiêu
@@ -153,8 +158,9 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
     if (findPhrase(prepared, KHONG).some((m) => m.end === end)) found.add('yes-no');
     const chua = findPhrase(prepared, CHUA).find((m) => m.end === end);
     if (chua && findPhrase(prepared, DA).some((m) => m.start < chua.start)) found.add('yes-no');
-  } else if (EN_YES_NO_START.test(prepared.lower) || /^\s*is there|^\s*are there/.test(prepared.lower)) {
-    found.add('yes-no');
+  } else {
+    if (EN_YES_NO_START.test(prepared.lower) || /^\s*is there|^\s*are there/.test(prepared.lower)) found.add('yes-no');
+    if (EN_PLURAL_WH.test(prepared.lower)) found.add('list');
   }
 
   // "when … report/submit" is about a deadline, not just a date.
