@@ -50,6 +50,10 @@ describe('askedSectionWords', () => {
     expect(askedSectionWords('What are the purposes of the plan?', 'en', [], translate)).toEqual([['muc', 'dich']]);
     expect(askedSectionWords('Who leads the plan?', 'en', [], translate)).toEqual([]);
   });
+
+  it('reads it in English from the plural noun a wh-word asks the items of', () => {
+    expect(askedSectionWords('Which requirements does the plan set out?', 'en', [], translate)).toEqual([['yeu', 'cau']]);
+  });
 });
 
 describe('listedSyllables', () => {

@@ -1,6 +1,7 @@
 import { STOPWORDS } from '../lang/stopwords.js';
 import type { OutlineEntry } from '../types.js';
 import { foldedLower } from './evidence-cues.js';
+import { englishListedNoun } from './question-type.js';
 
 /** The numbering before a heading's words: "I.", "1.2.", "a)", "Điều 5.". */
 const NUMBERING = /^(?:(?:dieu|chuong|muc|phan)\s+[0-9ivxlc]+\.?|[ivxlc]+\.|\d+(?:\.\d+)*\.?|[a-z]\))\s*/;
@@ -60,7 +61,7 @@ const ENGLISH_LISTED = /\bwhat (?:are|were) (?:all )?the (?:(?:\d+|two|three|fou
  */
 export function askedSectionWords(question: string, language: 'vi' | 'en', opening: readonly string[], translate: (english: string) => string): (readonly string[])[] {
   if (language === 'en') {
-    const thing = ENGLISH_LISTED.exec(question.toLowerCase())?.[1];
+    const thing = ENGLISH_LISTED.exec(question.toLowerCase())?.[1] ?? englishListedNoun(question);
     return thing ? [wordsOf(translate(thing))] : [];
   }
   const between = LISTED_BETWEEN.exec(foldedLower(question))?.[1]?.split(' ');

@@ -108,6 +108,16 @@ describe('questionScope', () => {
     expect(scope('Đắk Lắk và Cần Thơ giao Sở Y tế làm gì?')).toHaveLength(4);
   });
 
+  it("tells a place's documents apart by the translation of an English question, unless it names two of them", () => {
+    const local = [
+      { ...meta('ct-153', 'Kế hoạch', '153/KH-UBND'), locality: 'Thành phố Cần Thơ', province: 'Cần Thơ', level: 'thành phố', title: 'Kế hoạch thực hiện công tác phòng, chống ma túy năm 2025' },
+      { ...meta('ct-157', 'Kế hoạch', '157/KH-UBND'), locality: 'Thành phố Cần Thơ', province: 'Cần Thơ', level: 'thành phố', title: 'Kế hoạch phát động phong trào thi đua bầu cử đại biểu Quốc hội' },
+    ] as DocumentMeta[];
+    const scope = (question: string) => resolveScope(analyzeQuestion(question, { documents: local, abbreviations: new Map() }), local)?.docIds.sort();
+    expect(scope("Which bodies does Can Tho's election emulation plan reward?")).toEqual(['ct-157']);
+    expect(scope("Which was issued first, Can Tho's election emulation plan or its drug prevention plan?")).toEqual(['ct-153', 'ct-157']);
+  });
+
   it('reads the words naming a document asked about in English in its translation too', () => {
     const question = 'Under Decree 171/2025/ND-CP, who organises the training?';
     const analyzed = analyzeQuestion(question, { documents: metas, abbreviations: new Map() });

@@ -234,11 +234,15 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const byPlace = analyzed.localities.docIds;
   const types = namedTypes(analyzed.original, true);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
+  // Asked in English, a title is named in the words' translation, whose order follows English ("post-flood plan on
+  // environmental clean-up"): all of it may name the title.
+  // (A question naming two documents of a type, "… plan on X or its plan on Y", names no one title.)
+  const titled = analyzed.language === 'en' && typeMentions(analyzed.original) === 1 ? wordsOf(analyzed.searchText) : titledWords(analyzed.original);
   if (byPlace.length === 0) {
     // "Nghị định quy định về đào tạo, bồi dưỡng công chức …": a type and the topic of its title name one document.
     // A place named but not held ("kế hoạch của tỉnh Nghệ An …") is no topic of the documents held.
     if (!typeOf || analyzed.localities.mentions.length > 0 || analyzed.wantsAllPlans || SEVERAL_DOCUMENTS.test(folded(analyzed.original))) return null;
-    const topical = byTopic(titledWords(analyzed.original), metas.filter((meta) => ofTypes(meta, types, typeOf)).map((meta) => meta.id), metas);
+    const topical = byTopic(titled, metas.filter((meta) => ofTypes(meta, types, typeOf)).map((meta) => meta.id), metas);
     return topical.topicWords ? { ...topical, by: 'topic' } : null;
   }
   // "Kế hoạch của thành phố Hà Nội" among Hà Nội's resolutions and decisions: the type named narrows the place.
@@ -246,8 +250,8 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const placed = typed.length > 0 ? typed : [...byPlace];
   const onePlace = new Set(analyzed.localities.mentions.map((mention) => folded(mention.name))).size === 1;
   const topical = !analyzed.wantsAllPlans && !SEVERAL_DOCUMENTS.test(folded(analyzed.original));
-  const titled = onePlace && topical ? byTopic(titledWords(analyzed.original), placed, metas) : { docIds: placed };
-  const chosen = !topical || titled.topicWords ? titled : placeByPlace(analyzed.original, placed, metas);
+  const byTitle = onePlace && topical ? byTopic(titled, placed, metas) : { docIds: placed };
+  const chosen = !topical || byTitle.topicWords ? byTitle : placeByPlace(analyzed.original, placed, metas);
   // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
   return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
 }
@@ -272,6 +276,12 @@ function issuedTypes(meta: DocumentMeta): DocumentMeta['type'][] {
   }
   return issued;
 }
+
+/** How many words naming a type of document the question holds ("plan", "Kế hoạch", "decree"). */
+const typeMentions = (question: string): number => {
+  const text = folded(question);
+  return TYPE_WORDS.reduce((sum, entry) => sum + [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].length, 0);
+};
 
 /** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */
 const SEVERAL_DOCUMENTS = /(?<!\p{L})(?:hai|ca hai|cac|nhung|both|two|all)\s+(?:ke hoach|van ban|quyet dinh|nghi quyet|nghi dinh|thong tu|plans?|documents?|decisions?|decrees?|circulars?)(?!\p{L})/u;

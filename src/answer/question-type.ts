@@ -114,7 +114,9 @@ const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|w
  * "Which training programmes do the schools organise?", "What food-safety measures does the plan set out?": a
  * wh-word before a plural noun and its verb asks for the items, as "những … nào" does.
  */
-const EN_PLURAL_WH = /(?:^|[,;]\s*)(?:which|what)\s+(?:(?!(?:of|in|for|on|at|by)\s)[a-z-]+\s+){0,3}?[a-z-]*[^\Wsui]s\s+(?:do|does|did|are|were|have|has|must|should|will|can|may|would|could)\b/;
+const EN_PLURAL_WH = /(?:^|[,;]\s*)(?:which|what)\s+(?:(?!(?:of|in|for|on|at|by)\s)[a-z-]+\s+){0,3}?([a-z-]*[^\Wsui]s)\s+(?:do|does|did|are|were|have|has|must|should|will|can|may|would|could)\b/;
+/** The plural noun such a question asks the items of ("measures" of "what food-safety measures does …"), lower-cased. */
+export const englishListedNoun = (question: string): string | null => EN_PLURAL_WH.exec(question.toLowerCase())?.[1] ?? null;
 
 /**
  * The question with its asides in brackets blanked out, offsets kept: an aside names what is asked about ("chỉ tiêu
