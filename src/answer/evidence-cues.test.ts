@@ -292,6 +292,9 @@ describe('askedUnit in English', () => {
     expect(askedUnit('How much support is paid per quail killed?', translate)).toBe('tien');
     expect(askedUnit('How many people are supported?', translate)).toBe('nguoi');
     expect(askedUnit('By how much should the number of cases rise?', translate)).not.toBe('tien');
+    // Read with the words after it, as the glossary reads them: "periods per week" are teaching periods, not stages.
+    expect(askedUnit('By how many periods per week is the quota cut?', translate)).toBe('tiet');
+    expect(askedUnit('How many hectares of forest are planted?', translate)).toBe('ha');
   });
 
   it('reads money from "what allowance / fee / fine", not from a question about kinds', () => {

@@ -1,4 +1,5 @@
 import { memoize } from '../memo-cache.js';
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { markerLength } from '../structure/grammar.js';
@@ -336,7 +337,13 @@ export function askedUnit(question: string, translate?: (english: string) => str
     // enterprises does …" counts enterprises (Vietnamese puts that head first), unless the glossary reads the words
     // as one phrase ("teaching periods" → "tiết dạy").
     const counted = ENGLISH_COUNTED.exec(question)?.[1];
-    const whole = translate(counted ?? english[2]);
+    // The glossary may read the counted words with the next ones as one phrase: "periods per week" are "tiết/tuần",
+    // where "periods" alone are "giai đoạn".
+    const phrase = counted ?? english[2];
+    const next = new RegExp(`${escapeRegExp(phrase)}((?:\\s+[a-z-]+){1,2})`, 'i').exec(question)?.[1] ?? '';
+    const alone = translate(phrase);
+    const read = next ? translate(`${phrase}${next}`) : alone;
+    const whole = read.startsWith(alone) ? alone : read;
     const head = counted ? translate(counted.split(/\s+/).at(-1)!) : '';
     const unit = askedUnit(`bao nhiêu ${head && whole.includes(head) ? head : whole}`);
     // "How much support / funding is paid" asks for money, unless what follows is a measure ("how much land" → ha).
