@@ -85,4 +85,9 @@ describe('detectQuestionTypes (English)', () => {
     expect(en('By 2030, what share of facilities must meet the standard?')).not.toContain('list');
     expect(en('Which status does the plan have?')).not.toContain('list');
   });
+
+  it('reads "what does … mean" as a definition, not "what does the plan say"', () => {
+    expect(en('What does BHYT mean?')).toContain('definition');
+    expect(en('What does the plan say should happen to a resident who falls ill?')).not.toContain('definition');
+  });
 });

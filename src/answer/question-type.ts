@@ -83,7 +83,7 @@ const EN_CUES: CueTable = {
     'which unit', 'which authority', 'which ministry', 'responsible', 'in charge', 'which groups', 'which people',
     'focal point', 'lead agency', 'leading agency', 'which agencies', 'which bodies', 'which ministries', 'which departments', 'which committee',
   ],
-  definition: ['meaning of', 'what does', 'mean', 'stand for', 'stands for', 'define', 'definition'],
+  definition: ['meaning of', 'mean', 'stand for', 'stands for', 'define', 'definition'],
   'yes-no': [],
 };
 
