@@ -105,6 +105,12 @@ describe('plan facts', () => {
     expect(result.answer).toContain('Trần Quốc Phong');
     expect(result.answer).toContain('Nguyễn Thị Hồng Vân');
   });
+
+  it("gives the field a portal files a plan under, from the portal's fields above it", async () => {
+    const result = await ask('Kế hoạch của tỉnh Bến Tre thuộc lĩnh vực nào?');
+    expect(result.answered).toBe(true);
+    expect(result.citations[0].quote).toBe('Lĩnh vực Văn hóa - Xã hội');
+  });
 });
 
 describe('lists, bodies and places', () => {

@@ -13,7 +13,7 @@ import type { Evidence } from './select-evidence.js';
 type Language = 'vi' | 'en';
 
 /** Facts about a plan document itself, read off its header, preamble or signature. */
-export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period' | 'proposer';
+export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period' | 'proposer' | 'field';
 
 export interface AnswerPart {
   docId: string;
@@ -43,6 +43,7 @@ const FACT_NAME: Record<PlanFact, { vi: string; en: string }> = {
   'legal-basis': { vi: 'căn cứ ban hành', en: 'its legal basis' },
   period: { vi: 'thời gian thực hiện', en: 'its period' },
   proposer: { vi: 'cơ quan đề nghị ban hành', en: 'on whose proposal it was issued' },
+  field: { vi: 'lĩnh vực', en: 'the field it is filed under' },
 };
 
 /** Where a passage outside the numbered sections sits, for the citation's section field. */

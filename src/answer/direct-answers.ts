@@ -9,7 +9,7 @@ import { findNamedSection, headingWords } from './find-named-section.js';
 import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
-import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
+import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
 import type { Evidence } from './select-evidence.js';
 
 // Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
@@ -95,6 +95,10 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       }
       case 'proposer': {
         const span = findProposer(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
+      }
+      case 'field': {
+        const span = findField(chunks);
         return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
       }
     }

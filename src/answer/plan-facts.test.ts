@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
-import { findEffectiveDate, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer } from './plan-facts.js';
+import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer } from './plan-facts.js';
 
 const chunk = (text: string, kind: Chunk['kind'] = 'header', start = 10): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
 const quote = (c: Chunk, span: { start: number; end: number }) => c.text.slice(span.start - c.start, span.end - c.start);
@@ -55,6 +55,19 @@ describe('findEffectiveDate', () => {
     const body = chunk('Điều 15. Điều khoản thi hành\n1. Thông tư này có hiệu lực thi hành\nkể từ ngày 22 tháng 4 năm 2025.\n2. Thông tư này thay thế Thông tư số 28/2009/TT-BGDĐT.', 'body');
     expect(quote(body, findEffectiveDate([body])!)).toContain('có hiệu lực thi hành\nkể từ ngày 22 tháng 4 năm 2025');
     expect(findEffectiveDate([chunk('Kế hoạch có hiệu quả cao.', 'body')])).toBeNull();
+  });
+});
+
+describe('findField', () => {
+  it("finds a portal's field line above the document, as a line or a table cell", () => {
+    const fields = chunk('Số hiệu 12/KH-UBND\nLoại văn bản Kế hoạch\nLĩnh vực Văn hóa - Xã hội\n\nỦY BAN NHÂN DÂN', 'header', 0);
+    expect(quote(fields, findField([fields])!)).toBe('Lĩnh vực Văn hóa - Xã hội');
+    const cells = chunk('| Lĩnh vực: | Thuế - Phí - Lệ phí |\n', 'header', 0);
+    expect(quote(cells, findField([cells])!)).toBe('Lĩnh vực: | Thuế - Phí - Lệ phí');
+  });
+
+  it('does not take a field named in the body', () => {
+    expect(findField([chunk('Ưu tiên đầu tư lĩnh vực y tế, giáo dục.', 'body')])).toBeNull();
   });
 });
 

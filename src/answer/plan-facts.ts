@@ -73,6 +73,20 @@ export function findProposer(chunks: readonly Chunk[]): PlanFactSpan | null {
   return null;
 }
 
+/** A portal's field line above the document ("Lĩnh vực: Văn hóa - Xã hội", "Lĩnh vực | Thuế - Phí - Lệ phí"). */
+const FIELD_LINE = /(?:^|\n)[ \t*_|]*(Lĩnh vực(?: văn bản)?(?:[ \t]*[:|])*[ \t]+[^\n|]{3,80}?)[ \t*_|]*(?=\n|$)/u;
+
+/** The field a portal files the document under, from the fields it gives above the document. */
+export function findField(chunks: readonly Chunk[]): PlanFactSpan | null {
+  for (const chunk of chunks.filter((candidate) => candidate.kind === 'header' || candidate.start === 0)) {
+    const match = FIELD_LINE.exec(chunk.text);
+    if (!match) continue;
+    const start = chunk.start + match.index + match[0].indexOf(match[1]);
+    return { chunk, start, end: start + match[1].trimEnd().length };
+  }
+  return null;
+}
+
 /** The sentence where a legal document says when it takes effect ("Nghị định này có hiệu lực thi hành từ ngày …"). */
 export function findEffectiveDate(chunks: readonly Chunk[]): PlanFactSpan | null {
   for (const chunk of chunks.filter((candidate) => candidate.kind !== 'header')) {

@@ -50,6 +50,12 @@ describe('askedPlanFacts', () => {
     expect(facts('On whose proposal was Decree 171/2025/ND-CP issued?', [TITLE], true)).toEqual(['proposer']);
   });
 
+  it('reads the field a document is filed under, not a field it gives priority to', () => {
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức thuộc lĩnh vực nào?', [TITLE])).toEqual(['field']);
+    expect(facts('Which field does Decree 171/2025/ND-CP fall under?', [TITLE], true)).toEqual(['field']);
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức ưu tiên lĩnh vực nào?', [TITLE])).toEqual([]);
+  });
+
   it('reads "căn cứ những luật nào" of a document named with its issuer as a question on its legal bases', () => {
     expect(facts('Nghị định 171/2025/NĐ-CP của Chính phủ về đào tạo, bồi dưỡng công chức được căn cứ những luật nào?', [TITLE], true)).toEqual(['legal-basis']);
   });

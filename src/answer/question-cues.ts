@@ -24,6 +24,8 @@ export const asksEffect = (question: string): boolean => ANY_EFFECT.test(foldedL
 const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
 /** "theo đề nghị của ai", "cơ quan nào đề nghị ban hành", "on whose proposal": who proposed the document. */
 const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo nao|nguoi nao)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
+/** "Kế hoạch … thuộc lĩnh vực nào?", "which field does the plan fall under": the field a portal files the document in. */
+const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc cua (van ban|ke hoach|quyet dinh|nghi dinh|thong tu)\b|\b(which|what) (field|sector|subject area|area) (does|do|is|are)\b[^?]*\b(belong|fall|filed|classified|categori[sz]ed)\b|\b(belongs?|falls?) (to|under|in) (which|what) (field|sector|area)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
@@ -38,7 +40,7 @@ const LEGAL_BASIS_FRAME = new Set(
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
 const DOCUMENT_FACT_FRAME = new Set(
-  'ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo'.split(
+  'linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo'.split(
     ' ',
   ),
 );
@@ -84,6 +86,7 @@ export function askedPlanFacts(
   if (effective) facts.push('effective-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   if (PROPOSER.test(folded)) facts.push('proposer');
+  if (FIELD.test(folded)) facts.push('field');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
   // What a document rests on or implements, not what it replaces or amends (an article says that, not the preamble).
   const basis = analyzed.types.includes('legal-basis') || (analyzed.types.includes('document') && IMPLEMENTS.test(folded));
