@@ -317,7 +317,10 @@ export const isMoneyUnit = (unit: string): boolean => UNIT_SYNONYMS[unit] === MO
 const PEOPLE_GROUP = /\b(nguoi|tre em|nkt|nct|doi tuong|thuong binh|cu|people|children|elderly|persons?)\b/;
 // Words that count people: "bao nhiêu cụ" is answered by "98 người", "bao nhiêu đối tượng" by "55 ngàn trường hợp".
 const PEOPLE_UNITS = ['nguoi', 'cu', 'doi', 'doi tuong', 'truong', 'truong hop', 'tre', 'tre em', 'me', 'luot', 'thuong binh', 'benh binh', 'nkt', 'nct'];
-const PEOPLE_UNIT = new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${PEOPLE_UNITS.join('|')})\\b`);
+const peopleUnit = (units: readonly string[]) => new RegExp(`\\d[\\d.,]*\\s*((ngan|nghin|trieu|tram)\\s+)?(${units.join('|')})\\b`);
+const PEOPLE_UNIT = peopleUnit(PEOPLE_UNITS);
+/** A count of visits ("23.000 lượt người cao tuổi được khám") says how often, not how many people. */
+const PEOPLE_NOT_VISITS = peopleUnit(PEOPLE_UNITS.filter((unit) => unit !== 'luot'));
 
 /** "What (monthly) allowance / fee / fine …": one amount of money asked for by its kind. */
 const ENGLISH_AMOUNT = /\bwhat\s+(?:is\s+the\s+|are\s+the\s+|was\s+the\s+)?(?:[a-z-]+\s+){0,2}(?:allowance|salary|wage|fee|fine|subsidy|stipend|bonus|price|cost|compensation)\b(?!s)/i;
@@ -384,7 +387,7 @@ export function statesUnit(unit: string, passage: string): boolean {
   const text = foldedLower(passage).replace(YEARS_AND_REFERENCES, ' ');
   const special = UNIT_SYNONYMS[unit];
   if (special) return special.test(text);
-  if (PEOPLE_UNITS.includes(unit)) return PEOPLE_UNIT.test(text);
+  if (PEOPLE_UNITS.includes(unit)) return (unit === 'luot' ? PEOPLE_UNIT : PEOPLE_NOT_VISITS).test(text);
   // A share answers for an amount ("50% của mức lương") but is no count ("10% cơ sở" does not say how many cơ sở);
   // an item number ("1. Kinh phí") is neither.
   const share = SHARE_UNITS.includes(unit) ? '(%\\s*)?' : '';

@@ -21,6 +21,9 @@ describe('askedValue', () => {
     // The unit as a word: "trên" holds no "trẻ".
     expect(askedValue('Số trẻ em dưới 16 tuổi trên địa bàn là 37.019 trẻ, chiếm 30%.', { kind: 'count', unit: 'tre' })).toBe('37.019 trẻ');
     expect(askedValue('Tỷ lệ hộ nghèo giảm mạnh.', { kind: 'percent' })).toBeNull();
+    // A count of visits is no count of people, unless visits are asked.
+    expect(askedValue('Khám định kỳ cho 23.000 lượt người cao tuổi; lập hồ sơ cho 6.500 người.', { kind: 'count', unit: 'nguoi' })).toBe('6.500 người');
+    expect(askedValue('Năm 2024 tổ chức 1.200 lượt khám.', { kind: 'count', unit: 'luot' })).toBe('1.200 lượt khám');
   });
 });
 

@@ -28,8 +28,9 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   if (slot.kind === 'percent') return PERCENT.exec(line)?.[0] ?? null;
   if (slot.kind === 'money') return MONEY.exec(line)?.[0] ?? null;
   const folded = foldDiacritics(line.normalize('NFC')).toLowerCase();
-  // The unit as a word: "16 tuổi trên …" holds no "trẻ".
-  const match = new RegExp(`(?<![\\d.,])\\d[\\d.,]*\\s+(?:[a-z]+\\s+){0,2}?${slot.unit}(?![a-z])(?:\\s+[a-z]+){0,2}`).exec(folded);
+  // The unit as a word: "16 tuổi trên …" holds no "trẻ"; "23.000 lượt người" counts visits, not people.
+  const between = slot.unit === 'luot' ? '[a-z]+' : '(?!luot\\s)[a-z]+';
+  const match = new RegExp(`(?<![\\d.,])\\d[\\d.,]*\\s+(?:${between}\\s+){0,2}?${slot.unit}(?![a-z])(?:\\s+[a-z]+){0,2}`).exec(folded);
   if (!match || folded.length !== line.length) return null;
   return line.slice(match.index, match.index + match[0].length).replace(/[\s,;:.]+$/u, '');
 }
