@@ -40,6 +40,13 @@ describe('periods and issue dates', () => {
     expect(result.answer).toMatch(/2021\s*-\s*2025/);
   });
 
+  it("gives each plan's period side by side, from the title of a plan for one year", async () => {
+    const result = await ask('Hai kế hoạch của TP Lạng Sơn và huyện Hữu Lũng thực hiện trong giai đoạn nào?');
+    const lines = result.answer.split('\n');
+    expect(lines.find((line) => line.startsWith('- Thành phố Lạng Sơn'))).toMatch(/năm 2024/u);
+    expect(lines.find((line) => line.startsWith('- Huyện Hữu Lũng'))).toMatch(/2021 đến năm 2030/u);
+  });
+
   it('reads the issue date from the header line, blank day included', async () => {
     const result = await ask('Kế hoạch của thành phố Lạng Sơn được ban hành vào tháng mấy?');
     expect(result.answered).toBe(true);

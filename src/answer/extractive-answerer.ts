@@ -759,9 +759,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const shape = async (intent: Intent, documents: QuestionDocuments, { scored, evidence, profile, retrieveMs }: Gathered): Promise<Outcome> => {
     const { analyzed, scope, period, funding, types, figures } = intent;
     const best = evidence[0];
+    // A named plan whose passages do not state its period (a plan cut short, a plan for one year) may state it in its title.
+    const titlePeriods = async (docIds: readonly string[]) => (period ? (await Promise.all(docIds.map((docId) => direct.planFact(documents, docId, 'period')))).filter((part) => part !== null) : []);
     if (!best) {
-      // A plan cut short may state its period only in its title.
-      const titleParts = period ? (await Promise.all((scope ?? []).map((docId) => direct.planFact(documents, docId, 'period')))).filter((part) => part !== null) : [];
+      const titleParts = await titlePeriods(scope ?? []);
       const missingDocuments = intent.absent.map((document) => document.written);
       return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: { missingDocuments }, retrieveMs };
     }
@@ -792,11 +793,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const listed = listLike ? shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies) : picked;
       return shaper.merged(listed.map(shaper.withIntroduced).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
     };
-    const parts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
+    const passageParts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
+    const silent = (scope ?? []).filter((docId) => !answeringDocs.includes(docId));
+    const titleParts = await titlePeriods(silent);
+    const parts = [...passageParts, ...titleParts];
     return {
       kind: 'answer',
       parts,
-      missing: (scope ?? []).filter((docId) => !answeringDocs.includes(docId)).map((docId) => ({ docId })),
+      missing: silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })),
       slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures.map((figure) => figure.value), profile.duration, intent.citedAsked),
       retrieveMs,
     };

@@ -34,6 +34,12 @@ describe('findPeriodInTitle', () => {
     const header = chunk('KẾ HOẠCH\nThực hiện Chương trình giai đoạn 2021 - 2030 trên địa bàn tỉnh Bến Tre\n');
     expect(quote(header, findPeriodInTitle([header])!)).toBe('Thực hiện Chương trình giai đoạn 2021 - 2030 trên địa bàn tỉnh Bến Tre');
   });
+
+  it('finds the title line ending with the one year a plan is for, never the dateline', () => {
+    const header = chunk('TP. Lạng Sơn, ngày tháng 3 năm 2024\n\nKẾ HOẠCH\n\nThực hiện Chương trình trên địa bàn thành phố Lạng Sơn năm 2024\n');
+    expect(quote(header, findPeriodInTitle([header])!)).toBe('Thực hiện Chương trình trên địa bàn thành phố Lạng Sơn năm 2024');
+    expect(findPeriodInTitle([chunk('TP. Lạng Sơn, ngày 12 tháng 3 năm 2024\n\nKẾ HOẠCH\n')])).toBeNull();
+  });
 });
 
 describe('findLegalBases', () => {

@@ -30,7 +30,9 @@ const DATE_LINE = /^[^\n]*,\s*ngày\s+(\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{
 // "Số: 2618/KH-UBND", "Số hiệu 8557/KH-UBND", or left blank: "Số: /KH-UBND".
 const NUMBER_LINE = /^\s*Số(?: hiệu)?[:\s]+[^\n]*\/[^\n]*$/imu;
 // A span of years in the title: "giai đoạn 2021 - 2030", "đến năm 2030".
-const PERIOD_IN_TITLE = /[^\n]*(giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4})[^\n]*/iu;
+// A plan for one year ends its title with it ("… trên địa bàn thành phố Lạng Sơn năm 2024"); a dateline's year
+// follows its month.
+const PERIOD_IN_TITLE = /[^\n]*(giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|đến năm\s+\d{4}|(?<!tháng\s+\d{1,2}\s+)năm\s+\d{4}(?=[\s*_]*$))[^\n]*/imu;
 
 /** The header line that states where and when the plan was issued. */
 export const findIssueDate = (chunks: readonly Chunk[]): PlanFactSpan | null => firstInHeader(chunks, DATE_LINE);

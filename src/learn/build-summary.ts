@@ -72,7 +72,7 @@ function periodSpan(source: LearnSource): Span | undefined {
   const title = findPeriodInTitle(source.chunks);
   if (title) {
     // Only the words that state the period, not the whole title line.
-    const words = /(?:giai đoạn|đến năm)\s+[\d\s–-]*\d{4}/iu.exec(text.slice(title.start, title.end));
+    const words = /(?:giai đoạn|đến năm)\s+[\d\s–-]*\d{4}|năm\s+\d{4}(?=[\s*_]*$)/iu.exec(text.slice(title.start, title.end));
     return words ? { start: title.start + words.index, end: title.start + words.index + words[0].length } : spanOf(title);
   }
   // "… thành phố Lạng Sơn năm 2024": a plan for one year names it in its title.
