@@ -182,6 +182,12 @@ describe('absentDocuments', () => {
     expect(absent[0].mentionedIn('theo Thông tư 111/2024/TT-BTC')).toBe(false);
   });
 
+  it("knows a Party document by its number before a hyphen ('Chỉ thị 20-CT/TW')", () => {
+    const [absent] = absentDocuments('Chỉ thị 20-CT/TW được ban hành ngày nào?', metas);
+    expect(absent.mentionedIn('triển khai Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị')).toBe(true);
+    expect(absent.mentionedIn('Chỉ thị 200-CT/TW, giai đoạn 20 - 25')).toBe(false);
+  });
+
   it('is empty when the question names by number a document the collection holds, or names none', () => {
     expect(absentDocuments('Nghị định 171 và Nghị định 999 khác nhau thế nào?', metas)).toEqual([]);
     expect(absentDocuments('Kinh phí lấy từ đâu?', metas)).toEqual([]);

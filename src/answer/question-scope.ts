@@ -155,7 +155,8 @@ function describeAbsent(question: string, same: readonly NumberMention[], framed
   // From the type word to the end of the number's code: "Thông tư 111/2025/TT-BTC".
   const start = Math.min(...same.map((mention) => mention.start));
   const written = /^\D*\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)*/u.exec(original.slice(start))?.[0] ?? digits;
-  const pattern = new RegExp(`(?<!\\d)0*${digits}\\s*/${year ? `\\s*${year}\\s*/` : ''}`);
+  // (A Party document's code follows a hyphen: "Chỉ thị 20-CT/TW".)
+  const pattern = new RegExp(`(?<!\\d)0*${digits}\\s*${year ? `/\\s*${year}\\s*/` : '(?:/|-(?=\\p{L}))'}`, 'u');
   return { written: written.trim(), framed: same.some(framed), mentionedIn: (text: string) => pattern.test(text) };
 }
 
