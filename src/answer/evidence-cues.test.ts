@@ -67,6 +67,11 @@ describe('askedUnit without a unit after "bao nhiêu"', () => {
     expect(askedUnit('Số hiệu của kế hoạch là bao nhiêu?')).toBeNull();
   });
 
+  it('reads no "mấy" in a word holding "máy" typed without diacritics', () => {
+    expect(askedUnit('co so da duoc trang bi may moc chua')).toBeNull();
+    expect(askedUnit('nha may nay co may cong nhan')).toBe('cong');
+  });
+
   it('reads money from a price or a cost asked', () => {
     expect(askedUnit('bao hiem xe may mot nam gia bao nhieu')).toBe('tien');
     expect(askedUnit('Học phí một năm là bao nhiêu?')).toBe('tien');

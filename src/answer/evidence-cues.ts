@@ -3,7 +3,7 @@ import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { markerLength } from '../structure/grammar.js';
-import { asksInDong, type QuestionType } from './question-type.js';
+import { asksInDong, MACHINE_WORDS, type QuestionType } from './question-type.js';
 import { isAccented } from './term-stats.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
@@ -329,6 +329,10 @@ const ENGLISH_AMOUNT = /\bwhat\s+(?:is\s+the\s+|are\s+the\s+|was\s+the\s+)?(?:[a
 const ENGLISH_COUNTED =
   /\bhow many\s+((?:[a-z-]+\s+){0,4}?[a-z-]+)(?=\s+(?:does|do|did|are|is|was|were|will|would|should|must|can|could|have|has|had|got|get|in|of|for|under|at|with|by|per|on|to|from|that|which|who|there)\b|\s*[?,.]|\s*$)/i;
 
+const MACHINES = new RegExp(`\\b(?:${MACHINE_WORDS.map(foldedLower).join('|')})\\b`, 'g');
+/** Folded text without the words holding "máy" ("may moc" is machinery, not "mấy móc"). */
+const withoutMachines = (folded: string): string => folded.replace(MACHINES, ' ');
+
 /**
  * The unit a "bao nhiêu X" / "mấy X" question asks about, folded ("nguoi", "dong", …). English "how many X"
  * is read through `translate`, the glossary.
@@ -365,7 +369,7 @@ export function askedUnit(question: string, translate?: (english: string) => str
   // Typed with diacritics, only "mấy" asks: folded, "bộ máy quản lý" would ask for "quản".
   const asking = isAccented(question)
     ? [...question.normalize('NFC').toLowerCase().matchAll(/(?<!\p{L})(?:bao nhiêu|mấy)\s+(phần trăm|\p{L}+)/gu)].map((found) => foldedLower(found[1]))
-    : [...folded.matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].map((found) => found[1]);
+    : [...withoutMachines(folded).matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].map((found) => found[1]);
   const unit = asking.find((candidate) => !STOPWORDS.has(candidate) && !NOT_UNITS.includes(candidate));
   // "Số tiền / mức trợ cấp … là bao nhiêu?", "giá bao nhiêu" ask for an amount of money even without a unit after
   // "bao nhiêu" ("quốc gia … bao nhiêu" does not).
