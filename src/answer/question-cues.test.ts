@@ -50,6 +50,10 @@ describe('askedPlanFacts', () => {
     expect(facts('On whose proposal was Decree 171/2025/ND-CP issued?', [TITLE], true)).toEqual(['proposer']);
   });
 
+  it('reads what a document was drawn up to implement, asked to be listed in full', () => {
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức được xây dựng để thực hiện những văn bản nào? Liệt kê đủ.', [TITLE])).toEqual(['legal-basis']);
+  });
+
   it('reads the field a document is filed under, not a field it gives priority to', () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức thuộc lĩnh vực nào?', [TITLE])).toEqual(['field']);
     expect(facts('Which field does Decree 171/2025/ND-CP fall under?', [TITLE], true)).toEqual(['field']);
