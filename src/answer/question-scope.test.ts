@@ -198,6 +198,8 @@ describe('absentDocuments', () => {
     expect(absent.map((document) => document.written)).toEqual(['Nghị định 99/2019/NĐ-CP']);
     expect(absent[0].framed).toBe(true);
     expect(absentDocuments('Thông tư 111/2025/TT-BTC quy định mức thu phí gì?', metas)[0].framed).toBe(false);
+    // The subject of an English question's verb is what it asks about.
+    expect(absentDocuments('What targets did Decision 942/QĐ-TTg, which Decree 171 replaces, set?', metas)[0].framed).toBe(true);
   });
 });
 

@@ -141,7 +141,8 @@ export function absentDocuments(question: string, metas: readonly DocumentMeta[]
   // Documents it holds named beside one it does not ("KH 980 thực hiện Quyết định 1899 …") are what it asks about,
   // unless the question asks what the other one says ("… theo Thông tư 01/2021/TT-BTC là bao nhiêu?").
   const text = folded(question);
-  const framed = (mention: NumberMention) => /(?:^|[\s,])(theo|under|according to|per|in)\s+$/u.test(text.slice(0, mention.start));
+  // (Asked in English, a document that is the subject of the question's verb — "what did Decision 942 set" — too.)
+  const framed = (mention: NumberMention) => /(?:^|[\s,])(theo|under|according to|per|in|did|does|do|has|have|will)\s+$/u.test(text.slice(0, mention.start));
   if (mentions.length < all.length && !mentions.some(framed)) return [];
   return [...new Set(mentions.map((mention) => mention.digits))].map((digits) => describeAbsent(question, mentions.filter((mention) => mention.digits === digits), framed));
 }
