@@ -41,7 +41,7 @@ import { askedSectionWords, asksWholeSection, labelWords, listedSyllables } from
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
@@ -126,6 +126,8 @@ const AFFIRMING_COVERAGE = 0.6;
 /** Words that turn a statement round: "không", "chưa", "trừ", "cấm", "not", "except". */
 const NEGATIONS = /\b(khong|chua|tru|cam|not|except|no)\b/g;
 const negations = (text: string): number => foldedLower(text).match(NEGATIONS)?.length ?? 0;
+/** The heading of the article putting a legal document in force, folded. */
+const IN_FORCE_HEADING = /\b(hieu luc thi hanh|dieu khoan thi hanh|hieu luc va trach nhiem thi hanh)\b/;
 /** A question whether two things are the same or differ, folded. */
 const SAMENESS = /\b(co cung|cung mot|giong nhau|khac nhau|giong|the same|same as|differ|different)\b/;
 
@@ -228,6 +230,8 @@ interface Intent {
     sameness: boolean;
     /** How many words of negation the question holds ("không", "chưa", "not"). */
     negations: number;
+    /** When the document takes effect, what it repeals, who carries it out: what its article on entry into force says. */
+    entryIntoForce: boolean;
   };
   /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
   absent: ReturnType<typeof absentDocuments>;
@@ -477,6 +481,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       liveData: asksLiveData(standalone),
       sameness: SAMENESS.test(foldedLower(standalone)),
       negations: negations(standalone),
+      entryIntoForce: asksEntryIntoForce(standalone),
     };
     // "Ai được cấp thẻ BHYT" asks for groups of people, not for a body: no passage need name a department.
     const asked = asks.beneficiaries ? analyzed.types.filter((type) => type !== 'who') : analyzed.types;
@@ -670,6 +675,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
       ['not the caption of an attached instrument', (item) => !isAttachmentCaption(item.text)],
       ['not the document\'s dateline', (item) => !isDateline(item.text)],
+      // "Điều 29. Hiệu lực thi hành" names the acts it repeals, whatever they are about: it answers only what it is for.
+      ['not the article putting the document in force, unless that is asked', (item) => intent.asks.entryIntoForce || !IN_FORCE_HEADING.test(foldedLower(item.section.at(-1) ?? ''))],
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
       ['fills the asked slot with enough of the question', supports(profile)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").

@@ -19,6 +19,14 @@ export const asksIssue = (question: string): boolean => ISSUE_DATE.test(foldedLo
 /** A question about when a document takes or ceases to take effect: the date a citation bears is its issue, not that. */
 const ANY_EFFECT = /\bhieu luc\b|\beffect(ive)?\b|\bin force\b|\bexpires?\b/;
 export const asksEffect = (question: string): boolean => ANY_EFFECT.test(foldedLower(question));
+/**
+ * What the article putting a document in force answers: when it takes effect, what it repeals or replaces, who
+ * carries it out ("Bộ trưởng … chịu trách nhiệm thi hành"), what holds in between.
+ */
+export const asksEntryIntoForce = (question: string): boolean => {
+  const folded = foldedLower(question);
+  return ANY_EFFECT.test(folded) || CHANGES.test(folded) || /(thi hanh|chuyen tiep|implement\w*|enforce\w*|transition\w*|carr(y|ies|ied) out)/.test(folded);
+};
 /** "… ban hành trước", "which was issued first", "takes effect earlier". */
 // ("Trước khi Thông tư có hiệu lực, …" sets a time; it orders nothing.)
 const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;

@@ -1,0 +1,43 @@
+// The article putting a legal document in force names the acts it repeals, whatever they are about: it answers what
+// it is for (when, what it repeals, who carries it out), not a question on those acts' subject.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPipelineOver, type TestPipeline } from './helpers/open-test-pipeline.js';
+
+const DECREE = `CHÍNH PHỦ
+-------
+Số: 55/2025/NĐ-CP
+Hà Nội, ngày 01 tháng 7 năm 2025
+
+NGHỊ ĐỊNH
+Quy định xử lý kỷ luật cán bộ, công chức
+
+Điều 1. Hình thức kỷ luật
+Công chức có hành vi vi phạm bị kỷ luật bằng một trong các hình thức khiển trách, cảnh cáo, hạ bậc lương, buộc thôi việc.
+
+Điều 2. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 8 năm 2025.
+2. Bãi bỏ các quy định về xử lý kỷ luật cán bộ, công chức tại Nghị định số 112/2020/NĐ-CP về xử lý kỷ luật cán bộ, công chức, viên chức.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn E
+`;
+
+let pipeline: TestPipeline;
+beforeAll(async () => {
+  pipeline = await openPipelineOver({ 'nghi-dinh-55.txt': DECREE });
+}, 60_000);
+afterAll(() => pipeline.cleanup());
+
+describe('the article putting a decree in force', () => {
+  it('does not answer a question on the subject of the acts it repeals', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo Nghị định 55/2025/NĐ-CP, viên chức bị xử lý kỷ luật bằng những hình thức nào?' });
+    expect(result.answer).not.toContain('112/2020');
+  });
+
+  it('answers what it repeals and when the decree takes effect', async () => {
+    const repealed = await pipeline.answerer.ask({ question: 'Nghị định 55/2025/NĐ-CP bãi bỏ quy định nào?' });
+    expect(repealed.answered, repealed.answer).toBe(true);
+    expect(repealed.answer).toContain('112/2020/NĐ-CP');
+  });
+});
