@@ -129,7 +129,7 @@ const negations = (text: string): number => foldedLower(text).match(NEGATIONS)?.
 /** The heading of the article putting a legal document in force, folded. */
 const IN_FORCE_HEADING = /\b(hieu luc thi hanh|dieu khoan thi hanh|hieu luc va trach nhiem thi hanh)\b/;
 /** A question whether two things are the same or differ, folded. */
-const SAMENESS = /\b(co cung|cung mot|giong nhau|khac nhau|giong|the same|same as|differ|different)\b/;
+const SAMENESS = /\b(co cung|cung mot|khac nhau|giong|the same|same as|differ|different)\b/;
 
 /**
  * Whether a yes-no question is answered "Có": one document answers, its best passage holds most of the question's

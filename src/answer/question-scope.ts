@@ -279,10 +279,12 @@ function issuedTypes(meta: DocumentMeta): DocumentMeta['type'][] {
   return issued;
 }
 
+/** The type words, to be found wherever they occur. */
+const TYPE_WORDS_EVERYWHERE = TYPE_WORDS.map((entry) => new RegExp(entry.pattern.source, 'gu'));
 /** How many words naming a type of document the question holds ("plan", "Kế hoạch", "decree"). */
 const typeMentions = (question: string): number => {
   const text = folded(question);
-  return TYPE_WORDS.reduce((sum, entry) => sum + [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].length, 0);
+  return TYPE_WORDS_EVERYWHERE.reduce((sum, pattern) => sum + [...text.matchAll(pattern)].length, 0);
 };
 
 /** "Hai kế hoạch của Đắk Lắk", "both plans": the question is about several of the place's documents. */

@@ -87,10 +87,10 @@ const EN_CUES: CueTable = {
   'yes-no': [],
 };
 
-/** Phrases that contain a cue's syllables but mean something else ("định kỳ" is periodic, not "ký"). */
 /** Words holding "máy" (a machine), which typed without diacritics reads as "mấy" (how many). */
 export const MACHINE_WORDS = ['máy móc', 'máy tính', 'máy bay', 'máy chủ', 'máy in', 'máy ảnh', 'máy lọc', 'máy phát', 'bộ máy', 'nhà máy'];
 
+/** Phrases that contain a cue's syllables but mean something else ("định kỳ" is periodic, not "ký"). */
 const BLOCKERS = [
   ...MACHINE_WORDS,
   'định kỳ', 'thời kỳ', 'nhiệm kỳ', 'kỳ họp', 'học kỳ', 'kỳ báo cáo', 'chu kỳ', 'kỹ thuật', 'kỹ năng', 'đăng ký',

@@ -41,26 +41,27 @@ export function splitQuestion(question: string, most = MAX_PARTS): string[] {
 function splitOnce(question: string): [string, string?] {
   const accented = isAccented(question);
   const asks = (text: string): boolean => asksIn(text, accented);
+  const ending = /[?]\s*$/.test(question) ? '?' : '';
   for (const match of question.matchAll(SEPARATORS)) {
     const left = question.slice(0, match.index).trim();
     const right = question.slice(match.index! + match[0].length).trim();
     const bareComma = match[0].trim() === ',';
+    // The second part, with what it leaves to the first, as a sentence.
+    const second = () => withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
     // A bare comma separates two questions after "… không", or before a short tail that asks ("…, thời gian khi nào").
     if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4) continue;
     // "… những bệnh A và những bệnh B nào?": two lists sharing the closing "nào"/"gì".
     const sharedAsk = !bareComma && /^(những|nhung)\s/iu.test(right) && /(?<!\p{L})(những|nhung)\s/iu.test(left) && !asks(left) && asks(right);
     const closing = sharedAsk ? (accented ? /(?<!\p{L})(nào|gì)(?!\p{L})/u.exec(lower(right)) : /\b(nao|gi)\b/.exec(folded(right)))?.[0] : undefined;
     if (closing && wordCount(left) >= 3) {
-      const ending = /[?]\s*$/.test(question) ? '?' : '';
-      return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
+      return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, second()];
     }
     // Two sentences each closed by a question mark are two questions, whatever words they ask with ("…? Còn nếu … thì sao?").
     if (match[0].trim() === '?' && wordCount(left) >= 3 && wordCount(right) >= 2 && /\?\s*$/.test(right)) {
-      return [`${left}?`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
+      return [`${left}?`, second()];
     }
     if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && (asks(right) || OPENS_YES_NO.test(right)) && !asksNumberThenDate(left, right)) {
-      const ending = /[?]\s*$/.test(question) ? '?' : '';
-      return [`${withPredicate(left.replace(/[?,;\s]+$/u, ''), right)}${ending}`, withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())];
+      return [`${withPredicate(left.replace(/[?,;\s]+$/u, ''), right)}${ending}`, second()];
     }
   }
   return [question];
