@@ -1,12 +1,11 @@
-import { abbreviationKey } from '../lang/abbreviations.js';
 import type { KnowledgeBase, OutlineEntry } from '../types.js';
 import { chunkAt, type DocumentReader, type QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
 import { foldedLower, headingNamesBody } from './evidence-cues.js';
-import { abbreviationAskedAbout, asksMeaning, findDefinition, findNamedTerm, termAskedAbout, type DefinitionSpan } from './find-definition.js';
-import { findDefinedTerm, termsAskedAbout } from './find-defined-term.js';
+import { findDefinition, findNamedTerm, type DefinitionAsked, type DefinitionSpan } from './find-definition.js';
+import { findDefinedTerm } from './find-defined-term.js';
 import { findNamedSection, headingWords } from './find-named-section.js';
-import { findQuotedPhrase, quotedPhrases } from './find-quoted-phrase.js';
+import { findQuotedPhrase } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
 import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
@@ -20,26 +19,31 @@ const MAX_STRUCTURE_ITEMS = 12;
 const MAX_NAMED_SECTION_CHARS = 5_000;
 /** Words of a structure question that say nothing about which section: "kế hoạch gồm những phần nào". */
 const STRUCTURE_WORDS = new Set('ke hoach nay cua gom co nhung cac may bao nhieu phan muc nhom noi dung chinh nao la gi what are were the main key parts sections chapters components groups of structure outline plan this does cover contain and'.split(' '));
-/** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
-const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
 
-/** A section asked for: by the asked thing's wordings, likeliest first, or by the bodies whose duties are asked. */
-export type SectionAsked = { question: string } & ({ wordings: readonly (readonly string[])[] } | { bodies: readonly string[] });
+/** The words of a structure question that may name the section whose parts it asks ("nhiệm vụ, giải pháp gồm những nhóm nào"). */
+export const structureWordsAsked = (question: string): ReadonlySet<string> =>
+  new Set(foldedLower(question).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !STRUCTURE_WORDS.has(word)));
+
+/**
+ * A section asked for: by the asked thing's wordings, likeliest first, or by the bodies whose duties are asked; the
+ * question's words tell apart the headings that hold them.
+ */
+export type SectionAsked = { questionWords: ReadonlySet<string> } & ({ wordings: readonly (readonly string[])[] } | { bodies: readonly string[] });
 
 /** Each answer reads the documents it needs into the question's documents, which later stages quote from. */
 export interface DirectAnswers {
   /** One plan fact read off a plan's header, preamble or signature; null when the plan does not state it. */
   planFact(documents: QuestionDocuments, docId: string, fact: PlanFact): Promise<AnswerPart | null>;
-  /** The headings that answer a structure question for one plan. */
-  structure(documents: QuestionDocuments, docId: string, question: string): Promise<AnswerPart | null>;
+  /** The headings that answer a structure question for one plan, given the words it may name a section by. */
+  structure(documents: QuestionDocuments, docId: string, asked: ReadonlySet<string>): Promise<AnswerPart | null>;
   /** The items of the section a list question names by its heading, or of the one headed by the body it asks about. */
   namedSection(documents: QuestionDocuments, docId: string, asked: SectionAsked): Promise<AnswerPart | null>;
-  /** A question about an abbreviation or a name alone, answered from where a plan defines or names it. */
-  definition(documents: QuestionDocuments, question: string): Promise<AnswerPart | null>;
-  /** The clause where a document defines the term a question asks the meaning of ("phản ánh hiện trường là …"). */
-  definedTerm(documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart | null>;
+  /** An abbreviation or a name asked about alone, answered from where a plan defines or names it. */
+  definition(documents: QuestionDocuments, asked: DefinitionAsked): Promise<AnswerPart | null>;
+  /** The clause where a document defines one of the terms asked the meaning of ("phản ánh hiện trường là …"). */
+  definedTerm(documents: QuestionDocuments, terms: readonly string[], scope: readonly string[] | null): Promise<AnswerPart | null>;
   /** The sentences holding the phrases a question quotes, one part per plan that has them. */
-  quotedPhrase(documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart[]>;
+  quotedPhrase(documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null): Promise<AnswerPart[]>;
 }
 
 /** An act in force from the day it is signed or issued. */
@@ -108,11 +112,10 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
    * The headings that answer a structure question for one plan: the children of the section the question names
    * ("nhiệm vụ, giải pháp" → "IV. NHIỆM VỤ VÀ GIẢI PHÁP"), or the plan's top-level parts.
    */
-  const structurePart = async (documents: QuestionDocuments, docId: string, question: string): Promise<AnswerPart | null> => {
+  const structurePart = async (documents: QuestionDocuments, docId: string, asked: ReadonlySet<string>): Promise<AnswerPart | null> => {
     await documents.load([docId]);
     const outline = documents.outline(docId);
     if (outline.length === 0) return null;
-    const asked = new Set(foldedLower(question).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && !STRUCTURE_WORDS.has(word)));
     const overlap = (entry: OutlineEntry) => foldedLower(entry.title).split(/[^\p{L}\p{N}]+/u).filter((word) => asked.has(word)).length;
     const named = outline.filter((entry) => entry.depth <= 1 && overlap(entry) >= 2).sort((a, b) => overlap(b) - overlap(a) || a.depth - b.depth)[0];
     const top = Math.min(...outline.map((entry) => entry.depth));
@@ -165,30 +168,20 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
     await documents.load([docId]);
     const outline = documents.outline(docId);
     // Of the headings naming the body, the one sharing most words with the question ("9. UBND các phường, xã").
-    const questionWords = new Set(foldedLower(asked.question).split(/[^a-z0-9]+/));
-    const shared = (entry: OutlineEntry) => headingWords(entry.title).filter((word) => questionWords.has(word)).length;
+    const shared = (entry: OutlineEntry) => headingWords(entry.title).filter((word) => asked.questionWords.has(word)).length;
     const entry =
       'bodies' in asked
         ? outline.filter((candidate) => headingNamesBody(candidate.title, asked.bodies)).sort((a, b) => shared(b) - shared(a) || a.start - b.start)[0]
-        : asked.wordings.map((words) => findNamedSection(outline, words, asked.question)).find((found) => found !== null);
+        : asked.wordings.map((words) => findNamedSection(outline, words, asked.questionWords)).find((found) => found !== null);
     return entry ? sectionItems(documents, docId, outline, entry) : null;
   };
 
-  /**
-   * A question about an abbreviation or a name alone ("NCT là gì?", "cơ sở chăm sóc sức khỏe lao động - xã hội
-   * là gì?"), answered from where a plan defines or names it.
-   */
-  const definitionOf = async (question: string): Promise<DefinitionSpan | null> => {
-    const folded = foldedLower(question);
-    if (!asksMeaning(question)) return null;
-    const asked = abbreviationAskedAbout(question, knowledge.lexical.abbreviations);
-    if (!asked) return findNamedTerm(knowledge, termAskedAbout(question));
-    const otherWords = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));
-    return otherWords.length <= 2 ? findDefinition(knowledge, asked.abbreviation, asked.expansion) : null;
-  };
+  /** Where a plan defines or names what is asked about ("NCT là gì?", "cơ sở chăm sóc sức khỏe lao động - xã hội là gì?"). */
+  const definitionOf = (asked: DefinitionAsked): Promise<DefinitionSpan | null> =>
+    'name' in asked ? findNamedTerm(knowledge, asked.name) : findDefinition(knowledge, asked.abbreviation, asked.expansion);
 
-  const quotedPhraseParts = async (documents: QuestionDocuments, question: string, scope: readonly string[] | null): Promise<AnswerPart[]> => {
-    const spans = (await Promise.all(quotedPhrases(question).map((phrase) => findQuotedPhrase(knowledge, documents, phrase, scope ?? undefined)))).flat();
+  const quotedPhraseParts = async (documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null): Promise<AnswerPart[]> => {
+    const spans = (await Promise.all(phrases.map((phrase) => findQuotedPhrase(knowledge, documents, phrase, scope ?? undefined)))).flat();
     const byDoc = new Map<string, PlanFactSpan[]>();
     for (const span of spans) byDoc.set(span.chunk.docId, [...(byDoc.get(span.chunk.docId) ?? []), span]);
     return [...byDoc].map(([docId, docSpans]) => ({ docId, kind: 'passages', evidence: docSpans.map((span) => evidenceAt(documents, span)) }));
@@ -198,18 +191,18 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
     planFact: planFactPart,
     structure: structurePart,
     namedSection: namedSectionPart,
-    async definition(documents, question) {
-      const found = await definitionOf(question);
+    async definition(documents, asked) {
+      const found = await definitionOf(asked);
       if (!found) return null;
       await documents.load([found.chunk.docId]);
       return { docId: found.chunk.docId, kind: 'definition', evidence: [evidenceAt(documents, found)], definition: found };
     },
-    async definedTerm(documents, question, scope) {
+    async definedTerm(documents, terms, scope) {
       const textOf = async (docId: string) => {
         await documents.load([docId]);
         return documents.document(docId).text;
       };
-      for (const term of termsAskedAbout(question)) {
+      for (const term of terms) {
         const found = await findDefinedTerm(knowledge, textOf, term, scope ?? undefined);
         if (!found) continue;
         // (Its document was read to find the clause: `textOf` loaded it.)

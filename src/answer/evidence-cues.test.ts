@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, askedDay, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -249,10 +249,10 @@ describe('particularBodies and headingNamesBody', () => {
 
 describe('documentOfOtherYears', () => {
   it('tells a document of other years than those asked', () => {
-    expect(documentOfOtherYears('Kế hoạch tháng hành động năm 2018 số mấy?', 'Kế hoạch thực hiện giai đoạn 2022 - 2025', '2022-03-01')).toBe(true);
-    expect(documentOfOtherYears('Kế hoạch năm 2023 do ai ký?', 'Kế hoạch thực hiện giai đoạn 2022 - 2025', '2022-03-01')).toBe(false);
-    expect(documentOfOtherYears('Kế hoạch ban hành năm 2022 do ai ký?', 'Kế hoạch về người cao tuổi', '2022-03-01')).toBe(false);
-    expect(documentOfOtherYears('Thông tư 05/2025/TT-BGDĐT do ai ký?', 'Thông tư quy định chế độ làm việc', '2025-03-07')).toBe(false);
+    expect(documentOfOtherYears(askedYears('Kế hoạch tháng hành động năm 2018 số mấy?'), 'Kế hoạch thực hiện giai đoạn 2022 - 2025', '2022-03-01')).toBe(true);
+    expect(documentOfOtherYears(askedYears('Kế hoạch năm 2023 do ai ký?'), 'Kế hoạch thực hiện giai đoạn 2022 - 2025', '2022-03-01')).toBe(false);
+    expect(documentOfOtherYears(askedYears('Kế hoạch ban hành năm 2022 do ai ký?'), 'Kế hoạch về người cao tuổi', '2022-03-01')).toBe(false);
+    expect(documentOfOtherYears(askedYears('Thông tư 05/2025/TT-BGDĐT do ai ký?'), 'Thông tư quy định chế độ làm việc', '2025-03-07')).toBe(false);
   });
 });
 

@@ -253,11 +253,10 @@ const holdsYear = ({ spans, points }: Times, year: number, target = false): bool
   points.includes(year) || spans.some(([from, to]) => (target ? year === to : year >= from && year <= to));
 
 /**
- * Whether a document is of other years than a question names: "kế hoạch … năm 2018 số mấy" is not about a plan
- * issued in 2022 whose title names 2022 - 2025. The years of the question's document numbers are left out.
+ * Whether a document is of other years than a question names (`asked`, as `askedYears` reads them): "kế hoạch … năm
+ * 2018 số mấy" is not about a plan issued in 2022 whose title names 2022 - 2025.
  */
-export function documentOfOtherYears(question: string, title: string, issuedDate: string | undefined): boolean {
-  const asked = askedYears(question);
+export function documentOfOtherYears(asked: readonly number[], title: string, issuedDate: string | undefined): boolean {
   if (asked.length === 0) return false;
   const times = timesIn(title);
   const issued = issuedDate ? Number(issuedDate.slice(0, 4)) : null;

@@ -36,8 +36,11 @@ import {
 } from './evidence-cues.js';
 import type { AskedSlot } from './lead-line.js';
 import { combineParts } from './combine-parts.js';
-import { createDirectAnswers, type SectionAsked } from './direct-answers.js';
-import { askedSectionWords, asksWholeSection, labelWords, listedSyllables } from './find-named-section.js';
+import { createDirectAnswers, structureWordsAsked, type SectionAsked } from './direct-answers.js';
+import { definitionAsked, type DefinitionAsked } from './find-definition.js';
+import { askedSectionWords, asksWholeSection, labelWords, listedSyllables, questionWords } from './find-named-section.js';
+import { termsAskedAbout } from './find-defined-term.js';
+import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
@@ -239,6 +242,28 @@ interface Intent {
   citedAsked: CitedAsked;
   /** What a passage must state or sit under to answer, read off the question once (see the rules of `gatherEvidence`). */
   needs: EvidenceNeeds;
+  /** What the direct strategies look for, read off the question once (see `strategies`). */
+  direct: DirectAsked;
+  /** The province of the plans asked about is named, though the collection holds plans of places inside it only. */
+  namesScopeProvince: boolean;
+}
+
+/** What the question asks that its documents' structure may answer without ranking passages. */
+interface DirectAsked {
+  /** Places named that the collection holds no documents of, when the question names no document it holds. */
+  missingPlaces: string[];
+  /** An abbreviation or a name asked about alone ("NCT là gì?"). */
+  definition: DefinitionAsked | null;
+  /** The terms asked the meaning of, folded ("phản ánh hiện trường"). */
+  meanings: readonly string[];
+  /** The phrases the question quotes. */
+  quoted: readonly string[];
+  /** Words a structure question may name the section by whose parts it asks. */
+  structureWords: ReadonlySet<string>;
+  /** The section of the one document asked about whose items a list or duties question asks for. */
+  section: SectionAsked | null;
+  /** Facts about the document itself (its signer, dates, number…). */
+  planFacts: readonly PlanFact[];
 }
 
 /** What the question requires of a passage beyond its words and the kind of fact asked. */
@@ -394,13 +419,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const unlistedPlaces = (question: string): string[] =>
     [...question.matchAll(NAMED_UNIT)].map((match) => match[1]).filter((name) => !localityKeys.has(matchKey(name)));
 
-  /** "tỉnh Lạng Sơn" when only plans of places inside that province are in the collection. */
-  const provinceNote = (question: string, scope: readonly string[], language: 'vi' | 'en'): string | undefined => {
-    const folded = foldedLower(question);
-    const scoped = scope.flatMap((id) => metaById.get(id) ?? []);
+  /** Whether a question names the province of the plans it is about: "tỉnh Lạng Sơn", "Lang Son province". */
+  const namesProvinceOf = (question: string, scoped: readonly DocumentMeta[]): boolean => {
+    const province = scoped[0]?.province;
+    return !!province && new RegExp(`\\b(tinh ${matchKey(province)}|${matchKey(province)} province)\\b`).test(foldedLower(question));
+  };
+
+  /** "tỉnh Lạng Sơn" asked when only plans of places inside that province are in the collection. */
+  const provinceNote = (scoped: readonly DocumentMeta[], language: 'vi' | 'en'): string | undefined => {
     const province = scoped[0]?.province;
     if (!province || scoped.some((meta) => meta.level === 'tỉnh') || !scoped.every((meta) => meta.province === province)) return undefined;
-    if (!new RegExp(`\\b(tinh ${matchKey(province)}|${matchKey(province)} province)\\b`).test(folded)) return undefined;
     const plans = joinNames(scoped.map((meta) => planName(meta, language)), language);
     return language === 'en'
       ? `The collection has no plan of ${province} province itself; these are the plans of ${plans}, which lie in it:`
@@ -454,6 +482,25 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     return [...new Set(hits.map((hit) => hit.chunk.docId))].slice(0, MAX_DOCUMENTS_PER_ANSWER);
   };
 
+  /**
+   * The section of the one document asked about whose every item a question asks for: "Kế hoạch 308 đặt ra những yêu
+   * cầu gì?" the section headed by what is listed; "Sở Nội vụ có vai trò gì?" the one headed by that body.
+   */
+  const sectionAsked = (standalone: string, analyzed: AnalyzedQuestion, scopeMetas: readonly DocumentMeta[] | undefined, types: readonly QuestionType[], needs: EvidenceNeeds, head: readonly string[]): SectionAsked | null => {
+    const meta = scopeMetas?.length === 1 ? scopeMetas[0] : undefined;
+    if (!meta) return null;
+    const naming = [meta.type, meta.title, meta.number, meta.locality, meta.issuer].join(' ');
+    const question = analyzed.language === 'en' ? analyzed.searchText : standalone;
+    if (needs.bodyDuties && needs.dutyBodies.length > 0) {
+      // "Trong dịch Covid-19, Sở LĐTBXH đã chỉ đạo … làm gì?" asks part of what the body does, which retrieval finds.
+      const asked = [...foldedLower(needs.dutyBodies.join(' ')).split(/[^a-z0-9]+/), ...DUTY_SYLLABLES];
+      return asksWholeSection(question, asked, naming) ? { bodies: needs.dutyBodies, questionWords: questionWords(question) } : null;
+    }
+    if (!types.includes('list') || needs.tableBodies.length > 0) return null;
+    const wordings = askedSectionWords(standalone, analyzed.language, head, (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
+    return wordings.length > 0 ? { wordings, questionWords: questionWords(question) } : null;
+  };
+
   /** "Kế hoạch nào…" asks which of the plans: answered per plan from their content, not from legal bases. */
   const asWhichPlan = (analyzed: AnalyzedQuestion, question: string): AnalyzedQuestion =>
     asksWhichPlan(question)
@@ -490,7 +537,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const bodies = particularBodies(analyzed.searchText);
     // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
     const namedAbsent = absentDocuments(standalone, metas);
-    const absent = namedAbsent.length > 0 ? namedAbsent : [factOfAbsentDocument(standalone, metas) ?? []].flat();
+    const absentAsked = factOfAbsentDocument(standalone, metas);
+    const absent = namedAbsent.length > 0 ? namedAbsent : [absentAsked ?? []].flat();
     const needs: EvidenceNeeds = {
       attribute: askedAttribute(standalone),
       person: asksPerson(standalone),
@@ -512,13 +560,25 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       subunits: scope ? [...standalone.matchAll(NAMED_SUBUNIT)].map((match) => matchKey(match[1])).filter((name) => !localityKeys.has(name)) : [],
     };
     const searchText = `${analyzed.searchText}${places.join('')}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`;
+    const scopeMetas = scope?.flatMap((id) => metaById.get(id) ?? []);
+    const head = listHead(standalone);
+    const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
+    const direct: DirectAsked = {
+      missingPlaces: scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()],
+      definition: definitionAsked(standalone, abbreviations),
+      meanings: termsAskedAbout(standalone),
+      quoted: quotedPhrases(standalone),
+      structureWords: structureWordsAsked(analyzed.searchText),
+      section: sectionAsked(standalone, analyzed, scopeMetas, types, needs, head),
+      planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, byNumber: named?.by === 'number' }),
+    };
     return {
       input,
       standalone,
       analyzed,
       language: analyzed.language,
       scope,
-      scopeMetas: scope?.flatMap((id) => metaById.get(id) ?? []),
+      scopeMetas,
       types,
       period,
       funding,
@@ -534,13 +594,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
       listed: askedSectionWords(standalone, analyzed.language, [], (english) => translateToVietnamese(english).text)[0] ?? [],
-      listHead: listHead(standalone),
+      listHead: head,
       asks,
       absent,
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
       citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) || types.includes('document') ? () => true : citesNamedNumber(standalone),
       needs,
+      direct,
+      namesScopeProvince: !!scopeMetas && namesProvinceOf(standalone, scopeMetas),
     };
   };
 
@@ -548,10 +610,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const strategies: readonly { name: string; run: (intent: Intent, documents: QuestionDocuments) => Promise<Outcome | null> | Outcome | null }[] = [
     {
       name: 'places not in the collection',
-      run: ({ scope, analyzed, standalone }) => {
-        const missingPlaces = scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()];
-        return missingPlaces.length > 0 ? { kind: 'abstain', details: { missingPlaces } } : null;
-      },
+      run: ({ direct: { missingPlaces } }) => (missingPlaces.length > 0 ? { kind: 'abstain', details: { missingPlaces } } : null),
     },
     {
       name: "today's prices, rates or weather",
@@ -565,15 +624,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'definition',
-      run: async ({ standalone, scope }, documents) => {
-        const definition = (await direct.definition(documents, standalone)) ?? (await direct.definedTerm(documents, standalone, scope));
+      run: async ({ direct: asked, scope }, documents) => {
+        const definition = (asked.definition && (await direct.definition(documents, asked.definition))) ?? (await direct.definedTerm(documents, asked.meanings, scope));
         return definition ? { kind: 'answer', parts: [definition] } : null;
       },
     },
     {
       name: 'quoted phrase',
-      run: async ({ standalone, scope, needs }, documents) => {
-        const found = await direct.quotedPhrase(documents, standalone, scope);
+      run: async ({ direct: asked, scope, needs }, documents) => {
+        const found = await direct.quotedPhrase(documents, asked.quoted, scope);
         // "Thế nào là “giảng viên kiêm nhiệm”?" is not answered by a sentence that only uses the phrase.
         const defining = (part: AnswerPart) => ({ ...part, evidence: part.evidence.filter((item) => definesAsked(needs, item.text)) });
         const parts = needs.definedTerms.length === 0 ? found : found.map(defining).filter((part) => part.evidence.length > 0);
@@ -582,10 +641,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'structure',
-      run: async ({ standalone, scope, analyzed, asks }, documents) => {
+      run: async ({ standalone, scope, asks, direct: asked }, documents) => {
         if (!asks.structure) return null;
         const docIds = scope ?? (await likelyDocuments(standalone));
-        const parts = (await Promise.all(docIds.map((docId) => direct.structure(documents, docId, analyzed.searchText)))).filter((part) => part !== null);
+        const parts = (await Promise.all(docIds.map((docId) => direct.structure(documents, docId, asked.structureWords)))).filter((part) => part !== null);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
     },
@@ -593,31 +652,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Kế hoạch 308 đặt ra những yêu cầu gì?": every item of the section headed by what is listed; "Sở Nội vụ có vai
       // trò gì?": of the section headed by that body.
       name: 'section the question names',
-      run: async ({ standalone, scope, scopeMetas, analyzed, types, needs, listHead: head }, documents) => {
-        const meta = scopeMetas?.length === 1 ? scopeMetas[0] : undefined;
-        if (!meta) return null;
-        const found = async (asked: SectionAsked): Promise<Outcome | null> => {
-          const part = await direct.namedSection(documents, meta.id, asked);
-          return part ? { kind: 'answer', parts: [part] } : null;
-        };
-        const naming = [meta.type, meta.title, meta.number, meta.locality, meta.issuer].join(' ');
-        const question = analyzed.language === 'en' ? analyzed.searchText : standalone;
-        if (needs.bodyDuties && needs.dutyBodies.length > 0) {
-          // "Trong dịch Covid-19, Sở LĐTBXH đã chỉ đạo … làm gì?" asks part of what the body does, which retrieval finds.
-          const asked = [...foldedLower(needs.dutyBodies.join(' ')).split(/[^a-z0-9]+/), ...DUTY_SYLLABLES];
-          return asksWholeSection(question, asked, naming) ? found({ bodies: needs.dutyBodies, question }) : null;
-        }
-        if (!types.includes('list') || needs.tableBodies.length > 0) return null;
-        const wordings = askedSectionWords(standalone, analyzed.language, head, (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
-        return wordings.length > 0 ? found({ wordings, question }) : null;
+      run: async ({ scopeMetas, direct: asked }, documents) => {
+        const part = asked.section && (await direct.namedSection(documents, scopeMetas![0].id, asked.section));
+        return part ? { kind: 'answer', parts: [part] } : null;
       },
     },
     {
       name: 'facts about the document itself',
-      run: async ({ standalone, analyzed, scope, scopeMetas, namedByNumber }, documents) => {
-        const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
-        const otherDocument = namesAbsentDocument(standalone, metas) || factOfAbsentDocument(standalone, metas) !== null;
-        const facts = askedPlanFacts(standalone, analyzed, { otherDocument, titles, byNumber: namedByNumber });
+      run: async ({ standalone, scope, slot, direct: { planFacts: facts } }, documents) => {
         if (facts.length === 0) return null;
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];
@@ -626,7 +668,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         const candidates = scope ?? (await likelyDocuments(standalone));
         const docIds = facts.includes('effective-date') ? candidates : candidates.filter((docId) => {
           const meta = metaById.get(docId);
-          return !meta || !documentOfOtherYears(standalone, meta.title, meta.issuedDate);
+          return !meta || !documentOfOtherYears(slot.years, meta.title, meta.issuedDate);
         });
         if (docIds.length === 0) return null;
         for (const docId of docIds) {
@@ -815,12 +857,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
 
   /** Stage 5: the answer text with its citations, or the abstention. */
   const compose = async (intent: Intent, documents: QuestionDocuments, outcome: Outcome, started: number, answerStarted: number): Promise<AskResult> => {
-    const { language, scope, scopeMetas, standalone } = intent;
+    const { language, scopeMetas, standalone } = intent;
     const retrieveMs = outcome.retrieveMs ?? 0;
     const timings = { totalMs: elapsed(started), retrieveMs, answerMs: elapsed(answerStarted) };
     const base = { question: standalone, mode: retriever.mode, answeredBy: 'extractive' as const, timings };
     if (outcome.kind === 'abstain') return { ...base, answer: composeAbstention({ language, metas, scopeMetas, ...outcome.details }), answered: false, citations: [] };
-    const preface = scope ? provinceNote(standalone, scope, language) : undefined;
+    const preface = scopeMetas && intent.namesScopeProvince ? provinceNote(scopeMetas, language) : undefined;
     await documents.load(quotedDocuments(outcome.parts));
     const metaOf = (docId: string): DocumentMeta => metaById.get(docId) ?? documents.document(docId).meta;
     const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface });

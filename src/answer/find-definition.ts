@@ -1,4 +1,4 @@
-import { lookupAbbreviation } from '../lang/abbreviations.js';
+import { abbreviationKey, lookupAbbreviation } from '../lang/abbreviations.js';
 import { matchKey } from '../lang/normalize.js';
 import type { Chunk, KnowledgeBase } from '../types.js';
 import { findInChunks } from './find-in-chunks.js';
@@ -35,6 +35,25 @@ export function abbreviationAskedAbout(question: string, abbreviations: Readonly
     if (found) return found;
   }
   return null;
+}
+
+/** An abbreviation asked about alone, with its expansion, or a name a plan may give to what it describes. */
+export type DefinitionAsked = { abbreviation: string; expansion: string } | { name: string };
+
+/** "NCT là gì?", "BHYT viết tắt của gì", "what does NKT stand for": a question about an abbreviation alone. */
+const DEFINITION_WORDS = new Set(['la', 'gi', 'nghia', 'co', 'viet', 'tat', 'cua', 'chu', 'tu', 'what', 'is', 'does', 'do', 'stand', 'stands', 'for', 'mean', 'means', 'meaning', 'the', 'of', 'abbreviation', 'in', 'these', 'plans', 'plan', 'trong', 'cac', 'ke', 'hoach']);
+
+/**
+ * What a question asks the meaning of, when it asks about nothing else: an abbreviation the table knows, with at most
+ * two words beside the asking ones ("NCT là gì?"), or the name it is made of ("cơ sở chăm sóc sức khỏe lao động - xã
+ * hội là gì?").
+ */
+export function definitionAsked(question: string, abbreviations: ReadonlyMap<string, string>): DefinitionAsked | null {
+  if (!asksMeaning(question)) return null;
+  const asked = abbreviationAskedAbout(question, abbreviations);
+  if (!asked) return { name: termAskedAbout(question) };
+  const otherWords = matchKey(question).split(/[^\p{L}\p{N}]+/u).filter((word) => word && word !== abbreviationKey(asked.abbreviation) && !DEFINITION_WORDS.has(word));
+  return otherWords.length <= 2 ? asked : null;
 }
 
 /** The sentence of a chunk around [start, end): what a defining phrase is quoted with. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutlineEntry } from '../types.js';
-import { askedSectionWords, asksWholeSection, findNamedSection, headingWords, labelWords, listedSyllables } from './find-named-section.js';
+import { askedSectionWords, asksWholeSection, findNamedSection, headingWords, labelWords, listedSyllables, questionWords } from './find-named-section.js';
 
 const entry = (title: string, depth: number, start: number, end: number): OutlineEntry => ({ title, depth, start, end });
 const outline = [
@@ -22,20 +22,20 @@ describe('headingWords', () => {
 
 describe('findNamedSection', () => {
   it('takes the heading naming exactly the asked thing before one naming more', () => {
-    expect(findNamedSection(outline, ['muc', 'dich'], 'mục đích là gì')?.title).toBe('1. Mục đích');
-    expect(findNamedSection(outline, ['yeu', 'cau'], 'những yêu cầu nào')?.title).toBe('2. Yêu cầu');
+    expect(findNamedSection(outline, ['muc', 'dich'], questionWords('mục đích là gì'))?.title).toBe('1. Mục đích');
+    expect(findNamedSection(outline, ['yeu', 'cau'], questionWords('những yêu cầu nào'))?.title).toBe('2. Yêu cầu');
   });
 
   it('takes the heading whose other words the question holds', () => {
     const articles = [entry('Điều 2. Đối tượng áp dụng', 1, 0, 100), entry('Điều 4. Đối tượng hỗ trợ', 1, 200, 300)];
-    expect(findNamedSection(articles, ['doi', 'tuong'], 'Những đối tượng nào được hỗ trợ?')?.title).toBe('Điều 4. Đối tượng hỗ trợ');
+    expect(findNamedSection(articles, ['doi', 'tuong'], questionWords('Những đối tượng nào được hỗ trợ?'))?.title).toBe('Điều 4. Đối tượng hỗ trợ');
   });
 
   it('takes no heading naming two words the question lacks', () => {
-    expect(findNamedSection(outline, ['giai', 'phap'], 'những giải pháp nào')).toBeNull();
-    expect(findNamedSection(outline, ['giai', 'phap'], 'những nhiệm vụ và giải pháp nào')?.title).toBe('II. NHIỆM VỤ VÀ GIẢI PHÁP');
-    expect(findNamedSection(outline, ['tuyen', 'truyen'], 'tuyên truyền')).toBeNull();
-    expect(findNamedSection(outline, [], 'gì')).toBeNull();
+    expect(findNamedSection(outline, ['giai', 'phap'], questionWords('những giải pháp nào'))).toBeNull();
+    expect(findNamedSection(outline, ['giai', 'phap'], questionWords('những nhiệm vụ và giải pháp nào'))?.title).toBe('II. NHIỆM VỤ VÀ GIẢI PHÁP');
+    expect(findNamedSection(outline, ['tuyen', 'truyen'], questionWords('tuyên truyền'))).toBeNull();
+    expect(findNamedSection(outline, [], questionWords('gì'))).toBeNull();
   });
 });
 

@@ -16,6 +16,9 @@ const MAX_OTHER_WORDS = 2;
 
 const wordsOf = (text: string): string[] => foldedLower(text.replace(/[*_]/g, ' ')).split(/[^a-z0-9]+/).filter(Boolean);
 
+/** A question's words as headings are matched against them: folded, markup out. */
+export const questionWords = (question: string): ReadonlySet<string> => new Set(wordsOf(question));
+
 /** A heading's own words, without its numbering and joiners: "**I. MỤC ĐÍCH, YÊU CẦU**" → muc, dich, yeu, cau. */
 export const headingWords = (title: string): string[] =>
   wordsOf(foldedLower(title.replace(/[*_]/g, ' ')).trim().replace(NUMBERING, '')).filter((word) => !JOINERS.has(word));
@@ -25,13 +28,12 @@ export const headingWords = (title: string): string[] =>
  * trợ"): the heading holding every word of the asked thing and at most one the question lacks, the one naming least
  * else first, then the shortest, then the deepest.
  */
-export function findNamedSection(outline: readonly OutlineEntry[], asked: readonly string[], question: string): OutlineEntry | null {
+export function findNamedSection(outline: readonly OutlineEntry[], asked: readonly string[], inQuestion: ReadonlySet<string>): OutlineEntry | null {
   if (asked.length === 0) return null;
-  const questionWords = new Set(wordsOf(question));
   const candidates = outline
     .map((entry) => {
       const words = headingWords(entry.title);
-      return { entry, words, extra: words.filter((word) => !questionWords.has(word)).length };
+      return { entry, words, extra: words.filter((word) => !inQuestion.has(word)).length };
     })
     .filter(({ words, extra }) => asked.every((word) => words.includes(word)) && extra <= MAX_EXTRA_WORDS)
     .sort((a, b) => a.extra - b.extra || a.words.length - b.words.length || b.entry.depth - a.entry.depth || a.entry.start - b.entry.start);
