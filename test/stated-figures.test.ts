@@ -14,6 +14,7 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi v
 Điều 1. Mức thu phí
 1. Mức thu phí thẩm định cấp phép hoạt động bể bơi là 500.000 đồng/bể, nhưng tổng mức thu không quá 2.000.000 đồng/lần thẩm định.
 2. Người tròn 90 tuổi được tặng quà trị giá 700.000 đồng/người.
+3. Giáo viên ở trường có từ 28 lớp trở lên được giảm 04 tiết/tuần.
 
 Điều 2. Hiệu lực
 Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
@@ -41,6 +42,14 @@ describe('figures the question states', () => {
     const bound = await pipeline.answerer.ask({ question: 'Người trên 85 tuổi được tặng quà trị giá bao nhiêu?' });
     expect(bound.answered, bound.answer).toBe(true);
     expect(bound.answer).toContain('700.000 đồng');
+  });
+
+  it('asked in English, are read in the words the documents count in ("20 classes" lies in "từ 28 lớp trở lên" or not)', async () => {
+    const inside = await pipeline.answerer.ask({ question: "Under Circular 77/2025/TT-BTC, by how many periods per week is a teacher's load reduced at a school with 30 classes?" });
+    expect(inside.answered, inside.answer).toBe(true);
+    expect(inside.answer).toContain('04 tiết/tuần');
+    const outside = await pipeline.answerer.ask({ question: "Under Circular 77/2025/TT-BTC, by how many periods per week is a teacher's load reduced at a school with 20 classes?" });
+    expect(outside.answered, outside.answer).toBe(false);
   });
 
   it('are not answered by a rate for each of something else', async () => {

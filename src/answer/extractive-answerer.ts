@@ -177,6 +177,13 @@ const withinBand = (value: number, of: string) => (text: string): boolean =>
     return false;
   });
 
+/** What a figure counts, as the documents write it: "classes" of "a school with 20 classes" is "lớp". */
+const countedWord = (word: string | undefined, language: 'vi' | 'en'): string | undefined => {
+  if (!word || language === 'vi') return word?.toLowerCase();
+  const translated = translateToVietnamese(word.toLowerCase());
+  return translated.matched.length > 0 ? translated.text.toLowerCase() : undefined;
+};
+
 /** A figure the question states, with the word after it when that is what it counts. */
 const statedFigure = (value: string, of: string | undefined): StatedFigure => ({
   value,
@@ -440,12 +447,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * years and plan numbers are left to the period and scope checks.
    */
   // An ordinal goes with its word ("đợt 1", "lần 2", "phase 1"): "Điều 1" in a passage does not state "đợt 1".
-  const askedFigures = (question: string): StatedFigure[] =>
+  const askedFigures = (question: string, language: 'vi' | 'en'): StatedFigure[] =>
     [...question.matchAll(/(?:(?<![\p{L}])(đợt|lần|kỳ|giai đoạn|batch|round|phase)\s+)?(?<![\d/])(\d+(?:[.,]\d+)*%?)(?![\d/])(?:\s+(\p{L}+))?/giu)]
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
       // "Bò hơn 1 năm tuổi": a bound the question's case lies within, which a passage states in its own bands.
       .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))
-      .map((match) => statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] ? undefined : match[3]?.toLowerCase()));
+      .map((match) => statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] ? undefined : countedWord(match[3], language)));
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
    * đồng/phòng" answers for a karaoke of 10 phòng.
@@ -587,7 +594,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // an English question, by the Vietnamese it was translated into.
       folded: !isAccented(analyzed.language === 'en' ? searchText : standalone),
       slot: readSlot(standalone, searchText, abbreviations),
-      figures: askedFigures(standalone),
+      figures: askedFigures(standalone, analyzed.language),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
       namedByNumber: named?.by === 'number',
