@@ -11,7 +11,7 @@ Số: 2701/QĐ-TTg
 Hà Nội, ngày 03 tháng 12 năm 2025
 
 QUYẾT ĐỊNH
-Về việc bổ sung có mục tiêu từ ngân sách trung ương cho các địa phương năm 2025
+Về việc bổ sung có mục tiêu từ ngân sách trung ương cho các địa phương năm 2025 (đợt 2)
 
 THỦ TƯỚNG CHÍNH PHỦ
 
@@ -120,6 +120,22 @@ describe('a place named beside a national document', () => {
     expect(second.answer).toContain('03 ngày làm việc');
     const third = await pipeline.answerer.ask({ question: 'QĐ 2701/QĐ-TTg đợt 3 bổ sung cho tỉnh Lâm Đồng bao nhiêu kinh phí?' });
     expect(third.answered).toBe(false);
+  });
+
+  it("takes an ordinal the document's title states as stated by each of its passages", async () => {
+    const result = await pipeline.answerer.ask({ question: 'QĐ 2701/QĐ-TTg đợt 2 bổ sung cho tỉnh Lâm Đồng bao nhiêu kinh phí?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('156.200 triệu đồng');
+  });
+
+  it('reads a place receiving ("tỉnh Vĩnh Long được bổ sung", "… each receive") as the place to find, never given the total', async () => {
+    const absent = await pipeline.answerer.ask({ question: 'Theo QĐ 2701/QĐ-TTg, tỉnh Vĩnh Long được ngân sách trung ương bổ sung bao nhiêu kinh phí để sửa chữa trụ sở làm việc cấp xã?' });
+    expect(absent.answer).not.toContain('300 tỷ đồng');
+    expect(absent.answered, absent.answer).toBe(false);
+    const both = await pipeline.answerer.ask({ question: 'Under Decision 2701/QĐ-TTg, how much did Khanh Hoa and Lam Dong each receive?' });
+    expect(both.answer).not.toContain('300 tỷ đồng');
+    expect(both.answer).toContain('29.400');
+    expect(both.answer).toContain('156.200');
   });
 
   it('answers from a national document only what the question most particularly asks: a daily allowance is no monthly one', async () => {

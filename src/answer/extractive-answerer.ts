@@ -96,6 +96,8 @@ const NAMED_UNIT = new RegExp(String.raw`(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|
 
 /** Words before a place that make it what something is given to: "bổ sung cho tỉnh", "allocate to". */
 const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|thành phố|tp\.?|the)\s+)?$/iu;
+/** A place receiving: "Lâm Đồng được bổ sung …", "Gia Lai nhận …", "… Khánh Hòa each receive". */
+const RECIPIENT_AFTER = /^\s*(?:(?:each|both|mỗi|cùng)\s+)?(?:được|nhận|receives?|received|gets?|got)(?!\p{L})/iu;
 
 /** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
 const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
@@ -409,17 +411,22 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     return analyzed.localities.outOfCorpus.length > 0 && !national ? null : scope;
   };
 
-  /** Places named as a recipient ("bổ sung cho tỉnh Đắk Lắk", "allocate to Ho Chi Minh City") beside documents not their own, folded. */
-  // ("… cho tỉnh Lạng Sơn và tỉnh Hà Tĩnh": both, the second joined to the first.)
+  /**
+   * Places named as a recipient beside documents not their own, folded: given to ("bổ sung cho tỉnh Đắk Lắk", "allocate
+   * to Ho Chi Minh City"), or receiving ("tỉnh Lâm Đồng được bổ sung", "how much did Gia Lai receive"); with the places
+   * joined to one of them ("… cho tỉnh Lạng Sơn và tỉnh Hà Tĩnh", "Quảng Ngãi and Khánh Hòa each receive").
+   */
   const recipientPlaces = (question: string, scope: readonly string[]): string[] => {
     const text = normalizeVietnamese(question);
-    const recipients: LocalityMention[] = [];
-    for (const mention of locateLocalities(text, metas)) {
-      const previous = recipients.at(-1);
-      const joined = previous !== undefined && /^\s*(?:,|và|and)\s*$/iu.test(text.slice(previous.end, mention.start));
-      if (joined || RECIPIENT_BEFORE.test(text.slice(0, mention.start))) recipients.push(mention);
-    }
-    return recipients.filter((mention) => !placeOfScope(mention, scope)).map((mention) => matchKey(mention.name.replace(/^(tỉnh|thành phố)\s+/iu, '')));
+    const mentions = locateLocalities(text, metas);
+    const joined = (first: LocalityMention, second: LocalityMention) => /^\s*(?:,|và|and)\s*$/iu.test(text.slice(first.end, second.start));
+    const recipient = mentions.map((mention) => RECIPIENT_BEFORE.test(text.slice(0, mention.start)) || RECIPIENT_AFTER.test(text.slice(mention.end)));
+    // Joined forwards ("cho A và B") and backwards ("A và B được …").
+    for (let i = 1; i < mentions.length; i++) recipient[i] ||= recipient[i - 1] && joined(mentions[i - 1], mentions[i]);
+    for (let i = mentions.length - 2; i >= 0; i--) recipient[i] ||= recipient[i + 1] && joined(mentions[i], mentions[i + 1]);
+    return mentions
+      .filter((mention, i) => recipient[i] && !placeOfScope(mention, scope))
+      .map((mention) => matchKey(mention.name.replace(/^(tỉnh|thành phố)\s+/iu, '')));
   };
 
   /** Named administrative units ("huyện Lạng Giang") that are none of the plans' localities. */
@@ -457,8 +464,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
    * đồng/phòng" answers for a karaoke of 10 phòng.
    */
+  // (A document's title speaks for all its passages: "Quyết định … bổ sung kinh phí … (đợt 2)" states "đợt 2" of each row.)
   const statesStated = (figure: StatedFigure, item: Evidence): boolean =>
-    figure.pattern.test(`${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) || !!figure.perUnit?.test(item.text) || !!figure.within?.(item.text);
+    figure.pattern.test(`${metaById.get(item.chunk.docId)?.title ?? ''} ${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) || !!figure.perUnit?.test(item.text) || !!figure.within?.(item.text);
   /**
    * Whether a passage only restates its document's number and title ("Quyết định 53/2025/QĐ-UBND phân cấp cho Sở
    * … Văn bản này chưa cập nhật nội dung Tiếng Anh"): it names its own number, and most of its words are the title's.
