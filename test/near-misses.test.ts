@@ -121,6 +121,14 @@ describe('deadlines', () => {
   });
 });
 
+describe('a question of two parts', () => {
+  it('does not answer a part that only asks how long, after a part no document answers', async () => {
+    const result = await ask('Thủ tục đăng ký kết hôn gồm những giấy tờ gì? Mất bao lâu?');
+    expect(result.answered, result.answer).toBe(false);
+    expect(result.answer).not.toContain('12 tháng');
+  });
+});
+
 describe('kinds of amount and terms', () => {
   it('does not answer a fine with a fee, and answers the fee', async () => {
     expect((await ask('Theo Thông tư 77/2025/TT-BTC, mở bể bơi công cộng khi chưa được cấp phép thì bị phạt bao nhiêu tiền?')).answered).toBe(false);

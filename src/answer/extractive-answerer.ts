@@ -46,7 +46,7 @@ import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
-import { rewriteFollowUp } from './rewrite-follow-up.js';
+import { elliptical, rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
 import { holdsHeaviestTerms, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -194,6 +194,12 @@ const statedFigure = (value: string, of: string | undefined): StatedFigure => ({
   within: of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
 });
 
+/** Where a question stands among the parts of the one asked. */
+interface PartContext {
+  /** The part before it was not answered. */
+  afterUnanswered?: boolean;
+}
+
 /** A question understood once, read by every later stage; no stage reads the raw question again. */
 interface Intent {
   input: AskInput;
@@ -255,6 +261,8 @@ interface Intent {
   direct: DirectAsked;
   /** The province of the plans asked about is named, though the collection holds plans of places inside it only. */
   namesScopeProvince: boolean;
+  /** A later part of a question that says no more than what it asks ("…? Mất bao lâu?") after a part the documents do not answer. */
+  leansOnUnanswered: boolean;
 }
 
 /** What the question asks that its documents' structure may answer without ranking passages. */
@@ -525,7 +533,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   // ---- The stages of one question: prepare → direct strategies → gather evidence → shape → compose. ----------
 
   /** Stage 1: the question understood once — its standalone form, analysis, scope and the value it asks for. */
-  const prepare = (input: AskInput): Intent => {
+  const prepare = (input: AskInput, context: PartContext = {}): Intent => {
     refresh();
     const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
     const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
@@ -618,6 +626,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       needs,
       direct,
       namesScopeProvince: !!scopeMetas && namesProvinceOf(standalone, scopeMetas),
+      leansOnUnanswered: !!context.afterUnanswered && !scope && elliptical(input.question, metas),
     };
   };
 
@@ -626,6 +635,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     {
       name: 'places not in the collection',
       run: ({ direct: { missingPlaces } }) => (missingPlaces.length > 0 ? { kind: 'abstain', details: { missingPlaces } } : null),
+    },
+    {
+      // "Thủ tục sang tên sổ đỏ gồm những giấy tờ gì? Mất bao lâu?": the second part is about what the first asked,
+      // which no document answers; any passage giving a length of time would be about something else.
+      name: 'a part leaning on one the documents do not answer',
+      run: ({ leansOnUnanswered }) => (leansOnUnanswered ? { kind: 'abstain', details: {} } : null),
     },
     {
       name: "today's prices, rates or weather",
@@ -885,9 +900,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   };
 
   /** One question, one slot: the stages in order. */
-  const askOne = async (input: AskInput): Promise<AskResult> => {
+  const askOne = async (input: AskInput, context: PartContext = {}): Promise<AskResult> => {
     const started = performance.now();
-    const intent = prepare(input);
+    const intent = prepare(input, context);
     const documents = createQuestionDocuments(knowledge);
     for (const strategy of strategies) {
       const answerStarted = performance.now();
@@ -921,7 +936,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
           // A later part is about the document the first was answered from ("… and when was it issued?"), unless
           // it names its own ("…, and which is the focal point for Decision 2629/QĐ-TTg?").
           docIds: input.docIds ?? (first.answered && cited.length === 1 && !namesDocuments(piece) ? cited : undefined),
-        });
+        }, { afterUnanswered: !parts.at(-1)!.result.answered });
         parts.push({ question: piece, result });
       }
       return combineParts(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatTurn, DocumentMeta } from '../types.js';
-import { rewriteFollowUp } from './rewrite-follow-up.js';
+import { elliptical, rewriteFollowUp } from './rewrite-follow-up.js';
 
 const documents: DocumentMeta[] = JSON.parse(readFileSync(new URL('../../corpus/manifest.json', import.meta.url), 'utf8')).documents;
 const history = (...questions: string[]): ChatTurn[] =>
@@ -187,5 +187,13 @@ describe('rewriteFollowUp: pronouns that point to a body or group', () => {
       'Who coordinates with the Department of Health in Ben Tre?',
     );
     expect(rewrite('Ai duoc cap the BHYT o Ben Tre?', 'so noi vu khanh hoa duoc giao viec gi')).toBe('Ai duoc cap the BHYT o Ben Tre?');
+  });
+});
+
+describe('elliptical', () => {
+  it('holds a question that says no more than what it asks ("Mất bao lâu?", "Ai ký?")', () => {
+    expect(elliptical('Mất bao lâu?', [])).toBe(true);
+    expect(elliptical('Ai ký?', [])).toBe(true);
+    expect(elliptical('Thủ tục đăng ký kết hôn mất bao lâu?', [])).toBe(false);
   });
 });

@@ -108,7 +108,7 @@ function asksSameKind(question: string, previous: string, documents: readonly Do
 }
 
 /** So short once its question words are gone ("Mục tiêu là gì?", "Ai ký?") that it leans on the conversation. */
-const elliptical = (question: string, documents: readonly DocumentMeta[]): boolean =>
+export const elliptical = (question: string, documents: readonly DocumentMeta[]): boolean =>
   wordsOf(stripQuestion(question, documents).toLowerCase()).split(' ').filter((w) => w && !STOPWORDS.has(w)).length <= 2;
 
 /** Puts a phrase into a question: before a closing particle in Vietnamese, else at the end. */
