@@ -44,7 +44,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { elliptical, rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
@@ -564,7 +564,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const absent = namedAbsent.length > 0 ? namedAbsent : [absentAsked ?? []].flat();
     const needs: EvidenceNeeds = {
       attribute: askedAttribute(standalone),
-      person: asksPerson(standalone),
+      person: asksPerson(standalone) || asksWhoSigned(standalone, types),
       bodyDuties,
       // A duties question naming a body only in English takes any body's heading.
       dutyBodies: bodyDuties ? bodies : [],

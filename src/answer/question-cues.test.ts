@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksWhoSigned } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -151,5 +151,13 @@ describe('askedAwards', () => {
     expect(askedAwards('Hồ sơ đề nghị tặng Giấy khen của Chủ tịch UBND xã phải nộp trước ngày nào?')).toEqual(['giay khen']);
     expect(askedAwards('bang khen cua chu tich ubnd tinh duoc thuong bao nhieu')).toEqual(['bang khen']);
     expect(askedAwards('Ai chủ trì phong trào thi đua?')).toEqual([]);
+  });
+});
+
+describe('asksWhoSigned', () => {
+  it('asks for the person who signed, not for a signature', () => {
+    expect(asksWhoSigned('Who signed Circular 55/2023/TT-BTC?', ['signer'])).toBe(true);
+    expect(asksWhoSigned('Ai ký Thông tư 55/2023/TT-BTC?', ['signer'])).toBe(true);
+    expect(asksWhoSigned('Tỷ lệ người dân có chữ ký số đạt bao nhiêu?', ['signer', 'percent'])).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { DOCUMENT_NUMBER } from '../structure/grammar.js';
 import { foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
 import type { PlanFact } from './compose-answer.js';
-import { withoutAsides } from './question-type.js';
+import { withoutAsides, type QuestionType } from './question-type.js';
 
 
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
@@ -195,6 +195,8 @@ const PERSON_NAME = new RegExp(`(?<!\\p{L})(${SURNAMES})(\\s+\\p{Lu}[\\p{Ll}\\p{
 const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich|giam doc|truong phong|pho chu tich|bi thu|thu tuong|bo truong|chairman|chairwoman|chair|director|head|minister|governor|mayor)\b|\b(chu tich|giam doc|truong phong|bi thu|thu tuong|bo truong|chairman|director|minister)\b.*\b(la ai|nao ky|ten (la )?gi|who)\b/;
 
 export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldedLower(question));
+/** "Ai ký …", "who signed …": a person's name, not the office a document is issued by ("chữ ký số" asks for no one). */
+export const asksWhoSigned = (question: string, types: readonly QuestionType[]): boolean => types.includes('signer') && ASKS_SIGNER.test(foldedLower(question));
 export const namesPerson = (text: string): boolean => PERSON_NAME.test(text);
 
 /**

@@ -234,4 +234,10 @@ describe('factOfAbsentDocument', () => {
     expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND được ban hành ngày nào?', metas)).toBeNull();
     expect(factOfAbsentDocument('Kế hoạch 8557/KH-UBND có những mục tiêu gì?', metas)).toBeNull();
   });
+
+  it('reads it after the verb when none is named before ("Who signed Circular 55/2023 …?", "Ai ký Thông tư 55/2023?")', () => {
+    expect(factOfAbsentDocument('Who signed Circular 55/2023/TT-BTC, the circular that Circular 05/2025/TT-BGDĐT amends?', metas)?.written).toBe('Circular 55/2023/TT-BTC');
+    expect(factOfAbsentDocument('Ai ký Thông tư 55/2023/TT-BTC?', metas)?.written).toBe('Thông tư 55/2023/TT-BTC');
+    expect(factOfAbsentDocument('Who signed Circular 05/2025/TT-BGDĐT, which amends Circular 55/2023/TT-BTC?', metas)).toBeNull();
+  });
 });

@@ -99,9 +99,17 @@ export function factOfAbsentDocument(question: string, metas: readonly DocumentM
   const cue = FACT_CUE.exec(text)?.index;
   if (cue === undefined) return null;
   const sentence = Math.max(0, ...[...text.slice(0, cue).matchAll(/[.?!]\s/g)].map((match) => match.index! + 1));
-  const before = numberMentions(question).filter((mention) => mention.start < cue).sort((a, b) => a.start - b.start);
-  const subject = before.find((mention) => mention.start >= sentence) ?? before.at(-1);
+  const mentions = numberMentions(question).sort((a, b) => a.start - b.start);
+  const before = mentions.filter((mention) => mention.start < cue);
+  // ("Who signed Circular 55/2023, which Circular 112 amends?", "Ai ký Thông tư 55/2023?": the object of the verb.)
+  const subject = before.find((mention) => mention.start >= sentence) ?? before.at(-1) ?? objectOf(text, cue, mentions);
   return subject && !metas.some((meta) => matches(meta, subject)) ? describeAbsent(question, [subject], () => false) : null;
+}
+
+/** The document named right after a fact's verb, in its sentence ("signed Circular 55/2023", "ký Thông tư 55/2023"). */
+function objectOf(text: string, cue: number, mentions: readonly NumberMention[]): NumberMention | undefined {
+  const after = mentions.find((mention) => mention.start > cue);
+  return after && /^[^\s.?!]+(?:\s+[^\s.?!]+){0,2}\s+$/u.test(text.slice(cue, after.start)) ? after : undefined;
 }
 
 /**
