@@ -7,6 +7,12 @@ const facts = (question: string, titles: string[], byNumber = false) =>
 const TITLE = 'Nghị định quy định về đào tạo, bồi dưỡng công chức';
 
 describe('askedPlanFacts', () => {
+  it('asks when a document takes effect only of a day asked, not of one bounding the case', () => {
+    const title = 'Thông tư quy định việc áp dụng chế độ bồi dưỡng, thời gian và số người thực hiện giám định đối với từng loại việc giám định pháp y';
+    expect(facts('Ngày có hiệu lực của Thông tư 45/2025/TT-BYT?', [title], true)).toEqual(['effective-date']);
+    expect(facts('Việc giám định pháp y thực hiện trước ngày Thông tư 45/2025/TT-BYT có hiệu lực thì chế độ bồi dưỡng áp dụng theo văn bản nào?', [title], true)).toEqual([]);
+  });
+
   it("reads the document's own signer and date when the question's other words only name the document", () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức do ai ký?', [TITLE])).toEqual(['signer']);
     expect(facts('Nghị định 171/2025/NĐ-CP ban hành ngày nào?', [TITLE])).toEqual(['issue-date']);

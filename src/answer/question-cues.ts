@@ -35,6 +35,8 @@ const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo 
 /** "Kế hoạch … thuộc lĩnh vực nào?", "which field does the plan fall under": the field a portal files the document in. */
 const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc cua (van ban|ke hoach|quyet dinh|nghi dinh|thong tu)\b|\b(which|what) (field|sector|subject area|area) (does|do|is|are)\b[^?]*\b(belong|fall|filed|classified|categori[sz]ed)\b|\b(belongs?|falls?) (to|under|in) (which|what) (field|sector|area)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
+/** "Ngày có hiệu lực", "the date": a day asked about; not one bounding the case asked ("trước ngày … có hiệu lực thì …"). */
+const NAMES_DAY = /(?<!\b(?:truoc|sau|tu|ke tu|den|toi|before|after|from|until) )\b(ngay|dates?|days?)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
 const NUMBER = /\bso hieu\b|\bky hieu\b|\b(ke hoach|van ban)( [a-z]+){0,3} so may\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
@@ -85,7 +87,7 @@ export function askedPlanFacts(
   const maxSubjectWords = about.byNumber ? MAX_SUBJECT_WORDS_BY_NUMBER : MAX_SUBJECT_WORDS;
   if (!ordered && wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > maxSubjectWords) return [];
   const facts: PlanFact[] = [];
-  const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || /\b(ngay|dates?|days?)\b/.test(folded));
+  const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || NAMES_DAY.test(folded));
   const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
   // ("kỷ niệm", typed without diacritics, is not "ký".)
