@@ -15,6 +15,7 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi v
 1. Mức thu phí thẩm định cấp phép hoạt động bể bơi là 500.000 đồng/bể, nhưng tổng mức thu không quá 2.000.000 đồng/lần thẩm định.
 2. Người tròn 90 tuổi được tặng quà trị giá 700.000 đồng/người.
 3. Giáo viên ở trường có từ 28 lớp trở lên được giảm 04 tiết/tuần.
+4. Công chức đi bồi dưỡng ở nước ngoài theo quyết định ký trước ngày 31 tháng 12 năm 2024 được hỗ trợ 5.000.000 đồng/người.
 
 Điều 2. Hiệu lực
 Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
@@ -50,6 +51,11 @@ describe('figures the question states', () => {
     expect(inside.answer).toContain('04 tiết/tuần');
     const outside = await pipeline.answerer.ask({ question: "Under Circular 77/2025/TT-BTC, by how many periods per week is a teacher's load reduced at a school with 20 classes?" });
     expect(outside.answered, outside.answer).toBe(false);
+  });
+
+  it("are not the day or month of a date (\"12 tháng\" is not in \"ngày 31 tháng 12 năm 2024\")", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Công chức đi bồi dưỡng ở nước ngoài 12 tháng được hỗ trợ bao nhiêu tiền?' });
+    expect(result.answered, result.answer).toBe(false);
   });
 
   it('are not answered by a rate for each of something else', async () => {

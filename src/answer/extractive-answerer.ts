@@ -186,10 +186,18 @@ const countedWord = (word: string | undefined, language: 'vi' | 'en'): string | 
   return translated.matched.length > 0 ? translated.text.toLowerCase() : undefined;
 };
 
+/** A figure written as a date's day or month: "ngày 15", "tháng 12". */
+const IN_DATE = /(?<!\p{L})(?:ngày|tháng|day|month)\s+$/iu;
+
 /** A figure the question states, with the word after it when that is what it counts. */
-const statedFigure = (value: string, of: string | undefined): StatedFigure => ({
+// (A figure the question does not write in a date is not stated by the day or month of one: "12 tháng" is not in
+// "ngày 31 tháng 12 năm 2024", nor in "31/12/2024".)
+const statedFigure = (value: string, of: string | undefined, dated = false): StatedFigure => ({
   value,
-  pattern: new RegExp(`(?<![\\d.,])${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d)`, 'iu'),
+  pattern: new RegExp(
+    `(?<![\\d.,${dated ? '' : '/'}])${dated ? '' : '(?<!(?:ngày|tháng)\\s+)'}${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d${dated ? '' : '|\\s*\\/\\s*\\d'})`,
+    'iu',
+  ),
   perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
   within: of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
 });
@@ -467,7 +475,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
       // "Bò hơn 1 năm tuổi": a bound the question's case lies within, which a passage states in its own bands.
       .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))
-      .map((match) => statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] ? undefined : countedWord(match[3], language)));
+      .map((match) => statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] ? undefined : countedWord(match[3], language), IN_DATE.test(question.slice(0, match.index))));
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
    * đồng/phòng" answers for a karaoke of 10 phòng.
