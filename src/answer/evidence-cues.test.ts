@@ -87,6 +87,12 @@ describe('sections, bodies and years', () => {
     expect(isBodyHeading('2.2. Công tác trợ giúp xã hội')).toBe(false);
     expect(isBodyHeading('1. Củng cố, hoàn thiện bộ máy')).toBe(false);
   });
+  it("recognises a legal document's heading on a body's duties, and names the body", () => {
+    expect(isBodyHeading('Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh')).toBe(true);
+    expect(isBodyHeading('b) Nhiệm vụ, quyền hạn của Sở Tư pháp')).toBe(true);
+    expect(headingNamesBody('14. Trách nhiệm của Sở Nội vụ', particularBodies('Sở Nội vụ'))).toBe(true);
+    expect(isBodyHeading('Điều 3. Trách nhiệm của công chức khi tham gia đào tạo, bồi dưỡng')).toBe(false);
+  });
   it('matches asked years against the spans in the headings', () => {
     const later = ['II. MỤC TIÊU', '2. Mục tiêu cụ thể', 'b) Giai đoạn 2026 - 2030'];
     expect(sectionYears(later, [2030])).toBe('match');

@@ -172,8 +172,9 @@ export const actingBody = (text: string): string | null => {
 /** Whether a heading names one of the bodies: "5. Sở Nội vụ" names "so noi vu"; a heading for "Sở Kế hoạch và Đầu tư" does not. */
 export const headingNamesBody = (heading: string, bodies: readonly string[]): boolean => isBodyHeading(heading) && bodies.some((body) => longForms(heading).includes(body));
 
-// A heading that is a body's name: "2. Sở Y tế", "8. Đề nghị Bảo hiểm xã hội tỉnh", "9. UBND các phường, xã".
-const BODY_HEADING = /^(de nghi\s+)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
+// A heading that is a body's name: "2. Sở Y tế", "8. Đề nghị Bảo hiểm xã hội tỉnh", "9. UBND các phường, xã", or a legal
+// document's "Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh", "b) Nhiệm vụ, quyền hạn của Sở Tư pháp".
+const BODY_HEADING = /^(de nghi\s+|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua (?:cac\s+)?)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
 /** The heading's marker ("2.", "a)", "Điều 9.") is the grammar's; what follows it names the body. */
 export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title.slice(markerLength(title)).trim()));
 
