@@ -7,6 +7,12 @@ const facts = (question: string, titles: string[], byNumber = false) =>
 const TITLE = 'Nghị định quy định về đào tạo, bồi dưỡng công chức';
 
 describe('askedPlanFacts', () => {
+  it("answers the date of the law a document rests on from its legal bases, not from the document's own date", () => {
+    const title = 'Quyết định phê duyệt Chương trình chuyển đổi số quốc gia';
+    expect(facts('QĐ 2623/QĐ-TTg căn cứ vào luật nào, luật đó ban hành ngày nào?', [title], true)).toEqual(['legal-basis']);
+    expect(facts('QĐ 2623/QĐ-TTg ban hành ngày nào?', [title], true)).toEqual(['issue-date']);
+  });
+
   it('asks when a document takes effect only of a day asked, not of one bounding the case', () => {
     const title = 'Thông tư quy định việc áp dụng chế độ bồi dưỡng, thời gian và số người thực hiện giám định đối với từng loại việc giám định pháp y';
     expect(facts('Ngày có hiệu lực của Thông tư 45/2025/TT-BYT?', [title], true)).toEqual(['effective-date']);

@@ -35,6 +35,8 @@ const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo 
 /** "Kế hoạch … thuộc lĩnh vực nào?", "which field does the plan fall under": the field a portal files the document in. */
 const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc cua (van ban|ke hoach|quyet dinh|nghi dinh|thong tu)\b|\b(which|what) (field|sector|subject area|area) (does|do|is|are)\b[^?]*\b(belong|fall|filed|classified|categori[sz]ed)\b|\b(belongs?|falls?) (to|under|in) (which|what) (field|sector|area)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
+/** "… luật đó ban hành ngày nào", "when was that law passed": the date of a document the question asks for by type. */
+const CITED_DATE = /[,;]?\s*(?:va\s+)?\b(?:(?:luat|van ban|nghi dinh|thong tu|quyet dinh|nghi quyet|chi thi) (?:do|nay|ay|tren)\b.*\b(?:ban hanh|ky|thong qua)|(?:when|what date) (?:was|were|did) (?:that|this|the|these|those) (?:law|decree|circular|decision|resolution|document)s?\b)/;
 /** "Ngày có hiệu lực", "the date": a day asked about; not one bounding the case asked ("trước ngày … có hiệu lực thì …"). */
 const NAMES_DAY = /(?<!\b(?:truoc|sau|tu|ke tu|den|toi|before|after|from|until) )\b(ngay|dates?|days?)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
@@ -87,6 +89,11 @@ export function askedPlanFacts(
   const maxSubjectWords = about.byNumber ? MAX_SUBJECT_WORDS_BY_NUMBER : MAX_SUBJECT_WORDS;
   if (!ordered && wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > maxSubjectWords) return [];
   const facts: PlanFact[] = [];
+  // "… căn cứ luật nào, luật đó ban hành ngày nào?": the date of what it rests on, which its legal bases state.
+  const citedDate = CITED_DATE.exec(folded);
+  if (citedDate && analyzed.types.includes('legal-basis')) {
+    return wordsBeyond(question.slice(0, citedDate.index), LEGAL_BASIS_FRAME, 1).length <= 1 ? ['legal-basis'] : [];
+  }
   const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || NAMES_DAY.test(folded));
   const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
