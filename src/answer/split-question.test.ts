@@ -43,6 +43,14 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('splits two subjects under one head that share the predicate, not two documents compared', () => {
+    expect(splitQuestion('Trong phụ lục kế hoạch, nhiệm vụ tuyên truyền về chuyển đổi số và nhiệm vụ tập huấn kỹ năng số do cơ quan nào chủ trì?')).toEqual([
+      'Trong phụ lục kế hoạch, nhiệm vụ tuyên truyền về chuyển đổi số do cơ quan nào chủ trì?',
+      'Trong phụ lục kế hoạch, nhiệm vụ tập huấn kỹ năng số do cơ quan nào chủ trì?',
+    ]);
+    expect(splitQuestion('Kế hoạch 153 và kế hoạch 0125 có mục tiêu gì?')).toEqual(['Kế hoạch 153 và kế hoạch 0125 có mục tiêu gì?']);
+  });
+
   it('splits two lists that share their closing "nào"', () => {
     expect(splitQuestion('Kế hoạch cảnh báo những bệnh lây qua nước và những bệnh ngoài da nào?')).toEqual([
       'Kế hoạch cảnh báo những bệnh lây qua nước nào?',

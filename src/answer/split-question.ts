@@ -56,6 +56,9 @@ function splitOnce(question: string): [string, string?] {
     if (closing && wordCount(left) >= 3) {
       return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, second()];
     }
+    // "… chỉ tiêu A và chỉ tiêu B do cơ quan nào chủ trì?": two subjects under one head sharing the predicate.
+    const predicate = !bareComma && !asks(left) && asks(right) ? sharedPredicate(left, right, accented) : undefined;
+    if (predicate && wordCount(left) >= 3) return [`${left.replace(/[?,;\s]+$/u, '')} ${predicate}${ending}`, second()];
     // Two sentences each closed by a question mark are two questions, whatever words they ask with ("…? Còn nếu … thì sao?").
     if (match[0].trim() === '?' && wordCount(left) >= 3 && wordCount(right) >= 2 && /\?\s*$/.test(right)) {
       return [`${left}?`, second()];
@@ -65,6 +68,21 @@ function splitOnce(question: string): [string, string?] {
     }
   }
   return [question];
+}
+
+/** Heads that name what a comparison sets side by side (documents, places): "kế hoạch A và kế hoạch B có gì khác". */
+const COMPARED_HEAD = /^(?:kế hoạch|quyết định|nghị định|thông tư|văn bản|tỉnh|thành phố|huyện|ke hoach|quyet dinh|nghi dinh|thong tu|van ban|tinh|thanh pho|huyen)$/iu;
+
+/**
+ * The predicate a second subject shares with the first, when both open with the same head ("chỉ tiêu A và chỉ tiêu B
+ * do cơ quan nào chủ trì" → "do cơ quan nào chủ trì"): the part of the right from where its predicate starts.
+ */
+function sharedPredicate(left: string, right: string, accented: boolean): string | undefined {
+  const head = /^(\p{L}+\s+\p{L}+)\s/u.exec(right)?.[1];
+  if (!head || COMPARED_HEAD.test(head) || !new RegExp(`(?<!\\p{L})${head}(?!\\p{L})`, 'iu').test(left)) return undefined;
+  const asking = (accented ? ASKING_ACCENTED.exec(lower(right)) : ASKING.exec(folded(right)))?.index;
+  const start = [...right.matchAll(PREDICATE)].map((match) => match.index!).filter((index) => asking !== undefined && index < asking).at(-1);
+  return start === undefined ? undefined : right.slice(start).trim().replace(/[?\s]+$/u, '');
 }
 
 /** "… kết luận số mấy, ban hành ngày nào": a cited document's number and date, both read off one citation. */
