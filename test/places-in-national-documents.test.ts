@@ -122,6 +122,13 @@ describe('a place named beside a national document', () => {
     expect(third.answered).toBe(false);
   });
 
+  it("answers with the place's row when the document's article on what it allocates covers the question", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo QĐ 2701/QĐ-TTg, tỉnh Khánh Hòa được ngân sách trung ương bổ sung có mục tiêu bao nhiêu để sửa chữa, cải tạo trụ sở làm việc cấp xã?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer.split('\n')[0]).toContain('29.400 triệu đồng');
+    expect(result.answer).not.toContain('300 tỷ đồng');
+  });
+
   it("takes an ordinal the document's title states as stated by each of its passages", async () => {
     const result = await pipeline.answerer.ask({ question: 'QĐ 2701/QĐ-TTg đợt 2 bổ sung cho tỉnh Lâm Đồng bao nhiêu kinh phí?' });
     expect(result.answered, result.answer).toBe(true);

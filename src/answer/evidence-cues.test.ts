@@ -21,6 +21,8 @@ describe('askedUnit', () => {
     ['Công chức là người dân tộc thiểu số thì được giảm bao nhiêu?', null],
     ['Số người được hỗ trợ là bao nhiêu?', 'nguoi'],
     ['Tỷ lệ nữ trong tổng số người có trình độ thạc sĩ đạt bao nhiêu?', null],
+    // "để" (in order to) after "bao nhiêu" is no unit, though folded it is "đề" too.
+    ['Hội được hỗ trợ bao nhiêu để tổ chức mừng thọ?', null],
   ])('%s → %s', (question, unit) => expect(askedUnit(question)).toBe(unit));
 });
 

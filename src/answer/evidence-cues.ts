@@ -367,8 +367,9 @@ export function askedUnit(question: string, translate?: (english: string) => str
   if (/\b(bao nhieu|may) (kinh phi|ngan sach|nguon von|von|tien)\b/.test(folded)) return 'tien';
   // The first content word after "bao nhiêu": "bao nhiêu và chiếm bao nhiêu phần trăm" asks for a percentage.
   // Typed with diacritics, only "mấy" asks: folded, "bộ máy quản lý" would ask for "quản".
+  // (Typed with diacritics, a function word is told as written: folded, "để" is "đề" too.)
   const asking = isAccented(question)
-    ? [...question.normalize('NFC').toLowerCase().matchAll(/(?<!\p{L})(?:bao nhiêu|mấy)\s+(phần trăm|\p{L}+)/gu)].map((found) => foldedLower(found[1]))
+    ? [...question.normalize('NFC').toLowerCase().matchAll(/(?<!\p{L})(?:bao nhiêu|mấy)\s+(phần trăm|\p{L}+)/gu)].filter((found) => !STOPWORDS.has(found[1])).map((found) => foldedLower(found[1]))
     : [...withoutMachines(folded).matchAll(/\b(?:bao nhieu|may)\s+(phan tram|[a-z]+)/g)].map((found) => found[1]);
   const unit = asking.find((candidate) => !STOPWORDS.has(candidate) && !NOT_UNITS.includes(candidate));
   // "Số tiền / mức trợ cấp … là bao nhiêu?", "giá bao nhiêu" ask for an amount of money even without a unit after

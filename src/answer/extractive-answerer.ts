@@ -750,6 +750,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
     const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? intent.needs.amountKinds : [];
+    const namesRecipient = (item: Evidence) => recipients.some((place) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place));
+    // A place's row in a national document's table ("22 | LÂM ĐỒNG | 135.200") answers for that place when the document
+    // speaks of what is asked (its article on what it allocates covers the question): the row itself says only the
+    // place and the figure.
+    let documentsAbout = new Set<string>();
+    const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -758,7 +764,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Điều 29. Hiệu lực thi hành" names the acts it repeals, whatever they are about: it answers only what it is for.
       ['not the article putting the document in force, unless that is asked', (item) => intent.asks.entryIntoForce || !IN_FORCE_HEADING.test(foldedLower(item.section.at(-1) ?? ''))],
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
-      ['fills the asked slot with enough of the question', supports(profile)],
+      ['fills the asked slot with enough of the question', (item) => supports(profile)(item) || rowOfRecipient(item)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
       // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
       ['not under another body\'s heading than the one the question is about', (item) => !actor || !isBodyHeading(item.section.at(-1) ?? '') || headingNamesBody(item.section.at(-1)!, [actor]) || particularBodies(item.text).includes(actor)],
@@ -770,7 +776,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['says what the term asked about is', (item) => needs.definedTerms.length === 0 || definesAsked(needs, item.text)],
       // "QĐ 2639 bổ sung cho TP Hồ Chí Minh bao nhiêu?" is not answered by the total for every province.
-      ['names the place the document gives to', (item) => recipients.length === 0 || recipients.some((place) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place))],
+      ['names the place the document gives to', (item) => recipients.length === 0 || namesRecipient(item)],
       ['names the kind of honour asked (Giấy khen, Bằng khen…)', (item) => awards.length === 0 || awards.some((award) => foldedLower(`${item.section.join(' ')} ${item.text}`).includes(award))],
       // "… to public employees (viên chức)": the documents' own word an English question gives is what it is about.
       ['holds the Vietnamese term the question gives in brackets', (item) => asides.length === 0 || asides.some((aside) => plainWords(`${item.section.join(' ')} ${item.text}`).includes(aside))],
@@ -790,6 +796,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     ];
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
       const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline });
+      documentsAbout = new Set(all.filter((item) => item.coverage >= minCoverage && item.fit >= 0.6).map((item) => item.chunk.docId));
       return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
     };
     let { scored, evidence } = select(hits);
