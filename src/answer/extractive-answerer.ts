@@ -754,6 +754,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // A place's row in a national document's table ("22 | LÂM ĐỒNG | 135.200") answers for that place when the document
     // speaks of what is asked (its article on what it allocates covers the question): the row itself says only the
     // place and the figure.
+    // (`select` sets it for the passages it reads, before the rules run on them.)
     let documentsAbout = new Set<string>();
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
