@@ -25,6 +25,8 @@ export function postgresTarget({ pool, database }: { pool: pg.Pool; database: st
           optimize: async () => {
             await lock.client.query('VACUUM (ANALYZE) chunk_postings, chunks, chunk_vocab');
           },
+          // BM25's statistics are counted from the live rows at query time.
+          reconcileIndex: async () => false,
           // Backups are the operators' (pg_dump, base backups with WAL archiving: docs/deploy.md).
           keepSpare: async () => {},
           close: lock.release,

@@ -144,6 +144,9 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     if (change.changed > 0 && isLargeChange(change)) {
       progress({ phase: 'optimize', done: 0, total: 1 });
       await store.optimize();
+      // The ranking's statistics recounted too (each write keeps them, unless it was interrupted or written by an
+      // earlier version): answers must not depend on what the collection held before.
+      if (await store.reconcileIndex()) logger.info({ changed: change.changed }, 'lexical index statistics brought in line with its rows');
       progress({ phase: 'optimize', done: 1, total: 1 });
     }
     if (change.changed > 0) await store.keepSpare(change);

@@ -48,6 +48,7 @@ export function sqliteTarget({ dataDir, logger, loadHnsw = loadHnswLibrary }: Sq
         putEmbeddings: async (docId, model, vectors) => store.putEmbeddings(docId, model, vectors),
         indexVectors: async (embedding) => (embedding ? indexVectors(embedding) : false),
         optimize: async () => store.optimizeIndex(),
+        reconcileIndex: async () => store.reconcileTermTotals(),
         keepSpare: async (change) => {
           saveLastGood(store, dataDir, logger, change);
         },

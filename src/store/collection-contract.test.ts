@@ -26,6 +26,8 @@ interface Reader {
   text(id: string): Promise<string | undefined>;
   chunkTexts(docId: string): Promise<string[]>;
   search(terms: string[]): Promise<string[]>;
+  /** The hits' ids with their scores, rounded: how the lexical index ranks them. */
+  scores(terms: string[]): Promise<string[]>;
   frequency(term: string): Promise<number>;
   abbreviation(term: string): Promise<string | undefined>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ const sqliteCollection = async (): Promise<Collection> => {
         text: async (id) => store.document(id)?.text,
         chunkTexts: async (docId) => store.chunksOf(docId).map((chunk) => chunk.text),
         search: async (terms) => store.search(terms, { limit: 10, weights: WEIGHTS }).map((hit) => hit.id),
+        scores: async (terms) => store.search(terms, { limit: 10, weights: WEIGHTS }).map((hit) => `${hit.id} ${hit.score.toFixed(6)}`),
         frequency: async (term) => store.documentFrequency(term),
         abbreviation: async (term) => store.definedAbbreviations().get(term),
         close: async () => store.close(),
@@ -77,6 +80,7 @@ const postgresCollection = async (): Promise<Collection> => {
         text: async (id) => (await collection.document(id))?.text,
         chunkTexts: async (docId) => (await collection.chunksOf(docId)).map((chunk) => chunk.text),
         search: async (terms) => (await collection.search(terms, { limit: 10, weights: WEIGHTS })).map((hit) => hit.id),
+        scores: async (terms) => (await collection.search(terms, { limit: 10, weights: WEIGHTS })).map((hit) => `${hit.id} ${hit.score.toFixed(6)}`),
         frequency: async (term) => (await collection.documentFrequencies([term])).get(term)!,
         abbreviation: async (term) => collection.definedAbbreviations().get(term),
         close: () => collection.close(),
@@ -150,6 +154,37 @@ function describeCollectionContract(name: string, make: () => Promise<Collection
       await expect.poll(() => reader.frequency('khám')).toBe(0);
     });
 
+    it('ranks, after documents are replaced and removed, as a fresh collection of the same documents does', async () => {
+      await write(async (writer) => {
+        await writer.putDocument(record('a', 'chăm sóc người cao tuổi tại nhà'));
+        await writer.putDocument(record('b', 'trẻ em và người khuyết tật'));
+        await writer.putDocument(record('c', 'người có công với cách mạng được khám sức khỏe'));
+      });
+      await write(async (writer) => {
+        await writer.putDocument(record('a', 'khám sức khỏe định kỳ cho người cao tuổi'));
+        await writer.removeDocument('c');
+      });
+      reader = await collection.reader();
+      const fresh = await make();
+      try {
+        // Nothing to recount: each write kept the statistics.
+        const recount = await collection.target().openWriter('contract test');
+        expect(await recount.reconcileIndex()).toBe(false);
+        await recount.close();
+        const writer = await fresh.target().openWriter('contract test');
+        await writer.putDocument(record('a', 'khám sức khỏe định kỳ cho người cao tuổi'));
+        await writer.putDocument(record('b', 'trẻ em và người khuyết tật'));
+        if (!writer.formatCurrent) await writer.markFormatCurrent();
+        await writer.close();
+        const freshReader = await fresh.reader();
+        const terms = ['người', 'khám', 'cao', 'trẻ'];
+        expect(await reader.scores(terms)).toEqual(await freshReader.scores(terms));
+        await freshReader.close();
+      } finally {
+        await fresh.cleanup();
+      }
+    });
+
     it('leaves the previous version whole when a write fails half way', async () => {
       await write((writer) => writer.putDocument(record('a', 'chăm sóc người cao tuổi')));
       await write(async (writer) => {
@@ -209,6 +244,17 @@ function describeCollectionContract(name: string, make: () => Promise<Collection
         await expect.poll(() => reader.ids(), { timeout: 5_000 }).toEqual(ids.filter((id) => id !== removedId));
         await expect.poll(() => reader.text(changedId)).toContain('neo đơn');
         expect(await reader.search(['neo đơn'])).toEqual([expect.stringMatching(new RegExp(`^${changedId}#`, 'u'))]);
+        // And ranks as the same folder indexed afresh.
+        const fresh = await make();
+        try {
+          await runIngest({ corpusDir, dataDir: join(root, 'unused'), target: fresh.target(), embedding: model, logger: silentLogger });
+          const freshReader = await fresh.reader();
+          const terms = ['người', 'cao', 'tuổi', 'báo', 'cáo'];
+          await expect.poll(() => reader.scores(terms)).toEqual(await freshReader.scores(terms));
+          await freshReader.close();
+        } finally {
+          await fresh.cleanup();
+        }
       } finally {
         await rm(root, { recursive: true, force: true });
       }

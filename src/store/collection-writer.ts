@@ -72,6 +72,12 @@ export interface WriterSession extends CollectionWriter {
   indexVectors(embedding: EmbeddingModel | null): Promise<boolean>;
   /** After a change to a large share of the documents: the index compacted (SQLite: FTS5's segments merged; PostgreSQL: VACUUM ANALYZE). */
   optimize(): Promise<void>;
+  /**
+   * After documents were replaced or removed: the statistics the lexical ranking weighs terms by brought in line with
+   * the rows the index holds, as a fresh index of the same documents has them (SQLite: FTS5's totals, which deletes
+   * leave behind; PostgreSQL: counted at query time, nothing to do). True when they had drifted.
+   */
+  reconcileIndex(): Promise<boolean>;
   /** After any change: a spare copy to restore from (SQLite: the last good copy; PostgreSQL: the operators' backups). */
   keepSpare(change: { changed: number; documents: number }): Promise<void>;
   /** Closes the collection and frees the lock, however the ingest ended. */

@@ -109,6 +109,33 @@ export type CollectionStore = ReturnType<typeof openCollectionStore>;
  * Opens (creating if needed) the collection database in `dataDir`. `readonly` opens for serving: nothing is
  * written, and start-up reads nothing but the schema version, whatever the collection's size.
  */
+
+/** The lexical index's columns: the chunk's text, its section path, its source. */
+const TERM_COLUMNS = 3;
+
+/** SQLite's variable-length integer, as FTS5 writes its totals and row sizes: 7 bits a byte, high bit set on all but the last. */
+function varint(value: number): number[] {
+  const bytes: number[] = [value % 128];
+  for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128)) bytes.unshift((rest % 128) | 0x80);
+  return bytes;
+}
+
+/** The first `count` variable-length integers of a buffer. */
+function readVarints(buffer: Buffer, count: number): number[] {
+  const values: number[] = [];
+  let position = 0;
+  while (values.length < count && position < buffer.length) {
+    let value = 0;
+    let byte: number;
+    do {
+      byte = buffer[position++];
+      value = value * 128 + (byte & 0x7f);
+    } while (byte & 0x80 && position < buffer.length);
+    values.push(value);
+  }
+  return values;
+}
+
 export function openCollectionStore(dataDir: string, options: { readonly?: boolean } = {}) {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
@@ -347,6 +374,20 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
     optimizeIndex(): void {
       db.exec(`INSERT INTO chunk_terms(chunk_terms) VALUES('optimize')`);
     },
+    /**
+     * The lexical index's totals recounted from the per-row sizes FTS5 keeps (every row read: half a second at 14,000
+     * documents), for totals left too high by a write interrupted before `lowerTermTotals` or by an earlier version
+     * that did not lower them. True when they had drifted, so ranking now gives what the same rows indexed afresh give.
+     */
+    reconcileTermTotals(): boolean {
+      const stored = db.prepare('SELECT block FROM chunk_terms_data WHERE id = 1').pluck().get() as Buffer | undefined;
+      const rows = db.prepare('SELECT sz FROM chunk_terms_docsize').pluck().all() as Buffer[];
+      const totals = new Array<number>(TERM_COLUMNS).fill(0);
+      for (const sizes of rows) readVarints(sizes, TERM_COLUMNS).forEach((size, column) => (totals[column] += size));
+      if (stored && Buffer.compare(stored, Buffer.from([rows.length, ...totals].flatMap(varint))) === 0) return false;
+      db.transaction(() => writeTermTotals(rows.length, totals)).immediate();
+      return true;
+    },
     /** Writes a compact copy of the collection to `file`; reading every row, it fails rather than copy damage. */
     copyTo(file: string): void {
       db.prepare('VACUUM INTO ?').run(file);
@@ -379,12 +420,12 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
     },
     /** Replaces (or adds) one document with everything derived from it, in one transaction. */
     putDocument: (record: DocumentRecord): void => {
-      putDocument.immediate(record);
+      lowerTermTotals(putDocument.immediate(record));
       clearCaches();
     },
     /** Removes one document and everything derived from it, in one transaction. */
     removeDocument: (id: string): void => {
-      removeDocument.immediate(id);
+      lowerTermTotals(removeDocument.immediate(id));
       clearCaches();
     },
     close: (): void => {
@@ -398,18 +439,49 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
 
   const deleteTerms = statement('DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)');
   const deleteDocument = statement('DELETE FROM documents WHERE id = ?');
-  const removeDocument = db.transaction((id: string) => {
+  const termSizesOf = statement<Buffer>('SELECT d.sz FROM chunk_terms_docsize d JOIN chunks c ON c.rowid = d.id WHERE c.doc_id = ?');
+  /** Removes a document; the index sizes of its rows are returned, for the totals FTS5 leaves as they were. */
+  const removeDocument = db.transaction((id: string): Buffer[] => {
+    const sizes = termSizesOf().pluck().all(id) as Buffer[];
     deleteTerms().run(id);
     deleteDocument().run(id);
+    return sizes;
   });
+
+  /**
+   * The lexical index's totals (rows, tokens per column), which BM25 weighs every term by, lowered by the rows a write
+   * deleted. FTS5 does not lower them when a row of a contentless-delete table is deleted, and writes the totals it
+   * holds when the transaction commits: they are lowered in a transaction of their own, right after. (Interrupted
+   * in between, they stay a document too high until the next full recount, `reconcileTermTotals`.)
+   */
+  const lowerTermTotals = (deleted: readonly Buffer[]): void => {
+    if (deleted.length === 0) return;
+    db.transaction(() => {
+      const stored = db.prepare('SELECT block FROM chunk_terms_data WHERE id = 1').pluck().get() as Buffer | undefined;
+      if (!stored) return;
+      const [rows, ...totals] = readVarints(stored, 1 + TERM_COLUMNS);
+      for (const sizes of deleted) readVarints(sizes, TERM_COLUMNS).forEach((size, column) => (totals[column] -= size));
+      writeTermTotals(Math.max(0, rows - deleted.length), totals.map((total) => Math.max(0, total)));
+    }).immediate();
+  };
+
+  /** Writes FTS5's totals record; a shadow table is written only here, with SQLite's defensive mode lifted for it. */
+  function writeTermTotals(rows: number, totals: readonly number[]): void {
+    db.unsafeMode(true);
+    try {
+      db.prepare('INSERT OR REPLACE INTO chunk_terms_data (id, block) VALUES (1, ?)').run(Buffer.from([rows, ...totals].flatMap(varint)));
+    } finally {
+      db.unsafeMode(false);
+    }
+  }
   const putEmbeddings = db.transaction((docId: string, model: string, vectors: ReadonlyMap<string, Float32Array | number[]>) => {
     db.prepare('DELETE FROM embeddings WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)').run(docId);
     const insert = db.prepare('INSERT INTO embeddings (chunk_rowid, model, vector) SELECT rowid, ?, ? FROM chunks WHERE id = ?');
     for (const [chunkId, vector] of vectors) insert.run(model, Buffer.from(Float32Array.from(vector).buffer), chunkId);
   });
-  const putDocument = db.transaction((record: DocumentRecord) => {
+  const putDocument = db.transaction((record: DocumentRecord): Buffer[] => {
     const { doc } = record;
-    removeDocument(doc.meta.id);
+    const replaced = removeDocument(doc.meta.id);
     db.prepare('INSERT INTO documents (id, source_file, hash, signature, meta, text, outline, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(...documentValues(record), new Date().toISOString());
     const insertChunk = db.prepare('INSERT INTO chunks (id, doc_id, ordinal, kind, section, start, end, text, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertTerms = db.prepare('INSERT INTO chunk_terms (rowid, text, section, source) VALUES (?, ?, ?, ?)');
@@ -424,6 +496,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
     });
     const insertAbbreviation = db.prepare('INSERT INTO abbreviations (doc_id, term, expansion) VALUES (?, ?, ?)');
     for (const [term, expansion] of record.abbreviations) insertAbbreviation.run(doc.meta.id, term, expansion);
+    return replaced;
   });
 
   return store;
