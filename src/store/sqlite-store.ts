@@ -105,11 +105,6 @@ function lru<K, V>(capacity: number) {
 
 export type CollectionStore = ReturnType<typeof openCollectionStore>;
 
-/**
- * Opens (creating if needed) the collection database in `dataDir`. `readonly` opens for serving: nothing is
- * written, and start-up reads nothing but the schema version, whatever the collection's size.
- */
-
 /** The lexical index's columns: the chunk's text, its section path, its source. */
 const TERM_COLUMNS = 3;
 
@@ -136,6 +131,10 @@ function readVarints(buffer: Buffer, count: number): number[] {
   return values;
 }
 
+/**
+ * Opens (creating if needed) the collection database in `dataDir`. `readonly` opens for serving: nothing is
+ * written, and start-up reads nothing but the schema version, whatever the collection's size.
+ */
 export function openCollectionStore(dataDir: string, options: { readonly?: boolean } = {}) {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
