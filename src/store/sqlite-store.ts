@@ -379,7 +379,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
      * that did not lower them. True when they had drifted, so ranking now gives what the same rows indexed afresh give.
      */
     reconcileTermTotals(): boolean {
-      const stored = db.prepare('SELECT block FROM chunk_terms_data WHERE id = 1').pluck().get() as Buffer | undefined;
+      const stored = storedTermTotals().pluck().get() as Buffer | undefined;
       const rows = db.prepare('SELECT sz FROM chunk_terms_docsize').pluck().all() as Buffer[];
       const totals = new Array<number>(TERM_COLUMNS).fill(0);
       for (const sizes of rows) readVarints(sizes, TERM_COLUMNS).forEach((size, column) => (totals[column] += size));
@@ -438,6 +438,8 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
 
   const deleteTerms = statement('DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_id = ?)');
   const deleteDocument = statement('DELETE FROM documents WHERE id = ?');
+  /** FTS5's totals record: the row count, then the tokens of each column. */
+  const storedTermTotals = statement<Buffer>('SELECT block FROM chunk_terms_data WHERE id = 1');
   const termSizesOf = statement<Buffer>('SELECT d.sz FROM chunk_terms_docsize d JOIN chunks c ON c.rowid = d.id WHERE c.doc_id = ?');
   /** Removes a document; the index sizes of its rows are returned, for the totals FTS5 leaves as they were. */
   const removeDocument = db.transaction((id: string): Buffer[] => {
@@ -456,7 +458,7 @@ export function openCollectionStore(dataDir: string, options: { readonly?: boole
   const lowerTermTotals = (deleted: readonly Buffer[]): void => {
     if (deleted.length === 0) return;
     db.transaction(() => {
-      const stored = db.prepare('SELECT block FROM chunk_terms_data WHERE id = 1').pluck().get() as Buffer | undefined;
+      const stored = storedTermTotals().pluck().get() as Buffer | undefined;
       if (!stored) return;
       const [rows, ...totals] = readVarints(stored, 1 + TERM_COLUMNS);
       for (const sizes of deleted) readVarints(sizes, TERM_COLUMNS).forEach((size, column) => (totals[column] -= size));
