@@ -9,6 +9,7 @@ import { copyFile, mkdir, readdir, readFile, rm, symlink } from 'node:fs/promise
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { makePlanDocx } from '../src/admin/__fixtures__/make-plan.js';
+import { builtProject } from './bench-server.js';
 import { percentile, QUESTIONS, scaleCorpus } from './scale-corpus.js';
 
 const { values } = parseArgs({
@@ -24,6 +25,7 @@ const { values } = parseArgs({
   },
 });
 const root = resolve(new URL('..', import.meta.url).pathname);
+const built = await builtProject(root);
 const work = resolve(values.work!);
 const size = Number(values.size);
 const clients = Number(values.clients);
@@ -85,8 +87,8 @@ for (const file of files.slice(0, size)) await symlink(join(source, file), join(
 
 const env = { ...process.env, CORPUS_DIR: corpus, DATA_DIR: data, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ADMIN_TOKEN: TOKEN, PORT: String(port) };
 console.error(`… ingesting ${size} + 5 documents`);
-await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+await promisify(execFile)(process.execPath, [built.ingest], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
+const server: ChildProcess = spawn(process.execPath, [built.main], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 try {
   while (!(await fetch(`${base}/healthz`).then((response) => response.ok, () => false))) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);

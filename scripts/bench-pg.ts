@@ -10,7 +10,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ask, prepareCorpus, rssMB, sleep, startServer, throughput, timed } from './bench-server.js';
+import { ask, builtProject, prepareCorpus, rssMB, sleep, startServer, throughput, timed } from './bench-server.js';
 import { percentile, QUESTIONS, scaleCorpus } from './scale-corpus.js';
 
 const { values } = parseArgs({
@@ -31,6 +31,7 @@ if (!values['database-url']) {
   process.exit(2);
 }
 const root = resolve(new URL('..', import.meta.url).pathname);
+const built = await builtProject(root);
 const work = resolve(values.work!);
 const size = Number(values.size);
 const duration = Number(values.duration) * 1000;
@@ -74,7 +75,7 @@ const corpus = await prepareCorpus(root, work, size, files, source, values.reuse
 const rows: Row[] = [];
 const running: ChildProcess[] = [];
 const start = async (env: Record<string, string>, port: number) => {
-  const server = await startServer(root, ['--import', 'tsx', 'src/main.ts'], env, port);
+  const server = await startServer(root, [built.main], env, port);
   running.push(server.child);
   return { ...server, port };
 };
@@ -91,7 +92,7 @@ try {
   const sqliteReuse = values.reuse && existsSync(join(sqliteData, 'collection.db'));
   if (!sqliteReuse) await rm(sqliteData, { recursive: true, force: true });
   console.error(`… ${size} documents: embedded engine`);
-  const sqliteIngest = sqliteReuse ? undefined : await timed(root, process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], sqliteEnv);
+  const sqliteIngest = sqliteReuse ? undefined : await timed(root, process.execPath, [built.ingest], sqliteEnv);
   rows.push(await measure('embedded (SQLite)', [await start(sqliteEnv, 3501)], sqliteIngest?.seconds));
   stopAll();
 
@@ -109,7 +110,7 @@ try {
   url.pathname = `/${name}`;
   const pgEnv = (server: string) => ({ ...common, DATA_DIR: join(work, `data-pg-${server}`), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '10' });
   console.error(`… ${size} documents: PostgreSQL`);
-  const pgIngest = pgReuse ? undefined : await timed(root, process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], pgEnv('ingest'));
+  const pgIngest = pgReuse ? undefined : await timed(root, process.execPath, [built.ingest], pgEnv('ingest'));
   const databaseMB = Number((await admin.query<{ bytes: string }>('SELECT pg_database_size($1) AS bytes', [name])).rows[0].bytes) / 1024 / 1024;
   await admin.end();
   const first = await start(pgEnv('a'), 3502);

@@ -2,7 +2,7 @@
 // collection (pairs of `npm run ingest` started together), 10,000 feedback posts to a running server, the Telegram
 // webhook while Telegram's API never answers, bad input over keep-alive connections (dropped connections, 5xx,
 // errors logged), and start-up on a collection damaged in many ways. Servers run as child processes
-// (`src/main.ts`) on loopback, with their data in a temporary folder, never in the repository.
+// (built to dist/, as `npm start` runs them) on loopback, with their data in a temporary folder, never in the repository.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.js';
 import { openCheckedCollection } from '../src/store/check-collection.js';
 import { DATABASE_FILE } from '../src/store/sqlite-store.js';
 import { FIXTURE_MODEL_ID, FIXTURE_MODELS_DIR } from '../test/helpers/fixture-model.js';
+import { builtProject } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +30,8 @@ const { values } = parseArgs({
 });
 const only = new Set(values.only!.split(','));
 const REPO = new URL('..', import.meta.url).pathname;
-const CLI_INGEST = join(REPO, 'src/cli/ingest.ts');
-const MAIN = join(REPO, 'src/main.ts');
+// The server and the ingest as `npm start` and `npm run ingest` run them.
+const { main: MAIN, ingest: CLI_INGEST } = await builtProject(REPO);
 const QUESTION = 'Kinh phí thực hiện kế hoạch của Hà Nội lấy từ đâu?';
 const work = await mkdtemp(join(tmpdir(), 'hdkh-reliability-'));
 const children = new Set<ChildProcess>();
@@ -69,10 +70,10 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `src/main.ts` on a free loopback port; resolves once it listens, or with the exit code if it dies first. */
+/** Starts the built server on a free loopback port; resolves once it listens, or with the exit code if it dies first. */
 function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer | { exitCode: number | null; logs: LogLine[]; stderr: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO, env: { ...baseEnv, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], { cwd: REPO, env: { ...baseEnv, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   const logs: LogLine[] = [];
   let stderr = '';
@@ -155,7 +156,7 @@ async function concurrentIngests(pairs: number) {
   const tally = { intact: 0, oneRefused: 0, secondWaitedOrFoundDone: 0, bothWrote: 0, otherFailures: 0, refusalNamesWriter: 0 };
   for (let pair = 1; pair <= pairs; pair += 1) {
     const dataDir = join(work, `ingest-pair-${pair}`);
-    const results = await Promise.all([1, 2].map(() => runNode(['--import', 'tsx', CLI_INGEST, '--dir', corpus], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' })));
+    const results = await Promise.all([1, 2].map(() => runNode([CLI_INGEST, '--dir', corpus], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' })));
     const ok = results.filter((result) => result.code === 0);
     const refused = results.filter((result) => result.code === 75);
     if (ok.length + refused.length !== 2 || ok.length === 0) tally.otherFailures += 1;
@@ -399,7 +400,7 @@ async function damagedStarts() {
   cpSync(join(REPO, 'corpus'), corpus, { recursive: true });
   const base = join(work, 'damaged-base');
   const env = { CORPUS_DIR: corpus, MODELS_DIR: FIXTURE_MODELS_DIR, EMBEDDING_MODEL: FIXTURE_MODEL_ID };
-  const built = await runNode(['--import', 'tsx', CLI_INGEST], { ...env, DATA_DIR: base, LOG_LEVEL: 'warn' });
+  const built = await runNode([CLI_INGEST], { ...env, DATA_DIR: base, LOG_LEVEL: 'warn' });
   if (built.code !== 0) throw new Error(`the base collection was not built: ${built.stderr}`);
   const db = (dir: string) => join(dir, DATABASE_FILE);
   const ways: [string, (dir: string) => void][] = [

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ask, prepareCorpus, rssMB, sleep, startServer as startIn, throughput, timed as timedIn } from './bench-server.js';
+import { ask, builtProject, builtScript, prepareCorpus, rssMB, sleep, startServer as startIn, throughput, timed as timedIn } from './bench-server.js';
 import { percentile, QUESTIONS, scaleCorpus } from './scale-corpus.js';
 
 const { values } = parseArgs({
@@ -28,6 +28,9 @@ const work = resolve(values.work!);
 const startServer = (args: string[], env: Record<string, string>, port: number) => startIn(root, args, env, port);
 const timed = (command: string, args: string[], env: Record<string, string>) => timedIn(root, command, args, env);
 const sizes = values.sizes!.split(',').map(Number);
+// Both servers run as plain JavaScript, the project as `npm start` runs it.
+const built = await builtProject(root);
+const baselineServer = await builtScript(root, 'scripts/baseline-minisearch-server.ts');
 const duration = Number(values.duration) * 1000;
 /** Pause between the first answer and the latency measurement. */
 const SETTLE_MS = 5_000;
@@ -81,15 +84,15 @@ async function project(size: number, corpus: string, extra: string): Promise<Fig
   if (!reuse) await rm(data, { recursive: true, force: true });
   // The load comes from one address: no rate limit.
   const env = { CORPUS_DIR: corpus, DATA_DIR: data, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
-  const ingest = reuse ? { seconds: undefined, peakMB: undefined } : await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
+  const ingest = reuse ? { seconds: undefined, peakMB: undefined } : await timed(process.execPath, [built.ingest], env);
   const port = 3300 + (size % 500);
-  const { child, seconds } = await startServer(['--import', 'tsx', 'src/main.ts'], env, port);
+  const { child, seconds } = await startServer([built.main], env, port);
   try {
     const figures = await load(port, child.pid!);
     await symlink(extra, join(corpus, 'them-mot-van-ban.txt'));
-    const add = await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
+    const add = await timed(process.execPath, [built.ingest], env);
     await unlink(join(corpus, 'them-mot-van-ban.txt'));
-    const remove = await timed(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], env);
+    const remove = await timed(process.execPath, [built.ingest], env);
     return { ingestSeconds: ingest.seconds, ingestPeakMB: ingest.peakMB, startupSeconds: seconds, addSeconds: add.seconds, removeSeconds: remove.seconds, ...figures };
   } finally {
     child.kill();
@@ -99,7 +102,7 @@ async function project(size: number, corpus: string, extra: string): Promise<Fig
 async function baseline(size: number, corpus: string): Promise<Figures> {
   const port = 3900 + (size % 90);
   const env = { CORPUS_DIR: corpus };
-  const { child, seconds } = await startServer(['--import', 'tsx', 'scripts/baseline-minisearch-server.ts'], env, port);
+  const { child, seconds } = await startServer([baselineServer], env, port);
   try {
     const peak = await rssMB(child.pid!, 'VmHWM');
     const figures = await load(port, child.pid!);

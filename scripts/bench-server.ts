@@ -3,10 +3,27 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 
 const run = promisify(execFile);
+
+/**
+ * The project as `npm start` and `npm run ingest` run it: built to dist/ (scripts/build.mjs) and run by Node alone,
+ * not under tsx's loader (a second of start-up).
+ */
+export async function builtProject(root: string): Promise<{ main: string; ingest: string }> {
+  await run(process.execPath, ['scripts/build.mjs'], { cwd: root });
+  return { main: join(root, 'dist/main.js'), ingest: join(root, 'dist/cli/ingest.js') };
+}
+
+/** A TypeScript script of scripts/ built to JavaScript in .tmp/ (where node_modules is found), so it too runs without tsx. */
+export async function builtScript(root: string, script: string): Promise<string> {
+  const outfile = join(root, '.tmp', 'bench', basename(script).replace(/\.ts$/, '.js'));
+  await build({ entryPoints: [join(root, script)], outfile, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  return outfile;
+}
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

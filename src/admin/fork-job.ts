@@ -16,9 +16,11 @@ export interface WorkerRequest {
 
 export type WorkerMessage = { type: 'progress'; progress: JobProgress } | { type: 'done' } | { type: 'failed'; message: string };
 
-const WORKER = fileURLToPath(new URL('./job-worker.ts', import.meta.url));
-// The worker is TypeScript, like the server: it runs under tsx's loader, found from here whatever the working folder.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// The worker runs as the server does: built to JavaScript (npm start runs dist/), or TypeScript under tsx's loader
+// (tests, the evaluation), found from here whatever the working folder.
+const BUILT = import.meta.url.endsWith('.js');
+const WORKER = fileURLToPath(new URL(BUILT ? './job-worker.js' : './job-worker.ts', import.meta.url));
+const EXEC_ARGV = BUILT ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 
 /** The settings a job reads: where the corpus and collection are (DATA_DIR, or DATABASE_URL), the embedding model, logging. */
 export const workerSettings = (config: Config): Record<string, string> => ({
@@ -43,7 +45,7 @@ export const workerSettings = (config: Config): Record<string, string> => ({
 export function forkJobRunner(settings: Record<string, string>): (job: AdminJob, jobId: string, report: (progress: JobProgress) => void) => Promise<void> {
   return (job, jobId, report) =>
     new Promise((resolve, reject) => {
-      const child = fork(WORKER, [], { execArgv: ['--import', TSX], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(WORKER, [], { execArgv: EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       // Answers come first: on a busy machine the job gets the CPU the server leaves.
       try {
         if (child.pid) setPriority(child.pid, constants.priority.PRIORITY_BELOW_NORMAL);
