@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesShareOf, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, askedDay, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -352,33 +352,5 @@ describe('asksBeneficiaries', () => {
     expect(asksBeneficiaries('Ai được giao chủ trì việc cấp thẻ bảo hiểm y tế?')).toBe(false);
     expect(asksBeneficiaries('ai duoc phan cong theo doi, don doc')).toBe(false);
     expect(asksBeneficiaries('Who leads the plan?')).toBe(false);
-  });
-});
-
-describe('statesShareOf', () => {
-  const asked = (question: string) => new Set(question.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toLowerCase().match(/[a-z0-9]+/g));
-  const smokers = asked('Mỗi năm huyện phấn đấu giảm bao nhiêu phần trăm số người hút thuốc lá?');
-
-  it('reads a percentage as a share of the words right after it', () => {
-    expect(statesShareOf('Đến năm 2030 có ít nhất 60% số thôn, bản không có người hút thuốc.', smokers)).toBe(false);
-    expect(statesShareOf('Mỗi năm giảm 5% số người hút thuốc lá so với năm trước.', smokers)).toBe(true);
-    // Of several, one share of the thing asked suffices.
-    expect(statesShareOf('Tối thiểu 70% trường học treo biển cấm; giảm 3% người hút thuốc lá.', smokers)).toBe(true);
-  });
-
-  it('reads a rate named before its figure, and lets a figure of nothing named answer', () => {
-    const forest = asked('Tỷ lệ che phủ rừng đầu nguồn của tỉnh đến năm 2030 là bao nhiêu phần trăm?');
-    expect(statesShareOf('Đến năm 2030, tỷ lệ thu gom, xử lý chất thải rắn đạt 95%.', forest)).toBe(false);
-    expect(statesShareOf('Đến năm 2030, tỷ lệ che phủ rừng đạt 45%.', forest)).toBe(true);
-    expect(statesShareOf('Chỉ tiêu này phấn đấu đạt 45% trở lên.', forest)).toBe(true);
-  });
-
-  it('keeps a word apart from its folded twin: "cơ sở" is no "số"', () => {
-    const centres = asked('Tối thiểu bao nhiêu phần trăm cơ sở bảo trợ đủ điều kiện phục hồi chức năng?');
-    expect(statesShareOf('Tối thiểu 40% cơ sở bảo trợ xã hội bảo đảm đủ điều kiện phục hồi chức năng.', centres)).toBe(true);
-  });
-
-  it('leaves a share written in words alone', () => {
-    expect(statesShareOf('giảm năm mươi phần trăm số thôn có người hút thuốc', smokers)).toBe(true);
   });
 });

@@ -399,38 +399,6 @@ export function statesUnit(unit: string, passage: string): boolean {
   return new RegExp(`\\d[\\d.,]*\\s*${share}([a-z]+\\s+){0,3}${unit}\\b`).test(text.replace(ITEM_NUMBER, ' '));
 }
 
-/** Words after a percentage that name nothing it is a share of: "50% trở lên", "giảm 10% so với năm 2020", "95% số …". */
-const NAMING_NOTHING = new Set(['trở', 'lên', 'xuống', 'số', 'so', 'với', 'tổng', 'năm', 'hằng', 'hàng', 'tháng', 'trên', 'dưới']);
-/** How many words are read as what a percentage is a share of. */
-const SHARE_OF_WORDS = 3;
-/** A share stated in figures, with the words after it up to a punctuation mark. */
-const SHARE = /\d\s*%\s*([^\d%,.;:()\n]*)/gu;
-/** "Tỷ lệ thu gom, xử lý rác thải … đạt 100%": the words a rate names before its figure. */
-const RATE_OF = /(?<!\p{L})t[ỷỉ] lệ\s+([^\d%,.;:()\n]*)[^%]*$/u;
-
-/** The first content words of `words`: what a share is of. */
-const namedIn = (words: string): string[] =>
-  (words.match(/\p{L}+/gu) ?? []).filter((word) => !STOPWORDS.has(word) && !NAMING_NOTHING.has(word)).slice(0, SHARE_OF_WORDS).map(foldDiacritics);
-
-/**
- * Whether a passage states a percentage of what the question asks the share of (`asked`: the question's syllables,
- * folded). "50% số xã, phường" is a share of communes, no answer to "giảm bao nhiêu phần trăm số người nghiện"; "100%
- * chất thải nguy hại" none to "tỷ lệ che phủ rừng … bao nhiêu phần trăm". A percentage is of what the words right
- * after it name, up to a punctuation mark, or else of the rate the clause before it names ("tỷ lệ thu gom … đạt
- * 100%"); most of those words must be the question's. One that names nothing ("đạt 95%.") may be of anything.
- */
-export function statesShareOf(passage: string, asked: ReadonlySet<string>): boolean {
-  const text = passage.normalize('NFC').toLowerCase();
-  const shares = [...text.matchAll(SHARE)];
-  // A share written in words ("năm mươi phần trăm") is not read here.
-  if (shares.length === 0) return true;
-  return shares.some((share) => {
-    const after = namedIn(share[1]);
-    const named = after.length > 0 ? after : namedIn(RATE_OF.exec(text.slice(0, share.index))?.[1] ?? '');
-    return named.filter((word) => asked.has(word)).length * 2 >= named.length;
-  });
-}
-
 /** Units of an amount rather than a count: a percentage of them is an answer. */
 const SHARE_UNITS = ['luong', 'tien', 'kinh', 'von', 'phi', 'ngan', 'muc', 'chi', 'thu', 'dien'];
 

@@ -617,7 +617,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // Typed without diacritics, the question is matched folded, whatever its expanded abbreviations are written in;
       // an English question, by the Vietnamese it was translated into.
       folded: !isAccented(analyzed.language === 'en' ? searchText : standalone),
-      slot: readSlot(standalone, searchText, abbreviations, (input.history ?? []).filter((turn) => turn.role === 'user').map((turn) => turn.content).join('\n')),
+      slot: readSlot(standalone, searchText, abbreviations),
       figures: askedFigures(standalone, analyzed.language),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',

@@ -55,19 +55,6 @@ describe('selectEvidence', () => {
     expect(dated.fit).toBe(1);
   });
 
-  it('fits a percentage to a share question only when it is a share of what the question, or the conversation before it, names', async () => {
-    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
-    const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
-    const passages = ['Ít nhất 60% số hộ gia đình được cấp nước sạch.', 'Ít nhất 60% học sinh được học bơi.'];
-    const fits = async (question: string, earlier?: string) => {
-      const model = await createTermVocabulary(stats, new Map()).weigh(question, false);
-      const profile = profileQuery({ searchText: question, slot: readSlot(question, question, new Map(), earlier), asked: question, folded: false, types: ['amount'], model, ignore: new Set(), abbreviations: new Map() });
-      return passages.map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0].fit);
-    };
-    expect(await fits('Bao nhiêu phần trăm hộ gia đình được cấp nước sạch?')).toEqual([1, 0.05]);
-    expect(await fits('Còn bao nhiêu phần trăm được học bơi?', 'Bao nhiêu phần trăm học sinh biết bơi?')).toEqual([0.05, 1]);
-  });
-
   it('gives no coverage to a passage holding the question\'s syllables only outside its words', async () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'tổng thống Mỹ';

@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { UNIT_CAPTION, askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesShareOf, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
+import { UNIT_CAPTION, askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import type { QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -42,16 +42,10 @@ export interface SlotAsked {
   years: number[];
   /** The day a date question asks for ("trước ngày nào", "ngày nào"), if it asks for one. */
   day: AskedDay;
-  /** The syllables of the question, its search words (an English one's translation) and the conversation's earlier questions, folded: what a share asked is of. */
-  words: ReadonlySet<string>;
 }
 
-/**
- * What `question` asks for; `searchText` (its search words, abbreviations expanded) gives the unit when the question's
- * words do not; `earlier`, the conversation's earlier questions, names what a follow-up leaves out ("… và bao nhiêu
- * phần trăm được phát hành thẻ ATM?").
- */
-export function readSlot(question: string, searchText: string, abbreviations: ReadonlyMap<string, string>, earlier = ''): SlotAsked {
+/** What `question` asks for; `searchText` (its search words, abbreviations expanded) gives the unit when the question's words do not. */
+export function readSlot(question: string, searchText: string, abbreviations: ReadonlyMap<string, string>): SlotAsked {
   return {
     unit: unitOf(askedUnit(question, (english) => translateToVietnamese(english).text) ?? askedUnit(searchText), abbreviations),
     counted: countedPhrase(question),
@@ -59,7 +53,6 @@ export function readSlot(question: string, searchText: string, abbreviations: Re
     duration: asksDuration(question),
     day: askedDay(question),
     years: askedYears(question),
-    words: new Set(foldedLower(`${question} ${searchText} ${earlier}`).match(/[a-z0-9]+/g)),
   };
 }
 
@@ -201,7 +194,6 @@ function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, he
 const fitOf = (profile: QueryProfile, text: string, section: string, caption?: string): number => {
   // "Bao nhiêu tỷ đồng", "bao nhiêu người": whatever else the question is about, the figure must be of that unit
   // (a table's row states it through the unit its caption gives: "20 | ĐẮK LẮK | 114.400" under "Đơn vị: Triệu đồng").
-  if (profile.unit === 'phan tram' && !statesShareOf(text, profile.words)) return 0.05;
   if (profile.unit) return statesUnit(profile.unit, text) || (caption !== undefined && /\d/.test(text) && statesUnit(profile.unit, `1 ${caption}`)) ? 1 : 0.05;
   if (profile.period) return typeFit('period', text, section);
   if (profile.duration) return typeFit('duration', text, section);
