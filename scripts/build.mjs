@@ -15,20 +15,21 @@ const source = join(root, 'src');
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
 const stamp = join(out, '.built');
 
-/** Every file under src/ the program runs: tests and their fixtures are not. */
-function sourceFiles(folder = source) {
-  const files = [];
+/** Every file under src/ the program runs (tests and their fixtures are not), and the folders holding them. */
+function sourceFiles(folder = source, found = { files: [], folders: [] }) {
+  found.folders.push(folder);
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== '__fixtures__') files.push(...sourceFiles(path));
-    } else if (!/\.test\.tsx?$/.test(entry.name)) files.push(path);
+      if (entry.name !== '__fixtures__') sourceFiles(path, found);
+    } else if (!/\.test\.tsx?$/.test(entry.name)) found.files.push(path);
   }
-  return files;
+  return found;
 }
 
-const files = sourceFiles();
-const newest = Math.max(statSync(fileURLToPath(import.meta.url)).mtimeMs, ...files.map((file) => statSync(file).mtimeMs));
+const { files, folders } = sourceFiles();
+// A folder changes when a file in it is removed or renamed: the build then starts afresh too.
+const newest = Math.max(statSync(fileURLToPath(import.meta.url)).mtimeMs, ...[...files, ...folders].map((path) => statSync(path).mtimeMs));
 if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) process.exit(0);
 
 // Built afresh: a source file removed since leaves nothing behind.
