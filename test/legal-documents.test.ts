@@ -51,6 +51,13 @@ describe('documents of every kind, read without a manifest', () => {
     expect(result.answer).not.toMatch(/kế hoạch của/iu);
   });
 
+  it("answers a case a decree's rule names only by its clause number (\"các trường hợp quy định tại khoản 1, khoản 2 Điều 6\")", async () => {
+    const result = await ask('Nghị định 171/2025/NĐ-CP: công chức học sau đại học bằng tiền ngân sách mà bị kỷ luật buộc thôi việc thì phải đền bù mấy phần trăm chi phí?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toMatch(/100%/u);
+    expect(result.citations[0].label).toBe('Điều 7 › khoản 2');
+  });
+
   it('quotes an appendix row whole, under the appendix, with its header row', async () => {
     const result = await ask('Chỉ tiêu kinh tế số chiếm 45% GRDP tỉnh Bắc Ninh do cơ quan nào chủ trì?');
     const row = result.citations.find((c) => c.section.startsWith('Phụ lục'));

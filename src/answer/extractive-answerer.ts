@@ -796,10 +796,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
-      const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline });
+      const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred });
       documentsAbout = new Set(all.filter((item) => item.coverage >= minCoverage && item.fit >= 0.6).map((item) => item.chunk.docId));
       return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
     };
+    await documents.loadReferred(hits.map((hit) => hit.chunk));
     let { scored, evidence } = select(hits);
     // Over the whole collection, a passage sharing little of the question must share what it most particularly asks:
     // "sau bao lâu được bổ nhiệm lại" is not answered by another time limit of the same decree.

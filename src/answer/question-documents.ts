@@ -1,4 +1,5 @@
 import type { Chunk, KnowledgeBase, OutlineEntry, SourceDocument } from '../types.js';
+import { clauseReferences, referredText } from './cross-references.js';
 
 /** Documents already read for one question: shaping and composing look into them synchronously. */
 export interface DocumentReader {
@@ -16,6 +17,10 @@ export interface QuestionDocuments extends DocumentReader {
   load(ids: Iterable<string>): Promise<void>;
   /** Reads only the outlines: scoring passages needs their headings, not their documents' text. */
   loadOutlines(ids: Iterable<string>): Promise<void>;
+  /** Reads the documents whose chunks refer to their own clauses, for `referred`. */
+  loadReferred(chunks: Iterable<Chunk>): Promise<void>;
+  /** The text of the clauses of its own document a passage refers to ("khoản 1 Điều 6 Nghị định này"), once read. */
+  referred(id: string, passage: string): string;
 }
 
 /**
@@ -41,19 +46,26 @@ export function createQuestionDocuments(knowledge: Pick<KnowledgeBase, 'document
     wanted.forEach((id, i) => outlines.set(id, read[i]));
   };
 
+  const load = async (ids: Iterable<string>): Promise<void> => {
+    const wanted = [...new Set(ids)].filter((id) => !documents.has(id));
+    const [read, chunkLists] = await Promise.all([Promise.all(wanted.map((id) => knowledge.document(id))), Promise.all(wanted.map((id) => knowledge.chunksOf(id))), loadOutlines(wanted)]);
+    wanted.forEach((id, i) => {
+      const doc = read[i];
+      // A document removed since it was found is left out: its lookups then fail as not loaded.
+      if (!doc) return;
+      documents.set(id, doc);
+      chunks.set(id, chunkLists[i]);
+    });
+  };
+
   return {
-    async load(ids) {
-      const wanted = [...new Set(ids)].filter((id) => !documents.has(id));
-      const [read, chunkLists] = await Promise.all([Promise.all(wanted.map((id) => knowledge.document(id))), Promise.all(wanted.map((id) => knowledge.chunksOf(id))), loadOutlines(wanted)]);
-      wanted.forEach((id, i) => {
-        const doc = read[i];
-        // A document removed since it was found is left out: its lookups then fail as not loaded.
-        if (!doc) return;
-        documents.set(id, doc);
-        chunks.set(id, chunkLists[i]);
-      });
-    },
+    load,
     loadOutlines,
+    loadReferred: (found) => load([...found].filter((chunk) => clauseReferences(chunk.text).length > 0).map((chunk) => chunk.docId)),
+    referred: (id, passage) => {
+      const doc = documents.get(id);
+      return doc && clauseReferences(passage).length > 0 ? referredText(passage, doc.text, loaded(outlines, id, 'outline')) : '';
+    },
     document: (id) => loaded(documents, id, 'text'),
     chunksOf: (id) => loaded(chunks, id, 'chunks'),
     outline: (id) => loaded(outlines, id, 'outline'),

@@ -55,6 +55,19 @@ describe('selectEvidence', () => {
     expect(dated.fit).toBe(1);
   });
 
+  it('counts the words of a clause a passage refers to as the passage\'s own', async () => {
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+    const searchText = 'tự ý thôi học hoàn trả học bổng';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const rule = 'Đối với trường hợp quy định tại khoản 1 Điều 3 Nghị định này, sinh viên hoàn trả toàn bộ học bổng.';
+    const hits = [{ chunk: { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: rule.length, text: rule } as Chunk, score: 1 }];
+    const alone = selectEvidence(hits, profile, { outline: () => [] })[0];
+    const referring = selectEvidence(hits, profile, { outline: () => [], referred: (docId, passage) => (docId === 'd' && passage.includes('khoản 1 Điều 3') ? 'Tự ý thôi học trước khi kết thúc khóa học.' : '') })[0];
+    expect(alone.coverage).toBeLessThan(0.6);
+    expect(referring.coverage).toBeGreaterThan(0.8);
+  });
+
   it('gives no coverage to a passage holding the question\'s syllables only outside its words', async () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'tổng thống Mỹ';

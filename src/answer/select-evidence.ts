@@ -323,6 +323,8 @@ export interface SelectOptions {
   /** Extra score for chunk kinds the question type points at (signature, preamble, header). */
   kindBonus?: (chunk: Chunk) => number;
   outline: (docId: string) => readonly OutlineEntry[];
+  /** The text of the clauses of its document a passage refers to ("các trường hợp quy định tại khoản 1 Điều 6"). */
+  referred?: (docId: string, passage: string) => string;
 }
 
 /** Scores every sentence of the retrieved chunks against the question profile, best first. */
@@ -355,7 +357,10 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const path = section.length > 0 ? section : chunk.section;
       // A task card's field counts the task it belongs to as its heading: who does it, by when, is about that task.
       const card = asksField ? cardText(chunk, headings) : null;
-      const headingTerms = card ? new Set([...sectionTerms(path.slice(-1)), ...profile.model.terms(card, profile.folded)]) : sectionTerms(path.slice(-1));
+      // A clause referred to ("các trường hợp quy định tại khoản 1 Điều 6") stands in the sentence for the case it
+      // names: its words are the passage's, as its heading's are.
+      const referred = options.referred?.(chunk.docId, sentence) ?? '';
+      const headingTerms = card || referred ? new Set([...sectionTerms(path.slice(-1)), ...profile.model.terms(`${card ?? ''}\n${referred}`, profile.folded)]) : sectionTerms(path.slice(-1));
       const outerTerms = sectionTerms(path.slice(0, -1));
       const caption = captions.filter((found) => found.index! < span.start).at(-1)?.[1];
       const scoreText = (text: string) => {
