@@ -28,15 +28,17 @@ const article = (number: string): OutlineEntry => {
 const OUTLINE = [article('3'), article('4')];
 
 describe('clauseReferences', () => {
-  it("reads the clauses of this document's articles a passage refers to", () => {
+  it("reads the clauses of this document's articles that name the cases a rule is for", () => {
     expect(clauseReferences('các trường hợp quy định tại khoản 1, khoản 2, khoản 3 Điều 6 Nghị định này, công chức phải trả')).toEqual([{ article: '6', clauses: ['1', '2', '3'] }]);
-    expect(clauseReferences('theo quy định tại các khoản 1, 2 và 4 Điều 9 Thông tư này.')).toEqual([{ article: '9', clauses: ['1', '2', '4'] }]);
-    expect(clauseReferences('thời gian cam kết quy định tại khoản 3 Điều 5.')).toEqual([{ article: '5', clauses: ['3'] }]);
+    expect(clauseReferences('áp dụng cho đối tượng quy định tại các khoản 1, 2 và 4 Điều 9 Thông tư này.')).toEqual([{ article: '9', clauses: ['1', '2', '4'] }]);
+    expect(clauseReferences('trừ trường hợp được quy định tại khoản 3 Điều 5.')).toEqual([{ article: '5', clauses: ['3'] }]);
   });
 
-  it("leaves alone a reference to another document's article", () => {
-    expect(clauseReferences('theo quy định tại khoản 2 Điều 5 Luật Cán bộ, công chức')).toEqual([]);
-    expect(clauseReferences('khoản 1 Điều 3 Nghị định số 112/2020/NĐ-CP')).toEqual([]);
+  it("leaves alone a reference to another document's article, and one that says where a rule is rather than whom it is for", () => {
+    expect(clauseReferences('các trường hợp quy định tại khoản 2 Điều 5 Luật Cán bộ, công chức')).toEqual([]);
+    expect(clauseReferences('trường hợp quy định tại khoản 1 Điều 3 Nghị định số 112/2020/NĐ-CP')).toEqual([]);
+    expect(clauseReferences('không thấp hơn mức hỗ trợ quy định tại khoản 4 Điều 5 Nghị định này.')).toEqual([]);
+    expect(clauseReferences('thời gian cam kết quy định tại khoản 3 Điều 5.')).toEqual([]);
   });
 });
 
@@ -48,7 +50,7 @@ describe('referredText', () => {
   });
 
   it('gives nothing for an article the document does not have, or a passage referring to none', () => {
-    expect(referredText('quy định tại khoản 1 Điều 12 Nghị định này', TEXT, OUTLINE)).toBe('');
+    expect(referredText('trường hợp quy định tại khoản 1 Điều 12 Nghị định này', TEXT, OUTLINE)).toBe('');
     expect(referredText('Sinh viên hoàn trả toàn bộ học bổng.', TEXT, OUTLINE)).toBe('');
   });
 });

@@ -10,12 +10,14 @@ export interface ClauseReference {
 const MAX_CLAUSES = 4;
 
 /**
- * "khoản 1, khoản 2, khoản 3 Điều 6 Nghị định này", "các khoản 1, 2 và 3 Điều 6", "khoản 3 Điều 5 Thông tư này":
- * clauses of an article of the same document. A reference to another document ("khoản 2 Điều 5 Luật Cán bộ, công
- * chức") names it after the article and is left alone: its text is not this document's.
+ * "(các trường hợp quy định tại) khoản 1, khoản 2, khoản 3 Điều 6 Nghị định này", "(đối tượng quy định tại) các khoản
+ * 1, 2 và 3 Điều 6": the cases a rule is for, named by clauses of an article of the same document. A reference for
+ * anything else ("mức hỗ trợ quy định tại khoản 4 Điều 5", "thực hiện theo khoản 2 Điều 3") says where a rule is, not
+ * whom it is for; one to another document ("khoản 2 Điều 5 Luật Cán bộ, công chức") names it after the article and
+ * is left alone: its text is not this document's.
  */
 const REFERENCE =
-  /(?<!\p{L})khoản\s+(\d+(?:\s*(?:,|và|hoặc)\s*(?:khoản\s+)?\d+)*)\s+(?:của\s+)?Điều\s+(\d+)(?=\s+(?:\p{L}+\s+){1,3}này(?!\p{L})|\s*[,.;:)]|\s*$)/giu;
+  /(?<=(?:trường hợp|đối tượng)\s+(?:được\s+)?quy định tại\s+(?:các\s+)?)khoản\s+(\d+(?:\s*(?:,|và|hoặc)\s*(?:khoản\s+)?\d+)*)\s+(?:của\s+)?Điều\s+(\d+)(?=\s+(?:\p{L}+\s+){1,3}này(?!\p{L})|\s*[,.;:)]|\s*$)/giu;
 
 /** The clauses of this document's articles a passage refers to. */
 export function clauseReferences(text: string): ClauseReference[] {

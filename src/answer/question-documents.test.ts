@@ -48,7 +48,7 @@ describe('createQuestionDocuments', () => {
   });
 
   it('reads only the documents whose passages refer to their own clauses, and gives those clauses', async () => {
-    const text = 'Điều 2. Trường hợp\n1. Tự ý thôi học.\n2. Bị buộc thôi học.\nĐiều 3. Mức hoàn trả\n1. Trường hợp tại khoản 2 Điều 2 Nghị định này hoàn trả một nửa.';
+    const text = 'Điều 2. Trường hợp\n1. Tự ý thôi học.\n2. Bị buộc thôi học.\nĐiều 3. Mức hoàn trả\n1. Trường hợp quy định tại khoản 2 Điều 2 Nghị định này hoàn trả một nửa.';
     const outline: OutlineEntry[] = [
       { title: 'Điều 2. Trường hợp', depth: 1, start: 0, end: text.indexOf('Điều 3'), kind: 'article', number: '2' },
       { title: 'Điều 3. Mức hoàn trả', depth: 1, start: text.indexOf('Điều 3'), end: text.length, kind: 'article', number: '3' },
@@ -63,6 +63,6 @@ describe('createQuestionDocuments', () => {
     await documents.loadReferred([{ id: 'x#0', docId: 'x', text: rule } as Chunk, { id: 'y#0', docId: 'y', text: 'Không dẫn khoản nào.' } as Chunk]);
     expect(reads).toEqual(['x']);
     expect(documents.referred('x', rule)).toBe('Bị buộc thôi học.');
-    expect(documents.referred('y', 'tại khoản 2 Điều 2 Nghị định này')).toBe('');
+    expect(documents.referred('y', 'trường hợp quy định tại khoản 2 Điều 2 Nghị định này')).toBe('');
   });
 });
