@@ -58,6 +58,13 @@ describe('documents of every kind, read without a manifest', () => {
     expect(result.citations[0].label).toBe('Điều 7 › khoản 2');
   });
 
+  it('gives the date a provision takes effect "kể từ ngày Nghị định này có hiệu lực" as the decree\'s own date of effect, quoting both', async () => {
+    const result = await ask('Theo Nghị định 171/2025/NĐ-CP, kể từ ngày nào công chức đang được cử đi đào tạo theo quy định cũ vẫn tiếp tục được hưởng chế độ, chính sách đến khi học xong?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toMatch(/^Trả lời: .*01 tháng 7 năm 2025/u);
+    expect(result.citations.map((citation) => citation.quote).join('\n')).toMatch(/Kể từ ngày Nghị định này có hiệu lực[\s\S]*có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025/u);
+  });
+
   it('quotes an appendix row whole, under the appendix, with its header row', async () => {
     const result = await ask('Chỉ tiêu kinh tế số chiếm 45% GRDP tỉnh Bắc Ninh do cơ quan nào chủ trì?');
     const row = result.citations.find((c) => c.section.startsWith('Phụ lục'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, askedDay, datedByOwnEffect, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -352,5 +352,17 @@ describe('asksBeneficiaries', () => {
     expect(asksBeneficiaries('Ai được giao chủ trì việc cấp thẻ bảo hiểm y tế?')).toBe(false);
     expect(asksBeneficiaries('ai duoc phan cong theo doi, don doc')).toBe(false);
     expect(asksBeneficiaries('Who leads the plan?')).toBe(false);
+  });
+});
+
+describe('datedByOwnEffect', () => {
+  it('reads a passage dated by the day its own document takes effect as filling a date asked', () => {
+    const repealed = 'Khoản 2 Điều 4 Thông tư số 10/2019/TT-BXD ngày 5 tháng 3 năm 2019 hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.';
+    expect(datedByOwnEffect(repealed)).toBe(true);
+    expect(typeFit('date', repealed, '')).toBe(1);
+    expect(datedByOwnEffect('Kể từ ngày Quyết định này có hiệu lực, các xã tiếp tục thực hiện dự án.')).toBe(true);
+    // Another act's date of effect, or no act's, is no date of this one.
+    expect(datedByOwnEffect('trong 12 tháng kể từ ngày quyết định bổ nhiệm có hiệu lực')).toBe(false);
+    expect(typeFit('date', 'Các đơn vị tổ chức thực hiện nghiêm túc.', '')).toBeLessThan(0.5);
   });
 });

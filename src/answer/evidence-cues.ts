@@ -18,6 +18,11 @@ const AFTER_CODED_NUMBER = new RegExp(`(${CODED_NUMBER})\\s+$`);
 export const numberAtEnd = (text: string): string | null => AFTER_CODED_NUMBER.exec(matchKey(text))?.[1] ?? null;
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
 const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\b/;
+/** "… hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": dated by the day the document itself takes effect. */
+const OWN_EFFECT = /\b(?:tu|ke tu) ngay (?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|luat|phap lenh|chi thi|quy che|quy dinh|ke hoach) nay co hieu luc\b/;
+
+/** Whether a passage is dated by the day its own document takes effect, which the document states elsewhere. */
+export const datedByOwnEffect = (passage: string): boolean => OWN_EFFECT.test(foldedLower(passage));
 /** "Trước ngày", "chậm nhất", "hoàn thành trong năm 2025", "hoàn thành trước quý III/2026": when something is due. */
 const DEADLINE = /\btruoc ngay\b|\bthoi han\b|\bhang nam\b|\bdinh ky\b|\bhang quy\b|\bcham nhat\b|\bhoan thanh (?:(?:trong|truoc|vao|ngay|xong)\s+)?(?:nam|quy|thang) (?:\d|[ivx]+\b)/;
 const NUMBER = /\d/;
@@ -91,6 +96,8 @@ export function typeFit(
     case 'deadline':
     case 'date': {
       const own = ownDates(text, dates.citedAsked);
+      // Its date is the document's date of effect, quoted beside it (shape).
+      if (OWN_EFFECT.test(own) && !EXPLICIT_DATE.test(own)) return 1;
       // A yearly day is not given by a date that happens once, unless the passage also says it recurs.
       if (dates.day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
       if (dates.day === 'calendar') return CALENDAR.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;

@@ -16,6 +16,7 @@ import {
   asksPeriod,
   asksStructure,
   asksWhichPlan,
+  datedByOwnEffect,
   documentOfOtherYears,
   foldedLower,
   headingNamesBody,
@@ -889,7 +890,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const listed = listLike ? shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies) : picked;
       return shaper.merged(listed.map(shaper.withIntroduced).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
     };
-    const passageParts: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
+    const shaped: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
+    // "… hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": the date asked is the one the document takes
+    // effect, quoted after it.
+    const dateAsked = types.some((type) => type === 'date' || type === 'deadline');
+    const withOwnEffect = async (part: AnswerPart): Promise<AnswerPart> => {
+      if (!dateAsked || part.kind !== 'passages' || !quoted.includes(part.docId) || !part.evidence.some((item) => datedByOwnEffect(item.text))) return part;
+      const effect = await direct.planFact(documents, part.docId, 'effective-date');
+      const added = (effect?.evidence ?? []).filter((item) => !part.evidence.some((quote) => quote.start === item.start));
+      return { ...part, evidence: [...part.evidence, ...added] };
+    };
+    const passageParts = await Promise.all(shaped.map(withOwnEffect));
     const silent = (scope ?? []).filter((docId) => !answeringDocs.includes(docId));
     const titleParts = await titlePeriods(silent);
     const parts = [...passageParts, ...titleParts];
