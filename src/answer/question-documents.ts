@@ -17,9 +17,9 @@ export interface QuestionDocuments extends DocumentReader {
   load(ids: Iterable<string>): Promise<void>;
   /** Reads only the outlines: scoring passages needs their headings, not their documents' text. */
   loadOutlines(ids: Iterable<string>): Promise<void>;
-  /** Reads the documents whose chunks refer to their own clauses, for `referred`. */
+  /** Reads the documents whose chunks name cases by their own clauses, for `referred`. */
   loadReferred(chunks: Iterable<Chunk>): Promise<void>;
-  /** The text of the clauses of its own document a passage refers to ("khoản 1 Điều 6 Nghị định này"), once read. */
+  /** The text of the clauses of its own document that name the cases a passage is for ("các trường hợp quy định tại khoản 1 Điều 6 Nghị định này"), once read. */
   referred(id: string, passage: string): string;
 }
 
