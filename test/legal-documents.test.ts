@@ -65,6 +65,13 @@ describe('documents of every kind, read without a manifest', () => {
     expect(result.citations.map((citation) => citation.quote).join('\n')).toMatch(/Kể từ ngày Nghị định này có hiệu lực[\s\S]*có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025/u);
   });
 
+  it("answers who must pay a fee from the circular's article on it, not from where it restates its subject", async () => {
+    const result = await ask('Ai có nghĩa vụ nộp phí thẩm định khi xin cấp giấy phép kinh doanh dịch vụ karaoke, vũ trường?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.citations[0].label).toBe('Điều 2');
+    expect(result.citations[0].quote).toMatch(/^Doanh nghiệp, hộ kinh doanh/u);
+  });
+
   it('quotes an appendix row whole, under the appendix, with its header row', async () => {
     const result = await ask('Chỉ tiêu kinh tế số chiếm 45% GRDP tỉnh Bắc Ninh do cơ quan nào chủ trì?');
     const row = result.citations.find((c) => c.section.startsWith('Phụ lục'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, datedByOwnEffect, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -364,5 +364,19 @@ describe('datedByOwnEffect', () => {
     // Another act's date of effect, or no act's, is no date of this one.
     expect(datedByOwnEffect('trong 12 tháng kể từ ngày quyết định bổ nhiệm có hiệu lực')).toBe(false);
     expect(typeFit('date', 'Các đơn vị tổ chức thực hiện nghiêm túc.', '')).toBeLessThan(0.5);
+  });
+});
+
+describe('restatesSubject', () => {
+  it("reads a legal document's enacting formula, with or without the proposal before it, and its statement of scope", () => {
+    expect(restatesSubject('Bộ trưởng Bộ Xây dựng ban hành Thông tư quy định mức thu, chế độ thu, nộp lệ phí cấp chứng chỉ hành nghề.')).toBe(true);
+    expect(restatesSubject('*Theo đề nghị của Vụ trưởng Vụ Chính sách thuế; Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn …*')).toBe(true);
+    expect(restatesSubject('Ủy ban nhân dân tỉnh ban hành Quyết định quy định phân cấp quản lý.')).toBe(true);
+    expect(restatesSubject('1. Thông tư này quy định mức thu, chế độ thu, nộp lệ phí cấp chứng chỉ hành nghề.')).toBe(true);
+  });
+
+  it('leaves alone a rule that names an enactment inside it', () => {
+    expect(restatesSubject('Sở Tài chính tham mưu Ủy ban nhân dân tỉnh ban hành Quyết định điều chỉnh giá.')).toBe(false);
+    expect(restatesSubject('Doanh nghiệp nộp phí theo quy định tại Thông tư này.')).toBe(false);
   });
 });

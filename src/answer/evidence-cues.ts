@@ -130,6 +130,19 @@ export function typeFit(
   }
 }
 
+/**
+ * Where a legal document restates what it is about — its enacting formula ("Bộ trưởng Bộ Tài chính ban hành Thông tư
+ * quy định mức thu … phí thẩm định …") or its statement of scope ("1. Thông tư này quy định mức thu, chế độ thu, nộp
+ * phí …") — it holds the words of any question on it, and says only who enacts it and what it governs.
+ */
+export const restatesSubject = (text: string): boolean => {
+  const folded = foldedLower(text.replace(/[*_]/g, ' '));
+  return (
+    /^\W*(?:theo de nghi cua [^;]*;\s*)?(?:bo truong|thu tuong|chinh phu|uy ban nhan dan|ubnd|thong doc|chu tich|hoi dong nhan dan)\b[^.;]{0,150}?\bban hanh (?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|chi thi)\b/.test(folded) ||
+    /^\W*(?:\d+\.\s*)?(?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|quy che|quy dinh|luat) nay quy dinh\b/.test(folded)
+  );
+};
+
 /** A document's dateline, "Hà Nội, ngày 29 tháng 11 năm 2025": the day it was signed, read as a document fact, never as evidence. */
 export const isDateline = (text: string): boolean =>
   /^[^a-z0-9]*[a-z][a-z .-]{1,40}, ngay\s+(?:(?:\d{1,2}|\.+)\s+)?thang\s+(?:(?:\d{1,2}|\.+)\s+)?nam\s+\d{4}[^a-z0-9]*$/.test(foldedLower(text.replace(/[*_|]/g, ' ')).trim());

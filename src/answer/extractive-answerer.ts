@@ -23,6 +23,7 @@ import {
   isAttachmentCaption,
   isBodyHeading,
   isDateline,
+  restatesSubject,
   isMoneyUnit,
   listHead,
   namesParticularBody,
@@ -296,6 +297,8 @@ interface DirectAsked {
 interface EvidenceNeeds {
   /** "Sở nào chủ trì …?": the body leading something is asked, so the passage (or its table's header) says who leads. */
   leadAsked: boolean;
+  /** Who enacts a document, on whose proposal, on what basis or what it governs is asked: where it restates its subject may answer. */
+  subjectAsked: boolean;
   /** An attribute the documents seldom state (phone, address…), as a test on the folded passage. */
   attribute: RegExp | null;
   /** A person's name. */
@@ -584,6 +587,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
       tableBodies: bodies,
       leadAsked: types.includes('who') && /\bchu tri\b/.test(foldedLower(analyzed.language === 'en' ? analyzed.searchText : standalone)),
+      subjectAsked: /\b(ban hanh|theo de nghi|de nghi cua|can cu|pham vi|dieu chinh|ap dung|quy dinh (ve )?(gi|nhung gi|noi dung|van de)|issued?|issues|enacts?|enacted|propos\w*|basis|based on|scope|regulates?|governs?|covers?|appl(y|ies))\b/.test(foldedLower(`${standalone} ${analyzed.searchText}`)),
       definedTerms: markedTermsDefined(standalone),
       awards: askedAwards(standalone),
       recipients: scope ? recipientPlaces(standalone, scope) : [],
@@ -773,6 +777,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
       ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
+      ['not where a document restates its subject, unless who enacts it or what it governs is asked', (item) => needs.subjectAsked || !restatesSubject(item.text)],
       ['says who leads, when that is asked', (item) => !needs.leadAsked || LEADS.test(foldedLower(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`))],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
