@@ -130,6 +130,12 @@ export function typeFit(
   }
 }
 
+/** "(Theo đề nghị của …;) Bộ trưởng Bộ Tài chính ban hành Thông tư quy định …": a legal document's enacting formula. */
+const ENACTING_FORMULA =
+  /^\W*(?:theo de nghi cua [^;]*;\s*)?(?:bo truong|thu tuong|chinh phu|uy ban nhan dan|ubnd|thong doc|chu tich|hoi dong nhan dan)\b[^.;]{0,150}?\bban hanh (?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|chi thi)\b/;
+/** "1. Thông tư này quy định …": its statement of scope. */
+const SCOPE_STATEMENT = /^\W*(?:\d+\.\s*)?(?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|quy che|quy dinh|luat) nay quy dinh\b/;
+
 /**
  * Where a legal document restates what it is about — its enacting formula ("Bộ trưởng Bộ Tài chính ban hành Thông tư
  * quy định mức thu … phí thẩm định …") or its statement of scope ("1. Thông tư này quy định mức thu, chế độ thu, nộp
@@ -137,10 +143,7 @@ export function typeFit(
  */
 export const restatesSubject = (text: string): boolean => {
   const folded = foldedLower(text.replace(/[*_]/g, ' '));
-  return (
-    /^\W*(?:theo de nghi cua [^;]*;\s*)?(?:bo truong|thu tuong|chinh phu|uy ban nhan dan|ubnd|thong doc|chu tich|hoi dong nhan dan)\b[^.;]{0,150}?\bban hanh (?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|chi thi)\b/.test(folded) ||
-    /^\W*(?:\d+\.\s*)?(?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|quy che|quy dinh|luat) nay quy dinh\b/.test(folded)
-  );
+  return ENACTING_FORMULA.test(folded) || SCOPE_STATEMENT.test(folded);
 };
 
 /** A document's dateline, "Hà Nội, ngày 29 tháng 11 năm 2025": the day it was signed, read as a document fact, never as evidence. */
