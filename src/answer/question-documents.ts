@@ -62,9 +62,10 @@ export function createQuestionDocuments(knowledge: Pick<KnowledgeBase, 'document
     load,
     loadOutlines,
     loadReferred: (found) => load([...found].filter((chunk) => clauseReferences(chunk.text).length > 0).map((chunk) => chunk.docId)),
+    // A document read whole has its outline too; one not read refers to nothing here.
     referred: (id, passage) => {
       const doc = documents.get(id);
-      return doc && clauseReferences(passage).length > 0 ? referredText(passage, doc.text, loaded(outlines, id, 'outline')) : '';
+      return doc ? referredText(passage, doc.text, loaded(outlines, id, 'outline')) : '';
     },
     document: (id) => loaded(documents, id, 'text'),
     chunksOf: (id) => loaded(chunks, id, 'chunks'),
