@@ -46,7 +46,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { elliptical, rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
@@ -587,7 +587,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
       tableBodies: bodies,
       leadAsked: types.includes('who') && /\bchu tri\b/.test(foldedLower(analyzed.language === 'en' ? analyzed.searchText : standalone)),
-      subjectAsked: /\b(ban hanh|theo de nghi|de nghi cua|can cu|pham vi|dieu chinh|ap dung|quy dinh (ve )?(gi|nhung gi|noi dung|van de)|issued?|issues|enacts?|enacted|propos\w*|basis|based on|scope|regulates?|governs?|covers?|appl(y|ies))\b/.test(foldedLower(`${standalone} ${analyzed.searchText}`)),
+      subjectAsked: asksSubject(`${standalone} ${analyzed.searchText}`),
       definedTerms: markedTermsDefined(standalone),
       awards: askedAwards(standalone),
       recipients: scope ? recipientPlaces(standalone, scope) : [],
@@ -761,6 +761,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // place and the figure.
     // (`select` sets it for the passages it reads, before the rules run on them.)
     let documentsAbout = new Set<string>();
+    const fills = supports(profile);
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
@@ -770,7 +771,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Điều 29. Hiệu lực thi hành" names the acts it repeals, whatever they are about: it answers only what it is for.
       ['not the article putting the document in force, unless that is asked', (item) => intent.asks.entryIntoForce || !IN_FORCE_HEADING.test(foldedLower(item.section.at(-1) ?? ''))],
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
-      ['fills the asked slot with enough of the question', (item) => supports(profile)(item) || rowOfRecipient(item)],
+      ['fills the asked slot with enough of the question', (item) => fills(item) || rowOfRecipient(item)],
       // An ordinal ("đợt 2") may open the item the quote is cut from ("- Đợt 02 dự kiến: … trong 03 ngày …").
       // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
       ['not under another body\'s heading than the one the question is about', (item) => !actor || !isBodyHeading(item.section.at(-1) ?? '') || headingNamesBody(item.section.at(-1)!, [actor]) || particularBodies(item.text).includes(actor)],

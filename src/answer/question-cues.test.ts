@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksWhoSigned } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -171,5 +171,17 @@ describe('asksWhoSigned', () => {
     expect(asksWhoSigned('Who signed Circular 55/2023/TT-BTC?', ['signer'])).toBe(true);
     expect(asksWhoSigned('Ai ký Thông tư 55/2023/TT-BTC?', ['signer'])).toBe(true);
     expect(asksWhoSigned('Tỷ lệ người dân có chữ ký số đạt bao nhiêu?', ['signer', 'percent'])).toBe(false);
+  });
+});
+
+describe('asksSubject', () => {
+  it('reads a question on who enacts a document, on what basis, or what it governs', () => {
+    expect(asksSubject('Cơ quan nào ban hành Thông tư về lệ phí này?')).toBe(true);
+    expect(asksSubject('Nghị định quy định về những gì?')).toBe(true);
+    expect(asksSubject('What does the circular apply to?')).toBe(true);
+  });
+
+  it('leaves alone a request ("đề nghị cấp phép") that asks for no proposer', () => {
+    expect(asksSubject('Ai phải nộp phí khi đề nghị cấp giấy phép kinh doanh?')).toBe(false);
   });
 });

@@ -16,6 +16,12 @@ const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repea
 const EFFECTIVE = /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|(?<!\bto be )\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
 /** "… ban hành ngày nào", "when was it issued": the date a document bears is what is asked, a cited one's too. */
 export const asksIssue = (question: string): boolean => ISSUE_DATE.test(foldedLower(withoutAsides(question)));
+/**
+ * Who enacts a document, on whose proposal, on what basis, or what it governs: what its enacting formula and its
+ * statement of scope answer ("Ai ban hành …", "Thông tư này quy định về những gì", "what does the decree apply to").
+ */
+const SUBJECT = /\b(ban hanh|theo de nghi|de nghi cua|can cu|pham vi|dieu chinh|ap dung|quy dinh (ve )?(gi|nhung gi|noi dung|van de)|issued?|issues|enacts?|enacted|propos\w*|basis|based on|scope|regulates?|governs?|covers?|appl(y|ies))\b/;
+export const asksSubject = (question: string): boolean => SUBJECT.test(foldedLower(question));
 /** A question about when a document takes or ceases to take effect: the date a citation bears is its issue, not that. */
 const ANY_EFFECT = /\bhieu luc\b|\beffect(ive)?\b|\bin force\b|\bexpires?\b/;
 export const asksEffect = (question: string): boolean => ANY_EFFECT.test(foldedLower(question));
