@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever, SearchHit } from '../types.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyze-question.js';
 import { locateLocalities, type LocalityMention } from './detect-localities.js';
-import type { QuestionType } from './question-type.js';
+import { isDateType, type QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, quotedDocuments, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import {
   actingBody,
@@ -752,7 +752,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const { needs } = intent;
     const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, subunits, awards, recipients, asides } = needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');
-    const dateSlot = types.some((type) => type === 'date' || type === 'deadline') || profile.duration;
+    const dateSlot = types.some(isDateType) || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
     const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? intent.needs.amountKinds : [];
     const namesRecipient = (item: Evidence) => recipients.some((place) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place));
@@ -899,7 +899,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const shaped: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
     // "… hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": the date asked is the one the document takes
     // effect, quoted after it.
-    const dateAsked = types.some((type) => type === 'date' || type === 'deadline');
+    const dateAsked = types.some(isDateType);
     const withOwnEffect = async (part: AnswerPart): Promise<AnswerPart> => {
       if (!dateAsked || part.kind !== 'passages' || !quoted.includes(part.docId) || !part.evidence.some((item) => datedByOwnEffect(item.text))) return part;
       const effect = await direct.planFact(documents, part.docId, 'effective-date');

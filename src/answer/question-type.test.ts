@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectQuestionTypes, type QuestionType } from './question-type.js';
+import { detectQuestionTypes, isDateType, type QuestionType } from './question-type.js';
 
 const vi = (q: string) => detectQuestionTypes(q, 'vi');
 const en = (q: string) => detectQuestionTypes(q, 'en');
@@ -96,5 +96,11 @@ describe('detectQuestionTypes (English)', () => {
   it('reads "what does … mean" as a definition, not "what does the plan say"', () => {
     expect(en('What does BHYT mean?')).toContain('definition');
     expect(en('What does the plan say should happen to a resident who falls ill?')).not.toContain('definition');
+  });
+});
+
+describe('isDateType', () => {
+  it('is a date asked, when something happens or by when it is due', () => {
+    expect(['date', 'deadline', 'who', 'count'].map(isDateType)).toEqual([true, true, false, false]);
   });
 });

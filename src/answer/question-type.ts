@@ -17,6 +17,9 @@ export type QuestionType =
   | 'yes-no'
   | 'general';
 
+/** A date asked: when something happens, or by when it is due. */
+export const isDateType = (type: string): boolean => type === 'date' || type === 'deadline';
+
 /** Most specific first: the answerer reads the first type as the main intent. */
 const ORDER: readonly QuestionType[] = [
   'signer',

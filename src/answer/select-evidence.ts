@@ -5,7 +5,7 @@ import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
 import { UNIT_CAPTION, askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
-import type { QuestionType } from './question-type.js';
+import { isDateType, type QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
 export interface Evidence {
@@ -200,7 +200,7 @@ const fitOf = (profile: QueryProfile, text: string, section: string, caption?: s
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
   if (!primary) return 0.5;
   // A date asked beside another kind ("… mà KH 308 căn cứ, có hiệu lực từ ngày nào?") must be in the passage too.
-  const date = profile.types.find((type) => type === 'date' || type === 'deadline');
+  const date = profile.types.find(isDateType);
   const fit = typeFit(primary, text, section, profile);
   return date && date !== primary ? Math.min(fit, typeFit(date, text, section, profile)) : fit;
 };
