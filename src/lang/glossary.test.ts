@@ -81,7 +81,8 @@ describe('translateToVietnamese', () => {
 
   it('reads a hyphenated English compound word by word, unless it describes a document or is a code', () => {
     expect(translateToVietnamese('What food-safety measures are set?').text).toContain('an toàn thực phẩm');
-    expect(translateToVietnamese("the city's gender-equality plan").unmatched).toEqual(['gender-equality']);
+    // The compound names the document (its scope carries the title's words): no word a passage must hold.
+    expect(translateToVietnamese("the city's gender-equality plan")).toMatchObject({ unmatched: [], untranslatedShare: 0 });
     expect(translateToVietnamese('Decree 09/2025/NĐ-CP on COVID-19').text).toContain('NĐ-CP');
   });
 });

@@ -1146,6 +1146,13 @@ export function translateToVietnamese(english: string): Translation {
       continue;
     }
     const original = originals[i].replace(/[.,]+$/, '').replace(/'s$/iu, '');
+    // A compound describing a document names it, as its title does: understood, not a word a passage must hold.
+    if (original.includes('-') && /^\p{Ll}/u.test(original) && DOCUMENT_NOUN.test(originals[i + 1] ?? '')) {
+      flush();
+      understood += 1;
+      i += 1;
+      continue;
+    }
     if (carriedOver(original)) {
       modifiers.push(original);
       understood += 1;
