@@ -162,6 +162,22 @@ describe('words that name a document by number', () => {
   });
 });
 
+describe('words that name one of several documents by number', () => {
+  it('are ignored where only some titles hold them: no passage of the other document could; the words asked stay', () => {
+    const two = [
+      { ...metas[0], id: 'kh-153', number: '153/KH-UBND', title: 'Kế hoạch phòng, chống ma túy năm 2025', locality: 'Thành phố Cần Thơ', level: 'tỉnh', province: 'Cần Thơ' },
+      { ...metas[0], id: 'kh-125', number: '125/KH-UBND', title: 'Kế hoạch phong trào thi đua bầu cử năm 2025, bãi bỏ kế hoạch cũ', locality: 'Tỉnh Đắk Lắk', level: 'tỉnh', province: 'Đắk Lắk' },
+    ] as DocumentMeta[];
+    const question = 'Kế hoạch phòng, chống ma túy 153 của Cần Thơ và kế hoạch thi đua bầu cử 125 của Đắk Lắk giao gì cho Sở Nội vụ, và kế hoạch nào bãi bỏ năm 2025?';
+    const scope = resolveScope(analyzeQuestion(question, { documents: two, abbreviations: new Map() }), two);
+    expect(scope).toMatchObject({ docIds: ['kh-153', 'kh-125'], by: 'number' });
+    expect(scope!.namingWords).toEqual(expect.arrayContaining(['ma', 'túy', 'thi', 'đua', 'bầu', 'cử']));
+    // "năm" is in both titles; "bãi bỏ" is asked, not part of a name.
+    expect(scope!.topicWords).toEqual(expect.arrayContaining(['năm', 'bãi', 'bỏ']));
+    expect(scope!.namingWords).not.toContain('bãi');
+  });
+});
+
 describe('words that name the one document of a place', () => {
   it('are its type words, ignored as evidence', () => {
     const placed = [{ id: 'kh-ls', type: 'Kế hoạch', number: '45/KH-UBND', title: 'Kế hoạch chăm sóc người cao tuổi năm 2024', locality: 'Thành phố Lạng Sơn', level: 'thành phố', province: 'Lạng Sơn' } as DocumentMeta];

@@ -240,7 +240,7 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const byNumber = documentsByNumber(analyzed.original, metas);
   // Asked in English, the words naming the document are those of its translation ("Circular" → "Thông tư").
   const naming = analyzed.language === 'en' ? `${analyzed.original} ${analyzed.searchText}` : analyzed.original;
-  if (byNumber.length > 0) return { docIds: byNumber, by: 'number', ...namingOf(naming, byNumber, metas) };
+  if (byNumber.length > 0) return ownTopics({ docIds: byNumber, by: 'number', ...namingOf(naming, byNumber, metas) }, analyzed.original, metas);
   const byPlace = analyzed.localities.docIds;
   const types = namedTypes(analyzed.original, true);
   const typeOf = types.length > 0 ? typesById(metas) : undefined;
@@ -264,6 +264,33 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const chosen = !topical || byTitle.topicWords ? byTitle : placeByPlace(analyzed.original, placed, metas);
   // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
   return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
+}
+
+/**
+ * With several documents named by number, a title word between a type word and the number ("kế hoạch phòng, chống ma
+ * túy 153 … và kế hoạch thi đua bầu cử 0125 …") that only some of their titles hold says which document, not what in
+ * it: no passage needs it (a passage of the other document could never hold it). Words every title holds, and words
+ * asked outside the names ("… mỗi quyết định bãi bỏ văn bản nào"), stay carried.
+ */
+function ownTopics(scope: Scope, question: string, metas: readonly DocumentMeta[]): Scope {
+  if (scope.docIds.length < 2 || !scope.topicWords?.length) return scope;
+  const named = scope.docIds.map((id) => metasById(metas).get(id));
+  const naming = namingSpans(question, new Set(named.map((meta) => meta?.number?.match(/^\d+/)?.[0].replace(/^0+/, '') ?? '')));
+  const titles = named.map((meta) => new Set(wordsOf(meta?.title ?? '').map(folded)));
+  const names = (word: string) => naming.has(folded(word)) && !titles.every((title) => title.has(folded(word)));
+  return { ...scope, topicWords: scope.topicWords.filter((word) => !names(word)), namingWords: [...(scope.namingWords ?? []), ...scope.topicWords.filter(names)] };
+}
+
+/** The folded words between a word naming a type of document and one of `numbers` after it ("kế hoạch … 153"). */
+function namingSpans(question: string, numbers: ReadonlySet<string>): Set<string> {
+  const words = wordsOf(question).map(folded);
+  const spans = new Set<string>();
+  words.forEach((_, i) => {
+    if (!TYPE_WORDS.some((entry) => entry.pattern.exec(words.slice(i, i + 2).join(' '))?.index === 0)) return;
+    const end = words.slice(i + 1, i + 1 + TITLE_WINDOW).findIndex((word) => numbers.has(word.replace(/^0+/, '')));
+    if (end > 0) for (const word of words.slice(i + 1, i + 1 + end)) spans.add(word);
+  });
+  return spans;
 }
 
 /**
