@@ -127,6 +127,12 @@ describe('a question of two parts', () => {
     expect(result.answered, result.answer).toBe(false);
     expect(result.answer).not.toContain('12 tháng');
   });
+
+  it('does not answer a later part about what the unanswered first part is about, however many words it has', async () => {
+    const result = await ask('Giấy phép lái xe được cấp ở đâu và sau bao lâu thì được xem xét cấp lại?');
+    expect(result.answered, result.answer).toBe(false);
+    expect(result.answer).not.toContain('12 tháng');
+  });
 });
 
 describe('kinds of amount and terms', () => {

@@ -48,7 +48,7 @@ import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
-import { elliptical, rewriteFollowUp } from './rewrite-follow-up.js';
+import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
 import { holdsHeaviestTerms, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -271,7 +271,7 @@ interface Intent {
   direct: DirectAsked;
   /** The province of the plans asked about is named, though the collection holds plans of places inside it only. */
   namesScopeProvince: boolean;
-  /** A later part of a question that says no more than what it asks ("…? Mất bao lâu?") after a part the documents do not answer. */
+  /** A later part of a question, naming no document, after a part the documents do not answer: it asks about what that part is about. */
   leansOnUnanswered: boolean;
 }
 
@@ -639,7 +639,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       needs,
       direct,
       namesScopeProvince: !!scopeMetas && namesProvinceOf(standalone, scopeMetas),
-      leansOnUnanswered: !!context.afterUnanswered && !scope && elliptical(input.question, metas),
+      leansOnUnanswered: !!context.afterUnanswered && !scope,
     };
   };
 
@@ -650,8 +650,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       run: ({ direct: { missingPlaces } }) => (missingPlaces.length > 0 ? { kind: 'abstain', details: { missingPlaces } } : null),
     },
     {
-      // "Thủ tục sang tên sổ đỏ gồm những giấy tờ gì? Mất bao lâu?": the second part is about what the first asked,
-      // which no document answers; any passage giving a length of time would be about something else.
+      // "Thủ tục sang tên sổ đỏ gồm những giấy tờ gì? Mất bao lâu?", "Chỉ số BMI tính thế nào và bao nhiêu thì bị coi là
+      // thừa cân?": a later part is about what the first is about, which no document speaks of; a passage sharing the
+      // later part's own few words ("bị coi là") would be about something else.
       name: 'a part leaning on one the documents do not answer',
       run: ({ leansOnUnanswered }) => (leansOnUnanswered ? { kind: 'abstain', details: {} } : null),
     },
