@@ -151,3 +151,11 @@ describe("an appendix table's row", () => {
     expect(result.answer).toContain('113.100');
   });
 });
+
+describe('a phrase the question quotes', () => {
+  it('answers a figure asked of it only from a sentence stating one, not from any sentence holding the phrase', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo QĐ 2629/QĐ-TTg, việc “cá thể hóa trải nghiệm người dùng” phải đạt tỉ lệ bao nhiêu phần trăm?' });
+    expect(result.answer).not.toContain('Triển khai AI trong cung cấp dịch vụ công trực tuyến toàn trình');
+    if (result.answered) expect(result.answer).toMatch(/\d+\s?%/);
+  });
+});
