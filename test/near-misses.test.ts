@@ -79,6 +79,12 @@ describe('the date a cited document bears', () => {
     expect((await ask('Ngày nào huyện Minh Sơn tổ chức hội nghị triển khai Luật Giáo dục?')).answered).toBe(false);
   });
 
+  it('is no deadline for something to be done about that document', async () => {
+    const result = await ask('Huyện Minh Sơn phải tổng kết Kế hoạch số 151/KH-UBND về thực hiện Tháng hành động vì người cao tuổi trước ngày nào?');
+    expect(result.answered, result.answer).toBe(false);
+    expect(result.answer).not.toContain('06/7/2020');
+  });
+
   it("answers a cited document's number and date asked together", async () => {
     const result = await ask("The Minh Son plan cites a Government decree on the Education Law. What is that decree's number and date?");
     expect(result.answered, result.answer).toBe(true);

@@ -638,7 +638,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       absent,
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
-      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) || types.includes('document') ? () => true : citesNamedNumber(standalone),
+      // Nor is a deadline ("… phải trình dự thảo thay thế Quyết định 15/2021 trước ngày nào?") the date a document bears.
+      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) || types.includes('document') ? () => true : types.includes('deadline') ? () => false : citesNamedNumber(standalone),
       needs,
       direct,
       namesScopeProvince: !!scopeMetas && namesProvinceOf(standalone, scopeMetas),
