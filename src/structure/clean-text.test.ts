@@ -48,6 +48,13 @@ describe('cleanText', () => {
     expect(text.split('\n')).toEqual(expect.arrayContaining(['V. TỔ CHỨC THỰC HIỆN', '1. Sở Y tế:', 'VI. KINH PHÍ THỰC HIỆN', '- Từ ngân sách tỉnh.', '2.', 'Hết.']));
   });
 
+  it('joins a heading wrapped inside its bold span (quyet-dinh-78): the kind word alone, or with its number while the bold goes on', () => {
+    const text = '**Chương\nI**\n\n**Điều\n1. Phạm vi điều chỉnh**\n\n1. Quy chế này quy định.\n\n**Điều 4.\nNguyên tắc tiếp nhận**\n\n1. Tuân thủ pháp luật.\n\n**Điều 5.**\nBan hành kèm theo Quyết định này Quy chế.';
+    const lines = cleanText(text).text.split('\n').filter(Boolean);
+    expect(lines).toEqual(['Chương I', 'Điều 1. Phạm vi điều chỉnh', '1. Quy chế này quy định.', 'Điều 4. Nguyên tắc tiếp nhận', '1. Tuân thủ pháp luật.', 'Điều 5.', 'Ban hành kèm theo Quyết định này Quy chế.']);
+    expectRoundTrip(text);
+  });
+
   it('joins a sentence split by a page break (huu-lung) but keeps paragraphs apart', () => {
     const { text } = cleanText(read('huu-lung-2022.txt'));
     expect(text).toContain('người có công, ban hành văn bản chỉ đạo các đơn vị chức năng');

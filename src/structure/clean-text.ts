@@ -21,6 +21,8 @@ interface PhysicalLine {
   ends: number[];
   /** Offset of the line's terminating newline (or the text length). */
   newline: number;
+  /** The line opens a bold span it does not close ("**Điều 4." / "Nguyên tắc …**"): the span goes on below. */
+  opensBold: boolean;
 }
 
 const SEPARATOR = /^[-_=*.\s|]+$/u;
@@ -28,6 +30,8 @@ const TERMINAL = /[.;:!?]["”)]?$/u;
 const SIGNATURE_PREFIX = /^(KT|TM|TL|TUQ)\.$/u;
 /** A heading's number alone on its line ("VI.", "1.", "a)"), its title wrapped onto the next (dak-lak-0130). */
 const BARE_HEADING_NUMBER = /^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]$/u;
+/** A heading's kind word alone, or with its number, on its line: "Điều" / "1. Phạm vi …", "Chương" / "I", "Điều 4." / its title. */
+const HEADING_WORD = /^(?:Điều|Chương|Mục|Phần)(?:\s+(?:\d+|[IVXLC]+)\.?)?$/u;
 /** Words that cannot end a paragraph or heading: a line ending with one always continues. */
 const CONNECTIVES = new Set(
   'và của các cho với trong về theo tại số ngày được là những có hoặc hay từ đến để khi nhằm như trên dưới thuộc bị do mà thì sẽ đã đang cần phải'.split(' '),
@@ -109,8 +113,11 @@ function cleanLine(original: string, from: number, to: number): Pick<PhysicalLin
  * Hard wraps (khanh-hoa: first line of a paragraph short, the rest ~80 columns) and page breaks (huu-lung: a blank
  * line inside a sentence) are joined; headings, list items and sentence-final lines start a new block.
  */
-function continues(line: string, next: string, blankLinesBetween: number, after: string | undefined, context: { documentText: string; wrapWidth: number }): boolean {
+function continues(line: string, next: string, blankLinesBetween: number, after: string | undefined, context: { documentText: string; wrapWidth: number; opensBold: boolean }): boolean {
   if (SEPARATOR.test(next) || SEPARATOR.test(line)) return false;
+  // A heading wrapped inside its bold span: the kind word alone ("Điều" / "1. Phạm vi điều chỉnh"), or with its number
+  // when the bold goes on ("**Điều 4." / "Nguyên tắc tiếp nhận …**"; "**Điều 1.**" / "Ban hành …" is a heading and its text).
+  if (HEADING_WORD.test(line) && blankLinesBetween === 0 && (context.opensBold || !/\d|[IVXLC]$/u.test(line))) return true;
   if (BARE_HEADING_NUMBER.test(line)) return blankLinesBetween === 0 && !BLOCK_START.test(next);
   if (BLOCK_START.test(next)) {
     // "…Lao động\n- Thương binh và Xã hội": a dash compound wrapped at the dash, as the document writes it elsewhere.
@@ -144,7 +151,7 @@ export function cleanText(original: string): CleanedText {
     let newline = original.indexOf('\n', from);
     if (newline < 0) newline = original.length;
     const to = newline > from && original[newline - 1] === '\r' ? newline - 1 : newline;
-    lines.push({ ...cleanLine(original, from, to), newline });
+    lines.push({ ...cleanLine(original, from, to), newline, opensBold: (original.slice(from, to).match(/\*\*/g)?.length ?? 0) % 2 === 1 });
     from = newline + 1;
   }
   // Stray table borders ("|") and whitespace-only lines count as blank lines.
@@ -172,7 +179,7 @@ export function cleanText(original: string): CleanedText {
       const { newline } = previous.line;
       // A line holding only "|" separates table cells: text never continues across it.
       const cellBreak = lines.slice(previous.index + 1, index).some(isPipeLine);
-      if (!cellBreak && continues(previous.line.text, line.text, blankLines, after, { documentText, wrapWidth })) {
+      if (!cellBreak && continues(previous.line.text, line.text, blankLines, after, { documentText, wrapWidth, opensBold: previous.line.opensBold })) {
         emit(' ', newline, newline + 1);
       } else {
         emit('\n', newline, newline + 1);
