@@ -41,3 +41,29 @@ describe('composeAnswer', () => {
     expect(answer('Điều 10. Áp dụng hình thức kỷ luật cách chức')).not.toContain('(Áp dụng');
   });
 });
+
+describe('composeAnswer: lists', () => {
+  const items = (count: number) => Array.from({ length: count }, (_, i) => `${i + 1}. Nguyên tắc thứ ${i + 1} của quy chế.`);
+  const listAnswer = (count: number) => {
+    const text = `Số: 5/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nBan hành quy chế\n\n**Điều 4. Nguyên tắc**\n\n${items(count).join('\n\n')}\n`;
+    const doc: SourceDocument = { meta: { id: 'qd-5', type: 'Quyết định', number: '5/2025/QĐ-UBND', title: 'Quyết định ban hành quy chế', sourceFile: 'y.txt' }, text, hash: '' };
+    const docChunks = chunkDocument(doc);
+    const evidence = items(count).map((item): Evidence => {
+      const start = text.indexOf(item);
+      const chunk = docChunks.find((candidate) => candidate.start <= start && start < candidate.end)!;
+      return { chunk, start, end: start + item.length, text: item, section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
+    });
+    const reader = { document: () => doc, chunksOf: () => docChunks, outline: () => outlineOf(doc) };
+    return composeAnswer({ parts: [{ docId: 'qd-5', kind: 'passages', layout: 'list', evidence }], language: 'vi', documents: reader, metaOf: () => doc.meta }).answer;
+  };
+
+  it('never hides a single item behind "và 1 nội dung khác", and counts the items beyond its room', () => {
+    const seven = listAnswer(7);
+    expect(seven).toContain('7. Nguyên tắc thứ 7');
+    expect(seven).not.toContain('nội dung khác');
+    const nine = listAnswer(9);
+    expect(nine).toContain('6. Nguyên tắc thứ 6');
+    expect(nine).not.toContain('7. Nguyên tắc thứ 7');
+    expect(nine).toContain('và 3 nội dung khác');
+  });
+});

@@ -254,6 +254,11 @@ export function composeAnswer(args: {
       characters -= part.evidence[1 + extra].text.length;
       extra += 1;
     }
+    // A list never hides a single item behind "và 1 nội dung khác": quoting it says more in about the same room.
+    if (part.layout === 'list' && part.evidence.length - 1 - extra === 1 && part.evidence[1 + extra].text.length <= characters) {
+      characters -= part.evidence[1 + extra].text.length;
+      extra += 1;
+    }
     if (part.layout === 'list') part.omitted = part.evidence.length - 1 - extra;
     part.evidence = part.evidence.slice(0, 1 + extra);
     budget -= extra;
