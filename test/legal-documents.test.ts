@@ -152,6 +152,18 @@ describe("an appendix table's row", () => {
   });
 });
 
+describe('several places given to', () => {
+  it("quotes each place's row, however little its name weighs beside the other's", async () => {
+    for (const [question, figures] of [
+      ['Quyết định 2639/QĐ-TTg bổ sung cho tỉnh Thái Nguyên và tỉnh Hưng Yên mỗi tỉnh bao nhiêu?', ['100.100', '55.800']],
+      ['Theo QĐ 2639, Quảng Trị và Đắk Lắk mỗi tỉnh được bổ sung bao nhiêu?', ['91.000', '114.400']],
+    ] as const) {
+      const result = await pipeline.answerer.ask({ question });
+      for (const figure of figures) expect(result.answer, question).toContain(figure);
+    }
+  });
+});
+
 describe('a phrase the question quotes', () => {
   it('answers a figure asked of it only from a sentence stating one, not from any sentence holding the phrase', async () => {
     const result = await pipeline.answerer.ask({ question: 'Theo QĐ 2629/QĐ-TTg, việc “cá thể hóa trải nghiệm người dùng” phải đạt tỉ lệ bao nhiêu phần trăm?' });

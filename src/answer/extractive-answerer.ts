@@ -99,8 +99,8 @@ const NAMED_UNIT = new RegExp(String.raw`(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|
 
 /** Words before a place that make it what something is given to: "bổ sung cho tỉnh", "allocate to". */
 const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|thành phố|tp\.?|the)\s+)?$/iu;
-/** A place receiving: "Lâm Đồng được bổ sung …", "Gia Lai nhận …", "… Khánh Hòa each receive". */
-const RECIPIENT_AFTER = /^\s*(?:(?:each|both|mỗi|cùng)\s+)?(?:được|nhận|receives?|received|gets?|got)(?!\p{L})/iu;
+/** A place receiving: "Lâm Đồng được bổ sung …", "Gia Lai nhận …", "… Khánh Hòa each receive", "… Đắk Lắk mỗi tỉnh được". */
+const RECIPIENT_AFTER = /^\s*(?:(?:each|both|mỗi|cùng)\s+(?:(?:tỉnh|thành phố|nơi|địa phương)\s+)?)?(?:được|nhận|receives?|received|gets?|got)(?!\p{L})/iu;
 
 /** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
 const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
@@ -125,6 +125,8 @@ const askedSlot = (types: readonly string[], unit: string | null, stated: readon
           : { kind: 'count', unit }
         : undefined;
 
+/** Whether a passage or its headings name a place (folded, as `recipientPlaces` gives it). */
+const namesPlace = (item: Evidence, place: string): boolean => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place);
 /** Kinds of question a sentence answers only by stating a figure or a date. */
 const FIGURE_OR_DATE: readonly string[] = ['count', 'percent', 'date', 'deadline'];
 /** Below this coverage, a passage answering a question about the whole collection must hold its heaviest terms. */
@@ -762,7 +764,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const dateSlot = types.some(isDateType) || profile.duration;
     // "Bị phạt bao nhiêu tiền" is not answered by a fee, nor "phí dịch vụ bao nhiêu phần trăm" by a share of people.
     const amountKinds = figureSlot || (profile.unit !== null && isMoneyUnit(profile.unit)) ? intent.needs.amountKinds : [];
-    const namesRecipient = (item: Evidence) => recipients.some((place) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place));
+    const namesRecipient = (item: Evidence) => recipients.some((place) => namesPlace(item, place));
     // A place's row in a national document's table ("22 | LÂM ĐỒNG | 135.200") answers for that place when the document
     // speaks of what is asked (its article on what it allocates covers the question): the row itself says only the
     // place and the figure.
@@ -897,8 +899,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const quoted = answeringDocs.slice(0, MAX_DOCUMENTS_PER_ANSWER);
     await documents.load(quoted);
     const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
+    // "… cho tỉnh Sơn La và tỉnh Điện Biên mỗi tỉnh bao nhiêu?": each place given to is quoted, however its name weighs.
+    const { recipients } = intent.needs;
+    const perRecipient = (docId: string, picked: Evidence[]): Evidence[] => {
+      const missed = recipients.filter((place) => !picked.some((item) => namesPlace(item, place)));
+      const added = missed.flatMap((place) => groups.get(docId)!.find((item) => namesPlace(item, place)) ?? []);
+      return added.length === 0 ? picked : [...picked, ...added].sort((a, b) => a.start - b.start);
+    };
     const passagesOf = (docId: string) => {
-      const picked = shaper.pickPassages(groups.get(docId)!, limit);
+      const picked = perRecipient(docId, shaper.pickPassages(groups.get(docId)!, limit));
       // "Sở Tài chính được giao chủ trì những nhiệm vụ nào": the rows of a table giving that body in charge.
       const listed = listLike ? shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies) : picked;
       return shaper.merged(listed.map(shaper.withIntroduced).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
