@@ -310,6 +310,11 @@ describe('askedUnit in English', () => {
     expect(askedUnit('How many hectares of forest are planted?', translate)).toBe('ha');
   });
 
+  it('reads no Vietnamese "mấy" in English words ("people may eat them")', () => {
+    const translate = (english: string) => translateToVietnamese(english).text;
+    expect(askedUnit('Does the plan say people may eat them?', translate)).toBeNull();
+  });
+
   it('reads money from "what allowance / fee / fine", not from a question about kinds', () => {
     const translate = (english: string) => translateToVietnamese(english).text;
     expect(askedUnit('What monthly allowance will the chief architect receive?', translate)).toBe('tien');

@@ -3,6 +3,7 @@ import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { markerLength } from '../structure/grammar.js';
+import { detectLanguage } from './detect-language.js';
 import { asksInDong, MACHINE_WORDS, type QuestionType } from './question-type.js';
 import { isAccented } from './term-stats.js';
 
@@ -383,6 +384,8 @@ export function askedUnit(question: string, translate?: (english: string) => str
   // "What monthly allowance will the architect receive?", "What is the fee for …?": an amount of money, asked in
   // English without "how much" ("what allowances" or "what kind of fee" asks kinds, not an amount).
   if (translate && ENGLISH_AMOUNT.test(question) && !/\bwhat (kinds?|types?|sorts?) of\b/i.test(question)) return 'tien';
+  // The Vietnamese words asking a number are read in Vietnamese only: "may eat them" asks no "mấy".
+  if (translate && detectLanguage(question) === 'en') return null;
   const folded = foldedLower(question);
   // "Nơi nào có nhiều người khuyết tật hơn?": a comparison of how many people.
   if (/\b(nhieu|it)\b.*\b(hon|nhat)\b|\bso voi\b|\b(more|fewer|most|fewest)\b/.test(folded) && PEOPLE_GROUP.test(folded)) return 'nguoi';
