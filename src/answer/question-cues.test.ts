@@ -98,6 +98,16 @@ describe('askedAttribute', () => {
     expect(askedAttribute('Quyết định bổ sung cho tỉnh bao nhiêu kinh phí để sửa chữa trụ sở?')).toBeNull();
   });
 
+  it('asks for a place where a question asks where something is or will be, not for a mention of it', () => {
+    for (const question of ['Where will the provincial start-up centre be built?', 'Trung tâm điều hành thông minh của tỉnh đặt ở đâu?', 'Lễ phát động tổ chức tại địa điểm nào?']) {
+      const stated = askedAttribute(question)!;
+      expect(stated, question).not.toBeNull();
+      expect(stated.test('xay dung trung tam khoi nghiep cap tinh')).toBe(false);
+      expect(stated.test('trung tam dat tai phuong ninh kieu')).toBe(true);
+    }
+    expect(askedAttribute('Where does the plan say the centre gets its money?')).toBeNull();
+  });
+
   it('asks for words of ending when a question asks when a rule ceases to apply', () => {
     const stated = askedAttribute('Thông tư 05/2025/TT-BGDĐT hết hiệu lực khi nào?')!;
     expect(stated.test('thong tu nay co hieu luc thi hanh ke tu ngay 22 thang 4 nam 2025')).toBe(false);

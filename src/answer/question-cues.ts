@@ -129,6 +129,11 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   // ("Sửa chữa trụ sở" is about offices, not where one is.)
   { asked: /\bdia chi\b|\baddress\b|\btru so\b[^?.;]*\b(o dau|tai dau|dat o|nam o|nam tai)\b|\bheadquarter/, stated: /\bdia chi\b|\btru so\b|\bso nha\b|\bduong\s+\p{Lu}/u },
   { asked: /\bemail\b|\be-mail\b|\bthu dien tu\b/, stated: /@|\bemail\b|\bthu dien tu\b/ },
+  // Where something is or will be ("Where will the centre be built?", "đặt ở đâu"): a passage placing it, not one naming it.
+  {
+    asked: /\bwhere (is|are|was|were|will)\b[^?]*\b(located|built|based|held|situated|set up|placed|headquartered)\b|\b(dat|xay dung|to chuc|nam|bo tri|dong|dat tru so)\s+(o|tai)\s+(dau|dia diem nao)\b|\b(o|tai) dia diem nao\b/,
+    stated: /\b(dia diem|dia chi|tru so|(dat|nam|xay dung|to chuc|bo tri|dong|dien ra) (tai|o)|tai (phu luc|xa|phuong|huyen|tinh|thanh pho|thi xa|quan|khu|hoi truong|so|tru so)\b)/,
+  },
   { asked: /\bwebsite\b|\btrang web\b|\bweb site\b/, stated: /https?:|www\.|\btrang (thong tin|web)\b/ },
   { asked: /\bfax\b/, stated: /\bfax\b/ },
   // What a document replaces, repeals or amends is said in those words, never by what it rests on.
