@@ -37,6 +37,13 @@ describe('documentsByNumber', () => {
     expect(documentsByNumber('Kế hoạch hỗ trợ 500 hộ nghèo của tỉnh', plans)).toEqual([]);
   });
 
+  it('reads a second document named by its title words and number after "và", of the type of the first', () => {
+    const plans = [meta('kh-144', 'Kế hoạch', '144/KH-UBND'), meta('kh-552', 'Kế hoạch', '552/KH-UBND'), meta('kh-2024', 'Kế hoạch', '2024/KH-UBND'), ...metas];
+    expect(documentsByNumber('Kế hoạch kinh tế số 144 của Bắc Ninh và lộ trình đổi mới công nghệ 552 của Đồng Tháp nói gì về sandbox?', plans)).toEqual(['kh-144', 'kh-552']);
+    expect(documentsByNumber('Kế hoạch 144 của Bắc Ninh và chương trình năm 2024 của tỉnh', plans)).toEqual(['kh-144']);
+    expect(documentsByNumber('Kế hoạch 144 và hỗ trợ 552 hộ nghèo', plans)).toEqual(['kh-144']);
+  });
+
   it('does not take a number of one type for a document of another, nor a year for a number', () => {
     expect(documentsByNumber('Kế hoạch 171 nói gì?', metas)).toEqual([]);
     expect(documentsByNumber('Mục tiêu đến năm 2030 là gì?', metas)).toEqual([]);

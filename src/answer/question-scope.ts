@@ -22,6 +22,11 @@ const AND_NUMBER = /^(?:\s*\([^()]*\))?\s*(?:,|;|&|\bva\b|\band\b|\bor\b|\bhoac\
  * a year ("kế hoạch năm 2024 của TP Lạng Sơn").
  */
 const TYPE_TITLE_NUMBER = new RegExp(`(?<![\\p{L}\\d])(${ANY_TYPE_WORD})\\s+(?:[a-z]+,?\\s+){1,8}?(?<!\\b(?:nam|year|den|tu|doan)\\s+)(\\d{2,5})(?=\\s+(?:cua|o|tai|va|and)\\b|\\s*[),?.;]|\\s*$)`, 'gu');
+/**
+ * "… kế hoạch kinh tế số 144 của Bắc Ninh và lộ trình đổi mới công nghệ 552 của Đồng Tháp": after a document named by
+ * type and number, "và" a few words of another's title and its number, before "của" and its place: one of the same type.
+ */
+const AND_TITLE_NUMBER = /(?<!\p{L})(?:va|and)\s+(?:[a-z]+,?\s+){1,8}?(?<!\b(?:nam|year|den|tu|doan)\s+)(?!(?:19|20)\d{2}\b)(\d{2,5})(?=\s+(?:cua|o|tai)\b)/gu;
 /** "171/2025/nđ-cp", "2618/kh-ubnd", "144/kh": a number with its code. */
 const NUMBER_WITH_CODE = /(?<![\d])(\d{1,5})\s*(?:\/\s*(\d{4}))?\s*\/\s*([a-zđ&]+)/gu;
 
@@ -44,9 +49,13 @@ function numberMentions(question: string): NumberMention[] {
     }
     return mentions;
   });
+  const titled = [...text.matchAll(TYPE_TITLE_NUMBER)].map((match) => ({ start: match.index! + match[0].length - match[2].length, digits: digitsOf(match[2]), typeWord: match[1] }));
+  const first = [...typed, ...titled].sort((a, b) => a.start - b.start)[0];
+  const joined = first ? [...text.matchAll(AND_TITLE_NUMBER)].filter((match) => match.index! > first.start).map((match) => ({ start: match.index! + match[0].length - match[1].length, digits: digitsOf(match[1]), typeWord: first.typeWord })) : [];
   return [
     ...typed,
-    ...[...text.matchAll(TYPE_TITLE_NUMBER)].map((match) => ({ start: match.index! + match[0].length - match[2].length, digits: digitsOf(match[2]), typeWord: match[1] })),
+    ...titled,
+    ...joined.filter((mention) => ![...typed, ...titled].some((other) => other.start === mention.start)),
     ...[...text.matchAll(NUMBER_WITH_CODE)].map((match) => ({ start: match.index!, digits: digitsOf(match[1]), typeWord: match[3], year: match[2] })),
   ];
 }
