@@ -284,7 +284,7 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
 function ownTopics(scope: Scope, question: string, metas: readonly DocumentMeta[]): Scope {
   if (scope.docIds.length < 2 || !scope.topicWords?.length) return scope;
   const named = scope.docIds.map((id) => metasById(metas).get(id));
-  const naming = namingSpans(question, new Set(named.map((meta) => meta?.number?.match(/^\d+/)?.[0].replace(/^0+/, '') ?? '')));
+  const naming = namingSpans(question, new Set(named.map((meta) => digitsOf(meta?.number?.match(/^\d+/)?.[0] ?? ''))));
   const titles = named.map((meta) => new Set(wordsOf(meta?.title ?? '').map(folded)));
   const names = (word: string) => naming.has(folded(word)) && !titles.every((title) => title.has(folded(word)));
   return { ...scope, topicWords: scope.topicWords.filter((word) => !names(word)), namingWords: [...(scope.namingWords ?? []), ...scope.topicWords.filter(names)] };
@@ -296,7 +296,7 @@ function namingSpans(question: string, numbers: ReadonlySet<string>): Set<string
   const spans = new Set<string>();
   words.forEach((_, i) => {
     if (!TYPE_WORDS.some((entry) => entry.pattern.exec(words.slice(i, i + 2).join(' '))?.index === 0)) return;
-    const end = words.slice(i + 1, i + 1 + TITLE_WINDOW).findIndex((word) => numbers.has(word.replace(/^0+/, '')));
+    const end = words.slice(i + 1, i + 1 + TITLE_WINDOW).findIndex((word) => numbers.has(digitsOf(word)));
     if (end > 0) for (const word of words.slice(i + 1, i + 1 + end)) spans.add(word);
   });
   return spans;
