@@ -295,7 +295,7 @@ function namingSpans(question: string, numbers: ReadonlySet<string>): Set<string
   const words = wordsOf(question).map(folded);
   const spans = new Set<string>();
   words.forEach((_, i) => {
-    if (!TYPE_WORDS.some((entry) => entry.pattern.exec(words.slice(i, i + 2).join(' '))?.index === 0)) return;
+    if (!typeWordAt(words, i)) return;
     const end = words.slice(i + 1, i + 1 + TITLE_WINDOW).findIndex((word) => numbers.has(digitsOf(word)));
     if (end > 0) for (const word of words.slice(i + 1, i + 1 + end)) spans.add(word);
   });
@@ -350,11 +350,16 @@ function titlePairs(meta: DocumentMeta): Set<string> {
 /** Words after a type word may be a title ("Kế hoạch chuyển đổi số hạ tầng giao thông…"), this many at most. */
 const TITLE_WINDOW = 12;
 
+/** Whether a word naming a type of document ("kế hoạch", "nđ", "decree") starts at word `i`. */
+const typeWordAt = (words: readonly string[], i: number): boolean => {
+  const text = folded(words.slice(i, i + 2).join(' '));
+  return TYPE_WORDS.some((entry) => entry.pattern.exec(text)?.index === 0);
+};
+
 /** The question's words that may name a document by its title: those just after a word naming a type of document. */
 function titledWords(question: string): string[] {
   const words = wordsOf(question);
-  const opensWithType = (text: string) => TYPE_WORDS.some((entry) => entry.pattern.exec(text)?.index === 0);
-  const start = words.findIndex((_, i) => opensWithType(folded(words.slice(i, i + 2).join(' '))));
+  const start = words.findIndex((_, i) => typeWordAt(words, i));
   return start < 0 ? [] : words.slice(start, start + TITLE_WINDOW);
 }
 
