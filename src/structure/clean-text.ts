@@ -54,7 +54,7 @@ function clustersOf(segment: string): number[][] {
 }
 
 /** Collapses whitespace, drops markdown emphasis markers, applies normalizeVietnamese; keeps per-character offsets. */
-function cleanLine(original: string, from: number, to: number): Pick<PhysicalLine, 'text' | 'starts' | 'ends'> {
+function cleanLine(original: string, from: number, to: number): Omit<PhysicalLine, 'newline'> {
   const raw = original.slice(from, to);
   // Markdown markers left by conversion: "**bold**" and "(*italic*)"; a lone "(*)" footnote mark stays.
   const drop = new Set<number>();
@@ -105,7 +105,7 @@ function cleanLine(original: string, from: number, to: number): Pick<PhysicalLin
     out += normalized;
     index += segment.length;
   }
-  return { text: out, starts: outStarts, ends: outEnds };
+  return { text: out, starts: outStarts, ends: outEnds, opensBold: (raw.match(/\*\*/g)?.length ?? 0) % 2 === 1 };
 }
 
 /**
@@ -151,7 +151,7 @@ export function cleanText(original: string): CleanedText {
     let newline = original.indexOf('\n', from);
     if (newline < 0) newline = original.length;
     const to = newline > from && original[newline - 1] === '\r' ? newline - 1 : newline;
-    lines.push({ ...cleanLine(original, from, to), newline, opensBold: (original.slice(from, to).match(/\*\*/g)?.length ?? 0) % 2 === 1 });
+    lines.push({ ...cleanLine(original, from, to), newline });
     from = newline + 1;
   }
   // Stray table borders ("|") and whitespace-only lines count as blank lines.
