@@ -127,8 +127,8 @@ const askedSlot = (types: readonly string[], unit: string | null, stated: readon
 
 /** Whether a passage or its headings name a place (folded, as `recipientPlaces` gives it). */
 const namesPlace = (item: Evidence, place: string): boolean => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place);
-/** Kinds of question a sentence answers only by stating a figure or a date. */
-const FIGURE_OR_DATE: readonly string[] = ['count', 'percent', 'date', 'deadline'];
+/** A kind of question a sentence answers only by stating a figure or a date. */
+const asksFigureOrDate = (type: QuestionType): boolean => type === 'count' || type === 'percent' || isDateType(type);
 /** Below this coverage, a passage answering a question about the whole collection must hold its heaviest terms. */
 const UNSCOPED_FULL_COVERAGE = 0.5;
 /** Share of a passage's words that are its document's title words for it to be a restatement of the title. */
@@ -685,7 +685,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         const found = await direct.quotedPhrase(documents, asked.quoted, scope);
         // "Thế nào là “giảng viên kiêm nhiệm”?" is not answered by a sentence that only uses the phrase, nor "… “cá thể
         // hóa” phải đạt bao nhiêu phần trăm?" by one stating no share: a figure or a date asked must be in it too.
-        const typed = types.filter((type) => FIGURE_OR_DATE.includes(type));
+        const typed = types.filter(asksFigureOrDate);
         const fills = (item: Evidence) => (needs.definedTerms.length === 0 || definesAsked(needs, item.text)) && typed.every((type) => typeFit(type, item.text, item.section.join(' ')) >= 0.6);
         const parts = found.map((part) => ({ ...part, evidence: part.evidence.filter(fills) })).filter((part) => part.evidence.length > 0);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
