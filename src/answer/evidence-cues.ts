@@ -12,9 +12,9 @@ const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{
 const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bquy [ivx]+\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
 /** A document's number with its code, folded: "118/2008/qd-ttg", "321-kh/tu", "151 /kh-ubnd". */
 const CODED_NUMBER = String.raw`\d+\s?[-/][\w/.-]*[a-z][\w/.-]*`;
-/** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025". */
-const CITED_DATE = new RegExp(`${CODED_NUMBER}\\s+ngay\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\s+thang\\s+\\d{1,2}(?:\\s+nam\\s+\\d{4})?)`, 'g');
-const AFTER_CODED_NUMBER = new RegExp(`(${CODED_NUMBER})\\s+$`);
+/** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025", "28-ct/tw, ngay 25/12/2023". */
+const CITED_DATE = new RegExp(`${CODED_NUMBER},?\\s+ngay\\s+\\d{1,2}(?:\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\s+thang\\s+\\d{1,2}(?:\\s+nam\\s+\\d{4})?)`, 'g');
+const AFTER_CODED_NUMBER = new RegExp(`(${CODED_NUMBER}),?\\s+$`);
 /** The document number a text ends with, folded ("118/2008/qd-ttg"): a date right after it is that document's, not a time asked. */
 export const numberAtEnd = (text: string): string | null => AFTER_CODED_NUMBER.exec(matchKey(text))?.[1] ?? null;
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */

@@ -81,6 +81,8 @@ const DEFAULT_MIN_TYPED_COVERAGE = 0.25;
 const DEFAULT_MAX_UNKNOWN_SHARE = 0.45;
 /** Passages of national documents read beside those of the place a question names. */
 const NATIONAL_HITS = 4;
+/** Chunks mentioning a document the collection lacks that are read for one question. */
+const MENTION_CANDIDATES = 200;
 /** Another plan is answered beside the best one when its evidence is at least this close. */
 const SIBLING_RATIO = 0.55;
 /** Words that frame a question rather than name its subject: "kế hoạch nào đề cập …", "X có trách nhiệm gì". */
@@ -641,7 +643,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // A citation's date is the day that document was issued: no answer to when it takes or ceases to take effect.
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
       // Nor is a deadline ("… phải trình dự thảo thay thế Quyết định 15/2021 trước ngày nào?") the date a document bears.
-      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) || types.includes('document') ? () => true : types.includes('deadline') ? () => false : citesNamedNumber(standalone),
+      // Asked when a document the collection lacks was issued, the date another citation beside it bears is not it.
+      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) && absent.length > 0 ? citesNamedNumber(standalone) : asksIssue(standalone) || types.includes('document') ? () => true : types.includes('deadline') ? () => false : citesNamedNumber(standalone),
       needs,
       direct,
       namesScopeProvince: !!scopeMetas && namesProvinceOf(standalone, scopeMetas),
@@ -737,6 +740,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
   ];
 
+  /** The chunks mentioning every one of the documents the collection lacks, found by the first one's number. */
+  const mentioning = async (absent: Intent['absent'], scope: readonly string[] | null): Promise<SearchHit[]> => {
+    const [{ numberWords }] = absent;
+    const find = (words: readonly string[]) => knowledge.chunksWithWords(words, { docIds: scope ?? undefined, limit: MENTION_CANDIDATES });
+    // A passage may write the number without the code the question gives it ("Quyết định số 1942 ngày …").
+    let chunks = await find(numberWords);
+    if (chunks.length === 0 && numberWords.length > 1) chunks = await find(numberWords.slice(0, 1));
+    return chunks.filter((chunk) => absent.every((document) => document.mentionedIn(chunk.text))).map((chunk) => ({ chunk, score: 0 }));
+  };
+
   /**
    * Stage 3: retrieval, every sentence scored, and the passages that fill the asked slot. Each filter is a rule
    * about what cannot answer, named for the debug log.
@@ -746,7 +759,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const retrieveStarted = performance.now();
     // topK, when given, is how many passages to read; otherwise more for questions spanning several plans.
     const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
-    const hits = await retriever.search(searchText, { topK, docIds: scope ?? undefined });
+    // Only a passage mentioning a document the collection lacks answers about it (the rule below); over thousands of
+    // documents its number is a common word ranking need not reach, so the index finds those passages instead.
+    const hits = intent.absent.length > 0 ? await mentioning(intent.absent, scope) : await retriever.search(searchText, { topK, docIds: scope ?? undefined });
     const { folded } = intent;
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;

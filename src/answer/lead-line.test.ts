@@ -9,6 +9,8 @@ describe('askedValue', () => {
     expect(askedValue('Trên cơ sở Kế hoạch số 114/KH-UBND ngày 28/3/2022 của UBND thành phố', { kind: 'date', cited: (citation) => citation.startsWith('114/') })).toBe('ngày 28/3/2022');
     // The date a cited document bears is no answer when the question asks about another document.
     expect(askedValue('Trên cơ sở Kế hoạch số 114/KH-UBND ngày 28/3/2022 của UBND thành phố', { kind: 'date' })).toBeNull();
+    // A comma between a citation and its date keeps the date the cited document's.
+    expect(askedValue('Căn cứ Chỉ thị số 28-CT/TW, ngày 25/12/2023; Quyết định số 1942/QĐ-TTg ngày 18/11/2021', { kind: 'date', cited: (citation) => citation.startsWith('1942/') })).toBe('ngày 18/11/2021');
     expect(askedValue('Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2025.', { kind: 'date' })).toBe('từ ngày 01 tháng 7 năm 2025');
     expect(askedValue('Phấn đấu ít nhất 85% người hưởng trợ cấp mở tài khoản.', { kind: 'percent' })).toBe('ít nhất 85%');
     expect(askedValue('thiệt hại trên 70% diện tích, hỗ trợ 10.000.000 đồng/ha', { kind: 'money' })).toBe('10.000.000 đồng/ha');

@@ -155,6 +155,17 @@ describe('questionScope', () => {
     expect(scope('Các nghị định về đào tạo, bồi dưỡng công chức và kỷ luật công chức do ai ký?')).toBeNull();
     expect(scope('Nghị định của tỉnh Nghệ An về đào tạo, bồi dưỡng công chức do ai ký?')).toBeNull();
   });
+
+  it('is not read from the words around a number naming a document the collection lacks', () => {
+    const decisions = [
+      { ...metas[3], id: 'qd-80', number: '80/2025/QĐ-UBND', title: 'Quyết định ban hành quy định cung cấp thông tin' },
+      { ...metas[3], id: 'qd-41', number: '41/2025/QĐ-UBND', title: 'Quyết định về việc giao chỉ tiêu biên chế' },
+    ] as DocumentMeta[];
+    const scope = (question: string) => resolveScope(analyzeQuestion(question, { documents: decisions, abbreviations: new Map() }), decisions);
+    expect(scope('Quyết định ban hành quy định cung cấp thông tin do ai ký?')?.docIds).toEqual(['qd-80']);
+    expect(scope('Quyết định 1942/QĐ-TTg được ban hành ngày nào?')).toBeNull();
+    expect(scope('On what date was Decision 1942/QĐ-TTg issued?')).toBeNull();
+  });
 });
 
 describe('words that name a document by number', () => {
@@ -203,6 +214,8 @@ describe('absentDocuments', () => {
     expect(absent[0].mentionedIn('thay thế Thông tư số 111/2025/TT-BTC ngày 01 tháng 12')).toBe(true);
     expect(absent[0].mentionedIn('Thông tư số 110/2025/TT-BTC')).toBe(false);
     expect(absent[0].mentionedIn('theo Thông tư 111/2024/TT-BTC')).toBe(false);
+    // What the index finds a passage citing it by: its number as the analyzer reads it, then its code.
+    expect(absent[0].numberWords).toEqual(['111/2025', 'tt', 'btc']);
   });
 
   it("knows a Party document by its number before a hyphen ('Chỉ thị 20-CT/TW')", () => {

@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../lang/normalize.js';
+import { tokenize } from '../lang/tokenize.js';
 import { DOCUMENT_TYPES, typeEntry } from '../structure/grammar.js';
 import type { DocumentMeta } from '../types.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
@@ -83,7 +84,7 @@ export function documentsByNumber(question: string, metas: readonly DocumentMeta
  */
 export function namesAbsentDocument(question: string, metas: readonly DocumentMeta[]): boolean {
   // Named by number: absent unless it also names one the collection holds (the rule of `absentDocuments`).
-  if (numberMentions(question).length > 0) return absentDocuments(question, metas).length > 0;
+  if (namesNumber(question)) return absentDocuments(question, metas).length > 0;
   // "Văn bản" (a document) names no type of its own: every document is one.
   const absent = (type: DocumentMeta['type']) => type !== GENERIC_TYPE && !metas.some((meta) => typeEntry(meta.type).type === type);
   const subject = namedTypes(question, true);
@@ -137,6 +138,9 @@ export function citesNamedNumber(question: string): (citation: string) => boolea
   };
 }
 
+/** Whether the question names a document by number ("Quyết định 1942/QĐ-TTg", "KH 8557"). */
+const namesNumber = (question: string): boolean => numberMentions(question).length > 0;
+
 /** A document the question names by number that the collection lacks. */
 export interface AbsentDocument {
   /** As the question writes it: "Thông tư 111/2025/TT-BTC". */
@@ -144,6 +148,8 @@ export interface AbsentDocument {
   /** The question asks what it says ("theo Thông tư …"). */
   framed: boolean;
   mentionedIn: (text: string) => boolean;
+  /** The index's words for its number as written ("111/2025", "tt", "btc"): what a passage mentioning it holds. */
+  numberWords: readonly string[];
 }
 
 /**
@@ -175,7 +181,9 @@ function describeAbsent(question: string, same: readonly NumberMention[], framed
   const written = /^\D*\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)*/u.exec(original.slice(start))?.[0] ?? digits;
   // (A Party document's code follows a hyphen: "Chỉ thị 20-CT/TW".)
   const pattern = new RegExp(`(?<!\\d)0*${digits}\\s*${year ? `/\\s*${year}\\s*/` : '(?:/|-(?=\\p{L}))'}`, 'u');
-  return { written: written.trim(), framed: same.some(framed), mentionedIn: (text: string) => pattern.test(text) };
+  const words = tokenize(written);
+  const numberWords = words.slice(Math.max(0, words.findIndex((word) => /^\d/.test(word))));
+  return { written: written.trim(), framed: same.some(framed), mentionedIn: (text: string) => pattern.test(text), numberWords };
 }
 
 /** Before a word naming a type of document, folded: a word starts there, and "kỷ luật" (discipline) and "pháp luật" (the law in general) name no law. */
@@ -259,8 +267,9 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const titled = analyzed.language === 'en' && typeMentions(analyzed.original) === 1 ? wordsOf(analyzed.searchText) : titledWords(analyzed.original);
   if (byPlace.length === 0) {
     // "Nghị định quy định về đào tạo, bồi dưỡng công chức …": a type and the topic of its title name one document.
-    // A place named but not held ("kế hoạch của tỉnh Nghệ An …") is no topic of the documents held.
-    if (!typeOf || analyzed.localities.mentions.length > 0 || analyzed.wantsAllPlans || SEVERAL_DOCUMENTS.test(folded(analyzed.original))) return null;
+    // A place named but not held ("kế hoạch của tỉnh Nghệ An …") is no topic of the documents held, nor are the words
+    // around a number naming a document the collection lacks ("Quyết định 1942/QĐ-TTg ban hành ngày nào").
+    if (!typeOf || analyzed.localities.mentions.length > 0 || analyzed.wantsAllPlans || SEVERAL_DOCUMENTS.test(folded(analyzed.original)) || namesNumber(analyzed.original)) return null;
     const topical = byTopic(titled, metas.filter((meta) => ofTypes(meta, types, typeOf)).map((meta) => meta.id), metas);
     return topical.topicWords ? { ...topical, by: 'topic' } : null;
   }

@@ -1,10 +1,10 @@
 import { AppError } from '../errors.js';
-import { foldDiacritics } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
 import { openCheckedCollection } from '../store/check-collection.js';
 import type { CollectionStore } from '../store/sqlite-store.js';
 import type { EmbeddingModel, KnowledgeBase, VectorIndex } from '../types.js';
 import { createFtsLexicalIndex } from './fts-lexical-index.js';
+import { indexedWord } from './vietnamese-analyzer.js';
 import { loadHnswLibrary, openVectorIndex, type HnswLibrary } from './vector-index.js';
 
 export interface OpenKnowledgeBaseOptions {
@@ -53,7 +53,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions): Prom
     },
     async chunksWithWords(words, { docIds, limit = 50 } = {}) {
       // Folded words match accented and unaccented text alike: the index holds both forms.
-      const required = words.map((word) => foldDiacritics(word.toLowerCase()));
+      const required = words.map(indexedWord);
       return store.search([], { required, docIds, limit, weights: [1, 1, 1] }).flatMap(({ id }) => store.chunk(id) ?? []);
     },
     lexical: createFtsLexicalIndex({

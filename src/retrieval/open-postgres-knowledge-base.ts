@@ -1,10 +1,10 @@
 import type pg from 'pg';
-import { foldDiacritics } from '../lang/normalize.js';
 import type { Logger } from '../logger.js';
 import { openPostgresCollection, type PostgresCollection } from '../store/postgres-collection.js';
 import { migrate } from '../store/postgres-schema.js';
 import type { EmbeddingModel, KnowledgeBase } from '../types.js';
 import { createFtsLexicalIndex } from './fts-lexical-index.js';
+import { indexedWord } from './vietnamese-analyzer.js';
 import { openPostgresVectorIndex, type PostgresVectorIndex } from './postgres-vector-index.js';
 import { loadHnswLibrary, type HnswLibrary } from './vector-index.js';
 
@@ -62,7 +62,7 @@ export async function openPostgresKnowledgeBase(options: OpenPostgresKnowledgeBa
     },
     async chunksWithWords(words, { docIds, limit = 50 } = {}) {
       // Folded words match accented and unaccented text alike: the index holds both forms.
-      const required = words.map((word) => foldDiacritics(word.toLowerCase()));
+      const required = words.map(indexedWord);
       const hits = await collection.search([], { required, docIds, limit, weights: [1, 1, 1] });
       return collection.chunksById(hits.map((hit) => hit.id));
     },

@@ -151,6 +151,9 @@ const byFoldedSpelling = (index: AbbreviationIndex, surface: string): Abbreviati
 /** A number as indexed: the parts of a date or document number without leading zeros ("09/2025" → "9/2025"). */
 export const indexedNumber = (word: string): string => (/^\d/.test(word) && word.includes('/') ? word.split('/').map((part) => part.replace(/^0+(?=\d)/, '')).join('/') : word);
 
+/** A word as the index holds it in its folded form, for a lookup of chunks holding it: "QĐ" → "qd", "02/2017" → "2/2017". */
+export const indexedWord = (word: string): string => indexedNumber(foldDiacritics(word.toLowerCase()));
+
 /** Extra terms for numbers: dates without leading zeros and by day/month ("18/11/2021" → "18/11"), "12.805" → "12805". */
 function numberVariants(word: string): string[] {
   if (word.includes('/')) {
