@@ -36,4 +36,10 @@ describe('curated abbreviations', () => {
     expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'LĐ-TB&XH')?.abbreviation).toBe('LĐ-TB&XH');
     expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'xyz')).toBeUndefined();
   });
+
+  it('finds by key the first of the spellings a table holds, and reads a new table afresh', () => {
+    const table = new Map([['ĐTN', 'đoàn thanh niên'], ['DTN', 'dân tộc người']]);
+    expect(lookupAbbreviation(table, 'dtn')).toEqual({ abbreviation: 'ĐTN', expansion: 'đoàn thanh niên' });
+    expect(lookupAbbreviation(new Map([['DTN', 'dân tộc người']]), 'dtn')?.expansion).toBe('dân tộc người');
+  });
 });

@@ -70,13 +70,27 @@ export const CURATED_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 /** Folded lower-case key without separators, the form people type: "LĐ-TB&XH" → "ldtbxh", "BHYT" → "bhyt". */
 export const abbreviationKey = (abbreviation: string): string => matchKey(abbreviation).replace(/[^\p{L}\p{N}]/gu, '');
 
+type Found = { abbreviation: string; expansion: string };
+const byKeyCache = new WeakMap<ReadonlyMap<string, string>, Map<string, Found>>();
+/** A table's entries by folded key, the first of each key, made once per table (a collection's may hold thousands). */
+function byKey(table: ReadonlyMap<string, string>): Map<string, Found> {
+  let keyed = byKeyCache.get(table);
+  if (!keyed) {
+    keyed = new Map();
+    for (const [abbreviation, expansion] of table) {
+      const key = abbreviationKey(abbreviation);
+      if (!keyed.has(key)) keyed.set(key, { abbreviation, expansion });
+    }
+    byKeyCache.set(table, keyed);
+  }
+  return keyed;
+}
+
 /** Finds `word` in `table` as written or by its folded key ("bhyt", "ldtbxh"). */
-export function lookupAbbreviation(table: ReadonlyMap<string, string>, word: string): { abbreviation: string; expansion: string } | undefined {
+export function lookupAbbreviation(table: ReadonlyMap<string, string>, word: string): Found | undefined {
   const exact = table.get(word);
   if (exact !== undefined) return { abbreviation: word, expansion: exact };
-  const key = abbreviationKey(word);
-  for (const [abbreviation, expansion] of table) if (abbreviationKey(abbreviation) === key) return { abbreviation, expansion };
-  return undefined;
+  return byKey(table).get(abbreviationKey(word));
 }
 
 // Capital letters plus '&', '-' and trailing lower-case letters ("TTg"); at least two capitals.
