@@ -1,4 +1,5 @@
 import { normalizeVietnamese } from '../lang/normalize.js';
+import { memoize } from '../memo-cache.js';
 import { BLOCK_START } from './grammar.js';
 
 // Normalisation for indexing and parsing only; quotes always come from the original text through the offset map.
@@ -53,6 +54,13 @@ function clustersOf(segment: string): number[][] {
   return clusters;
 }
 
+/**
+ * One word, or one character between words, normalised: alone, a word has no neighbour for the rules that read one,
+ * so the same word always normalises the same way, and the words of a text repeat (splitting passages into sentences
+ * cleans every chunk a question reads).
+ */
+const normalizeSegment = memoize(normalizeVietnamese, 20_000);
+
 /** Collapses whitespace, drops markdown emphasis markers, applies normalizeVietnamese; keeps per-character offsets. */
 function cleanLine(original: string, from: number, to: number): Omit<PhysicalLine, 'newline'> {
   const raw = original.slice(from, to);
@@ -94,7 +102,7 @@ function cleanLine(original: string, from: number, to: number): Omit<PhysicalLin
   const outEnds: number[] = [];
   let index = 0;
   for (const segment of collapsed.match(/[\p{L}\p{M}]+|[^\p{L}\p{M}]/gu) ?? []) {
-    const normalized = normalizeVietnamese(segment);
+    const normalized = normalizeSegment(segment);
     // A letter with its combining marks (decomposed input) becomes one character: map it onto the whole cluster.
     const clusters = segment.length === normalized.length ? [...segment].map((_, k) => [k, k + 1]) : clustersOf(segment);
     for (let k = 0; k < normalized.length; k += 1) {
