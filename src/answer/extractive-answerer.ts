@@ -241,6 +241,8 @@ interface Intent {
   figures: StatedFigure[];
   /** The scope comes from a place the question names (not from document numbers or the request). */
   scopedByPlace: boolean;
+  /** Each document of the scope is asked about: a document of it that does not answer is said so. */
+  eachAsked: boolean;
   /** The scope comes from documents the question names by number. */
   namedByNumber: boolean;
   /** Words that chose one of a place's documents by its title; the scope carries them, so evidence need not repeat them. */
@@ -633,6 +635,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       figures: askedFigures(standalone, analyzed.language),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
+      eachAsked: named?.by !== 'place' || !!named.eachAsked,
       namedByNumber: named?.by === 'number',
       topicWords: named?.topicWords ?? [],
       namingWords: named?.namingWords ?? [],
@@ -944,7 +947,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     return {
       kind: 'answer',
       parts,
-      missing: silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })),
+      // ("Bắc Ninh triển khai chương trình gì …" is not about each of the province's documents: one that does not answer goes unsaid.)
+      missing: intent.eachAsked ? silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })) : [],
       slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures.map((figure) => figure.value), profile.duration, intent.citedAsked),
       retrieveMs,
     };

@@ -246,6 +246,11 @@ export interface Scope {
   topicWords?: string[];
   /** The question's words, as typed and folded, that repeat the number and type of the documents it names (by number, or the one document of a place). */
   namingWords?: string[];
+  /**
+   * Of a place's documents: whether the question asks about each of them (several places named, "các kế hoạch",
+   * "cả hai kế hoạch"), not only about whichever of the place's documents answers.
+   */
+  eachAsked?: boolean;
 }
 
 /**
@@ -281,7 +286,7 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const byTitle = onePlace && topical ? byTopic(titled, placed, metas) : { docIds: placed };
   const chosen = !topical || byTitle.topicWords ? byTitle : placeByPlace(analyzed.original, placed, metas);
   // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
-  return { ...chosen, by: 'place', ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
+  return { ...chosen, by: 'place', eachAsked: !topical || !onePlace, ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
 }
 
 /**
