@@ -68,5 +68,8 @@ describe('a document the collection lacks, named by number', () => {
     // The directive cited beside it, after a comma, bears its own date.
     expect(result.answer.split('\n')[0]).not.toContain('02/6/2023');
     expect(result.citations.every((citation) => citation.quote.includes('1808/QĐ-TTg'))).toBe(true);
+    // The plans citing it say the same of it: one is quoted, the others named.
+    expect(new Set(result.citations.map((citation) => citation.docId)).size).toBe(1);
+    expect(result.otherDocuments).toHaveLength(2);
   });
 });

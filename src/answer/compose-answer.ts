@@ -137,7 +137,7 @@ const MAX_NAMED_OTHERS = 3;
 const MAX_COLUMNS_CHARS = 160;
 
 /** The documents an answer quotes: the first few its parts name, best first; the others are only named. */
-export const quotedDocuments = (parts: readonly AnswerPart[]): string[] => [...new Set(parts.map((part) => part.docId))].slice(0, MAX_DOCUMENTS_PER_ANSWER);
+export const quotedDocuments = (parts: readonly AnswerPart[], limit = MAX_DOCUMENTS_PER_ANSWER): string[] => [...new Set(parts.map((part) => part.docId))].slice(0, limit);
 
 export function composeAnswer(args: {
   parts: readonly AnswerPart[];
@@ -151,6 +151,8 @@ export function composeAnswer(args: {
   preface?: string;
   /** The kind of value asked for: the answer then opens with it, read off the best quote of each document. */
   slot?: AskedSlot;
+  /** How many documents are quoted, when fewer than usual; the others are named. */
+  quotedLimit?: number;
 }): { answer: string; citations: Citation[]; otherDocuments: string[] } {
   const { parts, language, documents, metaOf } = args;
   const citations: Citation[] = [];
@@ -239,7 +241,7 @@ export function composeAnswer(args: {
   const grouped = new Map<string, AnswerPart[]>();
   for (const part of parts) grouped.set(part.docId, [...(grouped.get(part.docId) ?? []), part]);
   // The best few documents are quoted (parts come best first); the others are only named.
-  const quotedDocs = quotedDocuments(parts).map((docId) => [docId, grouped.get(docId)!] as const);
+  const quotedDocs = quotedDocuments(parts, args.quotedLimit).map((docId) => [docId, grouped.get(docId)!] as const);
   const sideBySide = Math.min(MAX_SIDE_BY_SIDE_QUOTE, Math.floor(MAX_SIDE_BY_SIDE_TOTAL / quotedDocs.length));
   const fit = (evidence: Evidence[]) => (quotedDocs.length > 1 ? evidence.map((item) => shortened(item, sideBySide)) : evidence);
   const byDoc = new Map(quotedDocs.map(([docId, docParts]) => [docId, docParts.map((part) => ({ ...part, evidence: fit(part.evidence) }))]));

@@ -342,7 +342,7 @@ const definesAsked = (needs: Pick<EvidenceNeeds, 'definedTerms'>, text: string):
 
 /** What a stage decided: the parts of an answer, or an abstention with what to say about it. */
 type Outcome =
-  | { kind: 'answer'; parts: AnswerPart[]; missing?: MissingFact[]; slot?: AskedSlot; retrieveMs?: number }
+  | { kind: 'answer'; parts: AnswerPart[]; missing?: MissingFact[]; slot?: AskedSlot; retrieveMs?: number; quotedLimit?: number }
   | { kind: 'abstain'; details: { missingPlaces?: readonly string[]; missingDocuments?: readonly string[]; facts?: readonly PlanFact[] }; retrieveMs?: number };
 
 /** The evidence gathered for a question: every scored sentence, those that may answer, and the query profile. */
@@ -913,8 +913,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const floor = best.score * (analyzed.wantsAllPlans ? SIBLING_RATIO * 0.8 : SIBLING_RATIO);
     // Plans the question names are each answered from whatever evidence they have; otherwise only plans close to the best.
     const answeringDocs = !multiPlan ? [best.chunk.docId] : scope ? [...groups.keys()] : [...groups.keys()].filter((docId) => groups.get(docId)![0].score >= floor);
-    // Only the best few documents are quoted; the others are named, from their best passage as it stands.
-    const quoted = answeringDocs.slice(0, MAX_DOCUMENTS_PER_ANSWER);
+    // Only the best few documents are quoted; the others are named, from their best passage as it stands. Asked about
+    // a document the collection lacks, and not what given documents say of it, the best passage citing it is quoted.
+    const quotedLimit = intent.absent.length > 0 && !scope ? 1 : MAX_DOCUMENTS_PER_ANSWER;
+    const quoted = answeringDocs.slice(0, quotedLimit);
     await documents.load(quoted);
     const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
     // "… cho tỉnh Sơn La và tỉnh Điện Biên mỗi tỉnh bao nhiêu?": each place given to is quoted, however its name weighs.
@@ -951,6 +953,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       missing: intent.eachAsked ? silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })) : [],
       slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures.map((figure) => figure.value), profile.duration, intent.citedAsked),
       retrieveMs,
+      quotedLimit,
     };
   };
 
@@ -962,9 +965,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const base = { question: standalone, mode: retriever.mode, answeredBy: 'extractive' as const, timings };
     if (outcome.kind === 'abstain') return { ...base, answer: composeAbstention({ language, metas, scopeMetas, ...outcome.details }), answered: false, citations: [] };
     const preface = scopeMetas && intent.namesScopeProvince ? provinceNote(scopeMetas, language) : undefined;
-    await documents.load(quotedDocuments(outcome.parts));
+    await documents.load(quotedDocuments(outcome.parts, outcome.quotedLimit));
     const metaOf = (docId: string): DocumentMeta => metaById.get(docId) ?? documents.document(docId).meta;
-    const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface });
+    const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface, quotedLimit: outcome.quotedLimit });
     return { ...base, answer, answered: true, citations, ...(otherDocuments.length > 0 ? { otherDocuments } : {}) };
   };
 
