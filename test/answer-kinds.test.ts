@@ -209,3 +209,12 @@ describe('yes-no questions', () => {
     expect(result.answer).not.toMatch(/^Trả lời: (Có|Không)/mu);
   });
 });
+
+describe('questions about nothing the plans hold', () => {
+  // Words every plan uses ("Việt Nam", "cao" of "người cao tuổi") are no answer to a question that asks for no kind
+  // of fact and names what the plans never mention.
+  it.each(['What is the highest mountain in Vietnam?', 'What is the longest river in Vietnam?', 'Núi cao nhất Việt Nam là núi nào?'])('declines %s', async (question) => {
+    const result = await ask(question);
+    expect(result.answered, result.answer).toBe(false);
+  });
+});

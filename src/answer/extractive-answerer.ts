@@ -133,6 +133,8 @@ const namesPlace = (item: Evidence, place: string): boolean => matchKey(`${item.
 const asksFigureOrDate = (type: QuestionType): boolean => type === 'count' || type === 'percent' || isDateType(type);
 /** Below this coverage, a passage answering a question about the whole collection must hold its heaviest terms. */
 const UNSCOPED_FULL_COVERAGE = 0.5;
+/** …and this, when the question asks for no kind of fact (a figure, a date, a body) a passage could be seen to state. */
+const UNTYPED_FULL_COVERAGE = 0.6;
 /** Share of a passage's words that are its document's title words for it to be a restatement of the title. */
 const RESTATED_TITLE_SHARE = 0.7;
 /** Share of a yes-no question's words its best passage must hold for the answer to open with "Có". */
@@ -838,7 +840,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     let { scored, evidence } = select(hits);
     // Over the whole collection, a passage sharing little of the question must share what it most particularly asks:
     // "sau bao lâu được bổ nhiệm lại" is not answered by another time limit of the same decree.
-    if (!scope) evidence = evidence.filter((item) => item.coverage >= UNSCOPED_FULL_COVERAGE || holdsHeaviestTerms(profile, item));
+    // Asking for no kind of fact a passage could be seen to state, it must share more: "Núi cao nhất Việt Nam là núi
+    // nào?" is not answered by a passage on raising awareness ("nâng cao") in Việt Nam; nor, when it names what the
+    // collection never uses ("núi", "căn cước"), by any passage.
+    const untyped = types.every((type) => type === 'general' || type === 'definition') && !profile.duration && profile.unit === null;
+    if (!scope) evidence = evidence.filter((item) => item.coverage >= (untyped ? UNTYPED_FULL_COVERAGE : UNSCOPED_FULL_COVERAGE) || holdsHeaviestTerms(profile, item));
+    if (!scope && untyped && profile.unknownShare > 0) evidence = [];
     // A year the question names is part of what it asks, when no document named carries it.
     if (!scope && profile.years.length > 0) {
       evidence = evidence.filter((item) => {
