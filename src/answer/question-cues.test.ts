@@ -90,6 +90,15 @@ describe('asksLiveData', () => {
     expect(asksLiveData('Hiện tại tỉnh có bao nhiêu người cao tuổi?')).toBe(false);
     expect(asksLiveData('Giá dịch vụ khám bệnh theo thông tư là bao nhiêu?')).toBe(false);
   });
+
+  it('reads the price of anything asked for the day, the weather and power cuts, not a plan asked about today', () => {
+    expect(asksLiveData('Giá cà phê Robusta hôm nay ở Đắk Lắk bao nhiêu một ký?')).toBe(true);
+    expect(asksLiveData('cuoi tuan nay o da lat troi co mua khong')).toBe(true);
+    expect(asksLiveData('lich cat dien khu vuc thanh pho thu duc ngay mai the nao')).toBe(true);
+    expect(asksLiveData('Will it rain in Hanoi tomorrow?')).toBe(true);
+    expect(asksLiveData('Hôm nay những đơn vị nào tham gia hội nghị triển khai kế hoạch?')).toBe(false);
+    expect(asksLiveData('Kế hoạch có hỗ trợ hộ bị mất điện sau lũ không?')).toBe(false);
+  });
 });
 
 describe('askedAttribute', () => {
