@@ -220,7 +220,7 @@ export const asksWhoSigned = (question: string, types: readonly QuestionType[]):
 export const namesPerson = (text: string): boolean => PERSON_NAME.test(text);
 
 /**
- * A question about today's market, weather or services ("tỷ giá đô la hôm nay", "giá cà phê hôm nay", "cuối tuần
+ * A question about today's market, weather or services ("tỷ giá đô la hôm nay", "giá sầu riêng hôm nay", "cuối tuần
  * này trời có mưa không", "lịch cắt điện ngày mai"): documents state rules and plans, never the day's prices,
  * forecasts or schedules.
  */
@@ -228,7 +228,7 @@ const LIVE = /\b(hom nay|ngay mai|bay gio|luc nay|toi nay|tuan nay|today|tomorro
 const LIVE_SUBJECT = new RegExp(
   [
     String.raw`\b(ty gia|gia (vang|xang|dau|dien|co phieu|bitcoin|usd|do la)|thoi tiet|nhiet do|du bao|chung khoan|vn-?index|xo so|ket qua (bong da|tran|xo so)|exchange rate|price of|gold price|fuel price|petrol|weather|forecast|temperature|stock (price|market)|lottery|score)\b`,
-    // The price of anything, said just before the day ("giá cà phê Robusta hôm nay"); "tham gia", "quốc gia" are no price.
+    // The price of anything, said just before the day ("giá sầu riêng hôm nay"); "tham gia", "quốc gia" are no price.
     String.raw`(?<!\b(tham|quoc|chuyen|dan) )\bgia( [a-z]+){1,3} (hom nay|bay gio|luc nay|ngay mai)\b`,
     String.raw`\btroi (co )?(mua|nang|lanh|nong|ret)\b|\b(cat|cup|mat) dien\b|\b(rain|power cut|outage)\b`,
   ].join('|'),

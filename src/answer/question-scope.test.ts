@@ -164,7 +164,7 @@ describe('questionScope', () => {
     const scope = (question: string) => resolveScope(analyzeQuestion(question, { documents: decisions, abbreviations: new Map() }), decisions);
     expect(scope('Quyết định ban hành quy định cung cấp thông tin do ai ký?')?.docIds).toEqual(['qd-80']);
     expect(scope('Quyết định 1942/QĐ-TTg được ban hành ngày nào?')).toBeNull();
-    expect(scope('On what date was Decision 1942/QĐ-TTg issued?')).toBeNull();
+    expect(scope('When was Decision 1942/QĐ-TTg issued?')).toBeNull();
   });
 });
 
