@@ -43,6 +43,18 @@ describe('createPopulationWeights', () => {
     expect(plansOnly.idf('y tế')).toBe(model.idf('y tế'));
   });
 
+  it('reads which word pairs are phrases among those documents, when the collection is too large to read', async () => {
+    // "kết quả" stands beside thousands of other words in the collection, an accident there; the plans say it as one.
+    const counts = (term: string) => (term === 'kết quả' ? 1 : 300);
+    const large = { chunkCount: async () => 1000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, counts(term)])) };
+    const model = await createTermVocabulary(large, new Map()).weigh('kết quả báo cáo', false);
+    expect(model.isPhrase('kết quả')).toBe(false);
+    expect((await createPopulationWeights(knowledge)(model, [metas[0]], metas, false)).isPhrase('kết quả')).toBe(true);
+    // A collection small enough to read keeps its own reading.
+    const few = [metas[0], metas[1], ...metas.slice(2, 12)];
+    expect((await createPopulationWeights(knowledge)(model, [metas[0]], few, false)).isPhrase('kết quả')).toBe(false);
+  });
+
   it("weighs among the scope's own documents when its type has too many to read, if they are long enough", async () => {
     const model = await weighCollection();
     const manyPlans = Array.from({ length: 100 }, (_, i) => meta(`plan-${i}`, 'Kế hoạch'));

@@ -1,5 +1,5 @@
 import type { DocumentMeta, KnowledgeBase } from '../types.js';
-import { inverseFrequency, type TermModel } from './term-stats.js';
+import { inverseFrequency, isPhrase, type TermModel } from './term-stats.js';
 
 /** A type's documents are read for its statistics only while they are this few. */
 const MAX_POPULATION_DOCUMENTS = 60;
@@ -59,6 +59,10 @@ export function createPopulationWeights(knowledge: Pick<KnowledgeBase, 'chunksOf
     if (!byType && (metas.length <= MAX_POPULATION_DOCUMENTS || scope.length > MAX_POPULATION_DOCUMENTS)) return model;
     const population = await populationOf(byType ? ids : scope.map((meta) => meta.id), model, folded);
     if (!byType && population.chunks < MIN_POPULATION_CHUNKS) return model;
-    return { ...model, idf: (term) => Math.min(model.idf(term), inverseFrequency(population.chunks, population.counts.get(term) ?? 0)) };
+    const count = (term: string) => population.counts.get(term) ?? 0;
+    const idf = (term: string) => Math.min(model.idf(term), inverseFrequency(population.chunks, count(term)));
+    // In a collection too large to read at once, which word pairs are phrases is read among them too: "đơn vị | gửi"
+    // may be a phrase of a few plans and an accident among thousands of documents.
+    return metas.length > MAX_POPULATION_DOCUMENTS ? { ...model, idf, isPhrase: (pair) => isPhrase(pair, count) } : { ...model, idf };
   };
 }

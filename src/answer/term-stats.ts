@@ -56,6 +56,14 @@ export const inverseFrequency = (total: number, frequency: number): number => {
  * 0.26 for "cấp thẻ", 0.07 for "trợ cấp", alike at 1,000 and at 14,000 documents).
  */
 const MIN_PHRASE_SHARE = 0.05;
+
+/** Whether two syllables are a phrase, given how many chunks hold the pair and each syllable. */
+export function isPhrase(pair: string, frequency: (term: string) => number): boolean {
+  const together = frequency(pair);
+  if (together === 0) return false;
+  const apart = pair.split(' ').map(frequency).filter((count) => count > 0);
+  return apart.length === 0 || together / Math.min(...apart) >= MIN_PHRASE_SHARE;
+}
 /** Texts whose terms are kept: the sentences of a few hundred questions' retrieved chunks. */
 const REMEMBERED_TEXTS = 20_000;
 
@@ -136,12 +144,7 @@ export function createTermVocabulary(stats: CorpusStats, abbreviations: Readonly
       idf: (term) => inverseFrequency(total, frequency(term)),
       unseenIdf: inverseFrequency(total, 0),
       known: (term) => frequency(term) > 0,
-      isPhrase: (pair) => {
-        const together = frequency(pair);
-        if (together === 0) return false;
-        const apart = pair.split(' ').map(frequency).filter((count) => count > 0);
-        return apart.length === 0 || together / Math.min(...apart) >= MIN_PHRASE_SHARE;
-      },
+      isPhrase: (pair) => isPhrase(pair, frequency),
     };
   };
 
