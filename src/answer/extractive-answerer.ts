@@ -585,6 +585,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const namedAbsent = absentDocuments(standalone, metas);
     const absentAsked = factOfAbsentDocument(standalone, metas);
     const absent = namedAbsent.length > 0 ? namedAbsent : [absentAsked ?? []].flat();
+    const issueAsked = asksIssue(standalone);
     const needs: EvidenceNeeds = {
       attribute: askedAttribute(standalone),
       person: asksPerson(standalone) || asksWhoSigned(standalone, types),
@@ -649,7 +650,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
       // Nor is a deadline ("… phải trình dự thảo thay thế Quyết định 15/2021 trước ngày nào?") the date a document bears.
       // Asked when a document the collection lacks was issued, the date another citation beside it bears is not it.
-      citedAsked: asksEffect(standalone) ? () => false : asksIssue(standalone) && absent.length > 0 ? citesNamedNumber(standalone) : asksIssue(standalone) || types.includes('document') ? () => true : types.includes('deadline') ? () => false : citesNamedNumber(standalone),
+      citedAsked: asksEffect(standalone) ? () => false : issueAsked && absent.length > 0 ? citesNamedNumber(standalone) : issueAsked || types.includes('document') ? () => true : types.includes('deadline') ? () => false : citesNamedNumber(standalone),
       needs,
       direct,
       namesScopeProvince: !!scopeMetas && namesProvinceOf(standalone, scopeMetas),

@@ -31,6 +31,8 @@ interface Abbreviation {
 
 interface AbbreviationIndex {
   asWritten: Map<string, Abbreviation>;
+  /** By the folded spelling, separators kept ("ld-tb&xh"), the first spelling of each. */
+  asFolded: Map<string, Abbreviation>;
   byKey: Map<string, Abbreviation>;
   /** First folded word of an expansion → the abbreviations whose expansion starts with it. */
   byFirstWord: Map<string, { words: string[]; abbreviation: Abbreviation }[]>;
@@ -45,7 +47,7 @@ const indexes = new WeakMap<ReadonlyMap<string, string>, { size: number; index: 
 function abbreviationIndex(table: ReadonlyMap<string, string>): AbbreviationIndex {
   const cached = indexes.get(table);
   if (cached && cached.size === table.size) return cached.index;
-  const index: AbbreviationIndex = { asWritten: new Map(), byKey: new Map(), byFirstWord: new Map() };
+  const index: AbbreviationIndex = { asWritten: new Map(), asFolded: new Map(), byKey: new Map(), byFirstWord: new Map() };
   for (const [written, expansionText] of table) {
     const key = abbreviationKey(written);
     const expansion = tokenize(expansionText);
@@ -53,6 +55,7 @@ function abbreviationIndex(table: ReadonlyMap<string, string>): AbbreviationInde
     // Spellings of one abbreviation ("LĐTBXH", "LĐ-TB&XH") share the first one's terms.
     const abbreviation = index.byKey.get(key) ?? { term: written.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''), key, expansion, distinctive: !SYLLABLE.test(key) };
     index.asWritten.set(written, abbreviation);
+    if (!index.asFolded.has(matchKey(written))) index.asFolded.set(matchKey(written), abbreviation);
     if (!index.byKey.has(key)) index.byKey.set(key, abbreviation);
     const words = expansion.map(foldDiacritics);
     const list = index.byFirstWord.get(words[0]) ?? [];
@@ -107,7 +110,8 @@ function abbreviationAt(tokens: readonly Token[], i: number, context: Context): 
   let surface = tokens[i].surface;
   for (let j = i + 1; j < tokens.length && j <= i + 3 && tokens[j].joiner !== ''; j++) {
     surface += tokens[j].joiner + tokens[j].surface;
-    const hit = index.asWritten.get(surface) ?? (lenient ? byFoldedSpelling(index, surface) : undefined);
+    // Typed queries may spell a multi-part abbreviation without diacritics ("ld-tb&xh").
+    const hit = index.asWritten.get(surface) ?? (lenient ? index.asFolded.get(matchKey(surface)) : undefined);
     if (hit) found = { abbreviation: hit, last: j };
   }
   if (found) return found;
@@ -141,12 +145,6 @@ function itemsOf(tokens: readonly Token[], context: Context): Item[] {
   }
   return items;
 }
-
-// Typed queries may spell a multi-part abbreviation without diacritics ("ld-tb&xh").
-const byFoldedSpelling = (index: AbbreviationIndex, surface: string): Abbreviation | undefined => {
-  for (const [written, abbreviation] of index.asWritten) if (matchKey(written) === matchKey(surface)) return abbreviation;
-  return undefined;
-};
 
 /** A number as indexed: the parts of a date or document number without leading zeros ("09/2025" → "9/2025"). */
 export const indexedNumber = (word: string): string => (/^\d/.test(word) && word.includes('/') ? word.split('/').map((part) => part.replace(/^0+(?=\d)/, '')).join('/') : word);
