@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -58,6 +58,21 @@ describe('typeFit', () => {
     expect(typeFit('date', 'Kế hoạch số 151 /KH-UBND ngày 06/7/2020 về Tháng hành động', '')).toBeLessThan(0.2);
     expect(typeFit('who', 'Chủ trì, phối hợp tổ chức thực hiện', 'VI. TỔ CHỨC THỰC HIỆN › 2. Sở Y tế')).toBe(1);
     expect(typeFit('percent', 'Phấn đấu 80% đối tượng được quản lý', '')).toBe(1);
+  });
+
+  it('takes a law named without number or date as a cited document, not the word "luật" in running text', () => {
+    expect(typeFit('document', 'Các đơn vị lập dự toán theo quy định của Luật Ngân sách nhà nước và Luật Đầu tư công.', '')).toBe(1);
+    expect(typeFit('legal-basis', 'Thực hiện theo Bộ luật Lao động hiện hành.', '')).toBe(1);
+    expect(typeFit('document', 'Tuyên truyền, phổ biến pháp luật về đất đai; Luật này áp dụng chung.', '')).toBeLessThan(0.2);
+  });
+});
+
+describe('opensWithDutyOf', () => {
+  it('reads a clause opening with a body and its duty as that body\'s', () => {
+    expect(opensWithDutyOf('1. Bộ trưởng Bộ Tư pháp có trách nhiệm theo dõi, đôn đốc việc thực hiện.', ['tu phap'])).toBe(true);
+    expect(opensWithDutyOf('b) Sở Y tế chủ trì, phối hợp kiểm tra.', [])).toBe(true);
+    expect(opensWithDutyOf('1. Bộ trưởng Bộ Tư pháp có trách nhiệm theo dõi.', ['y te'])).toBe(false);
+    expect(opensWithDutyOf('Các đơn vị có liên quan phối hợp với Sở Y tế, chịu trách nhiệm trước pháp luật.', ['y te'])).toBe(false);
   });
 });
 

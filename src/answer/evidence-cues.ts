@@ -36,6 +36,11 @@ const namesTarget = (text: string): boolean => REACH.test(text) || /\b(muc tieu|
 // A law is cited by its name and date ("Luật Tổ chức chính quyền địa phương ngày 16/6/2025"), not by number.
 const DOCUMENT_REFERENCE =
   /\b(quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|ke hoach|cong van|chuong trinh|luat|phap lenh|ket luan|thong bao|huong dan)\s+(so\s+)?\d+|\d+\/\d{4}\/|\d+\/(qd|kh|ct|nq|nd|tt|ld)|\d+\/[a-z]{2,4}-[a-z&]{2,}|\d+-[a-z]{2,4}\/[a-z]{2,}|(?<!phap )\b(bo luat|luat|hien phap|phap lenh)\s(?!nay\b)[^;.]{3,120}?\sngay\s+\d/;
+/**
+ * A law cited by its name alone ("theo quy định của Luật Ngân sách nhà nước, Luật Đầu tư công"): read with its
+ * capitals, which tell a law's name from the word "luật" in running text ("pháp luật", "luật này").
+ */
+const NAMED_LAW = /(?<!\p{L})(?:Bộ luật|Luật) (?!này(?!\p{L}))\p{Lu}/u;
 /** A body that can do or be asked of: a department, a committee, "cơ quan … có thẩm quyền", a unit, an enterprise. */
 const BODY = /\b(so|phong|uy ban|ubnd|hdnd|trung tam|bao hiem xa hoi|bhxh|bo|mat tran|mttq|cong an|ban|hoi|co quan|don vi|chinh phu|thu tuong|cuc|chi cuc|kho bac|van phong|hoc vien|vien|doanh nghiep)\b/;
 // An amount: "6.227.000.000đ", "500.000 đồng", "2 tỷ đồng" — not a list number ("2. Đóng góp…").
@@ -114,7 +119,7 @@ export function typeFit(
       return namesTarget(targetText(`${sectionPath} ${passage}`)) ? 1 : PERCENT.test(text) ? 0.7 : NUMBER.test(text.replace(NOT_A_QUANTITY, ' ')) ? 0.3 : 0.1;
     case 'document':
     case 'legal-basis':
-      return DOCUMENT_REFERENCE.test(text) ? 1 : 0.1;
+      return DOCUMENT_REFERENCE.test(text) || NAMED_LAW.test(passage) ? 1 : 0.1;
     case 'who':
       return BODY.test(text) || BODY.test(section) ? 1 : 0.3;
     case 'period':
@@ -201,6 +206,17 @@ export const headingNamesBody = (heading: string, bodies: readonly string[]): bo
 const BODY_HEADING = /^(de nghi\s+|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua (?:cac\s+)?)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
 /** The heading's marker ("2.", "a)", "Điều 9.") is the grammar's; what follows it names the body. */
 export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title.slice(markerLength(title)).trim()));
+
+/**
+ * "1. Bộ trưởng Bộ Công an có trách nhiệm …": a clause that opens with a body and its duty is that body's, whatever
+ * heading it sits under; with no body given, any body's.
+ */
+const DUTY_CLAUSE = /^(.{2,120}?)\s(?:(?:co|chiu) trach nhiem|co nhiem vu|chu tri)\b/;
+export const opensWithDutyOf = (text: string, bodies: readonly string[]): boolean => {
+  const subject = DUTY_CLAUSE.exec(foldedLower(text.slice(markerLength(text)).trim()))?.[1];
+  // "Các đơn vị phối hợp với Sở Y tế chịu trách nhiệm …" is not the Sở Y tế's duty.
+  return subject !== undefined && isBodyHeading(subject) && !/\b(?:voi|cho|cung|phoi hop)\b/.test(subject) && (bodies.length === 0 || bodies.some((body) => longForms(subject).includes(body)));
+};
 
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
 export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));

@@ -20,6 +20,7 @@ import {
   documentOfOtherYears,
   foldedLower,
   headingNamesBody,
+  opensWithDutyOf,
   isAttachmentCaption,
   isBodyHeading,
   isDateline,
@@ -821,7 +822,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Theo KH 157 của Cần Thơ, phường Ninh Kiều có bao nhiêu …": the city's figure is not the ward's.
       ['names the ward, commune or district asked about', (item) => subunits.every((name) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(name))],
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
-      ['under the heading of the body asked about', (item) => !bodyDuties || (dutyBodies.length === 0 ? isBodyHeading(item.section.at(-1) ?? '') : headingNamesBody(item.section.at(-1) ?? '', dutyBodies))],
+      ['under the heading of the body asked about, or opening with its duty', (item) => !bodyDuties || (dutyBodies.length === 0 ? isBodyHeading(item.section.at(-1) ?? '') : headingNamesBody(item.section.at(-1) ?? '', dutyBodies)) || opensWithDutyOf(item.text, dutyBodies)],
       // "Kế hoạch … năm 2018 số mấy": a document of that year is named with it, not within a span that holds it.
       ['names the year of the document asked about', (item) => !types.includes('document') || profile.years.length === 0 || yearsIn(item.text).some((year) => profile.years.includes(year))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
