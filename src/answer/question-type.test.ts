@@ -47,6 +47,11 @@ describe('detectQuestionTypes (Vietnamese, with and without diacritics)', () => 
     expect(vi('Kỷ niệm ngày thành lập vào tháng nào?')).not.toContain('signer');
   });
 
+  it('reads the programmes a body teaches as a list, not as documents cited', () => {
+    expect(vi('Nhà trường dạy những chương trình nào cho học viên?')).toEqual(['list']);
+    expect(vi('Kế hoạch căn cứ những văn bản nào?')).toContain('document');
+  });
+
   it('keeps several types, most specific first', () => {
     expect(vi('Ai ký kế hoạch?')).toEqual(['signer', 'who']);
     expect(vi('Mục tiêu là gì?')).toEqual(['target']);

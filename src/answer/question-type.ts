@@ -42,9 +42,11 @@ type CueTable = Partial<Record<QuestionType, readonly string[]>>;
 const VI_CUES: CueTable = {
   signer: ['ai ký', 'người ký', 'ký', 'ký tên', 'ký ban hành', 'chữ ký'],
   'legal-basis': ['căn cứ', 'dựa trên', 'dựa vào', 'cơ sở pháp lý', 'theo quyết định nào', 'theo văn bản nào', 'thực hiện quyết định nào'],
+  // Not "chương trình nào": a programme is as often what a body runs or teaches ("bồi dưỡng những chương trình nào")
+  // as a document that is cited.
   document: [
     'quyết định nào', 'chỉ thị nào', 'kế hoạch nào', 'thông tư nào', 'văn bản nào', 'nghị định nào', 'nghị quyết nào', 'công văn nào',
-    'luật nào', 'chương trình nào', 'số hiệu', 'số mấy', 'số bao nhiêu',
+    'luật nào', 'số hiệu', 'số mấy', 'số bao nhiêu',
   ],
   deadline: ['thời hạn', 'hạn chót', 'trước ngày', 'khi nào phải', 'hạn nộp', 'chậm nhất', 'hạn gửi', 'hạn báo cáo', 'trước thời điểm'],
   date: [
