@@ -7,6 +7,7 @@ const reword = createRewording([
   ['tiền lấy từ đâu', 'nguồn kinh phí'],
   ['tiền', 'kinh phí'],
   ['phường xã', 'cấp xã'],
+  ['tiền đẻ', 'trợ cấp thai sản'],
 ]);
 
 describe('createRewording', () => {
@@ -21,5 +22,10 @@ describe('createRewording', () => {
     expect(reword('Người giá rẻ')).toBe('Người giá rẻ');
     expect(reword('Không có gì')).toBe('Không có gì');
     expect(reword('UBND các phường, xã làm gì?')).toBe('UBND các phường, xã làm gì?');
+  });
+
+  it('reads no content word into an unaccented function word', () => {
+    expect(reword('can bao nhieu tien de sua nha')).toBe('can bao nhieu kinh phí de sua nha');
+    expect(reword('Tiền đẻ được bao nhiêu?')).toBe('trợ cấp thai sản được bao nhiêu?');
   });
 });

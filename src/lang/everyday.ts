@@ -2,6 +2,7 @@
 // nước"), so a question asked as people talk is searched as documents write.
 import { readFileSync } from 'node:fs';
 import { foldDiacritics, normalizeVietnamese } from './normalize.js';
+import { foldsToFunctionWord } from './stopwords.js';
 
 /** [everyday phrase, administrative phrase], kept as data beside the code: a deployment may extend it. */
 const EVERYDAY: readonly (readonly [string, string])[] = (
@@ -22,7 +23,9 @@ export function createRewording(entries: readonly (readonly [string, string])[])
   for (const [everyday, administrative] of entries) {
     const words = lower(everyday).match(WORD) ?? [];
     if (words.length === 0) continue;
-    const folded = words.map(foldDiacritics);
+    // Typed without accents, a word whose unaccented spelling is also a function word's matches only as written:
+    // "tien de xay nha" is "tiền để xây nhà", not "tiền đẻ".
+    const folded = words.map((word) => (foldsToFunctionWord(word) ? word : foldDiacritics(word)));
     for (const key of new Set([words[0]!, folded[0]!])) byFirst.set(key, [...(byFirst.get(key) ?? []), { words, folded, administrative }]);
   }
   for (const phrases of byFirst.values()) phrases.sort((a, b) => b.words.length - a.words.length);

@@ -27,3 +27,8 @@ const folded = (words: readonly string[]) => words.map(foldDiacritics).filter((w
 
 /** Lower-case function words and pairs ("bao nhiêu"), accented and (where unambiguous) folded. */
 export const STOPWORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...folded(FUNCTION_WORDS), ...FUNCTION_PAIRS, ...FUNCTION_PAIRS.map(foldDiacritics)]);
+
+const FUNCTION_SET = new Set(FUNCTION_WORDS);
+const FUNCTION_FOLDS = new Set(FUNCTION_WORDS.map(foldDiacritics));
+/** A content word whose unaccented spelling is also a function word's: "đẻ" typed "de" is as likely "để". */
+export const foldsToFunctionWord = (word: string): boolean => !FUNCTION_SET.has(word) && FUNCTION_FOLDS.has(foldDiacritics(word));
