@@ -78,6 +78,10 @@ describe('asksWholeSection', () => {
     expect(asksWholeSection('Kế hoạch triển khai Luật Bảo vệ dữ liệu cá nhân có những mục đích gì?', ['muc', 'dich'], naming)).toBe(true);
   });
 
+  it('reads accented function words as such ("về" is no content word "ve")', () => {
+    expect(asksWholeSection('Kế hoạch 2623 của Thủ tướng về thi hành Luật Dữ liệu đặt ra những mục đích gì?', ['muc', 'dich'], 'Kế hoạch thi hành Luật Dữ liệu 2623/QĐ-TTg')).toBe(true);
+  });
+
   it('fails when the question narrows the list', () => {
     expect(asksWholeSection('Kế hoạch có những giải pháp nào về tuyên truyền cho học sinh vùng sâu?', ['giai', 'phap'], naming)).toBe(false);
   });

@@ -47,7 +47,12 @@ export function findNamedSection(outline: readonly OutlineEntry[], asked: readon
  */
 export function asksWholeSection(question: string, asked: readonly string[], naming: string): boolean {
   const known = new Set([...asked, ...wordsOf(naming)]);
-  const others = wordsOf(question).filter((word) => !known.has(word) && !STOPWORDS.has(word) && !FRAME_WORDS.has(word) && !/^\d/.test(word));
+  // A function word is told by its accents where the question has them: "về" is one, though "ve" may be "vé".
+  const typed = question.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const others = typed
+    .filter((word) => !STOPWORDS.has(word))
+    .flatMap(wordsOf)
+    .filter((word) => !known.has(word) && !STOPWORDS.has(word) && !FRAME_WORDS.has(word) && !/^\d/.test(word));
   return new Set(others).size <= MAX_OTHER_WORDS;
 }
 
