@@ -1,4 +1,4 @@
-import { STOPWORDS } from '../lang/stopwords.js';
+import { foldedContentWords } from '../lang/stopwords.js';
 import type { OutlineEntry } from '../types.js';
 import { foldedLower } from './evidence-cues.js';
 import { englishListedNoun } from './question-type.js';
@@ -47,12 +47,7 @@ export function findNamedSection(outline: readonly OutlineEntry[], asked: readon
  */
 export function asksWholeSection(question: string, asked: readonly string[], naming: string): boolean {
   const known = new Set([...asked, ...wordsOf(naming)]);
-  // A function word is told by its accents where the question has them: "về" is one, though "ve" may be "vé".
-  const typed = question.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const others = typed
-    .filter((word) => !STOPWORDS.has(word))
-    .flatMap(wordsOf)
-    .filter((word) => !known.has(word) && !STOPWORDS.has(word) && !FRAME_WORDS.has(word) && !/^\d/.test(word));
+  const others = foldedContentWords(question).filter((word) => !known.has(word) && !FRAME_WORDS.has(word) && !/^\d/.test(word));
   return new Set(others).size <= MAX_OTHER_WORDS;
 }
 

@@ -7,6 +7,11 @@ const facts = (question: string, titles: string[], byNumber = false) =>
 const TITLE = 'Nghị định quy định về đào tạo, bồi dưỡng công chức';
 
 describe('askedPlanFacts', () => {
+  it('reads "về" as a function word, not as a word of what the document is about', () => {
+    const title = 'Kế hoạch thực hiện chính sách người cao tuổi';
+    expect(facts('Kế hoạch của Phòng Y tế về người cao tuổi ban hành ngày nào?', [title])).toEqual(['issue-date']);
+  });
+
   it("answers the date of the law a document rests on from its legal bases, not from the document's own date", () => {
     const title = 'Quyết định phê duyệt Chương trình chuyển đổi số quốc gia';
     expect(facts('QĐ 2623/QĐ-TTg căn cứ vào luật nào, luật đó ban hành ngày nào?', [title], true)).toEqual(['legal-basis']);

@@ -1,7 +1,7 @@
 // What a question asks for, beyond its type: facts about the plan itself, attributes the plans may not state,
 // a person. All patterns work on folded, lower-cased text so they match with or without diacritics.
 import { foldDiacritics } from '../lang/normalize.js';
-import { STOPWORDS } from '../lang/stopwords.js';
+import { foldedContentWords } from '../lang/stopwords.js';
 import { DOCUMENT_NUMBER } from '../structure/grammar.js';
 import { foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
@@ -85,9 +85,7 @@ export function askedPlanFacts(
   const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
   /** The words of a text that are none of: document numbers, digits, function words, the frame, the title, places. */
   const wordsBeyond = (text: string, frame: ReadonlySet<string>, minLength: number): string[] =>
-    foldedLower(text.replace(DOCUMENT_NUMBERS, ' '))
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length >= minLength && !/\d/.test(word) && !STOPWORDS.has(word) && !frame.has(word) && !titleWords.has(word) && !places.has(word));
+    foldedContentWords(text.replace(DOCUMENT_NUMBERS, ' ')).filter((word) => word.length >= minLength && !/\d/.test(word) && !frame.has(word) && !titleWords.has(word) && !places.has(word));
   // "Which was issued first?", "văn bản nào có hiệu lực trước?": an order of dates asks for the dates, however
   // many words describe the documents ordered.
   const ordered = ORDER.test(folded) && (ISSUE_DATE.test(folded) || EFFECTIVE.test(folded));

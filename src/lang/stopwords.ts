@@ -1,6 +1,6 @@
 // Function words and question words left out of unigram terms. Two-syllable content words that contain one
 // ("người có công", "cơ sở") still match through the adjacent-word pairs, which keep every pair with a content word.
-import { foldDiacritics } from './normalize.js';
+import { foldDiacritics, matchKey, normalizeVietnamese } from './normalize.js';
 
 const FUNCTION_WORDS = [
   'của', 'và', 'các', 'những', 'được', 'cho', 'là', 'có', 'trong', 'với', 'theo', 'về', 'này', 'đó', 'kia', 'ấy',
@@ -32,3 +32,10 @@ const FUNCTION_SET = new Set(FUNCTION_WORDS);
 const FUNCTION_FOLDS = new Set(FUNCTION_WORDS.map(foldDiacritics));
 /** A content word whose unaccented spelling is also a function word's: "đẻ" typed "de" is as likely "để". */
 export const foldsToFunctionWord = (word: string): boolean => !FUNCTION_SET.has(word) && FUNCTION_FOLDS.has(foldDiacritics(word));
+
+/**
+ * A text's words that are not function words, folded: a word is told a function word by its accents where it has
+ * them ("về" is one; "ve", typed without, may be "vé" and is kept).
+ */
+export const foldedContentWords = (text: string): string[] =>
+  (normalizeVietnamese(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOPWORDS.has(word)).map(matchKey).filter((word) => !STOPWORDS.has(word));
