@@ -8,7 +8,7 @@ import { findNamedSection, headingWords } from './find-named-section.js';
 import { findQuotedPhrase } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
-import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, type PlanFactSpan } from './plan-facts.js';
+import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, findRecipients, type PlanFactSpan } from './plan-facts.js';
 import type { Evidence } from './select-evidence.js';
 
 // Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
@@ -103,6 +103,10 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       }
       case 'field': {
         const span = findField(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
+      }
+      case 'recipients': {
+        const span = findRecipients(chunks);
         return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
-import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer } from './plan-facts.js';
+import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer, findRecipients } from './plan-facts.js';
 
 const chunk = (text: string, kind: Chunk['kind'] = 'header', start = 10): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
 const quote = (c: Chunk, span: { start: number; end: number }) => c.text.slice(span.start - c.start, span.end - c.start);
@@ -74,6 +74,16 @@ describe('findField', () => {
 
   it('does not take a field named in the body', () => {
     expect(findField([chunk('Ưu tiên đầu tư lĩnh vực y tế, giáo dục.', 'body')])).toBeNull();
+  });
+});
+
+describe('findRecipients', () => {
+  it('spans the "Nơi nhận" block, over every chunk it takes', () => {
+    const first = chunk('Nơi nhận:\n- Bộ Tư pháp;\n- Sở Y tế;', 'recipients', 100);
+    const second = chunk('- UBND các xã;\n- Lưu: VT.', 'recipients', first.end + 1);
+    const span = findRecipients([chunk('Điều 1. Phạm vi', 'body', 0), first, second])!;
+    expect([span.start, span.end]).toEqual([first.start, second.end]);
+    expect(findRecipients([chunk('Gửi báo cáo về Sở Y tế.', 'body', 0)])).toBeNull();
   });
 });
 

@@ -75,6 +75,12 @@ export function findProposer(chunks: readonly Chunk[]): PlanFactSpan | null {
   return null;
 }
 
+/** The "Nơi nhận" block: whom the document is sent to, from its first line to its last. */
+export function findRecipients(chunks: readonly Chunk[]): PlanFactSpan | null {
+  const blocks = chunks.filter((chunk) => chunk.kind === 'recipients');
+  return blocks.length > 0 ? { chunk: blocks[0], start: blocks[0].start, end: blocks.at(-1)!.end } : null;
+}
+
 /** A portal's field line above the document ("Lĩnh vực: Văn hóa - Xã hội", "Lĩnh vực | Thuế - Phí - Lệ phí"). */
 const FIELD_LINE = /(?:^|\n)[ \t*_|]*(Lĩnh vực(?: văn bản)?(?:[ \t]*[:|])*[ \t]+[^\n|]{3,80}?)[ \t*_|]*(?=\n|$)/u;
 

@@ -7,6 +7,14 @@ const facts = (question: string, titles: string[], byNumber = false) =>
 const TITLE = 'Nghị định quy định về đào tạo, bồi dưỡng công chức';
 
 describe('askedPlanFacts', () => {
+  it('asks whom the document is sent to, not where a report it asks for goes', () => {
+    const title = 'Kế hoạch thực hiện chính sách người cao tuổi';
+    expect(facts('Kế hoạch 12/KH-UBND được gửi tới những bộ nào?', [title], true)).toEqual(['recipients']);
+    expect(facts('Nơi nhận của kế hoạch gồm những cơ quan nào?', [title])).toEqual(['recipients']);
+    expect(facts('Which ministries is plan 12/KH-UBND sent to?', [title], true)).toEqual(['recipients']);
+    expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo được gửi tới cơ quan nào?', [title], true)).toEqual([]);
+  });
+
   it('reads "về" as a function word, not as a word of what the document is about', () => {
     const title = 'Kế hoạch thực hiện chính sách người cao tuổi';
     expect(facts('Kế hoạch của Phòng Y tế về người cao tuổi ban hành ngày nào?', [title])).toEqual(['issue-date']);

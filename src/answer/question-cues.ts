@@ -38,6 +38,12 @@ export const asksEntryIntoForce = (question: string): boolean => {
 const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
 /** "theo đề nghị của ai", "cơ quan nào đề nghị ban hành", "on whose proposal": who proposed the document. */
 const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo nao|nguoi nao)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
+/**
+ * "Kế hoạch … được gửi tới những bộ nào?", "nơi nhận", "Which ministries is the plan sent to?": whom the document itself
+ * is sent to, which its "Nơi nhận" block lists (not where a report it asks for goes).
+ */
+const RECIPIENTS =
+  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
 /** "Kế hoạch … thuộc lĩnh vực nào?", "which field does the plan fall under": the field a portal files the document in. */
 const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc cua (van ban|ke hoach|quyet dinh|nghi dinh|thong tu)\b|\b(which|what) (field|sector|subject area|area) (does|do|is|are)\b[^?]*\b(belong|fall|filed|classified|categori[sz]ed)\b|\b(belongs?|falls?) (to|under|in) (which|what) (field|sector|area)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
@@ -58,7 +64,7 @@ const LEGAL_BASIS_FRAME = new Set(
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
 const DOCUMENT_FACT_FRAME = new Set(
-  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo'.split(
+  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo gui toi den cho noi nhan sent addressed distributed recipient recipients nhung cac co quan don bo nganh ministries bodies'.split(
     ' ',
   ),
 );
@@ -107,6 +113,7 @@ export function askedPlanFacts(
   if (effective) facts.push('effective-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   if (PROPOSER.test(folded)) facts.push('proposer');
+  if (RECIPIENTS.test(folded)) facts.push('recipients');
   if (FIELD.test(folded)) facts.push('field');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
   // What a document rests on or implements, not what it replaces or amends (an article says that, not the preamble).
