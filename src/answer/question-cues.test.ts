@@ -7,6 +7,11 @@ const facts = (question: string, titles: string[], byNumber = false) =>
 const TITLE = 'Nghị định quy định về đào tạo, bồi dưỡng công chức';
 
 describe('askedPlanFacts', () => {
+  it('reads an English description of the document in its translation, against its title', () => {
+    const title = 'Thông tư quy định mức thu phí thẩm định cấp giấy phép kinh doanh dịch vụ karaoke';
+    expect(facts('Which laws is Circular 12/2025/TT-BTC on karaoke licence appraisal fees based on?', [title], true)).toEqual(['legal-basis']);
+  });
+
   it('asks whom the document is sent to, not where a report it asks for goes', () => {
     const title = 'Kế hoạch thực hiện chính sách người cao tuổi';
     expect(facts('Kế hoạch 12/KH-UBND được gửi tới những bộ nào?', [title], true)).toEqual(['recipients']);

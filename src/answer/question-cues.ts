@@ -119,7 +119,8 @@ export function askedPlanFacts(
   // What a document rests on or implements, not what it replaces or amends (an article says that, not the preamble).
   const basis = analyzed.types.includes('legal-basis') || (analyzed.types.includes('document') && IMPLEMENTS.test(folded));
   if (basis && !CHANGES.test(folded) && !facts.includes('number')) {
-    if (wordsBeyond(question, LEGAL_BASIS_FRAME, 1).length <= 1) facts.push('legal-basis');
+    // Asked in English, the words describing the document are matched against its title in their translation.
+    if (wordsBeyond(analyzed.language === 'en' ? analyzed.searchText : question, LEGAL_BASIS_FRAME, 1).length <= 1) facts.push('legal-basis');
   }
   return facts;
 }
