@@ -16,6 +16,7 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi v
 2. Người tròn 90 tuổi được tặng quà trị giá 700.000 đồng/người.
 3. Giáo viên ở trường có từ 28 lớp trở lên được giảm 04 tiết/tuần.
 4. Công chức đi bồi dưỡng ở nước ngoài theo quyết định ký trước ngày 31 tháng 12 năm 2024 được hỗ trợ 5.000.000 đồng/người.
+5. Diện tích ao nuôi cá tra trên 02 năm: thiệt hại trên 70%, hỗ trợ 9.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 4.500.000 đồng/ha.
 
 Điều 2. Hiệu lực
 Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
@@ -51,6 +52,12 @@ describe('figures the question states', () => {
     expect(inside.answer).toContain('04 tiết/tuần');
     const outside = await pipeline.answerer.ask({ question: "Under Circular 77/2025/TT-BTC, by how many periods per week is a teacher's load reduced at a school with 20 classes?" });
     expect(outside.answered, outside.answer).toBe(false);
+  });
+
+  it('lie in a band of shares the passage sets, and the answer leads with the value of that band', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Ao nuôi cá tra của tôi bị thiệt hại khoảng 50% diện tích thì được hỗ trợ bao nhiêu tiền một ha?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer.split('\n')[0]).toContain('4.500.000 đồng/ha');
   });
 
   it("are not the day or month of a date (\"12 tháng\" is not in \"ngày 31 tháng 12 năm 2024\")", async () => {

@@ -114,19 +114,21 @@ const plainWords = (text: string): string => ` ${matchKey(text).replace(/[^\p{L}
 const NAMED_SUBUNIT = new RegExp(String.raw`(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)` + PLACE_NAME, 'gu');
 
 /** The value a question asks for, for the answer's first line. */
-const askedSlot = (types: readonly string[], unit: string | null, stated: readonly string[], duration: boolean, cited: CitedAsked): AskedSlot | undefined =>
-  duration
-    ? { kind: 'duration' }
+const askedSlot = (types: readonly string[], unit: string | null, figures: readonly StatedFigure[], duration: boolean, cited: CitedAsked): AskedSlot | undefined => {
+  const conditions = figures.map((figure) => (text: string) => figure.pattern.test(text) || !!figure.within?.(text));
+  return duration
+    ? { kind: 'duration', conditions }
     : types.includes('deadline') || types.includes('date')
     ? { kind: 'date', cited }
     : // A percentage the question states itself ("thiệt hại trên 70%") is a condition, not the value asked for.
-      types.includes('percent') && !stated.some((figure) => figure.endsWith('%'))
-      ? { kind: 'percent' }
+      types.includes('percent') && !figures.some((figure) => figure.value.endsWith('%'))
+      ? { kind: 'percent', conditions }
       : unit
         ? isMoneyUnit(unit)
-          ? { kind: 'money' }
-          : { kind: 'count', unit }
+          ? { kind: 'money', conditions }
+          : { kind: 'count', unit, conditions }
         : undefined;
+};
 
 /** Whether a passage or its headings name a place (folded, as `recipientPlaces` gives it). */
 const namesPlace = (item: Evidence, place: string): boolean => matchKey(`${item.section.join(' ')} ${item.text}`).includes(place);
@@ -172,7 +174,7 @@ interface StatedFigure {
   pattern: RegExp;
   /** A rate for each of what it counts ("10 phòng" → "…/phòng", "mỗi phòng"). */
   perUnit?: RegExp;
-  /** Whether a text sets a band the figure lies in ("30 lớp" in "từ 28 lớp trở lên", "dưới 36 tháng tuổi"). */
+  /** Whether a text sets a band the figure lies in ("30 lớp" in "từ 28 lớp trở lên", "dưới 36 tháng tuổi", "40%" in "từ 30% đến 70%"). */
   within?: (text: string) => boolean;
 }
 
@@ -180,16 +182,29 @@ interface StatedFigure {
 const boundPattern = (of: string): RegExp =>
   new RegExp(`(?:(?<!\\p{L})(từ|trên|hơn|dưới|tối thiểu|ít nhất|tối đa|không quá)\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})(?:\\s+(trở lên|trở xuống))?`, 'giu');
 
-/** Whether `value` lies in a band a text sets for what it counts; a figure with no bound word sets none. */
+/** Whether `value` lies within a bound its words set ("trên 70", "từ 28 … trở lên"); a figure with no bound word sets none. */
+const withinBound = (value: number, bound: number, word: string | undefined, after: string | undefined): boolean => {
+  if (after === 'trở lên' || word === 'tối thiểu' || word === 'ít nhất') return value >= bound;
+  if (after === 'trở xuống' || word === 'tối đa' || word === 'không quá') return value <= bound;
+  if (word === 'trên' || word === 'hơn') return value > bound;
+  if (word === 'dưới') return value < bound;
+  return false;
+};
+
+/** Whether `value` lies in a band a text sets for what it counts. */
 const withinBand = (value: number, of: string) => (text: string): boolean =>
-  [...text.toLowerCase().matchAll(boundPattern(of))].some(([, word, figure, after]) => {
-    const bound = Number(figure);
-    if (after === 'trở lên' || word === 'tối thiểu' || word === 'ít nhất') return value >= bound;
-    if (after === 'trở xuống' || word === 'tối đa' || word === 'không quá') return value <= bound;
-    if (word === 'trên' || word === 'hơn') return value > bound;
-    if (word === 'dưới') return value < bound;
-    return false;
-  });
+  [...text.toLowerCase().matchAll(boundPattern(of))].some(([, word, figure, after]) => withinBound(value, Number(figure), word, after));
+
+/** A share with the words that make it a bound, or a range of shares: "trên 70%", "từ 30% đến 70%", "30 - 70%". */
+const PERCENT_BAND =
+  /(?:(?<!\p{L})(từ|trên|hơn|dưới|tối thiểu|ít nhất|tối đa|không quá)\s+)?(\d+(?:,\d+)?)\s*%?(?:\s*(?:đến|tới|-|–)\s*(\d+(?:,\d+)?))?\s*%(?:\s+(trở lên|trở xuống))?/giu;
+const share = (figure: string): number => Number(figure.replace(',', '.'));
+
+/** Whether a share lies in a band a text sets ("thiệt hại 40%" in "thiệt hại từ 30% đến 70%"). */
+const withinShareBand = (value: number) => (text: string): boolean =>
+  [...text.toLowerCase().matchAll(PERCENT_BAND)].some(([, word, low, high, after]) =>
+    high !== undefined ? value >= share(low) && value <= share(high) : withinBound(value, share(low), word, after),
+  );
 
 /** What a figure counts, as the documents write it: "classes" of "a school with 20 classes" is "lớp". */
 const countedWord = (word: string | undefined, language: 'vi' | 'en'): string | undefined => {
@@ -211,7 +226,7 @@ const statedFigure = (value: string, of: string | undefined, dated = false): Sta
     'iu',
   ),
   perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
-  within: of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
+  within: /^\d+(?:,\d+)?%$/.test(value) ? withinShareBand(share(value.slice(0, -1))) : of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
 });
 
 /** Where a question stands among the parts of the one asked. */
@@ -960,7 +975,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       parts,
       // ("Bắc Ninh triển khai chương trình gì …" is not about each of the province's documents: one that does not answer goes unsaid.)
       missing: intent.eachAsked ? silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })) : [],
-      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures.map((figure) => figure.value), profile.duration, intent.citedAsked),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures, profile.duration, intent.citedAsked),
       retrieveMs,
       quotedLimit,
     };

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { askedValue, comparisonLine, leadLine } from './lead-line.js';
 
 describe('askedValue', () => {
+  it('reads the value of the band the conditions the question states fall in', () => {
+    const quote = 'a) Ao nuôi cá trên 02 năm: thiệt hại trên 70%, hỗ trợ 9.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 4.500.000 đồng/ha.';
+    const forty = (text: string) => /từ 30% đến 70%/.test(text);
+    const pond = (text: string) => /02 năm/.test(text);
+    expect(askedValue(quote, { kind: 'money', conditions: [pond, forty] })).toBe('4.500.000 đồng/ha');
+    // Conditions that hold in every clause, or in none, tell none apart.
+    expect(askedValue(quote, { kind: 'money', conditions: [pond] })).toBe('9.000.000 đồng/ha');
+    expect(askedValue(quote, { kind: 'money' })).toBe('9.000.000 đồng/ha');
+  });
+
   it('takes the asked value word for word from the quote', () => {
     expect(askedValue('Các sở báo cáo kết quả thực hiện trước ngày 20/11 hằng năm về Sở Khoa học và Công nghệ.', { kind: 'date' })).toBe('trước ngày 20/11 hằng năm');
     // The date a cited document bears gives way to the quote's own.

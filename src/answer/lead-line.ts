@@ -5,7 +5,19 @@ import { numberAtEnd, type CitedAsked } from './evidence-cues.js';
 
 /** The kind of value a question asks for, when it asks for one. */
 /** A date slot says which cited documents' dates may answer (those the question asks the issue of). */
-export type AskedSlot = { kind: 'yes' } | { kind: 'date'; cited?: CitedAsked } | { kind: 'duration' } | { kind: 'percent' } | { kind: 'money' } | { kind: 'count'; unit: string };
+/**
+ * `conditions` are the cases the question states ("thiệt hại 40%", "rừng 5 năm tuổi"): of a quote setting a value
+ * for each band ("thiệt hại trên 70%, hỗ trợ 15.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 7.500.000
+ * đồng/ha"), the value is read from the band they fall in.
+ */
+export type AskedSlot = (
+  | { kind: 'yes' }
+  | { kind: 'date'; cited?: CitedAsked }
+  | { kind: 'duration' }
+  | { kind: 'percent' }
+  | { kind: 'money' }
+  | { kind: 'count'; unit: string }
+) & { conditions?: readonly ((text: string) => boolean)[] };
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
@@ -13,9 +25,30 @@ const DURATION = /(?:(?:trong|tối đa|không quá|chậm nhất)\s+(?:(?:thờ
 const PERCENT = /(?:(?:ít nhất|tối thiểu|trên|dưới|khoảng|đạt)\s+)?\d+(?:[.,]\d+)?\s*%/iu;
 const MONEY = /\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|đ)(?:\s*\/\s*[\p{L}]+(?:\s+[\p{L}]+)?)?(?![\p{L}])/iu;
 
+/**
+ * The clauses of a quote the question's conditions hold in most, with the head they share ("b) Diện tích …: " before
+ * clauses parted by ";"); none when the quote has one clause or the conditions tell none apart.
+ */
+function clausesMatching(line: string, conditions: readonly ((text: string) => boolean)[]): string[] {
+  const colon = line.indexOf(':');
+  const semicolon = line.indexOf(';');
+  if (semicolon < 0 || conditions.length === 0) return [];
+  const head = colon >= 0 && colon < semicolon ? line.slice(0, colon + 1) : '';
+  const clauses = line.slice(head.length).split(';');
+  const held = clauses.map((clause) => conditions.filter((holds) => holds(`${head} ${clause}`)).length);
+  const most = Math.max(...held);
+  return most > 0 && held.some((count) => count < most) ? clauses.filter((_, i) => held[i] === most) : [];
+}
+
 /** The span of `text` that gives the asked value, or null. Folding keeps offsets: one letter per letter. */
 export function askedValue(text: string, slot: AskedSlot): string | null {
   const line = text.replace(/\s+/g, ' ');
+  if (slot.kind !== 'yes' && slot.kind !== 'date') {
+    for (const clause of clausesMatching(line, slot.conditions ?? [])) {
+      const value = askedValue(clause, { ...slot, conditions: undefined });
+      if (value !== null) return value;
+    }
+  }
   // A yes-no question answered by a passage that says what was asked: its verdict is the passage itself.
   if (slot.kind === 'yes') return line.length > 0 ? '' : null;
   // A date a cited document bears ("Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008") only when the quote has no other
