@@ -53,6 +53,24 @@ describe('withIntroduced', () => {
   });
 });
 
+describe('withSentenceAfter', () => {
+  const text = '1. Chi mua sắm thiết bị trong phạm vi dự án. Mức hỗ trợ theo dự toán được giao.\n2. Chi thuê chuyên gia.';
+  const { shaper, at } = oneChunk(text);
+  const named = { ...at('1. Chi mua sắm thiết bị trong phạm vi dự án.'), fit: 0.5 };
+  const after = (coverage: number) => [{ ...at('Mức hỗ trợ theo dự toán được giao.'), coverage }];
+
+  it('quotes a short sentence naming a provision with the sentence after it in its paragraph', () => {
+    expect(shaper.withSentenceAfter(named, after(0.3)).text).toBe('1. Chi mua sắm thiết bị trong phạm vi dự án. Mức hỗ trợ theo dự toán được giao.');
+  });
+
+  it('leaves it alone when it already states the kind of fact asked, or the sentence after shares nothing with the question', () => {
+    expect(shaper.withSentenceAfter({ ...named, fit: 1 }, after(0.3))).toEqual({ ...named, fit: 1 });
+    expect(shaper.withSentenceAfter(named, after(0))).toBe(named);
+    const last = { ...at('Mức hỗ trợ theo dự toán được giao.'), fit: 0.5 };
+    expect(shaper.withSentenceAfter(last, [{ ...at('2. Chi thuê chuyên gia.'), coverage: 0.3 }])).toBe(last);
+  });
+});
+
 describe('withSectionItems', () => {
   it("lists the items of the best passage's section, wherever the other picked passages sit", () => {
     const text = '1. Yêu cầu\n- Làm đúng.\n2. Nguyên tắc\n- Công khai.\n- Kịp thời.';

@@ -14,6 +14,11 @@ const IN_CHARGE = /\bchu tri\b/;
 /** How far a passage ending with ":" is extended into what it introduces. */
 const MAX_INTRODUCED_CHARS = 700;
 const LIST_ITEM = /^(?:[-+•–]|[a-zđ]\)|\d+[.)])\s/u;
+/** A sentence this short is quoted with the one after it in its paragraph, up to this much in all. */
+const MAX_SHORT_SENTENCE = 160;
+const MAX_CONTINUED_CHARS = 480;
+/** The share of the question's words the sentence after must hold to be quoted with it. */
+const MIN_CONTINUATION_COVERAGE = 0.08;
 /** The kinds of list marker a line may open with: a point "a)", a dash or bullet, a plus, a clause number "3.". */
 const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
 /** An introduction quoted with an item of its list is at most this long, and this far above it. */
@@ -64,6 +69,8 @@ export interface PassageShaper {
   merged(items: readonly Evidence[]): Evidence[];
   /** A passage ending with ":" quoted with what it introduces ("… bao gồm:" and the items or the sentence after it). */
   withIntroduced(item: Evidence): Evidence;
+  /** A short sentence quoted with the one after it in its paragraph. */
+  withSentenceAfter(item: Evidence, scored: readonly Evidence[]): Evidence;
   /** An item of a list quoted with the sentence introducing the list ("… trình Hội đồng nhân dân quyết định:"). */
   withIntroducer(item: Evidence): Evidence[];
   /** A table row's figure quoted with the unit its table's caption gives ("Đơn vị: Triệu đồng"). */
@@ -239,6 +246,27 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
   };
 
   /**
+   * A short sentence naming a provision ("1. Chi mua sắm trang thiết bị … dự án.") is quoted with the sentence that
+   * goes on in the same paragraph ("Mức hỗ trợ theo Quyết định …"): what it provides is there.
+   */
+  const withSentenceAfter = (item: Evidence, scored: readonly Evidence[]): Evidence => {
+    // (A passage already stating the kind of fact asked — the figure, the date — needs nothing after it.)
+    if (item.fit >= 1 || item.text.length > MAX_SHORT_SENTENCE || !/[.]\s*$/u.test(item.text) || item.text.includes('|')) return item;
+    const text = documents.document(item.chunk.docId).text;
+    const chunkEnd = item.chunk.end;
+    const after = /^[ \t]*\n?[ \t]*([^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)/u.exec(text.slice(item.end, chunkEnd));
+    const rest = after?.[1] ?? '';
+    const sentence = /^(?:[^.!?;]|\.(?=\d))*[.!?;]?/u.exec(rest)?.[0] ?? '';
+    if (sentence.trim().length < 10 || LIST_ITEM.test(sentence.trimStart()) || HEADING_LINE.test(sentence.trimStart()) || !/^\p{Lu}/u.test(sentence.trimStart())) return item;
+    const end = item.end + (after![0].length - rest.length) + sentence.trimEnd().length;
+    if (end - item.start > MAX_CONTINUED_CHARS) return item;
+    // (Only a sentence sharing the question's words: one going on to another matter is not what the provision provides.)
+    const next = scored.find((candidate) => candidate.chunk === item.chunk && candidate.start > item.end && candidate.start < end);
+    if (!next || next.coverage < MIN_CONTINUATION_COVERAGE) return item;
+    return { ...item, end, text: text.slice(item.start, end) };
+  };
+
+  /**
    * "20 | ĐẮK LẮK | 114.400" says 114.400 of what only through the caption above its table ("*Đơn vị: Triệu đồng*"):
    * a table row stating a figure is quoted after that caption, when it sits in the row's section, not far above.
    */
@@ -252,5 +280,5 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return [quoteApart(item, text, at + caption[0].search(/\S/u), at + caption[0].replace(/[\s*_)]+$/u, '').length), item];
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced, withIntroducer, withCaption };
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption };
 }
