@@ -626,7 +626,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const searchText = `${analyzed.searchText}${places.join('')}${period ? ' thời gian thực hiện' : ''}${funding ? ' kinh phí' : ''}`;
     const scopeMetas = scope?.flatMap((id) => metaById.get(id) ?? []);
     const head = listHead(standalone);
-    const titles = (scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : [])).map((meta) => meta.title);
+    const askedAbout = scopeMetas ?? (metas.length <= MAX_DOCUMENTS_PER_ANSWER ? metas : []);
+    const titles = askedAbout.map((meta) => meta.title);
     const direct: DirectAsked = {
       missingPlaces: scope ? [] : [...new Map([...analyzed.localities.outOfCorpus, ...unlistedPlaces(standalone)].map((name) => [matchKey(name), name])).values()],
       definition: definitionAsked(standalone, abbreviations),
@@ -634,7 +635,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       quoted: quotedPhrases(standalone),
       structureWords: structureWordsAsked(analyzed.searchText),
       section: sectionAsked(standalone, analyzed, scopeMetas, types, needs, head),
-      planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, byNumber: named?.by === 'number' }),
+      planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, types: askedAbout.flatMap((meta) => meta.type ?? []), byNumber: named?.by === 'number' }),
     };
     return {
       input,

@@ -12,6 +12,12 @@ describe('askedPlanFacts', () => {
     expect(facts('Which laws is Circular 12/2025/TT-BTC on karaoke licence appraisal fees based on?', [title], true)).toEqual(['legal-basis']);
   });
 
+  it('answers the number of a document of another type named before "số hiệu" from the legal bases', () => {
+    const title = 'Thông tư quy định mức thu phí thẩm định';
+    expect(askedPlanFacts('Thông tư 12/2025/TT-BTC dẫn Luật Phí và lệ phí số hiệu nào?', analyzeQuestion('Thông tư 12/2025/TT-BTC dẫn Luật Phí và lệ phí số hiệu nào?', { documents: [], abbreviations: new Map() }), { otherDocument: false, titles: [title], types: ['Thông tư'], byNumber: true })).toEqual(['legal-basis']);
+    expect(askedPlanFacts('Thông tư về mức thu phí thẩm định có số hiệu nào?', analyzeQuestion('Thông tư về mức thu phí thẩm định có số hiệu nào?', { documents: [], abbreviations: new Map() }), { otherDocument: false, titles: [title], types: ['Thông tư'] })).toEqual(['number']);
+  });
+
   it('asks whom the document is sent to, not where a report it asks for goes', () => {
     const title = 'Kế hoạch thực hiện chính sách người cao tuổi';
     expect(facts('Kế hoạch 12/KH-UBND được gửi tới những bộ nào?', [title], true)).toEqual(['recipients']);

@@ -54,6 +54,12 @@ const NAMES_DAY = /(?<!\b(?:truoc|sau|tu|ke tu|den|toi|before|after|from|until) 
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
 // Folded, "số kế hoạch" would also match "Sở Kế hoạch và Đầu tư": that form is only trusted with its diacritics.
 const NUMBER = /\bso hieu\b|\bky hieu\b|\b(ke hoach|van ban)( [a-z]+){0,3} so may\b|\b(plan|document|reference) number\b|\bnumber of (the|this) plan\b|\bwhat number\b/;
+/**
+ * "… dẫn Luật Ngân sách nhà nước số hiệu nào?": the number of a document of another type than those asked about,
+ * named before it without one — a document they cite, which their legal bases give with its number.
+ */
+const DOCUMENT_TYPE = String.raw`(?:bo luat|luat|phap lenh|nghi dinh|thong tu|quyet dinh|nghi quyet|chi thi)`;
+const CITED_NUMBER = new RegExp(String.raw`\b(${DOCUMENT_TYPE})\b(?:(?!\b${DOCUMENT_TYPE}\b)[^?.;\d]){0,80}?\b(?:so hieu|so may|so bao nhieu)\b`);
 const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
 /** Words of a general legal-basis question; anything more specific goes through retrieval. */
 const LEGAL_BASIS_FRAME = new Set(
@@ -82,7 +88,7 @@ const MAX_SUBJECT_WORDS_BY_NUMBER = 6;
 export function askedPlanFacts(
   question: string,
   analyzed: AnalyzedQuestion,
-  about: { otherDocument: boolean; titles: readonly string[]; byNumber?: boolean },
+  about: { otherDocument: boolean; titles: readonly string[]; types?: readonly string[]; byNumber?: boolean },
 ): PlanFact[] {
   const { titles } = about;
   if (about.otherDocument) return [];
@@ -99,6 +105,8 @@ export function askedPlanFacts(
   const maxSubjectWords = about.byNumber ? MAX_SUBJECT_WORDS_BY_NUMBER : MAX_SUBJECT_WORDS;
   if (!ordered && wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > maxSubjectWords) return [];
   const facts: PlanFact[] = [];
+  const cited = CITED_NUMBER.exec(folded);
+  if (cited && !(about.types ?? []).some((type) => foldedLower(type) === cited[1])) return ['legal-basis'];
   // "… căn cứ luật nào, luật đó ban hành ngày nào?": the date of what it rests on, which its legal bases state.
   const citedDate = CITED_DATE.exec(folded);
   if (citedDate && analyzed.types.includes('legal-basis')) {
