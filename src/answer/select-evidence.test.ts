@@ -44,6 +44,18 @@ describe('selectEvidence', () => {
     expect(apart.coverage).toBeCloseTo((weight('ngày') + weight('mai') + weight('ngày mai') + weight('tiết') / 2) / profile.totalWeight);
   });
 
+  it('quotes a lead-in ending in ":" with its items, each over all its sentences, up to a paragraph that opens none', async () => {
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+    const searchText = 'ưu tiên bố trí không gian biển';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['list'], model, ignore: new Set(), abbreviations: new Map() });
+    const first = '+ Phát triển nhanh các lĩnh vực thương mại, dịch vụ và du lịch ven biển của tỉnh. Chú trọng phát triển du lịch sinh thái, nghỉ dưỡng và trải nghiệm cộng đồng ở các xã ven biển.';
+    const text = `Ưu tiên bố trí không gian biển cho các hoạt động sau:\n\n${first}\n\n+ Khai thác các tuyến vận tải đường thủy.\n\nĐề nghị các sở thực hiện.`;
+    const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text };
+    const [best] = selectEvidence([{ chunk, score: 1 }], profile, { outline: () => [] });
+    expect(best.text).toBe(`Ưu tiên bố trí không gian biển cho các hoạt động sau:\n\n${first}\n\n+ Khai thác các tuyến vận tải đường thủy.`);
+  });
+
   it('needs the date of a question asking a date beside another kind of fact', async () => {
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'nghị định căn cứ hiệu lực';

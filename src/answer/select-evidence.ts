@@ -378,8 +378,10 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
         let end = span.end;
         for (const next of spans.slice(index + 1)) {
           if (next.end - span.start > MAX_LIST_CHARS) break;
+          // An item goes on over its sentences; a paragraph after a blank line that opens no item ends the list.
+          const newParagraph = /\n[ \t]*\n/.test(chunk.text.slice(end, next.start));
+          if (newParagraph && !LIST_ITEM.test(chunk.text.slice(next.start, next.end)) && end - span.start > 200) break;
           end = next.end;
-          if (!LIST_ITEM.test(chunk.text.slice(next.start, next.end)) && end - span.start > 200) break;
         }
         quoteLength = end - span.start - window.offset;
       }
