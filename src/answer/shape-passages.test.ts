@@ -89,6 +89,22 @@ describe('withSectionItems', () => {
     expect(shaper.withSectionItems([requirement, open], [requirement, open, timely]).map((item) => item.text)).toEqual(['- Làm đúng.', '- Công khai.', '- Kịp thời.']);
     expect(shaper.withSectionItems([requirement], [requirement, open, timely]).map((item) => item.text)).toEqual(['- Làm đúng.']);
   });
+
+  it('lists the items under headings nested in that section too', () => {
+    const text = '1. Học viện bồi dưỡng các chương trình sau:\na) Lý luận chính trị;\nb) Quản lý nhà nước: cấp sở, cấp vụ;\nc) Chuyên môn.\n2. Trường Chính trị';
+    const outline = [
+      { title: '1. Học viện bồi dưỡng các chương trình sau', depth: 0, start: 0, end: text.indexOf('2.') },
+      { title: 'b) Quản lý nhà nước', depth: 1, start: text.indexOf('b)'), end: text.indexOf('c)') },
+      { title: '2. Trường Chính trị', depth: 0, start: text.indexOf('2.'), end: text.length },
+    ];
+    const shaper = createPassageShaper({ document: () => ({ text }), outline: () => outline } as unknown as DocumentReader);
+    const at = (quote: string, headingStart: number): Evidence => {
+      const start = text.indexOf(quote);
+      return { chunk: { docId: 'd' } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart, coverage: 1, fit: 0.5, score: 1 };
+    };
+    const [a, b, c, other] = [at('a) Lý luận chính trị;', 0), at('b) Quản lý nhà nước: cấp sở, cấp vụ;', text.indexOf('b)')), at('c) Chuyên môn.', 0), at('2. Trường Chính trị', text.indexOf('2.'))];
+    expect(shaper.withSectionItems([a, c], [a, b, c, other]).map((item) => item.text)).toEqual([a.text, b.text, c.text]);
+  });
 });
 
 describe('withTableRows', () => {

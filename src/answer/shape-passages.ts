@@ -101,7 +101,9 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     const best = bestOf(picked);
     const heading = best.headingStart === null ? undefined : documents.outline(best.chunk.docId).find((entry) => entry.start === best.headingStart);
     if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
-    return withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && item.headingStart === best.headingStart && item.fit > 0.1));
+    // (Items under headings nested in it count too: "b) Các chương trình …: cấp phòng …;" reads as a heading of its own.)
+    const inSection = (item: Evidence) => item.headingStart !== null && heading.start <= item.headingStart && item.headingStart < heading.end;
+    return withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && inSection(item) && item.fit > 0.1));
   };
 
   const withTableRows = (picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[] => {
