@@ -43,6 +43,11 @@ describe('cleanText', () => {
     expect(text.split('\n')[0]).toBe('gửi Sở Khoa học và Công nghệ tổng hợp, chủ trì, phối hợp với Sở Tài chính, báo cáo UBND Thành phố bổ sung kinh phí theo quy định.');
   });
 
+  it('joins a centre\'s name wrapped after its first word, as a department\'s is', () => {
+    const { text } = cleanText('- Rà soát vật tư tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm\nY tế, Trạm y tế.\n\n- Điều chuyển nhanh.');
+    expect(text.split('\n')[0]).toBe('- Rà soát vật tư tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm Y tế, Trạm y tế.');
+  });
+
   it("joins a heading's number alone on its line to the title wrapped below it (dak-lak-0130)", () => {
     const { text } = cleanText('**V. TỔ\nCHỨC THỰC HIỆN**\n\n**1.\nSở Y tế:**\n\n- Chủ trì.\n\n**VI.\nKINH PHÍ THỰC HIỆN**\n\n- Từ ngân sách tỉnh.\n\n2.\n\nHết.');
     expect(text.split('\n')).toEqual(expect.arrayContaining(['V. TỔ CHỨC THỰC HIỆN', '1. Sở Y tế:', 'VI. KINH PHÍ THỰC HIỆN', '- Từ ngân sách tỉnh.', '2.', 'Hết.']));

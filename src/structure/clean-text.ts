@@ -39,7 +39,7 @@ const CONNECTIVES = new Set(
 );
 
 /** A line ending with the first word of a body's name ("Sở", "Bộ", "Ủy ban"), its name wrapped onto the next line. */
-const BODY_TITLE_END = /(?<!\p{L})(?:Sở|Bộ|Ủy ban|Uỷ ban|Ban Chỉ đạo|Ban Chỉ huy)$/u;
+const BODY_TITLE_END = /(?<!\p{L})(?:Sở|Bộ|Ủy ban|Uỷ ban|Ban Chỉ đạo|Ban Chỉ huy|Trung tâm|Phòng|Văn phòng|Cục|Chi cục|Học viện|Viện|Trạm)$/u;
 
 /** Has letters and all of them are capitals (titles, issuing body, headings like "I. MỤC TIÊU"). */
 export const isUpper = (line: string): boolean => /\p{L}/u.test(line) && line === line.toLocaleUpperCase('vi');
