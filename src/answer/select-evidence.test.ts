@@ -4,6 +4,13 @@ import type { QuestionType } from './question-type.js';
 import { enumerationLength, profileQuery, readSlot, selectEvidence } from './select-evidence.js';
 import { createTermVocabulary } from './term-stats.js';
 
+/** The profile of a question over a collection of 1,000 chunks where each of its terms is in 10. */
+const profileOf = async (searchText: string, types: QuestionType[]) => {
+  const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
+  const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+  return profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types, model, ignore: new Set(), abbreviations: new Map() });
+};
+
 describe('enumerationLength', () => {
   const sentence =
     'Công an tỉnh chủ trì; tham mưu UBND tỉnh thay thế Quyết định số 15/2021/QĐ-UBND về quy chế bảo vệ bí mật; Quyết định số 46/2002/QĐ-UBND về khu vực cấm; tổ chức tập huấn cho cán bộ.';
@@ -32,10 +39,8 @@ describe('enumerationLength', () => {
 
 describe('selectEvidence', () => {
   it('counts a syllable of the question half where the passage holds it in none of its word pairs ("tiết" of "chi tiết" for "thời tiết")', async () => {
-    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'thời tiết ngày mai';
-    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = await profileOf(searchText, ['general']);
     const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
     const [word, apart] = ['Thời tiết ngày mai có mưa rào.', 'Ngày mai ban hành quy định chi tiết.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(word.coverage).toBeCloseTo(1);
@@ -45,10 +50,8 @@ describe('selectEvidence', () => {
   });
 
   it('quotes a lead-in ending in ":" with its items, each over all its sentences, up to a paragraph that opens none', async () => {
-    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'ưu tiên bố trí không gian biển';
-    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['list'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = await profileOf(searchText, ['list']);
     const first = '+ Phát triển nhanh các lĩnh vực thương mại, dịch vụ và du lịch ven biển của tỉnh. Chú trọng phát triển du lịch sinh thái, nghỉ dưỡng và trải nghiệm cộng đồng ở các xã ven biển.';
     const text = `Ưu tiên bố trí không gian biển cho các hoạt động sau:\n\n${first}\n\n+ Khai thác các tuyến vận tải đường thủy.\n\nĐề nghị các sở thực hiện.`;
     const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text };
@@ -57,10 +60,8 @@ describe('selectEvidence', () => {
   });
 
   it('needs the date of a question asking a date beside another kind of fact', async () => {
-    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'nghị định căn cứ hiệu lực';
-    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['legal-basis', 'date'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = await profileOf(searchText, ['legal-basis', 'date']);
     const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
     const [cited, dated] = ['Căn cứ Nghị định số 278/2025/NĐ-CP ngày 22/10/2025 của Chính phủ.', 'Nghị định số 278/2025/NĐ-CP có hiệu lực từ ngày 01/12/2025.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(cited.fit).toBeLessThan(0.2);
@@ -68,10 +69,8 @@ describe('selectEvidence', () => {
   });
 
   it('counts the words of a clause a passage refers to as the passage\'s own', async () => {
-    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'tự ý thôi học hoàn trả học bổng';
-    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = await profileOf(searchText, ['general']);
     const rule = 'Đối với trường hợp quy định tại khoản 1 Điều 3 Nghị định này, sinh viên hoàn trả toàn bộ học bổng.';
     const hits = [{ chunk: { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: rule.length, text: rule } as Chunk, score: 1 }];
     const alone = selectEvidence(hits, profile, { outline: () => [] })[0];
@@ -81,10 +80,8 @@ describe('selectEvidence', () => {
   });
 
   it('gives no coverage to a passage holding the question\'s syllables only outside its words', async () => {
-    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const searchText = 'tổng thống Mỹ';
-    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-    const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
+    const profile = await profileOf(searchText, ['general']);
     const chunk = (text: string, ordinal: number): Chunk => ({ id: `d#${ordinal}`, docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text });
     const [scattered, whole] = ['Giữ gìn thuần phong mỹ tục, hệ thống tổng hợp.', 'Tổng thống Mỹ thăm Việt Nam.'].map((text, ordinal) => selectEvidence([{ chunk: chunk(text, ordinal), score: 1 }], profile, { outline: () => [] })[0]);
     expect(scattered.coverage).toBe(0);
@@ -108,13 +105,8 @@ describe('selectEvidence', () => {
       entry('b) Cơ quan thực hiện', 1, at('c) Thời gian')),
       entry('c) Thời gian thực hiện', 1, text.length),
     ];
-    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, 10])) };
     const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text };
-    const evidenceFor = async (searchText: string, types: QuestionType[]) => {
-      const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
-      const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types, model, ignore: new Set(), abbreviations: new Map() });
-      return selectEvidence([{ chunk, score: 1 }], profile, { outline: () => outline });
-    };
+    const evidenceFor = async (searchText: string, types: QuestionType[]) => selectEvidence([{ chunk, score: 1 }], await profileOf(searchText, types), { outline: () => outline });
     const who = await evidenceFor('nền tảng họp trực tuyến dùng chung đơn vị nào chủ trì', ['who']);
     expect(who[0].text).toContain('Văn phòng Ủy ban nhân dân');
     const when = await evidenceFor('nền tảng họp trực tuyến dùng chung hoàn thành khi nào', ['deadline']);
