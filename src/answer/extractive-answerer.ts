@@ -954,7 +954,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const passagesOf = (docId: string) => {
       const picked = perRecipient(docId, shaper.pickPassages(groups.get(docId)!, limit));
       // "Sở Tài chính được giao chủ trì những nhiệm vụ nào": the rows of a table giving that body in charge.
-      const listed = listLike ? shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies) : picked;
+      const listed = listLike ? shaper.withLedTasks(shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies), intent.needs.tableBodies) : picked;
       return shaper.merged(listed.map(shaper.withIntroduced).map((item) => shaper.withSentenceAfter(item, scored)).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
     };
     const shaped: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));

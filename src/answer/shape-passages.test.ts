@@ -123,6 +123,59 @@ describe('withTableRows', () => {
   });
 });
 
+describe('withLedTasks', () => {
+  const text = [
+    '1. Về dữ liệu',
+    'a) Nhiệm vụ: Rà soát chiến lược dữ liệu.',
+    'b) Cơ quan thực hiện:',
+    '- Đơn vị chủ trì: Sở Khoa học và Công nghệ.',
+    '- Đơn vị phối hợp: Sở Tài chính.',
+    '2. Về nền tảng',
+    'a) Nhiệm vụ: Phát triển nền tảng số.',
+    'b) Cơ quan thực hiện:',
+    '- Đơn vị chủ trì: Sở Tài chính.',
+    '3. Tổ chức hội thảo chuyển đổi số:',
+    '- Thời gian: tháng 6.',
+    '- Cơ quan chủ trì: Sở Khoa học và Công nghệ; Sở Nội vụ.',
+  ].join('\n');
+  const span = (from: string, to: string) => ({ start: text.indexOf(from), end: text.indexOf(to) + to.length });
+  const entry = (title: string, depth: number, from: string, to: string) => ({ title, depth, ...span(from, to) });
+  const outline = [
+    entry('1. Về dữ liệu', 0, '1. Về dữ liệu', 'Sở Tài chính.'),
+    entry('a) Nhiệm vụ', 1, 'a) Nhiệm vụ: Rà soát', 'dữ liệu.'),
+    entry('b) Cơ quan thực hiện', 1, 'b) Cơ quan thực hiện:', 'phối hợp: Sở Tài chính.'),
+    entry('2. Về nền tảng', 0, '2. Về nền tảng', 'chủ trì: Sở Tài chính.'),
+    entry('a) Nhiệm vụ', 1, 'a) Nhiệm vụ: Phát triển', 'nền tảng số.'),
+    entry('b) Cơ quan thực hiện', 1, 'b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Tài chính.', 'chủ trì: Sở Tài chính.'),
+    entry('3. Tổ chức hội thảo chuyển đổi số', 0, '3. Tổ chức hội thảo', 'Sở Nội vụ.'),
+  ];
+  const chunk = { docId: 'd', start: 0, end: text.length } as Chunk;
+  const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => [chunk], outline: () => outline } as unknown as DocumentReader);
+  const at = (quote: string): Evidence => {
+    const start = text.indexOf(quote);
+    return { chunk, start, end: start + quote.length, text: quote, section: [], headingStart: null, coverage: 1, fit: 1, score: 1 };
+  };
+
+  it('quotes every task whose line in charge names the body, from what the task is to that line', () => {
+    const quotes = shaper.withLedTasks([at('- Đơn vị chủ trì: Sở Khoa học và Công nghệ.')], ['so khoa hoc']);
+    expect(quotes.map((quote) => quote.text)).toEqual([
+      'a) Nhiệm vụ: Rà soát chiến lược dữ liệu.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.',
+      '3. Tổ chức hội thảo chuyển đổi số:\n- Thời gian: tháng 6.\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ; Sở Nội vụ.',
+    ]);
+    expect(quotes[0].section).toEqual(['1. Về dữ liệu']);
+    // Found by what one of them is, as well.
+    expect(shaper.withLedTasks([at('a) Nhiệm vụ: Rà soát chiến lược dữ liệu.')], ['so khoa hoc'])).toEqual(quotes);
+  });
+
+  it('leaves the passages alone when none of them is part of a task the body is in charge of', () => {
+    const task = at('a) Nhiệm vụ: Phát triển nền tảng số.');
+    expect(shaper.withLedTasks([task], ['so khoa hoc'])).toEqual([task]);
+    const other = at('- Đơn vị chủ trì: Sở Tài chính.');
+    expect(shaper.withLedTasks([other], ['so khoa hoc'])).toEqual([other]);
+    expect(shaper.withLedTasks([other], [])).toEqual([other]);
+  });
+});
+
 describe('withIntroducer', () => {
   const text = [
     '3. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định:',

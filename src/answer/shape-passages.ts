@@ -1,4 +1,5 @@
 import { UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies } from './evidence-cues.js';
+import { markerLength } from '../structure/grammar.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
 import type { Evidence } from './select-evidence.js';
@@ -19,6 +20,14 @@ const MAX_SHORT_SENTENCE = 160;
 const MAX_CONTINUED_CHARS = 480;
 /** The share of the question's words the sentence after must hold to be quoted with it. */
 const MIN_CONTINUATION_COVERAGE = 0.08;
+/** The line of a task naming who is in charge of it: "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.", "Cơ quan chủ trì: Sở Tài chính;". */
+const LEAD_LINE = /(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?:\*\*)?(?:(?:đơn vị|cơ quan|tổ chức)[ \t]+)?chủ trì(?:[ \t]+thực hiện)?[ \t]*:[ \t]*/giu;
+/** A heading that only labels a part of a task (its bodies, its time), not the task: "b) Cơ quan thực hiện". */
+const TASK_FIELD = /^(?:(?:co quan|don vi|to chuc) (?:thuc hien|chu tri|phoi hop)|phan cong|thoi gian|tien do)\b/;
+/** The part of a task stating what is to be done: "a) Nhiệm vụ", "Nội dung thực hiện". */
+const TASK_CONTENT = /^(?:nhiem vu|noi dung)\b/;
+/** A task quoted with its line in charge is at most this long (a longer span is a whole part of the document). */
+const MAX_TASK_CHARS = 1_400;
 /** The kinds of list marker a line may open with: a point "a)", a dash or bullet, a plus, a clause number "3.". */
 const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
 /** An introduction quoted with an item of its list is at most this long, and this far above it. */
@@ -63,6 +72,8 @@ export interface PassageShaper {
    * giao chủ trì những nhiệm vụ nào" over a table with a "Cơ quan chủ trì" column).
    */
   withTableRows(picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[];
+  /** For a body asked about by the line naming it in charge of a task ("- Đơn vị chủ trì: Sở …"), every task it leads in the document. */
+  withLedTasks(picked: readonly Evidence[], bodies: readonly string[]): Evidence[];
   /** The passage with the heading that names its body quoted too (for "which body" questions). */
   withBodyHeading(item: Evidence): Evidence[];
   /** Overlapping passages (several items extended to one heading) merged into one quote. */
@@ -119,6 +130,41 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       return particularBodies(cell).some((body) => bodies.includes(body));
     };
     return withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && item.chunk.context === header && inCharge(item)));
+  };
+
+  /**
+   * "Sở KH&CN chủ trì những nhiệm vụ nào": a plan of tasks names the body in charge in a line of each task ("b) Cơ
+   * quan thực hiện: - Đơn vị chủ trì: Sở …"), which says nothing of the task itself. Each task whose line names the
+   * body is quoted from what it is ("a) Nhiệm vụ: …", or its heading) to that line, all of them in the document.
+   */
+  const withLedTasks = (picked: readonly Evidence[], bodies: readonly string[]): Evidence[] => {
+    if (bodies.length === 0) return [...picked];
+    const best = bestOf(picked);
+    const { docId } = best.chunk;
+    const text = documents.document(docId).text;
+    // Each line in charge naming the body, up to the end of its paragraph or the next item.
+    const leads = [...text.matchAll(LEAD_LINE)].flatMap((match) => {
+      const named = match.index + match[0].length;
+      const stop = text.slice(named).search(/\n\s*\n|\n[ \t]*[-+•*][ \t]/u);
+      const end = stop < 0 ? text.length : named + stop;
+      return particularBodies(text.slice(named, end)).some((body) => bodies.includes(body)) ? [{ start: match.index + (match[0].startsWith('\n') ? 1 : 0), end }] : [];
+    });
+    const outline = documents.outline(docId);
+    const label = (title: string) => foldedLower(title.slice(markerLength(title)).trim());
+    const tasks: Evidence[] = [];
+    for (const lead of leads) {
+      const around = outline.filter((entry) => entry.start <= lead.start && lead.end <= entry.end).sort((a, b) => a.depth - b.depth);
+      const task = around.filter((entry) => !TASK_FIELD.test(label(entry.title))).at(-1);
+      if (!task || around.at(-1)!.depth - task.depth > 1) continue;
+      const content = outline.find((entry) => entry.depth === task.depth + 1 && task.start <= entry.start && entry.end <= lead.start && TASK_CONTENT.test(label(entry.title)));
+      const start = content?.start ?? task.start;
+      if (lead.end - start > MAX_TASK_CHARS || tasks.some((item) => item.start <= start && start < item.end)) continue;
+      const chunk = chunkAt(documents, docId, start) ?? best.chunk;
+      tasks.push({ ...best, chunk, start, end: lead.end, text: text.slice(start, lead.end), section: around.filter((entry) => entry.depth <= task.depth).map((entry) => entry.title), headingStart: task.start, headingLength: undefined, cut: undefined });
+    }
+    // Only when what was found is one of those tasks (its line in charge, or what it is).
+    const found = picked.some((item) => item.chunk.docId === docId && tasks.some((task) => task.start <= item.start && item.end <= task.end));
+    return found ? tasks : [...picked];
   };
 
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
@@ -282,5 +328,5 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return [quoteApart(item, text, at + caption[0].search(/\S/u), at + caption[0].replace(/[\s*_)]+$/u, '').length), item];
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption };
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption };
 }

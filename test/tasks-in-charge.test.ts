@@ -1,0 +1,53 @@
+// A plan of tasks that names the body in charge in a line of each task ("b) Cơ quan thực hiện: - Đơn vị chủ trì: …"):
+// asked which tasks a body leads, the answer quotes each of them, not the lines naming the body.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPipelineOver, type TestPipeline } from './helpers/open-test-pipeline.js';
+
+const task = (number: string, title: string, duty: string, lead: string): string[] => [
+  `**${number}. ${title}**`,
+  '',
+  `a) Nhiệm vụ: ${duty}`,
+  '',
+  'b) Cơ quan thực hiện:',
+  '',
+  `- Đơn vị chủ trì: ${lead}.`,
+  '',
+  '- Đơn vị phối hợp: Các sở, ban, ngành.',
+  '',
+  'c) Thời gian thực hiện: Năm 2025.',
+  '',
+];
+
+const plan = [
+  'ỦY BAN NHÂN DÂN',
+  'TỈNH HÒA BÌNH XANH',
+  '',
+  'Số: 77/KH-UBND',
+  '',
+  'Hòa Bình Xanh, ngày 12 tháng 5 năm 2025',
+  '',
+  'KẾ HOẠCH',
+  'Tạo lập dữ liệu số của tỉnh Hòa Bình Xanh năm 2025',
+  '',
+  '**I. NHIỆM VỤ**',
+  '',
+  ...task('1', 'Về dữ liệu', 'Xây dựng kho dữ liệu dùng chung của tỉnh.', 'Sở Khoa học và Công nghệ'),
+  ...task('2', 'Về nền tảng số', 'Nâng cấp trung tâm tích hợp dữ liệu.', 'Văn phòng UBND tỉnh'),
+  ...task('3', 'Về đào tạo', 'Bồi dưỡng kỹ năng số cho công chức cấp xã.', 'Sở Khoa học và Công nghệ'),
+].join('\n');
+
+let pipeline: TestPipeline;
+beforeAll(async () => {
+  pipeline = await openPipelineOver({ 'ke-hoach-77.txt': plan });
+}, 120_000);
+afterAll(() => pipeline.cleanup());
+
+describe('which tasks a body is in charge of', () => {
+  it('quotes every task whose line in charge names the body, and no other', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo kế hoạch 77, Sở KH&CN chủ trì những nhiệm vụ nào?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('Xây dựng kho dữ liệu dùng chung');
+    expect(result.answer).toContain('Bồi dưỡng kỹ năng số cho công chức cấp xã');
+    expect(result.answer).not.toContain('Nâng cấp trung tâm tích hợp dữ liệu');
+  });
+});
