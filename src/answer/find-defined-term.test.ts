@@ -17,6 +17,12 @@ kinh doanh của doanh nghiệp.
 **Điều 4. Quyền lợi**
 
 1. Công chức là nữ được hưởng quyền lợi khác.
+
+**Điều 5. Thời hiệu, thời hạn xử lý kỷ luật**
+
+1. Thời hiệu xử lý kỷ luật là thời hạn mà khi hết thời hạn đó thì người vi phạm không bị xử lý kỷ luật.
+
+2. Thời hạn xử lý kỷ luật là khoảng thời gian từ khi phát hiện vi phạm.
 `;
 const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: TEXT.length, text: TEXT };
 const knowledge = { chunksWithWords: async () => [chunk] };
@@ -32,6 +38,9 @@ describe('termsAskedAbout', () => {
     expect(termsAskedAbout("What counts as an 'on-site report' (phản ánh hiện trường)?")).toContain('phan anh hien truong');
     expect(termsAskedAbout('Phản ánh hiện trường là gì?')).toEqual(['phan anh hien truong']);
     expect(termsAskedAbout('Ai ký quy chế?')).toEqual([]);
+    // The document it is asked of is no part of the term.
+    expect(termsAskedAbout('Theo NĐ 172/2025/NĐ-CP, thời hiệu xử lý kỷ luật là gì?')).toEqual(['thoi hieu xu ly ky luat']);
+    expect(termsAskedAbout('Thời hiệu xử lý kỷ luật theo Nghị định 172 được hiểu là gì?')).toEqual(['thoi hieu xu ly ky luat']);
   });
 });
 
@@ -43,6 +52,10 @@ describe('findDefinedTerm', () => {
 
   it('takes no sentence outside such an article for a definition', async () => {
     expect(await quoteOf('cong chuc')).toBeNull();
+  });
+
+  it('quotes the clause saying what a term is in the article whose title names it', async () => {
+    expect(await quoteOf('thoi hieu xu ly ky luat')).toBe('1. Thời hiệu xử lý kỷ luật là thời hạn mà khi hết thời hạn đó thì người vi phạm không bị xử lý kỷ luật.');
   });
 });
 

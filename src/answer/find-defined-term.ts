@@ -33,13 +33,17 @@ const termWords = (text: string): string => matchKey(text).replace(/[^\p{L}\p{N}
 const markedTerms = (question: string): string[] =>
   [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map(termWords).filter((term) => term.split(' ').length >= 2);
 
+/** Where the question says which document it asks of, not what: "Theo NĐ 172/2025/NĐ-CP, …", "… theo Thông tư 05". */
+const LEADING_SCOPE = /^(?:theo|trong|tai|under|in|according to)\s[^,]*,\s*/;
+const TRAILING_SCOPE = /\s(?:theo|trong|tai|under|in)\s[^,]*\d[^,]*$/;
+
 /**
  * The terms a question asks the meaning of, folded: the phrases it marks, else all its words but the asking ones when
  * they are few.
  */
 export function termsAskedAbout(question: string): string[] {
   if (!asksMeaning(question)) return [];
-  const rest = termWords(termAskedAbout(question));
+  const rest = termWords(termAskedAbout(question).replace(LEADING_SCOPE, '').replace(TRAILING_SCOPE, ''));
   const whole = rest.split(' ').length <= MAX_TERM_WORDS && rest.split(' ').length >= 2 ? [rest] : [];
   return [...new Set([...markedTerms(question), ...whole])];
 }
@@ -61,7 +65,17 @@ export function definesTerm(passage: string, term: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}[\\s*_”"']*(?:\\([^)]*\\)[\\s*_]*)?(?:la|duoc hieu la|gom|bao gom|:)(?![\\p{L}])`, 'u').test(matchKey(passage));
 }
 
-/** The clause where a document defines `term` (folded): a numbered clause or a paragraph opening "<term> là …". */
+/** Whether an article's title holds every word of a term: "Điều 5. Thời hiệu, thời hạn xử lý kỷ luật" is about "thời hiệu xử lý kỷ luật". */
+const titleNames = (title: string, words: readonly string[]): boolean => {
+  const held = new Set(title.split(/[^\p{L}\p{N}]+/u));
+  return words.length > 0 && words.every((word) => held.has(word));
+};
+
+/**
+ * The clause where a document defines `term` (folded): a numbered clause or a paragraph opening "<term> là …", in an
+ * article that explains terms or whose title names the term ("Điều 5. Thời hiệu, thời hạn xử lý kỷ luật: 1. Thời hiệu
+ * xử lý kỷ luật là thời hạn …").
+ */
 export async function findDefinedTerm(
   knowledge: Pick<KnowledgeBase, 'chunksWithWords'>,
   textOf: (docId: string) => Promise<string>,
@@ -72,13 +86,14 @@ export async function findDefinedTerm(
   const pattern = new RegExp(`(?:^|\\n)[\\s*_#]*(?:\\d{1,2}[*_]*\\s*[.)]|[a-z]\\))?[\\s*_]*(${termPattern(term)})[\\s*_]*(?:\\([^)]*\\)[\\s*_]*)?\\s+(?:la|duoc hieu la)\\s`, 'u');
   // Function words are not indexed: the index is asked for the others, the pattern checks them all.
   const indexed = words.filter((word) => !STOPWORDS.has(word));
-  // Only where the document says it explains its terms, in the article or section the clause sits in: "Công chức
-  // là nữ, …" elsewhere is no definition.
+  // Only where the document says it explains its terms, or is about the term, in the article or section the clause
+  // sits in: "Công chức là nữ, …" elsewhere is no definition.
   let found: Awaited<ReturnType<typeof findInChunks>>[number] | undefined;
   for (const match of await findInChunks(knowledge, indexed.length > 0 ? indexed : words, pattern, { folded: true, docIds })) {
     const before = matchKey((await textOf(match.chunk.docId)).slice(Math.max(0, match.start - LOOK_BACK_CHARS), match.start));
     const opening = Math.max(before.lastIndexOf('dieu '), before.lastIndexOf('\n#'));
-    if (DEFINITIONS_SECTION.test(before.slice(Math.max(0, opening)))) {
+    const section = before.slice(Math.max(0, opening));
+    if (DEFINITIONS_SECTION.test(section) || titleNames(section.split('\n')[0], indexed)) {
       found = match;
       break;
     }
