@@ -1,5 +1,6 @@
-// A plan of tasks that names the body in charge in a line of each task ("b) Cơ quan thực hiện: - Đơn vị chủ trì: …"):
-// asked which tasks a body leads, the answer quotes each of them, not the lines naming the body.
+// A plan of tasks that names the body in charge in a line of each task ("b) Cơ quan thực hiện: - Đơn vị chủ trì: …"),
+// or in a column of its appendix's table (a Word table, read as Markdown rows): asked which tasks a body leads, the
+// answer quotes each of them, not the lines naming the body, nor the tasks of other bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPipelineOver, type TestPipeline } from './helpers/open-test-pipeline.js';
 
@@ -36,9 +37,32 @@ const plan = [
   ...task('3', 'Về đào tạo', 'Bồi dưỡng kỹ năng số cho công chức cấp xã.', 'Sở Khoa học và Công nghệ'),
 ].join('\n');
 
+const tablePlan = [
+  'ỦY BAN NHÂN DÂN',
+  'TỈNH HÒA BÌNH XANH',
+  '',
+  'Số: 91/KH-UBND',
+  '',
+  'Hòa Bình Xanh, ngày 14 tháng 5 năm 2025',
+  '',
+  'KẾ HOẠCH',
+  'Triển khai Luật Phòng thủ dân sự trên địa bàn tỉnh Hòa Bình Xanh',
+  '',
+  'I. NHIỆM VỤ CỤ THỂ',
+  '(Chi tiết tại Phụ lục kèm theo)',
+  '',
+  'PHỤ LỤC',
+  '| TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |',
+  '|---|---|---|---|---|',
+  '| 1 | Ban hành quy chế quản lý Quỹ phòng thủ dân sự | Sở Tài chính | Sở Nội vụ | 2025 |',
+  '| 2 | Tuyên truyền, phổ biến pháp luật về phòng thủ dân sự | Sở Văn hóa, Thể thao và Du lịch | Các sở, ngành | Thường xuyên |',
+  '| 3 | Bố trí kinh phí bảo đảm hoạt động phòng thủ dân sự | Sở Tài chính | Các sở, ngành | Hằng năm |',
+  '| 4 | Diễn tập phòng thủ dân sự cấp tỉnh | Bộ Chỉ huy Quân sự tỉnh | Công an tỉnh | 2026 |',
+].join('\n');
+
 let pipeline: TestPipeline;
 beforeAll(async () => {
-  pipeline = await openPipelineOver({ 'ke-hoach-77.txt': plan });
+  pipeline = await openPipelineOver({ 'ke-hoach-77.txt': plan, 'ke-hoach-91.txt': tablePlan });
 }, 120_000);
 afterAll(() => pipeline.cleanup());
 
@@ -49,5 +73,14 @@ describe('which tasks a body is in charge of', () => {
     expect(result.answer).toContain('Xây dựng kho dữ liệu dùng chung');
     expect(result.answer).toContain('Bồi dưỡng kỹ năng số cho công chức cấp xã');
     expect(result.answer).not.toContain('Nâng cấp trung tâm tích hợp dữ liệu');
+  });
+
+  it("quotes the rows of a Word table giving the body in the column of the one in charge, each under the table's header", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo kế hoạch 91, Sở Tài chính chủ trì những nhiệm vụ nào?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('Ban hành quy chế quản lý Quỹ phòng thủ dân sự');
+    expect(result.answer).toContain('Bố trí kinh phí bảo đảm hoạt động phòng thủ dân sự');
+    expect(result.answer).not.toContain('Diễn tập phòng thủ dân sự cấp tỉnh');
+    expect(result.answer).toContain('(cột: TT | Nội dung thực hiện | Cơ quan chủ trì');
   });
 });

@@ -102,8 +102,11 @@ const NAMED_UNIT = new RegExp(String.raw`(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|
 
 /** Words before a place that make it what something is given to: "bổ sung cho tỉnh", "allocate to". */
 const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|thành phố|tp\.?|the)\s+)?$/iu;
-/** A place receiving: "Lâm Đồng được bổ sung …", "Gia Lai nhận …", "… Khánh Hòa each receive", "… Đắk Lắk mỗi tỉnh được". */
-const RECIPIENT_AFTER = /^\s*(?:(?:each|both|mỗi|cùng)\s+(?:(?:tỉnh|thành phố|nơi|địa phương)\s+)?)?(?:được|nhận|receives?|received|gets?|got)(?!\p{L})/iu;
+/**
+ * A place receiving: "Lâm Đồng được bổ sung …", "Gia Lai nhận …", "… Khánh Hòa each receive", "… Đắk Lắk mỗi tỉnh
+ * được", or one of those asked which receives ("Ninh Bình và Hưng Yên, tỉnh nào được bổ sung nhiều hơn").
+ */
+const RECIPIENT_AFTER = /^\s*(?:,\s*(?:tỉnh|thành phố|nơi|địa phương|bên)\s+nào\s+)?(?:(?:each|both|mỗi|cùng)\s+(?:(?:tỉnh|thành phố|nơi|địa phương)\s+)?)?(?:được|nhận|receives?|received|gets?|got)(?!\p{L})/iu;
 
 /** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
 const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;

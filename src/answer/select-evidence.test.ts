@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
 import type { QuestionType } from './question-type.js';
-import { enumerationLength, profileQuery, readSlot, selectEvidence } from './select-evidence.js';
+import { enumerationLength, passageSpans, profileQuery, readSlot, selectEvidence } from './select-evidence.js';
 import { createTermVocabulary } from './term-stats.js';
 
 /** The profile of a question over a collection of 1,000 chunks where each of its terms is in 10. */
@@ -139,5 +139,18 @@ describe('selectEvidence', () => {
     const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
     const profile = profileQuery({ searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'], model, ignore: new Set(), abbreviations: new Map() });
     expect(profile.partners.get('công')).toEqual(['có công']);
+  });
+});
+
+describe('passageSpans', () => {
+  const passages = (text: string) => passageSpans(text).map((span) => text.slice(span.start, span.end));
+
+  it('reads each row of a Markdown table (a Word table) as one passage, its separator line as none', () => {
+    const text = 'Đơn vị: Triệu đồng\n| STT | Địa phương | Kinh phí |\n|---|---|---|\n| 1 | NINH BÌNH | 58.200 |\n| 2 | HƯNG YÊN | 55.800 |\nTổng cộng hai tỉnh. Số liệu tạm tính.';
+    expect(passages(text)).toEqual(['Đơn vị: Triệu đồng', 'STT | Địa phương | Kinh phí', '1 | NINH BÌNH | 58.200', '2 | HƯNG YÊN | 55.800', 'Tổng cộng hai tỉnh.', 'Số liệu tạm tính.']);
+  });
+
+  it('reads each row of a flattened table as one passage', () => {
+    expect(passages('1\n|\nNINH BÌNH\n|\n58.200\n|\n|\n2\n|\nHƯNG YÊN\n|\n55.800')).toEqual(['1\n|\nNINH BÌNH\n|\n58.200', '2\n|\nHƯNG YÊN\n|\n55.800']);
   });
 });

@@ -201,7 +201,9 @@ const fitOf = (profile: QueryProfile, text: string, section: string, caption?: s
   if (!primary) return 0.5;
   // A date asked beside another kind ("… mà KH 308 căn cứ, có hiệu lực từ ngày nào?") must be in the passage too.
   const date = profile.types.find(isDateType);
-  const fit = typeFit(primary, text, section, profile);
+  // A row's figure is read with the unit its caption gives: "12 | NINH BÌNH | 58.200" under "Đơn vị: Triệu đồng" is money.
+  const read = caption !== undefined && /\d/.test(text) ? `${text}\n1 ${caption}` : text;
+  const fit = typeFit(primary, read, section, profile);
   return date && date !== primary ? Math.min(fit, typeFit(date, text, section, profile)) : fit;
 };
 
@@ -251,13 +253,39 @@ export function enumerationLength(sentence: string, window: { offset: number; le
 }
 
 
+/** The passages of a text: each row of a table, and the sentences of the rest (`textSpans`). */
+export function passageSpans(text: string): Span[] {
+  // A table row is one passage: its cells read together ("1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính").
+  if (CELL_BREAK.test(text)) return tableRowSpans(text);
+  // A Word table comes as Markdown, a row a line ("| 1 | NINH BÌNH | 58.200 |"): each row is one passage too, and the
+  // text between tables is read as any other.
+  if (MARKDOWN_ROW.test(text)) {
+    const spans: Span[] = [];
+    let from = 0;
+    for (const row of text.matchAll(MARKDOWN_ROWS)) {
+      spans.push(...textSpans(text.slice(from, row.index)).map((span) => ({ start: span.start + from, end: span.end + from })));
+      const cells = row[1];
+      if (!/^[\s|:-]*$/u.test(cells)) {
+        const start = row.index + row[0].indexOf(cells);
+        spans.push({ start, end: start + cells.length });
+      }
+      from = row.index + row[0].length;
+    }
+    spans.push(...textSpans(text.slice(from)).map((span) => ({ start: span.start + from, end: span.end + from })));
+    return spans;
+  }
+  return textSpans(text);
+}
+
+/** A line of a Markdown table ("| 1 | NINH BÌNH | 58.200 |"), its cells inside the outer pipes. */
+const MARKDOWN_ROW = /^[ \t]*\|.*\|[ \t]*$/mu;
+const MARKDOWN_ROWS = /^[ \t]*\|[ \t]*(.*?)[ \t]*\|[ \t]*$/gmu;
+
 /**
  * Sentences, with clauses the splitter cut at ";" put back together when they continue on the same line
  * ("Trung tâm điều dưỡng; Cơ sở trợ giúp xã hội; …"), so a quote never starts mid-enumeration.
  */
-export function passageSpans(text: string): Span[] {
-  // A table row is one passage: its cells read together ("1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính").
-  if (CELL_BREAK.test(text)) return tableRowSpans(text);
+function textSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const span of splitSentences(text)) {
     const previous = spans.at(-1);
@@ -295,7 +323,7 @@ const TASK_FIELD = /^(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:(?:co quan|don
 const fieldLine = (line: string): string => foldedLower(line.replace(/[*_]/g, '')).trim();
 /** Whether a line opens with a field's name ("c) Thời gian thực hiện: Hoàn thành …"), or is all of one (a heading). */
 const opensTaskField = (line: string): boolean => TASK_FIELD.test(fieldLine(line));
-const isTaskField = (title: string): boolean => {
+export const isTaskField = (title: string): boolean => {
   const line = fieldLine(title);
   return TASK_FIELD.test(line) && line.replace(TASK_FIELD, '').replace(/[\s:]/g, '') === '';
 };
@@ -352,6 +380,8 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       if (ownHeading && sentence.replace(/[\s*]+/g, ' ').trim().length <= ownHeading.title.length + 2) return;
       // (Markup can shift where a heading starts, and scraped texts repeat a chapter's name on a line of its own.)
       if (isHeadingLine(sentence, headings)) return;
+      // A table's header row is quoted beside each row ("cột: …"), never as a row.
+      if (chunk.context !== undefined && sentence === chunk.context) return;
       const section = headings.map((heading) => heading.title);
       const sectionText = section.join(' › ');
       const path = section.length > 0 ? section : chunk.section;

@@ -2,7 +2,7 @@ import { UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies } from './ev
 import { markerLength } from '../structure/grammar.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
-import type { Evidence } from './select-evidence.js';
+import { isTaskField, type Evidence } from './select-evidence.js';
 
 // Turning ranked evidence into the passages an answer quotes: how many, with which heading, in what order.
 
@@ -22,8 +22,6 @@ const MAX_CONTINUED_CHARS = 480;
 const MIN_CONTINUATION_COVERAGE = 0.08;
 /** The line of a task naming who is in charge of it: "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.", "Cơ quan chủ trì: Sở Tài chính;". */
 const LEAD_LINE = /(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?:\*\*)?(?:(?:đơn vị|cơ quan|tổ chức)[ \t]+)?chủ trì(?:[ \t]+thực hiện)?[ \t]*:[ \t]*/giu;
-/** A heading that only labels a part of a task (its bodies, its time), not the task: "b) Cơ quan thực hiện". */
-const TASK_FIELD = /^(?:(?:co quan|don vi|to chuc) (?:thuc hien|chu tri|phoi hop)|phan cong|thoi gian|tien do)\b/;
 /** The part of a task stating what is to be done: "a) Nhiệm vụ", "Nội dung thực hiện". */
 const TASK_CONTENT = /^(?:nhiem vu|noi dung)\b/;
 /** A task quoted with its line in charge is at most this long (a longer span is a whole part of the document). */
@@ -129,7 +127,9 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       const cell = row.length === cells(header).length ? row[column] : item.text;
       return particularBodies(cell).some((body) => bodies.includes(body));
     };
-    return withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && item.chunk.context === header && inCharge(item)));
+    // Only those rows: the table's other rows, whoever is in charge of them, are no answer.
+    const rows = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.chunk.context === header && inCharge(item));
+    return rows.length === 0 ? [...picked] : withItems(picked.filter((item) => item.chunk.context !== header || inCharge(item)), rows);
   };
 
   /**
@@ -154,7 +154,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     const tasks: Evidence[] = [];
     for (const lead of leads) {
       const around = outline.filter((entry) => entry.start <= lead.start && lead.end <= entry.end).sort((a, b) => a.depth - b.depth);
-      const task = around.filter((entry) => !TASK_FIELD.test(label(entry.title))).at(-1);
+      const task = around.filter((entry) => !isTaskField(entry.title)).at(-1);
       if (!task || around.at(-1)!.depth - task.depth > 1) continue;
       const content = outline.find((entry) => entry.depth === task.depth + 1 && task.start <= entry.start && entry.end <= lead.start && TASK_CONTENT.test(label(entry.title)));
       const start = content?.start ?? task.start;

@@ -144,7 +144,8 @@ export function chunkDocument(doc: SourceDocument, blocks: readonly Block[] = do
   const headerRows = new Map(blocks.filter((block) => block.row?.header).map((block) => [block.row!.table, block]));
   const contextOf = (piece: Piece): string | undefined => {
     const header = piece.table === undefined ? undefined : headerRows.get(piece.table);
-    return header?.text;
+    // (A Markdown row's outer pipes, "| TT | Nội dung |", are no cells: its cells line up with its rows' without them.)
+    return header?.text.replace(/^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$/gu, '');
   };
   const pieces: Piece[] = [];
   // Headings with nothing under them but subheadings ("VI. TỔ CHỨC THỰC HIỆN" before "1. Phòng …") open the next chunk.

@@ -216,3 +216,13 @@ describe("a legal portal's page after the document", () => {
     expect(chunkDocument(doc(portal, 'Nghị định')).some((chunk) => chunk.text.includes('Điện thoại'))).toBe(false);
   });
 });
+
+describe('a Word table (Markdown rows) right under an appendix heading', () => {
+  const text = `${DECISION.split('\nQUY CHẾ\n')[0]}\n\nPHỤ LỤC\n| TT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Ban hành quy chế | Sở Tài chính |\n| 2 | Diễn tập | Công an tỉnh |\n`;
+
+  it('takes its header row for the header of the rows, not for the title of the appendix', () => {
+    const row = chunkAt(chunkDocument(doc(text, 'Quyết định')), 'Ban hành quy chế');
+    expect(row.section).toEqual(['Phụ lục']);
+    expect(row.context).toBe('TT | Nội dung | Cơ quan chủ trì');
+  });
+});

@@ -288,7 +288,7 @@ export function parseStructure(original: string): Block[] {
       const { block, joiner } = awaitingTitle;
       awaitingTitle = undefined;
       const top = stack[stack.length - 1];
-      const titleLike = heading === undefined && !ATTACHED_TO.test(line.text) && line.text.length <= 300 && (isUpper(line.text) || !TERMINAL.test(line.text));
+      const titleLike = heading === undefined && !tableRows.has(i) && !ATTACHED_TO.test(line.text) && line.text.length <= 300 && (isUpper(line.text) || !TERMINAL.test(line.text));
       if (titleLike && top !== undefined && blocks[top.id] === block) {
         top.ref.title = truncateTitle(`${top.ref.title}${joiner}${line.text}`);
         Object.assign(block, sectionOf());

@@ -1,0 +1,59 @@
+// A national decision's appendix gives each place its amount in a table whose caption states the unit: a question
+// naming two places and asking which receives more is answered with both places' rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPipelineOver, type TestPipeline } from './helpers/open-test-pipeline.js';
+
+const DECISION = `THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 2702/QĐ-TTg
+Hà Nội, ngày 05 tháng 12 năm 2025
+
+QUYẾT ĐỊNH
+Về việc bổ sung có mục tiêu từ ngân sách trung ương cho các địa phương để sửa chữa trụ sở cấp xã
+
+THỦ TƯỚNG CHÍNH PHỦ
+
+Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;
+Theo đề nghị của Bộ trưởng Bộ Tài chính.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Bổ sung có mục tiêu từ ngân sách trung ương cho các địa phương số tiền 400 tỷ đồng để sửa chữa trụ sở làm việc cấp xã (chi tiết theo Phụ lục đính kèm).
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành.
+
+THỦ TƯỚNG
+Nguyễn Văn A
+
+PHỤ LỤC
+BỔ SUNG CÓ MỤC TIÊU TỪ NGÂN SÁCH TRUNG ƯƠNG CHO CÁC ĐỊA PHƯƠNG
+(Kèm theo Quyết định số 2702/QĐ-TTg ngày 05/12/2025 của Thủ tướng Chính phủ)
+Đơn vị: Triệu đồng
+
+| STT | Địa phương | Kinh phí hỗ trợ |
+|---|---|---|
+| 1 | TUYÊN QUANG | 152.100 |
+| 2 | BẮC NINH | 39.600 |
+| 3 | NINH BÌNH | 58.200 |
+| 4 | HƯNG YÊN | 55.800 |
+| 5 | THANH HÓA | 94.300 |
+`;
+
+let pipeline: TestPipeline;
+beforeAll(async () => {
+  pipeline = await openPipelineOver({ 'quyet-dinh-2702.txt': DECISION });
+}, 60_000);
+afterAll(() => pipeline.cleanup());
+
+describe('places compared in a national decision', () => {
+  it("quotes each named place's row when asked which of them receives more", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo Quyết định 2702/QĐ-TTg, tỉnh Ninh Bình và tỉnh Hưng Yên, tỉnh nào được ngân sách trung ương bổ sung nhiều hơn?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('58.200');
+    expect(result.answer).toContain('55.800');
+    expect(result.answer).not.toContain('39.600');
+  });
+});
