@@ -74,6 +74,13 @@ describe('opensWithDutyOf', () => {
     expect(opensWithDutyOf('1. Bộ trưởng Bộ Tư pháp có trách nhiệm theo dõi.', ['y te'])).toBe(false);
     expect(opensWithDutyOf('Các đơn vị có liên quan phối hợp với Sở Y tế, chịu trách nhiệm trước pháp luật.', ['y te'])).toBe(false);
   });
+
+  it('reads the body a long clause opens with as the subject of the duties its sentence states', () => {
+    const article = 'Điều 2.** Ủy ban nhân dân các tỉnh, thành phố nêu tại Điều 1 căn cứ tình hình thực tế để quyết định mức hỗ trợ cho các xã; đồng thời, chịu trách nhiệm quản lý, sử dụng kinh phí.';
+    expect(opensWithDutyOf(article, ['uy ban'])).toBe(true);
+    expect(opensWithDutyOf(article, ['so tai chinh'])).toBe(false);
+    expect(opensWithDutyOf('Ủy ban nhân dân các tỉnh tổng hợp số liệu. Sở Tài chính chịu trách nhiệm thẩm định.', ['uy ban'])).toBe(false);
+  });
 });
 
 describe('askedUnit without a unit after "bao nhiêu"', () => {

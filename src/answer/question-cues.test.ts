@@ -35,6 +35,8 @@ describe('askedPlanFacts', () => {
     const title = 'Quyết định phê duyệt Chương trình chuyển đổi số quốc gia';
     expect(facts('QĐ 2623/QĐ-TTg căn cứ vào luật nào, luật đó ban hành ngày nào?', [title], true)).toEqual(['legal-basis']);
     expect(facts('QĐ 2623/QĐ-TTg ban hành ngày nào?', [title], true)).toEqual(['issue-date']);
+    // A deadline the document sets for others to issue something is no date of its own.
+    expect(facts('Theo QĐ 2623/QĐ-TTg, UBND các tỉnh phải ban hành kế hoạch chuyển đổi số trước ngày nào?', [title], true)).toEqual([]);
   });
 
   it('asks when a document takes effect only of a day asked, not of one bounding the case', () => {

@@ -113,7 +113,8 @@ export function askedPlanFacts(
     return wordsBeyond(question.slice(0, citedDate.index), LEGAL_BASIS_FRAME, 1).length <= 1 ? ['legal-basis'] : [];
   }
   const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || NAMES_DAY.test(folded));
-  const issueDate = !effective && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
+  // "UBND các tỉnh phải ban hành kế hoạch … trước ngày nào?" asks the deadline the document sets, not its own date.
+  const issueDate = !effective && !analyzed.types.includes('deadline') && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
   // ("kỷ niệm", typed without diacritics, is not "ký".)
   if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded)) facts.push('signer');
