@@ -45,6 +45,7 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi
 Trong Thông tư này, các từ ngữ dưới đây được hiểu như sau:
 1. Bể bơi công cộng
 là bể bơi phục vụ người dân có thu tiền.
+2. Bể bơi gia đình là bể bơi chỉ phục vụ các thành viên của một hộ.
 
 Điều 2. Mức thu phí
 Mức thu phí thẩm định cấp phép hoạt động bể bơi công cộng là 500.000 đồng/bể.
@@ -168,5 +169,8 @@ describe('kinds of amount and terms', () => {
     const result = await ask('Theo Thông tư 77/2025/TT-BTC, "bể bơi công cộng" là gì?');
     expect(result.answered, result.answer).toBe(true);
     expect(result.answer).toContain('phục vụ người dân có thu tiền');
+    const both = await ask('Theo Thông tư 77/2025/TT-BTC, "bể bơi công cộng" và "bể bơi gia đình" được hiểu là gì?');
+    expect(both.answer).toContain('phục vụ người dân có thu tiền');
+    expect(both.answer).toContain('chỉ phục vụ các thành viên của một hộ');
   });
 });

@@ -206,13 +206,13 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
         await documents.load([docId]);
         return documents.document(docId).text;
       };
-      for (const term of terms) {
-        const found = await findDefinedTerm(knowledge, textOf, term, scope ?? undefined);
-        if (!found) continue;
-        // (Its document was read to find the clause: `textOf` loaded it.)
-        return { docId: found.chunk.docId, kind: 'passages', evidence: [evidenceAt(documents, { chunk: found.chunk, start: found.start, end: found.end })] };
-      }
-      return null;
+      // "“A” và “B” được hiểu là gì?": every term the document defines, each by its clause.
+      const found = (await Promise.all(terms.map((term) => findDefinedTerm(knowledge, textOf, term, scope ?? undefined)))).filter((span) => span !== null);
+      if (found.length === 0) return null;
+      const { docId } = found[0].chunk;
+      const clauses = [...new Map(found.filter((span) => span.chunk.docId === docId).map((span) => [span.start, span])).values()].sort((a, b) => a.start - b.start);
+      // (Its document was read to find the clauses: `textOf` loaded it.)
+      return { docId, kind: 'passages', evidence: clauses.map((span) => evidenceAt(documents, { chunk: span.chunk, start: span.start, end: span.end })) };
     },
     quotedPhrase: quotedPhraseParts,
   };
