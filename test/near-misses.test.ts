@@ -15,6 +15,7 @@ Chăm sóc người cao tuổi trên địa bàn huyện Minh Sơn giai đoạn 
 Căn cứ Nghị định số 84/2020/NĐ-CP ngày 17 tháng 7 năm 2020 của Chính phủ quy định chi tiết một số điều của Luật Giáo dục;
 
 I. KẾT QUẢ ĐẠT ĐƯỢC
+Huyện tiếp tục thực hiện Nghị quyết số 12/NQ-HĐND ngày 05/01/2023 của Hội đồng nhân dân huyện về chăm sóc người cao tuổi.
 Giai đoạn 2016 - 2020, UBND huyện ban hành các văn bản chỉ đạo như: Kế hoạch số 151/KH-UBND ngày 06/7/2020 về thực hiện Tháng hành động vì người cao tuổi năm 2020; Kế hoạch số 148/KH-UBND ngày 05/6/2017 về thực hiện Tháng hành động vì người cao tuổi năm 2017.
 
 II. TỔ CHỨC THỰC HIỆN
@@ -78,6 +79,13 @@ describe('the date a cited document bears', () => {
     expect(issued.answer).toContain('17 tháng 7 năm 2020');
     expect((await ask('Nghị định 84/2020/NĐ-CP có hiệu lực từ ngày nào?')).answered).toBe(false);
     expect((await ask('Ngày nào huyện Minh Sơn tổ chức hội nghị triển khai Luật Giáo dục?')).answered).toBe(false);
+  });
+
+  it('answers the type of document asked for from wherever the document cites one, not with its other legal bases', async () => {
+    const result = await ask('Kế hoạch 45/KH-UBND của huyện Minh Sơn căn cứ nghị quyết nào?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('12/NQ-HĐND');
+    expect(result.answer).not.toContain('84/2020/NĐ-CP');
   });
 
   it('is no deadline for something to be done about that document', async () => {

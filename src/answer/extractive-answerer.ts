@@ -740,7 +740,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'facts about the document itself',
-      run: async ({ standalone, scope, slot, direct: { planFacts: facts } }, documents) => {
+      run: async ({ standalone, scope, slot, needs, direct: { planFacts: facts } }, documents) => {
         if (facts.length === 0) return null;
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];
@@ -760,6 +760,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
           }
         }
         if (parts.length === 0) return { kind: 'abstain', details: { facts } };
+        // "… căn cứ nghị quyết nào của Chính phủ?": the legal bases citing a document of the type asked; when none
+        // does, the document may cite one elsewhere (its aims, its tasks), which retrieval finds.
+        const { citedType } = needs;
+        if (citedType && facts.every((fact) => fact === 'legal-basis')) {
+          const citing = parts.flatMap((part) => (part.kind === 'passages' ? [{ ...part, evidence: part.evidence.filter((item) => citedType(item.text)) }] : [])).filter((part) => part.evidence.length > 0);
+          return citing.length > 0 ? { kind: 'answer', parts: citing, missing } : null;
+        }
         const dates = facts.every((fact) => fact === 'issue-date' || fact === 'effective-date');
         return { kind: 'answer', parts, missing, slot: dates ? { kind: 'date', cited: () => true } : undefined };
       },

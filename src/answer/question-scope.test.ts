@@ -259,6 +259,13 @@ describe('askedTypeCited', () => {
     expect(askedTypeCited('Which law does plan 0125/KH-UBND cite?')!('Hướng dẫn số 7886/HD-BNV')).toBe(false);
     expect(askedTypeCited('Kế hoạch 0125/KH-UBND được ban hành ngày nào?')).toBeNull();
   });
+
+  it('asks for the type it asks for though it names a document of that type too, an issuer coming between in English', () => {
+    const cited = askedTypeCited('Kế hoạch 153/KH-UBND căn cứ nghị quyết nào của Chính phủ thực hiện Nghị quyết 163/2024/QH15?')!;
+    expect(cited('Nghị quyết số 50/NQ-CP ngày 13 tháng 3 năm 2025 của Chính phủ')).toBe(true);
+    expect(cited('Thực hiện Quyết định số 7619/QĐ-BCA ngày 08 tháng 9 năm 2025')).toBe(false);
+    expect(askedTypeCited('Which Government resolution implementing Resolution 163/2024/QH15 does plan 153/KH-UBND cite?')!('Nghị quyết số 50/NQ-CP')).toBe(true);
+  });
 });
 
 describe('factOfAbsentDocument', () => {

@@ -192,7 +192,8 @@ const TYPE_WORDS = DOCUMENT_TYPES.map((entry) => ({ type: entry.type, pattern: n
 
 /** "… căn cứ nghị quyết nào", "which decree …": a type the question asks about, not one it is about. */
 const ASKED_AFTER = /^\s+(?:nao|gi)(?!\p{L})/u;
-const ASKED_BEFORE = /(?<!\p{L})(?:which|what)\s+$/u;
+// ("Which Government resolution", "what ministry's decision": an issuer may come between.)
+const ASKED_BEFORE = /(?<!\p{L})(?:which|what)\s+(?:(?:government|prime minister'?s?|ministry'?s?|national assembly|provincial|city|people'?s committee'?s?|[a-z]+'s)\s+)?$/u;
 
 /**
  * The types of document a question names in words: "kế hoạch", "nghị định", "decree". With `subjectOnly`, only
@@ -201,10 +202,18 @@ const ASKED_BEFORE = /(?<!\p{L})(?:which|what)\s+$/u;
 function namedTypes(question: string, subjectOnly = false): DocumentMeta['type'][] {
   const text = folded(question);
   const about = (entry: (typeof TYPE_WORDS)[number]): boolean =>
-    [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].some(
-      (match) => !subjectOnly || (!ASKED_AFTER.test(text.slice(match.index + match[0].length)) && !ASKED_BEFORE.test(text.slice(0, match.index))),
-    );
+    [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].some((match) => !subjectOnly || !askedAt(text, match));
   return TYPE_WORDS.filter(about).map((entry) => entry.type);
+}
+
+/** Whether a type word is what the question asks for ("nghị quyết nào", "which decree"), not a document it names. */
+const askedAt = (text: string, match: RegExpExecArray | RegExpMatchArray): boolean =>
+  ASKED_AFTER.test(text.slice(match.index! + match[0].length)) || ASKED_BEFORE.test(text.slice(0, match.index));
+
+/** The types a question asks for: "… căn cứ nghị quyết nào …", though it names "Nghị quyết 163/2024/QH15" too. */
+function askedTypes(question: string): DocumentMeta['type'][] {
+  const text = folded(question);
+  return TYPE_WORDS.filter((entry) => [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].some((match) => askedAt(text, match))).map((entry) => entry.type);
 }
 
 /**
@@ -212,7 +221,7 @@ function namedTypes(question: string, subjectOnly = false): DocumentMeta['type']
  * null: a plan's other legal bases do not answer which law it rests on.
  */
 export function askedTypeCited(question: string): ((text: string) => boolean) | null {
-  const asked = namedTypes(question).filter((type) => type !== GENERIC_TYPE && !namedTypes(question, true).includes(type));
+  const asked = askedTypes(question).filter((type) => type !== GENERIC_TYPE);
   if (asked.length === 0) return null;
   const patterns = asked.map((type) => {
     const entry = typeEntry(type);
