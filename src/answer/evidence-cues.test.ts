@@ -75,11 +75,12 @@ describe('opensWithDutyOf', () => {
     expect(opensWithDutyOf('Các đơn vị có liên quan phối hợp với Sở Y tế, chịu trách nhiệm trước pháp luật.', ['y te'])).toBe(false);
   });
 
-  it('reads the body a long clause opens with as the subject of the duties its sentence states', () => {
+  it('reads the body a clause opens with as the subject of what its sentence says it does', () => {
     const article = 'Điều 2.** Ủy ban nhân dân các tỉnh, thành phố nêu tại Điều 1 căn cứ tình hình thực tế để quyết định mức hỗ trợ cho các xã; đồng thời, chịu trách nhiệm quản lý, sử dụng kinh phí.';
     expect(opensWithDutyOf(article, ['uy ban'])).toBe(true);
     expect(opensWithDutyOf(article, ['so tai chinh'])).toBe(false);
-    expect(opensWithDutyOf('Ủy ban nhân dân các tỉnh tổng hợp số liệu. Sở Tài chính chịu trách nhiệm thẩm định.', ['uy ban'])).toBe(false);
+    expect(opensWithDutyOf('Các đơn vị tổng hợp số liệu. Sở Tài chính chịu trách nhiệm thẩm định.', ['so tai chinh'])).toBe(false);
+    expect(opensWithDutyOf('- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.', ['mat tran'])).toBe(true);
   });
 });
 

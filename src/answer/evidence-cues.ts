@@ -213,16 +213,16 @@ export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(folde
  */
 const DUTY = String.raw`(?:(?:co|chiu) trach nhiem|co nhiem vu|chu tri)\b`;
 const DUTY_CLAUSE = new RegExp(String.raw`^([^.]{2,120}?)\s${DUTY}`);
-const DUTY_IN_SENTENCE = new RegExp(String.raw`^[^.]*\b${DUTY}`);
 export const opensWithDutyOf = (text: string, bodies: readonly string[]): boolean => {
   const clause = foldedLower(text.slice(markerLength(text)).replace(/^[\s*_]+/u, '').trim());
   const subject = DUTY_CLAUSE.exec(clause)?.[1];
   // "Các đơn vị phối hợp với Sở Y tế chịu trách nhiệm …" is not the Sở Y tế's duty.
   if (subject !== undefined && isBodyHeading(subject) && !/\b(?:voi|cho|cung|phoi hop)\b/.test(subject) && (bodies.length === 0 || bodies.some((body) => longForms(subject).includes(body)))) return true;
-  // "Điều 2. Ủy ban nhân dân các tỉnh … căn cứ tình hình thực tế để quyết định …; đồng thời, chịu trách nhiệm …":
-  // the body the clause opens with is the subject of the duties its sentence goes on to state.
+  // "Điều 2. Ủy ban nhân dân các tỉnh … căn cứ tình hình thực tế để quyết định …; đồng thời, chịu trách nhiệm …",
+  // "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …": the body the clause opens with is the
+  // subject of what its sentence says it does.
   const opening = new RegExp(BODY_MENTION.source).exec(clause);
-  return opening?.index === 0 && bodies.some((body) => longForms(opening[0]).includes(body)) && DUTY_IN_SENTENCE.test(clause);
+  return opening?.index === 0 && bodies.some((body) => longForms(opening[0]).includes(body));
 };
 
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */

@@ -48,6 +48,11 @@ describe('cleanText', () => {
     expect(text.split('\n')[0]).toBe('- Rà soát vật tư tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm Y tế, Trạm y tế.');
   });
 
+  it("joins a mass organisation's name wrapped after its first word (\"Đoàn\\nThanh niên\", \"Hội\\nPhụ nữ\")", () => {
+    const { text } = cleanText('- Mặt trận Tổ quốc, Đoàn\nThanh niên, Hội\nPhụ nữ hỗ trợ người dân khắc phục hậu quả.\n\n- Huy động lực lượng.');
+    expect(text.split('\n')[0]).toBe('- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.');
+  });
+
   it("joins a heading's number alone on its line to the title wrapped below it (dak-lak-0130)", () => {
     const { text } = cleanText('**V. TỔ\nCHỨC THỰC HIỆN**\n\n**1.\nSở Y tế:**\n\n- Chủ trì.\n\n**VI.\nKINH PHÍ THỰC HIỆN**\n\n- Từ ngân sách tỉnh.\n\n2.\n\nHết.');
     expect(text.split('\n')).toEqual(expect.arrayContaining(['V. TỔ CHỨC THỰC HIỆN', '1. Sở Y tế:', 'VI. KINH PHÍ THỰC HIỆN', '- Từ ngân sách tỉnh.', '2.', 'Hết.']));

@@ -38,8 +38,11 @@ const CONNECTIVES = new Set(
   'và của các cho với trong về theo tại số ngày được là những có hoặc hay từ đến để khi nhằm như trên dưới thuộc bị do mà thì sẽ đã đang cần phải'.split(' '),
 );
 
-/** A line ending with the first word of a body's name ("Sở", "Bộ", "Ủy ban"), its name wrapped onto the next line. */
-const BODY_TITLE_END = /(?<!\p{L})(?:Sở|Bộ|Ủy ban|Uỷ ban|Ban Chỉ đạo|Ban Chỉ huy|Trung tâm|Phòng|Văn phòng|Cục|Chi cục|Học viện|Viện|Trạm)$/u;
+/**
+ * A line ending with the first word of a body's name ("Sở", "Bộ", "Ủy ban", "Đoàn", "Hội", "Mặt trận"), its name
+ * wrapped onto the next line ("Đoàn\nThanh niên", "Hội\nPhụ nữ").
+ */
+const BODY_TITLE_END = /(?<!\p{L})(?:Sở|Bộ|Ủy ban|Uỷ ban|Ban Chỉ đạo|Ban Chỉ huy|Trung tâm|Phòng|Văn phòng|Cục|Chi cục|Tổng cục|Học viện|Viện|Trạm|Đoàn|Liên đoàn|Hội|Mặt trận)$/u;
 
 /** Has letters and all of them are capitals (titles, issuing body, headings like "I. MỤC TIÊU"). */
 export const isUpper = (line: string): boolean => /\p{L}/u.test(line) && line === line.toLocaleUpperCase('vi');
