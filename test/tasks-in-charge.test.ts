@@ -35,6 +35,12 @@ const plan = [
   ...task('1', 'Về dữ liệu', 'Xây dựng kho dữ liệu dùng chung của tỉnh.', 'Sở Khoa học và Công nghệ'),
   ...task('2', 'Về nền tảng số', 'Nâng cấp trung tâm tích hợp dữ liệu.', 'Văn phòng UBND tỉnh'),
   ...task('3', 'Về đào tạo', 'Bồi dưỡng kỹ năng số cho công chức cấp xã.', 'Sở Khoa học và Công nghệ'),
+  '**II. TỔ CHỨC THỰC HIỆN**',
+  '',
+  '**1. Sở Nội vụ:**',
+  '',
+  '- Chủ trì, phối hợp với các sở, ngành tổ chức các hoạt động tập huấn về tạo lập dữ liệu số cho cán bộ, công chức.',
+  '',
 ].join('\n');
 
 const tablePlan = [
@@ -82,5 +88,11 @@ describe('which tasks a body is in charge of', () => {
     expect(result.answer).toContain('Bố trí kinh phí bảo đảm hoạt động phòng thủ dân sự');
     expect(result.answer).not.toContain('Diễn tập phòng thủ dân sự cấp tỉnh');
     expect(result.answer).toContain('(cột: TT | Nội dung thực hiện | Cơ quan chủ trì');
+  });
+
+  it('does not answer for a body the plan puts in charge of nothing with the tasks of others', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo kế hoạch 77 về tạo lập dữ liệu số, Sở Y tế được giao chủ trì những hoạt động nào?' });
+    expect(result.answer).not.toContain('các hoạt động tập huấn');
+    expect(result.answered, result.answer).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -406,5 +406,16 @@ describe('restatesSubject', () => {
   it('leaves alone a rule that names an enactment inside it', () => {
     expect(restatesSubject('Sở Tài chính tham mưu Ủy ban nhân dân tỉnh ban hành Quyết định điều chỉnh giá.')).toBe(false);
     expect(restatesSubject('Doanh nghiệp nộp phí theo quy định tại Thông tư này.')).toBe(false);
+  });
+});
+
+describe('asksLedTasks and asksWhichBody', () => {
+  it('tells a question naming a body and asking what it leads from one asking which body leads', () => {
+    expect(asksLedTasks('Sở LĐTBXH được giao chủ trì những hoạt động nào?')).toBe(true);
+    expect(asksLedTasks('so noi vu phu trach nhung viec gi')).toBe(true);
+    expect(asksLedTasks('Cơ quan nào chủ trì việc tuyên truyền?')).toBe(false);
+    expect(asksWhichBody('Cơ quan nào chủ trì những hoạt động tuyên truyền?')).toBe(true);
+    expect(asksWhichBody('Which department leads the campaign?')).toBe(true);
+    expect(asksWhichBody('Sở LĐTBXH được giao chủ trì những hoạt động nào?')).toBe(false);
   });
 });

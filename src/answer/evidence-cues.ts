@@ -335,9 +335,17 @@ const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|w
 export const asksFunding = (question: string): boolean =>
   /\b(lay tien|tien (o|tu) dau|nguon (tien|kinh phi|von)|(tien|kinh phi|von)\b.*\b(tu|o) (dau|nguon nao)|(tien|kinh phi|von)\b.*\b(nhung|cac) nguon|funded|funding|budget|who pays|paid for|source of (money|funds))\b/.test(foldedLower(question));
 
+/** "Chủ trì những hoạt động nào", "được giao phụ trách việc gì": the tasks a body leads, the body given. */
+export const asksLedTasks = (question: string): boolean =>
+  /\b(?:chu tri|phu trach|duoc giao)(?: (?:thuc hien|lam))? (?:(?:nhung|cac) )?(?:nhiem vu|hoat dong|viec|cong viec|noi dung|linh vuc) (?:gi|nao)\b/.test(foldedLower(question));
+
 /** "Nhiệm vụ gì", "làm gì", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
   /\bnhiem vu gi\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
+
+/** "Ai", "cơ quan nào", "which department": the question asks which body, whatever else it names. */
+export const asksWhichBody = (question: string): boolean =>
+  /\bai\b|\b(?:co quan|don vi|so|bo|phong|nganh|cap|ban|to chuc|luc luong) nao\b|\bwho(?:m)?\b|\bwhich (?:agency|agencies|department|departments|body|bodies|unit|units|ministry|ministries|office|authority|organi[sz]ation)\b/.test(foldedLower(question));
 
 /**
  * "Ai được cấp thẻ BHYT", "những ai được hỗ trợ", "who gets …", "who is entitled to …": who benefits is usually several

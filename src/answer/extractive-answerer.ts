@@ -12,6 +12,8 @@ import {
   actingBody,
   asksCurrentState,
   asksDuties,
+  asksLedTasks,
+  asksWhichBody,
   asksFunding,
   asksPeriod,
   asksStructure,
@@ -595,10 +597,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       negations: negations(standalone),
       entryIntoForce: asksEntryIntoForce(standalone),
     };
-    // "Ai được cấp thẻ BHYT" asks for groups of people, not for a body: no passage need name a department.
-    const asked = asks.beneficiaries ? analyzed.types.filter((type) => type !== 'who') : analyzed.types;
-    const types: readonly QuestionType[] = funding && !asked.includes('funding') ? [...asked, 'funding'] : asked;
     const bodyDuties = asks.duties && namesParticularBody(analyzed.searchText);
+    // "Ai được cấp thẻ BHYT" asks for groups of people, not for a body: no passage need name a department; nor does
+    // "Sở LĐTBXH được giao chủ trì những hoạt động nào", which names the body and asks what it leads.
+    const ledTasks = asksLedTasks(standalone) && namesParticularBody(analyzed.searchText) && !asksWhichBody(standalone);
+    const asked = asks.beneficiaries || ledTasks ? analyzed.types.filter((type) => type !== 'who') : analyzed.types;
+    const types: readonly QuestionType[] = funding && !asked.includes('funding') ? [...asked, 'funding'] : asked;
     const bodies = particularBodies(analyzed.searchText);
     // The document a fact is asked of, when the collection lacks it, though the question names one it holds too.
     const namedAbsent = absentDocuments(standalone, metas);
