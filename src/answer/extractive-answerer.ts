@@ -895,7 +895,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       if (national.length > 0) {
         // Weighed as in the whole collection: what the place's documents are all about (counted light among them)
         // is what must tie another document's passage to the question.
-        const nationalProfile = profileQuery({ ...profileArgs, model: collectionModel, carried: undefined });
+        // (The thing a list question asks the items of still counts half: "cần giấy tờ gì" is no subject.)
+        const nationalProfile = profileQuery({ ...profileArgs, model: collectionModel, carried: new Set(listedSyllables(asked, intent.listed)) });
         const found = select(national, nationalProfile);
         // The place's own candidates stay in the scored list, for the debug log.
         scored = [...scored, ...found.scored].sort((a, b) => b.score - a.score);

@@ -43,6 +43,9 @@ describe('askedSectionWords', () => {
   it('reads the asked thing in Vietnamese from the opening or from "những … nào"', () => {
     expect(askedSectionWords('Kế hoạch đặt ra những yêu cầu gì?', 'vi', [], translate)).toEqual([['yeu', 'cau']]);
     expect(askedSectionWords('Mục đích của kế hoạch là gì?', 'vi', ['muc', 'dich'], translate)).toEqual([['muc', 'dich']]);
+    // What is needed or handed in: "cần giấy tờ gì", "phải nộp những hồ sơ nào".
+    expect(askedSectionWords('Đăng ký kết hôn cần giấy tờ gì?', 'vi', [], translate)).toEqual([['giay', 'to']]);
+    expect(askedSectionWords('Phải nộp những hồ sơ nào?', 'vi', [], translate)).toEqual([['ho', 'so']]);
   });
 
   it('reads it in English after "what are the", through the glossary', () => {

@@ -51,8 +51,11 @@ export function asksWholeSection(question: string, asked: readonly string[], nam
   return new Set(others).size <= MAX_OTHER_WORDS;
 }
 
-/** "Kế hoạch đặt ra những yêu cầu gì", "các giải pháp nào": the words between "những/các" and "nào/gì". */
-const LISTED_BETWEEN = /\b(?:nhung|cac)\s+([a-z]+(?:\s+[a-z]+){0,2}?)\s+(?:nao|gi)\b/;
+/**
+ * "Kế hoạch đặt ra những yêu cầu gì", "các giải pháp nào", "cần giấy tờ gì": the words between "những/các" (or a
+ * verb of needing or handing in) and "nào/gì".
+ */
+const LISTED_BETWEEN = /\b(?:nhung|cac|can|nop)\s+(?:(?:nhung|cac)\s+)?([a-z]+(?:\s+[a-z]+){0,2}?)\s+(?:nao|gi)\b/;
 /** "What are the (three) requirements set out in …": the thing after "what are the". */
 const ENGLISH_LISTED = /\bwhat (?:are|were) (?:all )?the (?:(?:\d+|two|three|four|five|six|seven|main|key|specific|stated)\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:of|in|for|set|under|that|does|do|laid|listed|stated|to|with|\(|\?)/;
 

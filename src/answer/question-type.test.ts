@@ -62,6 +62,7 @@ describe('detectQuestionTypes (Vietnamese, with and without diacritics)', () => 
 describe('detectQuestionTypes: words holding "máy"', () => {
   it('reads no count in machinery typed without diacritics', () => {
     expect(detectQuestionTypes('co so da duoc trang bi may moc chua', 'vi')).not.toContain('count');
+    expect(detectQuestionTypes('doi bang lai xe may can giay to gi', 'vi')).not.toContain('count');
     expect(detectQuestionTypes('co may nguoi duoc ho tro', 'vi')).toContain('count');
   });
 });

@@ -93,7 +93,7 @@ const EN_CUES: CueTable = {
 };
 
 /** Words holding "máy" (a machine), which typed without diacritics reads as "mấy" (how many). */
-export const MACHINE_WORDS = ['máy móc', 'máy tính', 'máy bay', 'máy chủ', 'máy in', 'máy ảnh', 'máy lọc', 'máy phát', 'bộ máy', 'nhà máy'];
+export const MACHINE_WORDS = ['máy móc', 'máy tính', 'máy bay', 'máy chủ', 'máy in', 'máy ảnh', 'máy lọc', 'máy phát', 'bộ máy', 'nhà máy', 'xe máy', 'máy kéo', 'máy nông nghiệp', 'máy xúc'];
 
 /** Phrases that contain a cue's syllables but mean something else ("định kỳ" is periodic, not "ký"). */
 const BLOCKERS = [
