@@ -51,6 +51,10 @@ describe('typeFit', () => {
     expect(typeFit('count', 'có 12.805 người cao tuổi', '')).toBe(1);
     expect(typeFit('count', 'chăm sóc người cao tuổi', '')).toBeLessThan(0.2);
     expect(typeFit('legal-basis', 'Căn cứ Quyết định số 1942/QĐ-TTg ngày 18/11/2021', '')).toBe(1);
+    // Funding asked for is stated by a passage speaking of funds or sums of money, or under such a heading; not by any.
+    expect(typeFit('funding', 'Thành lập Hội đồng kỷ luật để tư vấn việc xử lý kỷ luật', '')).toBeLessThan(0.2);
+    expect(typeFit('funding', 'Hỗ trợ 500.000 đồng cho mỗi cuộc họp', '')).toBeGreaterThanOrEqual(0.6);
+    expect(typeFit('funding', 'Từ ngân sách tỉnh theo phân cấp', 'VI. KINH PHÍ THỰC HIỆN')).toBe(1);
     // The date a cited document bears is when it was issued: it dates no event, unless that document is asked about.
     const cited = 'Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng của Bộ Giáo dục';
     expect(typeFit('date', cited, '')).toBeLessThan(0.2);

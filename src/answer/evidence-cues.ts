@@ -130,7 +130,7 @@ export function typeFit(
       return DURATION.test(text) ? 1 : 0.1;
     case 'funding':
       // The section on funding lists the sources; a passing mention of "kinh phí" elsewhere is weaker.
-      return FUNDING.test(section) ? 1 : FUNDING.test(text) || MONEY.test(text) ? 0.7 : 0.2;
+      return FUNDING.test(section) ? 1 : FUNDING.test(text) || MONEY.test(text) ? 0.7 : 0.1;
     default:
       return 0.5;
   }
