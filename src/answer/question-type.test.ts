@@ -59,6 +59,14 @@ describe('detectQuestionTypes (Vietnamese, with and without diacritics)', () => 
   });
 });
 
+describe('detectQuestionTypes: where a report goes', () => {
+  it('reads "về đâu", "gửi đâu" as asking which body', () => {
+    expect(detectQuestionTypes('Khi gặp vướng mắc, các sở phản ánh, báo cáo về đâu?', 'vi')).toContain('who');
+    expect(detectQuestionTypes('bao cao gui dau', 'vi')).toContain('who');
+    expect(detectQuestionTypes('Kinh phí lấy ở đâu?', 'vi')).not.toContain('who');
+  });
+});
+
 describe('detectQuestionTypes: words holding "máy"', () => {
   it('reads no count in machinery typed without diacritics', () => {
     expect(detectQuestionTypes('co so da duoc trang bi may moc chua', 'vi')).not.toContain('count');

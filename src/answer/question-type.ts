@@ -64,6 +64,8 @@ const VI_CUES: CueTable = {
   who: [
     'ai', 'cơ quan nào', 'sở nào', 'đơn vị nào', 'phòng nào', 'ngành nào', 'bộ nào', 'cấp nào', 'người nào', 'đối tượng nào',
     'chịu trách nhiệm', 'chủ trì', 'trách nhiệm của', 'những ai', 'đầu mối', 'cơ quan đầu mối',
+    // "Báo cáo về đâu?", "gửi đâu?": to which body.
+    'về đâu', 'gửi đâu', 'nộp đâu', 'nộp ở đâu',
   ],
   definition: ['nghĩa là gì', 'có nghĩa là', 'được hiểu là', 'viết tắt', 'hiểu thế nào', 'định nghĩa'],
   'yes-no': ['phải không', 'hay không', 'đúng không', 'có phải', 'hay chưa'],
