@@ -57,6 +57,12 @@ const tablePlan = [
   'I. NHIỆM VỤ CỤ THỂ',
   '(Chi tiết tại Phụ lục kèm theo)',
   '',
+  'II. TỔ CHỨC THỰC HIỆN',
+  '',
+  '1. Sở Nội vụ:',
+  '',
+  '- Hướng dẫn kiện toàn Ban Chỉ huy phòng thủ dân sự các cấp.',
+  '',
   'PHỤ LỤC',
   '| TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |',
   '|---|---|---|---|---|',
@@ -94,5 +100,12 @@ describe('which tasks a body is in charge of', () => {
     const result = await pipeline.answerer.ask({ question: 'Theo kế hoạch 77 về tạo lập dữ liệu số, Sở Y tế được giao chủ trì những hoạt động nào?' });
     expect(result.answer).not.toContain('các hoạt động tập huấn');
     expect(result.answered, result.answer).toBe(false);
+  });
+
+  it("compares a body's duties in two plans from the section each gives the body", async () => {
+    const result = await pipeline.answerer.ask({ question: 'So sánh nhiệm vụ giao cho Sở Nội vụ trong kế hoạch 77 và kế hoạch 91 của tỉnh Hòa Bình Xanh.' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('tập huấn về tạo lập dữ liệu số');
+    expect(result.answer).toContain('kiện toàn Ban Chỉ huy phòng thủ dân sự');
   });
 });

@@ -554,16 +554,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * cầu gì?" the section headed by what is listed; "Sở Nội vụ có vai trò gì?" the one headed by that body.
    */
   const sectionAsked = (standalone: string, analyzed: AnalyzedQuestion, scopeMetas: readonly DocumentMeta[] | undefined, types: readonly QuestionType[], needs: EvidenceNeeds, head: readonly string[]): SectionAsked | null => {
-    const meta = scopeMetas?.length === 1 ? scopeMetas[0] : undefined;
-    if (!meta) return null;
-    const naming = [meta.type, meta.title, meta.number, meta.locality, meta.issuer].join(' ');
+    if (!scopeMetas || scopeMetas.length === 0 || scopeMetas.length > MAX_DOCUMENTS_PER_ANSWER) return null;
+    const naming = scopeMetas.map((meta) => [meta.type, meta.title, meta.number, meta.locality, meta.issuer].join(' ')).join(' ');
     const question = analyzed.language === 'en' ? analyzed.searchText : standalone;
+    // "So sánh nhiệm vụ của Sở Xây dựng trong KH 144 và KH 597": the body's section in each of the documents named.
     if (needs.bodyDuties && needs.dutyBodies.length > 0) {
       // "Trong dịch Covid-19, Sở LĐTBXH đã chỉ đạo … làm gì?" asks part of what the body does, which retrieval finds.
       const asked = [...foldedLower(needs.dutyBodies.join(' ')).split(/[^a-z0-9]+/), ...DUTY_SYLLABLES];
       return asksWholeSection(question, asked, naming) ? { bodies: needs.dutyBodies, questionWords: questionWords(question) } : null;
     }
-    if (!types.includes('list') || needs.tableBodies.length > 0) return null;
+    if (scopeMetas.length > 1 || !types.includes('list') || needs.tableBodies.length > 0) return null;
     const wordings = askedSectionWords(standalone, analyzed.language, head, (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
     return wordings.length > 0 ? { wordings, questionWords: questionWords(question) } : null;
   };
@@ -738,8 +738,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // trò gì?": of the section headed by that body.
       name: 'section the question names',
       run: async ({ scopeMetas, direct: asked }, documents) => {
-        const part = asked.section && (await direct.namedSection(documents, scopeMetas![0].id, asked.section));
-        return part ? { kind: 'answer', parts: [part] } : null;
+        const { section } = asked;
+        if (!section) return null;
+        // Each document named has the section, or retrieval answers (and says which has nothing).
+        const parts = await Promise.all(scopeMetas!.map((meta) => direct.namedSection(documents, meta.id, section)));
+        return parts.every((part) => part !== null) ? { kind: 'answer', parts } : null;
       },
     },
     {
