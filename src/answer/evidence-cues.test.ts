@@ -362,6 +362,7 @@ describe('asksDuties', () => {
     expect(asksDuties('Sở Y tế có nhiệm vụ gì?')).toBe(true);
     expect(asksDuties('So sánh nhiệm vụ giao cho Sở Xây dựng trong KH 144 và KH 597.')).toBe(true);
     expect(asksDuties('So sánh nhiệm vụ của Sở Y tế trong hai kế hoạch.')).toBe(true);
+    expect(asksDuties('Compare what the provincial police are tasked with in the two plans.')).toBe(true);
     expect(asksDuties('Trong kế hoạch, Sở Nội vụ có vai trò gì?')).toBe(true);
     expect(asksDuties('What role does the Department of Home Affairs play?')).toBe(true);
     expect(asksDuties('Kế hoạch có hiệu lực từ ngày nào?')).toBe(false);

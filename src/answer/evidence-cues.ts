@@ -341,7 +341,7 @@ export const asksLedTasks = (question: string): boolean =>
 
 /** "Nhiệm vụ gì", "làm gì", "nhiệm vụ giao cho …", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
-  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\bnhiem vu cua\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
+  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
 
 /** "Ai", "cơ quan nào", "which department": the question asks which body, whatever else it names. */
 export const asksWhichBody = (question: string): boolean =>
