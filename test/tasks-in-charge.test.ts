@@ -41,6 +41,17 @@ const plan = [
   '',
   '- Chủ trì, phối hợp với các sở, ngành tổ chức các hoạt động tập huấn về tạo lập dữ liệu số cho cán bộ, công chức.',
   '',
+  '**2. Sở Văn hóa, Thể thao và Du lịch**',
+  '',
+  'a) Chỉ đạo hệ thống thông',
+  'tin cơ sở tuyên truyền về dữ liệu số.',
+  '',
+  'b) Phối hợp lồng ghép tuyên truyền',
+  'trong các hoạt động văn hóa, văn nghệ.',
+  '',
+  'c) Chủ trì thực hiện các nhiệm vụ tại Tiểu dự án 2: “Truyền thông về',
+  'dữ liệu số” theo chỉ đạo của Bộ.',
+  '',
 ].join('\n');
 
 const tablePlan = [
@@ -107,5 +118,12 @@ describe('which tasks a body is in charge of', () => {
     expect(result.answered, result.answer).toBe(true);
     expect(result.answer).toContain('tập huấn về tạo lập dữ liệu số');
     expect(result.answer).toContain('kiện toàn Ban Chỉ huy phòng thủ dân sự');
+  });
+
+  it("quotes every item of a body's section, items read as headings or not", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo kế hoạch 77, Sở Văn hóa, Thể thao và Du lịch có nhiệm vụ gì?' });
+    expect(result.answer).toContain('tuyên truyền về dữ liệu số');
+    expect(result.answer).toContain('hoạt động văn hóa, văn nghệ');
+    expect(result.answer).toContain('Tiểu dự án 2');
   });
 });

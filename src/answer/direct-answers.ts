@@ -150,9 +150,12 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
   /** Every item of a section: its subsections' headings, or its paragraphs; null for a long section without any. */
   const sectionItems = (documents: DocumentReader, docId: string, outline: readonly OutlineEntry[], entry: OutlineEntry): AnswerPart | null => {
     const children = outline.filter((other) => other.depth === entry.depth + 1 && other.start > entry.start && other.start < entry.end);
-    if (children.length > 0) return { docId, kind: 'passages', evidence: headingsOf(documents, docId, children, [entry.title]), layout: 'list' };
     const text = documents.document(docId).text;
     const bodyStart = headingEnd(text, entry);
+    // Items read as headings only when they are all of them: "c) Chủ trì …: “Truyền thông …”" after items "a)", "b)"
+    // read as text is one item of three.
+    const itemsBefore = children.length > 0 && /\p{L}/u.test(text.slice(bodyStart, children[0].start).replace(/[*_#]/g, ''));
+    if (children.length > 0 && !itemsBefore) return { docId, kind: 'passages', evidence: headingsOf(documents, docId, children, [entry.title]), layout: 'list' };
     if (entry.end - bodyStart > MAX_NAMED_SECTION_CHARS) return null;
     const evidence: Evidence[] = [];
     for (const match of text.slice(bodyStart, entry.end).matchAll(/[^\n](?:[^\n]|\n(?!\s*\n))*/gu)) {
