@@ -52,6 +52,10 @@ const plan = [
   'c) Chủ trì thực hiện các nhiệm vụ tại Tiểu dự án 2: “Truyền thông về',
   'dữ liệu số” theo chỉ đạo của Bộ.',
   '',
+  '**3. Sở Tư pháp và',
+  'Công an tỉnh: **Tiếp tục chỉ đạo các cơ quan rà soát dữ liệu',
+  'sức khỏe điện tử của người dân trên địa bàn tỉnh.',
+  '',
 ].join('\n');
 
 const tablePlan = [
@@ -125,5 +129,10 @@ describe('which tasks a body is in charge of', () => {
     expect(result.answer).toContain('tuyên truyền về dữ liệu số');
     expect(result.answer).toContain('hoạt động văn hóa, văn nghệ');
     expect(result.answer).toContain('Tiểu dự án 2');
+  });
+
+  it("quotes a body's section from the text after the colon of its heading, its first line included", async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo kế hoạch 77, Sở Tư pháp có nhiệm vụ gì?' });
+    expect(result.answer).toContain('Tiếp tục chỉ đạo các cơ quan rà soát dữ liệu');
   });
 });

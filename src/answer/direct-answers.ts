@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import type { KnowledgeBase, OutlineEntry } from '../types.js';
 import { chunkAt, type DocumentReader, type QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
@@ -147,11 +148,23 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
   const evidenceIn = (documents: DocumentReader, docId: string, start: number, end: number): Evidence =>
     evidenceAt(documents, { chunk: chunkAt(documents, docId, start)!, start, end });
 
+  /**
+   * Where a section's own text starts: after its heading, or, for a heading the text follows on its line ("4. Sở Văn
+   * hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …"), right after the colon ending its title.
+   */
+  const contentStart = (text: string, entry: OutlineEntry): number => {
+    const end = headingEnd(text, entry);
+    const lineStart = Math.max(entry.start, text.lastIndexOf('\n', end - 1) + 1);
+    const last = entry.title.trim().split(/\s+/u).at(-1) ?? '';
+    const colon = new RegExp(`${escapeRegExp(last)}[*_\\s]*:[*_\\s]*`, 'u').exec(text.slice(lineStart, end));
+    return colon && lineStart + colon.index + colon[0].length < end ? lineStart + colon.index + colon[0].length : end;
+  };
+
   /** Every item of a section: its subsections' headings, or its paragraphs; null for a long section without any. */
   const sectionItems = (documents: DocumentReader, docId: string, outline: readonly OutlineEntry[], entry: OutlineEntry): AnswerPart | null => {
     const children = outline.filter((other) => other.depth === entry.depth + 1 && other.start > entry.start && other.start < entry.end);
     const text = documents.document(docId).text;
-    const bodyStart = headingEnd(text, entry);
+    const bodyStart = contentStart(text, entry);
     // Items read as headings only when they are all of them: "c) Chủ trì …: “Truyền thông …”" after items "a)", "b)"
     // read as text is one item of three.
     const itemsBefore = children.length > 0 && /\p{L}/u.test(text.slice(bodyStart, children[0].start).replace(/[*_#]/g, ''));
