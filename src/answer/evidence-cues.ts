@@ -221,7 +221,7 @@ export const opensWithDutyOf = (text: string, bodies: readonly string[]): boolea
   // "Điều 2. Ủy ban nhân dân các tỉnh … căn cứ tình hình thực tế để quyết định …; đồng thời, chịu trách nhiệm …",
   // "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …": the body the clause opens with is the
   // subject of what its sentence says it does.
-  const opening = new RegExp(BODY_MENTION.source).exec(clause);
+  const opening = BODY_MENTION.exec(clause);
   return opening?.index === 0 && bodies.some((body) => longForms(opening[0]).includes(body));
 };
 

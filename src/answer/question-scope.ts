@@ -200,21 +200,21 @@ const ASKED_BEFORE = /(?<!\p{L})(?:which|what)\s+(?:(?:government|prime minister
  * those it is about, not a type it asks for ("Kế hoạch … căn cứ nghị quyết nào?" is about a plan).
  */
 function namedTypes(question: string, subjectOnly = false): DocumentMeta['type'][] {
+  return typesWhere(question, (text, match) => !subjectOnly || !askedAt(text, match));
+}
+
+/** The types a question asks for: "… căn cứ nghị quyết nào …", though it names "Nghị quyết 163/2024/QH15" too. */
+const askedTypes = (question: string): DocumentMeta['type'][] => typesWhere(question, askedAt);
+
+/** The types of which some mention in the (folded) question passes `keep`. */
+function typesWhere(question: string, keep: (text: string, match: RegExpExecArray) => boolean): DocumentMeta['type'][] {
   const text = folded(question);
-  const about = (entry: (typeof TYPE_WORDS)[number]): boolean =>
-    [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].some((match) => !subjectOnly || !askedAt(text, match));
-  return TYPE_WORDS.filter(about).map((entry) => entry.type);
+  return TYPE_WORDS.filter((entry) => [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].some((match) => keep(text, match))).map((entry) => entry.type);
 }
 
 /** Whether a type word is what the question asks for ("nghị quyết nào", "which decree"), not a document it names. */
-const askedAt = (text: string, match: RegExpExecArray | RegExpMatchArray): boolean =>
-  ASKED_AFTER.test(text.slice(match.index! + match[0].length)) || ASKED_BEFORE.test(text.slice(0, match.index));
-
-/** The types a question asks for: "… căn cứ nghị quyết nào …", though it names "Nghị quyết 163/2024/QH15" too. */
-function askedTypes(question: string): DocumentMeta['type'][] {
-  const text = folded(question);
-  return TYPE_WORDS.filter((entry) => [...text.matchAll(new RegExp(entry.pattern.source, 'gu'))].some((match) => askedAt(text, match))).map((entry) => entry.type);
-}
+const askedAt = (text: string, match: RegExpExecArray): boolean =>
+  ASKED_AFTER.test(text.slice(match.index + match[0].length)) || ASKED_BEFORE.test(text.slice(0, match.index));
 
 /**
  * A test for passages that cite a document of the type a question asks for ("… căn cứ luật nào", "which decree"), or

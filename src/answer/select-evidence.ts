@@ -1,7 +1,7 @@
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { translateToVietnamese } from '../lang/glossary.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { CELL_BREAK, LIST_ITEM, tableRowSpans } from '../structure/grammar.js';
+import { CELL_BREAK, LIST_ITEM, markdownRows, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
 import { UNIT_CAPTION, askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
@@ -259,27 +259,17 @@ export function passageSpans(text: string): Span[] {
   if (CELL_BREAK.test(text)) return tableRowSpans(text);
   // A Word table comes as Markdown, a row a line ("| 1 | NINH BÌNH | 58.200 |"): each row is one passage too, and the
   // text between tables is read as any other.
-  if (MARKDOWN_ROW.test(text)) {
-    const spans: Span[] = [];
-    let from = 0;
-    for (const row of text.matchAll(MARKDOWN_ROWS)) {
-      spans.push(...textSpans(text.slice(from, row.index)).map((span) => ({ start: span.start + from, end: span.end + from })));
-      const cells = row[1];
-      if (!/^[\s|:-]*$/u.test(cells)) {
-        const start = row.index + row[0].indexOf(cells);
-        spans.push({ start, end: start + cells.length });
-      }
-      from = row.index + row[0].length;
-    }
-    spans.push(...textSpans(text.slice(from)).map((span) => ({ start: span.start + from, end: span.end + from })));
-    return spans;
+  const rows = markdownRows(text);
+  if (rows.length === 0) return textSpans(text);
+  const between = (from: number, to: number): Span[] => textSpans(text.slice(from, to)).map((span) => ({ start: span.start + from, end: span.end + from }));
+  const spans: Span[] = [];
+  let from = 0;
+  for (const { line, cells } of rows) {
+    spans.push(...between(from, line.start), ...(cells ? [cells] : []));
+    from = line.end;
   }
-  return textSpans(text);
+  return [...spans, ...between(from, text.length)];
 }
-
-/** A line of a Markdown table ("| 1 | NINH BÌNH | 58.200 |"), its cells inside the outer pipes. */
-const MARKDOWN_ROW = /^[ \t]*\|.*\|[ \t]*$/mu;
-const MARKDOWN_ROWS = /^[ \t]*\|[ \t]*(.*?)[ \t]*\|[ \t]*$/gmu;
 
 /**
  * Sentences, with clauses the splitter cut at ";" put back together when they continue on the same line

@@ -1,6 +1,7 @@
 import type { Chunk, ChunkKind, SourceDocument } from '../types.js';
 import { parseStructure, type Block, type BlockRole } from '../structure/parse-structure.js';
 import { splitSentences } from '../structure/split-sentences.js';
+import { rowCells } from '../structure/grammar.js';
 
 /** Size budget in characters of original text. */
 export const MIN_CHUNK_CHARS = 300;
@@ -144,8 +145,8 @@ export function chunkDocument(doc: SourceDocument, blocks: readonly Block[] = do
   const headerRows = new Map(blocks.filter((block) => block.row?.header).map((block) => [block.row!.table, block]));
   const contextOf = (piece: Piece): string | undefined => {
     const header = piece.table === undefined ? undefined : headerRows.get(piece.table);
-    // (A Markdown row's outer pipes, "| TT | Nội dung |", are no cells: its cells line up with its rows' without them.)
-    return header?.text.replace(/^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$/gu, '');
+    // (Its cells line up with its rows' without a Markdown row's outer pipes.)
+    return header && rowCells(header.text);
   };
   const pieces: Piece[] = [];
   // Headings with nothing under them but subheadings ("VI. TỔ CHỨC THỰC HIỆN" before "1. Phòng …") open the next chunk.

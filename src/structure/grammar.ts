@@ -200,6 +200,26 @@ export const BLOCK_START = new RegExp(
 const ROW_BREAK = /\n(?:[ \t]*\|[ \t]*\n){2,}/gu;
 export const CELL_BREAK = /\n[ \t]*\|[ \t]*\n/u;
 
+/** A line of a Markdown table, as a Word table is loaded, a row a line: "| 1 | NINH BÌNH | 58.200 |". */
+const MARKDOWN_ROWS = /^[ \t]*\|.*\|[ \t]*$/gmu;
+
+/** A Markdown row without its outer pipes, which hold no cell: "| TT | Nội dung |" → "TT | Nội dung". */
+export const rowCells = (row: string): string => row.replace(/^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$/gu, '');
+
+/**
+ * The Markdown rows of `text`: each its line's span, and the span of its cells (none for a separator line,
+ * "|---|:--|").
+ */
+export function markdownRows(text: string): { line: { start: number; end: number }; cells: { start: number; end: number } | null }[] {
+  return [...text.matchAll(MARKDOWN_ROWS)].map((match) => {
+    const line = { start: match.index, end: match.index + match[0].length };
+    const cells = rowCells(match[0]);
+    if (/^[\s|:-]*$/u.test(cells)) return { line, cells: null };
+    const start = match.index + match[0].indexOf(cells);
+    return { line, cells: { start, end: start + cells.length } };
+  });
+}
+
 /** Spans of the rows of a flattened table in `text` (cells separated by "|" lines), trimmed of separators. */
 export function tableRowSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
