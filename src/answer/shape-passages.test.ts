@@ -221,3 +221,20 @@ describe('withCaption', () => {
     expect(shaper.withCaption(plain)).toEqual([plain]);
   });
 });
+
+describe('withBodyHeading', () => {
+  it('starts the quote at the body heading above the passage, the heading read apart', () => {
+    const text = '**2. Sở Tài chính**\n\n- Chủ trì bố trí kinh phí.';
+    const { shaper, at } = oneChunk(text);
+    const [item] = shaper.withBodyHeading({ ...at('- Chủ trì bố trí kinh phí.'), section: ['2. Sở Tài chính'], headingStart: 0 });
+    expect(item.text).toBe(text);
+    expect(item.headingLength).toBe(text.indexOf('\n\n- Chủ trì'));
+  });
+
+  it('leaves a passage alone that starts inside its heading line, the text following the heading on it', () => {
+    const text = '**4. Sở Văn hóa, Thể thao và\nDu lịch: **Tiếp tục chỉ đạo các cơ quan truyền thông.';
+    const { shaper, at } = oneChunk(text);
+    const item = { ...at('4. Sở Văn hóa, Thể thao và\nDu lịch: **Tiếp tục chỉ đạo các cơ quan truyền thông.'), section: ['4. Sở Văn hóa, Thể thao và Du lịch'], headingStart: 0 };
+    expect(shaper.withBodyHeading(item)).toEqual([item]);
+  });
+});

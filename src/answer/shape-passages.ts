@@ -97,6 +97,8 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     if (item.headingStart === null || item.headingStart >= item.start || !isBodyHeading(item.section.at(-1) ?? '')) return [item];
     const text = documents.document(item.chunk.docId).text;
     const end = Math.min(headingEnd(text, { start: item.headingStart, title: item.section.at(-1)! }), item.start);
+    // A passage starting on its heading's line, only markup before it ("**4. Sở …: **Tiếp tục …"), already names the body.
+    if (!/\p{L}/u.test(text.slice(item.headingStart, item.start))) return [item];
     if (item.start - item.headingStart <= MAX_HEADING_GAP) return [{ ...item, start: item.headingStart, text: text.slice(item.headingStart, item.end), headingLength: end - item.headingStart }];
     const chunk = chunkAt(documents, item.chunk.docId, item.headingStart) ?? item.chunk;
     return [{ ...item, chunk, start: item.headingStart, end, text: text.slice(item.headingStart, end).trimEnd() }, item];
