@@ -238,3 +238,29 @@ describe('withBodyHeading', () => {
     expect(shaper.withBodyHeading(item)).toEqual([item]);
   });
 });
+
+describe('withSectionItems after a list', () => {
+  it('leaves out the closing paragraph after the marked items of the section', () => {
+    const text = '**VI. KINH PHÍ**\n\n- Từ ngân sách tỉnh, ngân\nsách địa phương.\n\n- Nguồn dự phòng.\n\n- Hỗ trợ từ trung ương.\n\nKhắc phục môi trường là nhiệm vụ cấp\nbách. Đề nghị các sở khẩn trương thực hiện./.';
+    const outline = [{ title: 'VI. KINH PHÍ', depth: 0, start: 0, end: text.length }];
+    const shaper = createPassageShaper({ document: () => ({ text }), outline: () => outline } as unknown as DocumentReader);
+    const at = (quote: string, score: number): Evidence => {
+      const start = text.indexOf(quote);
+      return { chunk: { docId: 'd' } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart: 0, coverage: 1, fit: 1, score };
+    };
+    const passages = [at('- Từ ngân sách tỉnh, ngân\nsách địa phương.', 2), at('- Nguồn dự phòng.', 1), at('- Hỗ trợ từ trung ương.', 1), at('Khắc phục môi trường là nhiệm vụ cấp\nbách.', 1), at('Đề nghị các sở khẩn trương thực hiện./.', 1)];
+    expect(shaper.withSectionItems([passages[0]], passages).map((item) => item.text)).toEqual(passages.slice(0, 3).map((item) => item.text));
+  });
+
+  it('keeps the sentences of a marked item, wrapped or not', () => {
+    const text = '**1. Yêu cầu**\n\n- Làm đúng quy\ntrình. Báo cáo kịp thời.\n\n- Công khai.';
+    const outline = [{ title: '1. Yêu cầu', depth: 0, start: 0, end: text.length }];
+    const shaper = createPassageShaper({ document: () => ({ text }), outline: () => outline } as unknown as DocumentReader);
+    const at = (quote: string): Evidence => {
+      const start = text.indexOf(quote);
+      return { chunk: { docId: 'd' } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart: 0, coverage: 1, fit: 1, score: 1 };
+    };
+    const passages = [at('- Làm đúng quy\ntrình.'), at('- Công khai.'), at('Báo cáo kịp thời.')];
+    expect(shaper.withSectionItems([passages[0]], passages).map((item) => item.text)).toEqual(['- Làm đúng quy\ntrình.', 'Báo cáo kịp thời.', '- Công khai.']);
+  });
+});

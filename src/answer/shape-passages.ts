@@ -46,6 +46,18 @@ const isLabelLine = (text: string, item: Pick<Evidence, 'start' | 'end' | 'text'
   return isLabel(line) && line.replace(/[*_\-–+•\s]/gu, '') === item.text.replace(/[*_\-–+•\s]/gu, '');
 };
 
+/** Whether the paragraph or list item a passage starts in opens with a list marker ("- ", "a) ", "2. "). */
+function opensListItem(text: string, at: number): boolean {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  // Back over wrapped lines to the item's first line: one after a blank line, or one opening with a marker.
+  while (lineStart > 0 && !LIST_ITEM.test(text.slice(lineStart).replace(/^[*_ \t]+/u, ''))) {
+    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (text.slice(previous, lineStart - 1).trim() === '') break;
+    lineStart = previous;
+  }
+  return LIST_ITEM.test(text.slice(lineStart).replace(/^[*_ \t]+/u, ''));
+}
+
 /** The best passage, not the first in the text (picked passages are in reading order). */
 const bestOf = (picked: readonly Evidence[]): Evidence => picked.reduce((top, item) => (item.score > top.score ? item : top));
 
@@ -114,7 +126,15 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
     // (Items under headings nested in it count too: "b) Các chương trình …: cấp phòng …;" reads as a heading of its own.)
     const inSection = (item: Evidence) => item.headingStart !== null && heading.start <= item.headingStart && item.headingStart < heading.end;
-    return withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && inSection(item) && item.fit > 0.1));
+    const items = withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && inSection(item) && item.fit > 0.1));
+    // A paragraph without a marker after a section's marked items closes it ("- Nguồn dự phòng …", then "Đề nghị các
+    // sở … khẩn trương thực hiện"): no item of the list.
+    const text = documents.document(best.chunk.docId).text;
+    const ownItems = items.filter((item) => item.chunk.docId === best.chunk.docId && inSection(item));
+    const marked = ownItems.filter((item) => opensListItem(text, item.start));
+    if (marked.length < 2) return items;
+    const lastItem = marked.at(-1)!.start;
+    return items.filter((item) => !ownItems.includes(item) || item.start <= lastItem || opensListItem(text, item.start));
   };
 
   const withTableRows = (picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[] => {
