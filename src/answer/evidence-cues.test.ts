@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, namedBody } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -424,5 +424,42 @@ describe('asksLedTasks and asksWhichBody', () => {
     expect(asksWhichBody('Cơ quan nào chủ trì những hoạt động tuyên truyền?')).toBe(true);
     expect(asksWhichBody('Which department leads the campaign?')).toBe(true);
     expect(asksWhichBody('Sở LĐTBXH được giao chủ trì những hoạt động nào?')).toBe(false);
+  });
+});
+
+describe('asksActingBody', () => {
+  it('holds for a question asking which body acts', () => {
+    expect(asksActingBody('Cơ quan nào chủ trì tham mưu, triển khai kế hoạch?')).toBe(true);
+    expect(asksActingBody('nhiem vu nay do so nao chu tri')).toBe(true);
+    expect(asksActingBody('Which agency leads the plan?')).toBe(true);
+  });
+
+  it('fails for beneficiaries, recipients and partners of a named body, and persons', () => {
+    expect(asksActingBody('Ai được cấp thẻ BHYT?')).toBe(false);
+    expect(asksActingBody('UBND cấp huyện báo cáo kết quả cho ai?')).toBe(false);
+    expect(asksActingBody('Cơ quan phối hợp thực hiện việc đó là ai?')).toBe(false);
+    expect(asksActingBody('Trưởng Ban Chỉ đạo của tỉnh là ai?')).toBe(false);
+    expect(asksActingBody('Who must the districts report to?')).toBe(false);
+    expect(asksActingBody('With which bodies will the city cooperate?')).toBe(false);
+  });
+});
+
+describe('namedBody', () => {
+  it('reads the body a passage names as acting, as the passage writes it', () => {
+    expect(namedBody('4 | Ứng dụng công nghệ số trong du lịch. | Sở Văn hoá Thể thao du lịch | Sở, ban, ngành có liên quan | 2025 - 2030')).toBe('Sở Văn hoá Thể thao du lịch');
+    expect(namedBody('**7. Sở Nội vụ:** Chủ trì, phối hợp với các sở, ngành')).toBe('Sở Nội vụ');
+    expect(namedBody('**1. Phòng Lao động - Thương binh và Xã hội** - Chủ trì tham mưu')).toBe('Phòng Lao động - Thương binh và Xã hội');
+    expect(namedBody('8. Đề nghị Bảo hiểm xã hội tỉnh')).toBe('Bảo hiểm xã hội tỉnh');
+    expect(namedBody('Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh')).toBe('Ủy ban nhân dân cấp tỉnh');
+    expect(namedBody('Công an tỉnh chủ trì, phối hợp với Sở Tư pháp tổ chức tuyên truyền.')).toBe('Công an tỉnh');
+    expect(namedBody('b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở Khoa học và Công nghệ. - Đơn vị phối hợp: các sở.')).toBe('Sở Khoa học và Công nghệ');
+  });
+
+  it('reads none from a passage that names no body acting, or words that only look like one', () => {
+    expect(namedBody('Số lượng người cao tuổi: 12.805 người')).toBeNull();
+    expect(namedBody('2 | Bổ sung kinh phí | 2025')).toBeNull();
+    expect(namedBody('Ban hành quy chế phối hợp trong năm 2025.')).toBeNull();
+    expect(namedBody('Các đơn vị phối hợp với Sở Y tế chịu trách nhiệm báo cáo')).toBeNull();
+    expect(namedBody('Thực hiện rà soát, cấp thẻ BHYT cho các đối tượng bảo trợ.')).toBeNull();
   });
 });

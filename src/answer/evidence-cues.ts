@@ -208,6 +208,72 @@ const BODY_HEADING = /^(de nghi\s+|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen ha
 export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title.slice(markerLength(title)).trim()));
 
 /**
+ * "Cơ quan nào chủ trì …", "which agency leads …": the question asks which body acts — not who benefits, nor the
+ * recipient of a body it names ("UBND huyện báo cáo cho ai"), nor the partners ("cơ quan phối hợp"), nor a
+ * person ("Trưởng ban là ai", "ai giữ chức …").
+ */
+export const asksActingBody = (question: string): boolean =>
+  asksWhichBody(question) &&
+  !asksBeneficiaries(question) &&
+  !namesParticularBody(question) &&
+  !/\b(?:voi|cho|ve|den|toi|gui|nop) (?:nhung |cac )?(?:ai|(?:co quan|don vi|so|bo|ben) nao)\b|\bphoi hop\b|\bla ai\b|\bgiu chuc\b|\bwho (?:is|was)\b|\b(?:to|with|from) whom\b|\b(?:report|send|submit|work)s? (?:\w+ ){0,3}?(?:to|with)\b|\b(?:coordinat|cooperat|partner|assist|support)/.test(foldedLower(question));
+
+/** What may open a body's name before what it does: "Đề nghị Bảo hiểm xã hội tỉnh", "Trách nhiệm của Sở Tư pháp". */
+const BODY_PREFIX = /^(?:de nghi|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua)\s+/;
+/** The longest a body's name runs. */
+const MAX_BODY_CHARS = 120;
+
+/**
+ * The body a passage names as the one acting, as the passage writes it: the cell of a table row that is a body's
+ * name ("4 | Ứng dụng công nghệ số … | Sở Văn hoá Thể thao du lịch | …"), the body heading the passage opens with
+ * ("7. Sở Nội vụ: Chủ trì …"), the subject of its duty ("Công an tỉnh chủ trì …") or its line in charge ("Đơn vị chủ
+ * trì: Sở Y tế"); null when it names none so.
+ */
+export function namedBody(text: string): string | null {
+  const line = text.replace(/\s+/g, ' ').trim();
+  const folded = foldedLower(line);
+  if (folded.length !== line.length) return null;
+  const spanOf = (start: number, end: number): string => {
+    const prefix = BODY_PREFIX.exec(folded.slice(start))?.[0].length ?? 0;
+    return line.slice(start + prefix, end).replace(/^[\s*_]+|[\s*_:.,;–-]+$/gu, '');
+  };
+  // A name is capitalised, and so is the word after a head that is a common word too ("Số lượng", "Bổ sung", "Ban
+  // hành", "Hội nghị", "Phòng, chống" are none).
+  const isName = (start: number, end: number): boolean => {
+    if (end - start > MAX_BODY_CHARS || !BODY_HEADING.test(folded.slice(start, end).trim())) return false;
+    const name = spanOf(start, end);
+    const head = /^(so|bo|ban|hoi|dai|phong|trung tam|van phong) (\S)/.exec(foldedLower(name));
+    return /^\p{Lu}/u.test(name) && (!head || /\p{Lu}|\d/u.test(name.charAt(head[0].length - 1)));
+  };
+  if (line.includes('|')) {
+    let start = 0;
+    for (const cell of line.split('|')) {
+      const lead = cell.length - cell.trimStart().length;
+      if (isName(start + lead, start + cell.trimEnd().length)) return spanOf(start + lead, start + cell.trimEnd().length);
+      start += cell.length + 1;
+    }
+    return null;
+  }
+  const opening = /^[\s*_]*/u.exec(line)![0].length;
+  const start = opening + markerLength(line.slice(opening));
+  const from = start + (/^[\s*_]*/u.exec(line.slice(start))![0].length);
+  const heading = /^[^:.;]{2,120}?(?=[\s*_]*:)/u.exec(folded.slice(from));
+  if (heading && isName(from, from + heading[0].length)) return spanOf(from, from + heading[0].length);
+  // A heading quoted on its own: "9. Ủy ban nhân dân các huyện, thị xã, thành phố".
+  const whole = spanOf(from, line.length);
+  if (!/[:;.]/u.test(whole) && whole.split(' ').length <= 12 && !/\b(?:chu tri|phoi hop|voi|trach nhiem|nhiem vu|thuc hien)\b/.test(foldedLower(whole)) && isName(from, line.length)) return whole;
+  const subject = DUTY_CLAUSE.exec(folded.slice(from))?.[1];
+  if (subject !== undefined && isName(from, from + subject.length) && !/\b(?:voi|cho|cung|phoi hop)\b/.test(subject)) return spanOf(from, from + subject.length);
+  const inCharge = /\b(?:don vi|co quan) chu tri(?: thuc hien)?\s*[*_]*:\s*[*_]*/.exec(folded);
+  if (inCharge) {
+    const at = inCharge.index + inCharge[0].length;
+    const end = at + (/^[^;.|(]*/.exec(folded.slice(at))![0].trimEnd().length);
+    if (isName(at, end)) return spanOf(at, end);
+  }
+  return null;
+}
+
+/**
  * "1. Bộ trưởng Bộ Công an có trách nhiệm …": a clause that opens with a body and its duty is that body's, whatever
  * heading it sits under; with no body given, any body's.
  */

@@ -14,6 +14,7 @@ import {
   asksDuties,
   asksLedTasks,
   asksWhichBody,
+  asksActingBody,
   asksFunding,
   asksPeriod,
   asksStructure,
@@ -282,6 +283,8 @@ interface Intent {
     duties: boolean;
     /** The groups of people a measure is for ("ai được cấp thẻ BHYT"), a list, not a body. */
     beneficiaries: boolean;
+    /** Which body acts ("cơ quan nào chủ trì …"): the answer's first line names it. */
+    actingBody: boolean;
     /** How a document is laid out (its parts, its chapters). */
     structure: boolean;
     /** Today's prices, rates or weather, which no document holds. */
@@ -591,6 +594,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const asks = {
       duties: asksDuties(standalone),
       beneficiaries: asksBeneficiaries(standalone),
+      actingBody: asksActingBody(standalone),
       structure: asksStructure(standalone),
       liveData: asksLiveData(standalone),
       sameness: SAMENESS.test(foldedLower(standalone)),
@@ -994,7 +998,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       parts,
       // ("Bắc Ninh triển khai chương trình gì …" is not about each of the province's documents: one that does not answer goes unsaid.)
       missing: intent.eachAsked ? silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })) : [],
-      slot: affirms(intent, best, parts) ? { kind: 'yes' } : askedSlot(types, profile.unit, figures, profile.duration, intent.citedAsked),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : (askedSlot(types, profile.unit, figures, profile.duration, intent.citedAsked) ?? (intent.asks.actingBody ? { kind: 'body' } : undefined)),
       retrieveMs,
       quotedLimit,
     };

@@ -66,3 +66,12 @@ describe('comparisonLine', () => {
     expect(comparisonLine([{ name: 'A', value: '18/11/2025' }], { kind: 'date' }, 'vi')).toBeNull();
   });
 });
+
+describe('the body acting', () => {
+  it('leads with the body the best quote names as acting', () => {
+    const value = askedValue('2. Sở Y tế: Chủ trì tổ chức tập huấn.', { kind: 'body' });
+    expect(value).toBe('Sở Y tế');
+    expect(leadLine(value!, '[1]', 'vi')).toBe('Trả lời: Sở Y tế [1].');
+    expect(askedValue('Tổ chức tập huấn cho cán bộ.', { kind: 'body' })).toBeNull();
+  });
+});

@@ -1,12 +1,12 @@
 // The answer first: one line that gives what was asked — the date, the figure with its unit, the share — taken
 // word for word from the best quote, so the line only restates what a cited passage says.
 import { foldDiacritics } from '../lang/normalize.js';
-import { numberAtEnd, type CitedAsked } from './evidence-cues.js';
+import { namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
 
-/** The kind of value a question asks for, when it asks for one. */
-/** A date slot says which cited documents' dates may answer (those the question asks the issue of). */
 /**
- * `conditions` are the cases the question states ("thiệt hại 40%", "rừng 5 năm tuổi"): of a quote setting a value
+ * The kind of value a question asks for, when it asks for one: a verdict, a date, a length of time, a share, a sum, a
+ * count, the body that acts. A date slot says which cited documents' dates may answer (those the question asks the
+ * issue of). `conditions` are the cases the question states ("thiệt hại 40%", "rừng 5 năm tuổi"): of a quote setting a value
  * for each band ("thiệt hại trên 70%, hỗ trợ 15.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 7.500.000
  * đồng/ha"), the value is read from the band they fall in.
  */
@@ -17,6 +17,7 @@ export type AskedSlot = (
   | { kind: 'percent' }
   | { kind: 'money' }
   | { kind: 'count'; unit: string }
+  | { kind: 'body' }
 ) & { conditions?: readonly ((text: string) => boolean)[] };
 
 const DATE =
@@ -43,6 +44,7 @@ function clausesMatching(line: string, conditions: readonly ((text: string) => b
 /** The span of `text` that gives the asked value, or null. Folding keeps offsets: one letter per letter. */
 export function askedValue(text: string, slot: AskedSlot): string | null {
   const line = text.replace(/\s+/g, ' ');
+  if (slot.kind === 'body') return namedBody(text);
   if (slot.kind !== 'yes' && slot.kind !== 'date') {
     for (const clause of clausesMatching(line, slot.conditions ?? [])) {
       const value = askedValue(clause, { ...slot, conditions: undefined });
@@ -85,6 +87,7 @@ const DAYS: Record<string, number> = { gio: 1 / 24, ngay: 1, tuan: 7, thang: 30,
 
 /** A value as a number to compare: a date as yyyymmdd, money in đồng, a length of time in days, a share or a count as written; null when it cannot be read so. */
 export function comparableValue(value: string, slot: AskedSlot): number | null {
+  if (slot.kind === 'body') return null;
   const folded = foldDiacritics(value.normalize('NFC')).toLowerCase();
   if (slot.kind === 'date') {
     const date = /(\d{1,2})(?:\s*\/\s*|\s+thang\s+)(\d{1,2})(?:\s*\/\s*|\s+nam\s+)(\d{4})/.exec(folded);
