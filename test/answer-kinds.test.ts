@@ -221,13 +221,13 @@ describe('questions about nothing the plans hold', () => {
 
 describe('which body acts', () => {
   it('opens with the body the first quote names as the one in charge', async () => {
-    const result = await ask('Cơ quan nào chủ trì tham mưu, triển khai kế hoạch ở TP Lạng Sơn?');
+    const result = await ask('Ở thành phố Lạng Sơn, cơ quan nào chủ trì triển khai kế hoạch?');
     expect(result.answer.split('\n')[0]).toBe('Trả lời: Phòng Lao động - Thương binh và Xã hội [1].');
     expect(quoteOf(result)).toContain('Phòng Lao động - Thương binh và Xã hội');
   });
 
   it('names no body first when the question asks whom a named body reports to', async () => {
-    const result = await ask('Ở Khánh Hòa, UBND cấp huyện báo cáo kết quả cho ai?');
+    const result = await ask('UBND cấp huyện ở Khánh Hòa phải báo cáo kết quả thực hiện cho ai?');
     expect(result.answer).not.toMatch(/^Trả lời:/mu);
   });
 });

@@ -429,15 +429,15 @@ describe('asksLedTasks and asksWhichBody', () => {
 
 describe('asksActingBody', () => {
   it('holds for a question asking which body acts', () => {
-    expect(asksActingBody('Cơ quan nào chủ trì tham mưu, triển khai kế hoạch?')).toBe(true);
+    expect(asksActingBody('Cơ quan nào chủ trì xây dựng kế hoạch năm?')).toBe(true);
     expect(asksActingBody('nhiem vu nay do so nao chu tri')).toBe(true);
     expect(asksActingBody('Which agency leads the plan?')).toBe(true);
   });
 
   it('fails for beneficiaries, recipients and partners of a named body, and persons', () => {
     expect(asksActingBody('Ai được cấp thẻ BHYT?')).toBe(false);
-    expect(asksActingBody('UBND cấp huyện báo cáo kết quả cho ai?')).toBe(false);
-    expect(asksActingBody('Cơ quan phối hợp thực hiện việc đó là ai?')).toBe(false);
+    expect(asksActingBody('UBND các xã gửi báo cáo định kỳ cho ai?')).toBe(false);
+    expect(asksActingBody('Đơn vị phối hợp thực hiện nhiệm vụ này gồm những ai?')).toBe(false);
     expect(asksActingBody('Trưởng Ban Chỉ đạo của tỉnh là ai?')).toBe(false);
     expect(asksActingBody('Who must the districts report to?')).toBe(false);
     expect(asksActingBody('With which bodies will the city cooperate?')).toBe(false);
