@@ -301,10 +301,11 @@ export function composeAnswer(args: {
   // A "Có" verdict is given for one document; side by side, the quotes speak for each.
   if (args.slot && (args.slot.kind !== 'yes' || byDoc.size === 1)) {
     // The answer first: each quoted document's asked value, from its first citation that states one.
-    // (The body acting is read from the document's first quote only: a later one may be another body's.)
+    // (The body acting is read from the document's first quote, or the line saying who leads it right after; a
+    // later one may be another body's.)
     const values = [...byDoc.keys()].flatMap((docId) => {
       const own = citations.filter((candidate) => candidate.docId === docId);
-      const citation = (args.slot!.kind === 'body' ? own.slice(0, 1) : own).find((candidate) => askedValue(candidate.quote, args.slot!) !== null);
+      const citation = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).find((candidate) => askedValue(candidate.quote, args.slot!) !== null);
       return citation ? [{ docId, value: askedValue(citation.quote, args.slot!)!, marker: `[${citation.n}]` }] : [];
     });
     if (values.length === 1 && byDoc.size === 1) lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));

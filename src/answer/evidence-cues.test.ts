@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, namedBody } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -461,5 +461,23 @@ describe('namedBody', () => {
     expect(namedBody('Ban hành quy chế phối hợp trong năm 2025.')).toBeNull();
     expect(namedBody('Các đơn vị phối hợp với Sở Y tế chịu trách nhiệm báo cáo')).toBeNull();
     expect(namedBody('Thực hiện rà soát, cấp thẻ BHYT cho các đối tượng bảo trợ.')).toBeNull();
+  });
+});
+
+describe('taskLeadLine', () => {
+  const text = 'c) Hoạt động 3\n\n- Nội dung: Tuyên truyền về phòng\nngừa bạo lực.\n\n- Cơ quan thực hiện:\n\n+ Sở Văn hóa và Thể thao chủ\ntrì, phối hợp với các sở.\n\n+ Sở Xây dựng đăng tải thông điệp.';
+  const chunk = { start: 100, section: ['III. NỘI DUNG', 'c) Hoạt động 3'], text };
+  const passage = '- Nội dung: Tuyên truyền về phòng\nngừa bạo lực.';
+  const item = { end: 100 + text.indexOf(passage) + passage.length, section: chunk.section, chunk };
+
+  it('finds the line of the task\'s own section that names the body leading it', () => {
+    const line = taskLeadLine(item)!;
+    expect(text.slice(line.start - 100, line.end - 100)).toBe('+ Sở Văn hóa và Thể thao chủ\ntrì, phối hợp với các sở.');
+  });
+
+  it('finds none in a chunk that is not the passage\'s own section, or says no body leads', () => {
+    expect(taskLeadLine({ ...item, section: ['III. NỘI DUNG'] })).toBeNull();
+    const silent = { ...chunk, text: text.slice(0, text.indexOf('- Cơ quan')) };
+    expect(taskLeadLine({ ...item, chunk: silent })).toBeNull();
   });
 });

@@ -207,6 +207,29 @@ const BODY_HEADING = /^(de nghi\s+|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen ha
 /** The heading's marker ("2.", "a)", "Điều 9.") is the grammar's; what follows it names the body. */
 export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title.slice(markerLength(title)).trim()));
 
+/** How a text says who leads: "chủ trì", "cơ quan đầu mối", "chịu trách nhiệm chính", a task card's "Cơ quan thực hiện: …". */
+const LEADS = /\bchu tri\b|\bdau moi\b|\bchiu trach nhiem chinh\b|\b(co quan|don vi) thuc hien\b|\bleads?\b/;
+export const saysWhoLeads = (text: string): boolean => LEADS.test(foldedLower(text));
+/** The most a task's own section runs: "c) Hoạt động 3 — Nội dung: … — Cơ quan thực hiện: Sở … chủ trì". */
+const MAX_TASK_SECTION_CHARS = 1_600;
+/**
+ * Of a passage that is part of a task whose own small section says who leads it ("- Nội dung: Tuyên truyền …", then
+ * "- Cơ quan thực hiện: + Sở Văn hóa và Thể thao chủ trì"), the span of that line after it; null for any other.
+ */
+export function taskLeadLine(item: { end: number; section: readonly string[]; chunk: { start: number; section: readonly string[]; text: string } }): { start: number; end: number } | null {
+  const { chunk } = item;
+  if (item.section.length === 0 || chunk.section.at(-1) !== item.section.at(-1) || chunk.text.length > MAX_TASK_SECTION_CHARS) return null;
+  const from = Math.max(0, item.end - chunk.start);
+  // The paragraphs after the passage in its section: blank lines or list markers start them.
+  for (const match of chunk.text.slice(from).matchAll(/[^\n]+(?:\n(?!\s*\n|[*_\s]*(?:[-–•+]|[a-zđ]\)|\d+\.)\s)[^\n]+)*/gu)) {
+    const paragraph = match[0].trimEnd();
+    if (!saysWhoLeads(paragraph) || namedBody(paragraph.replace(/^[\s*_]*[-–•+]\s*/u, '')) === null) continue;
+    const start = chunk.start + from + match.index!;
+    return { start, end: start + paragraph.length };
+  }
+  return null;
+}
+
 /**
  * "Cơ quan nào chủ trì …", "which agency leads …": the question asks which body acts — not who benefits, nor the
  * recipient of a body it names ("UBND huyện báo cáo cho ai"), nor the partners ("cơ quan phối hợp"), nor a

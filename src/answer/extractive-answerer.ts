@@ -15,6 +15,8 @@ import {
   asksLedTasks,
   asksWhichBody,
   asksActingBody,
+  saysWhoLeads,
+  taskLeadLine,
   asksFunding,
   asksPeriod,
   asksStructure,
@@ -378,9 +380,6 @@ interface Gathered {
   profile: QueryProfile;
   retrieveMs: number;
 }
-
-/** How a text says who leads: "chủ trì", "cơ quan đầu mối", "chịu trách nhiệm chính", a task card's "Cơ quan thực hiện: …". */
-const LEADS = /\bchu tri\b|\bdau moi\b|\bchiu trach nhiem chinh\b|\b(co quan|don vi) thuc hien\b|\bleads?\b/;
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
@@ -847,7 +846,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['not where a document restates its subject, unless who enacts it or what it governs is asked', (item) => needs.subjectAsked || !restatesSubject(item.text)],
-      ['says who leads, when that is asked', (item) => !needs.leadAsked || LEADS.test(foldedLower(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`))],
+      ['says who leads, when that is asked', (item) => !needs.leadAsked || saysWhoLeads(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`) || taskLeadLine(item) !== null],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
       ['says what the term asked about is', (item) => needs.definedTerms.length === 0 || definesAsked(needs, item.text)],
@@ -965,7 +964,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const quotedLimit = intent.absent.length > 0 && !scope ? 1 : MAX_DOCUMENTS_PER_ANSWER;
     const quoted = answeringDocs.slice(0, quotedLimit);
     await documents.load(quoted);
-    const withHeadings = analyzed.types.includes('who') ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading)) : (items: Evidence[]) => items;
+    const withHeadings = analyzed.types.includes('who')
+      ? (items: Evidence[]) => shaper.merged(items.flatMap(shaper.withBodyHeading).flatMap(intent.needs.leadAsked ? shaper.withLeadLine : (item) => [item]))
+      : (items: Evidence[]) => items;
     // "… cho tỉnh Sơn La và tỉnh Điện Biên mỗi tỉnh bao nhiêu?": each place given to is quoted, however its name weighs.
     const { recipients } = intent.needs;
     const perRecipient = (docId: string, picked: Evidence[]): Evidence[] => {

@@ -264,3 +264,17 @@ describe('withSectionItems after a list', () => {
     expect(shaper.withSectionItems([passages[0]], passages).map((item) => item.text)).toEqual(['- Làm đúng quy\ntrình.', 'Báo cáo kịp thời.', '- Công khai.']);
   });
 });
+
+describe('withLeadLine', () => {
+  it("quotes a task's passage with the line of its section naming the body that leads it", () => {
+    const text = 'c) Hoạt động 3\n\n- Nội dung: Tuyên truyền về phòng ngừa bạo lực.\n\n- Cơ quan thực hiện:\n\n+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở.';
+    const chunk = { docId: 'd', start: 0, end: text.length, text, section: ['c) Hoạt động 3'] } as Chunk;
+    const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => [chunk] } as unknown as DocumentReader);
+    const quote = '- Nội dung: Tuyên truyền về phòng ngừa bạo lực.';
+    const start = text.indexOf(quote);
+    const item: Evidence = { chunk, start, end: start + quote.length, text: quote, section: ['c) Hoạt động 3'], headingStart: 0, coverage: 1, fit: 1, score: 1 };
+    expect(shaper.withLeadLine(item).map((passage) => passage.text)).toEqual([quote, '+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở.']);
+    const leading = { ...item, text: '+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở.' };
+    expect(shaper.withLeadLine(leading)).toEqual([leading]);
+  });
+});

@@ -1,4 +1,4 @@
-import { UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies } from './evidence-cues.js';
+import { UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
 import { markerLength } from '../structure/grammar.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
@@ -96,6 +96,8 @@ export interface PassageShaper {
   withIntroducer(item: Evidence): Evidence[];
   /** A table row's figure quoted with the unit its table's caption gives ("Đơn vị: Triệu đồng"). */
   withCaption(item: Evidence): Evidence[];
+  /** A task's passage quoted with the line of its section saying which body leads it ("+ Sở … chủ trì, phối hợp …"). */
+  withLeadLine(item: Evidence): Evidence[];
 }
 
 /** Over the documents of the passages it is given, already read for the question. */
@@ -350,5 +352,10 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return [quoteApart(item, text, at + caption[0].search(/\S/u), at + caption[0].replace(/[\s*_)]+$/u, '').length), item];
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption };
+  const withLeadLine = (item: Evidence): Evidence[] => {
+    const line = saysWhoLeads(item.text) ? null : taskLeadLine(item);
+    return line ? [item, quoteApart(item, documents.document(item.chunk.docId).text, line.start, line.end)] : [item];
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine };
 }
