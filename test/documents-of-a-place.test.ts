@@ -32,9 +32,15 @@ const decision = [
   'Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 6 năm 2025.',
 ].join('\n');
 
+// Two plans of the place with projects numbered alike.
+const projects = (number: string, title: string, second: string, fifth: string): string =>
+  [...header(number, 'KẾ HOẠCH', title), 'I. CÁC DỰ ÁN', '', `1. Dự án 2: ${second}`, '', `2. Dự án 5: ${fifth}`].join('\n');
+const drugs = projects('153/KH-UBND', 'Phòng, chống ma túy trên địa bàn tỉnh Hòa Bình Xanh đến năm 2030', 'Nghiên cứu, ứng dụng khoa học và công nghệ trong phòng, chống ma túy.', 'Nâng cao hiệu quả cai nghiện ma túy và quản lý sau cai.');
+const roads = projects('160/KH-UBND', 'Nâng cấp đường giao thông nông thôn tỉnh Hòa Bình Xanh', 'Làm mới cầu treo qua suối.', 'Trải nhựa đường liên xã.');
+
 let pipeline: TestPipeline;
 beforeAll(async () => {
-  pipeline = await openPipelineOver({ 'ke-hoach-88.txt': plan, 'quyet-dinh-41.txt': decision });
+  pipeline = await openPipelineOver({ 'ke-hoach-88.txt': plan, 'quyet-dinh-41.txt': decision, 'ke-hoach-153.txt': drugs, 'ke-hoach-160.txt': roads });
 }, 120_000);
 afterAll(() => pipeline.cleanup());
 
@@ -52,5 +58,19 @@ describe('a question naming a place of several documents', () => {
     const result = await pipeline.answerer.ask({ question: 'Các văn bản của tỉnh Hòa Bình Xanh phổ cập kỹ năng số cho người dân bằng phong trào gì?' });
     expect(result.answer).toContain('Bình dân học vụ số');
     expect(result.answer).toMatch(NOT_FOUND);
+  });
+});
+
+describe('a follow-up after a question naming one of a place\'s documents', () => {
+  it('stays on that document, though the rewrite carries only the place over', async () => {
+    const history = [
+      { role: 'user' as const, content: 'kh 153 hoa binh xanh co nhung du an nao' },
+      { role: 'assistant' as const, content: 'Kế hoạch 153/KH-UBND có Dự án 2 và Dự án 5.' },
+    ];
+    const result = await pipeline.answerer.ask({ question: 'con du an 2 la ve noi dung gi', history });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('khoa học và công nghệ');
+    expect(result.citations.every((citation) => citation.docId === result.citations[0].docId)).toBe(true);
+    expect(result.answer).not.toContain('cầu treo');
   });
 });

@@ -583,8 +583,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     refresh();
     const standalone = rewriteFollowUp(input.question, input.history ?? [], metas);
     const analyzed = asWhichPlan(analyzeQuestion(standalone, { documents: metas, abbreviations }), standalone);
-    const named = resolveScope(analyzed, metas, input.docIds);
-    const scope = named?.docIds ?? previousScope(input, analyzed);
+    const resolved = resolveScope(analyzed, metas, input.docIds);
+    // A follow-up whose place only the rewrite carried over from the conversation ("còn dự án 2 là gì?" after "KH 153
+    // của Cần Thơ …") stays on the conversation's documents, not on every document of that place.
+    const previous = resolved?.by !== 'request' && input.history?.length ? previousScope(input, analyzed) : null;
+    const carried =
+      resolved?.by === 'place' && standalone !== input.question && previous !== null && previous.every((docId) => resolved.docIds.includes(docId)) && previous.length < resolved.docIds.length &&
+      analyzeQuestion(input.question, { documents: metas, abbreviations }).localities.mentions.length === 0;
+    const named = carried ? null : resolved;
+    const scope = named?.docIds ?? previous;
     // Plans state their period under "Thời gian thực hiện" and their money under "Kinh phí", whatever words the question used.
     const period = asksPeriod(standalone);
     const funding = asksFunding(standalone);
