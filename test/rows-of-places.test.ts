@@ -57,3 +57,13 @@ describe('places compared in a national decision', () => {
     expect(result.answer).not.toContain('39.600');
   });
 });
+
+describe('places over a bound', () => {
+  it('lists every row whose amount, in the table\'s unit, passes the bound the question sets', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo QĐ 2702/QĐ-TTg, những tỉnh nào được bổ sung dưới 60 tỷ đồng?' });
+    expect(result.answered, result.answer).toBe(true);
+    for (const place of ['BẮC NINH', 'NINH BÌNH', 'HƯNG YÊN']) expect(result.answer).toContain(place);
+    for (const place of ['TUYÊN QUANG', 'THANH HÓA']) expect(result.answer).not.toContain(place);
+    expect(result.answer).toContain('Triệu đồng');
+  });
+});

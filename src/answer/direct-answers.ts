@@ -10,6 +10,7 @@ import { findQuotedPhrase } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
 import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, findRecipients, type PlanFactSpan } from './plan-facts.js';
+import { rowsOverThreshold, type Threshold } from './rows-over-threshold.js';
 import type { Evidence } from './select-evidence.js';
 
 // Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
@@ -45,6 +46,8 @@ export interface DirectAnswers {
   definedTerm(documents: QuestionDocuments, terms: readonly string[], scope: readonly string[] | null): Promise<AnswerPart | null>;
   /** The sentences holding the phrases a question quotes, one part per plan that has them. */
   quotedPhrase(documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null): Promise<AnswerPart[]>;
+  /** The rows of a document's tables whose figure passes the bound a question sets, under their unit's caption. */
+  rowsOver(documents: QuestionDocuments, docId: string, threshold: Threshold): Promise<AnswerPart | null>;
 }
 
 /** An act in force from the day it is signed or issued. */
@@ -231,5 +234,14 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       return { docId, kind: 'passages', evidence: clauses.map((span) => evidenceAt(documents, { chunk: span.chunk, start: span.start, end: span.end })) };
     },
     quotedPhrase: quotedPhraseParts,
+    async rowsOver(documents, docId, threshold) {
+      await documents.load([docId]);
+      const spans = rowsOverThreshold(documents.document(docId).text, threshold).flatMap(({ caption, rows }) => [...(caption ? [caption] : []), ...rows]);
+      const evidence = spans.flatMap((span) => {
+        const chunk = chunkAt(documents, docId, span.start);
+        return chunk ? [evidenceAt(documents, { chunk, ...span })] : [];
+      });
+      return evidence.length > 0 ? { docId, kind: 'passages', evidence, layout: 'list' } : null;
+    },
   };
 }

@@ -578,3 +578,5 @@ export function listHead(question: string): string[] {
 
 /** A table's unit stated once above it: "*Đơn vị: Triệu đồng*", "Đơn vị tính: người" (global: read with matchAll). */
 export const UNIT_CAPTION = /đơn vị(?: tính)?\s*:\s*([\p{L} ]{2,20}?)\s*[*_)\n]/giu;
+/** A table's unit caption is read for its rows this far below it (a table of one cell a line runs long). */
+export const MAX_CAPTION_DISTANCE = 8_000;

@@ -56,6 +56,7 @@ import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
+import { askedThreshold, type Threshold } from './rows-over-threshold.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
 import { holdsHeaviestTerms, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -328,6 +329,8 @@ interface DirectAsked {
   section: SectionAsked | null;
   /** Facts about the document itself (its signer, dates, number…). */
   planFacts: readonly PlanFact[];
+  /** The bound a question asking which rows sets on their figure ("những tỉnh nào được trên 150 tỷ đồng"). */
+  threshold: Threshold | null;
 }
 
 /** What the question requires of a passage beyond its words and the kind of fact asked. */
@@ -653,6 +656,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       structureWords: structureWordsAsked(analyzed.searchText),
       section: sectionAsked(standalone, analyzed, scopeMetas, types, needs, head),
       planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, types: askedAbout.flatMap((meta) => meta.type ?? []), byNumber: named?.by === 'number' }),
+      threshold: askedThreshold(standalone),
     };
     return {
       input,
@@ -753,6 +757,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         // Each document named has the section, or retrieval answers (and says which has nothing).
         const parts = await Promise.all(scopeMetas!.map((meta) => direct.namedSection(documents, meta.id, section)));
         return parts.every((part) => part !== null) ? { kind: 'answer', parts } : null;
+      },
+    },
+    {
+      // "Theo QĐ 2639, những địa phương nào được bổ sung trên 150 tỷ đồng?": the rows of the named documents' tables
+      // whose figure passes the bound, read in the tables' unit.
+      name: 'table rows over a bound',
+      run: async ({ scope, direct: { threshold } }, documents) => {
+        if (!threshold || !scope) return null;
+        const parts = (await Promise.all(scope.map((docId) => direct.rowsOver(documents, docId, threshold)))).filter((part) => part !== null);
+        return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
     },
     {

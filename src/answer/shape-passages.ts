@@ -1,4 +1,4 @@
-import { UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
+import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
 import { markerLength } from '../structure/grammar.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
@@ -31,8 +31,6 @@ const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
 /** An introduction quoted with an item of its list is at most this long, and this far above it. */
 const MAX_INTRODUCER_CHARS = 450;
 const MAX_INTRODUCER_DISTANCE = 3_000;
-/** A table's unit caption is read for its rows this far below it (a table of one cell a line runs long). */
-const MAX_CAPTION_DISTANCE = 8_000;
 /** A heading below ends what a colon introduced: "**VI.", "III. ", "Điều 5". */
 const HEADING_LINE = /^(?:\*\*|[IVXLC]+\.\s|(?:Điều|Chương|Mục|Phần)\s+\d)/u;
 /** A short line set in italics or bold that names what follows ("*- Công nghiệp Chế biến*"): no sentence, no figure. */

@@ -1,0 +1,134 @@
+// "Những địa phương nào được bổ sung trên 150 tỷ đồng?": the rows of a document's tables whose figure passes the
+// bound the question sets, read in the table's unit ("Đơn vị: Triệu đồng"), not the rows that repeat its words.
+import { CELL_BREAK, markdownRows, tableRowSpans } from '../structure/grammar.js';
+import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower } from './evidence-cues.js';
+import { comparableValue } from './lead-line.js';
+
+/** A bound on a figure: "trên 150 tỷ đồng" is more than 150e9 đồng; "dưới 50%" less than 50. */
+export interface Threshold {
+  op: '>' | '>=' | '<' | '<=';
+  value: number;
+  kind: 'money' | 'percent';
+}
+
+const VI_OPS: Record<string, Threshold['op']> = {
+  'khong vuot qua': '<=',
+  'khong qua': '<=',
+  'toi da': '<=',
+  'nhieu hon': '>',
+  'lon hon': '>',
+  'cao hon': '>',
+  'vuot qua': '>',
+  tren: '>',
+  hon: '>',
+  'it nhat': '>=',
+  'toi thieu': '>=',
+  tu: '>=',
+  'it hon': '<',
+  'thap hon': '<',
+  'nho hon': '<',
+  duoi: '<',
+};
+const EN_OPS: Record<string, Threshold['op']> = {
+  'more than': '>',
+  'greater than': '>',
+  'higher than': '>',
+  over: '>',
+  above: '>',
+  exceeding: '>',
+  'at least': '>=',
+  'less than': '<',
+  'lower than': '<',
+  under: '<',
+  below: '<',
+  'at most': '<=',
+  'no more than': '<=',
+  'up to': '<=',
+};
+const alternatives = (ops: Record<string, unknown>) => Object.keys(ops).sort((a, b) => b.length - a.length).join('|');
+const VI_BOUND = new RegExp(String.raw`\b(${alternatives(VI_OPS)}) (\d[\d.,]*) ?(?:(ty|trieu|nghin|ngan) ?)?(dong|%|phan tram)?( tro len)?`);
+const EN_BOUND = new RegExp(String.raw`\b(${alternatives(EN_OPS)}) (?:vnd ?)?(\d[\d.,]*) ?(?:(billion|million|thousand) ?)?(vnd|dong|%|percent)?`);
+const EN_MULTIPLIERS: Record<string, string> = { billion: 'ty', million: 'trieu', thousand: 'nghin' };
+
+/**
+ * The bound a question asking which rows ("những tỉnh nào", "which provinces") sets on a sum of money or a share;
+ * null for any other ("từ năm 2021", "hơn 10 người").
+ */
+export function askedThreshold(question: string): Threshold | null {
+  const folded = foldedLower(question);
+  if (!/\bnao\b|\bwhich\b/.test(folded)) return null;
+  const vi = VI_BOUND.exec(folded);
+  const en = vi ? null : EN_BOUND.exec(folded);
+  const match = vi ?? en;
+  if (!match) return null;
+  const [, word, digits, multiplier, unit, upwards] = match;
+  // "từ" bounds only with "trở lên" ("từ 100 tỷ đồng trở lên"): otherwise it starts a range or a period.
+  if (vi && word === 'tu' && !upwards) return null;
+  const op = vi ? VI_OPS[word] : EN_OPS[word];
+  if (unit === '%' || unit === 'phan tram' || unit === 'percent') {
+    const value = comparableValue(digits, { kind: 'percent' });
+    return value === null ? null : { op, value, kind: 'percent' };
+  }
+  if (!unit && !multiplier) return null;
+  // English writes thousands with ",": "1,500 billion".
+  const number = en ? digits.replace(/,/g, '') : digits;
+  const value = comparableValue(`${number} ${en && multiplier ? EN_MULTIPLIERS[multiplier] : (multiplier ?? '')} dong`, { kind: 'money' });
+  return value === null ? null : { op, value, kind: 'money' };
+}
+
+const passes = (value: number, { op, value: bound }: Threshold): boolean =>
+  op === '>' ? value > bound : op === '>=' ? value >= bound : op === '<' ? value < bound : value <= bound;
+
+/** A cell that is a figure alone: "152.100", "**2.615.000**", "12,5%". */
+const FIGURE_CELL = /^[*_\s]*\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*%?[*_\s]*$/u;
+/** A row of totals ("TỔNG", "Cộng") is no row of its own. */
+const TOTAL = /^[*_\s]*(?:tong|cong|total)\b/;
+
+export interface RowSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The rows of the tables of `text` whose figure passes the bound, with the unit caption above each (quoted with
+ * them); none when no table states figures of the bound's kind one a row. A row's figure is its only figure cell
+ * after its first (the order number): a row of several figures does not say which one is meant.
+ */
+export function rowsOverThreshold(text: string, threshold: Threshold): { caption: RowSpan | null; rows: RowSpan[] }[] {
+  const flattened = tableRowSpans(text).map((span) => {
+    const cells: RowSpan[] = [];
+    let from = span.start;
+    for (const piece of text.slice(span.start, span.end).split(CELL_BREAK)) {
+      const start = text.indexOf(piece, from);
+      cells.push({ start, end: start + piece.length });
+      from = start + piece.length;
+    }
+    return { span, cells };
+  });
+  const markdown = markdownRows(text).flatMap(({ cells }) => {
+    if (!cells) return [];
+    const row = text.slice(cells.start, cells.end);
+    let from = cells.start;
+    return [{ span: cells, cells: row.split('|').map((piece) => { const start = text.indexOf(piece, from); from = start + piece.length; return { start, end: start + piece.length }; }) }];
+  });
+  const groups = new Map<number, { caption: RowSpan | null; rows: RowSpan[] }>();
+  for (const { span, cells } of [...flattened, ...markdown]) {
+    if (cells.length < 2) continue;
+    const values = cells.slice(1).filter((cell) => FIGURE_CELL.test(text.slice(cell.start, cell.end)));
+    if (values.length !== 1 || cells.some((cell) => TOTAL.test(foldedLower(text.slice(cell.start, cell.end))))) continue;
+    const bound = Math.max(0, span.start - MAX_CAPTION_DISTANCE);
+    const caption = [...text.slice(bound, span.start).matchAll(UNIT_CAPTION)].at(-1);
+    const unit = caption?.[1] ?? '';
+    const cell = text.slice(values[0].start, values[0].end).replace(/[*_\s]/gu, '');
+    const value =
+      threshold.kind === 'percent'
+        ? cell.endsWith('%') || /phan tram|%/.test(foldedLower(unit)) ? comparableValue(cell, { kind: 'percent' }) : null
+        : /dong/.test(foldedLower(unit)) && !cell.endsWith('%') ? comparableValue(`${cell} ${unit}`, { kind: 'money' }) : null;
+    if (value === null || !passes(value, threshold)) continue;
+    const at = caption ? bound + caption.index! : -1;
+    const group = groups.get(at) ?? { caption: caption ? { start: at + caption[0].search(/\S/u), end: at + caption[0].replace(/[\s*_)]+$/u, '').length } : null, rows: [] };
+    group.rows.push({ start: span.start, end: span.end });
+    groups.set(at, group);
+  }
+  return [...groups.values()];
+}
