@@ -42,6 +42,22 @@ describe('composeAnswer', () => {
   });
 });
 
+describe('composeAnswer: an attached instrument', () => {
+  it('cites an article of the regulation a decision attaches as that regulation\'s, not the decision\'s', () => {
+    const text = `Số: 78/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nBan hành Quy chế tiếp nhận phản ánh\n\n**Điều 1.** Ban hành kèm theo Quyết định này Quy chế tiếp nhận phản ánh.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n**Nguyễn Văn A**\n\n**QUY CHẾ**\n\nTIẾP NHẬN PHẢN ÁNH KIẾN NGHỊ\n\n*(Ban hành kèm theo Quyết định số 78/2025/QĐ-UBND)*\n\n**Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Hằng năm lập dự toán kinh phí bảo trì ứng dụng.\n`;
+    const doc: SourceDocument = { meta: { id: 'qd-78', type: 'Quyết định', number: '78/2025/QĐ-UBND', title: 'Quyết định ban hành quy chế', sourceFile: 'z.txt' }, text, hash: '' };
+    const docChunks = chunkDocument(doc);
+    const item = '1. Hằng năm lập dự toán kinh phí bảo trì ứng dụng.';
+    const start = text.indexOf(item);
+    const chunk = docChunks.find((candidate) => candidate.start <= start && start < candidate.end)!;
+    const evidence: Evidence = { chunk, start, end: start + item.length, text: item, section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
+    const reader = { document: () => doc, chunksOf: () => docChunks, outline: () => outlineOf(doc) };
+    const compose = (language: 'vi' | 'en') => composeAnswer({ parts: [{ docId: 'qd-78', kind: 'passages', evidence: [evidence] }], language, documents: reader, metaOf: () => doc.meta }).answer;
+    expect(compose('vi')).toContain('Theo khoản 1 Điều 12 Quy chế kèm theo Quyết định 78/2025/QĐ-UBND (Trách nhiệm của Sở Khoa học và Công nghệ): “1. Hằng năm');
+    expect(compose('en')).toContain('of the Regulation attached to Decision 78/2025/QĐ-UBND');
+  });
+});
+
 describe('composeAnswer: lists', () => {
   const items = (count: number) => Array.from({ length: count }, (_, i) => `${i + 1}. Nguyên tắc thứ ${i + 1} của quy chế.`);
   const listAnswer = (count: number) => {

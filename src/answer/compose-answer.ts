@@ -94,14 +94,22 @@ function shortened(evidence: Evidence, max: number): Evidence {
   return { ...evidence, text, end: evidence.start + text.length, cut: true };
 }
 
-/** The article all the quotes come from ("Điều 5 › khoản 2"), or null when they come from several or none. */
-function articleOf(labels: readonly string[]): string | null {
-  const first = labels[0];
-  if (!first || !/^Điều \d+/u.test(first)) return null;
-  const article = first.split(' › ')[0];
-  if (!labels.every((label) => label.split(' › ')[0] === article)) return null;
-  return labels.length === 1 ? first : article;
+/**
+ * The article all the quotes come from ("Điều 5 › khoản 2"), with the instrument a decision attaches that holds it
+ * ("Quy chế › Điều 12": the article of the Quy chế, not of the decision); null when they come from several or none.
+ */
+function articleOf(labels: readonly string[]): { article: string; instrument?: string } | null {
+  const first = labels[0]?.split(' › ') ?? [];
+  const at = first.findIndex((part) => /^Điều \d+/u.test(part));
+  if (at < 0 || at > 1) return null;
+  const prefix = first.slice(0, at + 1).join(' › ');
+  if (!labels.every((label) => label === prefix || label.startsWith(`${prefix} › `))) return null;
+  const article = labels.length === 1 ? first.slice(at).join(' › ') : first[at];
+  return at === 1 ? { article, instrument: first[0] } : { article };
 }
+
+/** An attached instrument as English cites it. */
+const INSTRUMENTS_EN: Record<string, string> = { 'Quy chế': 'Regulation', 'Quy định': 'Regulation', 'Điều lệ': 'Charter', 'Hướng dẫn': 'Guidelines', 'Kế hoạch': 'Plan', 'Chương trình': 'Programme', 'Đề án': 'Scheme' };
 
 /** "Điều 5 › khoản 2 › điểm a" as written in a sentence: "điểm a khoản 2 Điều 5" / "Article 5, clause 2, point a". */
 function articlePhrase(label: string, language: Language): string {
@@ -281,11 +289,17 @@ export function composeAnswer(args: {
     // A legal document is cited by its article, as people cite it: "Theo khoản 2 Điều 5 Nghị định 09/2025/NĐ-CP".
     const meta = metaOf(docId);
     const quotes = docParts.flatMap((part) => part.evidence);
-    const article = typeEntry(meta.type).legal ? articleOf(quotes.map(labelOf)) : null;
+    const cited = typeEntry(meta.type).legal ? articleOf(quotes.map(labelOf)) : null;
     // The article's own title often says what the clause quoted means ("Áp dụng hình thức kỷ luật cách chức"), unless the quote starts with it.
-    const articleTitle = article ? titleOfArticle(documents.outline(docId), quotes[0]) : null;
+    const articleTitle = cited ? titleOfArticle(documents.outline(docId), quotes[0]) : null;
     const titled = articleTitle ? ` (${truncateTitle(articleTitle, MAX_ARTICLE_TITLE)})` : '';
-    const source = article ? `${articlePhrase(article, language)} ${phraseOf(docId)}${titled}` : phraseOf(docId);
+    // "khoản 1 Điều 12 Quy chế kèm theo Quyết định 78/2025/QĐ-UBND".
+    const holder = !cited?.instrument
+      ? phraseOf(docId)
+      : language === 'en'
+        ? `of the ${INSTRUMENTS_EN[cited.instrument] ?? cited.instrument} attached to ${phraseOf(docId)}`
+        : `${cited.instrument} kèm theo ${phraseOf(docId)}`;
+    const source = cited ? `${articlePhrase(cited.article, language)} ${holder}${titled}` : phraseOf(docId);
     const lead = language === 'en' ? `According to ${source}: ` : `Theo ${source}: `;
     for (const part of docParts) {
       const standalone = part.kind !== 'passages';
