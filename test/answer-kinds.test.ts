@@ -204,6 +204,11 @@ describe('yes-no questions', () => {
     expect(result.citations[0].quote).toMatch(/trẻ em/u);
   });
 
+  it('lead with no figure when they state one themselves and ask only yes or no', async () => {
+    const result = await ask('Ở Hữu Lũng, người cao tuổi chiếm trên 10% dân số thì có được ưu tiên gì không?');
+    expect(result.answer).not.toMatch(/^Trả lời: \S*\d/mu);
+  });
+
   it('give no verdict on whether two things are the same: no one quote says so', async () => {
     const result = await ask('Ở Bến Tre, trẻ em và người cao tuổi có được chăm sóc giống nhau không?');
     expect(result.answer).not.toMatch(/^Trả lời: (Có|Không)/mu);

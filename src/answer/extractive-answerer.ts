@@ -122,8 +122,17 @@ const plainWords = (text: string): string => ` ${matchKey(text).replace(/[^\p{L}
 /** A ward, commune or district named ("phường Ninh Kiều"): within a document's place, what its passage must name. */
 const NAMED_SUBUNIT = new RegExp(String.raw`(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)` + PLACE_NAME, 'gu');
 
-/** The value a question asks for, for the answer's first line. */
-const askedSlot = (types: readonly string[], unit: string | null, figures: readonly StatedFigure[], duration: boolean, cited: CitedAsked): AskedSlot | undefined => {
+/** "bao nhiêu", "mấy", "how much": a question asking a figure, whatever else it asks. */
+const asksHowMuch = (question: string): boolean =>
+  /\bbao nhieu\b|\bhow (much|many|long)\b|\bwhat (share|percentage|percent|proportion|amount|rate)\b/.test(foldedLower(question)) || /mấy/u.test(question.toLowerCase());
+
+/**
+ * The value a question asks for, for the answer's first line. A yes-no question about one document stating a share
+ * or a sum ("… có tỷ lệ trên 60% thì có được hỗ trợ không?") asks a verdict, not a figure (`verdict`): no figure
+ * leads its answer. (Across documents, the figures each states lead: they are what is compared.)
+ */
+const askedSlot = (verdict: boolean, types: readonly string[], unit: string | null, figures: readonly StatedFigure[], duration: boolean, cited: CitedAsked): AskedSlot | undefined => {
+  if (verdict && !duration && !types.includes('deadline') && !types.includes('date')) return undefined;
   const conditions = figures.map((figure) => (text: string) => figure.pattern.test(text) || !!figure.within?.(text));
   return duration
     ? { kind: 'duration', conditions }
@@ -1020,7 +1029,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       parts,
       // ("Bắc Ninh triển khai chương trình gì …" is not about each of the province's documents: one that does not answer goes unsaid.)
       missing: intent.eachAsked ? silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })) : [],
-      slot: affirms(intent, best, parts) ? { kind: 'yes' } : (askedSlot(types, profile.unit, figures, profile.duration, intent.citedAsked) ?? (intent.asks.actingBody ? { kind: 'body' } : undefined)),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : (askedSlot(types.includes('yes-no') && !asksHowMuch(intent.standalone) && answeringDocs.length === 1, types, profile.unit, figures, profile.duration, intent.citedAsked) ?? (intent.asks.actingBody ? { kind: 'body' } : undefined)),
       retrieveMs,
       quotedLimit,
     };
