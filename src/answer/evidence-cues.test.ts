@@ -365,7 +365,13 @@ describe('asksDuties', () => {
     expect(asksDuties('Compare what the provincial police are tasked with in the two plans.')).toBe(true);
     expect(asksDuties('Trong kế hoạch, Sở Nội vụ có vai trò gì?')).toBe(true);
     expect(asksDuties('What role does the Department of Home Affairs play?')).toBe(true);
+    expect(asksDuties('Kế hoạch giao Kho bạc Nhà nước làm những việc gì?')).toBe(true);
     expect(asksDuties('Kế hoạch có hiệu lực từ ngày nào?')).toBe(false);
+  });
+
+  it('reads the post office, the treasury, the border guard as particular bodies', () => {
+    expect(particularBodies('Bưu điện thành phố phối hợp với Kho bạc Nhà nước')).toEqual(['buu dien', 'kho bac']);
+    expect(particularBodies('Bộ Chỉ huy Quân sự tỉnh và Bộ đội Biên phòng tỉnh')).toEqual(['bo chi huy', 'bo doi bien phong']);
   });
 });
 

@@ -161,7 +161,7 @@ export const citesDocument = (text: string): boolean => DOCUMENT_REFERENCE.test(
 
 // A particular body named in a question: "Sở Y tế", "phòng Tài chính", "UBND xã" — but not "cơ sở y tế".
 const BODY_MENTION =
-  /(?<!co |[-/])\b(so (y te|lao dong|tai chinh|ke hoach|noi vu|giao duc|van hoa|thong tin|tu phap|khoa hoc|nong nghiep|tai nguyen|xay dung|cong thuong|giao thong|ngoai vu|ldtbxh|khdt|gd&dt|gddt|kh&cn|khcn|nn&ptnt|nn&mt|tn&mt|vhttdl|tt&tt|gtvt)|phong (lao dong|tai chinh|y te|van hoa|giao duc|noi vu|ldtbxh|gd&dt)|ubnd|uy ban|trung tam [a-z]+|bao hiem xa hoi|bhxh|van phong|mat tran|mttq|hoi (nguoi|cuu|chu thap|lien hiep|phu nu|nong dan)|cong an|department|committee|centre|center|social security|front)\b/;
+  /(?<!co |[-/])\b(so (y te|lao dong|tai chinh|ke hoach|noi vu|giao duc|van hoa|thong tin|tu phap|khoa hoc|nong nghiep|tai nguyen|xay dung|cong thuong|giao thong|ngoai vu|ldtbxh|khdt|gd&dt|gddt|kh&cn|khcn|nn&ptnt|nn&mt|tn&mt|vhttdl|tt&tt|gtvt)|phong (lao dong|tai chinh|y te|van hoa|giao duc|noi vu|ldtbxh|gd&dt)|ubnd|uy ban|trung tam [a-z]+|bao hiem xa hoi|bhxh|van phong|mat tran|mttq|hoi (nguoi|cuu|chu thap|lien hiep|phu nu|nong dan)|cong an|buu dien|kho bac|ngan hang (nha nuoc|chinh sach)|bo chi huy|bo doi bien phong|dai phat thanh|department|committee|centre|center|social security|front)\b/;
 /** Short forms of bodies' names, read as their long forms wherever a body is named. */
 const BODY_SHORT_FORMS: readonly [RegExp, string][] = [
   [/\bubnd\b/g, 'uy ban'],
@@ -428,9 +428,9 @@ export const asksFunding = (question: string): boolean =>
 export const asksLedTasks = (question: string): boolean =>
   /\b(?:chu tri|phu trach|duoc giao)(?: (?:thuc hien|lam))? (?:(?:nhung|cac) )?(?:nhiem vu|hoat dong|viec|cong viec|noi dung|linh vuc) (?:gi|nao)\b/.test(foldedLower(question));
 
-/** "Nhiệm vụ gì", "làm gì", "nhiệm vụ giao cho …", "what does … do": the answer is a body's list of duties. */
+/** "Nhiệm vụ gì", "làm gì", "làm những việc gì", "nhiệm vụ giao cho …", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
-  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
+  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\blam (?:nhung |cac )?(?:viec|cong viec) (?:gi|nao)\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
 
 /** "Ai", "cơ quan nào", "which department": the question asks which body, whatever else it names. */
 export const asksWhichBody = (question: string): boolean =>
