@@ -37,6 +37,12 @@ describe('curated abbreviations', () => {
     expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'xyz')).toBeUndefined();
   });
 
+  it('covers the abbreviations of every field of administration, read from the data pack', () => {
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'thpt')?.expansion).toBe('trung học phổ thông');
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'pctt')?.expansion).toBe('phòng, chống thiên tai');
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'dtts')?.expansion).toBe('dân tộc thiểu số');
+  });
+
   it('finds by key the first of the spellings a table holds, and reads a new table afresh', () => {
     const table = new Map([['ĐTN', 'đoàn thanh niên'], ['DTN', 'dân tộc người']]);
     expect(lookupAbbreviation(table, 'dtn')).toEqual({ abbreviation: 'ĐTN', expansion: 'đoàn thanh niên' });

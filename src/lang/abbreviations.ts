@@ -1,71 +1,11 @@
 // Abbreviations used in the plans: a curated list plus the ones a document defines itself, "người cao tuổi (NCT)".
+import { readFileSync } from 'node:fs';
 import { matchKey, normalizeVietnamese } from './normalize.js';
 
-/** Abbreviation as written → expansion. */
-export const CURATED_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['BHYT', 'bảo hiểm y tế'],
-  ['BHXH', 'bảo hiểm xã hội'],
-  ['NKT', 'người khuyết tật'],
-  ['NCT', 'người cao tuổi'],
-  ['NCC', 'người có công'],
-  ['BTXH', 'bảo trợ xã hội'],
-  ['LĐTBXH', 'Lao động - Thương binh và Xã hội'],
-  ['LĐ-TB&XH', 'Lao động - Thương binh và Xã hội'],
-  ['LĐ-TBXH', 'Lao động - Thương binh và Xã hội'],
-  ['UBND', 'Ủy ban nhân dân'],
-  ['HĐND', 'Hội đồng nhân dân'],
-  ['MTTQ', 'Mặt trận Tổ quốc'],
-  ['TTg', 'Thủ tướng'],
-  ['CTXH', 'công tác xã hội'],
-  ['CT-XH', 'chính trị - xã hội'],
-  ['ASXH', 'an sinh xã hội'],
-  ['TW', 'Trung ương'],
-  ['TP', 'thành phố'],
-  ['PHCN', 'phục hồi chức năng'],
-  ['CSSK', 'chăm sóc sức khỏe'],
-  ['TE', 'trẻ em'],
-  ['KH', 'kế hoạch'],
-  ['QĐ', 'quyết định'],
-  ['CT', 'chỉ thị'],
-  ['NQ', 'nghị quyết'],
-  ['TT', 'thông tư'],
-  ['NĐ', 'nghị định'],
-  ['CP', 'Chính phủ'],
-  ['KT-XH', 'kinh tế - xã hội'],
-  ['TTYT', 'trung tâm y tế'],
-  ['YTCS', 'y tế cơ sở'],
-  ['TYT', 'trạm y tế'],
-  ['CSBTXH', 'cơ sở bảo trợ xã hội'],
-  ['TGXH', 'trợ giúp xã hội'],
-  ['BVCSTE', 'bảo vệ, chăm sóc trẻ em'],
-  ['BVCSGDTE', 'bảo vệ, chăm sóc và giáo dục trẻ em'],
-  ['TTHC', 'thủ tục hành chính'],
-  ['KGVX', 'khoa giáo - văn xã'],
-  ['NSNN', 'ngân sách nhà nước'],
-  ['KH&ĐT', 'Kế hoạch và Đầu tư'],
-  ['KHĐT', 'Kế hoạch và Đầu tư'],
-  ['TC-KH', 'Tài chính - Kế hoạch'],
-  ['VH-TT', 'Văn hóa và Thông tin'],
-  ['VHTT', 'Văn hóa và Thông tin'],
-  ['GD&ĐT', 'Giáo dục và Đào tạo'],
-  ['GDĐT', 'Giáo dục và Đào tạo'],
-  ['BVSK', 'bảo vệ sức khỏe'],
-  ['TTĐT', 'thông tin điện tử'],
-  // Common across administrative documents of every field.
-  ['MTQG', 'mục tiêu quốc gia'],
-  ['CNTT', 'công nghệ thông tin'],
-  ['CSDL', 'cơ sở dữ liệu'],
-  ['KH&CN', 'Khoa học và Công nghệ'],
-  ['KHCN', 'Khoa học và Công nghệ'],
-  ['ĐMST', 'đổi mới sáng tạo'],
-  ['CĐS', 'chuyển đổi số'],
-  ['PCCC', 'phòng cháy, chữa cháy'],
-  ['ATTP', 'an toàn thực phẩm'],
-  ['TN&MT', 'Tài nguyên và Môi trường'],
-  ['HTX', 'hợp tác xã'],
-  ['DVC', 'dịch vụ công'],
-  ['ĐVHC', 'đơn vị hành chính'],
-]);
+/** Abbreviation as written → expansion: a data pack beside the code (vocabulary, not logic), which a deployment may extend. */
+export const CURATED_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  (JSON.parse(readFileSync(new URL('./vocabulary/abbreviations-vi.json', import.meta.url), 'utf8')) as { entries: [string, string][] }).entries,
+);
 
 /** Folded lower-case key without separators, the form people type: "LĐ-TB&XH" → "ldtbxh", "BHYT" → "bhyt". */
 export const abbreviationKey = (abbreviation: string): string => matchKey(abbreviation).replace(/[^\p{L}\p{N}]/gu, '');
