@@ -159,6 +159,8 @@ export interface AskResult {
   answeredBy: AnsweredBy;
   /** Set when a language model was asked and its answer was not given. */
   fallbackReason?: FallbackReason;
+  /** What the answer's first line gives, as a cited quote words it: a verdict, a date, a figure, the body acting. */
+  lead?: { kind: 'yes' | 'date' | 'duration' | 'percent' | 'money' | 'count' | 'body'; value: string };
   timings: { totalMs: number; retrieveMs: number; answerMs: number };
 }
 

@@ -231,6 +231,12 @@ describe('which body acts', () => {
     expect(quoteOf(result)).toContain('Phòng Lao động - Thương binh và Xã hội');
   });
 
+  it('is the body a later part pointing back at it ("cơ quan đó") asks about', async () => {
+    const result = await ask('Ở thành phố Lạng Sơn, cơ quan nào chủ trì triển khai kế hoạch, và cơ quan đó còn phải tham mưu lập danh sách gì?');
+    expect(result.question).toContain('Phòng Lao động - Thương binh và Xã hội còn phải tham mưu lập danh sách gì');
+    expect(result.answer).toContain('Tham mưu lập danh sách người tham gia tập huấn');
+  });
+
   it('names no body first when the question asks whom a named body reports to', async () => {
     const result = await ask('UBND cấp huyện ở Khánh Hòa phải báo cáo kết quả thực hiện cho ai?');
     expect(result.answer).not.toMatch(/^Trả lời:/mu);

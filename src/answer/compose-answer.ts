@@ -1,4 +1,4 @@
-import type { Chunk, Citation, DocumentMeta, OutlineEntry } from '../types.js';
+import type { AskResult, Chunk, Citation, DocumentMeta, OutlineEntry } from '../types.js';
 import type { DocumentReader } from './question-documents.js';
 import { formatSection } from '../types.js';
 import type { DefinitionSpan } from './find-definition.js';
@@ -162,7 +162,7 @@ export function composeAnswer(args: {
   slot?: AskedSlot;
   /** How many documents are quoted, when fewer than usual; the others are named. */
   quotedLimit?: number;
-}): { answer: string; citations: Citation[]; otherDocuments: string[] } {
+}): { answer: string; citations: Citation[]; otherDocuments: string[]; lead?: AskResult['lead'] } {
   const { parts, language, documents, metaOf } = args;
   const citations: Citation[] = [];
   // A quote's label is read for the lead ("Theo Điều 5 …") and again for its citation: found once.
@@ -313,6 +313,7 @@ export function composeAnswer(args: {
     }
   }
   // A "Có" verdict is given for one document; side by side, the quotes speak for each.
+  let lead: AskResult['lead'];
   if (args.slot && (args.slot.kind !== 'yes' || byDoc.size === 1)) {
     // The answer first: each quoted document's asked value, from its first citation that states one.
     // (The body acting is read from the document's first quote, or the line saying who leads it right after; a
@@ -322,7 +323,10 @@ export function composeAnswer(args: {
       const citation = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).find((candidate) => askedValue(candidate.quote, args.slot!) !== null);
       return citation ? [{ docId, value: askedValue(citation.quote, args.slot!)!, marker: `[${citation.n}]` }] : [];
     });
-    if (values.length === 1 && byDoc.size === 1) lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));
+    if (values.length === 1 && byDoc.size === 1) {
+      lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));
+      lead = { kind: args.slot.kind, value: values[0].value };
+    }
     else if (values.length > 0) {
       const named = values.map(({ docId, value, marker }) => `${capitalise(sideBySideName(docId))}: ${value} ${marker}`).join('; ');
       const compared = comparisonLine(values.map(({ docId, value }) => ({ name: sideBySideName(docId), value })), args.slot, language);
@@ -346,7 +350,7 @@ export function composeAnswer(args: {
         : `… và ${otherDocuments.length} văn bản khác: ${named}${more} (hỏi theo số hiệu văn bản để xem đoạn trích).`,
     );
   }
-  return { answer: lines.join('\n'), citations, otherDocuments };
+  return { answer: lines.join('\n'), citations, otherDocuments, lead };
 }
 
 /** A collection named document by document while it is small. */

@@ -55,7 +55,7 @@ import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
-import { rewriteFollowUp } from './rewrite-follow-up.js';
+import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedThreshold, type Threshold } from './rows-over-threshold.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
@@ -1045,8 +1045,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const preface = scopeMetas && intent.namesScopeProvince ? provinceNote(scopeMetas, language) : undefined;
     await documents.load(quotedDocuments(outcome.parts, outcome.quotedLimit));
     const metaOf = (docId: string): DocumentMeta => metaById.get(docId) ?? documents.document(docId).meta;
-    const { answer, citations, otherDocuments } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface, quotedLimit: outcome.quotedLimit });
-    return { ...base, answer, answered: true, citations, ...(otherDocuments.length > 0 ? { otherDocuments } : {}) };
+    const { answer, citations, otherDocuments, lead } = composeAnswer({ parts: outcome.parts, language, documents, metaOf, missing: outcome.missing, slot: outcome.slot, preface, quotedLimit: outcome.quotedLimit });
+    return { ...base, answer, answered: true, citations, ...(otherDocuments.length > 0 ? { otherDocuments } : {}), ...(lead ? { lead } : {}) };
   };
 
   /** One question, one slot: the stages in order. */
@@ -1079,9 +1079,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const cited = [...new Set(first.citations.map((citation) => citation.docId))];
       const parts = [{ question: pieces[0], result: first }];
       for (const piece of pieces.slice(1)) {
+        // "…, và cơ quan đó còn phải đề xuất gì?": the body an earlier part was answered with.
+        const body = parts.map((part) => part.result.lead).find((lead) => lead?.kind === 'body')?.value;
         const result = await askOne({
           ...input,
-          question: piece,
+          question: body ? withBodyNamed(piece, body) : piece,
           history: [...(input.history ?? []), ...parts.map((part) => ({ role: 'user' as const, content: part.result.question }))],
           // A later part is about the document the first was answered from ("… and when was it issued?"), unless
           // it names its own ("…, and which is the focal point for Decision 2629/QĐ-TTg?").

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatTurn, DocumentMeta } from '../types.js';
-import { elliptical, rewriteFollowUp } from './rewrite-follow-up.js';
+import { elliptical, rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 
 const documents: DocumentMeta[] = JSON.parse(readFileSync(new URL('../../corpus/manifest.json', import.meta.url), 'utf8')).documents;
 const history = (...questions: string[]): ChatTurn[] =>
@@ -195,5 +195,17 @@ describe('elliptical', () => {
     expect(elliptical('Mất bao lâu?', [])).toBe(true);
     expect(elliptical('Ai ký?', [])).toBe(true);
     expect(elliptical('Thủ tục đăng ký kết hôn mất bao lâu?', [])).toBe(false);
+  });
+});
+
+describe('withBodyNamed', () => {
+  it('names the body an earlier part was answered with in place of "cơ quan đó" or "that department"', () => {
+    expect(withBodyNamed('Theo KH 12 của tỉnh, cơ quan đó còn phải đề xuất gì?', 'Công an tỉnh')).toBe('Theo KH 12 của tỉnh, Công an tỉnh còn phải đề xuất gì?');
+    expect(withBodyNamed('What else must that department propose?', 'Sở Y tế')).toBe('What else must Sở Y tế propose?');
+  });
+
+  it('leaves a part alone that points back at no body', () => {
+    expect(withBodyNamed('Kế hoạch đó có hiệu lực khi nào?', 'Công an tỉnh')).toBe('Kế hoạch đó có hiệu lực khi nào?');
+    expect(withBodyNamed('Họ được hỗ trợ bao nhiêu?', 'Công an tỉnh')).toBe('Họ được hỗ trợ bao nhiêu?');
   });
 });

@@ -542,6 +542,18 @@ function rewriteAgainst(question: string, previous: string, documents: readonly 
 }
 
 /**
+ * A later part of a question naming the body an earlier part was answered with ("… cơ quan nào tham mưu sơ kết, và
+ * cơ quan đó còn phải đề xuất gì?" after "Công an tỉnh"): its "cơ quan đó", "that body" replaced by the body's name.
+ */
+export function withBodyNamed(question: string, body: string): string {
+  const current = prepareText(question);
+  const anaphor = anaphorIn(current);
+  if (!anaphor || anaphor.personal) return question;
+  const original = offsetText(current);
+  return original.slice(0, anaphor.start) + body + original.slice(anaphor.end);
+}
+
+/**
  * A standalone form of `question`: follow-ups are read against the earlier user turns (each resolved in turn,
  * so a chain of follow-ups keeps its place and topic); a question that names its own place is left as it is.
  */

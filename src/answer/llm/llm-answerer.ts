@@ -83,6 +83,8 @@ export function createLlmAnswerer({ model, extractive, timeoutMs, logger }: LlmA
           result: {
             ...base,
             answer: text.trim(),
+            // The extractive answer's first line is not this text's.
+            lead: undefined,
             // Numbers stay those of the passages given, so "[3]" in the text is citation 3.
             citations: base.citations.filter((citation) => cited.has(citation.n)),
             answeredBy: 'llm',
