@@ -23,7 +23,7 @@ interface DocumentTypeEntry {
  * reads stored documents differently: the next ingest then reads every document again (served as before meanwhile),
  * not only the changed files.
  */
-export const GRAMMAR_VERSION = 13;
+export const GRAMMAR_VERSION = 14;
 
 /** Longer markers first: "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ". */
 export const DOCUMENT_TYPES: readonly DocumentTypeEntry[] = [
@@ -250,6 +250,12 @@ export const EFFECTIVE_FROM = /có hiệu lực(?: thi hành)?(?: kể)? từ ng
 
 /**
  * Where a legal portal's own page resumes after a scraped document ("## Văn bản liên quan", "FILE ĐƯỢC ĐÍNH KÈM
- * THEO VĂN BẢN"): the rest is the site's lists, instructions and contact details, not the document.
+ * THEO VĂN BẢN", "Văn bản này chưa cập nhật nội dung Tiếng Anh"): the rest is the site's lists, instructions and
+ * contact details, not the document.
  */
-export const WEBSITE_TRAILER = /^\s*(?:#{1,6}\s*Văn bản liên quan\s*$|\*{0,2}FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN)/u;
+export const WEBSITE_TRAILER = /^\s*(?:#{1,6}\s*Văn bản liên quan\s*$|\*{0,2}FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN|Văn bản này chưa cập nhật nội dung Tiếng Anh)/u;
+/**
+ * The portal's one-line summary of the document right before its trailer, type and number without "số":
+ * "Quyết định 2639/QĐ-TTg năm 2025 bổ sung … ban hành", "Thông tư 45/2025/TT-BYT bãi bỏ …".
+ */
+export const PORTAL_SUMMARY = new RegExp(`^\\s*(?:${TYPE_NAMES.join('|')})\\s+\\d+\\/\\S+\\s`, 'u');

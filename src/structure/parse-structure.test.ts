@@ -215,6 +215,13 @@ describe("a legal portal's page after the document", () => {
     expect(blocks.every((block) => block.end <= trailer)).toBe(true);
     expect(chunkDocument(doc(portal, 'Nghị định')).some((chunk) => chunk.text.includes('Điện thoại'))).toBe(false);
   });
+
+  it('starts at its summary of the document, above its note on the English text, not at its list of related documents', () => {
+    const summary = 'Nghị định 12/2025/NĐ-CP quy định xử lý kỷ luật do Chính phủ ban hành';
+    const page = `${DECREE}\n${summary}\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n${summary}\n## Văn bản liên quan\nBan hành:\n17/11/2025\n`;
+    const chunks = chunkDocument(doc(page, 'Nghị định'));
+    expect(chunks.some((chunk) => chunk.text.includes('Tiếng Anh') || chunk.text.includes('do Chính phủ ban hành'))).toBe(false);
+  });
 });
 
 describe('a Word table (Markdown rows) right under an appendix heading', () => {

@@ -10,6 +10,7 @@ import {
   SUB_BULLET,
   isPreambleStart,
   WEBSITE_TRAILER,
+  PORTAL_SUMMARY,
 } from './grammar.js';
 import type { HeadingKind } from '../types.js';
 
@@ -232,16 +233,31 @@ const MOTTO = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ H�
 
 type State = 'header' | 'preamble' | 'body' | 'closing' | 'recipients' | 'signature';
 
+/**
+ * Where a legal portal's page starts after the document: the raw line its trailer opens with ("## Văn bản liên
+ * quan"), or the portal's summary of the document right above it. (Raw lines: cleaning joins the portal's lines to the
+ * document's last paragraph and drops the Markdown marks that tell the portal's heading from a document's words.)
+ */
+function portalStart(original: string): number {
+  const from = Math.max(0, original.search(MOTTO));
+  let previous: RegExpMatchArray | undefined;
+  for (const line of original.matchAll(/^.*$/gmu)) {
+    if (line.index! <= from) continue;
+    if (WEBSITE_TRAILER.test(line[0])) return previous && PORTAL_SUMMARY.test(previous[0]) ? previous.index! : line.index!;
+    if (line[0].trim() !== '') previous = line;
+  }
+  return original.length;
+}
+
 /** Splits a document into roles and sections. */
 export function parseStructure(original: string): Block[] {
-  const lines = linesOf(original);
+  // A portal's page after the document (related documents, contact details) is no part of it: the text is read up to
+  // where it starts.
+  const lines = linesOf(original.slice(0, portalStart(original)));
   // Website boilerplate (copyright notices, portal tables, article summaries) may precede the official header:
   // everything up to the national motto is header.
   const motto = lines.slice(0, 200).findIndex((line) => MOTTO.test(line.text));
-  // A portal's page after the document (related documents, contact details) is no part of it. (Tested on the raw
-  // line: cleaning drops the Markdown marks that tell the portal's heading from a document's words.)
-  const trailer = lines.findIndex((line, index) => index > motto && WEBSITE_TRAILER.test(original.slice(original.lastIndexOf('\n', line.start - 1) + 1, line.end)));
-  const end = trailer === -1 ? lines.length : trailer;
+  const end = lines.length;
   const tableRows = findTables(lines.slice(0, end));
   const plain = lines.map((line) => classifyLine(line.text));
   const classified = plain.map((heading, i) => emphasizedHeading(heading, lines[i], original, [plain[i - 1], plain[i + 1]]));
