@@ -2,7 +2,7 @@ import { memoize } from '../memo-cache.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { markerLength } from '../structure/grammar.js';
+import { PARAGRAPHS, markerLength } from '../structure/grammar.js';
 import { detectLanguage } from './detect-language.js';
 import { asksInDong, MACHINE_WORDS, type QuestionType } from './question-type.js';
 import { isAccented } from './term-stats.js';
@@ -221,7 +221,7 @@ export function taskLeadLine(item: { end: number; section: readonly string[]; ch
   if (item.section.length === 0 || chunk.section.at(-1) !== item.section.at(-1) || chunk.text.length > MAX_TASK_SECTION_CHARS) return null;
   const from = Math.max(0, item.end - chunk.start);
   // The paragraphs after the passage in its section: blank lines or list markers start them.
-  for (const match of chunk.text.slice(from).matchAll(/[^\n]+(?:\n(?!\s*\n|[*_\s]*(?:[-–•+]|[a-zđ]\)|\d+\.)\s)[^\n]+)*/gu)) {
+  for (const match of chunk.text.slice(from).matchAll(PARAGRAPHS)) {
     const paragraph = match[0].trimEnd();
     if (!saysWhoLeads(paragraph) || namedBody(paragraph.replace(/^[\s*_]*[-–•+]\s*/u, '')) === null) continue;
     const start = chunk.start + from + match.index!;

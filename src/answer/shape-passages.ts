@@ -1,5 +1,5 @@
 import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
-import { markerLength } from '../structure/grammar.js';
+import { PARAGRAPHS, markerLength } from '../structure/grammar.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
 import { isTaskField, type Evidence } from './select-evidence.js';
@@ -303,7 +303,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     if (!kind) return [item];
     const bound = Math.max(item.headingStart ?? 0, lineStart - MAX_INTRODUCER_DISTANCE);
     // The paragraphs above the item, nearest first: blank lines or list markers start them.
-    const above = [...text.slice(bound, lineStart).matchAll(/[^\n]+(?:\n(?!\s*\n|[*_\s]*(?:[-–•+]|[a-zđ]\)|\d+\.)\s)[^\n]+)*/gu)].reverse();
+    const above = [...text.slice(bound, lineStart).matchAll(PARAGRAPHS)].reverse();
     for (const [index, match] of above.entries()) {
       const paragraph = match[0].replace(/[*_\s]+$/u, '').replace(/^[*_\s]+/u, '');
       if (kind.test(paragraph)) continue;
