@@ -42,6 +42,23 @@ describe('composeAnswer', () => {
   });
 });
 
+describe('composeAnswer: quotes from several articles', () => {
+  it('cites each quote by its own article and title when they come from different articles', () => {
+    const text = `Số: 14/2025/NĐ-CP\n\nNGHỊ ĐỊNH\n\nQuy định xử lý kỷ luật\n\n**Điều 3. Các trường hợp chưa xem xét xử lý kỷ luật**\n\n1. Đang nghỉ phép.\n\n2. Đang bị tạm giam chờ kết luận.\n\n**Điều 9. Chế độ trong thời gian bị tạm giam**\n\nĐược hưởng 50% mức lương hiện hưởng.\n`;
+    const doc: SourceDocument = { meta: { id: 'nd-14', type: 'Nghị định', number: '14/2025/NĐ-CP', title: 'Nghị định quy định xử lý kỷ luật', sourceFile: 'w.txt' }, text, hash: '' };
+    const docChunks = chunkDocument(doc);
+    const at = (item: string): Evidence => {
+      const start = text.indexOf(item);
+      const chunk = docChunks.find((candidate) => candidate.start <= start && start < candidate.end)!;
+      return { chunk, start, end: start + item.length, text: item, section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
+    };
+    const reader = { document: () => doc, chunksOf: () => docChunks, outline: () => outlineOf(doc) };
+    const { answer } = composeAnswer({ parts: [{ docId: 'nd-14', kind: 'passages', evidence: [at('2. Đang bị tạm giam chờ kết luận.'), at('Được hưởng 50% mức lương hiện hưởng.')] }], language: 'vi', documents: reader, metaOf: () => doc.meta });
+    expect(answer).toContain('Theo Nghị định 14/2025/NĐ-CP: khoản 2 Điều 3 (Các trường hợp chưa xem xét xử lý kỷ luật): “2. Đang bị tạm giam');
+    expect(answer).toContain('Điều 9 (Chế độ trong thời gian bị tạm giam): “Được hưởng 50%');
+  });
+});
+
 describe('composeAnswer: an attached instrument', () => {
   it('cites an article of the regulation a decision attaches as that regulation\'s, not the decision\'s', () => {
     const text = `Số: 78/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nBan hành Quy chế tiếp nhận phản ánh\n\n**Điều 1.** Ban hành kèm theo Quyết định này Quy chế tiếp nhận phản ánh.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n**Nguyễn Văn A**\n\n**QUY CHẾ**\n\nTIẾP NHẬN PHẢN ÁNH KIẾN NGHỊ\n\n*(Ban hành kèm theo Quyết định số 78/2025/QĐ-UBND)*\n\n**Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Hằng năm lập dự toán kinh phí bảo trì ứng dụng.\n`;

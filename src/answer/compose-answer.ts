@@ -202,8 +202,18 @@ export function composeAnswer(args: {
     if (!header || readable(evidence.text).startsWith(header)) return '';
     return language === 'en' ? ` (columns: ${header})` : ` (cột: ${header})`;
   };
+  // A legal document quoted from several articles cites each quote by its own ("khoản 3 Điều 3 (Các trường hợp chưa
+  // xem xét xử lý kỷ luật): “…”"), as its article's title often says what the clause means.
+  const articleByQuote = new Set<string>();
+  const articleTag = (evidence: Evidence): string => {
+    if (!articleByQuote.has(evidence.chunk.docId)) return '';
+    const cited = articleOf([labelOf(evidence)]);
+    if (!cited || cited.instrument) return '';
+    const title = titleOfArticle(documents.outline(evidence.chunk.docId), evidence);
+    return `${articlePhrase(cited.article, language)}${title ? ` (${truncateTitle(title, MAX_ARTICLE_TITLE)})` : ''}: `;
+  };
   const passagesText = (part: AnswerPart): string => {
-    const quotes = part.evidence.map((evidence) => `${quoted(evidence)}${columnsOf(evidence)} ${cite(evidence)}`).join('; ');
+    const quotes = part.evidence.map((evidence) => `${articleTag(evidence)}${quoted(evidence)}${columnsOf(evidence)} ${cite(evidence)}`).join('; ');
     return part.note ? `${quotes} (${part.note[language]})` : quotes;
   };
   const signerText = (part: AnswerPart, standalone: boolean): string => {
@@ -290,6 +300,7 @@ export function composeAnswer(args: {
     const meta = metaOf(docId);
     const quotes = docParts.flatMap((part) => part.evidence);
     const cited = typeEntry(meta.type).legal ? articleOf(quotes.map(labelOf)) : null;
+    if (typeEntry(meta.type).legal && !cited && quotes.length > 1) articleByQuote.add(docId);
     // The article's own title often says what the clause quoted means ("Áp dụng hình thức kỷ luật cách chức"), unless the quote starts with it.
     const articleTitle = cited ? titleOfArticle(documents.outline(docId), quotes[0]) : null;
     const titled = articleTitle ? ` (${truncateTitle(articleTitle, MAX_ARTICLE_TITLE)})` : '';
