@@ -56,6 +56,16 @@ describe('composeAnswer: quotes from several articles', () => {
     const { answer } = composeAnswer({ parts: [{ docId: 'nd-14', kind: 'passages', evidence: [at('2. Đang bị tạm giam chờ kết luận.'), at('Được hưởng 50% mức lương hiện hưởng.')] }], language: 'vi', documents: reader, metaOf: () => doc.meta });
     expect(answer).toContain('Theo Nghị định 14/2025/NĐ-CP: khoản 2 Điều 3 (Các trường hợp chưa xem xét xử lý kỷ luật): “2. Đang bị tạm giam');
     expect(answer).toContain('Điều 9 (Chế độ trong thời gian bị tạm giam): “Được hưởng 50%');
+    // Side by side with another document, each quote keeps its article.
+    const both = { document: (id: string) => (id === 'nd-14' ? doc : source), chunksOf: (id: string) => (id === 'nd-14' ? docChunks : chunks), outline: (id: string) => outlineOf(id === 'nd-14' ? doc : source) };
+    const sideBySide = composeAnswer({
+      parts: [{ docId: 'nd-14', kind: 'passages', evidence: [at('Được hưởng 50% mức lương hiện hưởng.')] }, { docId: 'nd-12', kind: 'passages', evidence: [quote('2. Sử dụng giấy tờ không hợp pháp để được bổ nhiệm vào chức vụ.')] }],
+      language: 'vi',
+      documents: both,
+      metaOf: (id) => (id === 'nd-14' ? doc.meta : source.meta),
+    }).answer;
+    expect(sideBySide).toContain('- Nghị định 14/2025/NĐ-CP: Điều 9 (Chế độ trong thời gian bị tạm giam): “Được hưởng');
+    expect(sideBySide).toContain('- Nghị định 12/2025/NĐ-CP: khoản 2 Điều 10 (Áp dụng hình thức kỷ luật cách chức): “2. Sử dụng');
   });
 });
 

@@ -320,6 +320,8 @@ export function composeAnswer(args: {
     lines.push(language === 'en' ? `The ${plans ? 'plans' : 'documents'} answer this separately:` : `Theo từng ${plans ? 'kế hoạch' : 'văn bản'}:`);
     for (const [docId, docParts] of byDoc) {
       const listed = docParts.some((part) => part.layout === 'list');
+      // Side by side, a legal document's quotes are cited by their articles too.
+      if (typeEntry(metaOf(docId).type).legal) articleByQuote.add(docId);
       lines.push(`- ${capitalise(sideBySideName(docId))}:${listed ? '' : ' '}${docParts.map((part) => partText(part, false)).join('; ')}${listed ? '' : '.'}`);
     }
   }
