@@ -67,3 +67,12 @@ describe('places over a bound', () => {
     expect(result.answer).toContain('Triệu đồng');
   });
 });
+
+describe('the place of the highest amount', () => {
+  it('is the row of the largest figure in the table, not the total nor a row that repeats the question', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo QĐ 2702/QĐ-TTg, tỉnh nào được bổ sung nhiều nhất?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('TUYÊN QUANG');
+    for (const place of ['BẮC NINH', 'THANH HÓA', 'NINH BÌNH']) expect(result.answer).not.toContain(place);
+  });
+});

@@ -10,7 +10,7 @@ import { findQuotedPhrase } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
 import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, findRecipients, type PlanFactSpan } from './plan-facts.js';
-import { rowsOverThreshold, type Threshold } from './rows-over-threshold.js';
+import { tableRowsAsked, type RowsAsked } from './table-rows-asked.js';
 import type { Evidence } from './select-evidence.js';
 
 // Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
@@ -46,8 +46,8 @@ export interface DirectAnswers {
   definedTerm(documents: QuestionDocuments, terms: readonly string[], scope: readonly string[] | null): Promise<AnswerPart | null>;
   /** The sentences holding the phrases a question quotes, one part per plan that has them. */
   quotedPhrase(documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null): Promise<AnswerPart[]>;
-  /** The rows of a document's tables whose figure passes the bound a question sets, under their unit's caption. */
-  rowsOver(documents: QuestionDocuments, docId: string, threshold: Threshold): Promise<AnswerPart | null>;
+  /** The rows of a document's tables a question asks for (past a bound, or of the highest figure), under their unit's caption. */
+  tableRows(documents: QuestionDocuments, docId: string, asked: RowsAsked): Promise<AnswerPart | null>;
 }
 
 /** An act in force from the day it is signed or issued. */
@@ -234,9 +234,9 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       return { docId, kind: 'passages', evidence: clauses.map((span) => evidenceAt(documents, { chunk: span.chunk, start: span.start, end: span.end })) };
     },
     quotedPhrase: quotedPhraseParts,
-    async rowsOver(documents, docId, threshold) {
+    async tableRows(documents, docId, asked) {
       await documents.load([docId]);
-      const spans = rowsOverThreshold(documents.document(docId).text, threshold).flatMap(({ caption, rows }) => [...(caption ? [caption] : []), ...rows]);
+      const spans = tableRowsAsked(documents.document(docId).text, asked).flatMap(({ caption, rows }) => [...(caption ? [caption] : []), ...rows]);
       const evidence = spans.flatMap((span) => {
         const chunk = chunkAt(documents, docId, span.start);
         return chunk ? [evidenceAt(documents, { chunk, ...span })] : [];

@@ -56,7 +56,7 @@ import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
-import { askedThreshold, type Threshold } from './rows-over-threshold.js';
+import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
 import { holdsHeaviestTerms, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -338,8 +338,8 @@ interface DirectAsked {
   section: SectionAsked | null;
   /** Facts about the document itself (its signer, dates, number…). */
   planFacts: readonly PlanFact[];
-  /** The bound a question asking which rows sets on their figure ("những tỉnh nào được trên 150 tỷ đồng"). */
-  threshold: Threshold | null;
+  /** The rows a question asking which of them asks for ("những tỉnh nào được trên 150 tỷ đồng", "… nhiều nhất"). */
+  rows: RowsAsked | null;
 }
 
 /** What the question requires of a passage beyond its words and the kind of fact asked. */
@@ -665,7 +665,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       structureWords: structureWordsAsked(analyzed.searchText),
       section: sectionAsked(standalone, analyzed, scopeMetas, types, needs, head),
       planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, types: askedAbout.flatMap((meta) => meta.type ?? []), byNumber: named?.by === 'number' }),
-      threshold: askedThreshold(standalone),
+      rows: askedRows(standalone),
     };
     return {
       input,
@@ -769,12 +769,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       },
     },
     {
-      // "Theo QĐ 2639, những địa phương nào được bổ sung trên 150 tỷ đồng?": the rows of the named documents' tables
-      // whose figure passes the bound, read in the tables' unit.
-      name: 'table rows over a bound',
-      run: async ({ scope, direct: { threshold } }, documents) => {
-        if (!threshold || !scope) return null;
-        const parts = (await Promise.all(scope.map((docId) => direct.rowsOver(documents, docId, threshold)))).filter((part) => part !== null);
+      // "Theo QĐ 2639, những địa phương nào được bổ sung trên 150 tỷ đồng?", "… tỉnh nào được nhiều nhất?": the rows of
+      // the named documents' tables whose figure passes the bound, read in the tables' unit, or is the highest.
+      name: 'table rows asked for',
+      run: async ({ scope, direct: { rows } }, documents) => {
+        if (!rows || !scope) return null;
+        const parts = (await Promise.all(scope.map((docId) => direct.tableRows(documents, docId, rows)))).filter((part) => part !== null);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
     },

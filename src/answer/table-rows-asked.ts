@@ -1,5 +1,6 @@
-// "Những địa phương nào được bổ sung trên 150 tỷ đồng?": the rows of a document's tables whose figure passes the
-// bound the question sets, read in the table's unit ("Đơn vị: Triệu đồng"), not the rows that repeat its words.
+// "Những địa phương nào được bổ sung trên 150 tỷ đồng?", "tỉnh nào được bổ sung nhiều nhất?": the rows of a
+// document's tables whose figure passes the bound the question sets, read in the table's unit ("Đơn vị: Triệu đồng"),
+// or whose figure is the highest or lowest — not the rows that repeat the question's words.
 import { CELL_BREAK, markdownRows, tableRowSpans } from '../structure/grammar.js';
 import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower } from './evidence-cues.js';
 import { comparableValue } from './lead-line.js';
@@ -76,6 +77,22 @@ export function askedThreshold(question: string): Threshold | null {
   return value === null ? null : { op, value, kind: 'money' };
 }
 
+/** Which rows a question asks for: those past a bound, or those of the highest or lowest figure. */
+export type RowsAsked = { bound: Threshold } | { extreme: 'max' | 'min' };
+
+const MOST = /\b(?:nhieu nhat|cao nhat|lon nhat)\b|\b(?:the )?(?:most|highest|largest|biggest)\b/;
+// ("ít nhất 80%" is a bound, "at least 5" too: a superlative asked ends the question or is followed by no figure.)
+const LEAST = /\b(?:it nhat|thap nhat|nho nhat)\b(?! \d)|\b(?:the )?(?:fewest|lowest|smallest)\b|\bthe least\b/;
+
+/** The rows a question asking which rows ("tỉnh nào", "which province") asks for; null for any other. */
+export function askedRows(question: string): RowsAsked | null {
+  const bound = askedThreshold(question);
+  if (bound) return { bound };
+  const folded = foldedLower(question);
+  if (!/\bnao\b|\bwhich\b/.test(folded)) return null;
+  return MOST.test(folded) ? { extreme: 'max' } : LEAST.test(folded) ? { extreme: 'min' } : null;
+}
+
 const passes = (value: number, { op, value: bound }: Threshold): boolean =>
   op === '>' ? value > bound : op === '>=' ? value >= bound : op === '<' ? value < bound : value <= bound;
 
@@ -90,11 +107,12 @@ export interface RowSpan {
 }
 
 /**
- * The rows of the tables of `text` whose figure passes the bound, with the unit caption above each (quoted with
- * them); none when no table states figures of the bound's kind one a row. A row's figure is its only figure cell
- * after its first (the order number): a row of several figures does not say which one is meant.
+ * The rows of the tables of `text` that state one figure of the kind asked, each with its value and the unit caption
+ * above it: a row's figure is its only figure cell after its first (the order number) — a row of several figures
+ * does not say which one is meant; rows of totals are left out. Without a kind, figures are read as written, to be
+ * compared within one table.
  */
-export function rowsOverThreshold(text: string, threshold: Threshold): { caption: RowSpan | null; rows: RowSpan[] }[] {
+function figureRows(text: string, kind: Threshold['kind'] | null): { span: RowSpan; caption: RowSpan | null; value: number }[] {
   const flattened = tableRowSpans(text).map((span) => {
     const cells: RowSpan[] = [];
     let from = span.start;
@@ -107,28 +125,52 @@ export function rowsOverThreshold(text: string, threshold: Threshold): { caption
   });
   const markdown = markdownRows(text).flatMap(({ cells }) => {
     if (!cells) return [];
-    const row = text.slice(cells.start, cells.end);
     let from = cells.start;
-    return [{ span: cells, cells: row.split('|').map((piece) => { const start = text.indexOf(piece, from); from = start + piece.length; return { start, end: start + piece.length }; }) }];
+    const pieces = text.slice(cells.start, cells.end).split('|').map((piece) => {
+      const start = text.indexOf(piece, from);
+      from = start + piece.length;
+      return { start, end: start + piece.length };
+    });
+    return [{ span: cells, cells: pieces }];
   });
-  const groups = new Map<number, { caption: RowSpan | null; rows: RowSpan[] }>();
-  for (const { span, cells } of [...flattened, ...markdown]) {
-    if (cells.length < 2) continue;
+  return [...flattened, ...markdown].flatMap(({ span, cells }) => {
+    if (cells.length < 2) return [];
     const values = cells.slice(1).filter((cell) => FIGURE_CELL.test(text.slice(cell.start, cell.end)));
-    if (values.length !== 1 || cells.some((cell) => TOTAL.test(foldedLower(text.slice(cell.start, cell.end))))) continue;
+    if (values.length !== 1 || cells.some((cell) => TOTAL.test(foldedLower(text.slice(cell.start, cell.end))))) return [];
     const bound = Math.max(0, span.start - MAX_CAPTION_DISTANCE);
-    const caption = [...text.slice(bound, span.start).matchAll(UNIT_CAPTION)].at(-1);
-    const unit = caption?.[1] ?? '';
+    const found = [...text.slice(bound, span.start).matchAll(UNIT_CAPTION)].at(-1);
+    const unit = found?.[1] ?? '';
     const cell = text.slice(values[0].start, values[0].end).replace(/[*_\s]/gu, '');
     const value =
-      threshold.kind === 'percent'
-        ? cell.endsWith('%') || /phan tram|%/.test(foldedLower(unit)) ? comparableValue(cell, { kind: 'percent' }) : null
-        : /dong/.test(foldedLower(unit)) && !cell.endsWith('%') ? comparableValue(`${cell} ${unit}`, { kind: 'money' }) : null;
-    if (value === null || !passes(value, threshold)) continue;
-    const at = caption ? bound + caption.index! : -1;
-    const group = groups.get(at) ?? { caption: caption ? { start: at + caption[0].search(/\S/u), end: at + caption[0].replace(/[\s*_)]+$/u, '').length } : null, rows: [] };
-    group.rows.push({ start: span.start, end: span.end });
-    groups.set(at, group);
+      kind === null
+        ? comparableValue(cell, { kind: 'percent' })
+        : kind === 'percent'
+          ? cell.endsWith('%') || /phan tram|%/.test(foldedLower(unit)) ? comparableValue(cell, { kind: 'percent' }) : null
+          : /dong/.test(foldedLower(unit)) && !cell.endsWith('%') ? comparableValue(`${cell} ${unit}`, { kind: 'money' }) : null;
+    if (value === null) return [];
+    const at = found ? bound + found.index! : -1;
+    const caption = found ? { start: at + found[0].search(/\S/u), end: at + found[0].replace(/[\s*_)]+$/u, '').length } : null;
+    return [{ span: { start: span.start, end: span.end }, caption, value }];
+  });
+}
+
+/** The rows asked for, grouped under the unit caption above them; none when no table answers. */
+export function tableRowsAsked(text: string, asked: RowsAsked): { caption: RowSpan | null; rows: RowSpan[] }[] {
+  const rows = figureRows(text, 'bound' in asked ? asked.bound.kind : null);
+  let kept: typeof rows;
+  if ('bound' in asked) kept = rows.filter((row) => passes(row.value, asked.bound));
+  else {
+    // The highest or lowest of one table: figures of several tables (several captions) need not compare.
+    if (new Set(rows.map((row) => row.caption?.start ?? -1)).size !== 1) return [];
+    const extreme = (asked.extreme === 'max' ? Math.max : Math.min)(...rows.map((row) => row.value));
+    kept = rows.filter((row) => row.value === extreme);
+  }
+  const groups = new Map<number, { caption: RowSpan | null; rows: RowSpan[] }>();
+  for (const row of kept) {
+    const key = row.caption?.start ?? -1;
+    const group = groups.get(key) ?? { caption: row.caption, rows: [] };
+    group.rows.push(row.span);
+    groups.set(key, group);
   }
   return [...groups.values()];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedThreshold, rowsOverThreshold } from './rows-over-threshold.js';
+import { askedRows, askedThreshold, tableRowsAsked } from './table-rows-asked.js';
 
 describe('askedThreshold', () => {
   it('reads the bound a question asking which rows sets on a sum or a share', () => {
@@ -17,7 +17,7 @@ describe('askedThreshold', () => {
   });
 });
 
-describe('rowsOverThreshold', () => {
+describe('tableRowsAsked', () => {
   const flattened = [
     '*Đơn vị: Triệu đồng*',
     '|', '**STT**', '|', '**Địa phương**', '|', '**Kinh phí**', '|', '|',
@@ -28,20 +28,49 @@ describe('rowsOverThreshold', () => {
   ].join('\n');
 
   it('keeps the rows whose figure, in the caption\'s unit, passes the bound, with the caption', () => {
-    const [group] = rowsOverThreshold(flattened, { op: '<', value: 100e9, kind: 'money' });
+    const [group] = tableRowsAsked(flattened, { bound: { op: '<', value: 100e9, kind: 'money' } });
     expect(flattened.slice(group.caption!.start, group.caption!.end)).toBe('Đơn vị: Triệu đồng');
     expect(group.rows.map((row) => flattened.slice(row.start, row.end))).toEqual(['2\n|\nCAO BẰNG\n|\n68.900', '3\n|\nHUẾ\n|\n11.400']);
   });
 
   it('reads a Word table\'s Markdown rows too, never the row of totals', () => {
     const markdown = 'Đơn vị tính: triệu đồng\n\n| STT | Địa phương | Kinh phí |\n|---|---|---|\n| | Tổng | 320.000 |\n| 1 | Tuyên Quang | 152.100 |\n| 2 | Cao Bằng | 68.900 |';
-    const [group] = rowsOverThreshold(markdown, { op: '>', value: 100e9, kind: 'money' });
+    const [group] = tableRowsAsked(markdown, { bound: { op: '>', value: 100e9, kind: 'money' } });
     expect(group.rows.map((row) => markdown.slice(row.start, row.end))).toEqual(['1 | Tuyên Quang | 152.100']);
   });
 
   it('finds none where the unit is unknown or a row holds several figures', () => {
-    expect(rowsOverThreshold(flattened.replace('*Đơn vị: Triệu đồng*', ''), { op: '<', value: 100e9, kind: 'money' })).toEqual([]);
+    expect(tableRowsAsked(flattened.replace('*Đơn vị: Triệu đồng*', ''), { bound: { op: '<', value: 100e9, kind: 'money' } })).toEqual([]);
     const twoFigures = 'Đơn vị: Triệu đồng\n\n| STT | Địa phương | Năm 2025 | Năm 2026 |\n| 1 | Cao Bằng | 68.900 | 70.000 |';
-    expect(rowsOverThreshold(twoFigures, { op: '>', value: 1e9, kind: 'money' })).toEqual([]);
+    expect(tableRowsAsked(twoFigures, { bound: { op: '>', value: 1e9, kind: 'money' } })).toEqual([]);
+  });
+});
+
+describe('askedRows', () => {
+  it('asks the rows past a bound, or those of the highest or lowest figure', () => {
+    expect(askedRows('Những tỉnh nào được bổ sung trên 150 tỷ đồng?')).toEqual({ bound: { op: '>', value: 150e9, kind: 'money' } });
+    expect(askedRows('Theo QĐ 2639, địa phương nào được bổ sung nhiều nhất?')).toEqual({ extreme: 'max' });
+    expect(askedRows('Which province received the least?')).toEqual({ extreme: 'min' });
+    expect(askedRows('tinh nao duoc bo sung it nhat')).toEqual({ extreme: 'min' });
+  });
+
+  it('asks no rows for "at least" a figure without a bound of money or share, or a question asking which of nothing', () => {
+    expect(askedRows('Những xã nào có ít nhất 10 người cao tuổi?')).toBeNull();
+    expect(askedRows('Kế hoạch đặt mục tiêu cao nhất là gì?')).toBeNull();
+  });
+});
+
+describe('tableRowsAsked: the highest or lowest', () => {
+  const table = 'Đơn vị: Triệu đồng\n\n| STT | Địa phương | Kinh phí |\n|---|---|---|\n| | Tổng | 320.000 |\n| 1 | Tuyên Quang | 152.100 |\n| 2 | Cao Bằng | 68.900 |\n| 3 | Huế | 11.400 |';
+
+  it('keeps the row of the highest or the lowest figure of the table, never its total', () => {
+    const rows = (extreme: 'max' | 'min') => tableRowsAsked(table, { extreme }).flatMap((group) => group.rows.map((row) => table.slice(row.start, row.end)));
+    expect(rows('max')).toEqual(['1 | Tuyên Quang | 152.100']);
+    expect(rows('min')).toEqual(['3 | Huế | 11.400']);
+  });
+
+  it('compares no figures across tables of different captions', () => {
+    const two = `${table}\n\nĐơn vị tính: người\n\n| STT | Địa phương | Số người |\n|---|---|---|\n| 1 | Cao Bằng | 212.500 |`;
+    expect(tableRowsAsked(two, { extreme: 'max' })).toEqual([]);
   });
 });
