@@ -113,6 +113,16 @@ describe('detectQuestionTypes (English)', () => {
   });
 });
 
+describe('detectQuestionTypes: an English "when" that asks and one that does not', () => {
+  it('asks a date with a "when" that asks, not with one opening a clause of the question', () => {
+    expect(detectQuestionTypes('When was the plan issued?', 'en')).toContain('date');
+    expect(detectQuestionTypes('Who signs the decision, and when?', 'en')).toContain('date');
+    expect(detectQuestionTypes('What must the province do after the flood, and by when?', 'en')).toContain('date');
+    expect(detectQuestionTypes('What rule applies when secret documents are digitised?', 'en')).not.toContain('date');
+    expect(detectQuestionTypes('What happens when a civil servant fails to show up?', 'en')).not.toContain('date');
+  });
+});
+
 describe('isDateType', () => {
   it('is a date asked, when something happens or by when it is due', () => {
     expect(['date', 'deadline', 'who', 'count'].map(isDateType)).toEqual([true, true, false, false]);

@@ -121,6 +121,8 @@ const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp'
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
 const ASKED_DOCUMENT = /\b(?:which|what)\s+(?:[\p{L}'’-]+\s+){1,4}(?:directives?|decisions?|decrees?|circulars?|notices?|resolutions?|laws?|conclusions?|documents?)\b/u;
 const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|was|were)\b/i;
+/** "When …?", "… and when must …", "by when", "since when", "… when?": a "when" that asks. */
+const INTERROGATIVE_WHEN = /(?:^|[,;:(]\s*|\b(?:and|or|but|by|since|until|from)\s+)when\b|\bwhen\s+(?:is|are|was|were|will|would|does|do|did|must|should|can|could|has|have|had|shall|may)\b|\bwhen\s*[?)]|\bwhen\s*$/;
 /**
  * "Which training programmes do the schools organise?", "What food-safety measures does the plan set out?": a
  * wh-word before a plural noun and its verb asks for the items, as "những … nào" does.
@@ -172,6 +174,12 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
     const chua = findPhrase(prepared, CHUA).find((m) => m.end === end);
     if (chua && findPhrase(prepared, DA).some((m) => m.start < chua.start)) found.add('yes-no');
   } else {
+    // "What rule applies when documents are digitised?": a "when" opening a clause of the question asks no date; only
+    // one asking ("When …?", "… and when must …", "by when") does.
+    if (found.has('date') && !INTERROGATIVE_WHEN.test(prepared.lower)) {
+      const clauses = { ...prepared, lower: prepared.lower.replace(/\bwhen\b/g, '    '), folded: prepared.folded.replace(/\bwhen\b/g, '    ') };
+      if (!findIndexed(clauses, EN_TABLE).some(({ value }) => value === 'date')) found.delete('date');
+    }
     if (EN_YES_NO_START.test(prepared.lower) || /^\s*is there|^\s*are there/.test(prepared.lower)) found.add('yes-no');
     if (EN_PLURAL_WH.test(prepared.lower)) found.add('list');
   }
