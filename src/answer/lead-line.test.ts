@@ -75,3 +75,10 @@ describe('the body acting', () => {
     expect(askedValue('Tổ chức tập huấn cho cán bộ.', { kind: 'body' })).toBeNull();
   });
 });
+
+describe('a count', () => {
+  it('ends on what is counted, not on a function word of what follows', () => {
+    expect(askedValue('Đã có 266 lượt người được trợ giúp pháp lý.', { kind: 'count', unit: 'luot' })).toBe('266 lượt người');
+    expect(askedValue('Toàn tỉnh có 12.805 người cao tuổi, chiếm 10,35% dân số.', { kind: 'count', unit: 'nguoi' })).toBe('12.805 người cao tuổi');
+  });
+});

@@ -1,6 +1,7 @@
 // The answer first: one line that gives what was asked — the date, the figure with its unit, the share — taken
 // word for word from the best quote, so the line only restates what a cited passage says.
 import { foldDiacritics } from '../lang/normalize.js';
+import { STOPWORDS } from '../lang/stopwords.js';
 import { namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
 
 /**
@@ -67,7 +68,11 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   const between = slot.unit === 'luot' ? '[a-z]+' : '(?!luot\\s)[a-z]+';
   const match = new RegExp(`(?<![\\d.,])\\d[\\d.,]*\\s+(?:${between}\\s+){0,2}?${slot.unit}(?![a-z])(?:\\s+[a-z]+){0,2}`).exec(folded);
   if (!match || folded.length !== line.length) return null;
-  return line.slice(match.index, match.index + match[0].length).replace(/[\s,;:.]+$/u, '');
+  // (A function word the two words after the unit end on belongs to what follows: "266 lượt người được …".)
+  const value = line.slice(match.index, match.index + match[0].length).replace(/[\s,;:.]+$/u, '');
+  const words = value.split(/\s+/u);
+  while (words.length > 2 && STOPWORDS.has(words.at(-1)!.toLowerCase())) words.pop();
+  return words.join(' ');
 }
 
 /** "Trước ngày 20/11 hằng năm [1]." — the value of the best quote with its citation marker. */
