@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -485,5 +485,13 @@ describe('taskLeadLine', () => {
     expect(taskLeadLine({ ...item, section: ['III. NỘI DUNG'] })).toBeNull();
     const silent = { ...chunk, text: text.slice(0, text.indexOf('- Cơ quan')) };
     expect(taskLeadLine({ ...item, chunk: silent })).toBeNull();
+  });
+});
+
+describe('asksHowMuch', () => {
+  it('reads a question asking a figure, whatever else it asks', () => {
+    expect(asksHowMuch('Có được hỗ trợ không, và bao nhiêu tiền?')).toBe(true);
+    expect(asksHowMuch('How much does the province receive?')).toBe(true);
+    expect(asksHowMuch('Tỉnh có tỷ lệ trên 60% thì có được hỗ trợ không?')).toBe(false);
   });
 });

@@ -432,6 +432,10 @@ export const asksLedTasks = (question: string): boolean =>
 export const asksDuties = (question: string): boolean =>
   /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\blam (?:nhung |cac )?(?:viec|cong viec) (?:gi|nao)\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
 
+/** "bao nhiêu", "mấy", "how much": a question asking a figure, whatever else it asks. */
+export const asksHowMuch = (question: string): boolean =>
+  /\bbao nhieu\b|\bhow (much|many|long)\b|\bwhat (share|percentage|percent|proportion|amount|rate)\b/.test(foldedLower(question)) || /mấy/u.test(question.toLowerCase());
+
 /** "Ai", "cơ quan nào", "which department": the question asks which body, whatever else it names. */
 export const asksWhichBody = (question: string): boolean =>
   /\bai\b|\b(?:co quan|don vi|so|bo|phong|nganh|cap|ban|to chuc|luc luong) nao\b|\bwho(?:m)?\b|\bwhich (?:agency|agencies|department|departments|body|bodies|unit|units|ministry|ministries|office|authority|organi[sz]ation)\b/.test(foldedLower(question));

@@ -15,6 +15,7 @@ import {
   asksLedTasks,
   asksWhichBody,
   asksActingBody,
+  asksHowMuch,
   saysWhoLeads,
   taskLeadLine,
   asksFunding,
@@ -121,10 +122,6 @@ const plainWords = (text: string): string => ` ${matchKey(text).replace(/[^\p{L}
 
 /** A ward, commune or district named ("phường Ninh Kiều"): within a document's place, what its passage must name. */
 const NAMED_SUBUNIT = new RegExp(String.raw`(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn|[Pp]hường|[Xx]ã)` + PLACE_NAME, 'gu');
-
-/** "bao nhiêu", "mấy", "how much": a question asking a figure, whatever else it asks. */
-const asksHowMuch = (question: string): boolean =>
-  /\bbao nhieu\b|\bhow (much|many|long)\b|\bwhat (share|percentage|percent|proportion|amount|rate)\b/.test(foldedLower(question)) || /mấy/u.test(question.toLowerCase());
 
 /**
  * The value a question asks for, for the answer's first line. A yes-no question about one document stating a share
@@ -297,6 +294,8 @@ interface Intent {
     beneficiaries: boolean;
     /** Which body acts ("cơ quan nào chủ trì …"): the answer's first line names it. */
     actingBody: boolean;
+    /** A figure, whatever else ("bao nhiêu", "mấy", "how much"): a yes-no question asking none asks a verdict. */
+    howMuch: boolean;
     /** How a document is laid out (its parts, its chapters). */
     structure: boolean;
     /** Today's prices, rates or weather, which no document holds. */
@@ -613,6 +612,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       duties: asksDuties(standalone),
       beneficiaries: asksBeneficiaries(standalone),
       actingBody: asksActingBody(standalone),
+      howMuch: asksHowMuch(standalone),
       structure: asksStructure(standalone),
       liveData: asksLiveData(standalone),
       sameness: SAMENESS.test(foldedLower(standalone)),
@@ -1029,7 +1029,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       parts,
       // ("Bắc Ninh triển khai chương trình gì …" is not about each of the province's documents: one that does not answer goes unsaid.)
       missing: intent.eachAsked ? silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })) : [],
-      slot: affirms(intent, best, parts) ? { kind: 'yes' } : (askedSlot(types.includes('yes-no') && !asksHowMuch(intent.standalone) && answeringDocs.length === 1, types, profile.unit, figures, profile.duration, intent.citedAsked) ?? (intent.asks.actingBody ? { kind: 'body' } : undefined)),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : (askedSlot(types.includes('yes-no') && !intent.asks.howMuch && answeringDocs.length === 1, types, profile.unit, figures, profile.duration, intent.citedAsked) ?? (intent.asks.actingBody ? { kind: 'body' } : undefined)),
       retrieveMs,
       quotedLimit,
     };
