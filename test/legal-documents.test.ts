@@ -171,3 +171,12 @@ describe('a phrase the question quotes', () => {
     if (result.answered) expect(result.answer).toMatch(/\d+\s?%/);
   });
 });
+
+describe('the date of a law a decree rests on', () => {
+  it('is read from the legal basis naming it; a law it does not rest on is not answered with its own date', async () => {
+    const cited = await pipeline.answerer.ask({ question: 'Nghị định 171/2025/NĐ-CP căn cứ Luật Giáo dục ban hành ngày nào?' });
+    expect(cited.answer.split('\n')[0]).toBe('Trả lời: Ngày 14 tháng 6 năm 2019 [1].');
+    const other = await pipeline.answerer.ask({ question: 'Nghị định 171/2025/NĐ-CP căn cứ Luật Đất đai ban hành ngày nào?' });
+    expect(other.answered, other.answer).toBe(false);
+  });
+});

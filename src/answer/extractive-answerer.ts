@@ -54,7 +54,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -339,6 +339,8 @@ interface DirectAsked {
   planFacts: readonly PlanFact[];
   /** The rows a question asking which of them asks for ("những tỉnh nào được trên 150 tỷ đồng", "… nhiều nhất"). */
   rows: RowsAsked | null;
+  /** The name of a law the document rests on whose date is asked ("căn cứ Luật Cán bộ, công chức ban hành ngày nào"), folded words. */
+  basisDate: readonly string[];
 }
 
 /** What the question requires of a passage beyond its words and the kind of fact asked. */
@@ -666,6 +668,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       section: sectionAsked(standalone, analyzed, scopeMetas, types, needs, head),
       planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, types: askedAbout.flatMap((meta) => meta.type ?? []), byNumber: named?.by === 'number' }),
       rows: askedRows(standalone),
+      basisDate: basisDateAsked(standalone),
     };
     return {
       input,
@@ -780,7 +783,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     },
     {
       name: 'facts about the document itself',
-      run: async ({ standalone, scope, slot, needs, direct: { planFacts: facts } }, documents) => {
+      run: async ({ standalone, scope, slot, needs, direct: { planFacts: facts, basisDate } }, documents) => {
         if (facts.length === 0) return null;
         const parts: AnswerPart[] = [];
         const missing: MissingFact[] = [];
@@ -803,6 +806,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
         // "… căn cứ nghị quyết nào của Chính phủ?": the legal bases citing a document of the type asked; when none
         // does, the document may cite one elsewhere (its aims, its tasks), which retrieval finds.
         const { citedType } = needs;
+        // "… căn cứ Luật Cán bộ, công chức ban hành ngày nào": the legal basis naming that law gives its date; with none
+        // naming it, the document does not rest on it.
+        if (basisDate.length > 0 && facts.every((fact) => fact === 'legal-basis')) {
+          const name = ` ${basisDate.join(' ')} `;
+          const naming = parts.flatMap((part) => (part.kind === 'passages' ? [{ ...part, evidence: part.evidence.filter((item) => plainWords(item.text).includes(name)) }] : [])).filter((part) => part.evidence.length > 0);
+          return naming.length > 0 ? { kind: 'answer', parts: naming, slot: { kind: 'date', cited: () => true } } : { kind: 'abstain', details: {} };
+        }
         if (citedType && facts.every((fact) => fact === 'legal-basis')) {
           const citing = parts.flatMap((part) => (part.kind === 'passages' ? [{ ...part, evidence: part.evidence.filter((item) => citedType(item.text)) }] : [])).filter((part) => part.evidence.length > 0);
           return citing.length > 0 ? { kind: 'answer', parts: citing, missing } : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -228,5 +228,14 @@ describe('asksSubject', () => {
 
   it('leaves alone a request ("đề nghị cấp phép") that asks for no proposer', () => {
     expect(asksSubject('Ai phải nộp phí khi đề nghị cấp giấy phép kinh doanh?')).toBe(false);
+  });
+});
+
+describe('basisDateAsked', () => {
+  it('reads the name of a law a document rests on whose date is asked, and asks the legal bases for it, not the document\'s date', () => {
+    const question = 'Nghị định 09/2025/NĐ-CP căn cứ Luật Ngân sách nhà nước ban hành ngày nào?';
+    expect(basisDateAsked(question)).toEqual(['luat', 'ngan', 'sach', 'nha', 'nuoc']);
+    expect(facts(question, [TITLE], true)).toEqual(['legal-basis']);
+    expect(basisDateAsked('Nghị định 09/2025/NĐ-CP căn cứ luật nào?')).toEqual([]);
   });
 });

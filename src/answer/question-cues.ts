@@ -49,6 +49,11 @@ const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
 /** "… luật đó ban hành ngày nào", "when was that law passed": the date of a document the question asks for by type. */
 const CITED_DATE = /[,;]?\s*(?:va\s+)?\b(?:(?:luat|van ban|nghi dinh|thong tu|quyet dinh|nghi quyet|chi thi) (?:do|nay|ay|tren)\b.*\b(?:ban hanh|ky|thong qua)|(?:when|what date) (?:was|were|did) (?:that|this|the|these|those) (?:law|decree|circular|decision|resolution|document)s?\b)/;
+/** "… căn cứ Luật Cán bộ, công chức ban hành ngày nào": the date of a law the document rests on, named without its number. */
+const BASIS_DATE = /\bcan cu (?:vao )?((?:bo luat|luat|phap lenh|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi) (?!so\b|nao\b)[a-z ,-]{2,80}?)(?: duoc)?(?: ban hanh| ky| thong qua)?(?: vao)? (?:ngay|nam) nao\b/;
+/** The name of the document a question asks the date of among the legal bases, folded words; none when it asks none. */
+export const basisDateAsked = (question: string): string[] =>
+  (BASIS_DATE.exec(foldedLower(question))?.[1] ?? '').split(/[^a-z0-9]+/).filter((word) => word.length > 0);
 /** "Ngày có hiệu lực", "the date": a day asked about; not one bounding the case asked ("trước ngày … có hiệu lực thì …"). */
 const NAMES_DAY = /(?<!\b(?:truoc|sau|tu|ke tu|den|toi|before|after|from|until) )\b(ngay|dates?|days?)\b/;
 const WHEN = /\b(thang|ngay|nam) (may|nao)\b|\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bwhen\b|\bwhat date\b/;
@@ -93,6 +98,8 @@ export function askedPlanFacts(
   const { titles } = about;
   if (about.otherDocument) return [];
   const folded = foldedLower(withoutAsides(question));
+  // The date of a law it rests on is in its legal bases, not its own date, however many words name the law.
+  if (BASIS_DATE.test(folded)) return ['legal-basis'];
   const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));
   const places = new Set(analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' ')));
   /** The words of a text that are none of: document numbers, digits, function words, the frame, the title, places. */
