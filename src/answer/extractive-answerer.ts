@@ -599,7 +599,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const resolved = resolveScope(analyzed, metas, input.docIds);
     // A follow-up whose place only the rewrite carried over from the conversation ("còn dự án 2 là gì?" after "KH 153
     // của Cần Thơ …") stays on the conversation's documents, not on every document of that place.
-    const previous = resolved?.by !== 'request' && input.history?.length ? previousScope(input, analyzed) : null;
+    // (Only read where it may serve: with no scope of its own, or one by place.)
+    const previous = !resolved || resolved.by === 'place' ? previousScope(input, analyzed) : null;
     const carried =
       resolved?.by === 'place' && standalone !== input.question && previous !== null && previous.every((docId) => resolved.docIds.includes(docId)) && previous.length < resolved.docIds.length &&
       analyzeQuestion(input.question, { documents: metas, abbreviations }).localities.mentions.length === 0;

@@ -113,26 +113,17 @@ export interface RowSpan {
  * compared within one table.
  */
 function figureRows(text: string, kind: Threshold['kind'] | null): { span: RowSpan; caption: RowSpan | null; value: number }[] {
-  const flattened = tableRowSpans(text).map((span) => {
-    const cells: RowSpan[] = [];
+  // A row's cells, where they stand in the text: its span cut at the separators of its kind of table.
+  const cellsOf = (span: RowSpan, separator: RegExp | string): RowSpan[] => {
     let from = span.start;
-    for (const piece of text.slice(span.start, span.end).split(CELL_BREAK)) {
-      const start = text.indexOf(piece, from);
-      cells.push({ start, end: start + piece.length });
-      from = start + piece.length;
-    }
-    return { span, cells };
-  });
-  const markdown = markdownRows(text).flatMap(({ cells }) => {
-    if (!cells) return [];
-    let from = cells.start;
-    const pieces = text.slice(cells.start, cells.end).split('|').map((piece) => {
+    return text.slice(span.start, span.end).split(separator).map((piece) => {
       const start = text.indexOf(piece, from);
       from = start + piece.length;
       return { start, end: start + piece.length };
     });
-    return [{ span: cells, cells: pieces }];
-  });
+  };
+  const flattened = tableRowSpans(text).map((span) => ({ span, cells: cellsOf(span, CELL_BREAK) }));
+  const markdown = markdownRows(text).flatMap(({ cells }) => (cells ? [{ span: cells, cells: cellsOf(cells, '|') }] : []));
   return [...flattened, ...markdown].flatMap(({ span, cells }) => {
     if (cells.length < 2) return [];
     const values = cells.slice(1).filter((cell) => FIGURE_CELL.test(text.slice(cell.start, cell.end)));
