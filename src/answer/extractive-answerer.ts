@@ -1021,7 +1021,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const listed = listLike ? shaper.withLedTasks(shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies), intent.needs.tableBodies) : picked;
       return shaper.merged(listed.map(shaper.withIntroduced).map((item) => shaper.withSentenceAfter(item, scored)).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
     };
-    const shaped: AnswerPart[] = answeringDocs.map((docId) => ({ docId, kind: 'passages', evidence: quoted.includes(docId) ? withHeadings(passagesOf(docId)) : groups.get(docId)!.slice(0, 1) }));
+    // A list answer quoting an enumeration that runs on past its passage is quoted item by item.
+    const partOf = (docId: string): AnswerPart => {
+      if (!quoted.includes(docId)) return { docId, kind: 'passages', evidence: groups.get(docId)!.slice(0, 1) };
+      const evidence = withHeadings(passagesOf(docId));
+      const items = listLike ? evidence.map((item) => shaper.itemized(item)) : [];
+      return items.some((found) => found !== null) ? { docId, kind: 'passages', evidence: evidence.flatMap((item, index) => items[index] ?? [item]), layout: 'list' } : { docId, kind: 'passages', evidence };
+    };
+    const shaped: AnswerPart[] = answeringDocs.map(partOf);
     // "… hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": the date asked is the one the document takes
     // effect, quoted after it.
     const dateAsked = types.some(isDateType);

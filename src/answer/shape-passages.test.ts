@@ -278,3 +278,35 @@ describe('withLeadLine', () => {
     expect(shaper.withLeadLine(leading)).toEqual([leading]);
   });
 });
+
+describe('itemized', () => {
+  const long = 'Khai thác tốt các tuyến vận tải đường thủy. ' + 'Đẩy mạnh phát triển hệ thống cảng, dịch vụ vận tải biển và hạ tầng logistics kết nối. '.repeat(4);
+  const text = `- Ưu tiên bố trí không gian biển cho các hoạt động sau:\n\n+ Phát triển thương mại, dịch vụ, du lịch.\n\n+ ${long}\n\n+ Khai thác cát biển tiết kiệm.\n\n+ Phát triển năng lượng tái tạo (điện gió).\n\nb) Ưu tiên nguồn lực.`;
+  const { shaper, at } = oneChunk(text);
+
+  it('quotes a list that runs on past its passage item by item, a long item by its first sentence, the introduction with the first', () => {
+    const cut = at(text.slice(text.indexOf('Ưu tiên bố trí'), text.indexOf('\n\n+ Khai thác cát')));
+    expect(shaper.itemized(cut)?.map((item) => item.text)).toEqual([
+      'Ưu tiên bố trí không gian biển cho các hoạt động sau:\n\n+ Phát triển thương mại, dịch vụ, du lịch.',
+      'Khai thác tốt các tuyến vận tải đường thủy.',
+      'Khai thác cát biển tiết kiệm.',
+      'Phát triển năng lượng tái tạo (điện gió).',
+    ]);
+  });
+
+  it('leaves alone a passage holding its whole list, or fewer than two of its items', () => {
+    expect(shaper.itemized(at(text.slice(text.indexOf('Ưu tiên bố trí'), text.indexOf('\n\nb)'))))).toBeNull();
+    expect(shaper.itemized(at(text.slice(text.indexOf('Ưu tiên bố trí'), text.indexOf('\n\n+ Khai thác tốt'))))).toBeNull();
+  });
+
+  it('ends the list at an item of a higher rank: the "- " items of "a) Nhiệm vụ:" end at "b) Cơ quan thực hiện:"', () => {
+    const task = 'a) Nhiệm vụ:\n- Triển khai an ninh mạng.\n- Phối hợp với Bộ Công an.\n- Hướng dẫn các sở.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Công an Thành phố.\n- Đơn vị phối hợp: Các sở.';
+    const shaped = oneChunk(task);
+    expect(shaped.shaper.itemized(shaped.at(task.slice(0, task.indexOf('\n- Hướng dẫn'))))?.map((item) => item.text)).toEqual([
+      'a) Nhiệm vụ:\n- Triển khai an ninh mạng.',
+      'Phối hợp với Bộ Công an.',
+      'Hướng dẫn các sở.',
+    ]);
+    expect(shaped.shaper.itemized(shaped.at(task.slice(0, task.indexOf('\nb)'))))).toBeNull();
+  });
+});

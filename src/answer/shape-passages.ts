@@ -1,5 +1,6 @@
 import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
 import { PARAGRAPHS, markerLength } from '../structure/grammar.js';
+import { splitSentences } from '../structure/split-sentences.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
 import { isTaskField, type Evidence } from './select-evidence.js';
@@ -28,6 +29,12 @@ const TASK_CONTENT = /^(?:nhiem vu|noi dung)\b/;
 const MAX_TASK_CHARS = 1_400;
 /** The kinds of list marker a line may open with: a point "a)", a dash or bullet, a plus, a clause number "3.". */
 const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
+/** List markers from the highest rank to the lowest: "1." holds "a)" items, which hold "-" items, which hold "+" items. */
+const MARKER_RANKS = [/^\d+\.\s/u, /^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u];
+/** An item of an enumeration quoted item by item is quoted whole up to this long, by its first sentence when longer. */
+const MAX_ITEM_CHARS = 300;
+/** How far after its introduction an enumeration is read for its items. */
+const MAX_ENUMERATION_CHARS = 8_000;
 /** An introduction quoted with an item of its list is at most this long, and this far above it. */
 const MAX_INTRODUCER_CHARS = 450;
 const MAX_INTRODUCER_DISTANCE = 3_000;
@@ -96,6 +103,11 @@ export interface PassageShaper {
   withCaption(item: Evidence): Evidence[];
   /** A task's passage quoted with the line of its section saying which body leads it ("+ Sở … chủ trì, phối hợp …"). */
   withLeadLine(item: Evidence): Evidence[];
+  /**
+   * A passage introducing an enumeration ("… cho các hoạt động sau:") whose items run on past its end, quoted item by
+   * item instead (the introduction with the first); null when the passage holds its whole enumeration.
+   */
+  itemized(item: Evidence): Evidence[] | null;
 }
 
 /** Over the documents of the passages it is given, already read for the question. */
@@ -355,5 +367,44 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return line ? [item, quoteApart(item, documents.document(item.chunk.docId).text, line.start, line.end)] : [item];
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine };
+  /**
+   * A list answer names every item of the enumeration it quotes — each whole, or by its first sentence when long —
+   * and the composer counts those beyond its room ("và N nội dung khác"), rather than the quote stopping silently
+   * after the items that fit in one passage.
+   */
+  const itemized = (item: Evidence): Evidence[] | null => {
+    const text = documents.document(item.chunk.docId).text;
+    // The introduction: the first colon of the passage that a list item follows.
+    const colon = [...item.text.matchAll(/:/gu)].map((match) => item.start + match.index!).find((at) => LIST_ITEM.test(text.slice(at + 1, at + 40).replace(/^[\s*_]+/u, '')));
+    if (colon === undefined) return null;
+    const items: { start: number; end: number }[] = [];
+    let level: number | undefined;
+    for (const match of text.slice(colon + 1, colon + 1 + MAX_ENUMERATION_CHARS).matchAll(PARAGRAPHS)) {
+      const paragraph = match[0].replace(/^[*_\s]+/u, '');
+      const rank = MARKER_RANKS.findIndex((marker) => marker.test(paragraph));
+      level ??= rank;
+      // Items of a lower rank inside an item ("- …" under "a) …") belong to it; a heading, a paragraph opening no
+      // item or an item of a higher rank ("b) Cơ quan thực hiện:" after the "- " items of "a)") ends the list.
+      if (level < 0 || rank < level || HEADING_LINE.test(match[0].trim())) break;
+      const start = colon + 1 + match.index! + (match[0].length - paragraph.length);
+      const end = colon + 1 + match.index! + match[0].trimEnd().length;
+      if (rank === level) items.push({ start, end });
+      else items[items.length - 1].end = end;
+    }
+    // Only a quote that stopped inside a list it was quoting: two of its items or more, and more after them.
+    if (items.filter((found) => found.start < item.end).length < 2 || items.at(-1)!.end <= item.end) return null;
+    const quoteOf = ({ start, end }: { start: number; end: number }): Evidence => {
+      const from = start + markerLength(text.slice(start, end));
+      const first = splitSentences(text.slice(from, end))[0];
+      return quoteApart(item, text, from, end - from > MAX_ITEM_CHARS && first ? from + first.end : end);
+    };
+    const quotes = items.map(quoteOf);
+    // The introduction opens the first item's quote, when it is short enough to read as its lead-in.
+    const blank = text.lastIndexOf('\n\n', colon);
+    const from = Math.max(item.start, blank < 0 ? 0 : blank + 2);
+    if (colon - from <= MAX_INTRODUCER_CHARS) quotes[0] = quoteApart(item, text, from, quotes[0].end);
+    return quotes;
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized };
 }
