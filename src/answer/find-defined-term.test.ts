@@ -67,6 +67,11 @@ describe('markedTermsDefined and definesTerm', () => {
     expect(markedTermsDefined('Giảng viên kiêm nhiệm phải dạy bao nhiêu giờ?')).toEqual([]);
   });
 
+  it('reads no term from a bracket naming the document asked about', () => {
+    expect(markedTermsDefined('Trong Chương trình chuyển đổi số (QĐ 1234/QĐ-TTg), chữ viết tắt ABC chỉ nền tảng nào?')).toEqual([]);
+    expect(markedTermsDefined('How does the plan (Decision 12/2025/QĐ-UBND) define the "data exchange"?')).toEqual(['data exchange']);
+  });
+
   it('tells a passage saying what a term is from one that only uses it', () => {
     expect(definesTerm('2. Giảng viên kiêm nhiệm là công chức được cử tham gia giảng dạy.', 'giang vien kiem nhiem')).toBe(true);
     expect(definesTerm('Sàn dữ liệu (Data Exchange): nơi các bên trao đổi dữ liệu.', 'san du lieu')).toBe(true);

@@ -29,9 +29,14 @@ const termPattern = (term: string): string => term.split(' ').map(escapeRegExp).
 /** A phrase as a term is matched: folded, punctuation out, spaces single. */
 const termWords = (text: string): string => matchKey(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 
+/** A bracket naming the document asked about ("(QĐ 2629/QĐ-TTg)", "(Decree 09/2025)"), not a term. */
+const DOCUMENT_NUMBER = /\d+\s*\/\s*(?:\d{4}|\p{L})/u;
+
 /** The phrases a question quotes or puts in brackets ("(phản ánh hiện trường)"), folded, of two words or more. */
 const markedTerms = (question: string): string[] =>
-  [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1])].map(termWords).filter((term) => term.split(' ').length >= 2);
+  [...quotedPhrases(question), ...[...question.matchAll(/\(([^()]{4,80})\)/gu)].map((match) => match[1]).filter((bracket) => !DOCUMENT_NUMBER.test(bracket))]
+    .map(termWords)
+    .filter((term) => term.split(' ').length >= 2);
 
 /** Where the question says which document it asks of, not what: "Theo NĐ 172/2025/NĐ-CP, …", "… theo Thông tư 05". */
 const LEADING_SCOPE = /^(?:theo|trong|tai|under|in|according to)\s[^,]*,\s*/;
