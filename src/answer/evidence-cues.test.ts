@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -217,6 +217,16 @@ describe('isAttachmentCaption', () => {
     expect(isAttachmentCaption('*(Ban hành kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025)*')).toBe(true);
     expect(isAttachmentCaption('Thực hiện theo kế hoạch kèm theo Quyết định số 2629/QĐ-TTg.')).toBe(false);
     expect(isAttachmentCaption('(Kèm theo Quyết định số 12/QĐ-UBND) Sở Y tế chủ trì thực hiện.')).toBe(false);
+  });
+
+  it('reads the unit a length of time is asked in, and whether a passage states one in it', () => {
+    expect(askedDurationUnit('du lieu duoc luu tru trong bao nhieu nam')).toBe('nam');
+    expect(askedDurationUnit('Within how many days must the fee be paid?')).toBe('ngay');
+    expect(askedDurationUnit('Hồ sơ được giải quyết trong bao lâu?')).toBeNull();
+    expect(statesDurationIn('nam', 'Dữ liệu được lưu trữ 05 năm kể từ ngày tiếp nhận.')).toBe(true);
+    expect(statesDurationIn('nam', 'Thời gian trả lời là 07 ngày kể từ ngày tiếp nhận.')).toBe(false);
+    expect(statesDurationIn('ngay', 'Thời gian trả lời là 07 ngày làm việc.')).toBe(true);
+    expect(statesDurationIn('thang', 'Báo cáo trước ngày 15 tháng 12 năm 2025.')).toBe(false);
   });
 
   it('tells a question about a length of time from one about a period of years', () => {

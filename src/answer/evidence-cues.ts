@@ -417,6 +417,17 @@ export const asksPeriod = (question: string): boolean =>
 export const asksDuration = (question: string): boolean =>
   /\b(trong )?bao lau\b(?! (mot|1) lan)|\b(may|bao nhieu) (ngay|thang|nam|gio|tuan)\b|\bhow long\b|\bhow many (days|months|years|hours|weeks)\b/.test(foldedLower(question));
 
+const ENGLISH_TIME_UNITS: Readonly<Record<string, string>> = { day: 'ngay', month: 'thang', year: 'nam', hour: 'gio', week: 'tuan' };
+
+/** "Trong bao nhiêu năm", "mấy tháng", "how many days": the unit a length of time is asked in ("bao lâu" names none). */
+export const askedDurationUnit = (question: string): string | null => {
+  const found = /\b(?:may|bao nhieu) (ngay|thang|nam|gio|tuan)\b|\bhow many (day|month|year|hour|week)s?\b/.exec(foldedLower(question));
+  return found ? (found[1] ?? ENGLISH_TIME_UNITS[found[2]]) : null;
+};
+
+/** Whether a passage states a length of time in `unit` (folded): "05 năm", "07 ngày làm việc". */
+export const statesDurationIn = (unit: string, passage: string): boolean => new RegExp(`\\b\\d+\\s*${unit}\\b(?!\\s*\\d)`).test(foldedLower(passage));
+
 /** "12 tháng", "24 giờ", "05 ngày làm việc": a length of time — not the day and month of a date ("ngày 24 tháng 07"). */
 const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?)\b(?!\s*\d)/;
 

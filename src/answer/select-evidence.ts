@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, markdownRows, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { UNIT_CAPTION, askedDay, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
+import { UNIT_CAPTION, askedDay, askedDurationUnit, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesDurationIn, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import { isDateType, type QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -38,6 +38,8 @@ export interface SlotAsked {
   /** The question asks for a period of years ("giai đoạn nào"), or a length of time ("trong bao lâu"). */
   period: boolean;
   duration: boolean;
+  /** "Trong bao nhiêu năm": a length of time in that unit (folded) answers; "bao lâu" takes any. */
+  durationUnit: string | null;
   /** Years the question names: passages under a heading for other years rank lower. */
   years: number[];
   /** The day a date question asks for ("trước ngày nào", "ngày nào"), if it asks for one. */
@@ -51,6 +53,7 @@ export function readSlot(question: string, searchText: string, abbreviations: Re
     counted: countedPhrase(question),
     period: asksPeriod(question),
     duration: asksDuration(question),
+    durationUnit: askedDurationUnit(question),
     day: askedDay(question),
     years: askedYears(question),
   };
@@ -196,7 +199,8 @@ const fitOf = (profile: QueryProfile, text: string, section: string, caption?: s
   // (a table's row states it through the unit its caption gives: "20 | ĐẮK LẮK | 114.400" under "Đơn vị: Triệu đồng").
   if (profile.unit) return statesUnit(profile.unit, text) || (caption !== undefined && /\d/.test(text) && statesUnit(profile.unit, `1 ${caption}`)) ? 1 : 0.05;
   if (profile.period) return typeFit('period', text, section);
-  if (profile.duration) return typeFit('duration', text, section);
+  // "Lưu trữ trong bao nhiêu năm" is not answered by "07 ngày".
+  if (profile.duration) return profile.durationUnit && !statesDurationIn(profile.durationUnit, text) ? 0.1 : typeFit('duration', text, section);
   const primary = profile.types.find((type) => type !== 'general' && type !== 'list' && type !== 'yes-no');
   if (!primary) return 0.5;
   // A date asked beside another kind ("… mà KH 308 căn cứ, có hiệu lực từ ngày nào?") must be in the passage too.
