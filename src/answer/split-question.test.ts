@@ -81,6 +81,17 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('splits English at an "and" that opens a clause of its own, not at one joining two nouns', () => {
+    expect(splitQuestion('Which ministry drafts the training programme and materials, and by when must it finish?')).toEqual([
+      'Which ministry drafts the training programme and materials?',
+      'By when must it finish?',
+    ]);
+    expect(splitQuestion('What share of people and businesses must be satisfied, and what share of procedures must be online?')).toEqual([
+      'What share of people and businesses must be satisfied?',
+      'What share of procedures must be online?',
+    ]);
+  });
+
   it('splits at "va" and "con" typed without diacritics', () => {
     expect(splitQuestion('so y te trien khai chuong trinh gi cho nguoi dan, va cac lop hoc to chuc o dau')).toEqual([
       'so y te trien khai chuong trinh gi cho nguoi dan',

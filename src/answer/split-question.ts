@@ -17,6 +17,8 @@ const OPENS_YES_NO = /^(?:and\s+)?(?:does|do|did|is|are|was|were|has|have|had|mu
  * written with diacritics or without.
  */
 const SEPARATORS = /\s*(?:,\s*(?:và|va|còn|con|đồng thời|dong thoi|and|also)\s+|\s+(?:và|va|and)\s+|;\s+|\?\s+|,\s+)/giu;
+/** What opens an English clause of its own: a wh-word or an auxiliary, after a preposition or not. */
+const OPENS_CLAUSE = /^(?:(?:in|for|at|under|by|from|to|with|on)\s+)?(?:what|which|who|whom|whose|when|where|why|how|if|does|do|did|is|are|was|were|has|have|had|must|should|will|can|could|would|may)\b/iu;
 /** A question has at most this many parts: more are read as one. */
 const MAX_PARTS = 3;
 
@@ -63,6 +65,9 @@ function splitOnce(question: string): [string, string?] {
     if (match[0].trim() === '?' && wordCount(left) >= 3 && wordCount(right) >= 2 && /\?\s*$/.test(right)) {
       return [`${left}?`, second()];
     }
+    // A bare English "and" joins two questions only where a new clause opens after it: "what share of people and
+    // businesses …, and what share of …" splits at ", and what", not inside "people and businesses".
+    if (/^\s+and\s+$/iu.test(match[0]) && !OPENS_CLAUSE.test(right)) continue;
     if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && (asks(right) || OPENS_YES_NO.test(right)) && !asksNumberThenDate(left, right)) {
       return [`${withPredicate(left.replace(/[?,;\s]+$/u, ''), right)}${ending}`, second()];
     }
