@@ -23,6 +23,7 @@ describe('askedPlanFacts', () => {
     expect(facts('Kế hoạch 12/KH-UBND được gửi tới những bộ nào?', [title], true)).toEqual(['recipients']);
     expect(facts('Nơi nhận của kế hoạch gồm những cơ quan nào?', [title])).toEqual(['recipients']);
     expect(facts('Which ministries is plan 12/KH-UBND sent to?', [title], true)).toEqual(['recipients']);
+    expect(facts('QĐ 12/2025/QĐ-UBND được gửi tới đơn vị nào thuộc Bộ Tư pháp?', [title], true)).toEqual(['recipients']);
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo được gửi tới cơ quan nào?', [title], true)).toEqual([]);
   });
 

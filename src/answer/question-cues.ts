@@ -39,11 +39,11 @@ const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|
 /** "theo đề nghị của ai", "cơ quan nào đề nghị ban hành", "on whose proposal": who proposed the document. */
 const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo nao|nguoi nao)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
 /**
- * "Kế hoạch … được gửi tới những bộ nào?", "nơi nhận", "Which ministries is the plan sent to?": whom the document itself
+ * "Kế hoạch … được gửi tới những bộ nào?", "QĐ 53/2025/QĐ-UBND được gửi tới …", "nơi nhận", "Which ministries is the plan sent to?": whom the document itself
  * is sent to, which its "Nơi nhận" block lists (not where a report it asks for goes).
  */
 const RECIPIENTS =
-  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
+  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
 /** "Kế hoạch … thuộc lĩnh vực nào?", "which field does the plan fall under": the field a portal files the document in. */
 const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc cua (van ban|ke hoach|quyet dinh|nghi dinh|thong tu)\b|\b(which|what) (field|sector|subject area|area) (does|do|is|are)\b[^?]*\b(belong|fall|filed|classified|categori[sz]ed)\b|\b(belongs?|falls?) (to|under|in) (which|what) (field|sector|area)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
