@@ -180,3 +180,11 @@ describe('the date of a law a decree rests on', () => {
     expect(other.answered, other.answer).toBe(false);
   });
 });
+
+describe("a body's duties set out under a sub-heading of its article", () => {
+  it('are answered from "Điều 12. Trách nhiệm của Sở …", whose clauses carry their own headings', async () => {
+    const result = await ask('Quyết định 78/2025/QĐ-UBND giao Sở Khoa học và Công nghệ những trách nhiệm gì đối với việc quản lý ứng dụng?');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.citations[0].section).toMatch(/Điều\s+12\. Trách nhiệm của Sở Khoa học và Công nghệ/u);
+  });
+});

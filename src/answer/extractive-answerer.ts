@@ -394,6 +394,9 @@ interface Gathered {
   retrieveMs: number;
 }
 
+/** The nearest heading above a passage that names a body ("2. Sở Y tế", "Điều 12. Trách nhiệm của Sở …"). */
+const bodyHeadingOf = (item: Pick<Evidence, 'section'>): string | undefined => item.section.findLast(isBodyHeading);
+
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 100) / 100;
 
 export function createExtractiveAnswerer({ knowledge, retriever, logger, options = {} }: AnswererDeps): Answerer {
@@ -899,7 +902,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Theo KH 157 của Cần Thơ, phường Ninh Kiều có bao nhiêu …": the city's figure is not the ward's.
       ['names the ward, commune or district asked about', (item) => subunits.every((name) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(name))],
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
-      ['under the heading of the body asked about, or opening with its duty', (item) => !bodyDuties || (dutyBodies.length === 0 ? isBodyHeading(item.section.at(-1) ?? '') : headingNamesBody(item.section.at(-1) ?? '', dutyBodies)) || opensWithDutyOf(item.text, dutyBodies)],
+      // (The nearest heading naming a body: "Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ" over "1. Trách nhiệm trong việc quản lý Ứng dụng".)
+      ['under the heading of the body asked about, or opening with its duty', (item) => !bodyDuties || (dutyBodies.length === 0 ? bodyHeadingOf(item) !== undefined : headingNamesBody(bodyHeadingOf(item) ?? '', dutyBodies)) || opensWithDutyOf(item.text, dutyBodies)],
       // "Kế hoạch … năm 2018 số mấy": a document of that year is named with it, not within a span that holds it.
       ['names the year of the document asked about', (item) => !types.includes('document') || profile.years.length === 0 || yearsIn(item.text).some((year) => profile.years.includes(year))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
