@@ -105,6 +105,23 @@ describe('withSectionItems', () => {
     const [a, b, c, other] = [at('a) Lý luận chính trị;', 0), at('b) Quản lý nhà nước: cấp sở, cấp vụ;', text.indexOf('b)')), at('c) Chuyên môn.', 0), at('2. Trường Chính trị', text.indexOf('2.'))];
     expect(shaper.withSectionItems([a, c], [a, b, c, other]).map((item) => item.text)).toEqual([a.text, b.text, c.text]);
   });
+
+  it("gives the section's items the room before a passage picked from elsewhere", () => {
+    const items = ['a) Một;', 'b) Hai;', 'c) Ba;', 'd) Bốn;', 'đ) Năm;', 'e) Sáu.'];
+    const text = `1. Tiêu chuẩn\n${items.join('\n')}\n2. Bộ hướng dẫn cụ thể.`;
+    const outline = [
+      { title: '1. Tiêu chuẩn', depth: 0, start: 0, end: text.indexOf('2.') },
+      { title: '2. Bộ hướng dẫn cụ thể.', depth: 0, start: text.indexOf('2.'), end: text.length },
+    ];
+    const shaper = createPassageShaper({ document: () => ({ text }), outline: () => outline } as unknown as DocumentReader);
+    const at = (quote: string, headingStart: number, score: number): Evidence => {
+      const start = text.indexOf(quote);
+      return { chunk: { docId: 'd' } as Chunk, start, end: start + quote.length, text: quote, section: [], headingStart, coverage: 1, fit: 0.5, score };
+    };
+    const own = items.map((item) => at(item, 0, 1));
+    const elsewhere = at('2. Bộ hướng dẫn cụ thể.', text.indexOf('2.'), 0.9);
+    expect(shaper.withSectionItems([own[5], elsewhere], [...own, elsewhere]).map((item) => item.text)).toEqual(items);
+  });
 });
 
 describe('withTableRows', () => {

@@ -138,7 +138,9 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     if (!heading || heading.end - heading.start > MAX_LIST_SECTION_CHARS) return [...picked];
     // (Items under headings nested in it count too: "b) Các chương trình …: cấp phòng …;" reads as a heading of its own.)
     const inSection = (item: Evidence) => item.headingStart !== null && heading.start <= item.headingStart && item.headingStart < heading.end;
-    const items = withItems(picked, scored.filter((item) => item.chunk.docId === best.chunk.docId && inSection(item) && item.fit > 0.1));
+    // The section's items come first; a passage picked from elsewhere fills what room they leave.
+    const own = withItems(picked.filter(inSection), scored.filter((item) => item.chunk.docId === best.chunk.docId && inSection(item) && item.fit > 0.1));
+    const items = withItems(own, picked.filter((item) => !inSection(item)));
     // A paragraph without a marker after a section's marked items closes it ("- Nguồn dự phòng …", then "Đề nghị các
     // sở … khẩn trương thực hiện"): no item of the list.
     const text = documents.document(best.chunk.docId).text;
