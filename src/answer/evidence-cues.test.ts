@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, listsOtherCases, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -217,6 +217,17 @@ describe('isAttachmentCaption', () => {
     expect(isAttachmentCaption('*(Ban hành kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025)*')).toBe(true);
     expect(isAttachmentCaption('Thực hiện theo kế hoạch kèm theo Quyết định số 2629/QĐ-TTg.')).toBe(false);
     expect(isAttachmentCaption('(Kèm theo Quyết định số 12/QĐ-UBND) Sở Y tế chủ trì thực hiện.')).toBe(false);
+  });
+
+  it('tells a passage listing other cases of what the question names from one naming its case', () => {
+    const terms = (text: string) => new Set([...text.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]).flatMap((word, i, words) => [word, ...(i > 0 ? [`${words[i - 1]} ${word}`] : [])]));
+    const others = 'Số vụ bắt giữ tại tuyến đường biển, đường hàng không tăng trên 3%.';
+    expect(listsOtherCases(['đường bộ'], terms(others), others)).toBe(true);
+    const own = 'Số vụ bắt giữ tại tuyến đường bộ, đường biển tăng trên 3%.';
+    expect(listsOtherCases(['đường bộ'], terms(own), own)).toBe(false);
+    // One other case alone, or cases far apart, is no enumeration.
+    const one = 'Số vụ bắt giữ tại tuyến đường biển tăng trên 3%.';
+    expect(listsOtherCases(['đường bộ'], terms(one), one)).toBe(false);
   });
 
   it('reads the unit a length of time is asked in, and whether a passage states one in it', () => {

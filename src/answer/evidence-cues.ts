@@ -428,6 +428,28 @@ export const askedDurationUnit = (question: string): string | null => {
 /** Whether a passage states a length of time in `unit` (folded): "05 năm", "07 ngày làm việc". */
 export const statesDurationIn = (unit: string, passage: string): boolean => new RegExp(`\\b\\d+\\s*${unit}\\b(?!\\s*\\d)`).test(foldedLower(passage));
 
+/**
+ * Whether a passage lists other cases of what a phrase of the question names, and not that case: "tuyến đường biển,
+ * đường hàng không" for "tuyến đường bộ" — two phrases or more opening with the same word as one the question uses,
+ * side by side in an enumeration, where the question's phrase is not.
+ * `asked` are the question's two-word phrases, `held` the passage's terms (in the same form: folded or not).
+ */
+export function listsOtherCases(asked: readonly string[], held: ReadonlySet<string>, passage: string): boolean {
+  const text = foldedLower(passage);
+  const pairs = [...held].filter((term) => term.split(' ').length === 2);
+  // "đường biển, đường hàng không": one right after the other, a comma, "và" or "hoặc" between them.
+  const follows = (one: string, two: string): boolean => new RegExp(`${escapeRegExp(foldedLower(one))}[^.;:]{0,60}?(?:,|\\bva\\b|\\bhoac\\b)\\s*(?:[^.;:,]{0,20}\\s)?${escapeRegExp(foldedLower(two))}`).test(text);
+  return asked.some((phrase) => {
+    if (held.has(phrase)) return false;
+    const [head, tail] = phrase.split(' ');
+    const others = pairs.filter((pair) => {
+      const [first, second] = pair.split(' ');
+      return first === head && second !== tail && /\p{L}/u.test(second) && !STOPWORDS.has(second) && !asked.includes(pair);
+    });
+    return others.filter((one) => others.some((two) => two !== one && (follows(one, two) || follows(two, one)))).length >= 2;
+  });
+}
+
 /** "12 tháng", "24 giờ", "05 ngày làm việc": a length of time — not the day and month of a date ("ngày 24 tháng 07"). */
 const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?)\b(?!\s*\d)/;
 

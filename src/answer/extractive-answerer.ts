@@ -33,6 +33,7 @@ import {
   restatesSubject,
   isMoneyUnit,
   listHead,
+  listsOtherCases,
   namesParticularBody,
   particularBodies,
   statesOtherYears,
@@ -874,6 +875,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     let documentsAbout = new Set<string>();
     const fills = supports(profile);
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
+    // The question's two-word phrases ("đường bộ" of "tuyến đường bộ"): a passage listing other cases of their first word names others.
+    const askedPhrases = [...profile.terms.keys()].filter((term) => term.split(' ').length === 2 && term.split(' ').every((syllable) => /\p{L}/u.test(syllable) && !STOPWORDS.has(syllable)));
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -911,6 +914,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],
       // A date or a figure in a line restating the document's own title (a converted page's banner) is its own.
       ['not the document restating its title, when a date or figure is asked', (item) => !(figureSlot || dateSlot) || !restatesTitle(item)],
+      // "… trên tuyến đường bộ tăng bao nhiêu phần trăm" is not answered by the rise set for "tuyến đường biển, đường hàng không".
+      ['not a figure or date listed for other cases than the one asked', (item) => !(figureSlot || dateSlot || profile.unit !== null) || !listsOtherCases(askedPhrases, profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded), item.text)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
