@@ -90,6 +90,16 @@ describe('splitQuestion', () => {
       'What share of people and businesses must be satisfied?',
       'What share of procedures must be online?',
     ]);
+    // A comma before "what" or "how" parts questions too; one before "which" may open a relative clause.
+    expect(splitQuestion('Which agency builds the data system, what result is expected, and by when?')).toEqual([
+      'Which agency builds the data system?',
+      'What result is expected?',
+      'By when?',
+    ]);
+    expect(splitQuestion('Which body chairs the council, which reviews training costs, and when does it meet?')).toEqual([
+      'Which body chairs the council, which reviews training costs?',
+      'When does it meet?',
+    ]);
   });
 
   it('splits at "va" and "con" typed without diacritics', () => {

@@ -19,6 +19,8 @@ const OPENS_YES_NO = /^(?:and\s+)?(?:does|do|did|is|are|was|were|has|have|had|mu
 const SEPARATORS = /\s*(?:,\s*(?:và|va|còn|con|đồng thời|dong thoi|and|also)\s+|\s+(?:và|va|and)\s+|;\s+|\?\s+|,\s+)/giu;
 /** What opens an English clause of its own: a wh-word or an auxiliary, after a preposition or not. */
 const OPENS_CLAUSE = /^(?:(?:in|for|at|under|by|from|to|with|on)\s+)?(?:what|which|who|whom|whose|when|where|why|how|if|does|do|did|is|are|was|were|has|have|had|must|should|will|can|could|would|may)\b/iu;
+/** An English question of its own after a comma: "what" or "how", which never open a relative clause. */
+const OWN_QUESTION = /^(?:what|how)\s+\p{L}/iu;
 /** A question has at most this many parts: more are read as one. */
 const MAX_PARTS = 3;
 
@@ -51,7 +53,9 @@ function splitOnce(question: string): [string, string?] {
     // The second part, with what it leaves to the first, as a sentence.
     const second = () => withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
     // A bare comma separates two questions after "… không", or before a short tail that asks ("…, thời gian khi nào").
-    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4) continue;
+    // So does one before an English question of its own ("…, what result is expected, and by when?"), not before a
+    // clause that may be relative ("the council, which reviews …").
+    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4 && !OWN_QUESTION.test(right)) continue;
     // "… những bệnh A và những bệnh B nào?": two lists sharing the closing "nào"/"gì".
     const sharedAsk = !bareComma && /^(những|nhung)\s/iu.test(right) && /(?<!\p{L})(những|nhung)\s/iu.test(left) && !asks(left) && asks(right);
     const closing = sharedAsk ? (accented ? /(?<!\p{L})(nào|gì)(?!\p{L})/u.exec(lower(right)) : /\b(nao|gi)\b/.exec(folded(right)))?.[0] : undefined;
@@ -69,7 +73,9 @@ function splitOnce(question: string): [string, string?] {
     // businesses …, and what share of …" splits at ", and what", not inside "people and businesses".
     if (/^\s+and\s+$/iu.test(match[0]) && !OPENS_CLAUSE.test(right)) continue;
     if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && (asks(right) || OPENS_YES_NO.test(right)) && !asksNumberThenDate(left, right)) {
-      return [`${withPredicate(left.replace(/[?,;\s]+$/u, ''), right)}${ending}`, second()];
+      // (Only "which directive and which notice does …" shares a predicate: parts set apart by commas each have their own.)
+      const first = /^\s+and\s+$/iu.test(match[0]) ? withPredicate(left.replace(/[?,;\s]+$/u, ''), right) : left.replace(/[?,;\s]+$/u, '');
+      return [`${first}${ending}`, second()];
     }
   }
   return [question];
