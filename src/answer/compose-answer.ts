@@ -13,7 +13,7 @@ import type { Evidence } from './select-evidence.js';
 type Language = 'vi' | 'en';
 
 /** Facts about a plan document itself, read off its header, preamble or signature. */
-export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period' | 'proposer' | 'field' | 'recipients';
+export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period' | 'proposer' | 'field' | 'recipients' | 'implementers';
 
 export interface AnswerPart {
   docId: string;
@@ -45,6 +45,7 @@ const FACT_NAME: Record<PlanFact, { vi: string; en: string }> = {
   proposer: { vi: 'cơ quan đề nghị ban hành', en: 'on whose proposal it was issued' },
   field: { vi: 'lĩnh vực', en: 'the field it is filed under' },
   recipients: { vi: 'nơi nhận', en: 'whom it is sent to' },
+  implementers: { vi: 'trách nhiệm thi hành', en: 'who is responsible for implementing it' },
 };
 
 /** Where a passage outside the numbered sections sits, for the citation's section field. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
-import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer, findRecipients } from './plan-facts.js';
+import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer, findRecipients, findImplementers } from './plan-facts.js';
 
 const chunk = (text: string, kind: Chunk['kind'] = 'header', start = 10): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
 const quote = (c: Chunk, span: { start: number; end: number }) => c.text.slice(span.start - c.start, span.end - c.start);
@@ -84,6 +84,15 @@ describe('findRecipients', () => {
     const span = findRecipients([chunk('Điều 1. Phạm vi', 'body', 0), first, second])!;
     expect([span.start, span.end]).toEqual([first.start, second.end]);
     expect(findRecipients([chunk('Gửi báo cáo về Sở Y tế.', 'body', 0)])).toBeNull();
+  });
+});
+
+describe('findImplementers', () => {
+  it('finds the paragraph naming who carries the document out, over wrapped lines, the last one saying so', () => {
+    const rules = chunk('Điều 9. Các sở chịu trách nhiệm thi hành Quy chế này.', 'body', 0);
+    const closing = chunk('**Điều 3. **Bộ\ntrưởng, Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.\n\nNơi nhận:', 'body', 200);
+    expect(quote(closing, findImplementers([rules, closing])!)).toBe('**Điều 3. **Bộ\ntrưởng, Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.');
+    expect(findImplementers([chunk('Sở Y tế tổ chức thực hiện kế hoạch.', 'body', 0)])).toBeNull();
   });
 });
 

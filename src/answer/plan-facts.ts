@@ -1,4 +1,4 @@
-import { EFFECTIVE_FROM } from '../structure/grammar.js';
+import { EFFECTIVE_FROM, PARAGRAPHS } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk } from '../types.js';
 import { citesDocument } from './evidence-cues.js';
@@ -79,6 +79,21 @@ export function findProposer(chunks: readonly Chunk[]): PlanFactSpan | null {
 export function findRecipients(chunks: readonly Chunk[]): PlanFactSpan | null {
   const blocks = chunks.filter((chunk) => chunk.kind === 'recipients');
   return blocks.length > 0 ? { chunk: blocks[0], start: blocks[0].start, end: blocks.at(-1)!.end } : null;
+}
+
+/** "… chịu trách nhiệm thi hành Quyết định này.": the clause naming who carries a legal document out. */
+const IMPLEMENTED_BY = /chịu trách nhiệm thi hành(?: (?:Quyết định|Nghị định|Thông tư|Chỉ thị|Nghị quyết|Quy chế|Quy định))? này/u;
+
+/** The paragraph naming who carries the document out: the last one saying so (an attached regulation may say it earlier of itself). */
+export function findImplementers(chunks: readonly Chunk[]): PlanFactSpan | null {
+  for (const chunk of [...chunks].reverse()) {
+    if (chunk.kind === 'header' || chunk.kind === 'recipients') continue;
+    const paragraph = [...chunk.text.matchAll(PARAGRAPHS)].reverse().find((found) => IMPLEMENTED_BY.test(found[0].replace(/\s+/gu, ' ')));
+    if (!paragraph) continue;
+    const start = chunk.start + paragraph.index! + (paragraph[0].length - paragraph[0].trimStart().length);
+    return { chunk, start, end: chunk.start + paragraph.index! + paragraph[0].trimEnd().length };
+  }
+  return null;
 }
 
 /** A portal's field line above the document ("Lĩnh vực: Văn hóa - Xã hội", "Lĩnh vực | Thuế - Phí - Lệ phí"). */

@@ -27,6 +27,12 @@ describe('askedPlanFacts', () => {
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo được gửi tới cơ quan nào?', [title], true)).toEqual([]);
   });
 
+  it('asks who carries the document out', () => {
+    const title = 'Quyết định ban hành Quy chế phối hợp';
+    expect(facts('Những ai chịu trách nhiệm thi hành Quyết định 12/2025/QĐ-UBND?', [title], true)).toEqual(['implementers']);
+    expect(facts('Who is responsible for implementing the decision 12/2025/QĐ-UBND?', [title], true)).toEqual(['implementers']);
+  });
+
   it('reads "về" as a function word, not as a word of what the document is about', () => {
     const title = 'Kế hoạch thực hiện chính sách người cao tuổi';
     expect(facts('Kế hoạch của Phòng Y tế về người cao tuổi ban hành ngày nào?', [title])).toEqual(['issue-date']);

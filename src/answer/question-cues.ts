@@ -44,6 +44,11 @@ const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo 
  */
 const RECIPIENTS =
   /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
+/**
+ * "Ai chịu trách nhiệm thi hành Quyết định …?", "who is responsible for implementing the decree": the clause closing a
+ * legal document that names those who carry it out ("Bộ trưởng, … chịu trách nhiệm thi hành Quyết định này").
+ */
+const IMPLEMENTERS = /\bchiu trach nhiem thi hanh\b|\bresponsible for (?:implementing|executing|enforcing|carrying out) (?:the|this) (?:decision|decree|circular|resolution|directive)\b/;
 /** "Kế hoạch … thuộc lĩnh vực nào?", "which field does the plan fall under": the field a portal files the document in. */
 const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc cua (van ban|ke hoach|quyet dinh|nghi dinh|thong tu)\b|\b(which|what) (field|sector|subject area|area) (does|do|is|are)\b[^?]*\b(belong|fall|filed|classified|categori[sz]ed)\b|\b(belongs?|falls?) (to|under|in) (which|what) (field|sector|area)\b/;
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
@@ -75,7 +80,7 @@ const LEGAL_BASIS_FRAME = new Set(
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
 const DOCUMENT_FACT_FRAME = new Set(
-  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo gui toi den cho noi nhan sent addressed distributed recipient recipients nhung cac co quan don bo nganh ministries bodies'.split(
+  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo gui toi den cho noi nhan sent addressed distributed recipient recipients nhung cac co quan don bo nganh ministries bodies chiu trach nhiem responsible implementing executing enforcing carrying out'.split(
     ' ',
   ),
 );
@@ -130,6 +135,7 @@ export function askedPlanFacts(
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   if (PROPOSER.test(folded)) facts.push('proposer');
   if (RECIPIENTS.test(folded)) facts.push('recipients');
+  if (IMPLEMENTERS.test(folded)) facts.push('implementers');
   if (FIELD.test(folded)) facts.push('field');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
   // What a document rests on or implements, not what it replaces or amends (an article says that, not the preamble).
