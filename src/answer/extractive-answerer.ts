@@ -61,7 +61,7 @@ import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { holdsHeaviestTerms, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
+import { holdsHeaviestTerms, needsTableCaption, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
@@ -919,12 +919,15 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
+    // A table chunk's figures are read in its caption's unit: the documents of table chunks without one are read whole.
+    const captionShaper = createPassageShaper(documents);
+    const loadTables = (found: readonly SearchHit[]) => documents.load(found.filter((hit) => needsTableCaption(hit.chunk)).map((hit) => hit.chunk.docId));
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
-      const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred });
+      const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred, caption: captionShaper.tableCaption });
       documentsAbout = new Set(all.filter((item) => item.coverage >= minCoverage && item.fit >= 0.6).map((item) => item.chunk.docId));
       return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
     };
-    await documents.loadReferred(hits.map((hit) => hit.chunk));
+    await Promise.all([documents.loadReferred(hits.map((hit) => hit.chunk)), loadTables(hits)]);
     let { scored, evidence } = select(hits);
     // Over the whole collection, a passage sharing little of the question must share what it most particularly asks:
     // "sau bao lâu được bổ nhiệm lại" is not answered by another time limit of the same decree.
@@ -947,7 +950,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const national = (await retriever.search(searchText, { topK }))
         .filter((hit) => !scope!.includes(hit.chunk.docId) && metaById.get(hit.chunk.docId)?.level === 'quốc gia')
         .slice(0, NATIONAL_HITS);
-      await documents.loadOutlines(national.map((hit) => hit.chunk.docId));
+      await Promise.all([documents.loadOutlines(national.map((hit) => hit.chunk.docId)), loadTables(national)]);
       if (national.length > 0) {
         // Weighed as in the whole collection: what the place's documents are all about (counted light among them)
         // is what must tie another document's passage to the question.
@@ -995,7 +998,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const shaper = createPassageShaper(documents);
     // Targets are listed whole when asked broadly ("mục tiêu giai đoạn 2026 - 2030?"), not when one figure is sought.
     const broadTargets = analyzed.types.includes('target') && !profile.unit && !analyzed.types.includes('percent');
-    const listLike = analyzed.types.includes('list') || broadTargets || intent.asks.duties || intent.asks.beneficiaries || funding;
+    // ("How much did X receive from the central budget" asks an amount, not the list of funding sources.)
+    const listLike = analyzed.types.includes('list') || broadTargets || intent.asks.duties || intent.asks.beneficiaries || (funding && profile.unit === null);
     // "Nguyên tắc khen thưởng … gồm những gì": the section headed by what is listed comes first.
     const head = listLike ? intent.listHead : [];
     // "Những cá nhân nào được khen thưởng": the item labelled with what is listed ("- Cá nhân: Là thành viên …") too.

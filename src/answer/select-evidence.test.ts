@@ -59,6 +59,16 @@ describe('selectEvidence', () => {
     expect(best.text).toBe(`Ưu tiên bố trí không gian biển cho các hoạt động sau:\n\n${first}\n\n+ Khai thác các tuyến vận tải đường thủy.`);
   });
 
+  it("reads a table chunk's figures in the unit its caption gives above the table, outside the chunk", async () => {
+    const searchText = 'tỉnh Cao Bằng được bổ sung bao nhiêu tiền';
+    const profile = await profileOf(searchText, ['count']);
+    const text = '| 2 | CAO BẰNG | 68.900 |';
+    const chunk: Chunk = { id: 'd#3', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text, context: 'STT | Địa phương | Kinh phí' };
+    const fitWith = (caption?: string) => selectEvidence([{ chunk, score: 1 }], profile, { outline: () => [], caption: () => caption })[0].fit;
+    expect(fitWith('Triệu đồng')).toBe(1);
+    expect(fitWith(undefined)).toBeLessThan(0.1);
+  });
+
   it('needs the date of a question asking a date beside another kind of fact', async () => {
     const searchText = 'nghị định căn cứ hiệu lực';
     const profile = await profileOf(searchText, ['legal-basis', 'date']);

@@ -341,12 +341,17 @@ function cardText(chunk: Chunk, headings: readonly OutlineEntry[]): string | nul
 const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEntry[] =>
   outline.filter((entry) => entry.start <= offset && offset < entry.end).sort((a, b) => a.depth - b.depth);
 
+/** A table chunk without the caption giving its figures' unit: the caption is above its table, outside it. */
+export const needsTableCaption = (chunk: Chunk): boolean => chunk.context !== undefined && !new RegExp(UNIT_CAPTION.source, 'iu').test(chunk.text);
+
 export interface SelectOptions {
   /** Extra score for chunk kinds the question type points at (signature, preamble, header). */
   kindBonus?: (chunk: Chunk) => number;
   outline: (docId: string) => readonly OutlineEntry[];
   /** The text of the clauses of its document a passage refers to ("các trường hợp quy định tại khoản 1 Điều 6"). */
   referred?: (docId: string, passage: string) => string;
+  /** The unit a table chunk's figures are in, from the caption above its table ("Đơn vị: Triệu đồng"), when the chunk does not hold it. */
+  caption?: (chunk: Chunk) => string | undefined;
 }
 
 /** Scores every sentence of the retrieved chunks against the question profile, best first. */
@@ -364,6 +369,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
     const yearFactor = (section: readonly string[]) => YEAR_FACTOR[sectionYears(section, profile.years)];
     const spans = chunkSpans(chunk);
     const captions = /đơn vị/iu.test(chunk.text) ? [...chunk.text.matchAll(UNIT_CAPTION)] : [];
+    const above = needsTableCaption(chunk) ? options.caption?.(chunk) : undefined;
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;
       const headings = headingsAt(outline, absoluteStart);
@@ -386,7 +392,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const referred = options.referred?.(chunk.docId, sentence) ?? '';
       const headingTerms = card || referred ? new Set([...sectionTerms(path.slice(-1)), ...profile.model.terms(`${card ?? ''}\n${referred}`, profile.folded)]) : sectionTerms(path.slice(-1));
       const outerTerms = sectionTerms(path.slice(0, -1));
-      const caption = captions.filter((found) => found.index! < span.start).at(-1)?.[1];
+      const caption = captions.filter((found) => found.index! < span.start).at(-1)?.[1] ?? above;
       const scoreText = (text: string) => {
         const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms, outerTerms);
         const fit = fitOf(profile, text, sectionText, caption);

@@ -327,3 +327,15 @@ describe('itemized', () => {
     expect(shaped.shaper.itemized(shaped.at(task.slice(0, task.indexOf('\nb)'))))).toBeNull();
   });
 });
+
+describe('tableCaption', () => {
+  it("reads the unit from the caption above a table that runs over several chunks", () => {
+    const text = 'PHỤ LỤC\n*Đơn vị: Triệu đồng*\n| STT | Địa phương | Kinh phí |\n| 1 | TUYÊN QUANG | 152.100 |\n| 2 | CAO BẰNG | 68.900 |';
+    const context = 'STT | Địa phương | Kinh phí';
+    const at = (from: string, to: string, withContext: boolean): Chunk => ({ id: from, docId: 'd', section: [], kind: 'body', start: text.indexOf(from), end: text.indexOf(to) + to.length, text: text.slice(text.indexOf(from), text.indexOf(to) + to.length), ...(withContext ? { context } : {}) });
+    const chunks = [at('PHỤ LỤC', 'đồng*', false), at('| STT', '152.100 |', true), at('| 2 |', '68.900 |', true)];
+    const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => chunks } as unknown as DocumentReader);
+    expect(shaper.tableCaption(chunks[2])).toBe('Triệu đồng');
+    expect(shaper.tableCaption(chunks[1])).toBe('Triệu đồng');
+  });
+});

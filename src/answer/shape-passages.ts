@@ -4,6 +4,7 @@ import { splitSentences } from '../structure/split-sentences.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
 import { isTaskField, type Evidence } from './select-evidence.js';
+import type { Chunk } from '../types.js';
 
 // Turning ranked evidence into the passages an answer quotes: how many, with which heading, in what order.
 
@@ -103,6 +104,8 @@ export interface PassageShaper {
   withCaption(item: Evidence): Evidence[];
   /** A task's passage quoted with the line of its section saying which body leads it ("+ Sở … chủ trì, phối hợp …"). */
   withLeadLine(item: Evidence): Evidence[];
+  /** The unit the caption above a table chunk's table gives ("Đơn vị: Triệu đồng"), read from its document. */
+  tableCaption(chunk: Chunk): string | undefined;
   /**
    * A passage introducing an enumeration ("… cho các hoạt động sau:") whose items run on past its end, quoted item by
    * item instead (the introduction with the first); null when the passage holds its whole enumeration.
@@ -408,5 +411,15 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return quotes;
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized };
+  // (A long table runs over several chunks: its caption is above the first of them, the one its header row opens.)
+  const tableCaption = (chunk: Chunk): string | undefined => {
+    const chunks = documents.chunksOf(chunk.docId);
+    let first = chunks.findIndex((candidate) => candidate.start === chunk.start);
+    while (first > 0 && chunks[first - 1].context === chunk.context) first -= 1;
+    const tableStart = chunks[Math.max(first, 0)].start;
+    const text = documents.document(chunk.docId).text;
+    return [...text.slice(Math.max(0, tableStart - MAX_CAPTION_DISTANCE), tableStart).matchAll(UNIT_CAPTION)].at(-1)?.[1];
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized, tableCaption };
 }
