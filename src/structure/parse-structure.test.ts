@@ -224,6 +224,18 @@ describe("a legal portal's page after the document", () => {
   });
 });
 
+describe('an appendix whose upper-case title wraps over long lines', () => {
+  it('is read as an appendix after the signature, its table rows under it with their header row', () => {
+    const title = 'QUY ĐỊNH MỘT SỐ CHẾ ĐỘ, CHÍNH SÁCH ĐỐI VỚI CÁC ĐỐI TƯỢNG THUỘC\nDIỆN BAN THƯỜNG VỤ QUẢN LÝ, CÁN BỘ LÃO THÀNH CÁCH MẠNG, CÁN BỘ\nTIỀN KHỞI NGHĨA ĐANG CƯ TRÚ VÀ MỘT SỐ ĐỐI TƯỢNG HƯỞNG CHÍNH SÁCH TRÊN ĐỊA BÀN\nTHÀNH PHỐ';
+    const text = `NGHỊ QUYẾT\n\n**Điều 1. Phạm vi điều chỉnh**\nNghị quyết này quy định mức chi.\n\n**CHỦ TỊCH**\nNguyễn Văn A\n\n**PHỤ LỤC 01**\n${title}\n|\n**TT**\n|\n**Đối tượng**\n|\n**Mức chi**\n|\n|\n1\n|\nNhóm 1: Bí thư\n|\n07 ngày\n|\n|\n2\n|\nNhóm 2: Phó Bí thư\n|\n05 ngày\n|`;
+    const chunks = chunkDocument(doc(text, 'Nghị quyết'));
+    const row = chunkAt(chunks, 'Nhóm 2: Phó Bí thư');
+    expect(row.kind).toBe('body');
+    expect(row.section[0]).toMatch(/^Phụ lục 01: QUY ĐỊNH MỘT SỐ CHẾ ĐỘ/u);
+    expect(row.context).toBe('TT | Đối tượng | Mức chi');
+  });
+});
+
 describe('a Word table (Markdown rows) right under an appendix heading', () => {
   const text = `${DECISION.split('\nQUY CHẾ\n')[0]}\n\nPHỤ LỤC\n| TT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Ban hành quy chế | Sở Tài chính |\n| 2 | Diễn tập | Công an tỉnh |\n`;
 

@@ -105,9 +105,12 @@ export function classifyLine(line: string): HeadingLine | undefined {
   return base;
 }
 
+const MAX_APPENDIX_LINE = 400;
+
 /** An appendix ("PHỤ LỤC II", "Phụ lục số 01: …") or, after a decision's signature, the instrument it issues ("QUY CHẾ"). */
 function unitHeading(line: string, afterSignature: boolean): HeadingLine | undefined {
-  if (line.length <= 200) {
+  // (An appendix's upper-case title wraps over lines read as one: "PHỤ LỤC 01 QUY ĐỊNH MỘT SỐ CHẾ ĐỘ … HÀ NỘI" may run long.)
+  if (line.length <= MAX_APPENDIX_LINE) {
     const appendix = APPENDIX.exec(line);
     if (appendix && (line.startsWith('PHỤ LỤC') || appendix[1] !== undefined)) {
       const number = appendix[1] ?? '';
