@@ -69,6 +69,15 @@ describe('selectEvidence', () => {
     expect(fitWith(undefined)).toBeLessThan(0.1);
   });
 
+  it("never quotes a table's header row as a row, flattened and in bold as scraped pages set it", async () => {
+    const profile = await profileOf('nội dung chi đặc thù', ['list']);
+    const text = '**TT**\n|\n**Nội dung**\n|\n**Chế độ chi đặc thù**\n|\n|\n1\n|\nChi hỗ trợ thành lập mới\n|\n5.000.000 đồng\n|';
+    const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text, context: 'TT | Nội dung | Chế độ chi đặc thù' };
+    const texts = selectEvidence([{ chunk, score: 1 }], profile, { outline: () => [] }).map((item) => item.text);
+    expect(texts.some((quote) => quote.includes('**TT**'))).toBe(false);
+    expect(texts.some((quote) => quote.includes('Chi hỗ trợ thành lập mới'))).toBe(true);
+  });
+
   it('needs the date of a question asking a date beside another kind of fact', async () => {
     const searchText = 'nghị định căn cứ hiệu lực';
     const profile = await profileOf(searchText, ['legal-basis', 'date']);

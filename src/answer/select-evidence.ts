@@ -344,6 +344,15 @@ const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEn
 /** A table chunk without the caption giving its figures' unit: the caption is above its table, outside it. */
 export const needsTableCaption = (chunk: Chunk): boolean => chunk.context !== undefined && !new RegExp(UNIT_CAPTION.source, 'iu').test(chunk.text);
 
+/** A table row's cells as words alone: "**TT**\n|\n**Nội dung**" of a flattened table is "TT | Nội dung". */
+const rowKey = (row: string): string =>
+  row
+    .replace(/[*_]/gu, '')
+    .split('|')
+    .map((cell) => cell.replace(/\s+/gu, ' ').trim())
+    .filter((cell) => cell !== '')
+    .join(' | ');
+
 export interface SelectOptions {
   /** Extra score for chunk kinds the question type points at (signature, preamble, header). */
   kindBonus?: (chunk: Chunk) => number;
@@ -381,7 +390,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       // (Markup can shift where a heading starts, and scraped texts repeat a chapter's name on a line of its own.)
       if (isHeadingLine(sentence, headings)) return;
       // A table's header row is quoted beside each row ("cột: …"), never as a row.
-      if (chunk.context !== undefined && sentence === chunk.context) return;
+      if (chunk.context !== undefined && rowKey(sentence) === rowKey(chunk.context)) return;
       const section = headings.map((heading) => heading.title);
       const sectionText = section.join(' › ');
       const path = section.length > 0 ? section : chunk.section;
