@@ -230,6 +230,11 @@ describe('isAttachmentCaption', () => {
     expect(listsOtherCases(['đường bộ'], terms(one), one)).toBe(false);
   });
 
+  it('reads a number of days right after its number, not a date a few words before "ngày"', () => {
+    expect(statesUnit('ngay', 'Người lao động được nghỉ tối đa 30 ngày trong một năm.')).toBe(true);
+    expect(statesUnit('ngay', 'đang hưởng chế độ trước ngày 01 tháng 7 năm 2025 và từ ngày 01 tháng 7 năm 2025 vẫn nghỉ')).toBe(false);
+  });
+
   it('reads the unit a length of time is asked in, and whether a passage states one in it', () => {
     expect(askedDurationUnit('du lieu duoc luu tru trong bao nhieu nam')).toBe('nam');
     expect(askedDurationUnit('Within how many days must the fee be paid?')).toBe('ngay');

@@ -576,11 +576,16 @@ export function statesUnit(unit: string, passage: string): boolean {
   const special = UNIT_SYNONYMS[unit];
   if (special) return special.test(text);
   if (PEOPLE_UNITS.includes(unit)) return (unit === 'luot' ? PEOPLE_UNIT : PEOPLE_NOT_VISITS).test(text);
+  // A length of time stands right after its number ("30 ngày"), not words later ("01 tháng 7 năm 2025 và từ ngày").
+  if (TIME_UNITS.includes(unit)) return statesDurationIn(unit, passage);
   // A share answers for an amount ("50% của mức lương") but is no count ("10% cơ sở" does not say how many cơ sở);
   // an item number ("1. Kinh phí") is neither.
   const share = SHARE_UNITS.includes(unit) ? '(%\\s*)?' : '';
   return new RegExp(`\\d[\\d.,]*\\s*${share}([a-z]+\\s+){0,3}${unit}\\b`).test(text.replace(ITEM_NUMBER, ' '));
 }
+
+/** Units of time, folded: "bao nhiêu ngày" asks a number of days. */
+const TIME_UNITS = ['ngay', 'thang', 'tuan', 'gio', 'phut'];
 
 /** Units of an amount rather than a count: a percentage of them is an answer. */
 const SHARE_UNITS = ['luong', 'tien', 'kinh', 'von', 'phi', 'ngan', 'muc', 'chi', 'thu', 'dien'];
