@@ -164,3 +164,54 @@ describe('a place named beside a national document', () => {
     expect(other.answered, other.answer).toBe(false);
   });
 });
+
+// An article of no place (a table of every province's school calendar) beside a resolution of the place asked about.
+const CALENDAR = `Lịch nghỉ hè năm 2025 của học sinh các tỉnh, thành phố
+
+Căn cứ theo Điều 1 Quyết định 2045/QĐ-BGDĐT năm 2024 có quy định như sau:
+
+Điều 1. Ban hành khung kế hoạch thời gian năm học 2024 - 2025
+Học sinh các địa phương kết thúc năm học trước ngày 31 tháng 5 năm 2025.
+
+| STT | Tỉnh, thành phố | Thời gian kết thúc năm học |
+|---|---|---|
+| 1 | Hà Nội | Kết thúc năm học trước ngày 30 tháng 5 năm 2025 |
+| 2 | Cần Thơ | Kết thúc năm học trước ngày 24 tháng 5 năm 2025 |
+`;
+
+const RESOLUTION = `HỘI ĐỒNG NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 80/2025/NQ-HĐND
+Hà Nội, ngày 27 tháng 11 năm 2025
+
+NGHỊ QUYẾT
+Quy định mức chi hỗ trợ lực lượng công an cấp xã
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định mức chi hỗ trợ cán bộ, chiến sỹ công an cấp xã trên địa bàn thành phố.
+
+Điều 2. Mức hỗ trợ
+Hỗ trợ hằng tháng 4.960.000 đồng/người/tháng.
+
+TM. HỘI ĐỒNG NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn D
+`;
+
+describe('a document of no place beside the documents of the place asked about', () => {
+  let calendar: TestPipeline;
+  beforeAll(async () => {
+    calendar = await openPipelineOver({ 'lich-nghi-he-2025.txt': CALENDAR, 'ha-noi-80.txt': RESOLUTION });
+  }, 60_000);
+  afterAll(() => calendar.cleanup());
+
+  it('answers for the place from it, as from a national document, when the place\'s own documents do not', async () => {
+    const result = await calendar.answerer.ask({ question: 'Học sinh Hà Nội kết thúc năm học trước ngày nào?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.citations[0].docId).toBe('lich-nghi-he-2025');
+  });
+});
