@@ -1040,7 +1040,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const partOf = (docId: string): AnswerPart => {
       if (!quoted.includes(docId)) return { docId, kind: 'passages', evidence: groups.get(docId)!.slice(0, 1) };
       const evidence = withHeadings(passagesOf(docId));
-      const items = listLike ? evidence.map((item) => shaper.itemized(item)) : [];
+      // (Asked for a list, a passage leaving its details to an appendix is quoted with the appendix's rows.)
+      const items = listLike ? evidence.map((item) => shaper.itemized(item) ?? (analyzed.types.includes('list') ? shaper.withAppendixItems(item) : null)) : [];
       return items.some((found) => found !== null) ? { docId, kind: 'passages', evidence: evidence.flatMap((item, index) => items[index] ?? [item]), layout: 'list' } : { docId, kind: 'passages', evidence };
     };
     const shaped: AnswerPart[] = answeringDocs.map(partOf);

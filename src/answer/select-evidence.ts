@@ -345,7 +345,7 @@ const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEn
 export const needsTableCaption = (chunk: Chunk): boolean => chunk.context !== undefined && !new RegExp(UNIT_CAPTION.source, 'iu').test(chunk.text);
 
 /** A table row's cells as words alone: "**TT**\n|\n**Nội dung**" of a flattened table is "TT | Nội dung". */
-const rowKey = (row: string): string =>
+export const rowKey = (row: string): string =>
   row
     .replace(/[*_]/gu, '')
     .split('|')

@@ -339,3 +339,27 @@ describe('tableCaption', () => {
     expect(shaper.tableCaption(chunks[1])).toBe('Triệu đồng');
   });
 });
+
+describe('withAppendixItems', () => {
+  const text = 'Điều 1. Phê duyệt danh mục địa điểm tổ chức hội chợ, cụ thể như sau: (Chi tiết tại Phụ lục kèm theo)\n\nPHỤ LỤC\nDANH MỤC ĐỊA ĐIỂM\n| STT | Địa điểm |\n| 1 | Nhà thi đấu tỉnh |\n| 2 | Phố đi bộ |';
+  const appendixStart = text.indexOf('PHỤ LỤC');
+  const outline = [
+    { title: 'Điều 1. Phê duyệt danh mục', depth: 0, start: 0, end: appendixStart, kind: 'article' as const, number: '1' },
+    { title: 'Phụ lục: DANH MỤC ĐỊA ĐIỂM', depth: 0, start: appendixStart, end: text.length, kind: 'appendix' as const, number: '' },
+  ];
+  const chunks: Chunk[] = [
+    { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: appendixStart - 2, text: text.slice(0, appendixStart - 2) },
+    { id: 'd#1', docId: 'd', section: [], kind: 'body', start: appendixStart, end: text.length, text: text.slice(appendixStart), context: 'STT | Địa điểm' },
+  ];
+  const shaper = createPassageShaper({ document: () => ({ text }), chunksOf: () => chunks, outline: () => outline } as unknown as DocumentReader);
+  const at = (quote: string): Evidence => ({ chunk: chunks[0], start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, text: quote, section: [], headingStart: 0, coverage: 1, fit: 0.5, score: 1 });
+
+  it("quotes a passage leaving its details to an appendix with the appendix's rows, not its title or header row", () => {
+    const item = at(text.slice(0, appendixStart - 2));
+    expect(shaper.withAppendixItems(item)?.map((quote) => quote.text)).toEqual([item.text, '1 | Nhà thi đấu tỉnh', '2 | Phố đi bộ']);
+  });
+
+  it('leaves alone a passage referring to no appendix', () => {
+    expect(shaper.withAppendixItems(at('Điều 1. Phê duyệt danh mục địa điểm tổ chức hội chợ'))).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@ import { PARAGRAPHS, markerLength } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
-import { isTaskField, type Evidence } from './select-evidence.js';
+import { chunkSpans, isTaskField, rowKey, type Evidence } from './select-evidence.js';
 import type { Chunk } from '../types.js';
 
 // Turning ranked evidence into the passages an answer quotes: how many, with which heading, in what order.
@@ -30,6 +30,12 @@ const TASK_CONTENT = /^(?:nhiem vu|noi dung)\b/;
 const MAX_TASK_CHARS = 1_400;
 /** The kinds of list marker a line may open with: a point "a)", a dash or bullet, a plus, a clause number "3.". */
 const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
+/** "(Chi tiết tại Phụ lục kèm theo)", "chi tiết theo Phụ lục II đính kèm": a passage leaving its details to an appendix. */
+const REFERS_TO_APPENDIX = /(?:chi tiết|cụ thể|danh mục)[^.;]{0,30}?(?:tại|theo|như)\s+Phụ lục(?:\s+(?:số\s+)?([IVX]+|\d{1,2})\b)?/iu;
+/** How many of an appendix's rows and items are read for a passage referring to it (the answer counts those it leaves out). */
+const MAX_APPENDIX_ITEMS = 60;
+/** An appendix's caption lines: "(Kèm theo Quyết định số …)", "Đơn vị: Triệu đồng". */
+const isCaption = (line: string): boolean => /^[\s*_(]*(?:kèm theo|ban hành kèm|đơn vị(?: tính)?\s*:)/iu.test(line);
 /** List markers from the highest rank to the lowest: "1." holds "a)" items, which hold "-" items, which hold "+" items. */
 const MARKER_RANKS = [/^\d+\.\s/u, /^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u];
 /** An item of an enumeration quoted item by item is quoted whole up to this long, by its first sentence when longer. */
@@ -106,6 +112,11 @@ export interface PassageShaper {
   withLeadLine(item: Evidence): Evidence[];
   /** The unit the caption above a table chunk's table gives ("Đơn vị: Triệu đồng"), read from its document. */
   tableCaption(chunk: Chunk): string | undefined;
+  /**
+   * A passage leaving its details to an appendix ("… cụ thể như sau: (Chi tiết tại Phụ lục kèm theo)") quoted with
+   * that appendix's rows and items; null when it refers to none the document holds.
+   */
+  withAppendixItems(item: Evidence): Evidence[] | null;
   /**
    * A passage introducing an enumeration ("… cho các hoạt động sau:") whose items run on past its end, quoted item by
    * item instead (the introduction with the first); null when the passage holds its whole enumeration.
@@ -421,5 +432,27 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return [...text.slice(Math.max(0, tableStart - MAX_CAPTION_DISTANCE), tableStart).matchAll(UNIT_CAPTION)].at(-1)?.[1];
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized, tableCaption };
+  const withAppendixItems = (item: Evidence): Evidence[] | null => {
+    const referred = REFERS_TO_APPENDIX.exec(item.text);
+    if (!referred) return null;
+    const appendix = documents.outline(item.chunk.docId).find((entry) => entry.kind === 'appendix' && entry.start > item.end && (!referred[1] || entry.number === referred[1]));
+    if (!appendix) return null;
+    const text = documents.document(item.chunk.docId).text;
+    // (A heading's title may wrap over lines: "PHỤ LỤC" and the upper-case lines naming it.)
+    const headings = documents.outline(item.chunk.docId).filter((entry) => entry.start >= appendix.start && entry.start < appendix.end).map((entry) => ({ start: entry.start, end: headingEnd(text, entry) }));
+    const inHeading = (at: number) => headings.some((heading) => heading.start <= at && at < heading.end);
+    const items = documents
+      .chunksOf(item.chunk.docId)
+      .filter((chunk) => chunk.start >= appendix.start && chunk.start < appendix.end)
+      .flatMap((chunk) =>
+        chunkSpans(chunk)
+          .map((span) => ({ start: chunk.start + span.start, end: chunk.start + span.end }))
+          // Its rows and items, not its headings, captions or the header row of its table.
+          .filter((span) => !inHeading(span.start) && /\p{L}{2}/u.test(text.slice(span.start, span.end)) && !isCaption(text.slice(span.start, span.end)) && (chunk.context === undefined || rowKey(text.slice(span.start, span.end)) !== rowKey(chunk.context))),
+      )
+      .slice(0, MAX_APPENDIX_ITEMS);
+    return items.length > 0 ? [item, ...items.map((span) => quoteApart(item, text, span.start, span.end))] : null;
+  };
+
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized, tableCaption, withAppendixItems };
 }
