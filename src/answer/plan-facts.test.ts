@@ -85,6 +85,11 @@ describe('findRecipients', () => {
     expect([span.start, span.end]).toEqual([first.start, second.end]);
     expect(findRecipients([chunk('Gửi báo cáo về Sở Y tế.', 'body', 0)])).toBeNull();
   });
+
+  it("takes a letter's addressee before any recipients block", () => {
+    const letter = chunk('Số: 12/UBND-VX\n**Kính gửi:** Sở Y tế tỉnh.\n\nỦy ban nhân dân tỉnh nhận được văn bản.', 'header', 0);
+    expect(quote(letter, findRecipients([letter, chunk('Nơi nhận:\n- Như trên;', 'recipients', 200)])!)).toBe('Kính gửi:** Sở Y tế tỉnh.');
+  });
 });
 
 describe('findImplementers', () => {

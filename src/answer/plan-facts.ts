@@ -75,8 +75,17 @@ export function findProposer(chunks: readonly Chunk[]): PlanFactSpan | null {
   return null;
 }
 
-/** The "Nơi nhận" block: whom the document is sent to, from its first line to its last. */
+/** An official letter's addressee: "Kính gửi: Thuế tỉnh Quảng Trị." (markup aside), to its line's end. */
+const ADDRESSED_TO = /(?:^|\n)[ \t*_]*(Kính gửi[ \t*_]*:[^\n]{2,300})/u;
+
+/** Whom the document is sent to: the addressee of a letter ("Kính gửi: …"), else its "Nơi nhận" block, from its first line to its last. */
 export function findRecipients(chunks: readonly Chunk[]): PlanFactSpan | null {
+  for (const chunk of chunks.filter((candidate) => candidate.kind !== 'recipients').slice(0, 4)) {
+    const match = ADDRESSED_TO.exec(chunk.text);
+    if (!match) continue;
+    const start = chunk.start + match.index + match[0].length - match[1].length;
+    return { chunk, start, end: start + match[1].trimEnd().length };
+  }
   const blocks = chunks.filter((chunk) => chunk.kind === 'recipients');
   return blocks.length > 0 ? { chunk: blocks[0], start: blocks[0].start, end: blocks.at(-1)!.end } : null;
 }

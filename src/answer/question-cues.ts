@@ -44,6 +44,9 @@ const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo 
  */
 const RECIPIENTS =
   /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
+/** "Công văn 5348 gửi cho ai?", "kính gửi cơ quan nào": a letter's addressee — unless what is sent is a report or a dossier it asks for. */
+const ADDRESSEE = /\bkinh gui\b|\bgui (?:cho|toi|den) (?:ai|nhung ai|co quan nao|nhung co quan nao|don vi nao|nhung don vi nao)\b/;
+const SENT_BY_OTHERS = /\b(?:bao cao|ho so|phan anh|kien nghi|de xuat|ket qua)\b/;
 /**
  * "Ai chịu trách nhiệm thi hành Quyết định …?", "who is responsible for implementing the decree": the clause closing a
  * legal document that names those who carry it out ("Bộ trưởng, … chịu trách nhiệm thi hành Quyết định này").
@@ -134,7 +137,7 @@ export function askedPlanFacts(
   if (effective) facts.push('effective-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   if (PROPOSER.test(folded)) facts.push('proposer');
-  if (RECIPIENTS.test(folded)) facts.push('recipients');
+  if (RECIPIENTS.test(folded) || (ADDRESSEE.test(folded) && !SENT_BY_OTHERS.test(folded))) facts.push('recipients');
   if (IMPLEMENTERS.test(folded)) facts.push('implementers');
   if (FIELD.test(folded)) facts.push('field');
   // Asked for its number, a plan's legal bases (with their own numbers) would only confuse.
