@@ -43,6 +43,11 @@ describe('cleanText', () => {
     expect(text.split('\n')[0]).toBe('gửi Sở Khoa học và Công nghệ tổng hợp, chủ trì, phối hợp với Sở Tài chính, báo cáo UBND Thành phố bổ sung kinh phí theo quy định.');
   });
 
+  it('joins a law\'s name wrapped after "Luật", though the next line ends the sentence', () => {
+    const { text } = cleanText('b) Tổ chức thực hiện việc tiếp\nnhận văn bản kê khai giá theo quy định tại khoản 5 Điều 28 Luật\nGiá.\n2. Đơn vị cung cấp dịch vụ.');
+    expect(text.split('\n')[0]).toBe('b) Tổ chức thực hiện việc tiếp nhận văn bản kê khai giá theo quy định tại khoản 5 Điều 28 Luật Giá.');
+  });
+
   it('joins a centre\'s name wrapped after its first word, as a department\'s is', () => {
     const { text } = cleanText('- Rà soát vật tư tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm\nY tế, Trạm y tế.\n\n- Điều chuyển nhanh.');
     expect(text.split('\n')[0]).toBe('- Rà soát vật tư tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm Y tế, Trạm y tế.');

@@ -44,6 +44,9 @@ const CONNECTIVES = new Set(
  */
 const BODY_TITLE_END = /(?<!\p{L})(?:Sở|Bộ|Ủy ban|Uỷ ban|Ban Chỉ đạo|Ban Chỉ huy|Trung tâm|Phòng|Văn phòng|Cục|Chi cục|Tổng cục|Học viện|Viện|Trạm|Đoàn|Liên đoàn|Hội|Mặt trận)$/u;
 
+/** "Luật", "Bộ luật", "Pháp lệnh" ending a line: the name of the law goes on on the next ("Luật\nGiá", "Bộ luật\nLao động"). */
+const LAW_NAME_START = /(?<!\p{L})(?:Luật|Bộ luật|Pháp lệnh)$/u;
+
 /** Has letters and all of them are capitals (titles, issuing body, headings like "I. MỤC TIÊU"). */
 export const isUpper = (line: string): boolean => /\p{L}/u.test(line) && line === line.toLocaleUpperCase('vi');
 const startsLower = (line: string): boolean => /^[\p{Ll}]/u.test(line);
@@ -142,8 +145,8 @@ function continues(line: string, next: string, blankLinesBetween: number, after:
   if (/^\d/u.test(next)) return !TERMINAL.test(line);
   if (TERMINAL.test(line)) return SIGNATURE_PREFIX.test(line);
   if (CONNECTIVES.has(lastWord(line).toLocaleLowerCase('vi'))) return true;
-  // "… phối hợp với Sở\nTài chính, báo cáo …": a body's title word ends no sentence.
-  if (BODY_TITLE_END.test(line)) return true;
+  // "… phối hợp với Sở\nTài chính, báo cáo …": a body's title word ends no sentence; nor does a law's ("… Điều 28 Luật\nGiá.").
+  if (BODY_TITLE_END.test(line) || LAW_NAME_START.test(line)) return true;
   if (/[,\-–]$/u.test(line)) return true;
   if (isUpper(line)) return isUpper(next);
   if (TERMINAL.test(next)) return false;
