@@ -96,6 +96,12 @@ describe('detectQuestionTypes (English)', () => {
     ["Which Prime Minister's directive does the plan implement?", 'document'],
   ])('%j → %s first', (q, type) => expect(en(q)[0]).toBe(type));
 
+  it('reads a document named after the verb as the subject, not as what is asked', () => {
+    expect(en("What monthly support does Hanoi's Resolution 80/2025 give commune police officers?")).not.toContain('document');
+    expect(en('Which directive of the Prime Minister does the plan implement?')).toContain('document');
+    expect(en("What is that decision's number and date?")).toContain('document');
+  });
+
   it('gives general for a bare topic', () => {
     expect(en('health insurance for orphans')).toEqual(['general']);
   });

@@ -119,7 +119,9 @@ const DA = compilePhrase('đã');
 const PERCENT_QUESTION = ['bao nhiêu phần trăm', 'mấy phần trăm', 'how many percent', 'what percentage'].map(compilePhrase);
 const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp', 'submit', 'send', 'report', 'complete', 'deliver'].map(compilePhrase);
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
-const ASKED_DOCUMENT = /\b(?:which|what)\s+(?:[\p{L}'’-]+\s+){1,4}(?:directives?|decisions?|decrees?|circulars?|notices?|resolutions?|laws?|conclusions?|documents?)\b/u;
+// (The words between name the document, not a predicate: "what monthly support does Hanoi's Resolution 80 give" asks
+// the support; "what is that decision's number" the decision.)
+const ASKED_DOCUMENT = /\b(?:which|what)\s+(?:(?:is|are|was|were)\s+)?(?:(?!(?:does|do|did|is|are|was|were|has|have|had|will|would|must|can|could|should|shall|may)\b)[\p{L}'’-]+\s+){1,4}(?:directives?|decisions?|decrees?|circulars?|notices?|resolutions?|laws?|conclusions?|documents?)\b/u;
 const EN_YES_NO_START = /^\s*(is|are|does|do|did|can|will|has|have|should|must|was|were)\b/i;
 /** "When …?", "… and when must …", "by when", "since when", "… when?": a "when" that asks. */
 const INTERROGATIVE_WHEN = /(?:^|[,;:(]\s*|\b(?:and|or|but|by|since|until|from)\s+)when\b|\bwhen\s+(?:is|are|was|were|will|would|does|do|did|must|should|can|could|has|have|had|shall|may)\b|\bwhen\s*[?)]|\bwhen\s*$/;
