@@ -13,7 +13,7 @@ import type { Evidence } from './select-evidence.js';
 type Language = 'vi' | 'en';
 
 /** Facts about a plan document itself, read off its header, preamble or signature. */
-export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period' | 'proposer' | 'field' | 'recipients' | 'implementers';
+export type PlanFact = 'signer' | 'issue-date' | 'effective-date' | 'number' | 'legal-basis' | 'period' | 'proposer' | 'field' | 'recipients' | 'implementers' | 'changes';
 
 export interface AnswerPart {
   docId: string;
@@ -46,6 +46,7 @@ const FACT_NAME: Record<PlanFact, { vi: string; en: string }> = {
   field: { vi: 'lĩnh vực', en: 'the field it is filed under' },
   recipients: { vi: 'nơi nhận', en: 'whom it is sent to' },
   implementers: { vi: 'trách nhiệm thi hành', en: 'who is responsible for implementing it' },
+  changes: { vi: 'văn bản được thay thế, bãi bỏ', en: 'what it replaces or repeals' },
 };
 
 /** Where a passage outside the numbered sections sits, for the citation's section field. */

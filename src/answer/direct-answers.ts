@@ -9,7 +9,7 @@ import { findNamedSection, headingWords } from './find-named-section.js';
 import { findQuotedPhrase } from './find-quoted-phrase.js';
 import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
-import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, findRecipients, findImplementers, type PlanFactSpan } from './plan-facts.js';
+import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, findRecipients, findImplementers, findChanged, type PlanFactSpan } from './plan-facts.js';
 import { tableRowsAsked, type RowsAsked } from './table-rows-asked.js';
 import type { Evidence } from './select-evidence.js';
 
@@ -115,6 +115,10 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
       }
       case 'implementers': {
         const span = findImplementers(chunks);
+        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
+      }
+      case 'changes': {
+        const span = findChanged(chunks);
         return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
       }
     }

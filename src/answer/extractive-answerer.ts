@@ -55,7 +55,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -307,6 +307,8 @@ interface Intent {
     negations: number;
     /** When the document takes effect, what it repeals, who carries it out: what its article on entry into force says. */
     entryIntoForce: boolean;
+    /** What the document replaces, repeals or amends ("thay thế những văn bản nào"). */
+    changes: boolean;
   };
   /** Documents the question names by number that the collection lacks: a passage must mention them to answer. */
   absent: ReturnType<typeof absentDocuments>;
@@ -625,6 +627,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       sameness: SAMENESS.test(foldedLower(standalone)),
       negations: negations(standalone),
       entryIntoForce: asksEntryIntoForce(standalone),
+      changes: asksChanges(standalone),
     };
     const bodyDuties = asks.duties && namesParticularBody(analyzed.searchText);
     // "Ai được cấp thẻ BHYT" asks for groups of people, not for a body: no passage need name a department; nor does
@@ -993,6 +996,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // A named plan whose passages do not state its period (a plan cut short, a plan for one year) may state it in its title.
     const titlePeriods = async (docIds: readonly string[]) => (period ? (await Promise.all(docIds.map((docId) => direct.planFact(documents, docId, 'period')))).filter((part) => part !== null) : []);
     if (!best) {
+      // Asked what a document replaces in other words than its own ("thay thế" for "… hết hiệu lực thi hành: a) Nghị
+      // định số …"), the clause saying what it ends answers.
+      // (One naming the document it asks about, "… bãi bỏ những điều khoản nào của Nghị định 62/2019", only from a
+      // clause naming its number.)
+      const changed = intent.asks.changes && scope?.length === 1 ? await direct.planFact(documents, scope[0], 'changes') : null;
+      const own = metaById.get(scope?.[0] ?? '')?.number?.match(/^\d+\/\d{4}/)?.[0];
+      const others = [...intent.standalone.matchAll(/\d+\/\d{4}(?=\/)/gu)].map((match) => match[0]).filter((number) => number !== own);
+      if (changed && others.every((number) => changed.evidence.some((item) => item.text.includes(number)))) return { kind: 'answer', parts: [changed], retrieveMs };
       const titleParts = await titlePeriods(scope ?? []);
       const missingDocuments = intent.absent.map((document) => document.written);
       return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: { missingDocuments }, retrieveMs };

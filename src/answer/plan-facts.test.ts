@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
-import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer, findRecipients, findImplementers } from './plan-facts.js';
+import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findPlanNumber, findProposer, findRecipients, findImplementers, findChanged } from './plan-facts.js';
 
 const chunk = (text: string, kind: Chunk['kind'] = 'header', start = 10): Chunk => ({ id: `d#${kind}`, docId: 'd', section: [], kind, start, end: start + text.length, text });
 const quote = (c: Chunk, span: { start: number; end: number }) => c.text.slice(span.start - c.start, span.end - c.start);
@@ -89,6 +89,14 @@ describe('findRecipients', () => {
   it("takes a letter's addressee before any recipients block", () => {
     const letter = chunk('Số: 12/UBND-VX\n**Kính gửi:** Sở Y tế tỉnh.\n\nỦy ban nhân dân tỉnh nhận được văn bản.', 'header', 0);
     expect(quote(letter, findRecipients([letter, chunk('Nơi nhận:\n- Như trên;', 'recipients', 200)])!)).toBe('Kính gửi:** Sở Y tế tỉnh.');
+  });
+});
+
+describe('findChanged', () => {
+  it('finds the clause saying what the document ends, with the items naming the documents', () => {
+    const body = chunk('Điều 44. Hiệu lực thi hành\n\n1. Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2025.\n\n2. Các Nghị định sau đây hết hiệu lực thi hành:\n\na) Nghị định số 115/2015/NĐ-CP ngày 11 tháng 11 năm 2015;\n\nb) Nghị định số 143/2018/NĐ-CP ngày 15 tháng 10 năm 2018.\n\nĐiều 45. Trách nhiệm thi hành', 'body', 0);
+    expect(quote(body, findChanged([body])!)).toBe('2. Các Nghị định sau đây hết hiệu lực thi hành:\n\na) Nghị định số 115/2015/NĐ-CP ngày 11 tháng 11 năm 2015;\n\nb) Nghị định số 143/2018/NĐ-CP ngày 15 tháng 10 năm 2018.');
+    expect(findChanged([chunk('Điều 5. Nghị định này có hiệu lực từ ngày ký.', 'body', 0)])).toBeNull();
   });
 });
 

@@ -105,6 +105,38 @@ export function findImplementers(chunks: readonly Chunk[]): PlanFactSpan | null 
   return null;
 }
 
+/** "… các Nghị định … sau đây hết hiệu lực thi hành:", "Thông tư này thay thế Thông tư số …": what the document ends or changes. */
+const ENDS_OR_CHANGES = /hết hiệu lực|thay thế|bãi bỏ|sửa đổi, bổ sung/u;
+const NAMES_A_DOCUMENT = /\d+\/\d{4}\/[\p{Lu}Đ]|(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị|Luật)\s+số/u;
+/** A clause and the items it introduces are quoted up to this long. */
+const MAX_CHANGES_CHARS = 1_500;
+
+/**
+ * The clause saying what the document replaces, repeals or amends — the last in the document that names a document or
+ * introduces the items naming them ("… sau đây hết hiệu lực thi hành:" and its "a) Nghị định số …").
+ */
+export function findChanged(chunks: readonly Chunk[]): PlanFactSpan | null {
+  for (const chunk of [...chunks].reverse()) {
+    if (chunk.kind !== 'body') continue;
+    const paragraphs = [...chunk.text.matchAll(PARAGRAPHS)];
+    for (let i = paragraphs.length - 1; i >= 0; i -= 1) {
+      const text = paragraphs[i][0].replace(/\s+/gu, ' ');
+      const introduces = /:\s*$/u.test(text) && paragraphs[i + 1] !== undefined && NAMES_A_DOCUMENT.test(paragraphs[i + 1][0]);
+      if (!ENDS_OR_CHANGES.test(text) || !(NAMES_A_DOCUMENT.test(text) || introduces)) continue;
+      const start = chunk.start + paragraphs[i].index!;
+      let end = start + paragraphs[i][0].trimEnd().length;
+      // The items it introduces, each naming a document, while they fit.
+      for (const item of introduces ? paragraphs.slice(i + 1) : []) {
+        const itemEnd = chunk.start + item.index! + item[0].trimEnd().length;
+        if (!NAMES_A_DOCUMENT.test(item[0]) || itemEnd - start > MAX_CHANGES_CHARS) break;
+        end = itemEnd;
+      }
+      return { chunk, start, end };
+    }
+  }
+  return null;
+}
+
 /** A portal's field line above the document ("Lĩnh vực: Văn hóa - Xã hội", "Lĩnh vực | Thuế - Phí - Lệ phí"). */
 const FIELD_LINE = /(?:^|\n)[ \t*_|]*(Lĩnh vực(?: văn bản)?(?:[ \t]*[:|])*[ \t]+[^\n|]{3,80}?)[ \t*_|]*(?=\n|$)/u;
 

@@ -47,6 +47,10 @@ const RECIPIENTS =
 /** "Công văn 5348 gửi cho ai?", "kính gửi cơ quan nào": a letter's addressee — unless what is sent is a report or a dossier it asks for. */
 const ADDRESSEE = /\bkinh gui\b|\bgui (?:cho|toi|den) (?:ai|nhung ai|co quan nao|nhung co quan nao|don vi nao|nhung don vi nao)\b/;
 const SENT_BY_OTHERS = /\b(?:bao cao|ho so|phan anh|kien nghi|de xuat|ket qua)\b/;
+/** "Thay thế những văn bản nào", "which decrees does it repeal": what a document replaces, repeals or amends. */
+const ASKS_CHANGES = /\b(thay the|bai bo|sua doi)\b[^?.,;]{0,40}\b(nao|gi)\b|\b(replaces?|repeals?|amends?|supersedes?) (which|what)\b|\b(which|what)\b[^?.,;]{0,60}\b(replace|repeal|amend|supersede)d?\b(?! (by|with))/;
+export const asksChanges = (question: string): boolean => ASKS_CHANGES.test(foldedLower(question));
+
 /**
  * "Ai chịu trách nhiệm thi hành Quyết định …?", "who is responsible for implementing the decree": the clause closing a
  * legal document that names those who carry it out ("Bộ trưởng, … chịu trách nhiệm thi hành Quyết định này").
@@ -169,10 +173,7 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   { asked: /\bfax\b/, stated: /\bfax\b/ },
   // What a document replaces, repeals or amends is said in those words, never by what it rests on.
   // (Only when the question asks what: "the circular that X replaces" only describes it.)
-  {
-    asked: /\b(thay the|bai bo|sua doi)\b[^?.,;]{0,40}\b(nao|gi)\b|\b(replaces?|repeals?|amends?|supersedes?) (which|what)\b|\b(which|what)\b[^?.,;]{0,60}\b(replace|repeal|amend|supersede)d?\b(?! (by|with))/,
-    stated: /\b(thay the|bai bo|sua doi|het hieu luc)\b/,
-  },
+  { asked: ASKS_CHANGES, stated: /\b(thay the|bai bo|sua doi|het hieu luc)\b/ },
   // When a document takes effect is said with "hiệu lực"; any other date in a passage citing it is another's.
   {
     asked: /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|\bcomes? into (force|effect)\b|\bin force\b|\beffective (from|date|as of)\b/,
