@@ -949,11 +949,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     }
     if (evidence.length === 0 && intent.scopedByPlace && !attribute) {
       // National documents (Chính phủ, Thủ tướng, Bộ) apply in every place: when the place's own documents do not
-      // answer, naming the place does not rule them out. Nor does it rule out a document of no place at all (a
-      // table of every province's school calendar), which speaks of it as a national one does.
-      const everywhere = (meta: DocumentMeta | undefined) => meta !== undefined && (meta.level === 'quốc gia' || (!meta.level && !meta.locality && !meta.province));
+      // answer, naming the place does not rule them out.
       const national = (await retriever.search(searchText, { topK }))
-        .filter((hit) => !scope!.includes(hit.chunk.docId) && everywhere(metaById.get(hit.chunk.docId)))
+        .filter((hit) => !scope!.includes(hit.chunk.docId) && metaById.get(hit.chunk.docId)?.level === 'quốc gia')
         .slice(0, NATIONAL_HITS);
       await Promise.all([documents.loadOutlines(national.map((hit) => hit.chunk.docId)), loadTables(national)]);
       if (national.length > 0) {
