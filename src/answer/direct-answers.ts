@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
-import type { KnowledgeBase, OutlineEntry } from '../types.js';
+import type { Chunk, KnowledgeBase, OutlineEntry } from '../types.js';
 import { chunkAt, type DocumentReader, type QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
 import { foldedLower, headingNamesBody } from './evidence-cues.js';
@@ -53,6 +53,17 @@ export interface DirectAnswers {
 /** An act in force from the day it is signed or issued. */
 const FROM_SIGNING = /(?<!\p{L})(?:từ|kể từ)\s+ngày\s+(?:ký|ban hành)/iu;
 
+/** The document facts each quoted as the one span stating them. */
+const ONE_SPAN: Record<Exclude<PlanFact, 'signer' | 'effective-date' | 'number' | 'legal-basis'>, (chunks: readonly Chunk[]) => PlanFactSpan | null> = {
+  'issue-date': findIssueDate,
+  period: findPeriodInTitle,
+  proposer: findProposer,
+  field: findField,
+  recipients: findRecipients,
+  implementers: findImplementers,
+  changes: findChanged,
+};
+
 export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWords' | 'lexical'>): DirectAnswers {
   const evidenceAt = (documents: DocumentReader, span: PlanFactSpan): Evidence => ({
     chunk: span.chunk,
@@ -75,10 +86,6 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
         const signer = findSigner(chunks);
         return signer ? { docId, kind: 'signer', evidence: [evidenceOf(signer)], signer } : null;
       }
-      case 'issue-date': {
-        const span = findIssueDate(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
-      }
       case 'effective-date': {
         const span = findEffectiveDate(chunks);
         if (!span) return null;
@@ -97,31 +104,9 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
         const spans = findLegalBases(chunks);
         return spans.length > 0 ? { docId, kind: 'passages', layout: 'list', evidence: spans.map(evidenceOf) } : null;
       }
-      case 'period': {
-        const span = findPeriodInTitle(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
-      }
-      case 'proposer': {
-        const span = findProposer(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
-      }
-      case 'field': {
-        const span = findField(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
-      }
-      case 'recipients': {
-        const span = findRecipients(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
-      }
-      case 'implementers': {
-        const span = findImplementers(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
-      }
-      case 'changes': {
-        const span = findChanged(chunks);
-        return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
-      }
     }
+    const span = ONE_SPAN[fact](chunks);
+    return span ? { docId, kind: 'passages', evidence: [evidenceOf(span)] } : null;
   };
 
   /**
