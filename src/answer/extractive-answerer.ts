@@ -56,7 +56,7 @@ import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
-import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
@@ -989,7 +989,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
 
   /** Stage 4: which documents answer and which of their passages are quoted. */
   const shape = async (intent: Intent, documents: QuestionDocuments, { scored, evidence, profile, retrieveMs }: Gathered): Promise<Outcome> => {
-    const { analyzed, scope, period, funding, types, figures } = intent;
+    const { analyzed, scope, scopeMetas, period, funding, types, figures } = intent;
     const best = evidence[0];
     // A named plan whose passages do not state its period (a plan cut short, a plan for one year) may state it in its title.
     const titlePeriods = async (docIds: readonly string[]) => (period ? (await Promise.all(docIds.map((docId) => direct.planFact(documents, docId, 'period')))).filter((part) => part !== null) : []);
@@ -998,10 +998,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // định số …"), the clause saying what it ends answers.
       // (One naming the document it asks about, "… bãi bỏ những điều khoản nào của Nghị định 62/2019", only from a
       // clause naming its number.)
-      const changed = intent.asks.changes && scope?.length === 1 ? await direct.planFact(documents, scope[0], 'changes') : null;
-      const own = metaById.get(scope?.[0] ?? '')?.number?.match(/^\d+\/\d{4}/)?.[0];
-      const others = [...intent.standalone.matchAll(/\d+\/\d{4}(?=\/)/gu)].map((match) => match[0]).filter((number) => number !== own);
-      if (changed && others.every((number) => changed.evidence.some((item) => item.text.includes(number)))) return { kind: 'answer', parts: [changed], retrieveMs };
+      const changed = intent.asks.changes && scopeMetas?.length === 1 ? await direct.planFact(documents, scopeMetas[0].id, 'changes') : null;
+      const others = changed ? otherNamedDocuments(intent.standalone, scopeMetas![0]) : [];
+      if (changed && others.every((other) => changed.evidence.some((item) => other.mentionedIn(item.text)))) return { kind: 'answer', parts: [changed], retrieveMs };
       const titleParts = await titlePeriods(scope ?? []);
       const missingDocuments = intent.absent.map((document) => document.written);
       return titleParts.length > 0 ? { kind: 'answer', parts: titleParts, retrieveMs } : { kind: 'abstain', details: { missingDocuments }, retrieveMs };

@@ -170,6 +170,15 @@ export function absentDocuments(question: string, metas: readonly DocumentMeta[]
   return [...new Set(mentions.map((mention) => mention.digits))].map((digits) => describeAbsent(question, mentions.filter((mention) => mention.digits === digits), framed));
 }
 
+/**
+ * The documents a question names by number besides `meta` (held or not), each with a test for a passage that mentions
+ * it: "Nghị định 09/2025 bãi bỏ điều nào của Nghị định 62/2019" names 62/2019 besides 09/2025.
+ */
+export function otherNamedDocuments(question: string, meta: DocumentMeta): AbsentDocument[] {
+  const others = numberMentions(question).filter((mention) => !matches(meta, mention));
+  return [...new Set(others.map((mention) => mention.digits))].map((digits) => describeAbsent(question, others.filter((mention) => mention.digits === digits), () => false));
+}
+
 /** One absent document from its mentions (one number, written once or more): as written, and how a passage names it. */
 function describeAbsent(question: string, same: readonly NumberMention[], framed: (mention: NumberMention) => boolean): AbsentDocument {
   // Folding keeps each precomposed letter one character, so offsets in the folded text are offsets in `original`.

@@ -341,8 +341,10 @@ function cardText(chunk: Chunk, headings: readonly OutlineEntry[]): string | nul
 const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEntry[] =>
   outline.filter((entry) => entry.start <= offset && offset < entry.end).sort((a, b) => a.depth - b.depth);
 
+/** A unit caption anywhere in a text (`UNIT_CAPTION` is global, for reading them all). */
+const HOLDS_UNIT_CAPTION = new RegExp(UNIT_CAPTION.source, 'iu');
 /** A table chunk without the caption giving its figures' unit: the caption is above its table, outside it. */
-export const needsTableCaption = (chunk: Chunk): boolean => chunk.context !== undefined && !new RegExp(UNIT_CAPTION.source, 'iu').test(chunk.text);
+export const needsTableCaption = (chunk: Chunk): boolean => chunk.context !== undefined && !HOLDS_UNIT_CAPTION.test(chunk.text);
 
 /** A table row's cells as words alone: "**TT**\n|\n**Nội dung**" of a flattened table is "TT | Nội dung". */
 export const rowKey = (row: string): string =>

@@ -28,16 +28,17 @@ const LEAD_LINE = /(?:^|\n)[ \t]*(?:[-+•*][ \t]*)?(?:\*\*)?(?:(?:đơn vị|c�
 const TASK_CONTENT = /^(?:nhiem vu|noi dung)\b/;
 /** A task quoted with its line in charge is at most this long (a longer span is a whole part of the document). */
 const MAX_TASK_CHARS = 1_400;
-/** The kinds of list marker a line may open with: a point "a)", a dash or bullet, a plus, a clause number "3.". */
-const MARKER_KINDS = [/^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u, /^\d+\.\s/u];
 /** "(Chi tiết tại Phụ lục kèm theo)", "chi tiết theo Phụ lục II đính kèm": a passage leaving its details to an appendix. */
 const REFERS_TO_APPENDIX = /(?:chi tiết|cụ thể|danh mục)[^.;]{0,30}?(?:tại|theo|như)\s+Phụ lục(?:\s+(?:số\s+)?([IVX]+|\d{1,2})\b)?/iu;
 /** How many of an appendix's rows and items are read for a passage referring to it (the answer counts those it leaves out). */
 const MAX_APPENDIX_ITEMS = 60;
 /** An appendix's caption lines: "(Kèm theo Quyết định số …)", "Đơn vị: Triệu đồng". */
 const isCaption = (line: string): boolean => /^[\s*_(]*(?:kèm theo|ban hành kèm|đơn vị(?: tính)?\s*:)/iu.test(line);
-/** List markers from the highest rank to the lowest: "1." holds "a)" items, which hold "-" items, which hold "+" items. */
-const MARKER_RANKS = [/^\d+\.\s/u, /^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u];
+/**
+ * The kinds of list marker a line may open with, from the highest rank to the lowest: a clause number "3." holds "a)"
+ * points, which hold "-" items (a dash or bullet), which hold "+" items.
+ */
+const MARKER_KINDS = [/^\d+\.\s/u, /^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u];
 /** An item of an enumeration quoted item by item is quoted whole up to this long, by its first sentence when longer. */
 const MAX_ITEM_CHARS = 300;
 /** How far after its introduction an enumeration is read for its items. */
@@ -397,7 +398,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     let level: number | undefined;
     for (const match of text.slice(colon + 1, colon + 1 + MAX_ENUMERATION_CHARS).matchAll(PARAGRAPHS)) {
       const paragraph = match[0].replace(/^[*_\s]+/u, '');
-      const rank = MARKER_RANKS.findIndex((marker) => marker.test(paragraph));
+      const rank = MARKER_KINDS.findIndex((marker) => marker.test(paragraph));
       level ??= rank;
       // Items of a lower rank inside an item ("- …" under "a) …") belong to it; a heading, a paragraph opening no
       // item or an item of a higher rank ("b) Cơ quan thực hiện:" after the "- " items of "a)") ends the list.
@@ -435,11 +436,12 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
   const withAppendixItems = (item: Evidence): Evidence[] | null => {
     const referred = REFERS_TO_APPENDIX.exec(item.text);
     if (!referred) return null;
-    const appendix = documents.outline(item.chunk.docId).find((entry) => entry.kind === 'appendix' && entry.start > item.end && (!referred[1] || entry.number === referred[1]));
+    const outline = documents.outline(item.chunk.docId);
+    const appendix = outline.find((entry) => entry.kind === 'appendix' && entry.start > item.end && (!referred[1] || entry.number === referred[1]));
     if (!appendix) return null;
     const text = documents.document(item.chunk.docId).text;
     // (A heading's title may wrap over lines: "PHỤ LỤC" and the upper-case lines naming it.)
-    const headings = documents.outline(item.chunk.docId).filter((entry) => entry.start >= appendix.start && entry.start < appendix.end).map((entry) => ({ start: entry.start, end: headingEnd(text, entry) }));
+    const headings = outline.filter((entry) => entry.start >= appendix.start && entry.start < appendix.end).map((entry) => ({ start: entry.start, end: headingEnd(text, entry) }));
     const inHeading = (at: number) => headings.some((heading) => heading.start <= at && at < heading.end);
     const items = documents
       .chunksOf(item.chunk.docId)
