@@ -425,8 +425,11 @@ export const askedDurationUnit = (question: string): string | null => {
   return found ? (found[1] ?? ENGLISH_TIME_UNITS[found[2]]) : null;
 };
 
+/** A length of time in one unit, as `DURATION` reads any: built once per unit, not per passage. */
+const durationIn = memoize((unit: string): RegExp => new RegExp(`\\b\\d+\\s*${unit}\\b(?!\\s*\\d)`), 100);
+
 /** Whether a passage states a length of time in `unit` (folded): "05 năm", "07 ngày làm việc". */
-export const statesDurationIn = (unit: string, passage: string): boolean => new RegExp(`\\b\\d+\\s*${unit}\\b(?!\\s*\\d)`).test(foldedLower(passage));
+export const statesDurationIn = (unit: string, passage: string): boolean => durationIn(unit).test(foldedLower(passage));
 
 /**
  * Whether a passage lists other cases of what a phrase of the question names, and not that case: "tuyến đường biển,
