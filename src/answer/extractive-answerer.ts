@@ -61,7 +61,7 @@ import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { holdsHeaviestTerms, needsTableCaption, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
+import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
@@ -913,8 +913,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Kế hoạch … năm 2018 số mấy": a document of that year is named with it, not within a span that holds it.
       ['names the year of the document asked about', (item) => !types.includes('document') || profile.years.length === 0 || yearsIn(item.text).some((year) => profile.years.includes(year))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
-      ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, item.section, profile.years)],
-      ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, item.section, metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],
+      ['for the years asked', (item) => !figureSlot || !statesOtherYears(item.text, timeHeadings(item), profile.years)],
+      ['a figure of a document for the years asked', (item) => !figureSlot || !titleOtherYears(item.text, timeHeadings(item), metaById.get(item.chunk.docId)?.title ?? '', profile.years, types.includes('target'))],
       // A date or a figure in a line restating the document's own title (a converted page's banner) is its own.
       ['not the document restating its title, when a date or figure is asked', (item) => !(figureSlot || dateSlot) || !restatesTitle(item)],
       // "… trên tuyến đường bộ tăng bao nhiêu phần trăm" is not answered by the rise set for "tuyến đường biển, đường hàng không".
@@ -944,7 +944,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     if (!scope && profile.years.length > 0) {
       evidence = evidence.filter((item) => {
         const meta = metaById.get(item.chunk.docId);
-        return holdsAskedYear(item.text, item.section, meta?.title ?? '', meta?.issuedDate, profile.years);
+        return holdsAskedYear(item.text, [...item.section, ...(item.lead ? [item.lead] : [])], meta?.title ?? '', meta?.issuedDate, profile.years);
       });
     }
     if (evidence.length === 0 && intent.scopedByPlace && !attribute) {

@@ -4,6 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, markdownRows, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
+import { periodLead } from './period-lead.js';
 import { UNIT_CAPTION, askedDay, askedDurationUnit, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesDurationIn, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import { isDateType, type QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
@@ -16,6 +17,8 @@ export interface Evidence {
   text: string;
   /** The headings the passage sits under (finer than the chunk's own path when small sections share a chunk). */
   section: string[];
+  /** The line naming the time the list item the passage sits in is for ("- Giai đoạn 2025-2027"), when there is one. */
+  lead?: string;
   /** Where the passage's own heading starts in the document, when it has one. */
   headingStart: number | null;
   /** When the quote begins with a heading (quoted for the body it names), how many characters the heading takes. */
@@ -148,14 +151,17 @@ export function profileQuery(args: {
   };
 }
 
+/** The headings that say what time a passage is for: the time line its list is grouped under, else its headings. */
+export const timeHeadings = (item: Pick<Evidence, 'section' | 'lead'>): readonly string[] => (item.lead ? [item.lead] : item.section);
+
 /**
  * Whether a passage (or its headings) holds the question's heaviest terms — what it most particularly asks, "hằng
  * tháng" of "mức trợ cấp hằng tháng": a passage of a document brought in from outside the scope must hold them.
  * Terms as rare as each other (in a small collection) are all the heaviest.
  */
-export function holdsHeaviestTerms(profile: QueryProfile, evidence: Pick<Evidence, 'text' | 'section'>): boolean {
+export function holdsHeaviestTerms(profile: QueryProfile, evidence: Pick<Evidence, 'text' | 'section' | 'lead'>): boolean {
   const heaviest = Math.max(...profile.terms.values());
-  const held = profile.model.terms(`${evidence.section.join('\n')}\n${evidence.text}`, profile.folded);
+  const held = profile.model.terms(`${evidence.section.join('\n')}\n${evidence.lead ?? ''}\n${evidence.text}`, profile.folded);
   return [...profile.terms].every(([term, weight]) => weight < heaviest * 0.999 || held.has(term));
 }
 
@@ -398,16 +404,18 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const path = section.length > 0 ? section : chunk.section;
       // A task card's field counts the task it belongs to as its heading: who does it, by when, is about that task.
       const card = asksField ? cardText(chunk, headings) : null;
+      const lead = periodLead(chunk.text, span.start);
       // A clause referred to ("các trường hợp quy định tại khoản 1 Điều 6") stands in the sentence for the case it
       // names: its words are the passage's, as its heading's are.
       const referred = options.referred?.(chunk.docId, sentence) ?? '';
-      const headingTerms = card || referred ? new Set([...sectionTerms(path.slice(-1)), ...profile.model.terms(`${card ?? ''}\n${referred}`, profile.folded)]) : sectionTerms(path.slice(-1));
+      // The time line a list is grouped under heads its items as a heading does.
+      const headingTerms = card || referred || lead ? new Set([...sectionTerms(path.slice(-1)), ...profile.model.terms(`${card ?? ''}\n${referred}\n${lead ?? ''}`, profile.folded)]) : sectionTerms(path.slice(-1));
       const outerTerms = sectionTerms(path.slice(0, -1));
       const caption = captions.filter((found) => found.index! < span.start).at(-1)?.[1] ?? above;
       const scoreText = (text: string) => {
         const coverage = coverageOf(profile, profile.model.terms(text, profile.folded), headingTerms, outerTerms);
         const fit = fitOf(profile, text, sectionText, caption);
-        return { coverage, fit, score: (coverage * (0.5 + 0.5 * fit) + prior) * yearFactor(path) };
+        return { coverage, fit, score: (coverage * (0.5 + 0.5 * fit) + prior) * yearFactor(lead ? [lead] : path) };
       };
       const window = narrow(sentence, (text) => scoreText(text).score);
       const scored = scoreText(sentence.slice(window.offset, window.offset + window.length));
@@ -429,7 +437,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const text = chunk.text.slice(span.start + window.offset, span.start + window.offset + quoteLength);
       const start = absoluteStart + window.offset;
       const headingStart = headings.at(-1)?.start ?? null;
-      evidence.push({ chunk, start, end: start + text.length, text, section: section.length > 0 ? section : [...chunk.section], headingStart, ...scored });
+      evidence.push({ chunk, start, end: start + text.length, text, section: section.length > 0 ? section : [...chunk.section], ...(lead ? { lead } : {}), headingStart, ...scored });
     });
   });
   return evidence.sort((a, b) => b.score - a.score);

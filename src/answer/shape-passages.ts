@@ -1,5 +1,5 @@
 import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
-import { PARAGRAPHS, markerLength } from '../structure/grammar.js';
+import { MARKER_KINDS, PARAGRAPHS, markerLength } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import { headingEnd } from './heading-span.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
@@ -34,11 +34,6 @@ const REFERS_TO_APPENDIX = /(?:chi tiết|cụ thể|danh mục)[^.;]{0,30}?(?:t
 const MAX_APPENDIX_ITEMS = 60;
 /** An appendix's caption lines: "(Kèm theo Quyết định số …)", "Đơn vị: Triệu đồng". */
 const isCaption = (line: string): boolean => /^[\s*_(]*(?:kèm theo|ban hành kèm|đơn vị(?: tính)?\s*:)/iu.test(line);
-/**
- * The kinds of list marker a line may open with, from the highest rank to the lowest: a clause number "3." holds "a)"
- * points, which hold "-" items (a dash or bullet), which hold "+" items.
- */
-const MARKER_KINDS = [/^\d+\.\s/u, /^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u];
 /** An item of an enumeration quoted item by item is quoted whole up to this long, by its first sentence when longer. */
 const MAX_ITEM_CHARS = 300;
 /** How far after its introduction an enumeration is read for its items. */

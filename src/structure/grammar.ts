@@ -156,6 +156,11 @@ const BULLET = /^[-+•–]\s/u;
 export const SUB_BULLET = /^\+\s/u;
 /** A list item of any kind at the start of a line: "-", "a)", "1.", "1.1.". */
 export const LIST_ITEM = /^\s*(?:[-+•]|[a-zđ]\)|\d+(?:\.\d+)*\.)\s/u;
+/**
+ * The kinds of list marker a line may open with, from the highest rank to the lowest: a clause number "3." holds "a)"
+ * points, which hold "-" items (a dash or bullet), which hold "+" items.
+ */
+export const MARKER_KINDS: readonly RegExp[] = [/^\d+\.\s/u, /^[a-zđ]\)\s/u, /^[-–•]\s/u, /^\+\s/u];
 /** The paragraphs of a text, each item of a list its own: blank lines or a list marker at a line's start part them (global). */
 export const PARAGRAPHS = /[^\n]+(?:\n(?!\s*\n|[*_\s]*(?:[-–•+]|[a-zđ]\)|\d+\.)\s)[^\n]+)*/gu;
 
