@@ -17,6 +17,8 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi v
 3. Giáo viên ở trường có từ 28 lớp trở lên được giảm 04 tiết/tuần.
 4. Công chức đi bồi dưỡng ở nước ngoài theo quyết định ký trước ngày 31 tháng 12 năm 2024 được hỗ trợ 5.000.000 đồng/người.
 5. Diện tích ao nuôi cá tra trên 02 năm: thiệt hại trên 70%, hỗ trợ 9.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 4.500.000 đồng/ha.
+6. Diện tích lúa sau gieo trồng từ 01 đến 10 ngày: thiệt hại trên 70%, hỗ trợ 3.000.000 đồng/ha.
+Diện tích lúa sau gieo trồng từ trên 10 ngày đến 45 ngày: thiệt hại trên 70%, hỗ trợ 7.000.000 đồng/ha.
 
 Điều 2. Hiệu lực
 Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
@@ -58,6 +60,13 @@ describe('figures the question states', () => {
     const result = await pipeline.answerer.ask({ question: 'Ao nuôi cá tra của tôi bị thiệt hại khoảng 50% diện tích thì được hỗ trợ bao nhiêu tiền một ha?' });
     expect(result.answered, result.answer).toBe(true);
     expect(result.answer.split('\n')[0]).toContain('4.500.000 đồng/ha');
+  });
+
+  it('lie in a range the passage sets, typed with or without diacritics ("20 ngay" in "từ trên 10 ngày đến 45 ngày")', async () => {
+    const result = await pipeline.answerer.ask({ question: 'lua gieo trong duoc 20 ngay thi bi ngap chet tren 70% dien tich, duoc ho tro bao nhieu 1 ha' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer.split('\n')[0]).toContain('7.000.000');
+    expect(result.answer).not.toContain('3.000.000');
   });
 
   it("are not the day or month of a date (\"12 tháng\" is not in \"ngày 31 tháng 12 năm 2024\")", async () => {

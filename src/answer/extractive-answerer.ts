@@ -194,31 +194,41 @@ interface StatedFigure {
   within?: (text: string) => boolean;
 }
 
-/** A figure of what is counted with the words that make it a bound: "từ 28 lớp trở lên", "dưới 36 tháng", "trên 70 tuổi". */
+/** A figure of what is counted with the words that make it a bound, folded: "tu 28 lop tro len", "duoi 36 thang", "tren 70 tuoi". */
 const boundPattern = (of: string): RegExp =>
-  new RegExp(`(?:(?<!\\p{L})(từ|trên|hơn|dưới|tối thiểu|ít nhất|tối đa|không quá)\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})(?:\\s+(trở lên|trở xuống))?`, 'giu');
+  new RegExp(`(?:(?<!\\p{L})(tu|tren|hon|duoi|toi thieu|it nhat|toi da|khong qua)\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})(?:\\s+(tro len|tro xuong))?`, 'gu');
+/** A range of what is counted, folded: "tu tren 10 ngay den 45 ngay", "tu 01 den 10 ngay", "10 - 45 ngay". */
+const rangePattern = (of: string): RegExp =>
+  new RegExp(`(?:(?<!\\p{L})tu\\s+(tren\\s+)?)?(\\d+)(?:\\s+${escapeRegExp(of)})?\\s*(?:den|toi|-|–)\\s*(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})`, 'gu');
 
-/** Whether `value` lies within a bound its words set ("trên 70", "từ 28 … trở lên"); a figure with no bound word sets none. */
+/** Whether `value` lies within a bound its words set ("tren 70", "tu 28 … tro len"); a figure with no bound word sets none. */
 const withinBound = (value: number, bound: number, word: string | undefined, after: string | undefined): boolean => {
-  if (after === 'trở lên' || word === 'tối thiểu' || word === 'ít nhất') return value >= bound;
-  if (after === 'trở xuống' || word === 'tối đa' || word === 'không quá') return value <= bound;
-  if (word === 'trên' || word === 'hơn') return value > bound;
-  if (word === 'dưới') return value < bound;
+  if (after === 'tro len' || word === 'toi thieu' || word === 'it nhat') return value >= bound;
+  if (after === 'tro xuong' || word === 'toi da' || word === 'khong qua') return value <= bound;
+  if (word === 'tren' || word === 'hon') return value > bound;
+  if (word === 'duoi') return value < bound;
   return false;
 };
 
-/** Whether `value` lies in a band a text sets for what it counts. */
-const withinBand = (value: number, of: string) => (text: string): boolean =>
-  [...text.toLowerCase().matchAll(boundPattern(of))].some(([, word, figure, after]) => withinBound(value, Number(figure), word, after));
+/** Whether `value` lies in a band a text sets for what it counts ("20 ngày" in "từ trên 10 ngày đến 45 ngày"), however either is accented. */
+const withinBand = (value: number, of: string) => (text: string): boolean => {
+  const unit = foldedLower(of);
+  let folded = foldedLower(text);
+  const ranges = [...folded.matchAll(rangePattern(unit))];
+  if (ranges.some(([, above, low, high]) => (above ? value > Number(low) : value >= Number(low)) && value <= Number(high))) return true;
+  // A range's ends are no bounds of their own: "trên 10 ngày" of "từ trên 10 ngày đến 45 ngày" does not hold 50.
+  for (const [range] of ranges) folded = folded.replace(range, ' ');
+  return [...folded.matchAll(boundPattern(unit))].some(([, word, figure, after]) => withinBound(value, Number(figure), word, after));
+};
 
 /** A share with the words that make it a bound, or a range of shares: "trên 70%", "từ 30% đến 70%", "30 - 70%". */
 const PERCENT_BAND =
-  /(?:(?<!\p{L})(từ|trên|hơn|dưới|tối thiểu|ít nhất|tối đa|không quá)\s+)?(\d+(?:,\d+)?)\s*%?(?:\s*(?:đến|tới|-|–)\s*(\d+(?:,\d+)?))?\s*%(?:\s+(trở lên|trở xuống))?/giu;
+  /(?:(?<!\p{L})(tu|tren|hon|duoi|toi thieu|it nhat|toi da|khong qua)\s+)?(\d+(?:,\d+)?)\s*%?(?:\s*(?:den|toi|-|–)\s*(\d+(?:,\d+)?))?\s*%(?:\s+(tro len|tro xuong))?/gu;
 const share = (figure: string): number => Number(figure.replace(',', '.'));
 
 /** Whether a share lies in a band a text sets ("thiệt hại 40%" in "thiệt hại từ 30% đến 70%"). */
 const withinShareBand = (value: number) => (text: string): boolean =>
-  [...text.toLowerCase().matchAll(PERCENT_BAND)].some(([, word, low, high, after]) =>
+  [...foldedLower(text).matchAll(PERCENT_BAND)].some(([, word, low, high, after]) =>
     high !== undefined ? value >= share(low) && value <= share(high) : withinBound(value, share(low), word, after),
   );
 
