@@ -23,6 +23,12 @@ kinh doanh của doanh nghiệp.
 1. Thời hiệu xử lý kỷ luật là thời hạn mà khi hết thời hạn đó thì người vi phạm không bị xử lý kỷ luật.
 
 2. Thời hạn xử lý kỷ luật là khoảng thời gian từ khi phát hiện vi phạm.
+
+**Điều 6. Thời hạn tạm đình chỉ công tác**
+
+1. Việc tạm đình chỉ thực hiện theo quy định tại Điều 2 Nghị định này.
+
+2. Thời hạn tạm đình chỉ công tác đối với cán bộ, công chức là khoảng thời gian không quá 15 ngày.
 `;
 const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: TEXT.length, text: TEXT };
 const knowledge = { chunksWithWords: async () => [chunk] };
@@ -41,6 +47,7 @@ describe('termsAskedAbout', () => {
     // The document it is asked of is no part of the term.
     expect(termsAskedAbout('Theo NĐ 172/2025/NĐ-CP, thời hiệu xử lý kỷ luật là gì?')).toEqual(['thoi hieu xu ly ky luat']);
     expect(termsAskedAbout('Thời hiệu xử lý kỷ luật theo Nghị định 172 được hiểu là gì?')).toEqual(['thoi hieu xu ly ky luat']);
+    expect(termsAskedAbout('Trong NĐ 172, “thời hạn tạm đình chỉ công tác” được hiểu là khoảng thời gian nào?')).toContain('thoi han tam dinh chi cong tac');
   });
 });
 
@@ -52,6 +59,10 @@ describe('findDefinedTerm', () => {
 
   it('takes no sentence outside such an article for a definition', async () => {
     expect(await quoteOf('cong chuc')).toBeNull();
+  });
+
+  it('reads a clause saying whom the term is for before "là", in an article a clause above refers out of ("tại Điều 2")', async () => {
+    expect(await quoteOf('thoi han tam dinh chi cong tac')).toBe('2. Thời hạn tạm đình chỉ công tác đối với cán bộ, công chức là khoảng thời gian không quá 15 ngày.');
   });
 
   it('quotes the clause saying what a term is in the article whose title names it', async () => {

@@ -20,8 +20,13 @@ const MAX_CLAUSE_CHARS = 700;
 const MAX_TERM_WORDS = 8;
 /** A section that explains terms: "Điều 3. Giải thích từ ngữ", "… được hiểu như sau", "Khái niệm", "Định nghĩa". */
 const DEFINITIONS_SECTION = /\b(giai thich tu ngu|duoc hieu nhu sau|khai niem|dinh nghia|thuat ngu)\b/;
+/** Where an article's heading opens a line (folded): "\n**Điều 5. …". */
+const ARTICLE_OPENING = /(?:^|\n)[\s*_#]*dieu \d+/g;
 /** How far back the opening of the clause's article is looked for. */
 const LOOK_BACK_CHARS = 3_000;
+
+/** What a defining clause may say a term is for before "là": "Thời hạn xử lý kỷ luật đối với cán bộ, công chức là …". */
+const QUALIFIER = '(?:\\s+(?:doi voi|cua|trong|tai)\\s[^.;:()\\n]{1,50}?)?';
 
 /** A term (folded) as a text writes it: its words apart by spaces, markup, commas or dashes. */
 const termPattern = (term: string): string => term.split(' ').map(escapeRegExp).join('[\\s*_,\\-–]+');
@@ -67,7 +72,7 @@ export function markedTermsDefined(question: string): string[] {
 
 /** Whether a passage says what `term` (folded, from `markedTermsDefined`) is: "<term> là …", "<term> gồm …", "<term>: …". */
 export function definesTerm(passage: string, term: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}[\\s*_”"']*(?:\\([^)]*\\)[\\s*_]*)?(?:la|duoc hieu la|gom|bao gom|:)(?![\\p{L}])`, 'u').test(matchKey(passage));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}${QUALIFIER}[\\s*_”"']*(?:\\([^)]*\\)[\\s*_]*)?(?:la|duoc hieu la|gom|bao gom|:)(?![\\p{L}])`, 'u').test(matchKey(passage));
 }
 
 /** Whether an article's title holds every word of a term: "Điều 5. Thời hiệu, thời hạn xử lý kỷ luật" is about "thời hiệu xử lý kỷ luật". */
@@ -88,7 +93,7 @@ export async function findDefinedTerm(
   docIds?: readonly string[],
 ): Promise<DefinedTermSpan | null> {
   const words = term.split(' ');
-  const pattern = new RegExp(`(?:^|\\n)[\\s*_#]*(?:\\d{1,2}[*_]*\\s*[.)]|[a-z]\\))?[\\s*_]*(${termPattern(term)})[\\s*_]*(?:\\([^)]*\\)[\\s*_]*)?\\s+(?:la|duoc hieu la)\\s`, 'u');
+  const pattern = new RegExp(`(?:^|\\n)[\\s*_#]*(?:\\d{1,2}[*_]*\\s*[.)]|[a-z]\\))?[\\s*_]*(${termPattern(term)})${QUALIFIER}[\\s*_]*(?:\\([^)]*\\)[\\s*_]*)?\\s+(?:la|duoc hieu la)\\s`, 'u');
   // Function words are not indexed: the index is asked for the others, the pattern checks them all.
   const indexed = words.filter((word) => !STOPWORDS.has(word));
   // Only where the document says it explains its terms, or is about the term, in the article or section the clause
@@ -96,7 +101,9 @@ export async function findDefinedTerm(
   let found: Awaited<ReturnType<typeof findInChunks>>[number] | undefined;
   for (const match of await findInChunks(knowledge, indexed.length > 0 ? indexed : words, pattern, { folded: true, docIds })) {
     const before = matchKey((await textOf(match.chunk.docId)).slice(Math.max(0, match.start - LOOK_BACK_CHARS), match.start));
-    const opening = Math.max(before.lastIndexOf('dieu '), before.lastIndexOf('\n#'));
+    // The article's heading opens a line: "… quy định tại Điều 2 …" in a clause above is no opening.
+    const article = [...before.matchAll(ARTICLE_OPENING)].at(-1);
+    const opening = Math.max(article ? article.index + article[0].lastIndexOf('dieu') : -1, before.lastIndexOf('\n#'));
     const section = before.slice(Math.max(0, opening));
     if (DEFINITIONS_SECTION.test(section) || titleNames(section.split('\n')[0], indexed)) {
       found = match;

@@ -23,9 +23,9 @@ export interface DefinitionSpan {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}&-]*/gu;
 const DEFINITION_FRAME =
-  /\b(khai niem|the nao la|dinh nghia|nghia la gi|co nghia la gi|duoc hieu la gi|duoc hieu nhu the nao|hieu the nao|la gi|la nhu the nao|what is meant by|what counts as|what is (a |an |the )?|what are (the )?|what does|meaning of|definition of|define|mean|means|stand for|stands for|viet tat cua gi|viet tat)\b|[?!.]/g;
+  /\b(khai niem|the nao la|dinh nghia|nghia la gi|co nghia la gi|duoc hieu la gi|duoc hieu nhu the nao|duoc hieu la|hieu the nao|la gi|la nhu the nao|what is meant by|what counts as|what is (a |an |the )?|what are (the )?|what does|meaning of|definition of|define|mean|means|stand for|stands for|viet tat cua gi|viet tat)\b|[?!.]/g;
 /** "NCT là gì?", "X được hiểu là gì", "what counts as X", "what does NKT stand for": the question asks what a term means. */
-const MEANING_CUE = /\b(la gi|the nao la|khai niem|dinh nghia|nghia la gi|co nghia la gi|duoc hieu (la gi|nhu the nao)|hieu the nao|viet tat|stand for|stands for|mean|means|meaning|what counts as|definition of|define)\b|^\s*what is\b/;
+const MEANING_CUE = /\b(la gi|the nao la|khai niem|dinh nghia|nghia la gi|co nghia la gi|duoc hieu (la|nhu the nao)|hieu the nao|viet tat|stand for|stands for|mean|means|meaning|what counts as|definition of|define)\b|^\s*what is\b/;
 export const asksMeaning = (question: string): boolean => MEANING_CUE.test(matchKey(question));
 
 /** The abbreviation a short question asks about ("NCT là gì?", "what does BHYT stand for?"), if the table knows it. */

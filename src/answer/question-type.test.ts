@@ -113,6 +113,13 @@ describe('detectQuestionTypes (English)', () => {
     expect(en('Which status does the plan have?')).not.toContain('list');
   });
 
+  it('asks what a term means, not a date, when the term names a time ("thời hạn …" được hiểu là …)', () => {
+    const types = vi('“Thời hạn xử lý kỷ luật” được hiểu là khoảng thời gian nào?');
+    expect(types).toContain('definition');
+    expect(types).not.toContain('deadline');
+    expect(types).not.toContain('date');
+  });
+
   it('reads "what does … mean" as a definition, not "what does the plan say"', () => {
     expect(en('What does BHYT mean?')).toContain('definition');
     expect(en('What does the plan say should happen to a resident who falls ill?')).not.toContain('definition');

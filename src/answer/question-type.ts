@@ -188,6 +188,11 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
 
   // "when … report/submit" is about a deadline, not just a date.
   if (found.has('date') && REPORTING.some((cue) => hasPhrase(prepared, cue))) found.add('deadline');
+  // "“Thời hạn xử lý kỷ luật” được hiểu là khoảng thời gian nào?": what a term means, whatever times the term names.
+  if (found.has('definition')) {
+    found.delete('deadline');
+    found.delete('date');
+  }
   // "bao nhiêu phần trăm" is a percentage, not a count.
   if (PERCENT_QUESTION.some((cue) => hasPhrase(prepared, cue))) found.delete('count');
   // "X là gì?" defines X only when nothing more specific ("mục tiêu là gì?" wants the targets).
