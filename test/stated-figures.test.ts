@@ -19,6 +19,7 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi v
 5. Diện tích ao nuôi cá tra trên 02 năm: thiệt hại trên 70%, hỗ trợ 9.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 4.500.000 đồng/ha.
 6. Diện tích lúa sau gieo trồng từ 01 đến 10 ngày: thiệt hại trên 70%, hỗ trợ 3.000.000 đồng/ha.
 Diện tích lúa sau gieo trồng từ trên 10 ngày đến 45 ngày: thiệt hại trên 70%, hỗ trợ 7.000.000 đồng/ha.
+7. Thực hiện Chỉ thị số 05/CT-TTg ngày 12/3/2025 của Thủ tướng Chính phủ, Sở Nội vụ hướng dẫn tiêu chí chấm điểm thi đua về lưu trữ.
 
 Điều 2. Hiệu lực
 Thông tư này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.
@@ -67,6 +68,12 @@ describe('figures the question states', () => {
     expect(result.answered, result.answer).toBe(true);
     expect(result.answer.split('\n')[0]).toContain('7.000.000');
     expect(result.answer).not.toContain('3.000.000');
+  });
+
+  it('is no time limit when it is the date a cited document bears, though the question asks what is issued by then', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Sở Nội vụ phải ban hành tiêu chí chấm điểm thi đua về lưu trữ trước ngày nào?' });
+    expect(result.answer).not.toContain('12/3/2025');
+    expect(result.answered, result.answer).toBe(false);
   });
 
   it("are not the day or month of a date (\"12 tháng\" is not in \"ngày 31 tháng 12 năm 2024\")", async () => {

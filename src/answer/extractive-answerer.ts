@@ -10,6 +10,7 @@ import { isDateType, type QuestionType } from './question-type.js';
 import { composeAbstention, composeAnswer, quotedDocuments, MAX_DOCUMENTS_PER_ANSWER, type AnswerPart, type MissingFact, type PlanFact } from './compose-answer.js';
 import {
   actingBody,
+  askedDay,
   asksCurrentState,
   asksDuties,
   asksLedTasks,
@@ -718,7 +719,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // ("What is that decision's number and date?" asks a cited document's number, and the date it bears with it.)
       // Nor is a deadline ("… phải trình dự thảo thay thế Quyết định 15/2021 trước ngày nào?") the date a document bears.
       // Asked when a document the collection lacks was issued, the date another citation beside it bears is not it.
-      citedAsked: asksEffect(standalone) ? () => false : issueAsked && absent.length > 0 ? citesNamedNumber(standalone) : issueAsked || types.includes('document') ? () => true : types.includes('deadline') ? () => false : citesNamedNumber(standalone),
+      // "Sở Nội vụ phải ban hành tiêu chí … trước ngày nào?" asks a time limit, whatever is issued by then.
+      citedAsked: asksEffect(standalone) || askedDay(standalone) === 'day' ? () => false : issueAsked && absent.length > 0 ? citesNamedNumber(standalone) : issueAsked || types.includes('document') ? () => true : types.includes('deadline') ? () => false : citesNamedNumber(standalone),
       needs,
       direct,
       namesScopeProvince: !!scopeMetas && namesProvinceOf(standalone, scopeMetas),
