@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, listsOtherCases, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -228,6 +228,19 @@ describe('isAttachmentCaption', () => {
     // One other case alone, or cases far apart, is no enumeration.
     const one = 'Số vụ bắt giữ tại tuyến đường biển tăng trên 3%.';
     expect(listsOtherCases(['đường bộ'], terms(one), one)).toBe(false);
+  });
+
+  it('tells a share stated in another clause than the one saying what is asked from one stated with it', () => {
+    const terms = (text: string) => new Set([...text.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]).flatMap((word, i, words) => [word, ...(i > 0 ? [`${words[i - 1]} ${word}`] : [])]));
+    const weights = new Map([...terms('phấn đấu bao nhiêu phần trăm người nghiện được cai nghiện tự nguyện tại gia đình')].map((term) => [term, 1]));
+    const states = (clause: string) => /\d\s*%/.test(clause);
+    const elsewhere = 'Phấn đấu 100% cơ sở cai nghiện công lập bảo đảm điều kiện; đảm bảo công tác cai nghiện tự nguyện tại gia đình đạt hiệu quả.';
+    expect(figureInOtherClause(elsewhere, terms, weights, states)).toBe(true);
+    const own = 'Phấn đấu 100% cơ sở cai nghiện công lập bảo đảm điều kiện; 60% người nghiện được cai nghiện tự nguyện tại gia đình.';
+    expect(figureInOtherClause(own, terms, weights, states)).toBe(false);
+    // Short items before ";" share the clause after them.
+    const items = 'Người nghiện tự nguyện; gia đình có người nghiện mỗi đối tượng được hỗ trợ 50% chi phí.';
+    expect(figureInOtherClause(items, terms, weights, states)).toBe(false);
   });
 
   it('reads a number of days right after its number, not a date a few words before "ngày"', () => {

@@ -453,6 +453,27 @@ export function listsOtherCases(asked: readonly string[], held: ReadonlySet<stri
   });
 }
 
+/**
+ * Whether a passage states its figures only in other clauses than the one saying what the question asks about:
+ * "Phấn đấu 100% cơ sở cai nghiện công lập …; trên 70% xã, phường …; đảm bảo công tác cai nghiện tự nguyện tại gia
+ * đình, cộng đồng đạt hiệu quả" gives no share for "bao nhiêu phần trăm … cai nghiện tự nguyện tại gia đình". Clauses
+ * part at ";". `termsOf` gives a clause's terms, `weights` the question's, `states` whether a clause states a figure
+ * asked. What two clauses share ("cai nghiện ma túy") tells them apart no more than it ties either to the question.
+ */
+export function figureInOtherClause(passage: string, termsOf: (clause: string) => ReadonlySet<string>, weights: ReadonlyMap<string, number>, states: (clause: string) => boolean): boolean {
+  const clauses = passage.split(/;\s*/u).filter((clause) => /\p{L}{2}/u.test(clause));
+  if (clauses.length < 2) return false;
+  const terms = clauses.map(termsOf);
+  const weightOf = (own: ReadonlySet<string>, other: ReadonlySet<string>) => [...weights].reduce((sum, [term, weight]) => sum + (own.has(term) && !other.has(term) ? weight : 0), 0);
+  const stating = clauses.flatMap((clause, index) => (states(clause) ? [index] : []));
+  if (stating.length === 0 || stating.length === clauses.length) return false;
+  // "Công an tỉnh; Sở Tài chính; … mỗi đơn vị đề nghị không quá 01 tập thể": short items share the clause after them.
+  return clauses.some((clause, best) => !stating.includes(best) && clause.trim().split(/\s+/u).length >= MIN_CLAUSE_WORDS && stating.every((index) => weightOf(terms[index], terms[best]) < OTHER_CLAUSE_SHARE * weightOf(terms[best], terms[index])));
+}
+/** A clause stating a figure is about something else when what only it holds of the question weighs less than this share of what only the other holds. */
+const OTHER_CLAUSE_SHARE = 0.5;
+const MIN_CLAUSE_WORDS = 6;
+
 /** "12 tháng", "24 giờ", "05 ngày làm việc": a length of time — not the day and month of a date ("ngày 24 tháng 07"). */
 const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?)\b(?!\s*\d)/;
 

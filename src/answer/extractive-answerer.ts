@@ -35,6 +35,8 @@ import {
   isMoneyUnit,
   listHead,
   listsOtherCases,
+  figureInOtherClause,
+  statesUnit,
   namesParticularBody,
   particularBodies,
   statesOtherYears,
@@ -892,6 +894,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
     // The question's two-word phrases ("đường bộ" of "tuyến đường bộ"): a passage listing other cases of their first word names others.
     const askedPhrases = [...profile.terms.keys()].filter((term) => term.split(' ').length === 2 && term.split(' ').every((syllable) => /\p{L}/u.test(syllable) && !STOPWORDS.has(syllable)));
+    const statesAskedFigure = (clause: string): boolean => (profile.unit ? statesUnit(profile.unit, clause) : typeFit(types.includes('percent') ? 'percent' : 'count', clause, '') >= 1);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -931,6 +934,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['not the document restating its title, when a date or figure is asked', (item) => !(figureSlot || dateSlot) || !restatesTitle(item)],
       // "… trên tuyến đường bộ tăng bao nhiêu phần trăm" is not answered by the rise set for "tuyến đường biển, đường hàng không".
       ['not a figure or date listed for other cases than the one asked', (item) => !(figureSlot || dateSlot || profile.unit !== null) || !listsOtherCases(askedPhrases, profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded), item.text)],
+      // "… bao nhiêu phần trăm … cai nghiện tự nguyện tại gia đình" is not answered by the share in the clause before it.
+      ['states the figure in the clause saying what is asked', (item) => !figureSlot || !figureInOtherClause(item.text, (clause) => profile.model.terms(clause, folded), profile.terms, statesAskedFigure)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
