@@ -58,7 +58,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, measuredPhrase, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -184,6 +184,8 @@ const affirms = (intent: Pick<Intent, 'types' | 'asks'>, best: Evidence, parts: 
 const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly string[]): boolean => mention.docIds.some((docId) => scope.includes(docId));
 
 /** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
+/** A passage giving a share must hold this much of what the share asked measures (by weight). */
+const MEASURED_SHARE = 0.6;
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
 /** A figure the question states, as written, and how a passage states it. */
@@ -286,6 +288,8 @@ interface Intent {
   slot: SlotAsked;
   /** Figures the question itself states ("người tròn 100 tuổi"): a passage must state them too. */
   figures: StatedFigure[];
+  /** What the share asked is of, folded ("doanh nghiep su dung hoa don dien tu"), when a share is asked. */
+  measured: string | null;
   /** The scope comes from a place the question names (not from document numbers or the request). */
   scopedByPlace: boolean;
   /** Each document of the scope is asked about: a document of it that does not answer is said so. */
@@ -707,6 +711,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       folded: !isAccented(analyzed.language === 'en' ? searchText : standalone),
       slot: readSlot(standalone, searchText, abbreviations),
       figures: askedFigures(standalone, analyzed.language),
+      measured: types.includes('percent') ? measuredPhrase(standalone, analyzed.language, (english) => translateToVietnamese(english).text) : null,
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
       eachAsked: named?.by !== 'place' || !!named.eachAsked,
@@ -895,6 +900,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // The question's two-word phrases ("đường bộ" of "tuyến đường bộ"): a passage listing other cases of their first word names others.
     const askedPhrases = [...profile.terms.keys()].filter((term) => term.split(' ').length === 2 && term.split(' ').every((syllable) => /\p{L}/u.test(syllable) && !STOPWORDS.has(syllable)));
     const statesAskedFigure = (clause: string): boolean => (profile.unit ? statesUnit(profile.unit, clause) : typeFit(types.includes('percent') ? 'percent' : 'count', clause, '') >= 1);
+    const measuredTerms = intent.measured ? [...profile.model.terms(intent.measured, true)] : [];
+    const measuredWeights = [...profile.terms].filter(([term]) => measuredTerms.includes(folded ? term : foldedLower(term)));
+    const measuredShare = (held: ReadonlySet<string>) => measuredWeights.reduce((sum, [term, weight]) => sum + (held.has(term) ? weight : 0), 0) / measuredWeights.reduce((sum, [, weight]) => sum + weight, 0);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -936,6 +944,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['not a figure or date listed for other cases than the one asked', (item) => !(figureSlot || dateSlot || profile.unit !== null) || !listsOtherCases(askedPhrases, profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded), item.text)],
       // "… bao nhiêu phần trăm … cai nghiện tự nguyện tại gia đình" is not answered by the share in the clause before it.
       ['states the figure in the clause saying what is asked', (item) => !figureSlot || !figureInOtherClause(item.text, (clause) => profile.model.terms(clause, folded), profile.terms, statesAskedFigure)],
+      ['names what the share asked measures', (item) => measuredWeights.length === 0 || measuredShare(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded)) >= MEASURED_SHARE],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];

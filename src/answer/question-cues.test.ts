@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -246,5 +246,19 @@ describe('basisDateAsked', () => {
     expect(basisDateAsked(question)).toEqual(['luat', 'ngan', 'sach', 'nha', 'nuoc']);
     expect(facts(question, [TITLE], true)).toEqual(['legal-basis']);
     expect(basisDateAsked('Nghị định 09/2025/NĐ-CP căn cứ luật nào?')).toEqual([]);
+  });
+});
+
+describe('measuredPhrase', () => {
+  const translate = (english: string) => english.replace('cooperatives', 'hợp tác xã').replace('issuing electronic invoices', 'sử dụng hóa đơn điện tử');
+  it('reads what a share asked is of, up to what the question says of it', () => {
+    expect(measuredPhrase('Đến năm 2030 tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử phải đạt bao nhiêu phần trăm?', 'vi', translate)).toBe('doanh nghiep su dung hoa don dien tu');
+    expect(measuredPhrase('ty le nu tham gia cap uy dang la bao nhieu phan tram', 'vi', translate)).toBe('nu tham gia cap uy dang');
+    expect(measuredPhrase('What share of cooperatives issuing electronic invoices does the plan target?', 'en', translate)).toBe('hop tac xa su dung hoa don dien tu');
+  });
+
+  it('is none when the question names no thing of two words ("với tỷ lệ tối đa bao nhiêu")', () => {
+    expect(measuredPhrase('Bằng khen được tặng với tỷ lệ tối đa bao nhiêu?', 'vi', translate)).toBeNull();
+    expect(measuredPhrase('Bao nhiêu người được hỗ trợ?', 'vi', translate)).toBeNull();
   });
 });

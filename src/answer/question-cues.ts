@@ -1,7 +1,7 @@
 // What a question asks for, beyond its type: facts about the plan itself, attributes the plans may not state,
 // a person. All patterns work on folded, lower-cased text so they match with or without diacritics.
 import { foldDiacritics } from '../lang/normalize.js';
-import { foldedContentWords } from '../lang/stopwords.js';
+import { STOPWORDS, foldedContentWords } from '../lang/stopwords.js';
 import { DOCUMENT_NUMBER } from '../structure/grammar.js';
 import { foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
@@ -268,4 +268,15 @@ const LIVE_SUBJECT = new RegExp(
 export const asksLiveData = (question: string): boolean => {
   const folded = foldedLower(question);
   return LIVE.test(folded) && LIVE_SUBJECT.test(folded);
+};
+
+/** "tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt …": what a share is of, up to what the question says of it. */
+const MEASURED_VI = /\b(?:ty le|bao nhieu phan tram|may phan tram)\s+(?:(?:toi da|toi thieu|it nhat|khoang|la|se|phai)\s+)*(.+?)(?=\s+(?:dat|la|phai|duoc dat|theo|trong|den nam|vao nam|nam \d|o|tai|bao nhieu|can|muc tieu|toi da|toi thieu)\b|[,?.;:]|$)/;
+/** "what share of female workers who have received vocational training": translated, what the share is of. */
+const MEASURED_EN = /\b(?:share|percentage|proportion|per ?cent)\s+of\s+(?:the\s+)?(.+?)(?=\s+(?:should|must|will|is|are|by|in|under|does|do|did|to be|reach|set)\b|[,?.;:]|$)/;
+/** What the share a question asks for measures, folded; null when it names nothing of two words or more. */
+export const measuredPhrase = (question: string, language: 'vi' | 'en', translate: (english: string) => string): string | null => {
+  const phrase = language === 'en' ? MEASURED_EN.exec(question.toLowerCase())?.[1] : MEASURED_VI.exec(foldedLower(question))?.[1];
+  const text = phrase && (language === 'en' ? foldedLower(translate(phrase)) : phrase);
+  return text && text.split(' ').filter((word) => /\p{L}/u.test(word) && !STOPWORDS.has(word)).length >= 2 ? text : null;
 };
