@@ -711,7 +711,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       folded: !isAccented(analyzed.language === 'en' ? searchText : standalone),
       slot: readSlot(standalone, searchText, abbreviations),
       figures: askedFigures(standalone, analyzed.language),
-      measured: types.includes('percent') ? measuredPhrase(standalone, analyzed.language, (english) => translateToVietnamese(english).text) : null,
+      measured: types.includes('percent') || types.includes('count') ? measuredPhrase(standalone, analyzed.language, (english) => translateToVietnamese(english).text) : null,
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
       eachAsked: named?.by !== 'place' || !!named.eachAsked,

@@ -260,5 +260,12 @@ describe('measuredPhrase', () => {
   it('is none when the question names no thing of two words ("với tỷ lệ tối đa bao nhiêu")', () => {
     expect(measuredPhrase('Bằng khen được tặng với tỷ lệ tối đa bao nhiêu?', 'vi', translate)).toBeNull();
     expect(measuredPhrase('Bao nhiêu người được hỗ trợ?', 'vi', translate)).toBeNull();
+    // A unit or an amount is no thing counted.
+    expect(measuredPhrase('QĐ 2639 bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?', 'vi', translate)).toBeNull();
+    expect(measuredPhrase('được hỗ trợ bao nhiêu tiền một hécta?', 'vi', translate)).toBeNull();
+  });
+
+  it('reads the thing a count asks for', () => {
+    expect(measuredPhrase('Đến năm 2035, kế hoạch đặt mục tiêu phát triển bao nhiêu sản phẩm du lịch thông minh?', 'vi', translate)).toBe('san pham du lich thong minh');
   });
 });

@@ -270,13 +270,19 @@ export const asksLiveData = (question: string): boolean => {
   return LIVE.test(folded) && LIVE_SUBJECT.test(folded);
 };
 
-/** "tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt …": what a share is of, up to what the question says of it. */
-const MEASURED_VI = /\b(?:ty le|bao nhieu phan tram|may phan tram)\s+(?:(?:toi da|toi thieu|it nhat|khoang|la|se|phai)\s+)*(.+?)(?=\s+(?:dat|la|phai|duoc dat|theo|trong|den nam|vao nam|nam \d|o|tai|bao nhieu|can|muc tieu|toi da|toi thieu)\b|[,?.;:]|$)/;
-/** "what share of female workers who have received vocational training": translated, what the share is of. */
-const MEASURED_EN = /\b(?:share|percentage|proportion|per ?cent)\s+of\s+(?:the\s+)?(.+?)(?=\s+(?:should|must|will|is|are|by|in|under|does|do|did|to be|reach|set)\b|[,?.;:]|$)/;
-/** What the share a question asks for measures, folded; null when it names nothing of two words or more. */
+/**
+ * "tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt …", "bao nhiêu sản phẩm du lịch thông minh": what a share or a count
+ * is of, up to what the question says of it.
+ */
+const MEASURED_VI = /\b(?:ty le|bao nhieu phan tram|may phan tram|bao nhieu|may)\s+(?:(?:toi da|toi thieu|it nhat|khoang|la|se|phai)\s+)*(.+?)(?=\s+(?:dat|la|phai|duoc dat|theo|trong|den nam|vao nam|nam \d|o|tai|bao nhieu|can|muc tieu|toi da|toi thieu)\b|[,?.;:]|$)/;
+/** "what share of female workers who have received vocational training", "how many smart tourism products": translated, what is measured. */
+const MEASURED_EN = /\b(?:(?:share|percentage|proportion|per ?cent)\s+of|how many)\s+(?:the\s+)?(.+?)(?=\s+(?:should|must|will|is|are|by|in|under|does|do|did|to be|reach|set)\b|[,?.;:]|$)/;
+/** "bao nhiêu tiền", "bao nhiêu kinh phí", "mấy tiết": a unit or an amount, not a thing counted. */
+const MEASURED_UNIT = /^(?:tien|kinh phi|von|dong|ty|trieu|nghin|phan tram|tiet|gio|ngay|tuan|thang|nam|lan|km|ha|m2|thanh vien|nguoi|money|funding|days?|months?|years?|hours?|weeks?|periods?|times|members?|people|persons?)\b/;
+/** What the share or count a question asks for measures, folded; null when it names nothing of two words or more. */
 export const measuredPhrase = (question: string, language: 'vi' | 'en', translate: (english: string) => string): string | null => {
   const phrase = language === 'en' ? MEASURED_EN.exec(question.toLowerCase())?.[1] : MEASURED_VI.exec(foldedLower(question))?.[1];
   const text = phrase && (language === 'en' ? foldedLower(translate(phrase)) : phrase);
-  return text && text.split(' ').filter((word) => /\p{L}/u.test(word) && !STOPWORDS.has(word)).length >= 2 ? text : null;
+  if (!text || MEASURED_UNIT.test(text)) return null;
+  return text.split(' ').filter((word) => /\p{L}/u.test(word) && !STOPWORDS.has(word)).length >= 2 ? text : null;
 };
