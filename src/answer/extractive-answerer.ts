@@ -58,7 +58,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, measuredPhrase, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -966,6 +966,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const untyped = types.every((type) => type === 'general' || type === 'definition') && !profile.duration && profile.unit === null;
     if (!scope) evidence = evidence.filter((item) => item.coverage >= (untyped ? UNTYPED_FULL_COVERAGE : UNSCOPED_FULL_COVERAGE) || holdsHeaviestTerms(profile, item));
     if (!scope && untyped && profile.unknownShare > 0) evidence = [];
+    // "Sông nào dài nhất thế giới?" is answered only by a passage naming a river.
+    const thing = !scope && untyped ? askedThing(intent.standalone) : null;
+    if (thing) evidence = evidence.filter((item) => foldedLower(`${item.section.join(' ')} ${item.text}`).split(/[^\p{L}]+/u).includes(thing));
     // A year the question names is part of what it asks, when no document named carries it.
     if (!scope && profile.years.length > 0) {
       evidence = evidence.filter((item) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, askedThing } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -267,5 +267,18 @@ describe('measuredPhrase', () => {
 
   it('reads the thing a count asks for', () => {
     expect(measuredPhrase('Đến năm 2035, kế hoạch đặt mục tiêu phát triển bao nhiêu sản phẩm du lịch thông minh?', 'vi', translate)).toBe('san pham du lich thong minh');
+  });
+});
+
+describe('askedThing', () => {
+  it('reads the word naming what a "which" question asks for', () => {
+    expect(askedThing('song nao dai nhat the gioi')).toBe('song');
+    expect(askedThing('Núi cao nhất Việt Nam là núi nào?')).toBe('nui');
+  });
+
+  it('is none for "khi nào", "như thế nào" and the like', () => {
+    expect(askedThing('Khi nào phải gửi báo cáo?')).toBeNull();
+    expect(askedThing('Việc cấp thẻ được thực hiện như thế nào?')).toBeNull();
+    expect(askedThing('Ai ký kế hoạch?')).toBeNull();
   });
 });

@@ -286,3 +286,15 @@ export const measuredPhrase = (question: string, language: 'vi' | 'en', translat
   if (!text || MEASURED_UNIT.test(text)) return null;
   return text.split(' ').filter((word) => /\p{L}/u.test(word) && !STOPWORDS.has(word)).length >= 2 ? text : null;
 };
+
+/** Words before "nào" that ask no thing of their own: "khi nào", "bao giờ", "như thế nào", "loại nào". */
+const GENERIC_BEFORE_NAO = new Set(['khi', 'luc', 'the', 'cach', 'bao', 'cai', 'loai', 'nhung', 'cac', 'dau', 'gi', 'hinh', 'thuc', 'muc', 'van', 'de', 'noi', 'dung', 'phan', 'gio']);
+
+/**
+ * The word naming what a "which" question asks for, folded: "sông" of "sông nào dài nhất thế giới" — what an answer
+ * must name. None for "khi nào", "như thế nào" and the like.
+ */
+export const askedThing = (question: string): string | null => {
+  const word = /(\p{L}+)\s+nao\b/u.exec(foldedLower(question))?.[1];
+  return word && !GENERIC_BEFORE_NAO.has(word) && !STOPWORDS.has(word) ? word : null;
+};
