@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -212,6 +212,13 @@ describe('a target', () => {
 });
 
 describe('isAttachmentCaption', () => {
+  it('tells a title set in capitals from a heading or a table row in capitals', () => {
+    expect(isCapitalTitle('QUY CHẾ')).toBe(true);
+    expect(isCapitalTitle('TIẾP NHẬN, XỬ LÝ PHẢN ÁNH KIẾN NGHỊ TRÊN ỨNG DỤNG\nPHẢN ÁNH KIẾN NGHỊ TỈNH BẮC NINH')).toBe(true);
+    expect(isCapitalTitle('I | NHÓM XÃ, PHƯỜNG | 115')).toBe(false);
+    expect(isCapitalTitle('Quy chế này quy định việc tiếp nhận phản ánh.')).toBe(false);
+  });
+
   it("tells an attached instrument's caption from a passage citing a decision", () => {
     expect(isAttachmentCaption('(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025 của Thủ tướng Chính phủ)')).toBe(true);
     expect(isAttachmentCaption('*(Ban hành kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025)*')).toBe(true);

@@ -156,6 +156,12 @@ export const restatesSubject = (text: string): boolean => {
 export const isDateline = (text: string): boolean =>
   /^[^a-z0-9]*[a-z][a-z .-]{1,40}, ngay\s+(?:(?:\d{1,2}|\.+)\s+)?thang\s+(?:(?:\d{1,2}|\.+)\s+)?nam\s+\d{4}[^a-z0-9]*$/.test(foldedLower(text.replace(/[*_|]/g, ' ')).trim());
 
+/** A title line set in capitals, no figure in it: "QUY CHẾ", "TIẾP NHẬN, XỬ LÝ PHẢN ÁNH KIẾN NGHỊ TRÊN ỨNG DỤNG". */
+export const isCapitalTitle = (text: string): boolean => {
+  const plain = text.replace(/[*_#]/g, '').trim();
+  return plain.length <= 300 && !/[\d|]/u.test(plain) && /\p{Lu}{2}/u.test(plain) && !/\p{Ll}/u.test(plain);
+};
+
 /** Whether a text refers to another document by number ("Quyết định số 1942/QĐ-TTg", "Kế hoạch số 02/KH-UBND"). */
 export const citesDocument = (text: string): boolean => DOCUMENT_REFERENCE.test(foldedLower(text));
 

@@ -29,6 +29,7 @@ import {
   headingNamesBody,
   opensWithDutyOf,
   isAttachmentCaption,
+  isCapitalTitle,
   isBodyHeading,
   isDateline,
   restatesSubject,
@@ -907,6 +908,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
       ['not the caption of an attached instrument', (item) => !isAttachmentCaption(item.text)],
+      // "QUY CHẾ / TIẾP NHẬN, XỬ LÝ PHẢN ÁNH KIẾN NGHỊ …": a title says what a text is called, which the document facts answer.
+      ['not a title set in capitals', (item) => !isCapitalTitle(item.text)],
       ['not the document\'s dateline', (item) => !isDateline(item.text)],
       // "Điều 29. Hiệu lực thi hành" names the acts it repeals, whatever they are about: it answers only what it is for.
       ['not the article putting the document in force, unless that is asked', (item) => intent.asks.entryIntoForce || !IN_FORCE_HEADING.test(foldedLower(item.section.at(-1) ?? ''))],

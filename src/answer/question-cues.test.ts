@@ -231,6 +231,7 @@ describe('asksWhoSigned', () => {
 describe('asksSubject', () => {
   it('reads a question on who enacts a document, on what basis, or what it governs', () => {
     expect(asksSubject('Cơ quan nào ban hành Thông tư về lệ phí này?')).toBe(true);
+    expect(asksSubject('Quy chế quy định việc tiếp nhận những loại phản ánh kiến nghị nào?')).toBe(true);
     expect(asksSubject('Nghị định quy định về những gì?')).toBe(true);
     expect(asksSubject('What does the circular apply to?')).toBe(true);
   });

@@ -20,7 +20,7 @@ export const asksIssue = (question: string): boolean => ISSUE_DATE.test(foldedLo
  * Who enacts a document, on whose proposal, on what basis, or what it governs: what its enacting formula and its
  * statement of scope answer ("Ai ban hành …", "Thông tư này quy định về những gì", "what does the decree apply to").
  */
-const SUBJECT = /\b(ban hanh|theo de nghi|de nghi cua|can cu|pham vi|dieu chinh|ap dung|quy dinh (ve )?(gi|nhung gi|noi dung|van de)|issued?|issues|enacts?|enacted|propos\w*|basis|based on|scope|regulates?|governs?|covers?|appl(y|ies))\b/;
+const SUBJECT = /\b(ban hanh|theo de nghi|de nghi cua|can cu|pham vi|dieu chinh|ap dung|quy dinh (ve )?(gi|nhung gi|noi dung|van de|viec)|issued?|issues|enacts?|enacted|propos\w*|basis|based on|scope|regulates?|governs?|covers?|appl(y|ies))\b/;
 export const asksSubject = (question: string): boolean => SUBJECT.test(foldedLower(question));
 /** A question about when a document takes or ceases to take effect: the date a citation bears is its issue, not that. */
 const ANY_EFFECT = /\bhieu luc\b|\beffect(ive)?\b|\bin force\b|\bexpires?\b/;
