@@ -323,6 +323,9 @@ describe('particularBodies and headingNamesBody', () => {
     expect(headingNamesBody('1. Sở Lao động - Thương binh và Xã hội', particularBodies('Sở LĐTBXH làm gì?'))).toBe(true);
     // A document's number ("QĐ-UBND") names no body.
     expect(particularBodies('Sở GD&ĐT được phân cấp những nhiệm vụ gì theo QĐ 53/2025/QĐ-UBND?')).toEqual(['so giao duc']);
+    // "số" (a number, digital) is no "Sở" where the text is accented; typed without diacritics it may be.
+    expect(particularBodies('kinh tế số kế hoạch 144 xây dựng hệ sinh thái')).toEqual([]);
+    expect(particularBodies('so ke hoach va dau tu lam gi')).toEqual(['so ke hoach']);
     // An English word for a body names no particular one: it is never in a Vietnamese heading.
     expect(particularBodies('What are the duties of the department?')).toEqual([]);
   });

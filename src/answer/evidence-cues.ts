@@ -186,20 +186,22 @@ const BODY_SHORT_FORMS: readonly [RegExp, string][] = [
 const longForms = (text: string): string => BODY_SHORT_FORMS.reduce((form, [short, long]) => form.replace(short, long), foldedLower(text));
 
 /** Whether a text names a particular body, in Vietnamese or English. */
-export const namesParticularBody = (text: string): boolean => BODY_MENTION.test(foldedLower(text));
+/** A text as bodies are found in it: folded, but "số" (a number, "kinh tế số") is no "Sở" where the text is accented. */
+const bodyText = (text: string): string => foldedLower(text.replace(/(?<!\p{L})số(?!\p{L})/giu, ' # '));
+export const namesParticularBody = (text: string): boolean => BODY_MENTION.test(bodyText(text));
 const BODY_MENTIONS = new RegExp(BODY_MENTION.source, 'g');
 /** English words for a body ("department", "committee"): never in a Vietnamese heading, so they name no particular one. */
 const ENGLISH_BODY = /^(department|committee|centre|center|social security|front)$/;
 /** The particular bodies a text names, in long form ("so noi vu", "uy ban"). */
 export const particularBodies = (text: string): string[] =>
-  [...foldedLower(text).matchAll(BODY_MENTIONS)].map((match) => longForms(match[0])).filter((body) => !ENGLISH_BODY.test(body));
+  [...bodyText(text).matchAll(BODY_MENTIONS)].map((match) => longForms(match[0])).filter((body) => !ENGLISH_BODY.test(body));
 
 /**
  * The body a question makes the actor: the first it names that is not the issuer, the recipient or a partner
  * ("của UBND tỉnh", "cho Sở LĐTBXH", "với Sở Y tế"): "UBND các huyện … phải gửi báo cáo cho Sở LĐTBXH" → "uy ban".
  */
 export const actingBody = (text: string): string | null => {
-  const folded = foldedLower(text);
+  const folded = bodyText(text);
   const match = [...folded.matchAll(BODY_MENTIONS)].find((found) => !/\b(cua|cho|ve|voi|den|toi|theo|tu)\s+(cac\s+)?$/.test(folded.slice(0, found.index)));
   return match ? longForms(match[0]) : null;
 };
