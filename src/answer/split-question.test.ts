@@ -134,3 +134,12 @@ describe('splitQuestion', () => {
     ]);
   });
 });
+
+describe('splitQuestion after a yes-no part', () => {
+  it('asks what the second part bases on of what the yes-no part says ("…, căn cứ theo luật nào?")', () => {
+    expect(splitQuestion('Ở Cần Thơ, UBND cấp xã có được tự quyết định khen thưởng không, căn cứ theo luật nào?')).toEqual([
+      'Ở Cần Thơ, UBND cấp xã có được tự quyết định khen thưởng không?',
+      'Ở Cần Thơ, UBND cấp xã được tự quyết định khen thưởng căn cứ theo luật nào?',
+    ]);
+  });
+});

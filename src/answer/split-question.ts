@@ -138,7 +138,11 @@ const PREDICATE = /\s(?:do|là|được|phải|có|sẽ|thuộc|gồm|cần|la|d
 const DOCUMENT_FIRST = /^((?:[\p{L}.]+\s+){1,3}(?:số\s+)?\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)+)/u;
 /** A second part that starts with its verb ("… và hoàn thành khi nào?", "…, sẽ tập huấn bao nhiêu người?") has no subject of its own. */
 // (A part that is only its asking words, "…, ngày nào?", has no subject either.)
-const SUBJECTLESS = /^(?:(?:ngày|ngay|năm|nam|tháng|thang)\s+(?:nào|nao|mấy|may)\s*\??\s*$|(?:khi nào|khi nao|bao giờ|bao gio|ở đâu|o dau)\s*\??\s*$|(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|hoàn tất|xong|thực hiện|kéo dài|áp dụng|ban hành|ký|se|phai|duoc|da|can|co|thi|hoan thanh|hoan tat|thuc hien|keo dai|ap dung|ban hanh|ky)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
+const SUBJECTLESS = /^(?:(?:căn cứ|can cu|dựa (?:vào|trên)|dua (?:vao|tren))\s+(?:theo\s+)?(?:luật|quy định|văn bản|điều|luat|quy dinh|van ban|dieu)\s+(?:nào|nao|gì|gi)\b|(?:ngày|ngay|năm|nam|tháng|thang)\s+(?:nào|nao|mấy|may)\s*\??\s*$|(?:khi nào|khi nao|bao giờ|bao gio|ở đâu|o dau)\s*\??\s*$|(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|hoàn tất|xong|thực hiện|kéo dài|áp dụng|ban hành|ký|se|phai|duoc|da|can|co|thi|hoan thanh|hoan tat|thuc hien|keo dai|ap dung|ban hanh|ky)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
+
+/** A yes-no question's closing "không", and the "có" that opens what it asks ("có được … không"). */
+const YES_NO_END = /\s+(?:không|khong)\s*\??\s*$/iu;
+const YES_NO_OPENING = /(?<!\p{L})(?:có|co)\s+(?=(?:được|duoc|phải|phai|bị|bi|cần|can)\s)/iu;
 
 /**
  * The second part with what it leaves to the first: the subject of a wh-question when the second part has none
@@ -153,6 +157,9 @@ function withContext(right: string, left: string, accented: boolean): string {
     const subject = cuts.length > 0 ? left.slice(0, cuts.at(-1)).trim() : (DOCUMENT_FIRST.exec(left)?.[1] ?? left.slice(0, firstAsking).trim());
     if (wordCount(subject) >= 2) return `${subject} ${right}`;
   }
+  // "UBND cấp xã có được tự quyết định khen thưởng không, căn cứ theo luật nào?": a yes-no first part says all the second asks about.
+  const yesNo = YES_NO_END.exec(left);
+  if (SUBJECTLESS.test(right) && yesNo && detectLanguage(left) === 'vi') return `${left.slice(0, yesNo.index).replace(YES_NO_OPENING, '').trim()} ${right}`;
   const frame = FRAME.exec(left)?.[1];
   if (frame && !FRAME.test(right)) return `${frame}, ${right}`;
   const heading = COLON_FRAME.exec(left)?.[1];
