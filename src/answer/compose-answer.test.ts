@@ -33,6 +33,41 @@ const quote = (text: string): Evidence => {
 const answer = (text: string) =>
   composeAnswer({ parts: [{ docId: 'nd-12', kind: 'passages', evidence: [quote(text)] }], language: 'vi', documents, metaOf: () => source.meta }).answer;
 
+const RATES = `Số: 13/2025/NĐ-CP
+
+NGHỊ ĐỊNH
+
+Quy định mức hỗ trợ
+
+**Điều 5. Mức hỗ trợ vật nuôi**
+
+a) Gia cầm đến 28 ngày tuổi, hỗ trợ từ 15.000 đồng/con đến 30.000 đồng/con.
+
+c) Lợn đến 28 ngày tuổi, hỗ trợ từ 500.000 đồng/con đến 600.000 đồng/con.
+`;
+
+describe('composeAnswer: the answer first', () => {
+  it("opens with the value of the best quote, not of the first in reading order", () => {
+    const rates: SourceDocument = { meta: { id: 'nd-13', type: 'Nghị định', number: '13/2025/NĐ-CP', title: 'Nghị định quy định mức hỗ trợ', sourceFile: 'y.txt' }, text: RATES, hash: '' };
+    const rateChunks = chunkDocument(rates);
+    const at = (text: string, score: number): Evidence => {
+      const start = RATES.indexOf(text);
+      const chunk = rateChunks.find((candidate) => candidate.start <= start && start < candidate.end)!;
+      return { chunk, start, end: start + text.length, text, section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score };
+    };
+    const poultry = at('a) Gia cầm đến 28 ngày tuổi, hỗ trợ từ 15.000 đồng/con đến 30.000 đồng/con.', 0.4);
+    const pigs = at('c) Lợn đến 28 ngày tuổi, hỗ trợ từ 500.000 đồng/con đến 600.000 đồng/con.', 0.43);
+    const result = composeAnswer({
+      parts: [{ docId: 'nd-13', kind: 'passages', evidence: [poultry, pigs] }],
+      language: 'vi',
+      documents: { document: () => rates, chunksOf: () => rateChunks, outline: () => outlineOf(rates) },
+      metaOf: () => rates.meta,
+      slot: { kind: 'money' },
+    });
+    expect(result.answer.split('\n')[0]).toContain('Từ 500.000 đồng/con đến 600.000 đồng/con');
+  });
+});
+
 describe('composeAnswer', () => {
   it("cites a clause by its article, with the article's title when the quote does not start with it", () => {
     expect(answer('2. Sử dụng giấy tờ không hợp pháp để được bổ nhiệm vào chức vụ.')).toContain(

@@ -330,12 +330,14 @@ export function composeAnswer(args: {
   // A "Có" verdict is given for one document; side by side, the quotes speak for each.
   let lead: AskResult['lead'];
   if (args.slot && (args.slot.kind !== 'yes' || byDoc.size === 1)) {
-    // The answer first: each quoted document's asked value, from its first citation that states one.
+    // The answer first: each quoted document's asked value, from its best citation that states one (quotes come in
+    // reading order: the first may be a sibling case quoted beside the best).
     // (The body acting is read from the document's first quote, or the line saying who leads it right after; a
     // later one may be another body's.)
     const values = [...byDoc.keys()].flatMap((docId) => {
       const own = citations.filter((candidate) => candidate.docId === docId);
-      const citation = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).find((candidate) => askedValue(candidate.quote, args.slot!) !== null);
+      const stating = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).filter((candidate) => askedValue(candidate.quote, args.slot!) !== null);
+      const citation = args.slot!.kind === 'body' ? stating[0] : stating.reduce<(typeof stating)[number] | undefined>((best, candidate) => (!best || candidate.score > best.score ? candidate : best), undefined);
       return citation ? [{ docId, value: askedValue(citation.quote, args.slot!)!, marker: `[${citation.n}]` }] : [];
     });
     if (values.length === 1 && byDoc.size === 1) {

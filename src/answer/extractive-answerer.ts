@@ -200,9 +200,9 @@ interface StatedFigure {
   within?: (text: string) => boolean;
 }
 
-/** A figure of what is counted with the words that make it a bound, folded: "tu 28 lop tro len", "duoi 36 thang", "tren 70 tuoi". */
+/** A figure of what is counted with the words that make it a bound, folded: "tu 28 lop tro len", "duoi 36 thang", "tren 70 tuoi", "den 06 thang tuoi". */
 const boundPattern = (of: string): RegExp =>
-  new RegExp(`(?:(?<!\\p{L})(tu|tren|hon|duoi|toi thieu|it nhat|toi da|khong qua)\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})(?:\\s+(tro len|tro xuong))?`, 'gu');
+  new RegExp(`(?:(?<!\\p{L})(tu|tren|hon|qua|duoi|den|toi thieu|it nhat|toi da|khong qua)\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})(?:\\s+(tro len|tro xuong))?`, 'gu');
 /** A range of what is counted, folded: "tu tren 10 ngay den 45 ngay", "tu 01 den 10 ngay", "10 - 45 ngay". */
 const rangePattern = (of: string): RegExp =>
   new RegExp(`(?:(?<!\\p{L})tu\\s+(tren\\s+)?)?(\\d+)(?:\\s+${escapeRegExp(of)})?\\s*(?:den|toi|-|–)\\s*(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})`, 'gu');
@@ -210,8 +210,9 @@ const rangePattern = (of: string): RegExp =>
 /** Whether `value` lies within a bound its words set ("tren 70", "tu 28 … tro len"); a figure with no bound word sets none. */
 const withinBound = (value: number, bound: number, word: string | undefined, after: string | undefined): boolean => {
   if (after === 'tro len' || word === 'toi thieu' || word === 'it nhat') return value >= bound;
-  if (after === 'tro xuong' || word === 'toi da' || word === 'khong qua') return value <= bound;
-  if (word === 'tren' || word === 'hon') return value > bound;
+  // "Trâu, bò thịt đến 06 tháng tuổi": up to it.
+  if (after === 'tro xuong' || word === 'toi da' || word === 'khong qua' || word === 'den') return value <= bound;
+  if (word === 'tren' || word === 'hon' || word === 'qua') return value > bound;
   if (word === 'duoi') return value < bound;
   return false;
 };
@@ -545,8 +546,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    * years and plan numbers are left to the period and scope checks.
    */
   // An ordinal goes with its word ("đợt 1", "lần 2", "phase 1"): "Điều 1" in a passage does not state "đợt 1".
+  // (An English figure may be joined to what it counts: "an 8-month-old cow".)
   const askedFigures = (question: string, language: 'vi' | 'en'): StatedFigure[] =>
-    [...question.matchAll(/(?:(?<![\p{L}])(đợt|lần|kỳ|giai đoạn|batch|round|phase)\s+)?(?<![\d/])(\d+(?:[.,]\d+)*%?)(?![\d/])(?:\s+(\p{L}+))?/giu)]
+    [...question.matchAll(/(?:(?<![\p{L}])(đợt|lần|kỳ|giai đoạn|batch|round|phase)\s+)?(?<![\d/])(\d+(?:[.,]\d+)*%?)(?![\d/])(?:(?:\s+|-)(\p{L}+))?/giu)]
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
       // "Bò hơn 1 năm tuổi": a bound the question's case lies within, which a passage states in its own bands.
       .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))

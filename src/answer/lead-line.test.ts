@@ -24,6 +24,9 @@ describe('askedValue', () => {
     expect(askedValue('Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2025.', { kind: 'date' })).toBe('từ ngày 01 tháng 7 năm 2025');
     expect(askedValue('Phấn đấu ít nhất 85% người hưởng trợ cấp mở tài khoản.', { kind: 'percent' })).toBe('ít nhất 85%');
     expect(askedValue('thiệt hại trên 70% diện tích, hỗ trợ 10.000.000 đồng/ha', { kind: 'money' })).toBe('10.000.000 đồng/ha');
+    // A range of sums is read whole, not cut after its first end ("2.000.000 đồng/con đến").
+    expect(askedValue('d) Bê cái hướng sữa đến 06 tháng tuổi, hỗ trợ từ 2.000.000 đồng/con đến 4.000.000 đồng/con;', { kind: 'money' })).toBe('từ 2.000.000 đồng/con đến 4.000.000 đồng/con');
+    expect(askedValue('là 10.000.000 đồng/Giấy phép cho mỗi lần thẩm định', { kind: 'money' })).toBe('10.000.000 đồng/Giấy phép');
     expect(askedValue('Hiện nay trên địa bàn huyện có 2.226 người có công, chiếm 2% dân số.', { kind: 'count', unit: 'nguoi' })).toBe('2.226 người có công');
     expect(askedValue('Công chức phải hoàn thành chương trình trong thời hạn 12 tháng kể từ ngày bổ nhiệm.', { kind: 'duration' })).toBe('trong thời hạn 12 tháng');
   });

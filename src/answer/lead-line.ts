@@ -25,7 +25,9 @@ const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
 const DURATION = /(?:(?:trong|tối đa|không quá|chậm nhất)\s+(?:(?:thời hạn|vòng)\s+)?)?\d+\s*(?:ngày làm việc|ngày|tháng|năm|giờ|tuần)(?![\p{L}])/iu;
 const PERCENT = /(?:(?:ít nhất|tối thiểu|trên|dưới|khoảng|đạt)\s+)?\d+(?:[.,]\d+)?\s*%/iu;
-const MONEY = /\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|đ)(?:\s*\/\s*[\p{L}]+(?:\s+[\p{L}]+)?)?(?![\p{L}])/iu;
+/** A sum, per what it is paid for when it says ("1.000.000 đồng/phòng", "đồng/Giấy phép"); "từ … đến …" both ends. */
+const AMOUNT = String.raw`\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|đ)(?:\s*\/\s*\p{L}+(?:\s+(?!(?:đến|tới|và|hoặc|cho|nhưng)(?!\p{L}))\p{L}+)?)?(?!\p{L})`;
+const MONEY = new RegExp(`(?:(?<!\\p{L})từ\\s+)?${AMOUNT}(?:\\s+(?:đến|tới)\\s+${AMOUNT})?`, 'iu');
 
 /**
  * The clauses of a quote the question's conditions hold in most, with the head they share ("b) Diện tích …: " before

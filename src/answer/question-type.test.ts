@@ -113,6 +113,11 @@ describe('detectQuestionTypes (English)', () => {
     expect(en('Which status does the plan have?')).not.toContain('list');
   });
 
+  it('reads a share the question states as its case, not as the value asked ("hỏng hơn 70% … bao nhiêu tiền")', () => {
+    expect(vi('Ruộng mạ bị hỏng hơn 70% diện tích thì được hỗ trợ bao nhiêu tiền một héc-ta?')).not.toContain('percent');
+    expect(vi('Hỗ trợ bao nhiêu % chi phí?')).toContain('percent');
+  });
+
   it('asks what a term means, not a date, when the term names a time ("thời hạn …" được hiểu là …)', () => {
     const types = vi('“Thời hạn xử lý kỷ luật” được hiểu là khoảng thời gian nào?');
     expect(types).toContain('definition');

@@ -162,7 +162,8 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
   const prepared = withoutBlockers(prepareText(withoutAsides(text)));
   const found = new Set<QuestionType>();
   for (const { value } of findIndexed(prepared, language === 'vi' ? VI_TABLE : EN_TABLE)) found.add(value);
-  if (prepared.folded.includes('%')) found.add('percent');
+  // "bao nhiêu %" asks a share; "thiệt hại trên 70%" states the case asked about.
+  if (/(?<![\d.,]\s*)%/u.test(prepared.folded)) found.add('percent');
   if (language === 'en' && asksInDong(text)) found.add('count');
   // "Which Prime Minister's directive …": a document asked for, its issuer between.
   if (language === 'en' && ASKED_DOCUMENT.test(prepared.lower)) found.add('document');

@@ -84,6 +84,9 @@ describe('translateToVietnamese', () => {
     // The compound names the document (its scope carries the title's words): no word a passage must hold.
     expect(translateToVietnamese("the city's gender-equality plan")).toMatchObject({ unmatched: [], untranslatedShare: 0 });
     expect(translateToVietnamese('Decree 09/2025/NĐ-CP on COVID-19').text).toContain('NĐ-CP');
+    // An age joined to its number: "an 8-month-old beef cow" is a cow of 8 "tháng tuổi".
+    expect(translateToVietnamese('My 8-month-old beef cow died').text).toContain('tháng tuổi');
+    expect(translateToVietnamese('My 8-month-old beef cow died').text).toContain('bò thịt');
   });
 });
 

@@ -1105,14 +1105,14 @@ export interface Translation {
 }
 
 export function translateToVietnamese(english: string): Translation {
-  // An English compound written with hyphens ("food-safety measures") is read word by word, unless the glossary knows
+  // An English compound written with hyphens ("food-safety measures", "an 8-month-old cow") is read word by word, unless the glossary knows
   // it whole or it describes a document ("its gender-equality plan": the document's title, which its scope carries);
   // a code in capitals ("NĐ-CP", "COVID-19") stays one token.
   // A Vietnamese term in brackets ("quail (chim cút)", "(phản ánh hiện trường)") is the documents' own word: kept whole.
   const asides = [...english.matchAll(/\(([^()]*[^\x00-\x7F][^()]*)\)/gu)].map((match) => match[1].trim());
   const words = english.replace(/\([^()]*[^\x00-\x7F][^()]*\)/gu, ' ').replace(/’/g, "'").match(WORD) ?? [];
   const originals = words.flatMap((word, k) =>
-    /^\p{Ll}+(?:-\p{Ll}+)+$/u.test(word) && !BY_FIRST_WORD.has(word) && !DOCUMENT_NOUN.test(words[k + 1] ?? '') ? word.split('-') : [word],
+    /^(?:\p{Ll}+|\d+)(?:-\p{Ll}+)+$/u.test(word) && !BY_FIRST_WORD.has(word) && !DOCUMENT_NOUN.test(words[k + 1] ?? '') ? word.split('-') : [word],
   );
   const tokens = originals.map((w) => w.toLowerCase().replace(/[.,]+$/, ''));
   const pieces: string[] = [];
