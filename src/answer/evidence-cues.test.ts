@@ -48,6 +48,11 @@ describe('typeFit', () => {
     expect(typeFit('deadline', 'Định kỳ trước ngày 10/11 hàng năm gửi báo cáo', '')).toBe(1);
     expect(typeFit('deadline', 'định kỳ hằng năm báo cáo UBND huyện', '')).toBeLessThan(1);
     expect(typeFit('deadline', 'Tổ chức tuyên truyền chính sách', '')).toBeLessThan(0.2);
+    // Asked when, without a day: a year a time field or a completion names, a part of a year, a time limit counted from an event.
+    expect(typeFit('date', 'Thời gian thực hiện: năm 2026.', '')).toBe(1);
+    expect(typeFit('date', 'Hoàn thành trong 6 tháng đầu năm 2026.', '')).toBe(1);
+    expect(typeFit('deadline', 'Trong vòng 15 ngày làm việc kể từ ngày nhận hồ sơ.', '')).toBeGreaterThanOrEqual(0.6);
+    expect(typeFit('date', 'Nâng cao chất lượng dịch vụ công năm 2026.', '')).toBeLessThan(0.2);
     expect(typeFit('count', 'có 12.805 người cao tuổi', '')).toBe(1);
     expect(typeFit('count', 'chăm sóc người cao tuổi', '')).toBeLessThan(0.2);
     expect(typeFit('legal-basis', 'Căn cứ Quyết định số 1942/QĐ-TTg ngày 18/11/2021', '')).toBe(1);

@@ -9,7 +9,8 @@ import { isAccented } from './term-stats.js';
 
 // Patterns over folded, lower-cased text: they recognise what kind of fact a passage states.
 const EXPLICIT_DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b/;
-const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bquy [ivx]+\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b/;
+/** A date, a month or quarter, a recurring time, or a year a time field or a completion names ("Thời gian thực hiện: năm 2026"). */
+const DATE = /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b|\bngay \d{1,2} thang \d{1,2}\b|\b(thang|quy) \d{1,2}\b|\bquy [ivx]+\b|\bhang (nam|thang|quy)\b|\bdinh ky\b|\bdot xuat\b|\b(?:thoi gian(?: thuc hien| hoan thanh| trien khai)?|hoan thanh|thuc hien xong|trien khai)\s*(?::|trong|truoc|vao|tu|den|trong nam)?\s*(?:(?:nam|giai doan)\s+)?(?:19|20)\d{2}\b|\b(?:\d+ thang (?:dau|cuoi)|cuoi|giua|dau) nam (?:19|20)\d{2}\b/;
 /** A document's number with its code, folded: "118/2008/qd-ttg", "321-kh/tu", "151 /kh-ubnd". */
 const CODED_NUMBER = String.raw`\d+\s?[-/][\w/.-]*[a-z][\w/.-]*`;
 /** A document cited with its date, folded: "so 118/2008/qd-ttg ngay 27/8/2008", "321-kh/tu ngay 11 thang 4 nam 2025", "28-ct/tw, ngay 25/12/2023". */
@@ -18,7 +19,7 @@ const AFTER_CODED_NUMBER = new RegExp(`(${CODED_NUMBER}),?\\s+$`);
 /** The document number a text ends with, folded ("118/2008/qd-ttg"): a date right after it is that document's, not a time asked. */
 export const numberAtEnd = (text: string): string | null => AFTER_CODED_NUMBER.exec(matchKey(text))?.[1] ?? null;
 /** A time given by an event rather than a date: "ngay khi nước rút", "sau khi có Quy chế của Trung ương". */
-const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\b/;
+const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\b|\btrong (?:vong |thoi han )?\d+ (?:ngay|thang|gio)(?: lam viec)? (?:ke tu|tu|sau)\b/;
 /** "… hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": dated by the day the document itself takes effect. */
 const OWN_EFFECT = /\b(?:tu|ke tu) ngay (?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|luat|phap lenh|chi thi|quy che|quy dinh|ke hoach) nay co hieu luc\b/;
 
