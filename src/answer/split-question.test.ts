@@ -124,6 +124,10 @@ describe('splitQuestion', () => {
   it('splits an English second part that is a yes-no question, and no more than three parts', () => {
     expect(splitQuestion('Who signed plan 12/KH-UBND and plan 34/KH-UBND, and did they sign as chairman?')).toEqual(['Who signed plan 12/KH-UBND and plan 34/KH-UBND?', 'Did they sign as chairman?']);
     expect(splitQuestion('Does the plan help children and people with disabilities, and in what way?')).toEqual(['Does the plan help children and people with disabilities, and in what way?']);
+    expect(splitQuestion('Does the plan consider restoring coastal ecosystems, and does it mention community-based models?')).toEqual([
+      'Does the plan consider restoring coastal ecosystems?',
+      'Does it mention community-based models?',
+    ]);
     expect(splitQuestion('Ai chủ trì? Ai phối hợp? Khi nào xong? Báo cáo gửi đâu?')).toHaveLength(3);
   });
 

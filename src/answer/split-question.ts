@@ -72,7 +72,9 @@ function splitOnce(question: string): [string, string?] {
     // A bare English "and" joins two questions only where a new clause opens after it: "what share of people and
     // businesses …, and what share of …" splits at ", and what", not inside "people and businesses".
     if (/^\s+and\s+$/iu.test(match[0]) && !OPENS_CLAUSE.test(right)) continue;
-    if (wordCount(left) >= 3 && wordCount(right) >= 2 && asks(left) && (asks(right) || OPENS_YES_NO.test(right)) && !asksNumberThenDate(left, right)) {
+    // ("Does the plan consider …, and does it mention …?": two English yes-no questions; "…, and in what way?" asks
+    // about the first.)
+    if (wordCount(left) >= 3 && wordCount(right) >= 2 && (asks(left) || (OPENS_YES_NO.test(left) && OPENS_YES_NO.test(right))) && (asks(right) || OPENS_YES_NO.test(right)) && !asksNumberThenDate(left, right)) {
       // (Only "which directive and which notice does …" shares a predicate: parts set apart by commas each have their own.)
       const first = /^\s+and\s+$/iu.test(match[0]) ? withPredicate(left.replace(/[?,;\s]+$/u, ''), right) : left.replace(/[?,;\s]+$/u, '');
       return [`${first}${ending}`, second()];
