@@ -76,6 +76,12 @@ describe('figures the question states', () => {
     expect(result.answered, result.answer).toBe(false);
   });
 
+  it('written as an English date ("dated 12 March 2025") are read as a date\'s day and month', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Under which Directive dated 12 March 2025 does the Department of Home Affairs guide the archive emulation scoring criteria?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('05/CT-TTg');
+  });
+
   it("are not the day or month of a date (\"12 tháng\" is not in \"ngày 31 tháng 12 năm 2024\")", async () => {
     const result = await pipeline.answerer.ask({ question: 'Công chức đi bồi dưỡng ở nước ngoài 12 tháng được hỗ trợ bao nhiêu tiền?' });
     expect(result.answered, result.answer).toBe(false);

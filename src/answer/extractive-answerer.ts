@@ -246,6 +246,9 @@ const countedWord = (word: string | undefined, language: 'vi' | 'en'): string | 
   return translated.matched.length > 0 ? translated.text.toLowerCase() : undefined;
 };
 
+/** An English month's name: after a day ("24 July"), or before it ("July 24"). */
+const ENGLISH_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
+const MONTH_BEFORE = /(?<!\p{L})(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+$/iu;
 /** A figure written as a date's day or month: "ngày 15", "tháng 12". */
 const IN_DATE = /(?<!\p{L})(?:ngày|tháng|day|month)\s+$/iu;
 
@@ -552,7 +555,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
       // "Bò hơn 1 năm tuổi": a bound the question's case lies within, which a passage states in its own bands.
       .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))
-      .map((match) => statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] ? undefined : countedWord(match[3], language), IN_DATE.test(question.slice(0, match.index))));
+      .map((match) => {
+        // A day or month of a date written in English ("dated 24 July 2025", "on July 24") is read as a date's.
+        const dated = IN_DATE.test(question.slice(0, match.index)) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(question.slice(0, match.index));
+        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated);
+      });
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
    * đồng/phòng" answers for a karaoke of 10 phòng.
