@@ -184,9 +184,9 @@ const affirms = (intent: Pick<Intent, 'types' | 'asks'>, best: Evidence, parts: 
 /** Whether a place the question names is that of documents it is limited to (else the place is what to look for in them). */
 const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly string[]): boolean => mention.docIds.some((docId) => scope.includes(docId));
 
-/** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
-/** A passage giving a share must hold this much of what the share asked measures (by weight). */
+/** A passage giving a share or a count must hold this much of what the question says it is of (by weight). */
 const MEASURED_SHARE = 0.6;
+/** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
 /** A figure the question states, as written, and how a passage states it. */
@@ -247,8 +247,9 @@ const countedWord = (word: string | undefined, language: 'vi' | 'en'): string | 
 };
 
 /** An English month's name: after a day ("24 July"), or before it ("July 24"). */
-const ENGLISH_MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
-const MONTH_BEFORE = /(?<!\p{L})(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+$/iu;
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const ENGLISH_MONTH = new RegExp(`^(?:${MONTH_NAMES})$`, 'iu');
+const MONTH_BEFORE = new RegExp(`(?<!\\p{L})(?:${MONTH_NAMES})\\s+$`, 'iu');
 /** A figure written as a date's day or month: "ngày 15", "tháng 12". */
 const IN_DATE = /(?<!\p{L})(?:ngày|tháng|day|month)\s+$/iu;
 
@@ -293,7 +294,7 @@ interface Intent {
   slot: SlotAsked;
   /** Figures the question itself states ("người tròn 100 tuổi"): a passage must state them too. */
   figures: StatedFigure[];
-  /** What the share asked is of, folded ("doanh nghiep su dung hoa don dien tu"), when a share is asked. */
+  /** What the share or count asked is of, folded ("doanh nghiep su dung hoa don dien tu"), when one is asked. */
   measured: string | null;
   /** The scope comes from a place the question names (not from document numbers or the request). */
   scopedByPlace: boolean;
@@ -956,7 +957,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['not a figure or date listed for other cases than the one asked', (item) => !(figureSlot || dateSlot || profile.unit !== null) || !listsOtherCases(askedPhrases, profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded), item.text)],
       // "… bao nhiêu phần trăm … cai nghiện tự nguyện tại gia đình" is not answered by the share in the clause before it.
       ['states the figure in the clause saying what is asked', (item) => !figureSlot || !figureInOtherClause(item.text, (clause) => profile.model.terms(clause, folded), profile.terms, statesAskedFigure)],
-      ['names what the share asked measures', (item) => measuredWeights.length === 0 || measuredShare(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded)) >= MEASURED_SHARE],
+      // "… tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử …" is not answered by the share of businesses using digital technology.
+      ['names what the share or count asked is of', (item) => measuredWeights.length === 0 || measuredShare(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded)) >= MEASURED_SHARE],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
