@@ -264,6 +264,7 @@ describe('measuredPhrase', () => {
     // A unit or an amount is no thing counted.
     expect(measuredPhrase('QĐ 2639 bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?', 'vi', translate)).toBeNull();
     expect(measuredPhrase('được hỗ trợ bao nhiêu tiền một hécta?', 'vi', translate)).toBeNull();
+    expect(measuredPhrase('Khánh Hòa được bổ sung bao nhiêu để sửa chữa, cải tạo trụ sở làm việc cấp xã?', 'vi', translate)).toBeNull();
   });
 
   it('reads the thing a count asks for', () => {
