@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { periodLead } from './period-lead.js';
+import { periodLeads } from './period-lead.js';
+
+const periodLead = (text: string, at: number) => periodLeads(text)(at);
 
 const targets = [
   '2. Mục tiêu cụ thể',
@@ -12,7 +14,7 @@ const targets = [
   '+ 99% người dân, doanh nghiệp đánh giá hài lòng.',
 ].join('\n');
 
-describe('periodLead', () => {
+describe('periodLeads', () => {
   it('reads the time line an item is grouped under, past wrapped lines and sibling items', () => {
     expect(periodLead(targets, targets.indexOf('+ 95%'))).toBe('- Giai đoạn 2025-2027');
     expect(periodLead(targets, targets.indexOf('sử dụng dịch vụ'))).toBe('- Giai đoạn 2025-2027');

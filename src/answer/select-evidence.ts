@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, markdownRows, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { periodLead } from './period-lead.js';
+import { periodLeads } from './period-lead.js';
 import { UNIT_CAPTION, askedDay, askedDurationUnit, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesDurationIn, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import { isDateType, type QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
@@ -387,6 +387,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
     const spans = chunkSpans(chunk);
     const captions = /đơn vị/iu.test(chunk.text) ? [...chunk.text.matchAll(UNIT_CAPTION)] : [];
     const above = needsTableCaption(chunk) ? options.caption?.(chunk) : undefined;
+    const leadAt = periodLeads(chunk.text);
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;
       const headings = headingsAt(outline, absoluteStart);
@@ -404,7 +405,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const path = section.length > 0 ? section : chunk.section;
       // A task card's field counts the task it belongs to as its heading: who does it, by when, is about that task.
       const card = asksField ? cardText(chunk, headings) : null;
-      const lead = periodLead(chunk.text, span.start);
+      const lead = leadAt(span.start);
       // A clause referred to ("các trường hợp quy định tại khoản 1 Điều 6") stands in the sentence for the case it
       // names: its words are the passage's, as its heading's are.
       const referred = options.referred?.(chunk.docId, sentence) ?? '';
