@@ -65,7 +65,7 @@ import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
+import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, usedWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
@@ -906,7 +906,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // place and the figure.
     // (`select` sets it for the passages it reads, before the rules run on them.)
     let documentsAbout = new Set<string>();
-    const fills = supports(profile);
+    // Asked of several documents at once, each is judged on those of the question's words it uses at all: the words
+    // one document gives the shared subject in ("thử nghiệm có kiểm soát") say nothing against another ("Sandbox").
+    // (Only documents each asked about: one place's documents are searched as one, and can be dozens. Read only for
+    // the documents passages were found in.)
+    const found = scope && scope.length > 1 && intent.eachAsked ? [...new Set(hits.map((hit) => hit.chunk.docId))] : [];
+    await documents.load(found);
+    const usedWeights = new Map(found.map((docId) => [docId, usedWeight(profile, documents.document(docId).text)]));
+    const fills = (item: Evidence): boolean => {
+      const used = usedWeights.get(item.chunk.docId);
+      return supports(profile)(used ? { ...item, coverage: Math.min(1, (item.coverage * profile.totalWeight) / used) } : item);
+    };
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
     // The question's two-word phrases ("đường bộ" of "tuyến đường bộ"): a passage listing other cases of their first word names others.
     const askedPhrases = [...profile.terms.keys()].filter((term) => term.split(' ').length === 2 && term.split(' ').every((syllable) => /\p{L}/u.test(syllable) && !STOPWORDS.has(syllable)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
 import type { QuestionType } from './question-type.js';
-import { enumerationLength, passageSpans, profileQuery, readSlot, selectEvidence } from './select-evidence.js';
+import { enumerationLength, passageSpans, profileQuery, readSlot, selectEvidence, usedWeight } from './select-evidence.js';
 import { createTermVocabulary } from './term-stats.js';
 
 /** The profile of a question over a collection of 1,000 chunks where each of its terms is in 10. */
@@ -34,6 +34,17 @@ describe('enumerationLength', () => {
     const start = from('Công an');
     expect(enumerationLength(sentence, { offset: start, length: from('tham mưu') - start })).toBe(from('tham mưu') - start);
     expect(enumerationLength(sentence, { offset: start, length: 12 })).toBe(12);
+  });
+});
+
+describe('usedWeight', () => {
+  it('counts the weight of the question terms a text uses, none of those it lacks', async () => {
+    const profile = await profileOf('cơ chế thử nghiệm sandbox', ['general']);
+    expect(usedWeight(profile, 'Không có gì liên quan ở đây.')).toBe(0);
+    const some = usedWeight(profile, 'Xây dựng cơ chế Sandbox cho mô hình mới.');
+    expect(some).toBeGreaterThan(0);
+    expect(some).toBeLessThan(profile.totalWeight);
+    expect(usedWeight(profile, 'Triển khai cơ chế thử nghiệm sandbox.')).toBeCloseTo(profile.totalWeight);
   });
 });
 

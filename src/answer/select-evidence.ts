@@ -200,6 +200,12 @@ function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, he
   return sharesWord ? covered / profile.totalWeight : 0;
 }
 
+/** How much of a query's weight a text uses at all: what a passage of it could cover, at most. */
+export function usedWeight(profile: QueryProfile, text: string): number {
+  const terms = profile.model.terms(text, profile.folded);
+  return [...profile.terms].reduce((sum, [term, weight]) => sum + (terms.has(term) ? weight : 0), 0);
+}
+
 const fitOf = (profile: QueryProfile, text: string, section: string, caption?: string): number => {
   // "Bao nhiêu tỷ đồng", "bao nhiêu người": whatever else the question is about, the figure must be of that unit
   // (a table's row states it through the unit its caption gives: "20 | ĐẮK LẮK | 114.400" under "Đơn vị: Triệu đồng").
