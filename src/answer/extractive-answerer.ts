@@ -65,7 +65,7 @@ import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, usedWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
+import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
@@ -912,9 +912,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // the documents passages were found in.)
     const found = scope && scope.length > 1 && intent.eachAsked ? [...new Set(hits.map((hit) => hit.chunk.docId))] : [];
     await documents.load(found);
-    const usedWeights = new Map(found.map((docId) => [docId, usedWeight(profile, documents.document(docId).text)]));
+    const reachable = new Map(found.map((docId) => [docId, reachableWeight(profile, documents.document(docId).text, asked)]));
     const fills = (item: Evidence): boolean => {
-      const used = usedWeights.get(item.chunk.docId);
+      const used = reachable.get(item.chunk.docId);
       return supports(profile)(used ? { ...item, coverage: Math.min(1, (item.coverage * profile.totalWeight) / used) } : item);
     };
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
@@ -1103,7 +1103,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const evidence = withHeadings(passagesOf(docId));
       // (Asked for a list, a passage leaving its details to an appendix is quoted with the appendix's rows.)
       const items = listLike ? evidence.map((item) => shaper.itemized(item) ?? (analyzed.types.includes('list') ? shaper.withAppendixItems(item) : null)) : [];
-      return items.some((found) => found !== null) ? { docId, kind: 'passages', evidence: evidence.flatMap((item, index) => items[index] ?? [item]), layout: 'list' } : { docId, kind: 'passages', evidence };
+      return items.some((found) => found !== null) ? { docId, kind: 'passages', evidence: evidence.flatMap((item, index) => items[index] ?? [item]), layout: 'list' } : { docId, kind: 'passages', evidence, items: listLike };
     };
     const shaped: AnswerPart[] = answeringDocs.map(partOf);
     // "… hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": the date asked is the one the document takes

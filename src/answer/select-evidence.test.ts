@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../types.js';
 import type { QuestionType } from './question-type.js';
-import { enumerationLength, passageSpans, profileQuery, readSlot, selectEvidence, usedWeight } from './select-evidence.js';
+import { enumerationLength, passageSpans, profileQuery, readSlot, selectEvidence, reachableWeight } from './select-evidence.js';
 import { createTermVocabulary } from './term-stats.js';
 
 /** The profile of a question over a collection of 1,000 chunks where each of its terms is in 10. */
@@ -37,14 +37,17 @@ describe('enumerationLength', () => {
   });
 });
 
-describe('usedWeight', () => {
-  it('counts the weight of the question terms a text uses, none of those it lacks', async () => {
+describe('reachableWeight', () => {
+  it("takes off the weight of the question's own words a document never uses, and only theirs", async () => {
     const profile = await profileOf('cơ chế thử nghiệm sandbox', ['general']);
-    expect(usedWeight(profile, 'Không có gì liên quan ở đây.')).toBe(0);
-    const some = usedWeight(profile, 'Xây dựng cơ chế Sandbox cho mô hình mới.');
+    const question = 'cơ chế thử nghiệm sandbox';
+    expect(reachableWeight(profile, 'Triển khai cơ chế thử nghiệm sandbox.', question)).toBeCloseTo(profile.totalWeight);
+    const some = reachableWeight(profile, 'Xây dựng cơ chế Sandbox cho mô hình mới.', question);
     expect(some).toBeGreaterThan(0);
     expect(some).toBeLessThan(profile.totalWeight);
-    expect(usedWeight(profile, 'Triển khai cơ chế thử nghiệm sandbox.')).toBeCloseTo(profile.totalWeight);
+    expect(reachableWeight(profile, 'Không có gì liên quan ở đây.', question)).toBeCloseTo(0);
+    // Words the question does not itself hold count in full, used or not.
+    expect(reachableWeight(profile, 'Không có gì liên quan ở đây.', 'khác hẳn')).toBeCloseTo(profile.totalWeight);
   });
 });
 

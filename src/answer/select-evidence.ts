@@ -200,10 +200,15 @@ function coverageOf(profile: QueryProfile, passageTerms: ReadonlySet<string>, he
   return sharesWord ? covered / profile.totalWeight : 0;
 }
 
-/** How much of a query's weight a text uses at all: what a passage of it could cover, at most. */
-export function usedWeight(profile: QueryProfile, text: string): number {
-  const terms = profile.model.terms(text, profile.folded);
-  return [...profile.terms].reduce((sum, [term, weight]) => sum + (terms.has(term) ? weight : 0), 0);
+/**
+ * How much of a query's weight a passage of a document could cover: all of it but the question's own words the
+ * document never uses. (Words the query adds for the kind of fact asked, "thời gian thực hiện" for "giai đoạn nào",
+ * still count when missing: a document without them may well not say it.)
+ */
+export function reachableWeight(profile: QueryProfile, documentText: string, question: string): number {
+  const used = profile.model.terms(documentText, profile.folded);
+  const asked = profile.model.terms(question, profile.folded);
+  return [...profile.terms].reduce((sum, [term, weight]) => sum - (asked.has(term) && !used.has(term) ? weight : 0), profile.totalWeight);
 }
 
 const fitOf = (profile: QueryProfile, text: string, section: string, caption?: string): number => {
