@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../ingest/chunk-document.js';
 import { outlineOf } from '../structure/outline.js';
 import type { SourceDocument } from '../types.js';
-import { composeAnswer } from './compose-answer.js';
+import { composeAnswer, type AnswerPart } from './compose-answer.js';
 import type { Evidence } from './select-evidence.js';
 
 const TEXT = `Số: 12/2025/NĐ-CP
@@ -122,7 +122,7 @@ describe('composeAnswer: an attached instrument', () => {
 
 describe('composeAnswer: lists', () => {
   const items = (count: number) => Array.from({ length: count }, (_, i) => `${i + 1}. Nguyên tắc thứ ${i + 1} của quy chế.`);
-  const listAnswer = (count: number) => {
+  const listAnswer = (count: number, part: Partial<AnswerPart> = { layout: 'list' }) => {
     const text = `Số: 5/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nBan hành quy chế\n\n**Điều 4. Nguyên tắc**\n\n${items(count).join('\n\n')}\n`;
     const doc: SourceDocument = { meta: { id: 'qd-5', type: 'Quyết định', number: '5/2025/QĐ-UBND', title: 'Quyết định ban hành quy chế', sourceFile: 'y.txt' }, text, hash: '' };
     const docChunks = chunkDocument(doc);
@@ -132,7 +132,7 @@ describe('composeAnswer: lists', () => {
       return { chunk, start, end: start + item.length, text: item, section: [...chunk.section], headingStart: null, coverage: 1, fit: 1, score: 1 };
     });
     const reader = { document: () => doc, chunksOf: () => docChunks, outline: () => outlineOf(doc) };
-    return composeAnswer({ parts: [{ docId: 'qd-5', kind: 'passages', layout: 'list', evidence }], language: 'vi', documents: reader, metaOf: () => doc.meta }).answer;
+    return composeAnswer({ parts: [{ docId: 'qd-5', kind: 'passages', ...part, evidence }], language: 'vi', documents: reader, metaOf: () => doc.meta }).answer;
   };
 
   it('never hides a single item behind "và 1 nội dung khác", and counts the items beyond its room', () => {
@@ -143,5 +143,17 @@ describe('composeAnswer: lists', () => {
     expect(nine).toContain('6. Nguyên tắc thứ 6');
     expect(nine).not.toContain('7. Nguyên tắc thứ 7');
     expect(nine).toContain('và 3 nội dung khác');
+  });
+
+  it('quotes the items of a list asked for up to a list\'s length, and counts the rest', () => {
+    const asked = listAnswer(12, { items: true });
+    expect(asked).toContain('10. Nguyên tắc thứ 10');
+    expect(asked).not.toContain('11. Nguyên tắc thứ 11');
+    expect(asked).toContain('và 2 nội dung khác');
+    // Passages that are no list asked for keep the usual room, and are not counted as items.
+    const passages = listAnswer(9, {});
+    expect(passages).toContain('6. Nguyên tắc thứ 6');
+    expect(passages).not.toContain('7. Nguyên tắc thứ 7');
+    expect(passages).not.toContain('nội dung khác');
   });
 });

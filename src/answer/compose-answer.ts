@@ -27,6 +27,8 @@ export interface AnswerPart {
   layout?: 'list';
   /** Items of a list left out to keep the answer short. */
   omitted?: number;
+  /** The passages are the items of a list asked for: more of them are quoted, and those left out are counted. */
+  items?: boolean;
 }
 
 /** A plan the question concerns that does not state what was asked; `fact` names it when it is a plan fact. */
@@ -138,6 +140,8 @@ const MAX_LIST_ITEMS = 10;
 const MAX_CITATIONS = 6;
 /** Characters quoted in one answer, at most, beyond each part's best quote: an answer stays readable on a phone. */
 const MAX_QUOTED_CHARS = 1_300;
+/** A list asked for has more room: its items are what was asked, each a line. */
+const MAX_LIST_CHARS = 2_400;
 /** A citation names its document's title up to this length (scraped titles can run to a paragraph). */
 export const MAX_CITED_TITLE = 100;
 /** Each heading of a citation's section path, up to this length (its label gives the short form). */
@@ -216,7 +220,9 @@ export function composeAnswer(args: {
   };
   const passagesText = (part: AnswerPart): string => {
     const quotes = part.evidence.map((evidence) => `${articleTag(evidence)}${quoted(evidence)}${columnsOf(evidence)} ${cite(evidence)}`).join('; ');
-    return part.note ? `${quotes} (${part.note[language]})` : quotes;
+    const rest = part.omitted ?? 0;
+    const counted = rest > 0 ? `; ${language === 'en' ? `and ${rest} more items` : `và ${rest} nội dung khác`}` : '';
+    return part.note ? `${quotes}${counted} (${part.note[language]})` : `${quotes}${counted}`;
   };
   const signerText = (part: AnswerPart, standalone: boolean): string => {
     const signer = part.signer!;
@@ -270,7 +276,10 @@ export function composeAnswer(args: {
   // items beyond its share are counted ("và N nội dung khác"), not dropped silently.
   let budget = MAX_CITATIONS - [...byDoc.values()].reduce((sum, docParts) => sum + docParts.length, 0);
   const allParts = [...byDoc.values()].flat();
-  let characters = MAX_QUOTED_CHARS - allParts.reduce((sum, part) => sum + (part.evidence[0]?.text.length ?? 0), 0);
+  // (A single list asked for has a list's room.)
+  const listed = allParts.length === 1 && allParts[0].items === true;
+  if (listed) budget = Math.max(budget, MAX_LIST_ITEMS - 1);
+  let characters = (listed ? MAX_LIST_CHARS : MAX_QUOTED_CHARS) - allParts.reduce((sum, part) => sum + (part.evidence[0]?.text.length ?? 0), 0);
   for (const part of allParts) {
     let extra = 0;
     while (extra < Math.min(part.evidence.length - 1, budget, MAX_LIST_ITEMS - 1) && part.evidence[1 + extra].text.length <= characters) {
@@ -282,7 +291,7 @@ export function composeAnswer(args: {
       characters -= part.evidence[1 + extra].text.length;
       extra += 1;
     }
-    if (part.layout === 'list') part.omitted = part.evidence.length - 1 - extra;
+    if (part.layout === 'list' || part.items) part.omitted = part.evidence.length - 1 - extra;
     part.evidence = part.evidence.slice(0, 1 + extra);
     budget -= extra;
   }
