@@ -49,6 +49,15 @@ beforeAll(async () => {
 afterAll(() => pipeline.cleanup());
 
 describe('places compared in a national decision', () => {
+  it('reads the place given to in a question typed without diacritics, and its row alone answers', async () => {
+    const listed = await pipeline.answerer.ask({ question: 'theo qd 2702/qd-ttg tinh ninh binh duoc bo sung bao nhieu tien' });
+    expect(listed.answered, listed.answer).toBe(true);
+    expect(listed.answer).toContain('58.200');
+    // A place the table lacks is not answered by the decision's total.
+    const absent = await pipeline.answerer.ask({ question: 'theo qd 2702 tinh gia lai duoc ngan sach trung uong bo sung bao nhieu tien de sua chua tru so lam viec cap xa' });
+    expect(absent.answered, absent.answer).toBe(false);
+  });
+
   it("quotes each named place's row when asked which of them receives more", async () => {
     const result = await pipeline.answerer.ask({ question: 'Theo Quyết định 2702/QĐ-TTg, tỉnh Ninh Bình và tỉnh Hưng Yên, tỉnh nào được ngân sách trung ương bổ sung nhiều hơn?' });
     expect(result.answered, result.answer).toBe(true);

@@ -112,13 +112,14 @@ const PLACE_NAME = String.raw`\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{
 /** "huyện Lạng Giang", "thị xã Bến Cát": a named administrative unit, to check against the plans' localities. */
 const NAMED_UNIT = new RegExp(String.raw`(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hị trấn)` + PLACE_NAME, 'gu');
 
-/** Words before a place that make it what something is given to: "bổ sung cho tỉnh", "allocate to". */
-const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|thành phố|tp\.?|the)\s+)?$/iu;
+/** Words before a place that make it what something is given to: "bổ sung cho tỉnh", "allocate to" (typed with or without diacritics). */
+const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|thủ đô|thu do|tp\.?|the)\s+)?$/iu;
 /**
  * A place receiving: "Lâm Đồng được bổ sung …", "Gia Lai nhận …", "… Khánh Hòa each receive", "… Đắk Lắk mỗi tỉnh
  * được", or one of those asked which receives ("Ninh Bình và Hưng Yên, tỉnh nào được bổ sung nhiều hơn").
  */
-const RECIPIENT_AFTER = /^\s*(?:,\s*(?:tỉnh|thành phố|nơi|địa phương|bên)\s+nào\s+)?(?:(?:each|both|mỗi|cùng)\s+(?:(?:tỉnh|thành phố|nơi|địa phương)\s+)?)?(?:được|nhận|receives?|received|gets?|got)(?!\p{L})/iu;
+const RECIPIENT_AFTER =
+  /^\s*(?:,\s*(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong|bên|ben)\s+(?:nào|nao)\s+)?(?:(?:each|both|mỗi|moi|cùng|cung)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong)\s+)?)?(?:được|duoc|nhận|nhan|receives?|received|gets?|got)(?!\p{L})/iu;
 
 /** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
 const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
