@@ -87,6 +87,13 @@ describe('rewriteFollowUp: topic anaphors', () => {
     );
     expect(rewrite('Nhiệm vụ này phải xong khi nào?', 'Việc rà soát hộ nghèo do ai làm?')).toBe('Nhiệm vụ (Việc rà soát hộ nghèo do làm) phải xong khi nào?');
   });
+
+  it('follows an act or benefit pointed back to ("quyết định đó", "those payments"), without the document the earlier question opened with', () => {
+    expect(rewrite('Theo Nghị định 12/2025/NĐ-CP, quyết định đó căn cứ vào đâu?', 'Theo Nghị định 12/2025/NĐ-CP, ai ký quyết định cử công chức đi học?')).toBe(
+      'Theo Nghị định 12/2025/NĐ-CP, quyết định (ký quyết định cử công chức đi học) căn cứ vào đâu?',
+    );
+    expect(rewrite('How often are those payments made?', 'Who pays the monthly allowance to older people?')).toBe('How often are the payments (Who pays the monthly allowance to older people) made?');
+  });
 });
 
 describe('rewriteFollowUp: standalone questions', () => {

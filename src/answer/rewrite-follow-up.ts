@@ -459,12 +459,21 @@ function resolveAnaphor(
 const TOPIC_ANAPHORS = [
   'chỉ tiêu', 'mục tiêu', 'nhiệm vụ', 'việc', 'nội dung', 'hoạt động', 'chương trình', 'chính sách', 'quy định', 'thủ tục', 'tiêu chí',
   'dự án', 'đề án', 'khoản', 'mức', 'phí', 'khoản chi', 'hồ sơ', 'giải pháp', 'biện pháp', 'thời hạn', 'con số', 'số liệu',
+  // Acts and benefits a document provides for: "quyết định đó", "khoản hỗ trợ này", "giấy phép đó".
+  'quyết định', 'khoản hỗ trợ', 'hỗ trợ', 'trợ cấp', 'chế độ', 'khóa học', 'khóa bồi dưỡng', 'giấy phép', 'hội đồng', 'hình thức', 'phong trào',
+  'khoản tiền', 'số tiền', 'kinh phí', 'nền tảng', 'hệ thống', 'mô hình',
 ]
   .flatMap((noun) => ['đó', 'này', 'ấy', 'trên', 'nói trên'].map((d) => `${noun} ${d}`))
   .concat(
     ['that', 'this', 'the same', 'the said', 'said'].flatMap((d) =>
       ['target', 'goal', 'task', 'duty', 'activity', 'programme', 'program', 'policy', 'rule', 'provision', 'procedure', 'criterion', 'project',
-        'scheme', 'fee', 'rate', 'amount', 'figure', 'deadline', 'dossier', 'measure', 'solution'].map((noun) => `${d} ${noun}`),
+        'scheme', 'fee', 'rate', 'amount', 'figure', 'deadline', 'dossier', 'measure', 'solution', 'decision', 'payment', 'allowance', 'benefit',
+        'support', 'course', 'council', 'licence', 'license', 'campaign', 'platform', 'system', 'model'].map((noun) => `${d} ${noun}`),
+    ),
+    ['those', 'these'].flatMap((d) =>
+      ['targets', 'goals', 'tasks', 'duties', 'activities', 'programmes', 'programs', 'policies', 'rules', 'provisions', 'procedures', 'criteria',
+        'projects', 'fees', 'rates', 'amounts', 'figures', 'deadlines', 'dossiers', 'measures', 'solutions', 'decisions', 'payments', 'allowances',
+        'benefits', 'courses', 'licences', 'licenses', 'platforms', 'systems', 'models'].map((noun) => `${d} ${noun}`),
     ),
   )
   .map(compilePhrase);
@@ -477,9 +486,10 @@ const TOPIC_ANAPHORS = [
 function resolveTopic(current: PreparedText, anaphor: PhraseMatch, previous: string, documents: readonly DocumentMeta[], place: string | undefined, language: QuestionLanguage): string {
   const original = offsetText(current);
   const named = original.slice(anaphor.start, anaphor.end);
-  const english = /^(that|this|the same|the said|said)\s+/iu;
+  const english = /^(that|this|those|these|the same|the said|said)\s+/iu;
   const noun = english.test(named) ? named.replace(english, 'the ') : named.replace(/\s+\S+$/u, '');
-  const topic = trimQuestion(stripQuestion(previous, documents));
+  // (Without the document it opened with, "Theo NĐ 171/2025/NĐ-CP, …": the scope carries that.)
+  const topic = trimQuestion(stripQuestion(previous, documents)).replace(/^(?:theo|under|according to|in)\s[^,]{3,80},\s*/iu, '');
   const rewritten = `${original.slice(0, anaphor.start)}${noun} (${topic})${original.slice(anaphor.end)}`;
   return place ? withPlace(rewritten, place, language) : rewritten;
 }
