@@ -95,6 +95,10 @@ describe('askedPlanFacts', () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức được ban hành theo đề nghị của ai?', [TITLE])).toEqual(['proposer']);
     expect(facts('Cơ quan nào đề nghị ban hành nghị định về đào tạo công chức?', [TITLE])).toEqual(['proposer']);
     expect(facts('On whose proposal was Decree 171/2025/ND-CP issued?', [TITLE], true)).toEqual(['proposer']);
+    // The office named before the one asked ("của Bộ trưởng bộ nào", "on the proposal of which minister").
+    expect(facts('Nghị định 171/2025/NĐ-CP được ban hành theo đề nghị của Bộ trưởng bộ nào?', [TITLE], true)).toEqual(['proposer']);
+    expect(facts('NĐ 171/2025/NĐ-CP và NĐ 172/2025/NĐ-CP lần lượt được ban hành theo đề nghị của cục trưởng cục nào?', [TITLE], true)).toEqual(['proposer']);
+    expect(facts('Decree 171/2025/ND-CP was issued on the proposal of which minister?', [TITLE], true)).toEqual(['proposer']);
   });
 
   it('reads what a document was drawn up to implement, asked to be listed in full', () => {

@@ -37,7 +37,7 @@ export const asksEntryIntoForce = (question: string): boolean => {
 // ("Trước khi Thông tư có hiệu lực, …" sets a time; it orders nothing.)
 const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
 /** "theo đề nghị của ai", "cơ quan nào đề nghị ban hành", "on whose proposal": who proposed the document. */
-const PROPOSER = /\b(theo|xet) de nghi cua (ai|co quan nao|don vi nao|so nao|bo nao|nguoi nao)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
+const PROPOSER = /\b(theo|xet) de nghi cua (?:[a-z]+ ){0,3}?(ai|[a-z]+ nao)\b|\bon the (proposal|recommendation|request) of (which|whom|what)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
 /**
  * "Kế hoạch … được gửi tới những bộ nào?", "QĐ 53/2025/QĐ-UBND được gửi tới …", "nơi nhận", "Which ministries is the plan sent to?": whom the document itself
  * is sent to, which its "Nơi nhận" block lists (not where a report it asks for goes).
@@ -87,7 +87,7 @@ const LEGAL_BASIS_FRAME = new Set(
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
 const DOCUMENT_FACT_FRAME = new Set(
-  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo gui toi den cho noi nhan sent addressed distributed recipient recipients nhung cac co quan don bo nganh ministries bodies chiu trach nhiem responsible implementing executing enforcing carrying out'.split(
+  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo gui toi den cho noi nhan sent addressed distributed recipient recipients nhung cac co quan don bo nganh ministries bodies chiu trach nhiem responsible implementing executing enforcing carrying out lan luot respectively each both'.split(
     ' ',
   ),
 );
@@ -133,7 +133,8 @@ export function askedPlanFacts(
   }
   const effective = EFFECTIVE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered || NAMES_DAY.test(folded));
   // "UBND các tỉnh phải ban hành kế hoạch … trước ngày nào?" asks the deadline the document sets, not its own date.
-  const issueDate = !effective && !analyzed.types.includes('deadline') && ISSUE_DATE.test(folded) && (analyzed.types.includes('date') || WHEN.test(folded) || ordered);
+  // ("Issued on the proposal of which minister" asks who proposed it, not when.)
+  const issueDate = !effective && !analyzed.types.includes('deadline') && ISSUE_DATE.test(folded) && ((analyzed.types.includes('date') && !PROPOSER.test(folded)) || WHEN.test(folded) || ordered);
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
   // ("kỷ niệm", typed without diacritics, is not "ký".)
   if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded)) facts.push('signer');
