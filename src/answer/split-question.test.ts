@@ -147,3 +147,19 @@ describe('splitQuestion after a yes-no part', () => {
     ]);
   });
 });
+
+describe('splitQuestion at a bare comma', () => {
+  it('splits before a Vietnamese part opening with what it asks, after a first part saying what it asks of', () => {
+    expect(splitQuestion('Theo Nghị định 12, tại cuộc họp ai tuyên bố lý do cuộc họp, ai đọc biên bản?')).toEqual([
+      'Theo Nghị định 12, tại cuộc họp ai tuyên bố lý do cuộc họp?',
+      'Theo Nghị định 12, ai đọc biên bản?',
+    ]);
+    expect(splitQuestion('hoi dong ky luat thi ai tuyen bo ly do cuoc hop, ai doc bien ban cuoc hop')).toHaveLength(2);
+  });
+
+  it('leaves parts that share what follows them whole ("cơ quan nào chủ trì, cơ quan nào phối hợp thực hiện …")', () => {
+    expect(splitQuestion('Cơ quan nào chủ trì, cơ quan nào phối hợp thực hiện nhiệm vụ này?')).toHaveLength(1);
+    expect(splitQuestion('Những tỉnh nào, thành phố nào được hỗ trợ?')).toHaveLength(1);
+    expect(splitQuestion('qd 12 giao bo nao dua noi dung ky nang so, AI vao chuong trinh dao tao cong chuc')).toHaveLength(1);
+  });
+});

@@ -21,6 +21,9 @@ const SEPARATORS = /\s*(?:,\s*(?:và|va|còn|con|đồng thời|dong thoi|and|al
 const OPENS_CLAUSE = /^(?:(?:in|for|at|under|by|from|to|with|on)\s+)?(?:what|which|who|whom|whose|when|where|why|how|if|does|do|did|is|are|was|were|has|have|had|must|should|will|can|could|would|may)\b/iu;
 /** An English question of its own after a comma: "what" or "how", which never open a relative clause. */
 const OWN_QUESTION = /^(?:what|how)\s+\p{L}/iu;
+/** "…, ai đọc trích ngang …", "…, cơ quan nào phối hợp": a Vietnamese part opening with what it asks is a question of its own. */
+const OPENS_ASKING_ACCENTED = /^(?:ai|bao nhiêu|bao lâu|khi nào|bao giờ|ở đâu|mấy|(?:\p{L}+\s+){1,2}nào)(?!\p{L})/u;
+const OPENS_ASKING = /^(?:ai|bao nhieu|bao lau|khi nao|bao gio|o dau|may|(?:[a-z]+\s+){1,2}nao)\b/;
 /** A question has at most this many parts: more are read as one. */
 const MAX_PARTS = 3;
 
@@ -29,6 +32,12 @@ const lower = (text: string): string => text.normalize('NFC').toLowerCase().repl
 const asksIn = (text: string, accented: boolean): boolean =>
   accented ? ASKING_ACCENTED.test(lower(text)) || CLOSING_ACCENTED.test(lower(text)) : ASKING.test(folded(text)) || CLOSING.test(folded(text));
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+/** How many words follow the last word a text asks with. */
+const wordsAfterAsking = (text: string, accented: boolean): number => {
+  const asking = accented ? new RegExp(ASKING_ACCENTED.source, 'gu') : new RegExp(ASKING.source, 'g');
+  const last = [...(accented ? lower(text) : folded(text)).matchAll(asking)].at(-1);
+  return last ? wordCount((accented ? lower(text) : folded(text)).slice(last.index! + last[0].length)) : 0;
+};
 
 /**
  * The question's parts: where both sides of a separator ask something, the first part and the parts of the rest
@@ -54,8 +63,13 @@ function splitOnce(question: string): [string, string?] {
     const second = () => withContext(right, left, accented).replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
     // A bare comma separates two questions after "… không", or before a short tail that asks ("…, thời gian khi nào").
     // So does one before an English question of its own ("…, what result is expected, and by when?"), not before a
-    // clause that may be relative ("the council, which reviews …").
-    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4 && !OWN_QUESTION.test(right)) continue;
+    // clause that may be relative ("the council, which reviews …"), and one before a Vietnamese part opening with
+    // what it asks ("… ai tuyên bố lý do, ai đọc trích ngang …").
+    // (Only after a first part saying what it asks of in words of its own, "ai tuyên bố lý do cuộc họp": "cơ quan nào
+    // chủ trì, cơ quan nào phối hợp thực hiện …" shares what follows.)
+    // ("AI", artificial intelligence, asks no one.)
+    const opensAsking = (accented ? OPENS_ASKING_ACCENTED.test(lower(right)) : OPENS_ASKING.test(folded(right))) && !/^\p{Lu}{2,}(?!\p{L})/u.test(right) && wordsAfterAsking(left, accented) >= 3;
+    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4 && !OWN_QUESTION.test(right) && !(opensAsking && asks(left))) continue;
     // "… những bệnh A và những bệnh B nào?": two lists sharing the closing "nào"/"gì".
     const sharedAsk = !bareComma && /^(những|nhung)\s/iu.test(right) && /(?<!\p{L})(những|nhung)\s/iu.test(left) && !asks(left) && asks(right);
     const closing = sharedAsk ? (accented ? /(?<!\p{L})(nào|gì)(?!\p{L})/u.exec(lower(right)) : /\b(nao|gi)\b/.exec(folded(right)))?.[0] : undefined;
