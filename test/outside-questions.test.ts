@@ -56,3 +56,20 @@ describe('which-questions about the world', () => {
     expect(result.answer).toContain('05/6');
   });
 });
+
+describe('questions naming what no document mentions', () => {
+  it.each([
+    'How many days of the World Ocean Day campaign does the Ven Bien plan hold in Singapore?',
+    'Kế hoạch 88 tổ chức Ngày Đại dương thế giới cùng với Singapore không?',
+  ])('declines %s', async (question) => {
+    const result = await pipeline.answerer.ask({ question });
+    expect(result.answered, result.answer).toBe(false);
+  });
+
+  it('answers one naming what a document does', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Plan 88/KH-UBND responds to which world days, such as World Ocean Day?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('08/6');
+  });
+});
+

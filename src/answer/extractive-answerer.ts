@@ -59,7 +59,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -895,6 +895,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
     if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
+    // A name no document uses ("London", "MoMo"): whatever else the question shares with a passage, nothing in the
+    // collection is about what it names.
+    const names = namesAskedAbout(standalone, analyzed.language === 'en' ? analyzed.untranslated : null);
+    if (names.length > 0) {
+      const named = await vocabulary.weigh(names.join(' '), true);
+      const unknown = (name: string) => [...named.terms(name, true)].every((term) => !named.known(term)) && named.terms(name, true).size > 0;
+      if (names.some(unknown)) return { kind: 'abstain', details: {}, retrieveMs };
+    }
     const { needs } = intent;
     const { attribute, person, bodyDuties, dutyBodies, actor, current, citedType, subunits, awards, recipients, asides } = needs;
     const figureSlot = types.some((type) => type === 'count' || type === 'percent' || type === 'target');

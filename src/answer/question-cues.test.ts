@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, askedThing } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, askedThing, namesAskedAbout } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -288,3 +288,15 @@ describe('askedThing', () => {
     expect(askedThing('Ai ký kế hoạch?')).toBeNull();
   });
 });
+
+describe('namesAskedAbout', () => {
+  it('reads names written with a capital inside a sentence, folded; not the first word, nor codes in capitals', () => {
+    expect(namesAskedAbout('Kế hoạch có phối hợp với London và Tokyo không?', null)).toEqual(['london', 'tokyo']);
+    expect(namesAskedAbout('London có trong kế hoạch không? Ví dụ SOC, BHYT.', null)).toEqual([]);
+  });
+
+  it('asked in English, keeps only the words the glossary left untranslated', () => {
+    expect(namesAskedAbout('Which Decree lets MoMo pay allowances?', ['momo'])).toEqual(['momo']);
+  });
+});
+

@@ -301,3 +301,16 @@ export const askedThing = (question: string): string | null => {
   const word = /(\p{L}+)\s+nao\b/u.exec(foldedLower(question))?.[1];
   return word && !GENERIC_BEFORE_NAO.has(word) && !STOPWORDS.has(word) ? word : null;
 };
+
+/**
+ * Names the question writes with a capital inside a sentence ("London", "MoMo"), folded, as candidates for something
+ * the collection may never mention. Asked in English, only words the glossary left untranslated: "Decree",
+ * "Department" are its words. Codes in capitals ("SOC", "BHYT") are abbreviations, read elsewhere.
+ */
+export const namesAskedAbout = (question: string, untranslated: readonly string[] | null): string[] =>
+  [...question.matchAll(/(?<=[\p{L}\p{N},;)]\s+)(\p{Lu}[\p{L}\p{N}]*\p{Ll}[\p{L}\p{N}]*)(?![\p{L}\p{N}])/gu)]
+    .map((match) => match[1])
+    .filter((name) => name.length >= 3 && /^[A-Za-z]+$/.test(name))
+    .map(foldedLower)
+    .filter((name) => untranslated === null || untranslated.includes(name));
+
