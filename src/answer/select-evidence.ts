@@ -224,7 +224,9 @@ const fitOf = (profile: QueryProfile, text: string, section: string, caption?: s
   const date = profile.types.find(isDateType);
   // A row's figure is read with the unit its caption gives: "12 | NINH BÌNH | 58.200" under "Đơn vị: Triệu đồng" is money.
   const read = caption !== undefined && /\d/.test(text) ? `${text}\n1 ${caption}` : text;
-  const fit = typeFit(primary, read, section, profile);
+  // "Hướng tới những mục tiêu gì": aims asked for in words, not a figure, may be stated in any passage's words.
+  const aimsInWords = primary === 'target' && profile.types.includes('list') && !profile.unit && !profile.types.some((type) => type === 'percent' || type === 'count');
+  const fit = aimsInWords ? Math.max(0.5, typeFit(primary, read, section, profile)) : typeFit(primary, read, section, profile);
   return date && date !== primary ? Math.min(fit, typeFit(date, text, section, profile)) : fit;
 };
 
