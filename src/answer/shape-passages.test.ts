@@ -216,6 +216,12 @@ describe('withIntroducer', () => {
     expect(quotes.map((quote) => quote.text)).toEqual(['3. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định:', 'b) Mức hỗ trợ cao hơn nhưng không vượt quá 1,5 lần.']);
   });
 
+  it('does not quote a bare label above a later item ("Trọng tâm:") on its own', () => {
+    const labelled = oneChunk(['*Trọng tâm:*', '', 'a) Triển khai cơ chế thử nghiệm có kiểm soát.', '', 'b) Xây dựng cơ sở dữ liệu dùng chung.'].join('\n'));
+    const later = labelled.at('b) Xây dựng cơ sở dữ liệu dùng chung.');
+    expect(labelled.shaper.withIntroducer(later)).toEqual([later]);
+  });
+
   it('leaves alone an item whose list no colon introduces', () => {
     const clause = at('4. Chỉ đạo công khai chính sách.');
     expect(shaper.withIntroducer(clause)).toEqual([clause]);

@@ -333,6 +333,8 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       if (kind.test(paragraph)) continue;
       if (!paragraph.endsWith(':') || paragraph.length > MAX_INTRODUCER_CHARS || HEADING_LINE.test(match[0].trim())) return [item];
       const start = bound + match.index!;
+      // Further up, a bare label ("Trọng tâm:", "Nội dung:") would be a quote saying nothing.
+      if (index > 0 && (paragraph.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 3) return [item];
       // Right above the item, it opens the item's quote; further up, it is quoted on its own.
       return index === 0 ? [{ ...item, start, text: text.slice(start, item.end) }] : [quoteApart(item, text, start, start + match[0].trimEnd().length), item];
     }
