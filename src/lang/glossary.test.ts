@@ -187,6 +187,12 @@ describe('administrative vocabulary', () => {
   it("leaves the plans' own wording in front of the general one", () => {
     expect(translateToVietnamese('lead agency').text).toBe('chủ trì');
   });
+
+  it('reads the general words a citizen asks with (sensors, on behalf of, onwards, instructors)', () => {
+    const { text, unmatched } = translateToVietnamese('Who installs sensors on bridges on behalf of the province from 2026 onwards, and who trains the instructors?');
+    expect(unmatched).toEqual([]);
+    for (const wording of ['cảm biến', 'thay mặt', 'trở đi', 'giảng viên']) expect(text).toContain(wording);
+  });
 });
 
 describe('translateToVietnamese, word forms', () => {
