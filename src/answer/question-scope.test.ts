@@ -92,6 +92,11 @@ describe('questionScope', () => {
     const chosen = scope('Kế hoạch chuyển đổi số hạ tầng giao thông của Đồng Tháp yêu cầu báo cáo trước ngày nào?');
     expect(chosen?.docIds).toEqual(['dt-597']);
     expect(chosen?.topicWords).toEqual(expect.arrayContaining(['chuyển', 'đổi', 'số', 'hạ', 'tầng', 'giao', 'thông', 'chuyen', 'ha']));
+    // Every word describing the document chosen names it, also those its title words otherwise ("đường bộ").
+    const described = scope('Kế hoạch chuyển đổi số hạ tầng giao thông đường bộ của Đồng Tháp do sở nào chủ trì?');
+    expect(described?.docIds).toEqual(['dt-597']);
+    expect(described?.topicWords).toEqual(expect.arrayContaining(['đường', 'bộ', 'duong', 'bo']));
+    expect(described?.topicWords).not.toContain('chủ');
     // Words every title shares ("trên địa bàn tỉnh Đồng Tháp") decide nothing; one shared pair is not enough.
     expect(scope('Kế hoạch trên địa bàn tỉnh Đồng Tháp yêu cầu báo cáo trước ngày nào?')?.docIds).toHaveLength(3);
     expect(scope('Đồng Tháp có kế hoạch nào về tài nguyên?')?.docIds).toHaveLength(3);

@@ -304,7 +304,11 @@ export function resolveScope(analyzed: AnalyzedQuestion, metas: readonly Documen
   const byTitle = onePlace && topical ? byTopic(titled, placed, metas) : { docIds: placed };
   const chosen = !topical || byTitle.topicWords ? byTitle : placeByPlace(analyzed.original, placed, metas);
   // One document of the place: the question's words for its type ("kế hoạch … của TP Lạng Sơn") name it.
-  return { ...chosen, by: 'place', eachAsked: !topical || !onePlace, ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
+  // The one document a place's words chose is named by all the words describing it ("kế hoạch phòng chống dịch sau lũ
+  // của Đắk Lắk"), however they word its title ("… sau lụt bão"): the scope carries them too.
+  const described = chosen.docIds.length === 1 && chosen.topicWords?.length ? describedWords(analyzed.original) : [];
+  const topicWords = described.length > 0 ? { topicWords: [...new Set([...chosen.topicWords!, ...described])] } : {};
+  return { ...chosen, ...topicWords, by: 'place', eachAsked: !topical || !onePlace, ...(chosen.docIds.length === 1 ? { namingWords: namingOf(naming, chosen.docIds, metas).namingWords } : {}) };
 }
 
 /**
@@ -443,6 +447,11 @@ function namingOf(question: string, docIds: readonly string[], metas: readonly D
   const naming = (of: (meta: DocumentMeta) => string) => wordsIn(question, named.map(of).join(' '));
   return { namingWords: naming((meta) => `${meta.number ?? ''} ${typeWords(meta.type).join(' ')} ${meta.type}`), topicWords: naming((meta) => meta.title) };
 }
+
+/** "kế hoạch <what it is about> của <place>", folded: what a question says a document is about, before its place. */
+const DESCRIBED = /\b(?:ke hoach|quyet dinh|nghi dinh|thong tu|chuong trinh|de an)\s+(?:so\s+\S+\s+)?(?:ve\s+)?((?:[a-z]+\s+){1,12}?)(?:cua|tai|o)\s/;
+/** The words of what a question says a document is about, as typed and folded. */
+const describedWords = (question: string): string[] => wordsIn(question, DESCRIBED.exec(folded(question))?.[1] ?? '');
 
 /** The words of a question that occur in `text`, as typed and folded. */
 function wordsIn(question: string, text: string): string[] {
