@@ -900,7 +900,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const names = namesAskedAbout(standalone, analyzed.language === 'en' ? analyzed.untranslated : null);
     if (names.length > 0) {
       const named = await vocabulary.weigh(names.join(' '), true);
-      const unknown = (name: string) => [...named.terms(name, true)].every((term) => !named.known(term)) && named.terms(name, true).size > 0;
+      const unknown = (name: string) => {
+        const terms = [...named.terms(name, true)];
+        return terms.length > 0 && terms.every((term) => !named.known(term));
+      };
       if (names.some(unknown)) return { kind: 'abstain', details: {}, retrieveMs };
     }
     const { needs } = intent;
@@ -922,9 +925,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const found = scope && scope.length > 1 && intent.eachAsked ? [...new Set(hits.map((hit) => hit.chunk.docId))] : [];
     await documents.load(found);
     const reachable = new Map(found.map((docId) => [docId, reachableWeight(profile, documents.document(docId).text, asked)]));
+    const supported = supports(profile);
     const fills = (item: Evidence): boolean => {
       const used = reachable.get(item.chunk.docId);
-      return supports(profile)(used ? { ...item, coverage: Math.min(1, (item.coverage * profile.totalWeight) / used) } : item);
+      return supported(used ? { ...item, coverage: Math.min(1, (item.coverage * profile.totalWeight) / used) } : item);
     };
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
     // The question's two-word phrases ("đường bộ" of "tuyến đường bộ"): a passage listing other cases of their first word names others.
