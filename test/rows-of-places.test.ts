@@ -53,6 +53,8 @@ describe('places compared in a national decision', () => {
     const listed = await pipeline.answerer.ask({ question: 'theo qd 2702/qd-ttg tinh ninh binh duoc bo sung bao nhieu tien' });
     expect(listed.answered, listed.answer).toBe(true);
     expect(listed.answer).toContain('58.200');
+    // The answer first: the row's figure in its caption's unit.
+    expect(listed.answer.split('\n')[0]).toContain('58.200 triệu đồng');
     // A place the table lacks is not answered by the decision's total.
     const absent = await pipeline.answerer.ask({ question: 'theo qd 2702 tinh gia lai duoc ngan sach trung uong bo sung bao nhieu tien de sua chua tru so lam viec cap xa' });
     expect(absent.answered, absent.answer).toBe(false);

@@ -7,7 +7,7 @@ import { citationLabel, documentName } from '../structure/citation-label.js';
 import { truncateTitle } from '../structure/parse-structure.js';
 import { typeEntry } from '../structure/grammar.js';
 import { allPlans, capitalise, documentPhrase, joinNames, numberedPhrase, phraseAmong, planName } from './plan-names.js';
-import { askedValue, comparisonLine, leadLine, type AskedSlot } from './lead-line.js';
+import { askedValue, comparisonLine, leadLine, rowSum, type AskedSlot } from './lead-line.js';
 import type { Evidence } from './select-evidence.js';
 
 type Language = 'vi' | 'en';
@@ -345,9 +345,14 @@ export function composeAnswer(args: {
     // later one may be another body's.)
     const values = [...byDoc.keys()].flatMap((docId) => {
       const own = citations.filter((candidate) => candidate.docId === docId);
-      const stating = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).filter((candidate) => askedValue(candidate.quote, args.slot!) !== null);
+      // (A table row's figure is a sum in the unit of the caption quoted beside it.)
+      const captions = args.slot!.kind === 'money' ? own.map((candidate) => candidate.quote) : [];
+      const valueOf = (quote: string) => askedValue(quote, args.slot!) ?? (captions.length > 1 ? rowSum(quote, captions) : null);
+      const stating = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).filter((candidate) => valueOf(candidate.quote) !== null);
+      // Several rows quoted (each place asked) have no one sum to lead with.
+      if (stating.filter((candidate) => askedValue(candidate.quote, args.slot!) === null).length > 1) return [];
       const citation = args.slot!.kind === 'body' ? stating[0] : stating.reduce<(typeof stating)[number] | undefined>((best, candidate) => (!best || candidate.score > best.score ? candidate : best), undefined);
-      return citation ? [{ docId, value: askedValue(citation.quote, args.slot!)!, marker: `[${citation.n}]` }] : [];
+      return citation ? [{ docId, value: valueOf(citation.quote)!, marker: `[${citation.n}]` }] : [];
     });
     if (values.length === 1 && byDoc.size === 1) {
       lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));

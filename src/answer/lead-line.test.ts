@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedValue, comparisonLine, leadLine } from './lead-line.js';
+import { askedValue, comparisonLine, leadLine, rowSum } from './lead-line.js';
 
 describe('askedValue', () => {
   it('reads the value of the band the conditions the question states fall in', () => {
@@ -85,3 +85,16 @@ describe('a count', () => {
     expect(askedValue('Toàn tỉnh có 12.805 người cao tuổi, chiếm 10,35% dân số.', { kind: 'count', unit: 'nguoi' })).toBe('12.805 người cao tuổi');
   });
 });
+
+describe('rowSum', () => {
+  it("reads a table row's last figure in the money unit of the caption quoted beside it", () => {
+    expect(rowSum('22 | LÂM ĐỒNG | 135.200', ['Đơn vị: Triệu đồng', '22 | LÂM ĐỒNG | 135.200'])).toBe('135.200 triệu đồng');
+  });
+
+  it('reads nothing without a money caption, from a row not ending on a figure, or from a sentence', () => {
+    expect(rowSum('22 | LÂM ĐỒNG | 135.200', ['Đơn vị: người'])).toBeNull();
+    expect(rowSum('22 | LÂM ĐỒNG | Sở Tài chính', ['Đơn vị: Triệu đồng'])).toBeNull();
+    expect(rowSum('Bổ sung 135.200', ['Đơn vị: Triệu đồng'])).toBeNull();
+  });
+});
+
