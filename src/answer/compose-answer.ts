@@ -347,12 +347,15 @@ export function composeAnswer(args: {
       const own = citations.filter((candidate) => candidate.docId === docId);
       // (A table row's figure is a sum in the unit of the caption quoted beside it.)
       const captions = args.slot!.kind === 'money' ? own.map((candidate) => candidate.quote) : [];
-      const valueOf = (quote: string) => askedValue(quote, args.slot!) ?? (captions.length > 1 ? rowSum(quote, captions) : null);
-      const stating = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).filter((candidate) => valueOf(candidate.quote) !== null);
+      const stating = (args.slot!.kind === 'body' ? own.slice(0, 2) : own).flatMap((candidate) => {
+        const stated = askedValue(candidate.quote, args.slot!);
+        const row = stated === null && captions.length > 1 ? rowSum(candidate.quote, captions) : null;
+        return stated !== null || row !== null ? [{ candidate, value: (stated ?? row)!, fromRow: stated === null }] : [];
+      });
       // Several rows quoted (each place asked) have no one sum to lead with.
-      if (stating.filter((candidate) => askedValue(candidate.quote, args.slot!) === null).length > 1) return [];
-      const citation = args.slot!.kind === 'body' ? stating[0] : stating.reduce<(typeof stating)[number] | undefined>((best, candidate) => (!best || candidate.score > best.score ? candidate : best), undefined);
-      return citation ? [{ docId, value: valueOf(citation.quote)!, marker: `[${citation.n}]` }] : [];
+      if (stating.filter((found) => found.fromRow).length > 1) return [];
+      const best = args.slot!.kind === 'body' ? stating[0] : stating.reduce<(typeof stating)[number] | undefined>((top, found) => (!top || found.candidate.score > top.candidate.score ? found : top), undefined);
+      return best ? [{ docId, value: best.value, marker: `[${best.candidate.n}]` }] : [];
     });
     if (values.length === 1 && byDoc.size === 1) {
       lines.splice(args.preface ? 1 : 0, 0, leadLine(values[0].value, values[0].marker, language));

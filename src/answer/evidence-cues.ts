@@ -653,5 +653,7 @@ export function listHead(question: string): string[] {
 
 /** A table's unit stated once above it: "*Đơn vị: Triệu đồng*", "Đơn vị tính: người" (global: read with matchAll). */
 export const UNIT_CAPTION = /đơn vị(?: tính)?\s*:\s*([\p{L} ]{2,20}?)\s*[*_)\n]/giu;
+/** The same caption, found once (not global: `exec` and `test` keep no position between calls). */
+export const A_UNIT_CAPTION = new RegExp(UNIT_CAPTION.source, 'iu');
 /** A table's unit caption is read for its rows this far below it (a table of one cell a line runs long). */
 export const MAX_CAPTION_DISTANCE = 8_000;

@@ -936,7 +936,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const statesAskedFigure = (clause: string): boolean => (profile.unit ? statesUnit(profile.unit, clause) : typeFit(types.includes('percent') ? 'percent' : 'count', clause, '') >= 1);
     const measuredTerms = intent.measured ? [...profile.model.terms(intent.measured, true)] : [];
     const measuredWeights = [...profile.terms].filter(([term]) => measuredTerms.includes(folded ? term : foldedLower(term)));
-    const measuredShare = (held: ReadonlySet<string>) => measuredWeights.reduce((sum, [term, weight]) => sum + (held.has(term) ? weight : 0), 0) / measuredWeights.reduce((sum, [, weight]) => sum + weight, 0);
+    const measuredTotal = measuredWeights.reduce((sum, [, weight]) => sum + weight, 0);
+    const measuredShare = (held: ReadonlySet<string>) => measuredWeights.reduce((sum, [term, weight]) => sum + (held.has(term) ? weight : 0), 0) / measuredTotal;
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],

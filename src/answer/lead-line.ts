@@ -2,7 +2,7 @@
 // word for word from the best quote, so the line only restates what a cited passage says.
 import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { UNIT_CAPTION, namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
+import { A_UNIT_CAPTION, namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
 
 /**
  * The kind of value a question asks for, when it asks for one: a verdict, a date, a length of time, a share, a sum, a
@@ -77,14 +77,13 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   return words.join(' ');
 }
 
-const CAPTION = new RegExp(UNIT_CAPTION.source, 'iu');
 /**
  * The sum a table row gives in the unit of its caption, quoted beside it ("22 | LÂM ĐỒNG | 135.200" under "Đơn vị:
  * Triệu đồng" → "135.200 triệu đồng"): the row's last cell, when it is a figure and the caption names money.
  */
 export function rowSum(row: string, captions: readonly string[]): string | null {
   if (!row.includes('|')) return null;
-  const unit = captions.map((caption) => CAPTION.exec(`${caption}\n`)?.[1]).find((found) => found !== undefined && /đồng/iu.test(found));
+  const unit = captions.map((caption) => A_UNIT_CAPTION.exec(`${caption}\n`)?.[1]).find((found) => found !== undefined && /đồng/iu.test(found));
   const figure = /(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?$/u.exec(row.trim())?.[0];
   return unit && figure ? `${figure} ${unit.toLocaleLowerCase('vi')}` : null;
 }

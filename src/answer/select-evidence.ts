@@ -5,7 +5,7 @@ import { CELL_BREAK, LIST_ITEM, markdownRows, tableRowSpans } from '../structure
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
 import { periodLeads } from './period-lead.js';
-import { UNIT_CAPTION, askedDay, askedDurationUnit, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesDurationIn, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
+import { A_UNIT_CAPTION, UNIT_CAPTION, askedDay, askedDurationUnit, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesDurationIn, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import { isDateType, type QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
 
@@ -226,7 +226,8 @@ const fitOf = (profile: QueryProfile, text: string, section: string, caption?: s
   const read = caption !== undefined && /\d/.test(text) ? `${text}\n1 ${caption}` : text;
   // "Hướng tới những mục tiêu gì": aims asked for in words, not a figure, may be stated in any passage's words.
   const aimsInWords = primary === 'target' && profile.types.includes('list') && !profile.unit && !profile.types.some((type) => type === 'percent' || type === 'count');
-  const fit = aimsInWords ? Math.max(0.5, typeFit(primary, read, section, profile)) : typeFit(primary, read, section, profile);
+  const typed = typeFit(primary, read, section, profile);
+  const fit = aimsInWords ? Math.max(0.5, typed) : typed;
   return date && date !== primary ? Math.min(fit, typeFit(date, text, section, profile)) : fit;
 };
 
@@ -360,10 +361,8 @@ function cardText(chunk: Chunk, headings: readonly OutlineEntry[]): string | nul
 const headingsAt = (outline: readonly OutlineEntry[], offset: number): OutlineEntry[] =>
   outline.filter((entry) => entry.start <= offset && offset < entry.end).sort((a, b) => a.depth - b.depth);
 
-/** A unit caption anywhere in a text (`UNIT_CAPTION` is global, for reading them all). */
-const HOLDS_UNIT_CAPTION = new RegExp(UNIT_CAPTION.source, 'iu');
 /** A table chunk without the caption giving its figures' unit: the caption is above its table, outside it. */
-export const needsTableCaption = (chunk: Chunk): boolean => chunk.context !== undefined && !HOLDS_UNIT_CAPTION.test(chunk.text);
+export const needsTableCaption = (chunk: Chunk): boolean => chunk.context !== undefined && !A_UNIT_CAPTION.test(chunk.text);
 
 /** A table row's cells as words alone: "**TT**\n|\n**Nội dung**" of a flattened table is "TT | Nội dung". */
 export const rowKey = (row: string): string =>

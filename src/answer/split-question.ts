@@ -32,11 +32,13 @@ const lower = (text: string): string => text.normalize('NFC').toLowerCase().repl
 const asksIn = (text: string, accented: boolean): boolean =>
   accented ? ASKING_ACCENTED.test(lower(text)) || CLOSING_ACCENTED.test(lower(text)) : ASKING.test(folded(text)) || CLOSING.test(folded(text));
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const ALL_ASKING_ACCENTED = new RegExp(ASKING_ACCENTED.source, 'gu');
+const ALL_ASKING = new RegExp(ASKING.source, 'g');
 /** How many words follow the last word a text asks with. */
 const wordsAfterAsking = (text: string, accented: boolean): number => {
-  const asking = accented ? new RegExp(ASKING_ACCENTED.source, 'gu') : new RegExp(ASKING.source, 'g');
-  const last = [...(accented ? lower(text) : folded(text)).matchAll(asking)].at(-1);
-  return last ? wordCount((accented ? lower(text) : folded(text)).slice(last.index! + last[0].length)) : 0;
+  const read = accented ? lower(text) : folded(text);
+  const last = [...read.matchAll(accented ? ALL_ASKING_ACCENTED : ALL_ASKING)].at(-1);
+  return last ? wordCount(read.slice(last.index! + last[0].length)) : 0;
 };
 
 /**
