@@ -87,6 +87,16 @@ describe('figures the question states', () => {
     expect(result.answered, result.answer).toBe(false);
   });
 
+  it('are sums however the passage writes their magnitude ("9 triệu" as "9.000.000", "VND 9 million")', async () => {
+    for (const question of ['Mức hỗ trợ 9 triệu đồng/ha áp dụng cho ao nuôi cá tra thiệt hại bao nhiêu phần trăm?', 'Is the support of VND 9 million per hectare for tra fish ponds paid when the damage is over 70%?']) {
+      const result = await pipeline.answerer.ask({ question });
+      expect(result.answered, `${question}\n${result.answer}`).toBe(true);
+      expect(result.answer).toContain('9.000.000 đồng/ha');
+    }
+    const other = await pipeline.answerer.ask({ question: 'Mức hỗ trợ 8 triệu đồng/ha áp dụng cho ao nuôi cá tra thiệt hại bao nhiêu phần trăm?' });
+    expect(other.answered, other.answer).toBe(false);
+  });
+
   it('are not answered by a rate for each of something else', async () => {
     const result = await pipeline.answerer.ask({ question: 'Người tròn 100 tuổi được tặng quà trị giá bao nhiêu?' });
     expect(result.answered, result.answer).toBe(false);

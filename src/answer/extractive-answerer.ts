@@ -1,6 +1,7 @@
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { translateToVietnamese } from '../lang/glossary.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
+import { amountWritings, statedAmount, statesAmount } from '../lang/amount-value.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import type { Logger } from '../logger.js';
 import type { Answerer, AskInput, AskResult, Chunk, DocumentMeta, KnowledgeBase, Retriever, SearchHit } from '../types.js';
@@ -199,6 +200,10 @@ interface StatedFigure {
   perUnit?: RegExp;
   /** Whether a text sets a band the figure lies in ("30 lớp" in "từ 28 lớp trở lên", "dưới 36 tháng tuổi", "40%" in "từ 30% đến 70%"). */
   within?: (text: string) => boolean;
+  /** The sum it states, when it is one: a passage may write it with another magnitude ("30 triệu" as "30.000.000"). */
+  amount?: number;
+  /** The words the question writes that sum with ("30", "triệu"): a passage writing it otherwise lacks none of them. */
+  amountWords: string[];
 }
 
 /** A figure of what is counted with the words that make it a bound, folded: "tu 28 lop tro len", "duoi 36 thang", "tren 70 tuoi", "den 06 thang tuoi". */
@@ -257,15 +262,20 @@ const IN_DATE = /(?<!\p{L})(?:ngày|tháng|day|month)\s+$/iu;
 /** A figure the question states, with the word after it when that is what it counts. */
 // (A figure the question does not write in a date is not stated by the day or month of one: "12 tháng" is not in
 // "ngày 31 tháng 12 năm 2024", nor in "31/12/2024".)
-const statedFigure = (value: string, of: string | undefined, dated = false): StatedFigure => ({
-  value,
-  pattern: new RegExp(
-    `(?<![\\d.,${dated ? '' : '/'}])${dated ? '' : '(?<!(?:ngày|tháng)\\s+)'}${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d${dated ? '' : '|\\s*\\/\\s*\\d'})`,
-    'iu',
-  ),
-  perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
-  within: /^\d+(?:,\d+)?%$/.test(value) ? withinShareBand(share(value.slice(0, -1))) : of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
-});
+const statedFigure = (value: string, of: string | undefined, dated = false, style: 'vi' | 'en' = 'vi'): StatedFigure => {
+  const amount = dated ? undefined : statedAmount(value, of, style);
+  return {
+    value,
+    pattern: new RegExp(
+      `(?<![\\d.,${dated ? '' : '/'}])${dated ? '' : '(?<!(?:ngày|tháng)\\s+)'}${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d${dated ? '' : '|\\s*\\/\\s*\\d'})`,
+      'iu',
+    ),
+    perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
+    within: /^\d+(?:,\d+)?%$/.test(value) ? withinShareBand(share(value.slice(0, -1))) : of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
+    amount,
+    amountWords: amount === undefined ? [] : [value, ...(of ? [of, foldDiacritics(of)] : [])],
+  };
+};
 
 /** Where a question stands among the parts of the one asked. */
 interface PartContext {
@@ -560,7 +570,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .map((match) => {
         // A day or month of a date written in English ("dated 24 July 2025", "on July 24") is read as a date's.
         const dated = IN_DATE.test(question.slice(0, match.index)) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(question.slice(0, match.index));
-        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated);
+        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language);
       });
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
@@ -568,7 +578,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
    */
   // (A document's title speaks for all its passages: "Quyết định … bổ sung kinh phí … (đợt 2)" states "đợt 2" of each row.)
   const statesStated = (figure: StatedFigure, item: Evidence): boolean =>
-    figure.pattern.test(`${metaById.get(item.chunk.docId)?.title ?? ''} ${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) || !!figure.perUnit?.test(item.text) || !!figure.within?.(item.text);
+    figure.pattern.test(`${metaById.get(item.chunk.docId)?.title ?? ''} ${item.section.join(' ')} ${figure.value.includes(' ') ? leadUp(item) : ''}${item.text}`) || !!figure.perUnit?.test(item.text) || !!figure.within?.(item.text) || (figure.amount !== undefined && statesAmount(figure.amount, item.text));
   /**
    * Whether a passage only restates its document's number and title ("Quyết định 53/2025/QĐ-UBND phân cấp cho Sở
    * … Văn bản này chưa cập nhật nội dung Tiếng Anh"): it names its own number, and most of its words are the title's.
@@ -883,14 +893,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const topK = input.topK ?? candidates * (scope && scope.length === 1 ? 1 : 2);
     // Only a passage mentioning a document the collection lacks answers about it (the rule below); over thousands of
     // documents its number is a common word ranking need not reach, so the index finds those passages instead.
-    const hits = intent.absent.length > 0 ? await mentioning(intent.absent, scope) : await retriever.search(searchText, { topK, docIds: scope ?? undefined });
+    // A sum the question states is searched for however a document writes it ("30 triệu" as "30.000.000").
+    const amounts = figures.flatMap((figure) => (figure.amount === undefined ? [] : amountWritings(figure.amount)));
+    const hits = intent.absent.length > 0 ? await mentioning(intent.absent, scope) : await retriever.search([searchText, ...amounts].join(' '), { topK, docIds: scope ?? undefined });
     const { folded } = intent;
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
+    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
