@@ -19,6 +19,8 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi v
 5. Diện tích ao nuôi cá tra trên 02 năm: thiệt hại trên 70%, hỗ trợ 9.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 4.500.000 đồng/ha.
 6. Diện tích lúa sau gieo trồng từ 01 đến 10 ngày: thiệt hại trên 70%, hỗ trợ 3.000.000 đồng/ha.
 Diện tích lúa sau gieo trồng từ trên 10 ngày đến 45 ngày: thiệt hại trên 70%, hỗ trợ 7.000.000 đồng/ha.
+8. Giáo viên dạy thêm thì 01 tiết dạy được quy đổi bằng 1,5 tiết định mức.
+9. Nhân viên bảo vệ bể bơi làm việc không quá 08 giờ/ngày.
 7. Thực hiện Chỉ thị số 05/CT-TTg ngày 12/3/2025 của Thủ tướng Chính phủ, Sở Nội vụ hướng dẫn tiêu chí chấm điểm thi đua về lưu trữ.
 
 Điều 2. Hiệu lực
@@ -95,6 +97,14 @@ describe('figures the question states', () => {
     }
     const other = await pipeline.answerer.ask({ question: 'Mức hỗ trợ 8 triệu đồng/ha áp dụng cho ao nuôi cá tra thiệt hại bao nhiêu phần trăm?' });
     expect(other.answered, other.answer).toBe(false);
+  });
+
+  it('asked for a period ("mỗi ngày"), are answered only by a figure of that period', async () => {
+    const day = await pipeline.answerer.ask({ question: 'Nhân viên bảo vệ bể bơi làm việc tối đa bao nhiêu giờ mỗi ngày?' });
+    expect(day.answered, day.answer).toBe(true);
+    expect(day.answer).toContain('08 giờ/ngày');
+    const none = await pipeline.answerer.ask({ question: 'Giáo viên dạy thêm được xếp tối đa bao nhiêu tiết mỗi ngày?' });
+    expect(none.answered, none.answer).toBe(false);
   });
 
   it('are not answered by a rate for each of something else', async () => {

@@ -60,7 +60,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -277,6 +277,10 @@ const statedFigure = (value: string, of: string | undefined, dated = false, styl
   };
 };
 
+/** Whether a text names a period ("ngày" in "08 giờ hằng ngày", "/ngày"); matched folded when the question was typed so. */
+const statesPeriod = (period: string, text: string, folded: boolean): boolean =>
+  new RegExp(`(?<!\\p{L})${folded ? foldDiacritics(period) : period}(?!\\p{L})`, 'iu').test(folded ? foldedLower(text) : text);
+
 /** Where a question stands among the parts of the one asked. */
 interface PartContext {
   /** The part before it was not answered. */
@@ -307,6 +311,8 @@ interface Intent {
   figures: StatedFigure[];
   /** What the share or count asked is of, folded ("doanh nghiep su dung hoa don dien tu"), when one is asked. */
   measured: string | null;
+  /** The period a figure is asked for ("mỗi ngày" → "ngày"), as documents write it. */
+  ratePeriod: string | null;
   /** The scope comes from a place the question names (not from document numbers or the request). */
   scopedByPlace: boolean;
   /** Each document of the scope is asked about: a document of it that does not answer is said so. */
@@ -734,6 +740,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       slot: readSlot(standalone, searchText, abbreviations),
       figures: askedFigures(standalone, analyzed.language),
       measured: types.includes('percent') || types.includes('count') ? measuredPhrase(standalone, analyzed.language, (english) => translateToVietnamese(english).text) : null,
+      ratePeriod: ratePeriodAsked(analyzed.language === 'en' ? searchText : standalone),
       // Only a place this question names (not one carried from the conversation), no document named by number.
       scopedByPlace: named?.by === 'place',
       eachAsked: named?.by !== 'place' || !!named.eachAsked,
@@ -995,6 +1002,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['states the figure in the clause saying what is asked', (item) => !figureSlot || !figureInOtherClause(item.text, (clause) => profile.model.terms(clause, folded), profile.terms, statesAskedFigure)],
       // "… tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử …" is not answered by the share of businesses using digital technology.
       ['names what the share or count asked is of', (item) => measuredWeights.length === 0 || measuredShare(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded)) >= MEASURED_SHARE],
+      // "Dạy tối đa bao nhiêu tiết mỗi ngày" is not answered by a figure for no day at all (a conversion rate, a week's load).
+      ['states the period a figure is asked for', (item) => !intent.ratePeriod || !(figureSlot || profile.unit !== null) || statesPeriod(intent.ratePeriod, `${item.section.join('\n')}\n${item.text}`, folded)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, askedThing, namesAskedAbout } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -300,3 +300,15 @@ describe('namesAskedAbout', () => {
   });
 });
 
+
+describe('ratePeriodAsked', () => {
+  it('reads the period a figure is asked for, typed with or without diacritics', () => {
+    expect(ratePeriodAsked('Giáo viên THCS được xếp dạy tối đa bao nhiêu tiết mỗi ngày?')).toBe('ngày');
+    expect(ratePeriodAsked('tro cap hang thang la bao nhieu')).toBe('tháng');
+    expect(ratePeriodAsked('số tiết giảm mỗi tuần')).toBe('tuần');
+  });
+  it('is null when no period is asked ("mỗi tỉnh", "năm 2025")', () => {
+    expect(ratePeriodAsked('mỗi tỉnh được bổ sung bao nhiêu?')).toBeNull();
+    expect(ratePeriodAsked('Đến năm 2025 đạt bao nhiêu phần trăm?')).toBeNull();
+  });
+});

@@ -314,3 +314,15 @@ export const namesAskedAbout = (question: string, untranslated: readonly string[
     .map(foldedLower)
     .filter((name) => untranslated === null || untranslated.includes(name));
 
+
+/** The periods a rate may be asked for, folded, with how documents write them. */
+const RATE_PERIODS: Readonly<Record<string, string>> = { ngay: 'ngày', tuan: 'tuần', thang: 'tháng', nam: 'năm', gio: 'giờ', quy: 'quý' };
+
+/**
+ * The period a figure is asked for ("mỗi ngày", "hằng tháng", "per day" once translated), as documents write it:
+ * a figure of another period, or of none, does not answer "dạy tối đa bao nhiêu tiết mỗi ngày".
+ */
+export const ratePeriodAsked = (question: string): string | null => {
+  const period = /(?<!\p{L})(?:moi|hang|tung)\s+(ngay|tuan|thang|nam|gio|quy)(?!\p{L})/u.exec(foldedLower(question))?.[1];
+  return period ? RATE_PERIODS[period] : null;
+};
