@@ -15,6 +15,7 @@ I. MỤC TIÊU ĐẾN NĂM 2025
 - Tỷ lệ hợp tác xã ứng dụng công nghệ số trong sản xuất đạt 60%.
 - Tỷ lệ hộ sản xuất nông nghiệp có tài khoản thanh toán điện tử đạt 75%.
 - 100% xã có điểm hỗ trợ chuyển đổi số cộng đồng.
+- Phấn đấu 90% người lao động nông thôn sau đào tạo nghề được tư vấn pháp luật về hợp đồng lao động.
 
 II. TỔ CHỨC THỰC HIỆN
 Phòng Nông nghiệp và Môi trường chủ trì, hướng dẫn các hợp tác xã thực hiện.
@@ -37,6 +38,14 @@ describe('the share asked', () => {
     expect(other.answered, other.answer).toBe(false);
     const english = await ask("What share of cooperatives issuing electronic invoices does Minh Son's plan target for 2025?");
     expect(english.answered, english.answer).toBe(false);
+  });
+
+  it('is not answered by the share of the same people for something else done for them', async () => {
+    const other = await ask('Huyện Minh Sơn phấn đấu bao nhiêu phần trăm người lao động nông thôn sau đào tạo nghề được hỗ trợ giới thiệu việc làm?');
+    expect(other.answered, other.answer).toBe(false);
+    const own = await ask('Huyện Minh Sơn phấn đấu bao nhiêu phần trăm người lao động nông thôn sau đào tạo nghề được tư vấn pháp luật?');
+    expect(own.answered, own.answer).toBe(true);
+    expect(own.answer).toContain('90%');
   });
 
   it('is answered by the share of the thing it measures', async () => {

@@ -188,6 +188,8 @@ const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly st
 
 /** A passage giving a share or a count must hold this much of what the question says it is of (by weight). */
 const MEASURED_SHARE = 0.6;
+/** … and half of what the question says is done for them, when it says so in two terms or more. */
+const MEASURED_PREDICATE_SHARE = 0.5;
 /** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
@@ -953,10 +955,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // The question's two-word phrases ("đường bộ" of "tuyến đường bộ"): a passage listing other cases of their first word names others.
     const askedPhrases = [...profile.terms.keys()].filter((term) => term.split(' ').length === 2 && term.split(' ').every((syllable) => /\p{L}/u.test(syllable) && !STOPWORDS.has(syllable)));
     const statesAskedFigure = (clause: string): boolean => (profile.unit ? statesUnit(profile.unit, clause) : typeFit(types.includes('percent') ? 'percent' : 'count', clause, '') >= 1);
-    const measuredTerms = intent.measured ? [...profile.model.terms(intent.measured, true)] : [];
-    const measuredWeights = [...profile.terms].filter(([term]) => measuredTerms.includes(folded ? term : foldedLower(term)));
-    const measuredTotal = measuredWeights.reduce((sum, [, weight]) => sum + weight, 0);
-    const measuredShare = (held: ReadonlySet<string>) => measuredWeights.reduce((sum, [term, weight]) => sum + (held.has(term) ? weight : 0), 0) / measuredTotal;
+    // The question's terms among some words, with their weights, and the share of that weight a passage holds.
+    const weighted = (words: string) => {
+      const terms = [...profile.model.terms(words, true)];
+      const weights = [...profile.terms].filter(([term]) => terms.includes(folded ? term : foldedLower(term)));
+      const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
+      return { count: weights.length, share: (held: ReadonlySet<string>) => weights.reduce((sum, [term, weight]) => sum + (held.has(term) ? weight : 0), 0) / total };
+    };
+    const measured = weighted(intent.measured ?? '');
+    // What is done for those measured ("người sau cai nghiện [được] hỗ trợ tạo việc làm"): the words after "được".
+    const measuredPredicate = weighted(intent.measured?.split(' duoc ')[1] ?? '');
+    const namesMeasured = (held: ReadonlySet<string>) => measured.share(held) >= MEASURED_SHARE && (measuredPredicate.count < 2 || measuredPredicate.share(held) >= MEASURED_PREDICATE_SHARE);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -1001,7 +1010,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "… bao nhiêu phần trăm … cai nghiện tự nguyện tại gia đình" is not answered by the share in the clause before it.
       ['states the figure in the clause saying what is asked', (item) => !figureSlot || !figureInOtherClause(item.text, (clause) => profile.model.terms(clause, folded), profile.terms, statesAskedFigure)],
       // "… tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử …" is not answered by the share of businesses using digital technology.
-      ['names what the share or count asked is of', (item) => measuredWeights.length === 0 || measuredShare(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded)) >= MEASURED_SHARE],
+      // … nor the share of the same people for something else done for them ("trợ giúp pháp lý" for "hỗ trợ tạo việc làm").
+      ['names what the share or count asked is of', (item) => measured.count === 0 || namesMeasured(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded))],
       // "Dạy tối đa bao nhiêu tiết mỗi ngày" is not answered by a figure for no day at all (a conversion rate, a week's load).
       ['states the period a figure is asked for', (item) => !intent.ratePeriod || !(figureSlot || profile.unit !== null) || statesPeriod(intent.ratePeriod, `${item.section.join('\n')}\n${item.text}`, folded)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.

@@ -264,11 +264,15 @@ describe('measuredPhrase', () => {
 
   it('is none when the question names no thing of two words ("với tỷ lệ tối đa bao nhiêu")', () => {
     expect(measuredPhrase('Bằng khen được tặng với tỷ lệ tối đa bao nhiêu?', 'vi', translate)).toBeNull();
-    expect(measuredPhrase('Bao nhiêu người được hỗ trợ?', 'vi', translate)).toBeNull();
+    expect(measuredPhrase('Có bao nhiêu người?', 'vi', translate)).toBeNull();
     // A unit or an amount is no thing counted.
     expect(measuredPhrase('QĐ 2639 bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?', 'vi', translate)).toBeNull();
     expect(measuredPhrase('được hỗ trợ bao nhiêu tiền một hécta?', 'vi', translate)).toBeNull();
     expect(measuredPhrase('Khánh Hòa được bổ sung bao nhiêu để sửa chữa, cải tạo trụ sở làm việc cấp xã?', 'vi', translate)).toBeNull();
+  });
+
+  it('reads the people a share is of with what is done for them ("người sau cai nghiện được hỗ trợ tạo việc làm")', () => {
+    expect(measuredPhrase('Cần Thơ phấn đấu bao nhiêu phần trăm người sau cai nghiện ma túy được hỗ trợ tạo việc làm?', 'vi', translate)).toBe('nguoi sau cai nghien ma tuy duoc ho tro tao viec lam');
   });
 
   it('reads the thing a count asks for', () => {

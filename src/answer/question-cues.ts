@@ -279,7 +279,7 @@ const MEASURED_VI = /\b(?:ty le|bao nhieu phan tram|may phan tram|bao nhieu|may)
 /** "what share of female workers who have received vocational training", "how many smart tourism products": translated, what is measured. */
 const MEASURED_EN = /\b(?:(?:share|percentage|proportion|per ?cent)\s+of|how many)\s+(?:the\s+)?(.+?)(?=\s+(?:should|must|will|is|are|by|in|under|does|do|did|to be|reach|set)\b|[,?.;:]|$)/;
 /** "bao nhiêu tiền", "bao nhiêu kinh phí", "mấy tiết": a unit or an amount, not a thing counted. */
-const MEASURED_UNIT = /^(?:tien|kinh phi|von|dong|ty|trieu|nghin|phan tram|tiet|gio|ngay|tuan|thang|nam|lan|km|ha|m2|thanh vien|nguoi|money|funding|days?|months?|years?|hours?|weeks?|periods?|times|members?|people|persons?)\b/;
+const MEASURED_UNIT = /^(?:tien|kinh phi|von|dong|ty|trieu|nghin|phan tram|tiet|gio|ngay|tuan|thang|nam|lan|km|ha|m2|money|funding|days?|months?|years?|hours?|weeks?|periods?|times)\b/;
 const NOT_A_THING = /^(?:de|cho|cua|o|tai|trong|vao|khi|neu|thi|va|moi|mot|nhu|theo|to|for|in|of|at|on|per|each|a|an)\b/;
 /** What the share or count a question asks for measures, folded; null when it names nothing of two words or more. */
 export const measuredPhrase = (question: string, language: 'vi' | 'en', translate: (english: string) => string): string | null => {
