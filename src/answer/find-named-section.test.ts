@@ -31,6 +31,12 @@ describe('findNamedSection', () => {
     expect(findNamedSection(articles, ['doi', 'tuong'], questionWords('Những đối tượng nào được hỗ trợ?'))?.title).toBe('Điều 4. Đối tượng hỗ trợ');
   });
 
+  it('takes, among headings naming one word more, the one sharing most of the question', () => {
+    const articles = [entry('Điều 3. Trách nhiệm của công chức khi tham gia đào tạo, bồi dưỡng', 1, 0, 100), entry('Điều 23. Trách nhiệm tổ chức bồi dưỡng', 1, 200, 300)];
+    const question = questionWords('Công chức khi tham gia đào tạo, bồi dưỡng có những trách nhiệm gì?');
+    expect(findNamedSection(articles, ['trach', 'nhiem'], question)?.title).toBe('Điều 3. Trách nhiệm của công chức khi tham gia đào tạo, bồi dưỡng');
+  });
+
   it('takes no heading naming two words the question lacks', () => {
     expect(findNamedSection(outline, ['giai', 'phap'], questionWords('những giải pháp nào'))).toBeNull();
     expect(findNamedSection(outline, ['giai', 'phap'], questionWords('những nhiệm vụ và giải pháp nào'))?.title).toBe('II. NHIỆM VỤ VÀ GIẢI PHÁP');

@@ -26,17 +26,18 @@ export const headingWords = (title: string): string[] =>
 /**
  * The section a list question names by its heading ("những đối tượng nào được hỗ trợ" → "Điều 4. Đối tượng hỗ
  * trợ"): the heading holding every word of the asked thing and at most one the question lacks, the one naming least
- * else first, then the shortest, then the deepest.
+ * else first, then the one sharing most of the question's words, then the shortest, then the deepest.
  */
 export function findNamedSection(outline: readonly OutlineEntry[], asked: readonly string[], inQuestion: ReadonlySet<string>): OutlineEntry | null {
   if (asked.length === 0) return null;
   const candidates = outline
     .map((entry) => {
       const words = headingWords(entry.title);
-      return { entry, words, extra: words.filter((word) => !inQuestion.has(word)).length };
+      const extra = words.filter((word) => !inQuestion.has(word)).length;
+      return { entry, words, extra, shared: words.length - extra };
     })
     .filter(({ words, extra }) => asked.every((word) => words.includes(word)) && extra <= MAX_EXTRA_WORDS)
-    .sort((a, b) => a.extra - b.extra || a.words.length - b.words.length || b.entry.depth - a.entry.depth || a.entry.start - b.entry.start);
+    .sort((a, b) => a.extra - b.extra || b.shared - a.shared || a.words.length - b.words.length || b.entry.depth - a.entry.depth || a.entry.start - b.entry.start);
   return candidates[0]?.entry ?? null;
 }
 
