@@ -139,10 +139,11 @@ describe('composeAnswer: lists', () => {
     const seven = listAnswer(7);
     expect(seven).toContain('7. Nguyên tắc thứ 7');
     expect(seven).not.toContain('nội dung khác');
-    const nine = listAnswer(9);
-    expect(nine).toContain('6. Nguyên tắc thứ 6');
-    expect(nine).not.toContain('7. Nguyên tắc thứ 7');
-    expect(nine).toContain('và 3 nội dung khác');
+    // A section's items have a list's room too.
+    const twelve = listAnswer(12);
+    expect(twelve).toContain('10. Nguyên tắc thứ 10');
+    expect(twelve).not.toContain('11. Nguyên tắc thứ 11');
+    expect(twelve).toContain('và 2 nội dung khác');
   });
 
   it('quotes the items of a list asked for up to a list\'s length, and counts the rest', () => {

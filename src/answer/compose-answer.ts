@@ -9,6 +9,7 @@ import { typeEntry } from '../structure/grammar.js';
 import { allPlans, capitalise, documentPhrase, joinNames, numberedPhrase, phraseAmong, planName } from './plan-names.js';
 import { askedValue, comparisonLine, leadLine, rowSum, type AskedSlot } from './lead-line.js';
 import type { Evidence } from './select-evidence.js';
+import { MAX_LIST_ITEMS } from './shape-passages.js';
 
 type Language = 'vi' | 'en';
 
@@ -134,8 +135,6 @@ function titleOfArticle(outline: readonly OutlineEntry[], quote: Evidence): stri
 
 /** An answer quotes at most this many documents; the others are counted, named and returned by id. */
 export const MAX_DOCUMENTS_PER_ANSWER = 5;
-/** A list quotes at most this many items; the rest are counted. */
-const MAX_LIST_ITEMS = 10;
 /** Quotes in one answer, at most: every part keeps its best one, the rest come in rank order. */
 const MAX_CITATIONS = 6;
 /** Characters quoted in one answer, at most, beyond each part's best quote: an answer stays readable on a phone. */
@@ -277,7 +276,7 @@ export function composeAnswer(args: {
   let budget = MAX_CITATIONS - [...byDoc.values()].reduce((sum, docParts) => sum + docParts.length, 0);
   const allParts = [...byDoc.values()].flat();
   // (A single list asked for has a list's room.)
-  const listed = allParts.length === 1 && allParts[0].items === true;
+  const listed = allParts.length === 1 && (allParts[0].items === true || allParts[0].layout === 'list');
   if (listed) budget = Math.max(budget, MAX_LIST_ITEMS - 1);
   let characters = (listed ? MAX_LIST_CHARS : MAX_QUOTED_CHARS) - allParts.reduce((sum, part) => sum + (part.evidence[0]?.text.length ?? 0), 0);
   for (const part of allParts) {

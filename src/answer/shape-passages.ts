@@ -11,7 +11,8 @@ import type { Chunk } from '../types.js';
 const MAX_HEADING_GAP = 400;
 /** A section longer than this is not quoted item by item. */
 const MAX_LIST_SECTION_CHARS = 1600;
-const MAX_LIST_ITEMS = 10;
+/** A list quotes at most this many items; the rest are counted. */
+export const MAX_LIST_ITEMS = 10;
 /** A table column naming the body in charge: "Cơ quan chủ trì", "Đơn vị chủ trì". */
 const IN_CHARGE = /\bchu tri\b/;
 /** How far a passage ending with ":" is extended into what it introduces. */
