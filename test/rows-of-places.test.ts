@@ -67,6 +67,15 @@ describe('places compared in a national decision', () => {
     expect(result.answer).toContain('55.800');
     expect(result.answer).not.toContain('39.600');
   });
+
+  it('reads the places asked which receives more with no comma before "tỉnh nào", or typed without diacritics', async () => {
+    for (const question of ['Theo QĐ 2702, Ninh Bình và Hưng Yên tỉnh nào được bổ sung nhiều hơn?', 'theo qd 2702 ninh binh va hung yen tinh nao duoc bo sung nhieu hon', 'theo qd 2702 ninh binh va hung yen moi tinh duoc bo sung bao nhieu']) {
+      const result = await pipeline.answerer.ask({ question });
+      expect(result.answered, result.answer).toBe(true);
+      expect(result.answer, question).toContain('58.200');
+      expect(result.answer, question).toContain('55.800');
+    }
+  });
 });
 
 describe('places over a bound', () => {

@@ -117,10 +117,10 @@ const NAMED_UNIT = new RegExp(String.raw`(?<!\p{L})(?:[Tt]ỉnh|[Tt]hành phố|
 const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|thủ đô|thu do|tp\.?|the)\s+)?$/iu;
 /**
  * A place receiving: "Lâm Đồng được bổ sung …", "Gia Lai nhận …", "… Khánh Hòa each receive", "… Đắk Lắk mỗi tỉnh
- * được", or one of those asked which receives ("Ninh Bình và Hưng Yên, tỉnh nào được bổ sung nhiều hơn").
+ * được", or one of those asked which receives ("Ninh Bình và Hưng Yên(,) tỉnh nào được bổ sung nhiều hơn").
  */
 const RECIPIENT_AFTER =
-  /^\s*(?:,\s*(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong|bên|ben)\s+(?:nào|nao)\s+)?(?:(?:each|both|mỗi|moi|cùng|cung)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong)\s+)?)?(?:được|duoc|nhận|nhan|receives?|received|gets?|got)(?!\p{L})/iu;
+  /^\s*(?:,?\s*(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong|bên|ben)\s+(?:nào|nao)\s+)?(?:(?:each|both|mỗi|moi|cùng|cung)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong)\s+)?)?(?:được|duoc|nhận|nhan|receives?|received|gets?|got)(?!\p{L})/iu;
 
 /** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
 const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
@@ -534,7 +534,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
   const recipientPlaces = (question: string, scope: readonly string[]): string[] => {
     const text = normalizeVietnamese(question);
     const mentions = locateLocalities(text, metas);
-    const joined = (first: LocalityMention, second: LocalityMention) => /^\s*(?:,|và|and)\s*$/iu.test(text.slice(first.end, second.start));
+    const joined = (first: LocalityMention, second: LocalityMention) => /^\s*(?:,|và|va|and)\s*$/iu.test(text.slice(first.end, second.start));
     const recipient = mentions.map((mention) => RECIPIENT_BEFORE.test(text.slice(0, mention.start)) || RECIPIENT_AFTER.test(text.slice(mention.end)));
     // Joined forwards ("cho A và B") and backwards ("A và B được …").
     for (let i = 1; i < mentions.length; i++) recipient[i] ||= recipient[i - 1] && joined(mentions[i - 1], mentions[i]);

@@ -18,6 +18,12 @@ describe('createTermVocabulary', () => {
     expect(model.isPhrase('thẻ gửi')).toBe(false);
   });
 
+  it("takes a place's name for a phrase, typed without diacritics, though its syllables are common words apart", async () => {
+    const model = await createTermVocabulary(statsOf({ lam: 4000, dong: 6000, 'lam dong': 40, 'dong lam': 2 }), new Map()).weigh('lam dong lam', true);
+    expect(model.isPhrase('lam dong')).toBe(true);
+    expect(model.isPhrase('dong lam')).toBe(false);
+  });
+
   it('weighs a number as the index holds it, without its leading zeros', async () => {
     const model = await createTermVocabulary(statsOf({ '9/2025': 12, nghị: 300, định: 900, 'nghị định': 280 }), new Map()).weigh('Nghị định 09/2025', false);
     expect(model.terms('Nghị định 09/2025', false).has('9/2025')).toBe(true);

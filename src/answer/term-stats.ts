@@ -2,6 +2,7 @@ import { indexedNumber } from '../retrieval/vietnamese-analyzer.js';
 import { memoize } from '../memo-cache.js';
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { foldDiacritics } from '../lang/normalize.js';
+import { VIETNAM_PLACES } from '../lang/vietnam-places.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { tokenizeClauses, type Token } from '../lang/tokenize.js';
 import type { CorpusStats } from '../types.js';
@@ -57,10 +58,21 @@ export const inverseFrequency = (total: number, frequency: number): number => {
  */
 const MIN_PHRASE_SHARE = 0.05;
 
+/** Each two syllables running in a place's name or other spelling, folded: "lam dong", "ho chi", "chi minh". */
+const PLACE_PAIRS: ReadonlySet<string> = new Set(
+  VIETNAM_PLACES.flatMap((place) => [place.name, ...place.aliases]).flatMap((name) => {
+    const syllables = foldDiacritics(name).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return syllables.slice(1).map((syllable, i) => `${syllables[i]} ${syllable}`);
+  }),
+);
+
 /** Whether two syllables are a phrase, given how many chunks hold the pair and each syllable. */
 export function isPhrase(pair: string, frequency: (term: string) => number): boolean {
   const together = frequency(pair);
   if (together === 0) return false;
+  // A place's name is one whatever its syllables mean apart: "lam dong" typed without diacritics is Lâm Đồng, though
+  // "làm" and "đồng" each fill thousands of chunks.
+  if (PLACE_PAIRS.has(foldDiacritics(pair).toLowerCase())) return true;
   const apart = pair.split(' ').map(frequency).filter((count) => count > 0);
   return apart.length === 0 || together / Math.min(...apart) >= MIN_PHRASE_SHARE;
 }
