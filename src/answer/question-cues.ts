@@ -35,7 +35,7 @@ export const asksEntryIntoForce = (question: string): boolean => {
 };
 /** "… ban hành trước", "which was issued first", "takes effect earlier". */
 // ("Trước khi Thông tư có hiệu lực, …" sets a time; it orders nothing.)
-const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last)\b/;
+const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|muon (hon|nhat)|first|earlier|earliest|sooner|later|latest|last|cung (mot )?(ngay|thoi diem)|trung ngay|(on )?the same (day|date))\b/;
 /** "theo đề nghị của ai", "cơ quan nào đề nghị ban hành", "on whose proposal": who proposed the document. */
 const PROPOSER = /\b(theo|xet) de nghi cua (?:[a-z]+ ){0,3}?(ai|[a-z]+ nao)\b|\bon the (proposal|recommendation|request) of (which|whom|what)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
 /**

@@ -96,6 +96,8 @@ describe('splitQuestion', () => {
       'What result is expected?',
       'By when?',
     ]);
+    // "Can Tho" is a place, not the auxiliary "can".
+    expect(splitQuestion("Were Hanoi's plan 308 and Can Tho's plan 153 issued on the same day?")).toEqual(["Were Hanoi's plan 308 and Can Tho's plan 153 issued on the same day?"]);
     expect(splitQuestion('Which body chairs the council, which reviews training costs, and when does it meet?')).toEqual([
       'Which body chairs the council, which reviews training costs?',
       'When does it meet?',

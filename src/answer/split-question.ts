@@ -1,6 +1,7 @@
 // A two-part question ("… có hiệu lực từ ngày nào và thay thế những thông tư nào?", "… which agency leads it, and
 // when is it due?") is answered part by part: each part asks its own slot.
 import { foldDiacritics } from '../lang/normalize.js';
+import { PLACE_PAIRS } from '../lang/vietnam-places.js';
 import { detectLanguage } from './detect-language.js';
 import { isAccented } from './term-stats.js';
 
@@ -17,6 +18,9 @@ const OPENS_YES_NO = /^(?:and\s+)?(?:does|do|did|is|are|was|were|has|have|had|mu
  * written with diacritics or without.
  */
 const SEPARATORS = /\s*(?:,\s*(?:và|va|còn|con|đồng thời|dong thoi|and|also)\s+|\s+(?:và|va|and)\s+|;\s+|\?\s+|,\s+)/giu;
+/** "Can Tho's plan …" opens with a place, not with the auxiliary "can". */
+const opensWithPlace = (text: string): boolean =>
+  PLACE_PAIRS.has(foldDiacritics(text).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, 2).join(' '));
 /** What opens an English clause of its own: a wh-word or an auxiliary, after a preposition or not. */
 const OPENS_CLAUSE = /^(?:(?:in|for|at|under|by|from|to|with|on)\s+)?(?:what|which|who|whom|whose|when|where|why|how|if|does|do|did|is|are|was|were|has|have|had|must|should|will|can|could|would|may)\b/iu;
 /** An English question of its own after a comma: "what" or "how", which never open a relative clause. */
@@ -87,10 +91,10 @@ function splitOnce(question: string): [string, string?] {
     }
     // A bare English "and" joins two questions only where a new clause opens after it: "what share of people and
     // businesses …, and what share of …" splits at ", and what", not inside "people and businesses".
-    if (/^\s+and\s+$/iu.test(match[0]) && !OPENS_CLAUSE.test(right)) continue;
+    if (/^\s+and\s+$/iu.test(match[0]) && (!OPENS_CLAUSE.test(right) || opensWithPlace(right))) continue;
     // ("Does the plan consider …, and does it mention …?": two English yes-no questions; "…, and in what way?" asks
     // about the first.)
-    if (wordCount(left) >= 3 && wordCount(right) >= 2 && (asks(left) || (OPENS_YES_NO.test(left) && OPENS_YES_NO.test(right))) && (asks(right) || OPENS_YES_NO.test(right)) && !asksNumberThenDate(left, right)) {
+    if (wordCount(left) >= 3 && wordCount(right) >= 2 && (asks(left) || (OPENS_YES_NO.test(left) && OPENS_YES_NO.test(right))) && (asks(right) || (OPENS_YES_NO.test(right) && !opensWithPlace(right))) && !asksNumberThenDate(left, right)) {
       // (Only "which directive and which notice does …" shares a predicate: parts set apart by commas each have their own.)
       const first = /^\s+and\s+$/iu.test(match[0]) ? withPredicate(left.replace(/[?,;\s]+$/u, ''), right) : left.replace(/[?,;\s]+$/u, '');
       return [`${first}${ending}`, second()];

@@ -2,7 +2,7 @@ import { indexedNumber } from '../retrieval/vietnamese-analyzer.js';
 import { memoize } from '../memo-cache.js';
 import { lookupAbbreviation } from '../lang/abbreviations.js';
 import { foldDiacritics } from '../lang/normalize.js';
-import { VIETNAM_PLACES } from '../lang/vietnam-places.js';
+import { PLACE_PAIRS } from '../lang/vietnam-places.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import { tokenizeClauses, type Token } from '../lang/tokenize.js';
 import type { CorpusStats } from '../types.js';
@@ -57,14 +57,6 @@ export const inverseFrequency = (total: number, frequency: number): number => {
  * 0.26 for "cấp thẻ", 0.07 for "trợ cấp", alike at 1,000 and at 14,000 documents).
  */
 const MIN_PHRASE_SHARE = 0.05;
-
-/** Each two syllables running in a place's name or other spelling, folded: "lam dong", "ho chi", "chi minh". */
-const PLACE_PAIRS: ReadonlySet<string> = new Set(
-  VIETNAM_PLACES.flatMap((place) => [place.name, ...place.aliases]).flatMap((name) => {
-    const syllables = foldDiacritics(name).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-    return syllables.slice(1).map((syllable, i) => `${syllables[i]} ${syllable}`);
-  }),
-);
 
 /** Whether two syllables are a phrase, given how many chunks hold the pair and each syllable. */
 export function isPhrase(pair: string, frequency: (term: string) => number): boolean {

@@ -1,6 +1,8 @@
 // Gazetteer: Vietnam's 63 provinces and centrally governed cities (names before the 2025 merger), with the
 // common other spellings, plus the districts of the provinces the first corpus covers.
 
+import { foldDiacritics } from './normalize.js';
+
 export type PlaceKind = 'city' | 'province' | 'district';
 
 export interface Place {
@@ -107,3 +109,11 @@ export const VIETNAM_PLACES: readonly Place[] = [
     district('Khánh Hòa', n, n !== 'Nha Trang' && n !== 'Cam Ranh'),
   ),
 ];
+
+/** Each two syllables running in a place's name or other spelling, folded and lower-cased: "lam dong", "can tho". */
+export const PLACE_PAIRS: ReadonlySet<string> = new Set(
+  VIETNAM_PLACES.flatMap((place) => [place.name, ...place.aliases]).flatMap((name) => {
+    const syllables = foldDiacritics(name).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return syllables.slice(1).map((syllable, i) => `${syllables[i]} ${syllable}`);
+  }),
+);
