@@ -56,6 +56,7 @@ describe('askedPlanFacts', () => {
 
   it("reads the document's own signer and date when the question's other words only name the document", () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức do ai ký?', [TITLE])).toEqual(['signer']);
+    expect(facts('Theo Nghị định về đào tạo, bồi dưỡng công chức, biên bản họp do ai ký?', [TITLE])).toEqual([]);
     expect(facts('Nghị định 171/2025/NĐ-CP ban hành ngày nào?', [TITLE])).toEqual(['issue-date']);
     expect(facts('Người ký giữ chức vụ gì?', [TITLE])).toContain('signer');
     expect(facts('Nghị định này có hiệu lực từ ngày nào?', [TITLE])).toEqual(['effective-date']);
@@ -232,6 +233,11 @@ describe('asksWhoSigned', () => {
     expect(asksWhoSigned('Who signed Circular 55/2023/TT-BTC?', ['signer'])).toBe(true);
     expect(asksWhoSigned('Ai ký Thông tư 55/2023/TT-BTC?', ['signer'])).toBe(true);
     expect(asksWhoSigned('Tỷ lệ người dân có chữ ký số đạt bao nhiêu?', ['signer', 'percent'])).toBe(false);
+  });
+
+  it('does not ask for the document\'s signer when another paper is signed ("biên bản cuộc họp do ai ký")', () => {
+    expect(asksWhoSigned('Biên bản cuộc họp Hội đồng kỷ luật do những ai ký?', ['signer', 'who'])).toBe(false);
+    expect(asksWhoSigned('Who signs the contract with the service provider?', ['signer', 'who'])).toBe(false);
   });
 });
 

@@ -58,6 +58,9 @@ export const asksChanges = (question: string): boolean => ASKS_CHANGES.test(fold
 const IMPLEMENTERS = /\bchiu trach nhiem thi hanh\b|\bresponsible for (?:implementing|executing|enforcing|carrying out) (?:the|this) (?:decision|decree|circular|resolution|directive)\b/;
 /** "Kế hoạch … thuộc lĩnh vực nào?", "which field does the plan fall under": the field a portal files the document in. */
 const FIELD = /\b(thuoc|xep vao|nam trong|la|cua) linh vuc (nao|gi)\b|\blinh vuc cua (van ban|ke hoach|quyet dinh|nghi dinh|thong tu)\b|\b(which|what) (field|sector|subject area|area) (does|do|is|are)\b[^?]*\b(belong|fall|filed|classified|categori[sz]ed)\b|\b(belongs?|falls?) (to|under|in) (which|what) (field|sector|area)\b/;
+/** "Biên bản cuộc họp do ai ký", "who signs the contract": a paper the document speaks of is signed, not the document. */
+const OTHER_PAPERS = String.raw`bien ban|hop dong|cam ket|don(?! vi)|phieu|bao cao|to trinh|giay (?:xac nhan|de nghi|cam ket)|minutes|contracts?|agreements?|commitments?|applications?|reports?`;
+const OTHER_PAPER_SIGNED = new RegExp(String.raw`\b(?:${OTHER_PAPERS})\b[^?.;]*\b(?:ky|sign\w*)\b|\b(?:ky|sign\w*)\b[^?.;]*\b(?:${OTHER_PAPERS})\b`);
 const ASKS_SIGNER = /\b(ai|nguoi nao|nguoi ky|who|whom|signer|signed by)\b/;
 /** "… luật đó ban hành ngày nào", "when was that law passed": the date of a document the question asks for by type. */
 const CITED_DATE = /[,;]?\s*(?:va\s+)?\b(?:(?:luat|van ban|nghi dinh|thong tu|quyet dinh|nghi quyet|chi thi) (?:do|nay|ay|tren)\b.*\b(?:ban hanh|ky|thong qua)|(?:when|what date) (?:was|were|did) (?:that|this|the|these|those) (?:law|decree|circular|decision|resolution|document)s?\b)/;
@@ -137,7 +140,7 @@ export function askedPlanFacts(
   const issueDate = !effective && !analyzed.types.includes('deadline') && ISSUE_DATE.test(folded) && ((analyzed.types.includes('date') && !PROPOSER.test(folded)) || WHEN.test(folded) || ordered);
   // "Ký ngày nào?" asks when, not who: the signer only when the question asks for a person.
   // ("kỷ niệm", typed without diacritics, is not "ký".)
-  if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded)) facts.push('signer');
+  if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded) && !OTHER_PAPER_SIGNED.test(folded)) facts.push('signer');
   if (issueDate) facts.push('issue-date');
   if (effective) facts.push('effective-date');
   if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
@@ -249,7 +252,10 @@ const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich|giam doc|truong ph
 
 export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldedLower(question));
 /** "Ai ký …", "who signed …": a person's name, not the office a document is issued by ("chữ ký số" asks for no one). */
-export const asksWhoSigned = (question: string, types: readonly QuestionType[]): boolean => types.includes('signer') && ASKS_SIGNER.test(foldedLower(question));
+export const asksWhoSigned = (question: string, types: readonly QuestionType[]): boolean => {
+  const folded = foldedLower(question);
+  return types.includes('signer') && ASKS_SIGNER.test(folded) && !OTHER_PAPER_SIGNED.test(folded);
+};
 export const namesPerson = (text: string): boolean => PERSON_NAME.test(text);
 
 /**
