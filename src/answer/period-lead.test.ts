@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodLeads } from './period-lead.js';
+import { periodLeads, tablePeriods } from './period-lead.js';
 
 const periodLead = (text: string, at: number) => periodLeads(text)(at);
 
@@ -32,5 +32,20 @@ describe('periodLeads', () => {
   it('reads points under a clause and time lines with a colon', () => {
     const points = 'a) Đến năm 2027:\n- 80% hồ sơ xử lý trực tuyến;\n- 60% doanh nghiệp dùng hóa đơn điện tử.';
     expect(periodLead(points, points.indexOf('- 60%'))).toBe('a) Đến năm 2027:');
+  });
+});
+
+describe('tablePeriods', () => {
+  it('reads the time a group row names over the rows after it, flattened or in Markdown', () => {
+    const flattened = '**I**\n|\n**Giai đoạn 2025-2027**\n|\n|\n|\n|\n1\n|\nTỉ lệ A.\n|\n%\n|\n60%\n|\n|\n**II**\n|\n**Giai đoạn 2028-2030**\n|\n|\n|\n|\n1\n|\nTỉ lệ B.\n|\n%\n|\n90%\n|\n|\n';
+    expect(tablePeriods(flattened)(flattened.indexOf('Tỉ lệ A'))).toBe('Giai đoạn 2025-2027');
+    expect(tablePeriods(flattened)(flattened.indexOf('Tỉ lệ B'))).toBe('Giai đoạn 2028-2030');
+    const markdown = '| TT | Chỉ tiêu | Kết quả |\n|---|---|---|\n| I | **Năm 2026** | |\n| 1 | Tỉ lệ C | 70% |\n';
+    expect(tablePeriods(markdown)(markdown.indexOf('Tỉ lệ C'))).toBe('Năm 2026');
+  });
+
+  it('reads no time from a row stating one among its figures, nor before any group row', () => {
+    const tasks = '1\n|\nXây dựng cơ sở dữ liệu\n|\nSở Nội vụ\n|\nNăm 2025\n|\n|\n2\n|\nSố hóa hồ sơ\n|\nSở Tư pháp\n|\nNăm 2026\n|\n|\n';
+    expect(tablePeriods(tasks)(tasks.indexOf('Số hóa'))).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { STOPWORDS } from '../lang/stopwords.js';
 import { CELL_BREAK, LIST_ITEM, markdownRows, tableRowSpans } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import type { Chunk, OutlineEntry, SearchHit } from '../types.js';
-import { periodLeads } from './period-lead.js';
+import { periodLeads, tablePeriods } from './period-lead.js';
 import { A_UNIT_CAPTION, UNIT_CAPTION, askedDay, askedDurationUnit, askedUnit, askedYears, asksDuration, asksPeriod, foldedLower, sectionYears, statesDurationIn, statesUnit, typeFit, type AskedDay, type CitedAsked } from './evidence-cues.js';
 import { isDateType, type QuestionType } from './question-type.js';
 import type { TermModel } from './term-stats.js';
@@ -381,6 +381,8 @@ export interface SelectOptions {
   referred?: (docId: string, passage: string) => string;
   /** The unit a table chunk's figures are in, from the caption above its table ("Đơn vị: Triệu đồng"), when the chunk does not hold it. */
   caption?: (chunk: Chunk) => string | undefined;
+  /** The time the group row above a table chunk names ("Giai đoạn 2028-2030"), when the chunk starts under it. */
+  tablePeriod?: (chunk: Chunk) => string | undefined;
 }
 
 /** Scores every sentence of the retrieved chunks against the question profile, best first. */
@@ -400,6 +402,9 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
     const captions = /đơn vị/iu.test(chunk.text) ? [...chunk.text.matchAll(UNIT_CAPTION)] : [];
     const above = needsTableCaption(chunk) ? options.caption?.(chunk) : undefined;
     const leadAt = periodLeads(chunk.text);
+    // A table's rows are for the time of the group row above them, in the chunk or before it.
+    const tableLeadAt = chunk.context !== undefined ? tablePeriods(chunk.text) : undefined;
+    const tableLeadAbove = chunk.context !== undefined ? options.tablePeriod?.(chunk) : undefined;
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;
       const headings = headingsAt(outline, absoluteStart);
@@ -417,7 +422,7 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
       const path = section.length > 0 ? section : chunk.section;
       // A task card's field counts the task it belongs to as its heading: who does it, by when, is about that task.
       const card = asksField ? cardText(chunk, headings) : null;
-      const lead = leadAt(span.start);
+      const lead = leadAt(span.start) ?? tableLeadAt?.(span.start) ?? tableLeadAbove;
       // A clause referred to ("các trường hợp quy định tại khoản 1 Điều 6") stands in the sentence for the case it
       // names: its words are the passage's, as its heading's are.
       const referred = options.referred?.(chunk.docId, sentence) ?? '';

@@ -2,6 +2,7 @@ import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower, isBodyHeading, particu
 import { MARKER_KINDS, PARAGRAPHS, markerLength } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import { headingEnd } from './heading-span.js';
+import { tablePeriods } from './period-lead.js';
 import { chunkAt, type DocumentReader } from './question-documents.js';
 import { chunkSpans, isTaskField, rowKey, type Evidence } from './select-evidence.js';
 import type { Chunk } from '../types.js';
@@ -109,6 +110,8 @@ export interface PassageShaper {
   withLeadLine(item: Evidence): Evidence[];
   /** The unit the caption above a table chunk's table gives ("Đơn vị: Triệu đồng"), read from its document. */
   tableCaption(chunk: Chunk): string | undefined;
+  /** The time the group row above a table chunk names ("II | Giai đoạn 2028-2030"), from the start of its table. */
+  tablePeriod(chunk: Chunk): string | undefined;
   /**
    * A passage leaving its details to an appendix ("… cụ thể như sau: (Chi tiết tại Phụ lục kèm theo)") quoted with
    * that appendix's rows and items; null when it refers to none the document holds.
@@ -422,13 +425,21 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
   };
 
   // (A long table runs over several chunks: its caption is above the first of them, the one its header row opens.)
-  const tableCaption = (chunk: Chunk): string | undefined => {
+  /** Where a table chunk's table starts: the first of the chunks before it under the same header row. */
+  const tableStart = (chunk: Chunk): number => {
     const chunks = documents.chunksOf(chunk.docId);
     let first = chunks.findIndex((candidate) => candidate.start === chunk.start);
     while (first > 0 && chunks[first - 1].context === chunk.context) first -= 1;
-    const tableStart = chunks[Math.max(first, 0)].start;
+    return chunks[Math.max(first, 0)].start;
+  };
+  const tableCaption = (chunk: Chunk): string | undefined => {
+    const start = tableStart(chunk);
     const text = documents.document(chunk.docId).text;
-    return [...text.slice(Math.max(0, tableStart - MAX_CAPTION_DISTANCE), tableStart).matchAll(UNIT_CAPTION)].at(-1)?.[1];
+    return [...text.slice(Math.max(0, start - MAX_CAPTION_DISTANCE), start).matchAll(UNIT_CAPTION)].at(-1)?.[1];
+  };
+  const tablePeriod = (chunk: Chunk): string | undefined => {
+    const above = documents.document(chunk.docId).text.slice(tableStart(chunk), chunk.start);
+    return tablePeriods(above)(above.length);
   };
 
   const withAppendixItems = (item: Evidence): Evidence[] | null => {
@@ -454,5 +465,5 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return items.length > 0 ? [item, ...items.map((span) => quoteApart(item, text, span.start, span.end))] : null;
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized, tableCaption, withAppendixItems };
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized, tableCaption, tablePeriod, withAppendixItems };
 }
