@@ -95,4 +95,13 @@ describe('the place of the highest amount', () => {
     expect(result.answer).toContain('TUYÊN QUANG');
     for (const place of ['BẮC NINH', 'THANH HÓA', 'NINH BÌNH']) expect(result.answer).not.toContain(place);
   });
+
+  it('or the row of the figure ranked as asked ("nhiều kinh phí thứ hai", "second largest")', async () => {
+    for (const question of ['Theo QĐ 2702/QĐ-TTg, sau Tuyên Quang thì tỉnh nào được bổ sung nhiều kinh phí thứ hai?', 'Under Decision 2702/QĐ-TTg, which province received the second-largest amount?']) {
+      const result = await pipeline.answerer.ask({ question });
+      expect(result.answered, result.answer).toBe(true);
+      expect(result.answer, question).toContain('THANH HÓA');
+      for (const place of ['BẮC NINH', 'NINH BÌNH', 'HƯNG YÊN']) expect(result.answer, question).not.toContain(place);
+    }
+  });
 });

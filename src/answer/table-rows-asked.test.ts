@@ -49,9 +49,13 @@ describe('tableRowsAsked', () => {
 describe('askedRows', () => {
   it('asks the rows past a bound, or those of the highest or lowest figure', () => {
     expect(askedRows('Những tỉnh nào được bổ sung trên 150 tỷ đồng?')).toEqual({ bound: { op: '>', value: 150e9, kind: 'money' } });
-    expect(askedRows('Theo QĐ 2639, địa phương nào được bổ sung nhiều nhất?')).toEqual({ extreme: 'max' });
-    expect(askedRows('Which province received the least?')).toEqual({ extreme: 'min' });
-    expect(askedRows('tinh nao duoc bo sung it nhat')).toEqual({ extreme: 'min' });
+    expect(askedRows('Theo QĐ 2639, địa phương nào được bổ sung nhiều nhất?')).toEqual({ extreme: 'max', rank: 1 });
+    expect(askedRows('Which province received the least?')).toEqual({ extreme: 'min', rank: 1 });
+    expect(askedRows('tinh nao duoc bo sung it nhat')).toEqual({ extreme: 'min', rank: 1 });
+    // A rank asked: "nhiều (kinh phí) thứ hai", "the second largest".
+    expect(askedRows('Sau Thanh Hóa, địa phương nào được bổ sung nhiều kinh phí thứ hai?')).toEqual({ extreme: 'max', rank: 2 });
+    expect(askedRows('Which province received the second-largest amount?')).toEqual({ extreme: 'max', rank: 2 });
+    expect(askedRows('tinh nao duoc bo sung it thu ba')).toEqual({ extreme: 'min', rank: 3 });
   });
 
   it('asks no rows for "at least" a figure without a bound of money or share, or a question asking which of nothing', () => {
@@ -64,13 +68,14 @@ describe('tableRowsAsked: the highest or lowest', () => {
   const table = 'Đơn vị: Triệu đồng\n\n| STT | Địa phương | Kinh phí |\n|---|---|---|\n| | Tổng | 320.000 |\n| 1 | Tuyên Quang | 152.100 |\n| 2 | Cao Bằng | 68.900 |\n| 3 | Huế | 11.400 |';
 
   it('keeps the row of the highest or the lowest figure of the table, never its total', () => {
-    const rows = (extreme: 'max' | 'min') => tableRowsAsked(table, { extreme }).flatMap((group) => group.rows.map((row) => table.slice(row.start, row.end)));
+    const rows = (extreme: 'max' | 'min', rank = 1) => tableRowsAsked(table, { extreme, rank }).flatMap((group) => group.rows.map((row) => table.slice(row.start, row.end)));
     expect(rows('max')).toEqual(['1 | Tuyên Quang | 152.100']);
     expect(rows('min')).toEqual(['3 | Huế | 11.400']);
+    expect(rows('max', 2)).toEqual(['2 | Cao Bằng | 68.900']);
   });
 
   it('compares no figures across tables of different captions', () => {
     const two = `${table}\n\nĐơn vị tính: người\n\n| STT | Địa phương | Số người |\n|---|---|---|\n| 1 | Cao Bằng | 212.500 |`;
-    expect(tableRowsAsked(two, { extreme: 'max' })).toEqual([]);
+    expect(tableRowsAsked(two, { extreme: 'max', rank: 1 })).toEqual([]);
   });
 });

@@ -78,19 +78,27 @@ export function askedThreshold(question: string): Threshold | null {
 }
 
 /** Which rows a question asks for: those past a bound, or those of the highest or lowest figure. */
-export type RowsAsked = { bound: Threshold } | { extreme: 'max' | 'min' };
+export type RowsAsked = { bound: Threshold } | { extreme: 'max' | 'min'; rank: number };
 
 const MOST = /\b(?:nhieu nhat|cao nhat|lon nhat)\b|\b(?:the )?(?:most|highest|largest|biggest)\b/;
 // ("ít nhất 80%" is a bound, "at least 5" too: a superlative asked ends the question or is followed by no figure.)
 const LEAST = /\b(?:it nhat|thap nhat|nho nhat)\b(?! \d)|\b(?:the )?(?:fewest|lowest|smallest)\b|\bthe least\b/;
 
+/** Ordinals a rank is asked with: "thứ hai", "second". */
+const RANKS: Readonly<Record<string, number>> = { hai: 2, nhi: 2, ba: 3, second: 2, third: 3 };
+const RANKED = /\b(?:nhieu|cao|lon|it|thap|nho)(?: [a-z]+){0,2} thu (hai|nhi|ba)\b|\b(?:the )?((second|third)[- ](?:most|highest|largest|biggest|fewest|lowest|smallest|least))\b/;
 /** The rows a question asking which rows ("tỉnh nào", "which province") asks for; null for any other. */
 export function askedRows(question: string): RowsAsked | null {
   const bound = askedThreshold(question);
   if (bound) return { bound };
   const folded = foldedLower(question);
   if (!/\bnao\b|\bwhich\b/.test(folded)) return null;
-  return MOST.test(folded) ? { extreme: 'max' } : LEAST.test(folded) ? { extreme: 'min' } : null;
+  // "nhiều thứ hai", "second highest": the figure ranked so, counted from the top or the bottom.
+  const ranked = RANKED.exec(folded);
+  const rank = ranked ? RANKS[ranked[1] ?? ranked[3]] : 1;
+  const most = MOST.test(folded) || (ranked !== null && /\b(?:nhieu|cao|lon|most|highest|largest|biggest)\b/.test(ranked[0]));
+  const least = LEAST.test(folded) || (ranked !== null && /\b(?:it|thap|nho|fewest|lowest|smallest|least)\b/.test(ranked[0]));
+  return most ? { extreme: 'max', rank } : least ? { extreme: 'min', rank } : null;
 }
 
 const passes = (value: number, { op, value: bound }: Threshold): boolean =>
@@ -153,8 +161,8 @@ export function tableRowsAsked(text: string, asked: RowsAsked): { caption: RowSp
   else {
     // The highest or lowest of one table: figures of several tables (several captions) need not compare.
     if (new Set(rows.map((row) => row.caption?.start ?? -1)).size !== 1) return [];
-    const extreme = (asked.extreme === 'max' ? Math.max : Math.min)(...rows.map((row) => row.value));
-    kept = rows.filter((row) => row.value === extreme);
+    const values = [...new Set(rows.map((row) => row.value))].sort((a, b) => (asked.extreme === 'max' ? b - a : a - b));
+    kept = rows.filter((row) => row.value === values[asked.rank - 1]);
   }
   const groups = new Map<number, { caption: RowSpan | null; rows: RowSpan[] }>();
   for (const row of kept) {
