@@ -66,7 +66,7 @@ import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper } from './shape-passages.js';
-import { holdsHeaviestTerms, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
+import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
@@ -1017,12 +1017,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
-    // A table chunk's figures are read in its caption's unit, and its rows for the time of the group row above them
-    // ("II | Giai đoạn 2028-2030"): both may lie before the chunk, so the documents of table chunks are read whole.
+    // A table chunk's figures are read in its caption's unit, and, when the question names years, its rows for the
+    // time of the group row above them ("II | Giai đoạn 2028-2030"): both may lie before the chunk, so the documents
+    // of those table chunks are read whole.
     const captionShaper = createPassageShaper(documents);
-    const loadTables = (found: readonly SearchHit[]) => documents.load(found.filter((hit) => hit.chunk.context !== undefined).map((hit) => hit.chunk.docId));
+    const periodsAsked = profile.years.length > 0;
+    const loadTables = (found: readonly SearchHit[]) => documents.load(found.filter((hit) => needsTableCaption(hit.chunk) || (periodsAsked && hit.chunk.context !== undefined)).map((hit) => hit.chunk.docId));
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
-      const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred, caption: captionShaper.tableCaption, tablePeriod: captionShaper.tablePeriod });
+      const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred, caption: captionShaper.tableCaption, tablePeriod: periodsAsked ? captionShaper.tablePeriod : undefined });
       documentsAbout = new Set(all.filter((item) => item.coverage >= minCoverage && item.fit >= 0.6).map((item) => item.chunk.docId));
       return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
     };
