@@ -57,7 +57,7 @@ export function tablePeriods(text: string): (at: number) => string | undefined {
     ...markdownRows(text).flatMap(({ line, cells }) => (cells ? [{ start: line.start, cells: rowCellsOf(text.slice(cells.start, cells.end), '|') }] : [])),
   ];
   const groups = rows
-    .filter(({ cells }) => cells.length > 0 && cells.length <= 2 && PERIOD_LINE.test(foldedLower(cells.at(-1)!).replace(/\s+/g, ' ')))
+    .filter(({ cells }) => cells.length > 0 && cells.length <= 2 && PERIOD_LINE.test(foldedLower(cells.at(-1)!)))
     .map(({ start, cells }) => ({ start, label: cells.at(-1)! }))
     .sort((a, b) => a.start - b.start);
   return (at) => groups.filter((group) => group.start < at).at(-1)?.label;
