@@ -42,6 +42,13 @@ a) Đối tượng khen thưởng:
 - Tập thể: Ủy ban nhân dân các phường, xã hoàn thành chỉ tiêu trước thời hạn.
 - Cá nhân: Nhân viên bưu điện trực tiếp mở tài khoản tại nhà cho người cao tuổi.
 
+V. PHƯƠNG ÁN TRIỂN KHAI
+- Tuyên truyền, vận động người hưởng trợ cấp mở tài khoản.
+- Mở tài khoản tại nhà cho người cao tuổi, người khuyết tật.
+- Kiểm tra, giám sát việc chi trả hằng tháng.
+
+Chi trả trợ cấp qua tài khoản là nhiệm vụ trọng tâm; đề nghị các đơn vị khẩn trương thực hiện./.
+
 Nơi nhận:
 - Như trên;
 - Lưu: VT.
@@ -114,5 +121,14 @@ describe('an English question giving the documents\' own word in brackets', () =
     expect(result.answered, result.answer).toBe(true);
     expect(result.answer).toMatch(/^According to|^In short|^The|^Plan/u);
     expect((await ask('In plan 212/KH-UBND, what is the provincial Border Guard (Bộ đội Biên phòng tỉnh) asked to do?')).answered).toBe(false);
+  });
+});
+
+describe('a section named by the first words of a long opening', () => {
+  it('is quoted item by item after "Theo <document>,", without the paragraph closing it', async () => {
+    const result = await ask('Theo KH 212 của Hải Long, phương án triển khai chi trả trợ cấp xã hội qua tài khoản gồm những bước nào?');
+    expect(result.answered, result.answer).toBe(true);
+    for (const item of ['Tuyên truyền, vận động', 'Mở tài khoản tại nhà', 'Kiểm tra, giám sát']) expect(result.answer).toContain(item);
+    expect(result.answer).not.toContain('khẩn trương');
   });
 });

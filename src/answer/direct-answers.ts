@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
+import { MARKER_KINDS, PARAGRAPHS } from '../structure/grammar.js';
 import type { Chunk, KnowledgeBase, OutlineEntry } from '../types.js';
 import { chunkAt, type DocumentReader, type QuestionDocuments } from './question-documents.js';
 import type { AnswerPart, PlanFact } from './compose-answer.js';
@@ -167,12 +168,16 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
     if (children.length > 0 && !itemsBefore) return { docId, kind: 'passages', evidence: headingsOf(documents, docId, children, [entry.title]), layout: 'list' };
     if (entry.end - bodyStart > MAX_NAMED_SECTION_CHARS) return null;
     const evidence: Evidence[] = [];
-    for (const match of text.slice(bodyStart, entry.end).matchAll(/[^\n](?:[^\n]|\n(?!\s*\n))*/gu)) {
+    for (const match of text.slice(bodyStart, entry.end).matchAll(PARAGRAPHS)) {
       const paragraph = match[0].trimEnd();
       if (paragraph.replace(/[|*_\s]/g, '') === '') continue;
       const start = bodyStart + match.index!;
       evidence.push({ ...evidenceIn(documents, docId, start, start + paragraph.length), section: [entry.title], headingStart: entry.start });
     }
+    // A paragraph after the last of marked items ("- Từ ngân sách tỉnh …", then "Khắc phục môi trường … là nhiệm vụ
+    // cấp bách …") closes the section or the document; it is no item.
+    const marked = evidence.map((item) => MARKER_KINDS.some((marker) => marker.test(item.text.replace(/^[\s*_]+/u, ''))));
+    if (marked.filter(Boolean).length >= 2) evidence.splice(marked.lastIndexOf(true) + 1);
     return evidence.length > 0 ? { docId, kind: 'passages', evidence, layout: 'list' } : null;
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -306,6 +306,13 @@ describe('listHead', () => {
     expect(listHead('nguyen tac khen thuong trong phong trao thi dua gom nhung gi')).toEqual(['nguyen', 'tac', 'khen', 'thuong']);
     expect(listHead('Hồ sơ đề nghị gồm những gì?')).toEqual(['ho', 'so', 'de', 'nghi']);
     expect(listHead('Những nhiệm vụ nào được giao?')).toEqual([]);
+    // After the document the question opens by ("Theo KH 157 của Cần Thơ, …").
+    expect(listHead('Theo KH 157 của Cần Thơ, hồ sơ đề nghị gồm những gì?')).toEqual(['ho', 'so', 'de', 'nghi']);
+  });
+
+  it('leaves a long opening to be read by its first words', () => {
+    expect(listHead('Theo KH 157, phương án triển khai phong trào thi đua chi trả trợ cấp gồm những bước nào?')).toEqual([]);
+    expect(openingWords('Theo KH 157, phương án triển khai phong trào thi đua chi trả trợ cấp gồm những bước nào?').slice(0, 4)).toEqual(['phuong', 'an', 'trien', 'khai']);
   });
 });
 

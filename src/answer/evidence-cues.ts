@@ -645,10 +645,19 @@ const HEAD_END = /\b(trong|cua|o|tai|ve|theo|cho|doi voi|gom|bao gom|la|duoc|can
  * trào thi đua … gồm những gì" → nguyen, tac, khen, thuong. A section headed by them is the list asked for.
  */
 export function listHead(question: string): string[] {
-  const folded = foldedLower(question).replace(/^[^a-z0-9]+/, '');
-  const end = folded.search(HEAD_END);
-  const words = (end < 0 ? folded : folded.slice(0, end)).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = openingWords(question);
   return words.length >= 2 && words.length <= 6 ? words : [];
+}
+
+/**
+ * The words a question opens with up to the first word ending what it asks of, after a "Theo <document>," it may
+ * open with: "Theo KH 157, phương án triển khai phong trào thi đua … gồm những bước nào" → phuong, an, trien, khai,
+ * phong, trao, thi, dua, … (what it asks the items of is some of their first words).
+ */
+export function openingWords(question: string): string[] {
+  const folded = foldedLower(question).replace(/^[^a-z0-9]+/, '').replace(/^theo\s[^,]{1,60},\s*/, '');
+  const end = folded.search(HEAD_END);
+  return (end < 0 ? folded : folded.slice(0, end)).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 /** A table's unit stated once above it: "*Đơn vị: Triệu đồng*", "Đơn vị tính: người" (global: read with matchAll). */

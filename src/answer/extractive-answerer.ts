@@ -36,6 +36,7 @@ import {
   restatesSubject,
   isMoneyUnit,
   listHead,
+  openingWords,
   listsOtherCases,
   figureInOtherClause,
   statesUnit,
@@ -186,6 +187,8 @@ const affirms = (intent: Pick<Intent, 'types' | 'asks'>, best: Evidence, parts: 
 /** Whether a place the question names is that of documents it is limited to (else the place is what to look for in them). */
 const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly string[]): boolean => mention.docIds.some((docId) => scope.includes(docId));
 
+/** A section named by a question's opening has a name of at most this many words. */
+const MAX_HEAD_WORDS = 6;
 /** A passage giving a share or a count must hold this much of what the question says it is of (by weight). */
 const MEASURED_SHARE = 0.6;
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
@@ -632,7 +635,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       return asksWholeSection(question, asked, naming) ? { bodies: needs.dutyBodies, questionWords: questionWords(question) } : null;
     }
     if (scopeMetas.length > 1 || !types.includes('list') || needs.tableBodies.length > 0) return null;
-    const wordings = askedSectionWords(standalone, analyzed.language, head, (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
+    const named = askedSectionWords(standalone, analyzed.language, head, (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
+    // Else a long opening may name a section by its first words ("phương án triển khai | phong trào thi đua … gồm
+    // những bước nào"): each of them is tried, longest first.
+    const opening = openingWords(standalone);
+    const firstWords = Array.from({ length: Math.min(opening.length, MAX_HEAD_WORDS) - 1 }, (_, i) => opening.slice(0, Math.min(opening.length, MAX_HEAD_WORDS) - i));
+    const wordings = named.length > 0 || head.length > 0 || analyzed.language === 'en' ? named : firstWords.filter((words) => asksWholeSection(question, words, naming));
     return wordings.length > 0 ? { wordings, questionWords: questionWords(question) } : null;
   };
 
