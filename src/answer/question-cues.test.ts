@@ -274,6 +274,8 @@ describe('measuredPhrase', () => {
   it('is none when the question names no thing of two words ("với tỷ lệ tối đa bao nhiêu")', () => {
     expect(measuredPhrase('Bằng khen được tặng với tỷ lệ tối đa bao nhiêu?', 'vi', translate)).toBeNull();
     expect(measuredPhrase('Có bao nhiêu người?', 'vi', translate)).toBeNull();
+    // People counted are a unit, whatever group they are, unless what is done for them is said.
+    expect(measuredPhrase('Huyện Hữu Lũng hiện có bao nhiêu người có công với cách mạng?', 'vi', translate)).toBeNull();
     // A unit or an amount is no thing counted.
     expect(measuredPhrase('QĐ 2639 bổ sung cho tỉnh Đắk Lắk bao nhiêu kinh phí?', 'vi', translate)).toBeNull();
     expect(measuredPhrase('được hỗ trợ bao nhiêu tiền một hécta?', 'vi', translate)).toBeNull();

@@ -286,13 +286,16 @@ const MEASURED_VI = /\b(?:ty le|bao nhieu phan tram|may phan tram|bao nhieu|may)
 const MEASURED_EN = /\b(?:(?:share|percentage|proportion|per ?cent)\s+of|how many)\s+(?:the\s+)?(.+?)(?=\s+(?:should|must|will|is|are|by|in|under|does|do|did|to be|reach|set)\b|[,?.;:]|$)/;
 /** "bao nhiêu tiền", "bao nhiêu kinh phí", "mấy tiết": a unit or an amount, not a thing counted. */
 const MEASURED_UNIT = /^(?:tien|kinh phi|von|dong|ty|trieu|nghin|phan tram|tiet|gio|ngay|tuan|thang|nam|lan|km|ha|m2|money|funding|days?|months?|years?|hours?|weeks?|periods?|times)\b/;
+const PEOPLE = /^(?:thanh vien|nguoi|members?|people|persons?)\b/;
 const NOT_A_THING = /^(?:de|cho|cua|o|tai|trong|vao|khi|neu|thi|va|moi|mot|nhu|theo|to|for|in|of|at|on|per|each|a|an)\b/;
 /** What the share or count a question asks for measures, folded; null when it names nothing of two words or more. */
 export const measuredPhrase = (question: string, language: 'vi' | 'en', translate: (english: string) => string): string | null => {
   const phrase = language === 'en' ? MEASURED_EN.exec(question.toLowerCase())?.[1] : MEASURED_VI.exec(foldedLower(question))?.[1];
   const text = phrase && (language === 'en' ? foldedLower(translate(phrase)) : phrase);
   // "bao nhiêu để sửa chữa trụ sở": a purpose or a place after "bao nhiêu" names no thing counted.
-  if (!text || MEASURED_UNIT.test(text) || NOT_A_THING.test(text)) return null;
+  // People counted are a unit ("bao nhiêu người có công"), unless the question says what is done for them ("người sau
+  // cai nghiện được hỗ trợ tạo việc làm"): a share of those is of that.
+  if (!text || MEASURED_UNIT.test(text) || (PEOPLE.test(text) && !/ duoc /.test(text)) || NOT_A_THING.test(text)) return null;
   return text.split(' ').filter((word) => /\p{L}/u.test(word) && !STOPWORDS.has(word)).length >= 2 ? text : null;
 };
 
