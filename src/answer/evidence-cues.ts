@@ -637,6 +637,8 @@ export const statesTarget = (text: string): boolean => {
 /** "(Kèm theo Quyết định số 2629/QĐ-TTg ngày … của Thủ tướng Chính phủ)": the caption of an attached instrument, no content. */
 export const isAttachmentCaption = (text: string): boolean => /^\(?\s*(ban hanh\s+)?kem theo\b[^()]*\)?[.\s]*$/.test(foldedLower(text.replace(/[*_|]/g, ' ').trim()));
 
+/** What a list question asks the items of, when it opens with it, is named in at most this many words. */
+export const MAX_HEAD_WORDS = 6;
 /** Where the thing a list question asks for ends: "nguyên tắc khen thưởng | trong phong trào …", "… | gồm những gì". */
 const HEAD_END = /\b(trong|cua|o|tai|ve|theo|cho|doi voi|gom|bao gom|la|duoc|can|phai|co|nhung|cac|nao|gi|khi|va)\b/;
 
@@ -646,7 +648,7 @@ const HEAD_END = /\b(trong|cua|o|tai|ve|theo|cho|doi voi|gom|bao gom|la|duoc|can
  */
 export function listHead(question: string): string[] {
   const words = openingWords(question);
-  return words.length >= 2 && words.length <= 6 ? words : [];
+  return words.length >= 2 && words.length <= MAX_HEAD_WORDS ? words : [];
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   restatesSubject,
   isMoneyUnit,
   listHead,
+  MAX_HEAD_WORDS,
   openingWords,
   listsOtherCases,
   figureInOtherClause,
@@ -187,8 +188,6 @@ const affirms = (intent: Pick<Intent, 'types' | 'asks'>, best: Evidence, parts: 
 /** Whether a place the question names is that of documents it is limited to (else the place is what to look for in them). */
 const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly string[]): boolean => mention.docIds.some((docId) => scope.includes(docId));
 
-/** A section named by a question's opening has a name of at most this many words. */
-const MAX_HEAD_WORDS = 6;
 /** A passage giving a share or a count must hold this much of what the question says it is of (by weight). */
 const MEASURED_SHARE = 0.6;
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
@@ -283,8 +282,10 @@ const statedFigure = (value: string, of: string | undefined, dated = false, styl
 };
 
 /** Whether a text names a period ("ngày" in "08 giờ hằng ngày", "/ngày"); matched folded when the question was typed so. */
-const statesPeriod = (period: string, text: string, folded: boolean): boolean =>
-  new RegExp(`(?<!\\p{L})${folded ? foldDiacritics(period) : period}(?!\\p{L})`, 'iu').test(folded ? foldedLower(text) : text);
+const periodNamer = (period: string, folded: boolean): ((text: string) => boolean) => {
+  const pattern = new RegExp(`(?<!\\p{L})${folded ? foldDiacritics(period) : period}(?!\\p{L})`, 'iu');
+  return (text) => pattern.test(folded ? foldedLower(text) : text);
+};
 
 /** Where a question stands among the parts of the one asked. */
 interface PartContext {
@@ -636,12 +637,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     }
     if (scopeMetas.length > 1 || !types.includes('list') || needs.tableBodies.length > 0) return null;
     const named = askedSectionWords(standalone, analyzed.language, head, (english) => translateToVietnamese(english).text).filter((words) => asksWholeSection(question, words, naming));
-    // Else a long opening may name a section by its first words ("phương án triển khai | phong trào thi đua … gồm
-    // những bước nào"): each of them is tried, longest first.
-    const opening = openingWords(standalone);
-    const firstWords = Array.from({ length: Math.min(opening.length, MAX_HEAD_WORDS) - 1 }, (_, i) => opening.slice(0, Math.min(opening.length, MAX_HEAD_WORDS) - i));
-    const wordings = named.length > 0 || head.length > 0 || analyzed.language === 'en' ? named : firstWords.filter((words) => asksWholeSection(question, words, naming));
+    const wordings = named.length > 0 || head.length > 0 || analyzed.language === 'en' ? named : firstWordings(openingWords(standalone)).filter((words) => asksWholeSection(question, words, naming));
     return wordings.length > 0 ? { wordings, questionWords: questionWords(question) } : null;
+  };
+
+  /**
+   * A long opening may name a section by its first words ("phương án triển khai | phong trào thi đua … gồm những bước
+   * nào"): each run of its first words, longest first, down to two.
+   */
+  const firstWordings = (opening: readonly string[]): (readonly string[])[] => {
+    const longest = Math.min(opening.length, MAX_HEAD_WORDS);
+    return Array.from({ length: longest - 1 }, (_, i) => opening.slice(0, longest - i));
   };
 
   /** "Kế hoạch nào…" asks which of the plans: answered per plan from their content, not from legal bases. */
@@ -973,6 +979,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const measured = weighted(intent.measured ?? '');
     // What is done for those measured ("người sau cai nghiện [được] hỗ trợ tạo việc làm"): the words after "được".
     const measuredPredicate = weighted(intent.measured?.split(' duoc ')[1] ?? '');
+    const namesPeriod = intent.ratePeriod ? periodNamer(intent.ratePeriod, folded) : null;
     const namesMeasured = (held: ReadonlySet<string>) => measured.share(held) >= MEASURED_SHARE && (measuredPredicate.count < 2 || measuredPredicate.share(held) >= MEASURED_PREDICATE_SHARE);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
@@ -1021,7 +1028,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // … nor the share of the same people for something else done for them ("trợ giúp pháp lý" for "hỗ trợ tạo việc làm").
       ['names what the share or count asked is of', (item) => measured.count === 0 || namesMeasured(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded))],
       // "Dạy tối đa bao nhiêu tiết mỗi ngày" is not answered by a figure for no day at all (a conversion rate, a week's load).
-      ['states the period a figure is asked for', (item) => !intent.ratePeriod || !(figureSlot || profile.unit !== null) || statesPeriod(intent.ratePeriod, `${item.section.join('\n')}\n${item.text}`, folded)],
+      ['states the period a figure is asked for', (item) => !namesPeriod || !(figureSlot || profile.unit !== null) || namesPeriod(`${item.section.join('\n')}\n${item.text}`)],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];

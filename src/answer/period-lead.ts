@@ -1,4 +1,4 @@
-import { CELL_BREAK, MARKER_KINDS, markdownRows, tableRowSpans } from '../structure/grammar.js';
+import { MARKER_KINDS, tableRows } from '../structure/grammar.js';
 import { foldedLower } from './evidence-cues.js';
 
 /** A line that names only a time: "- Giai đoạn 2025-2027", "a) Đến năm 2030:", "* Năm 2026". */
@@ -40,22 +40,13 @@ export function periodLeads(text: string): (at: number) => string | undefined {
   };
 }
 
-/** A table row's cells, without markup, empty ones left out: "**II** | **Giai đoạn 2028-2030** | |" → II, Giai đoạn 2028-2030. */
-const rowCellsOf = (row: string, separator: RegExp | string): string[] =>
-  row
-    .split(separator)
-    .map((cell) => cell.replace(/[\s*_]+/gu, ' ').trim())
-    .filter(Boolean);
-
 /**
  * Over a table's text, the time the group row above a place names: "II | Giai đoạn 2028-2030", its other cells empty,
  * over the rows of targets for those years. Flattened rows and Markdown rows alike; the result takes a place.
  */
 export function tablePeriods(text: string): (at: number) => string | undefined {
-  const rows = [
-    ...tableRowSpans(text).map((span) => ({ start: span.start, cells: rowCellsOf(text.slice(span.start, span.end), CELL_BREAK) })),
-    ...markdownRows(text).flatMap(({ line, cells }) => (cells ? [{ start: line.start, cells: rowCellsOf(text.slice(cells.start, cells.end), '|') }] : [])),
-  ];
+  // A row's cells without markup, empty ones left out: "**II** | **Giai đoạn 2028-2030** | |" → II, Giai đoạn 2028-2030.
+  const rows = tableRows(text).map(({ span, cells }) => ({ start: span.start, cells: cells.map((cell) => text.slice(cell.start, cell.end).replace(/[\s*_]+/gu, ' ').trim()).filter(Boolean) }));
   const groups = rows
     .filter(({ cells }) => cells.length > 0 && cells.length <= 2 && PERIOD_LINE.test(foldedLower(cells.at(-1)!)))
     .map(({ start, cells }) => ({ start, label: cells.at(-1)! }))

@@ -402,8 +402,9 @@ export function selectEvidence(hits: readonly SearchHit[], profile: QueryProfile
     const captions = /đơn vị/iu.test(chunk.text) ? [...chunk.text.matchAll(UNIT_CAPTION)] : [];
     const above = needsTableCaption(chunk) ? options.caption?.(chunk) : undefined;
     const leadAt = periodLeads(chunk.text);
-    // A table's rows are for the time of the group row above them, in the chunk or before it.
-    const tableLeadAt = chunk.context !== undefined ? tablePeriods(chunk.text) : undefined;
+    // A table's rows are for the time of the group row above them, in the chunk or before it: read when the question
+    // names years, which is what it is read for.
+    const tableLeadAt = chunk.context !== undefined && profile.years.length > 0 ? tablePeriods(chunk.text) : undefined;
     const tableLeadAbove = chunk.context !== undefined ? options.tablePeriod?.(chunk) : undefined;
     spans.forEach((span, index) => {
       const absoluteStart = chunk.start + span.start;

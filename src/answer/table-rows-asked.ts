@@ -1,7 +1,7 @@
 // "Những địa phương nào được bổ sung trên 150 tỷ đồng?", "tỉnh nào được bổ sung nhiều nhất?": the rows of a
 // document's tables whose figure passes the bound the question sets, read in the table's unit ("Đơn vị: Triệu đồng"),
 // or whose figure is the highest or lowest — not the rows that repeat the question's words.
-import { CELL_BREAK, markdownRows, tableRowSpans } from '../structure/grammar.js';
+import { tableRows } from '../structure/grammar.js';
 import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower } from './evidence-cues.js';
 import { comparableValue } from './lead-line.js';
 
@@ -121,18 +121,7 @@ export interface RowSpan {
  * compared within one table.
  */
 function figureRows(text: string, kind: Threshold['kind'] | null): { span: RowSpan; caption: RowSpan | null; value: number }[] {
-  // A row's cells, where they stand in the text: its span cut at the separators of its kind of table.
-  const cellsOf = (span: RowSpan, separator: RegExp | string): RowSpan[] => {
-    let from = span.start;
-    return text.slice(span.start, span.end).split(separator).map((piece) => {
-      const start = text.indexOf(piece, from);
-      from = start + piece.length;
-      return { start, end: start + piece.length };
-    });
-  };
-  const flattened = tableRowSpans(text).map((span) => ({ span, cells: cellsOf(span, CELL_BREAK) }));
-  const markdown = markdownRows(text).flatMap(({ cells }) => (cells ? [{ span: cells, cells: cellsOf(cells, '|') }] : []));
-  return [...flattened, ...markdown].flatMap(({ span, cells }) => {
+  return tableRows(text).flatMap(({ span, cells }) => {
     if (cells.length < 2) return [];
     const values = cells.slice(1).filter((cell) => FIGURE_CELL.test(text.slice(cell.start, cell.end)));
     if (values.length !== 1 || cells.some((cell) => TOTAL.test(foldedLower(text.slice(cell.start, cell.end))))) return [];

@@ -245,6 +245,26 @@ export function tableRowSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
+/**
+ * The rows of the tables in `text`, flattened (cells separated by "|" lines) or Markdown (a row a line), each with
+ * where it and its cells stand in the text.
+ */
+export function tableRows(text: string): { span: { start: number; end: number }; cells: { start: number; end: number }[] }[] {
+  // A row's cells: its span cut at the separators of its kind of table.
+  const cellsOf = (span: { start: number; end: number }, separator: RegExp | string) => {
+    let from = span.start;
+    return text.slice(span.start, span.end).split(separator).map((piece) => {
+      const start = text.indexOf(piece, from);
+      from = start + piece.length;
+      return { start, end: start + piece.length };
+    });
+  };
+  return [
+    ...tableRowSpans(text).map((span) => ({ span, cells: cellsOf(span, CELL_BREAK) })),
+    ...markdownRows(text).flatMap(({ cells }) => (cells ? [{ span: cells, cells: cellsOf(cells, '|') }] : [])),
+  ];
+}
+
 /** Length of the heading or item marker that opens a line ("Điều 5.", "IV.", "1.1.", "a)", "-"), 0 when none. */
 export function markerLength(line: string): number {
   const heading = matchHeadingLevel(line);
