@@ -107,6 +107,19 @@ describe('figures the question states', () => {
     expect(none.answered, none.answer).toBe(false);
   });
 
+  it("of the asker's own case, told before the question, need be stated only where a passage found states them", async () => {
+    const told = await pipeline.answerer.ask({ question: 'Tôi là giáo viên, tháng này đã dạy thêm 12 tiết. Theo Thông tư 77/2025/TT-BTC, 01 tiết dạy thêm được quy đổi bằng bao nhiêu tiết định mức?' });
+    expect(told.answered, told.answer).toBe(true);
+    expect(told.answer).toContain('1,5 tiết định mức');
+    // Asked in the question itself, the case is what must be stated.
+    const asked = await pipeline.answerer.ask({ question: 'Theo Thông tư 77/2025/TT-BTC, giáo viên dạy thêm 12 tiết trong tháng thì 01 tiết được quy đổi bằng bao nhiêu tiết định mức?' });
+    expect(asked.answered, asked.answer).toBe(false);
+    // Stated by a passage ("…/bể"), it still picks that passage.
+    const pools = await pipeline.answerer.ask({ question: 'Nhà tôi có 3 bể bơi. Mức thu phí thẩm định cấp phép là bao nhiêu?' });
+    expect(pools.answered, pools.answer).toBe(true);
+    expect(pools.answer.split('\n')[0]).toContain('500.000 đồng/bể');
+  });
+
   it('are not answered by a rate for each of something else', async () => {
     const result = await pipeline.answerer.ask({ question: 'Người tròn 100 tuổi được tặng quà trị giá bao nhiêu?' });
     expect(result.answered, result.answer).toBe(false);

@@ -193,6 +193,9 @@ const MEASURED_SHARE = 0.6;
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
 const MEASURED_PREDICATE_SHARE = 0.5;
 /** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
+/** Where a question's last sentence starts, after sentences telling a case ("Tôi là giáo viên THCS … ."), if it has any. */
+const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
+const inToldCase = (question: string, index: number): boolean => index < (CASE_TOLD.exec(question)?.[0].length ?? 0);
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
 /** A figure the question states, as written, and how a passage states it. */
@@ -208,6 +211,12 @@ interface StatedFigure {
   amount?: number;
   /** The words the question writes that sum with ("30", "triệu"): a passage writing it otherwise lacks none of them. */
   amountWords: string[];
+  /**
+   * Told of the asker's own case before the question ("Tôi được cử đi học một lớp bồi dưỡng 3 tháng. Thời gian đó có
+   * bị coi là gián đoạn công tác không?"): the rule applied to it need not state it, though it still picks the clause
+   * that leads ("bị bão quật đổ khoảng 40% diện tích" → "thiệt hại từ 30% đến 70%").
+   */
+  told: boolean;
 }
 
 /** A figure of what is counted with the words that make it a bound, folded: "tu 28 lop tro len", "duoi 36 thang", "tren 70 tuoi", "den 06 thang tuoi". */
@@ -266,10 +275,11 @@ const IN_DATE = /(?<!\p{L})(?:ngày|tháng|day|month)\s+$/iu;
 /** A figure the question states, with the word after it when that is what it counts. */
 // (A figure the question does not write in a date is not stated by the day or month of one: "12 tháng" is not in
 // "ngày 31 tháng 12 năm 2024", nor in "31/12/2024".)
-const statedFigure = (value: string, of: string | undefined, dated = false, style: 'vi' | 'en' = 'vi'): StatedFigure => {
+const statedFigure = (value: string, of: string | undefined, dated = false, style: 'vi' | 'en' = 'vi', told = false): StatedFigure => {
   const amount = dated ? undefined : statedAmount(value, of, style);
   return {
     value,
+    told,
     pattern: new RegExp(
       `(?<![\\d.,${dated ? '' : '/'}])${dated ? '' : '(?<!(?:ngày|tháng)\\s+)'}${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d${dated ? '' : '|\\s*\\/\\s*\\d'})`,
       'iu',
@@ -582,7 +592,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .map((match) => {
         // A day or month of a date written in English ("dated 24 July 2025", "on July 24") is read as a date's.
         const dated = IN_DATE.test(question.slice(0, match.index)) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(question.slice(0, match.index));
-        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language);
+        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language, inToldCase(question, match.index!));
       });
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
@@ -953,6 +963,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // place and the figure.
     // (`select` sets it for the passages it reads, before the rules run on them.)
     let documentsAbout = new Set<string>();
+    // A figure of the asker's case counts only where some passage found states it ("karaoke 7 phòng": "…/phòng").
+    let toldStated = new Set<StatedFigure>();
     // Asked of several documents at once, each is judged on those of the question's words it uses at all: the words
     // one document gives the shared subject in ("thử nghiệm có kiểm soát") say nothing against another ("Sandbox").
     // (Only documents each asked about: one place's documents are searched as one, and can be dozens. Read only for
@@ -996,7 +1008,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
       ['not under another body\'s heading than the one the question is about', (item) => !actor || !isBodyHeading(item.section.at(-1) ?? '') || headingNamesBody(item.section.at(-1)!, [actor]) || particularBodies(item.text).includes(actor)],
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
-      ['states the figures the question states', (item) => figures.every((figure) => statesStated(figure, item))],
+      ['states the figures the question states', (item) => figures.every((figure) => (figure.told && !toldStated.has(figure)) || statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['not where a document restates its subject, unless who enacts it or what it governs is asked', (item) => needs.subjectAsked || !restatesSubject(item.text)],
       ['says who leads, when that is asked', (item) => !needs.leadAsked || saysWhoLeads(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`) || taskLeadLine(item) !== null],
@@ -1041,7 +1053,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
       const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred, caption: captionShaper.tableCaption, tablePeriod: periodsAsked ? captionShaper.tablePeriod : undefined });
       documentsAbout = new Set(all.filter((item) => item.coverage >= minCoverage && item.fit >= 0.6).map((item) => item.chunk.docId));
-      return { scored: all, evidence: all.filter((item) => rules.every(([, keep]) => keep(item))) };
+      toldStated = new Set();
+      const passing = all.filter((item) => rules.every(([, keep]) => keep(item)));
+      toldStated = new Set(figures.filter((figure) => figure.told && passing.some((item) => statesStated(figure, item))));
+      return { scored: all, evidence: toldStated.size > 0 ? passing.filter((item) => rules.every(([, keep]) => keep(item))) : passing };
     };
     await Promise.all([documents.loadReferred(hits.map((hit) => hit.chunk)), loadTables(hits)]);
     let { scored, evidence } = select(hits);
