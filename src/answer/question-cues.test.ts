@@ -322,6 +322,11 @@ describe('ratePeriodAsked', () => {
     expect(ratePeriodAsked('tro cap hang thang la bao nhieu')).toBe('tháng');
     expect(ratePeriodAsked('số tiết giảm mỗi tuần')).toBe('tuần');
   });
+  it('reads "một ngày" after what is asked as each day, not before it ("trong một năm có bao nhiêu đợt")', () => {
+    expect(ratePeriodAsked('Chi tối đa bao nhiêu đồng cho mỗi học viên một ngày?')).toBe('ngày');
+    expect(ratePeriodAsked('ho tro bao nhieu tien mot thang')).toBe('tháng');
+    expect(ratePeriodAsked('Trong một năm có bao nhiêu đợt thi đua?')).toBeNull();
+  });
   it('is null when no period is asked ("mỗi tỉnh", "năm 2025")', () => {
     expect(ratePeriodAsked('mỗi tỉnh được bổ sung bao nhiêu?')).toBeNull();
     expect(ratePeriodAsked('Đến năm 2025 đạt bao nhiêu phần trăm?')).toBeNull();

@@ -326,12 +326,17 @@ export const namesAskedAbout = (question: string, untranslated: readonly string[
 
 /** The periods a rate may be asked for, folded, with how documents write them. */
 const RATE_PERIODS: Readonly<Record<string, string>> = { ngay: 'ngày', tuan: 'tuần', thang: 'tháng', nam: 'năm', gio: 'giờ', quy: 'quý' };
+const PER_PERIOD = /(?<!\p{L})(?:moi|hang|tung)\s+(ngay|tuan|thang|nam|gio|quy)(?!\p{L})/u;
+const ONE_PERIOD = /(?<!\p{L})mot\s+(ngay|tuan|thang|nam|gio|quy)(?!\p{L})/u;
 
 /**
  * The period a figure is asked for ("mỗi ngày", "hằng tháng", "per day" once translated), as documents write it:
  * a figure of another period, or of none, does not answer "dạy tối đa bao nhiêu tiết mỗi ngày".
  */
 export const ratePeriodAsked = (question: string): string | null => {
-  const period = /(?<!\p{L})(?:moi|hang|tung)\s+(ngay|tuan|thang|nam|gio|quy)(?!\p{L})/u.exec(foldedLower(question))?.[1];
+  const read = foldedLower(question);
+  // After what is asked, "một" says each too: "bao nhiêu đồng cho mỗi học viên một ngày" (not "trong một năm có bao nhiêu đợt").
+  const asked = /(?<!\p{L})(?:bao nhieu|may)(?!\p{L})/u.exec(read);
+  const period = (PER_PERIOD.exec(read) ?? (asked ? ONE_PERIOD.exec(read.slice(asked.index)) : null))?.[1];
   return period ? RATE_PERIODS[period] : null;
 };
