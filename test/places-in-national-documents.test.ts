@@ -143,6 +143,11 @@ describe('a place named beside a national document', () => {
     expect(both.answer).not.toContain('300 tỷ đồng');
     expect(both.answer).toContain('29.400');
     expect(both.answer).toContain('156.200');
+    // Places listed in brackets before what they receive: "các tỉnh … (Khánh Hòa, Lâm Đồng) mỗi nơi được bổ sung".
+    const listed = await pipeline.answerer.ask({ question: 'Theo QĐ 2701/QĐ-TTg, các tỉnh có trụ sở làm việc cấp xã cần sửa chữa (Khánh Hòa, Lâm Đồng) mỗi nơi được ngân sách trung ương bổ sung bao nhiêu?' });
+    expect(listed.answer).not.toContain('300 tỷ đồng');
+    expect(listed.answer).toContain('29.400');
+    expect(listed.answer).toContain('156.200');
   });
 
   it('answers from a national document only what the question most particularly asks: a daily allowance is no monthly one', async () => {

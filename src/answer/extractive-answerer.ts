@@ -122,7 +122,7 @@ const RECIPIENT_BEFORE = /(?:(?<!\p{L})cho|(?<!\p{L})to)\s+(?:(?:tỉnh|tinh|th�
  * được", or one of those asked which receives ("Ninh Bình và Hưng Yên(,) tỉnh nào được bổ sung nhiều hơn").
  */
 const RECIPIENT_AFTER =
-  /^\s*(?:,?\s*(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong|bên|ben)\s+(?:nào|nao)\s+)?(?:(?:each|both|mỗi|moi|cùng|cung)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong)\s+)?)?(?:được|duoc|nhận|nhan|receives?|received|gets?|got)(?!\p{L})/iu;
+  /^\s*\)?\s*(?:,?\s*(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong|bên|ben)\s+(?:nào|nao)\s+)?(?:(?:each|both|mỗi|moi|cùng|cung)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|nơi|noi|địa phương|dia phuong)\s+)?)?(?:được|duoc|nhận|nhan|receives?|received|gets?|got)(?!\p{L})/iu;
 
 /** A Vietnamese term in brackets inside an English question: "(viên chức)", "(Trường Chính trị tỉnh, thành phố)". */
 const VIETNAMESE_ASIDE = /\(([^()]*[^\x00-\x7F][^()]*)\)/gu;
