@@ -192,10 +192,10 @@ const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly st
 const MEASURED_SHARE = 0.6;
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
 const MEASURED_PREDICATE_SHARE = 0.5;
-/** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
 /** Where a question's last sentence starts, after sentences telling a case ("Tôi là giáo viên THCS … ."), if it has any. */
 const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
 const inToldCase = (question: string, index: number): boolean => index < (CASE_TOLD.exec(question)?.[0].length ?? 0);
+/** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
 /** A figure the question states, as written, and how a passage states it. */
@@ -1053,6 +1053,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
       const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred, caption: captionShaper.tableCaption, tablePeriod: periodsAsked ? captionShaper.tablePeriod : undefined });
       documentsAbout = new Set(all.filter((item) => item.coverage >= minCoverage && item.fit >= 0.6).map((item) => item.chunk.docId));
+      // The rules run first without the asker's own figures; those a passing passage states then count, and the
+      // passing passages are judged again with them.
       toldStated = new Set();
       const passing = all.filter((item) => rules.every(([, keep]) => keep(item)));
       toldStated = new Set(figures.filter((figure) => figure.told && passing.some((item) => statesStated(figure, item))));
