@@ -963,8 +963,6 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // place and the figure.
     // (`select` sets it for the passages it reads, before the rules run on them.)
     let documentsAbout = new Set<string>();
-    // A figure of the asker's case counts only where some passage found states it ("karaoke 7 phòng": "…/phòng").
-    let toldStated = new Set<StatedFigure>();
     // Asked of several documents at once, each is judged on those of the question's words it uses at all: the words
     // one document gives the shared subject in ("thử nghiệm có kiểm soát") say nothing against another ("Sandbox").
     // (Only documents each asked about: one place's documents are searched as one, and can be dozens. Read only for
@@ -1008,7 +1006,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "UBND các huyện phải gửi báo cáo trước ngày nào?": a passage under another body's heading sets that body's rule.
       ['not under another body\'s heading than the one the question is about', (item) => !actor || !isBodyHeading(item.section.at(-1) ?? '') || headingNamesBody(item.section.at(-1)!, [actor]) || particularBodies(item.text).includes(actor)],
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
-      ['states the figures the question states', (item) => figures.every((figure) => (figure.told && !toldStated.has(figure)) || statesStated(figure, item))],
+      ['states the figures the question states', (item) => figures.every((figure) => figure.told || statesStated(figure, item))],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['not where a document restates its subject, unless who enacts it or what it governs is asked', (item) => needs.subjectAsked || !restatesSubject(item.text)],
       ['says who leads, when that is asked', (item) => !needs.leadAsked || saysWhoLeads(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`) || taskLeadLine(item) !== null],
@@ -1053,12 +1051,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const select = (found: readonly SearchHit[], by: QueryProfile = profile) => {
       const all = selectEvidence(found, by, { kindBonus: kindBonus(analyzed), outline: documents.outline, referred: documents.referred, caption: captionShaper.tableCaption, tablePeriod: periodsAsked ? captionShaper.tablePeriod : undefined });
       documentsAbout = new Set(all.filter((item) => item.coverage >= minCoverage && item.fit >= 0.6).map((item) => item.chunk.docId));
-      // The rules run first without the asker's own figures; those a passing passage states then count, and the
-      // passing passages are judged again with them.
-      toldStated = new Set();
       const passing = all.filter((item) => rules.every(([, keep]) => keep(item)));
-      toldStated = new Set(figures.filter((figure) => figure.told && passing.some((item) => statesStated(figure, item))));
-      return { scored: all, evidence: toldStated.size > 0 ? passing.filter((item) => rules.every(([, keep]) => keep(item))) : passing };
+      // A figure of the asker's own case counts where a passage passing the rules states it ("karaoke 7 phòng": "…/phòng").
+      const told = figures.filter((figure) => figure.told && passing.some((item) => statesStated(figure, item)));
+      return { scored: all, evidence: passing.filter((item) => told.every((figure) => statesStated(figure, item))) };
     };
     await Promise.all([documents.loadReferred(hits.map((hit) => hit.chunk)), loadTables(hits)]);
     let { scored, evidence } = select(hits);
