@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -253,6 +253,22 @@ describe('isAttachmentCaption', () => {
     // Short items before ";" share the clause after them.
     const items = 'Người nghiện tự nguyện; gia đình có người nghiện mỗi đối tượng được hỗ trợ 50% chi phí.';
     expect(figureInOtherClause(items, terms, weights, states)).toBe(false);
+  });
+
+  it('reads the clause of the case asked from a sentence setting one value per case', () => {
+    const terms = (text: string) => new Set([...text.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]).flatMap((word, i, words) => [word, ...(i > 0 ? [`${words[i - 1]} ${word}`] : [])]));
+    const states = (clause: string) => /\d+ tiết/u.test(clause);
+    const loads = 'Giáo viên trường dân tộc bán trú tiểu học là 21 tiết, giáo viên trường dân tộc bán trú trung học là 17 tiết, giáo viên trường dân tộc nội trú trung học là 15 tiết;';
+    const ask = (question: string) => caseClause(loads, terms, question, states);
+    expect(ask('Giáo viên trường dân tộc nội trú trung học dạy bao nhiêu tiết?')).toBe('giáo viên trường dân tộc nội trú trung học là 15 tiết;');
+    // No clause is of a boarding primary school: the sentence does not answer.
+    expect(ask('Giáo viên trường dân tộc nội trú tiểu học dạy bao nhiêu tiết?')).toBeNull();
+    // Two cases joined by "và" are both asked; a question naming no case leaves the sentence whole.
+    expect(ask('Giáo viên trường bán trú tiểu học và trường nội trú dạy bao nhiêu tiết?')).toBeUndefined();
+    expect(ask('Giáo viên trường dân tộc dạy bao nhiêu tiết?')).toBeUndefined();
+    // A value and its cap are no cases of one thing.
+    const capped = 'Mức thu phí thẩm định cấp giấy phép kinh doanh karaoke là 1.000 tiết, nhưng tổng mức thu không quá 6.000 tiết;';
+    expect(caseClause(capped, terms, 'tổng mức thu phí karaoke bao nhiêu tiết', states)).toBeUndefined();
   });
 
   it('reads a number of days right after its number, not a date a few words before "ngày"', () => {

@@ -479,6 +479,43 @@ export function figureInOtherClause(passage: string, termsOf: (clause: string) =
   // "Công an tỉnh; Sở Tài chính; … mỗi đơn vị đề nghị không quá 01 tập thể": short items share the clause after them.
   return clauses.some((clause, best) => !stating.includes(best) && clause.trim().split(/\s+/u).length >= MIN_CLAUSE_WORDS && stating.every((index) => weightOf(terms[index], terms[best]) < OTHER_CLAUSE_SHARE * weightOf(terms[best], terms[index])));
 }
+/**
+ * The clause of a sentence setting one value per case that gives the value of the case asked: "Giáo viên trường phổ
+ * thông dân tộc bán trú tiểu học là 21 tiết, giáo viên trường … nội trú trung học cơ sở là 17 tiết, …" read for
+ * "trường … nội trú cấp THCS". Clauses part at "," or ";" after any head ending in ":"; those stating a value (`states`) are the cases when there
+ * are two or more and most of each one's terms are shared by all of them (cases of one thing, not a value and its cap).
+ * The question names a case by its own pairs of words that some case holds and not all; the clause holding every one of them
+ * answers. `undefined` when the passage sets no such values, the question names no case or asks several ("… thạc sĩ
+ * và … tiến sĩ lần lượt đạt bao nhiêu", "trưởng phòng hoặc phó trưởng phòng"), null when no clause is of the case asked.
+ */
+export function caseClause(passage: string, termsOf: (clause: string) => ReadonlySet<string>, question: string, states: (clause: string) => boolean): string | null | undefined {
+  // (The head a list of cases follows, "Định mức … như sau: giáo viên …", is none of them.)
+  const colon = passage.indexOf(':');
+  const separator = passage.search(/[,;]\s/u);
+  const cases = passage.slice(colon >= 0 && colon < separator ? colon + 1 : 0).split(/[,;]\s+/u).filter(states);
+  if (cases.length < 2) return undefined;
+  const terms = cases.map(termsOf);
+  const shared = new Set([...terms[0]].filter((term) => terms.every((own) => own.has(term))));
+  // (Counted in words: the pairs of words and the figures around each value differ from case to case.)
+  const words = (own: ReadonlySet<string>) => [...own].filter((term) => !term.includes(' ') && /^\p{L}+$/u.test(term));
+  if (terms.some((own) => words(own).length === 0 || words(own).filter((term) => shared.has(term)).length < CASE_SHARED_SHARE * words(own).length)) return undefined;
+  // (Named in pairs of words: "trung" of "trung bình" names no "trung học".)
+  const named = [...termsOf(question)].filter((term) => term.includes(' ') && !shared.has(term) && terms.some((own) => own.has(term)));
+  if (named.length === 0) return undefined;
+  const answering = cases.find((_, index) => named.every((term) => terms[index].has(term)));
+  if (answering !== undefined) return answering;
+  // Two cases the question joins with "và", "hoặc" or a comma are both asked.
+  const only = terms.map((own, index) => named.filter((term) => own.has(term) && !terms.some((other, at) => at !== index && other.has(term))));
+  const text = foldedLower(question);
+  const joined = (one: string, two: string) => new RegExp(`${escapeRegExp(foldedLower(one))}[^.?;]{0,80}?(?:,|\\b(?:va|hoac|and|or)\\b)[^.?;]{0,80}?${escapeRegExp(foldedLower(two))}`).test(text);
+  const several = RESPECTIVELY.test(text) || only.some((mine, index) => only.some((theirs, at) => at !== index && mine.some((one) => theirs.some((two) => joined(one, two)))));
+  return several ? undefined : null;
+}
+/** "Lần lượt", "respectively": a question asking the values of several cases in turn, folded. */
+const RESPECTIVELY = /\b(lan luot|respectively)\b/;
+/** Clauses are cases of one thing when each shares this much of its terms with all the others. */
+const CASE_SHARED_SHARE = 0.5;
+
 /** A clause stating a figure is about something else when what only it holds of the question weighs less than this share of what only the other holds. */
 const OTHER_CLAUSE_SHARE = 0.5;
 const MIN_CLAUSE_WORDS = 6;

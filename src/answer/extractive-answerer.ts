@@ -40,6 +40,7 @@ import {
   openingWords,
   listsOtherCases,
   figureInOtherClause,
+  caseClause,
   statesUnit,
   namesParticularBody,
   particularBodies,
@@ -137,20 +138,22 @@ const NAMED_SUBUNIT = new RegExp(String.raw`(?<!\p{L})(?:[Hh]uyện|[Tt]hị xã
  * or a sum ("… có tỷ lệ trên 60% thì có được hỗ trợ không?") asks a verdict, not a figure (`verdict`): no figure
  * leads its answer. (Across documents, the figures each states lead: they are what is compared.)
  */
-const askedSlot = (verdict: boolean, types: readonly string[], unit: string | null, figures: readonly StatedFigure[], duration: boolean, cited: CitedAsked): AskedSlot | undefined => {
+const askedSlot = (verdict: boolean, types: readonly string[], profile: QueryProfile, figures: readonly StatedFigure[], question: string, folded: boolean, cited: CitedAsked): AskedSlot | undefined => {
+  const { unit, duration } = profile;
   if (verdict && !duration && !types.includes('deadline') && !types.includes('date')) return undefined;
   const conditions = figures.map((figure) => (text: string) => figure.pattern.test(text) || !!figure.within?.(text));
+  const cases = { question, termsOf: (clause: string) => profile.model.terms(clause, folded) };
   return duration
-    ? { kind: 'duration', conditions }
+    ? { kind: 'duration', conditions, cases }
     : types.includes('deadline') || types.includes('date')
     ? { kind: 'date', cited }
     : // A percentage the question states itself ("thiệt hại trên 70%") is a condition, not the value asked for.
       types.includes('percent') && !figures.some((figure) => figure.value.endsWith('%'))
-      ? { kind: 'percent', conditions }
+      ? { kind: 'percent', conditions, cases }
       : unit
         ? isMoneyUnit(unit)
-          ? { kind: 'money', conditions }
-          : { kind: 'count', unit, conditions }
+          ? { kind: 'money', conditions, cases }
+          : { kind: 'count', unit, conditions, cases }
         : undefined;
 };
 
@@ -1039,6 +1042,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names what the share or count asked is of', (item) => measured.count === 0 || namesMeasured(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded))],
       // "Dạy tối đa bao nhiêu tiết mỗi ngày" is not answered by a figure for no day at all (a conversion rate, a week's load).
       ['states the period a figure is asked for', (item) => !namesPeriod || !(figureSlot || profile.unit !== null) || namesPeriod(`${item.section.join('\n')}\n${item.text}`)],
+      // "Trường dân tộc nội trú cấp tiểu học … bao nhiêu tiết" is not answered by a sentence setting the load of each
+      // other kind of school ("… bán trú tiểu học là 21 tiết, … nội trú trung học cơ sở là 17 tiết").
+      ['gives the figure of the case asked, where a sentence sets one per case', (item) => !(figureSlot || profile.unit !== null) || analyzed.wantsAllPlans || intent.asks.sameness || types.includes('list') || caseClause(item.text, (clause) => profile.model.terms(clause, folded), asked, statesAskedFigure) !== null],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];
@@ -1200,7 +1206,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       parts,
       // ("Bắc Ninh triển khai chương trình gì …" is not about each of the province's documents: one that does not answer goes unsaid.)
       missing: intent.eachAsked ? silent.filter((docId) => !titleParts.some((part) => part.docId === docId)).map((docId) => ({ docId })) : [],
-      slot: affirms(intent, best, parts) ? { kind: 'yes' } : (askedSlot(types.includes('yes-no') && !intent.asks.howMuch && answeringDocs.length === 1, types, profile.unit, figures, profile.duration, intent.citedAsked) ?? (intent.asks.actingBody ? { kind: 'body' } : undefined)),
+      slot: affirms(intent, best, parts) ? { kind: 'yes' } : (askedSlot(types.includes('yes-no') && !intent.asks.howMuch && answeringDocs.length === 1, types, profile, figures, intent.language === 'en' ? intent.searchText : intent.standalone, intent.folded, intent.citedAsked) ?? (intent.asks.actingBody ? { kind: 'body' } : undefined)),
       retrieveMs,
       quotedLimit,
     };

@@ -12,6 +12,14 @@ describe('askedValue', () => {
     expect(askedValue(quote, { kind: 'money' })).toBe('9.000.000 đồng/ha');
   });
 
+  it('reads the value of the case the question names from a sentence setting one per case', () => {
+    const terms = (text: string) => new Set([...text.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]).flatMap((word, i, words) => [word, ...(i > 0 ? [`${words[i - 1]} ${word}`] : [])]));
+    const quote = 'b) Giáo viên trường dân tộc bán trú tiểu học là 21 tiết, giáo viên trường dân tộc nội trú trung học cơ sở là 17 tiết, giáo viên trường dân tộc nội trú trung học phổ thông là 15 tiết;';
+    const question = 'Tôi dạy trường dân tộc nội trú trung học cơ sở, định mức bao nhiêu tiết?';
+    expect(askedValue(quote, { kind: 'count', unit: 'tiet', cases: { question, termsOf: terms } })).toBe('17 tiết');
+    expect(askedValue(quote, { kind: 'count', unit: 'tiet' })).toBe('21 tiết');
+  });
+
   it('takes the asked value word for word from the quote', () => {
     expect(askedValue('Các sở báo cáo kết quả thực hiện trước ngày 20/11 hằng năm về Sở Khoa học và Công nghệ.', { kind: 'date' })).toBe('trước ngày 20/11 hằng năm');
     // The date a cited document bears gives way to the quote's own.

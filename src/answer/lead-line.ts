@@ -2,14 +2,16 @@
 // word for word from the best quote, so the line only restates what a cited passage says.
 import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { A_UNIT_CAPTION, namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
+import { A_UNIT_CAPTION, caseClause, namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
 
 /**
  * The kind of value a question asks for, when it asks for one: a verdict, a date, a length of time, a share, a sum, a
  * count, the body that acts. A date slot says which cited documents' dates may answer (those the question asks the
  * issue of). `conditions` are the cases the question states ("thiệt hại 40%", "rừng 5 năm tuổi"): of a quote setting a value
  * for each band ("thiệt hại trên 70%, hỗ trợ 15.000.000 đồng/ha; thiệt hại từ 30% đến 70%, hỗ trợ 7.500.000
- * đồng/ha"), the value is read from the band they fall in.
+ * đồng/ha"), the value is read from the band they fall in. `cases` are the question and how a text's terms are read:
+ * of a sentence setting a value per case ("… bán trú tiểu học là 21 tiết, … nội trú trung học cơ sở là 17 tiết"), the
+ * value is read from the case the question names.
  */
 export type AskedSlot = (
   | { kind: 'yes' }
@@ -19,7 +21,7 @@ export type AskedSlot = (
   | { kind: 'money' }
   | { kind: 'count'; unit: string }
   | { kind: 'body' }
-) & { conditions?: readonly ((text: string) => boolean)[] };
+) & { conditions?: readonly ((text: string) => boolean)[]; cases?: { question: string; termsOf: (clause: string) => ReadonlySet<string> } };
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
@@ -49,6 +51,11 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   const line = text.replace(/\s+/g, ' ');
   if (slot.kind === 'body') return namedBody(text);
   if (slot.kind !== 'yes' && slot.kind !== 'date') {
+    if (slot.cases) {
+      const bare = { ...slot, cases: undefined };
+      const clause = caseClause(line, slot.cases.termsOf, slot.cases.question, (part) => askedValue(part, bare) !== null);
+      if (clause) return askedValue(clause, bare);
+    }
     for (const clause of clausesMatching(line, slot.conditions ?? [])) {
       const value = askedValue(clause, { ...slot, conditions: undefined });
       if (value !== null) return value;
@@ -68,7 +75,7 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   const folded = foldDiacritics(line.normalize('NFC')).toLowerCase();
   // The unit as a word: "16 tuổi trên …" holds no "trẻ"; "23.000 lượt người" counts visits, not people.
   const between = slot.unit === 'luot' ? '[a-z]+' : '(?!luot\\s)[a-z]+';
-  const match = new RegExp(`(?<![\\d.,])\\d[\\d.,]*\\s+(?:${between}\\s+){0,2}?${slot.unit}(?![a-z])(?:\\s+[a-z]+){0,2}`).exec(folded);
+  const match = new RegExp(`(?<![\\d.,])\\d+(?:[.,]\\d+)*\\s+(?:${between}\\s+){0,2}?${slot.unit}(?![a-z])(?:\\s+[a-z]+){0,2}`).exec(folded);
   if (!match || folded.length !== line.length) return null;
   // (A function word the two words after the unit end on belongs to what follows: "266 lượt người được …".)
   const value = line.slice(match.index, match.index + match[0].length).replace(/[\s,;:.]+$/u, '');
