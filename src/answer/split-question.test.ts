@@ -16,6 +16,19 @@ describe('splitQuestion', () => {
     expect(splitQuestion('Ai chủ trì? Thời hạn hoàn thành là khi nào?')).toEqual(['Ai chủ trì?', 'Thời hạn hoàn thành là khi nào?']);
   });
 
+  it('gives a second part opening with what a body does the first part\'s subject, and a frame after sentences telling a case', () => {
+    expect(splitQuestion('Công an tỉnh phải kiểm tra những cơ sở nào và phối hợp với đơn vị nào?')).toEqual([
+      'Công an tỉnh phải kiểm tra những cơ sở nào?',
+      'Công an tỉnh phối hợp với đơn vị nào?',
+    ]);
+    // ("Báo cáo" may be what the part is about: no subject is lent to it.)
+    expect(splitQuestion('Khi có dịch thì phải báo cáo về đâu, còn báo cáo tuần gửi cho ai?')[1]).toBe('Báo cáo tuần gửi cho ai?');
+    expect(splitQuestion('My office was flooded. Under Decree 10/2025/ND-CP, how much is the aid, and who pays it?')).toEqual([
+      'My office was flooded. Under Decree 10/2025/ND-CP, how much is the aid?',
+      'Under Decree 10/2025/ND-CP, who pays it?',
+    ]);
+  });
+
   it('gives the second part the subject or the opening frame it leaves to the first', () => {
     expect(splitQuestion('Trong phụ lục, việc lập quỹ dự phòng cấp tỉnh do cơ quan nào chủ trì và hoàn thành khi nào?')).toEqual([
       'Trong phụ lục, việc lập quỹ dự phòng cấp tỉnh do cơ quan nào chủ trì?',
@@ -54,7 +67,7 @@ describe('splitQuestion', () => {
   it('splits two lists that share their closing "nào"', () => {
     expect(splitQuestion('Kế hoạch cảnh báo những bệnh lây qua nước và những bệnh ngoài da nào?')).toEqual([
       'Kế hoạch cảnh báo những bệnh lây qua nước nào?',
-      'Những bệnh ngoài da nào?',
+      'Kế hoạch cảnh báo những bệnh ngoài da nào?',
     ]);
   });
 
@@ -119,7 +132,7 @@ describe('splitQuestion', () => {
     ]);
     expect(splitQuestion('At the hearing, may the employee bring a lawyer? And is the hearing held if the employee does not come?')).toEqual([
       'At the hearing, may the employee bring a lawyer?',
-      'And is the hearing held if the employee does not come?',
+      'At the hearing, is the hearing held if the employee does not come?',
     ]);
   });
 

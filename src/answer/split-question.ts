@@ -80,7 +80,9 @@ function splitOnce(question: string): [string, string?] {
     const sharedAsk = !bareComma && /^(những|nhung)\s/iu.test(right) && /(?<!\p{L})(những|nhung)\s/iu.test(left) && !asks(left) && asks(right);
     const closing = sharedAsk ? (accented ? /(?<!\p{L})(nào|gì)(?!\p{L})/u.exec(lower(right)) : /\b(nao|gi)\b/.exec(folded(right)))?.[0] : undefined;
     if (closing && wordCount(left) >= 3) {
-      return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, second()];
+      // (The second list is of what the first part says before its own: "… cảnh báo nguy cơ | những bệnh B nào?")
+      const before = left.slice(0, [...left.matchAll(/(?<!\p{L})(?:những|nhung)\s/giu)].at(-1)!.index).trim();
+      return [`${left.replace(/[?,;\s]+$/u, '')} ${closing}${ending}`, wordCount(before) >= 2 ? `${before} ${right}` : second()];
     }
     // "… chỉ tiêu A và chỉ tiêu B do cơ quan nào chủ trì?": two subjects under one head sharing the predicate.
     const predicate = !bareComma && !asks(left) && asks(right) ? sharedPredicate(left, right, accented) : undefined;
@@ -151,7 +153,8 @@ function withPredicate(left: string, right: string): string {
 }
 
 /** "Theo Kế hoạch 980/KH-UBND, …", "Under Decree 09/2025/ND-CP, …": an opening frame that holds for both parts. */
-const FRAME = /^((?:theo|trong|tại|căn cứ|under|in|according to)\s[^,]{3,}?),\s+/iu;
+// (Also after sentences telling a case: "A case is complicated … . Under Decree 172/2025/ND-CP, …".)
+const FRAME = /(?:^|[.!]\s+)((?:theo|trong|tại|căn cứ|under|in|at|according to)\s[^,.]{3,}?),\s+/iu;
 /** "Kế hoạch 980 về phòng thủ dân sự: …": a heading-like frame before a colon. */
 const COLON_FRAME = /^([^:?]{3,100}):\s+/u;
 /** Where a wh-question's predicate starts ("… cấp tỉnh | do cơ quan nào chủ trì"): what comes before is its subject. */
@@ -162,6 +165,8 @@ const DOCUMENT_FIRST = /^((?:[\p{L}.]+\s+){1,3}(?:số\s+)?\d+(?:\s*\/\s*[\p{L}\
 // (A part that is only its asking words, "…, ngày nào?", has no subject either.)
 const SUBJECTLESS = /^(?:(?:căn cứ|can cu|dựa (?:vào|trên)|dua (?:vao|tren))\s+(?:theo\s+)?(?:luật|quy định|văn bản|điều|luat|quy dinh|van ban|dieu)\s+(?:nào|nao|gì|gi)\b|(?:ngày|ngay|năm|nam|tháng|thang)\s+(?:nào|nao|mấy|may)\s*\??\s*$|(?:khi nào|khi nao|bao giờ|bao gio|ở đâu|o dau)\s*\??\s*$|(?:sẽ|phải|được|đã|cần|có|do|thì|hoàn thành|hoàn tất|xong|thực hiện|kéo dài|áp dụng|ban hành|ký|se|phai|duoc|da|can|co|thi|hoan thanh|hoan tat|thuc hien|keo dai|ap dung|ban hanh|ky)\s|(?:thời gian|thời hạn|thoi gian|thoi han)\s+(?:khi|là|la|bao)\b)/iu;
 
+/** A second part opening with what a body does ("… phải ngăn chặn … và phối hợp với lực lượng nào"): subjectless when the first part's subject ends at its predicate. */
+const OPENS_DOING = /^(?:phối hợp|chủ trì|tham mưu|gửi|nộp|triển khai|phoi hop|chu tri|tham muu|gui|nop|trien khai)\s/iu;
 /** A yes-no question's closing "không", and the "có" that opens what it asks ("có được … không"). */
 const YES_NO_END = /\s+(?:không|khong)\s*\??\s*$/iu;
 const YES_NO_OPENING = /(?<!\p{L})(?:có|co)\s+(?=(?:được|duoc|phải|phai|bị|bi|cần|can)\s)/iu;
@@ -172,8 +177,8 @@ const YES_NO_OPENING = /(?<!\p{L})(?:có|co)\s+(?=(?:được|duoc|phải|phai|b
  */
 function withContext(right: string, left: string, accented: boolean): string {
   const firstAsking = (accented ? ASKING_ACCENTED.exec(lower(left)) : ASKING.exec(folded(left)))?.index;
-  if (SUBJECTLESS.test(right) && firstAsking !== undefined && detectLanguage(left) === 'vi') {
-    const cuts = [...left.matchAll(PREDICATE)].map((match) => match.index!).filter((index) => index < firstAsking);
+  const cuts = firstAsking === undefined ? [] : [...left.matchAll(PREDICATE)].map((match) => match.index!).filter((index) => index < firstAsking);
+  if ((SUBJECTLESS.test(right) || (OPENS_DOING.test(right) && cuts.length > 0)) && firstAsking !== undefined && detectLanguage(left) === 'vi') {
     // Else a document the first part opens with ("Thông tư 111/2025/TT-BTC quy định gì và có hiệu lực khi nào?"),
     // else all it says before asking ("Sở Y tế lập quy chế gì, và xong khi nào?" → "Sở Y tế lập quy chế xong khi nào?").
     const subject = cuts.length > 0 ? left.slice(0, cuts.at(-1)).trim() : (DOCUMENT_FIRST.exec(left)?.[1] ?? left.slice(0, firstAsking).trim());
@@ -183,7 +188,7 @@ function withContext(right: string, left: string, accented: boolean): string {
   const yesNo = YES_NO_END.exec(left);
   if (SUBJECTLESS.test(right) && yesNo && detectLanguage(left) === 'vi') return `${left.slice(0, yesNo.index).replace(YES_NO_OPENING, '').trim()} ${right}`;
   const frame = FRAME.exec(left)?.[1];
-  if (frame && !FRAME.test(right)) return `${frame}, ${right}`;
+  if (frame && !FRAME.test(right)) return `${frame}, ${right.replace(/^and\s+/iu, '')}`;
   const heading = COLON_FRAME.exec(left)?.[1];
   return heading && !COLON_FRAME.test(right) ? `${heading}: ${right}` : right;
 }
