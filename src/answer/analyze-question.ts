@@ -39,6 +39,8 @@ export interface AnalyzedQuestion {
   untranslated: string[];
   /** Syllables an English question's common words were put into: the documents may word them otherwise. */
   looseSyllables: string[];
+  /** Word pairs where an English question's phrases, translated one by one, meet: no pair it asks about. */
+  seams: string[];
 }
 
 export interface AnalyzeContext {
@@ -189,5 +191,6 @@ export function analyzeQuestion(question: string, context: AnalyzeContext): Anal
     untranslatedShare: translation?.untranslatedShare ?? 0,
     untranslated: translation?.unmatched ?? [],
     looseSyllables: (translation?.loose ?? []).flatMap((phrase) => phrase.toLowerCase().split(/\s+/)),
+    seams: translation?.seams ?? [],
   };
 }

@@ -165,6 +165,18 @@ describe('selectEvidence', () => {
     expect(part.coverage).toBeCloseTo((full.coverage * translated.totalWeight) / withUnknown.totalWeight);
   });
 
+  it('weighs no pair of words where two translated phrases meet', async () => {
+    const frequencies: Record<string, number> = { chất: 50, lượng: 60, công: 300, chức: 200, 'chất lượng': 40, 'lượng công': 30, 'công chức': 150 };
+    const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequencies[term] ?? 10])) };
+    const searchText = 'chất lượng công chức';
+    const model = await createTermVocabulary(stats, new Map()).weigh(searchText, false);
+    const args = { searchText, slot: readSlot(searchText, searchText, new Map()), asked: searchText, folded: false, types: ['general'] as QuestionType[], model, ignore: new Set<string>(), abbreviations: new Map() };
+    expect(profileQuery(args).terms.has('lượng công')).toBe(true);
+    const profile = profileQuery({ ...args, seams: new Set(['lượng công']) });
+    expect(profile.terms.has('lượng công')).toBe(false);
+    expect(profile.terms.has('chất lượng')).toBe(true);
+  });
+
   it('pairs a function word inside a phrase of the collection ("có công" of "người có công")', async () => {
     const frequencies: Record<string, number> = { người: 400, có: 900, công: 300, 'người có': 120, 'có công': 110, ngày: 500, 'ngày công': 5 };
     const stats = { chunkCount: async () => 1_000, documentFrequencies: async (terms: readonly string[]) => new Map(terms.map((term) => [term, frequencies[term] ?? 10])) };

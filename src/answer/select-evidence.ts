@@ -109,6 +109,8 @@ export function profileQuery(args: {
   citedAsked?: CitedAsked;
   /** Content words of an English question the glossary could not translate: what the passage cannot be seen to hold. */
   untranslated?: readonly string[];
+  /** Word pairs where an English question's translated phrases meet: not weighed. */
+  seams?: ReadonlySet<string>;
 }): QueryProfile {
   const { searchText, model, folded } = args;
   const ignore = new Set([...args.ignore, ...model.abbreviationPieces(searchText)]);
@@ -127,7 +129,7 @@ export function profileQuery(args: {
   for (const term of weighed) {
     const isBigram = term.includes(' ');
     if (term.split(' ').some((syllable) => ignore.has(syllable))) continue;
-    if (isBigram && !model.isPhrase(term)) continue;
+    if (isBigram && (!model.isPhrase(term) || args.seams?.has(term))) continue;
     // A bigram with a function word ("kế hoạch | của") says little more than its content word alone.
     const boost = !isBigram ? 1 : term.split(' ').some((syllable) => STOPWORDS.has(syllable)) ? 0.5 : BIGRAM_BOOST;
     const carried = term.split(' ').every((syllable) => args.carried?.has(syllable)) ? 0.5 : 1;

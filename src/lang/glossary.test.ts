@@ -11,8 +11,13 @@ describe('GLOSSARY', () => {
 
 describe('translateToVietnamese', () => {
   it('translates the design card questions', () => {
-    expect(translateToVietnamese('who gets a BHYT card?')).toEqual({ text: 'được cấp thẻ BHYT', matched: ['gets', 'card'], unmatched: [], untranslatedShare: 0, loose: [] });
-    expect(translateToVietnamese('when is the report due?')).toEqual({ text: 'báo cáo trước ngày', matched: ['report', 'due'], unmatched: [], untranslatedShare: 0, loose: [] });
+    expect(translateToVietnamese('who gets a BHYT card?')).toEqual({ text: 'được cấp thẻ BHYT', matched: ['gets', 'card'], unmatched: [], untranslatedShare: 0, loose: [], seams: ['cấp thẻ'] });
+    expect(translateToVietnamese('when is the report due?')).toEqual({ text: 'báo cáo trước ngày', matched: ['report', 'due'], unmatched: [], untranslatedShare: 0, loose: [], seams: ['cáo trước'] });
+  });
+
+  it('tells where two phrases translated one by one meet, which is no pair of words asked about', () => {
+    expect(translateToVietnamese('What is the quality of civil servants?').seams).toEqual(['lượng công']);
+    expect(translateToVietnamese('health insurance card').seams).toEqual([]);
   });
 
   it('prefers the longest phrase', () => {
@@ -171,6 +176,7 @@ describe('translateToVietnamese: the plans\' domain vocabulary', () => {
       unmatched: [],
       untranslatedShare: 0,
       loose: [],
+      seams: ['chế công', 'hội cán'],
     });
     expect(translateToVietnamese('Who receives monthly social assistance allowances?').text).toBe('được cấp trợ cấp xã hội hàng tháng');
     expect(translateToVietnamese('How much funding went to educating disabled pupils?').text).toBe('kinh phí giáo dục học sinh khuyết tật');

@@ -1102,6 +1102,11 @@ export interface Translation {
   untranslatedShare: number;
   /** Vietnamese put in for common words (not the domain's or administration's own): a document may word them otherwise. */
   loose: string[];
+  /**
+   * The word pairs where two phrases translated one by one meet ("chất lượng | công chức" → "lượng công"), lower-cased:
+   * the question asks about neither.
+   */
+  seams: string[];
 }
 
 export function translateToVietnamese(english: string): Translation {
@@ -1119,6 +1124,7 @@ export function translateToVietnamese(english: string): Translation {
   const matched: string[] = [];
   const unmatched: string[] = [];
   const loose: string[] = [];
+  const seams: string[] = [];
   let understood = 0;
   // Tokens carried over just before a glossary phrase are its modifiers ("BHYT card", "2024 plan"): Vietnamese
   // puts the head first ("thẻ BHYT", "kế hoạch 2024").
@@ -1135,6 +1141,8 @@ export function translateToVietnamese(english: string): Translation {
       .filter((p) => p.words.every((w, k) => i + k < tokens.length && wordMatches(tokens[i + k], w) && !(p.general && namesPlace(i + k))))
       .sort((a, b) => b.words.length - a.words.length)[0];
     if (hit) {
+      const before = pieces.at(-1)?.split(' ').at(-1);
+      if (before) seams.push(`${before} ${hit.vietnamese.split(' ')[0]}`.toLocaleLowerCase('vi'));
       pieces.push(hit.vietnamese);
       // An acronym typed in capitals ("R&D", "AI", "GRDP") is often printed as such beside its Vietnamese: kept too.
       if (hit.words.length === 1 && /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d&]+$/u.test(originals[i]) && !pieces.includes(originals[i])) pieces.push(originals[i]);
@@ -1166,5 +1174,5 @@ export function translateToVietnamese(english: string): Translation {
   pieces.push(...asides);
   understood += asides.length;
   const text = pieces.filter((p, k) => p !== pieces[k - 1]).join(' ');
-  return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0, loose };
+  return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0, loose, seams };
 }
