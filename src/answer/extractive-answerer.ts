@@ -63,7 +63,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, askedRole, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -415,6 +415,8 @@ interface EvidenceNeeds {
   attribute: RegExp | null;
   /** A person's name. */
   person: boolean;
+  /** The post the question asks who holds ("truong ban"), folded. */
+  role: string | null;
   /** "Sở Y tế có nhiệm vụ gì?": a body's duties, under its heading; the bodies named in the documents' words. */
   bodyDuties: boolean;
   dutyBodies: readonly string[];
@@ -718,6 +720,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const needs: EvidenceNeeds = {
       attribute: askedAttribute(standalone),
       person: asksPerson(standalone) || asksWhoSigned(standalone, types),
+      role: askedRole(standalone),
       bodyDuties,
       // A duties question naming a body only in English takes any body's heading.
       dutyBodies: bodyDuties ? bodies : [],
@@ -1015,6 +1018,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['says who leads, when that is asked', (item) => !needs.leadAsked || saysWhoLeads(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`) || taskLeadLine(item) !== null],
       ['cites a document of the type asked', (item) => !citedType || citedType(item.text)],
       ['names a person when one is asked', (item) => !person || namesPerson(item.text)],
+      // "… do ai làm Trưởng ban?" is not answered by a passage naming no such post.
+      ['names the post asked who holds', (item) => !needs.role || foldedLower(`${item.section.join(' ')} ${item.text}`).includes(needs.role)],
       ['says what the term asked about is', (item) => needs.definedTerms.length === 0 || definesAsked(needs, item.text)],
       // "QĐ 2639 bổ sung cho TP Hồ Chí Minh bao nhiêu?" is not answered by the total for every province.
       ['names the place the document gives to', (item) => recipients.length === 0 || namesRecipient(item)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout } from './question-cues.js';
+import { askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -331,4 +331,14 @@ describe('ratePeriodAsked', () => {
     expect(ratePeriodAsked('mỗi tỉnh được bổ sung bao nhiêu?')).toBeNull();
     expect(ratePeriodAsked('Đến năm 2025 đạt bao nhiêu phần trăm?')).toBeNull();
   });
+});
+
+describe('askedRole', () => {
+  it.each([
+    ['Ban Chỉ đạo do ai làm Trưởng ban?', 'truong ban'],
+    ['doan kiem tra do ai lam truong doan', 'truong doan'],
+    ['Hội đồng kỷ luật do ai làm Chủ tịch?', 'chu tich'],
+    ['Ai là Phó Trưởng ban thường trực?', 'pho truong ban'],
+    ['Ai chủ trì kiểm tra?', null],
+  ])('%s → %s', (question, role) => expect(askedRole(question)).toBe(role));
 });

@@ -251,6 +251,13 @@ const PERSON_NAME = new RegExp(`(?<!\\p{L})(${SURNAMES})(\\s+\\p{Lu}[\\p{Ll}\\p{
 const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich|giam doc|truong phong|pho chu tich|bi thu|thu tuong|bo truong|chairman|chairwoman|chair|director|head|minister|governor|mayor)\b|\b(chu tich|giam doc|truong phong|bi thu|thu tuong|bo truong|chairman|director|minister)\b.*\b(la ai|nao ky|ten (la )?gi|who)\b/;
 
 export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldedLower(question));
+/** "Do ai làm Trưởng ban?", "ai giữ chức trưởng đoàn": the post asked who holds, folded. */
+const ROLE_ASKED = /\b(?:ai|nguoi nao)\s+(?:se\s+)?(?:lam|la|giu chuc|giu|dam nhiem)\s+((?:pho\s+)?(?:truong|chu tich|chu nhiem|to truong|giam doc))(?:\s+(ban|doan|hoi dong|to|nhom|uy ban))?\b/;
+/** The post a question asks who holds ("truong ban" of "do ai làm Trưởng ban"), folded; a passage must name it. */
+export function askedRole(question: string): string | null {
+  const match = ROLE_ASKED.exec(foldedLower(question));
+  return match ? [match[1], match[2]].filter(Boolean).join(' ') : null;
+}
 /** "Ai ký …", "who signed …": a person's name, not the office a document is issued by ("chữ ký số" asks for no one). */
 export const asksWhoSigned = (question: string, types: readonly QuestionType[]): boolean => {
   const folded = foldedLower(question);
