@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -269,6 +269,14 @@ describe('isAttachmentCaption', () => {
     // A value and its cap are no cases of one thing.
     const capped = 'Mức thu phí thẩm định cấp giấy phép kinh doanh karaoke là 1.000 tiết, nhưng tổng mức thu không quá 6.000 tiết;';
     expect(caseClause(capped, terms, 'tổng mức thu phí karaoke bao nhiêu tiết', states)).toBeUndefined();
+  });
+
+  it('tells the day an act was passed or takes effect from a day it sets for something', () => {
+    expect(datesOnlyEnactment('Luật được Quốc hội thông qua tại kỳ họp thứ 9 ngày 26 tháng 6 năm 2025, có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.')).toBe(true);
+    expect(datesOnlyEnactment('Luật có hiệu lực từ ngày 01/01/2026; các tỉnh ban hành kế hoạch trước ngày 31/3/2026.')).toBe(false);
+    expect(datesOnlyEnactment('Báo cáo trước ngày 15 tháng 12 năm 2025.')).toBe(false);
+    expect(asksEnactment('Luật có hiệu lực từ ngày nào?')).toBe(true);
+    expect(asksEnactment('Các tỉnh phải ban hành kế hoạch trước ngày nào?')).toBe(false);
   });
 
   it('reads a number of days right after its number, not a date a few words before "ngày"', () => {

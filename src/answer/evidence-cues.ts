@@ -23,6 +23,23 @@ const EVENT_TIME = /\b(ngay (sau )?khi|sau khi|truoc khi|ngay lap tuc|ngay sau)\
 /** "… hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành": dated by the day the document itself takes effect. */
 const OWN_EFFECT = /\b(?:tu|ke tu) ngay (?:nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|luat|phap lenh|chi thi|quy che|quy dinh|ke hoach) nay co hieu luc\b/;
 
+/** A full date, folded: "ngay 26 thang 6 nam 2025", "26/6/2025". */
+const FULL_DATE = /\bngay \d{1,2} thang \d{1,2} nam \d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g;
+/** What a date closes when it is the day an act was passed or takes effect: "… thông qua tại kỳ họp thứ 9 ngày", "có hiệu lực thi hành từ ngày". */
+const ENACTED_BEFORE = /\b(?:thong qua|hieu luc)\b[^.;]{0,30}$/;
+/**
+ * Whether every date a passage gives is the day an act was passed or takes effect ("Luật … được Quốc hội thông qua
+ * ngày 26 tháng 6 năm 2025, có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026"): no deadline and no day of anything
+ * else the act provides for.
+ */
+export function datesOnlyEnactment(passage: string): boolean {
+  const text = foldedLower(passage);
+  const dates = [...text.matchAll(FULL_DATE)];
+  return dates.length > 0 && dates.every((date) => ENACTED_BEFORE.test(text.slice(Math.max(0, date.index! - 60), date.index)));
+}
+/** A question asking when an act was passed or takes effect, folded. */
+export const asksEnactment = (question: string): boolean => /\b(thong qua|hieu luc|passed|adopted|takes? effect|in force|effective)\b/.test(foldedLower(question));
+
 /** Whether a passage is dated by the day its own document takes effect, which the document states elsewhere. */
 export const datedByOwnEffect = (passage: string): boolean => OWN_EFFECT.test(foldedLower(passage));
 /** "Trước ngày", "chậm nhất", "hoàn thành trong năm 2025", "hoàn thành trước quý III/2026": when something is due. */

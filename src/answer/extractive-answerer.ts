@@ -41,6 +41,8 @@ import {
   listsOtherCases,
   figureInOtherClause,
   caseClause,
+  datesOnlyEnactment,
+  asksEnactment,
   statesUnit,
   namesParticularBody,
   particularBodies,
@@ -1004,6 +1006,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "QUY CHẾ / TIẾP NHẬN, XỬ LÝ PHẢN ÁNH KIẾN NGHỊ …": a title says what a text is called, which the document facts answer.
       ['not a title set in capitals', (item) => !isCapitalTitle(item.text)],
       ['not the document\'s dateline', (item) => !isDateline(item.text)],
+      // "… phải ban hành kế hoạch trước ngày nào?" is not answered by the day the law it carries out was passed.
+      ['not the day an act was passed or takes effect, unless that is asked', (item) => !types.some(isDateType) || asksEnactment(standalone) || !datesOnlyEnactment(item.text)],
       // "Điều 29. Hiệu lực thi hành" names the acts it repeals, whatever they are about: it answers only what it is for.
       ['not the article putting the document in force, unless that is asked', (item) => intent.asks.entryIntoForce || !IN_FORCE_HEADING.test(foldedLower(item.section.at(-1) ?? ''))],
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
