@@ -65,7 +65,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, askedRole, asksSubject, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, askedRole, asksSubject, namedArticle, articleNumber, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -1073,6 +1073,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     };
     await Promise.all([documents.loadReferred(hits.map((hit) => hit.chunk)), loadTables(hits)]);
     let { scored, evidence } = select(hits);
+    // "Theo khoản 1 Điều 2 Nghị định …", "Under Article 21 …": the article named answers, when one of its passages does.
+    const article = scope?.length === 1 ? namedArticle(standalone) : null;
+    if (article !== null) {
+      const inArticle = evidence.filter((item) => item.section.some((heading) => articleNumber(heading) === article));
+      if (inArticle.length > 0) evidence = inArticle;
+    }
     // Over the whole collection, a passage sharing little of the question must share what it most particularly asks:
     // "sau bao lâu được bổ nhiệm lại" is not answered by another time limit of the same decree.
     // Asking for no kind of fact a passage could be seen to state, it must share more: "Núi cao nhất Việt Nam là núi

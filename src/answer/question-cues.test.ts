@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout } from './question-cues.js';
+import { articleNumber, namedArticle, askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -341,4 +341,20 @@ describe('askedRole', () => {
     ['Ai là Phó Trưởng ban thường trực?', 'pho truong ban'],
     ['Ai chủ trì kiểm tra?', null],
   ])('%s → %s', (question, role) => expect(askedRole(question)).toBe(role));
+});
+
+describe('namedArticle', () => {
+  it.each([
+    ['Theo khoản 2 Điều 7 NĐ 09/2025/NĐ-CP, tỉnh được hỗ trợ bao nhiêu?', 7],
+    ['According to clause 1 of Article 2 of Decree 172/2025/ND-CP, what must it ensure?', 2],
+    // An article of a document another rewrites, or two articles, name no one place to answer from.
+    ['Under Article 21 of Circular 55/2023/TT-BTC as rewritten by Circular 112/2025/TT-BTC, which decrees apply?', null],
+    ['Điều 5 và Điều 6 quy định gì?', null],
+    ['Nghị định quy định gì về kỷ luật?', null],
+  ])('%s → %s', (question, article) => expect(namedArticle(question)).toBe(article));
+
+  it('reads the article a heading opens', () => {
+    expect(articleNumber('Điều 2. Nguyên tắc xử lý kỷ luật')).toBe(2);
+    expect(articleNumber('Chương II: ĐÀO TẠO CÔNG CHỨC')).toBeNull();
+  });
 });

@@ -347,3 +347,18 @@ export const ratePeriodAsked = (question: string): string | null => {
   const period = (PER_PERIOD.exec(read) ?? (asked ? ONE_PERIOD.exec(read.slice(asked.index)) : null))?.[1];
   return period ? RATE_PERIODS[period] : null;
 };
+
+/** "Điều 12", "điều 7", "Article 21", folded; not an article of a document that another rewrites ("Article 21 of Circular 55 as rewritten by …"). */
+const NAMED_ARTICLE = /\b(?:dieu|article)\s+(\d+)\b/g;
+const AMENDED = /\b(sua doi|bo sung|thay the|rewritten|rewrites|amended|amends|replaced)\b/;
+/** The one article a question names in a document ("Theo khoản 2 Điều 7 NĐ 09/2025/NĐ-CP, …"), or null. */
+export function namedArticle(question: string): number | null {
+  const folded = foldedLower(question);
+  const numbers = new Set([...folded.matchAll(NAMED_ARTICLE)].map((match) => Number(match[1])));
+  return numbers.size === 1 && !AMENDED.test(folded) ? [...numbers][0] : null;
+}
+/** The article a heading opens ("Điều 2. Nguyên tắc xử lý kỷ luật" → 2), or null. */
+export const articleNumber = (heading: string): number | null => {
+  const match = /^\s*\**\s*(?:điều|dieu)\s+(\d+)\b/iu.exec(heading);
+  return match ? Number(match[1]) : null;
+};
