@@ -72,6 +72,12 @@ describe('figures the question states', () => {
     expect(result.answer).not.toContain('3.000.000');
   });
 
+  it('lie in a band the passage sets in another unit of time ("2 tuần" in "từ trên 10 ngày đến 45 ngày")', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Lúa gieo trồng được 2 tuần thì bị ngập chết trên 70% diện tích, được hỗ trợ bao nhiêu một ha?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer.split('\n')[0]).toContain('7.000.000');
+  });
+
   it('is no time limit when it is the date a cited document bears, though the question asks what is issued by then', async () => {
     const result = await pipeline.answerer.ask({ question: 'Sở Nội vụ phải ban hành tiêu chí chấm điểm thi đua về lưu trữ trước ngày nào?' });
     expect(result.answer).not.toContain('12/3/2025');

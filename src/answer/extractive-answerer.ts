@@ -252,6 +252,15 @@ const withinBand = (value: number, of: string) => (text: string): boolean => {
   return [...folded.matchAll(boundPattern(unit))].some(([, word, figure, after]) => withinBound(value, Number(figure), word, after));
 };
 
+/** Days in a unit of time, folded: a length told in one unit lies in a band another sets ("3 tuần tuổi" in "đến 28 ngày tuổi"). */
+const DAYS_IN: Readonly<Record<string, number>> = { ngay: 1, tuan: 7, thang: 30, nam: 365 };
+/** Whether `value` of `of` lies in a band a text sets for it, in its own unit or, for a length of time, in another. */
+const withinTimeBand = (value: number, of: string) => (text: string): boolean => {
+  const days = DAYS_IN[foldedLower(of)];
+  if (days === undefined) return withinBand(value, of)(text);
+  return Object.entries(DAYS_IN).some(([unit, size]) => withinBand(unit === foldedLower(of) ? value : (value * days) / size, unit)(text));
+};
+
 /** A share with the words that make it a bound, or a range of shares: "trên 70%", "từ 30% đến 70%", "30 - 70%". */
 const PERCENT_BAND =
   /(?:(?<!\p{L})(tu|tren|hon|duoi|toi thieu|it nhat|toi da|khong qua)\s+)?(\d+(?:,\d+)?)\s*%?(?:\s*(?:den|toi|-|–)\s*(\d+(?:,\d+)?))?\s*%(?:\s+(tro len|tro xuong))?/gu;
@@ -290,7 +299,7 @@ const statedFigure = (value: string, of: string | undefined, dated = false, styl
       'iu',
     ),
     perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
-    within: /^\d+(?:,\d+)?%$/.test(value) ? withinShareBand(share(value.slice(0, -1))) : of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
+    within: /^\d+(?:,\d+)?%$/.test(value) ? withinShareBand(share(value.slice(0, -1))) : of && /^\d+$/.test(value) ? withinTimeBand(Number(value), of) : undefined,
     amount,
     amountWords: amount === undefined ? [] : [value, ...(of ? [of, foldDiacritics(of)] : [])],
   };
