@@ -317,9 +317,16 @@ describe('itemized', () => {
     ]);
   });
 
-  it('leaves alone a passage holding its whole list, or fewer than two of its items', () => {
+  it('leaves alone a passage holding its whole list, or fewer than two of its items after another introduction', () => {
     expect(shaper.itemized(at(text.slice(text.indexOf('Ưu tiên bố trí'), text.indexOf('\n\nb)'))))).toBeNull();
-    expect(shaper.itemized(at(text.slice(text.indexOf('Ưu tiên bố trí'), text.indexOf('\n\n+ Khai thác tốt'))))).toBeNull();
+    const after = `a) Nội dung: rà soát quy hoạch.\n${text}`;
+    const shaped = oneChunk(after);
+    expect(shaped.shaper.itemized(shaped.at(after.slice(0, after.indexOf('\n\n+ Khai thác tốt'))))).toBeNull();
+  });
+
+  it('quotes item by item a list whose introduction opens the passage, though the passage holds only its first item', () => {
+    const first = at(text.slice(text.indexOf('Ưu tiên bố trí'), text.indexOf('\n\n+ Khai thác tốt')));
+    expect(shaper.itemized(first)?.map((item) => item.text).at(-1)).toBe('Phát triển năng lượng tái tạo (điện gió).');
   });
 
   it('ends the list at an item of a higher rank: the "- " items of "a) Nhiệm vụ:" end at "b) Cơ quan thực hiện:"', () => {

@@ -409,8 +409,12 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       if (rank === level) items.push({ start, end });
       else items[items.length - 1].end = end;
     }
-    // Only a quote that stopped inside a list it was quoting: two of its items or more, and more after them.
-    if (items.filter((found) => found.start < item.end).length < 2 || items.at(-1)!.end <= item.end) return null;
+    // Only a quote that stopped inside a list it was quoting: two of its items or more, and more after them — or its
+    // first item, when the list's introduction opens the quote ("… đạt các tiêu chuẩn sau: + Có tổ chức …", not "a)
+    // Nhiệm vụ: … b) Cơ quan thực hiện: - Đơn vị chủ trì: …").
+    const quoted = items.filter((found) => found.start < item.end).length;
+    const opens = colon === item.start + item.text.indexOf(':');
+    if (quoted < (opens ? 1 : 2) || items.at(-1)!.end <= item.end) return null;
     const quoteOf = ({ start, end }: { start: number; end: number }): Evidence => {
       const from = start + markerLength(text.slice(start, end));
       const first = splitSentences(text.slice(from, end))[0];
