@@ -23,6 +23,8 @@ describe('askedUnit', () => {
     ['Tỷ lệ nữ trong tổng số người có trình độ thạc sĩ đạt bao nhiêu?', null],
     // "để" (in order to) after "bao nhiêu" is no unit, though folded it is "đề" too.
     ['Hội được hỗ trợ bao nhiêu để tổ chức mừng thọ?', null],
+    // How many times: a passage must say "01 lần", not only what is done.
+    ['Thời hạn bảo vệ được gia hạn tối đa mấy lần?', 'lan'],
   ])('%s → %s', (question, unit) => expect(askedUnit(question)).toBe(unit));
 });
 

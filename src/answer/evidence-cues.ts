@@ -568,7 +568,7 @@ export const asksBeneficiaries = (question: string): boolean =>
   /\b(nhung )?ai(?: (?:o|tai) [a-z ]{2,30}?)? (duoc|se duoc|thi duoc)\b(?! (giao|phan cong|cu|uy quyen|chi dinh|de nghi|yeu cau|bo nhiem|trieu tap|moi|huy dong)\b)|\bwho (gets?|receives?|is entitled|are entitled|qualif(y|ies)|is eligible|are eligible|benefits?)\b/.test(foldedLower(question));
 
 /** Words after "bao nhiêu" that are not what is counted ("bao nhiêu năm" asks a duration, "bao nhiêu lần" a frequency). */
-const NOT_UNITS = ['la', 'thi', 'con', 'duoc', 'nam', 'lan'];
+const NOT_UNITS = ['la', 'thi', 'con', 'duoc', 'nam'];
 
 /** Units a "how many X" question expects next to the number, folded; money and percent have their own forms. */
 const UNIT_SYNONYMS: Record<string, RegExp> = {
