@@ -241,24 +241,35 @@ const withinBound = (value: number, bound: number, word: string | undefined, aft
   return false;
 };
 
-/** Whether `value` lies in a band a text sets for what it counts ("20 ngày" in "từ trên 10 ngày đến 45 ngày"), however either is accented. */
-const withinBand = (value: number, of: string) => (text: string): boolean => {
+/** Whether `value` lies in a band a folded text sets for what it counts ("20 ngày" in "từ trên 10 ngày đến 45 ngày"). */
+const inBand = (value: number, of: string): ((folded: string) => boolean) => {
   const unit = foldedLower(of);
-  let folded = foldedLower(text);
-  const ranges = [...folded.matchAll(rangePattern(unit))];
-  if (ranges.some(([, above, low, high]) => (above ? value > Number(low) : value >= Number(low)) && value <= Number(high))) return true;
-  // A range's ends are no bounds of their own: "trên 10 ngày" of "từ trên 10 ngày đến 45 ngày" does not hold 50.
-  for (const [range] of ranges) folded = folded.replace(range, ' ');
-  return [...folded.matchAll(boundPattern(unit))].some(([, word, figure, after]) => withinBound(value, Number(figure), word, after));
+  const [range, bound] = [rangePattern(unit), boundPattern(unit)];
+  return (text) => {
+    if (!text.includes(unit)) return false;
+    let folded = text;
+    const ranges = [...folded.matchAll(range)];
+    if (ranges.some(([, above, low, high]) => (above ? value > Number(low) : value >= Number(low)) && value <= Number(high))) return true;
+    // A range's ends are no bounds of their own: "trên 10 ngày" of "từ trên 10 ngày đến 45 ngày" does not hold 50.
+    for (const [found] of ranges) folded = folded.replace(found, ' ');
+    return [...folded.matchAll(bound)].some(([, word, figure, after]) => withinBound(value, Number(figure), word, after));
+  };
 };
 
 /** Days in a unit of time, folded: a length told in one unit lies in a band another sets ("3 tuần tuổi" in "đến 28 ngày tuổi"). */
 const DAYS_IN: Readonly<Record<string, number>> = { ngay: 1, tuan: 7, thang: 30, nam: 365 };
-/** Whether `value` of `of` lies in a band a text sets for it, in its own unit or, for a length of time, in another. */
-const withinTimeBand = (value: number, of: string) => (text: string): boolean => {
-  const days = DAYS_IN[foldedLower(of)];
-  if (days === undefined) return withinBand(value, of)(text);
-  return Object.entries(DAYS_IN).some(([unit, size]) => withinBand(unit === foldedLower(of) ? value : (value * days) / size, unit)(text));
+/**
+ * Whether `value` of `of` lies in a band a text sets for it, in its own unit or, for a length of time, in another;
+ * however either is accented.
+ */
+const withinBand = (value: number, of: string): ((text: string) => boolean) => {
+  const own = foldedLower(of);
+  const days = DAYS_IN[own];
+  const bands = days === undefined ? [inBand(value, own)] : Object.entries(DAYS_IN).map(([unit, size]) => inBand(unit === own ? value : (value * days) / size, unit));
+  return (text) => {
+    const folded = foldedLower(text);
+    return bands.some((band) => band(folded));
+  };
 };
 
 /** A share with the words that make it a bound, or a range of shares: "trên 70%", "từ 30% đến 70%", "30 - 70%". */
@@ -299,7 +310,7 @@ const statedFigure = (value: string, of: string | undefined, dated = false, styl
       'iu',
     ),
     perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
-    within: /^\d+(?:,\d+)?%$/.test(value) ? withinShareBand(share(value.slice(0, -1))) : of && /^\d+$/.test(value) ? withinTimeBand(Number(value), of) : undefined,
+    within: /^\d+(?:,\d+)?%$/.test(value) ? withinShareBand(share(value.slice(0, -1))) : of && /^\d+$/.test(value) ? withinBand(Number(value), of) : undefined,
     amount,
     amountWords: amount === undefined ? [] : [value, ...(of ? [of, foldDiacritics(of)] : [])],
   };
