@@ -499,17 +499,18 @@ export function figureInOtherClause(passage: string, termsOf: (clause: string) =
 /**
  * The clause of a sentence setting one value per case that gives the value of the case asked: "Giáo viên trường phổ
  * thông dân tộc bán trú tiểu học là 21 tiết, giáo viên trường … nội trú trung học cơ sở là 17 tiết, …" read for
- * "trường … nội trú cấp THCS". Clauses part at "," or ";" after any head ending in ":"; those stating a value (`states`) are the cases when there
- * are two or more and most of each one's terms are shared by all of them (cases of one thing, not a value and its cap).
- * The question names a case by its own pairs of words that some case holds and not all; the clause holding every one of them
- * answers. `undefined` when the passage sets no such values, the question names no case or asks several ("… thạc sĩ
- * và … tiến sĩ lần lượt đạt bao nhiêu", "trưởng phòng hoặc phó trưởng phòng"), null when no clause is of the case asked.
+ * "trường … nội trú cấp THCS". Clauses part at "," or ";" after any head ending in ":"; those stating a value
+ * (`states`) are the cases when there are two or more and most of each one's words are shared by all of them (cases
+ * of one thing, not a value and its cap). The question names a case by its own pairs of words that some case holds
+ * and not all; the clause holding every one of them answers. `undefined` when the passage sets no such values, the
+ * question names no case or asks several ("… thạc sĩ và … tiến sĩ lần lượt đạt bao nhiêu", "trưởng phòng hoặc phó
+ * trưởng phòng"), null when no clause is of the case asked.
  */
 export function caseClause(passage: string, termsOf: (clause: string) => ReadonlySet<string>, question: string, states: (clause: string) => boolean): string | null | undefined {
   // (The head a list of cases follows, "Định mức … như sau: giáo viên …", is none of them.)
   const colon = passage.indexOf(':');
-  const separator = passage.search(/[,;]\s/u);
-  const cases = passage.slice(colon >= 0 && colon < separator ? colon + 1 : 0).split(/[,;]\s+/u).filter(states);
+  const separator = passage.search(CASE_SEPARATOR);
+  const cases = passage.slice(colon >= 0 && colon < separator ? colon + 1 : 0).split(CASE_SEPARATOR).filter(states);
   if (cases.length < 2) return undefined;
   const terms = cases.map(termsOf);
   const shared = new Set([...terms[0]].filter((term) => terms.every((own) => own.has(term))));
@@ -528,6 +529,8 @@ export function caseClause(passage: string, termsOf: (clause: string) => Readonl
   const several = RESPECTIVELY.test(text) || only.some((mine, index) => only.some((theirs, at) => at !== index && mine.some((one) => theirs.some((two) => joined(one, two)))));
   return several ? undefined : null;
 }
+/** What parts the cases of one sentence: "…, giáo viên …", "…; …". */
+const CASE_SEPARATOR = /[,;]\s+/u;
 /** "Lần lượt", "respectively": a question asking the values of several cases in turn, folded. */
 const RESPECTIVELY = /\b(lan luot|respectively)\b/;
 /** Clauses are cases of one thing when each shares this much of its terms with all the others. */

@@ -1019,6 +1019,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const measuredPredicate = weighted(intent.measured?.split(' duoc ')[1] ?? '');
     const namesPeriod = intent.ratePeriod ? periodNamer(intent.ratePeriod, folded) : null;
     const namesMeasured = (held: ReadonlySet<string>) => measured.share(held) >= MEASURED_SHARE && (measuredPredicate.count < 2 || measuredPredicate.share(held) >= MEASURED_PREDICATE_SHARE);
+    const enactmentAsked = asksEnactment(standalone);
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -1027,7 +1028,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['not a title set in capitals', (item) => !isCapitalTitle(item.text)],
       ['not the document\'s dateline', (item) => !isDateline(item.text)],
       // "… phải ban hành kế hoạch trước ngày nào?" is not answered by the day the law it carries out was passed.
-      ['not the day an act was passed or takes effect, unless that is asked', (item) => !types.some(isDateType) || asksEnactment(standalone) || !datesOnlyEnactment(item.text)],
+      ['not the day an act was passed or takes effect, unless that is asked', (item) => !types.some(isDateType) || enactmentAsked || !datesOnlyEnactment(item.text)],
       // "Điều 29. Hiệu lực thi hành" names the acts it repeals, whatever they are about: it answers only what it is for.
       ['not the article putting the document in force, unless that is asked', (item) => intent.asks.entryIntoForce || !IN_FORCE_HEADING.test(foldedLower(item.section.at(-1) ?? ''))],
       ['mentions the document asked about when the collection lacks it', (item) => intent.absent.every((document) => document.mentionedIn(item.text))],
