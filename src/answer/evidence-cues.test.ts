@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -271,6 +271,12 @@ describe('isAttachmentCaption', () => {
     // A value and its cap are no cases of one thing.
     const capped = 'Mức thu phí thẩm định cấp giấy phép kinh doanh karaoke là 1.000 tiết, nhưng tổng mức thu không quá 6.000 tiết;';
     expect(caseClause(capped, terms, 'tổng mức thu phí karaoke bao nhiêu tiết', states)).toBeUndefined();
+  });
+
+  it('reads the article a heading opens', () => {
+    expect(articleNumber('Điều 2. Nguyên tắc xử lý kỷ luật')).toBe(2);
+    expect(articleNumber('**Điều 12. Trách nhiệm**')).toBe(12);
+    expect(articleNumber('Chương II: ĐÀO TẠO CÔNG CHỨC')).toBeNull();
   });
 
   it('tells the day an act was passed or takes effect from a day it sets for something', () => {

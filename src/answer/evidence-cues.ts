@@ -2,7 +2,7 @@ import { memoize } from '../memo-cache.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { PARAGRAPHS, markerLength } from '../structure/grammar.js';
+import { PARAGRAPHS, markerLength, matchHeadingLevel } from '../structure/grammar.js';
 import { detectLanguage } from './detect-language.js';
 import { asksInDong, MACHINE_WORDS, type QuestionType } from './question-type.js';
 import { isAccented } from './term-stats.js';
@@ -39,6 +39,12 @@ export function datesOnlyEnactment(passage: string): boolean {
 }
 /** A question asking when an act was passed or takes effect, folded. */
 export const asksEnactment = (question: string): boolean => /\b(thong qua|hieu luc|passed|adopted|takes? effect|in force|effective)\b/.test(foldedLower(question));
+
+/** The article a heading opens, read by the document grammar ("Điều 2. Nguyên tắc xử lý kỷ luật" → 2), or null. */
+export function articleNumber(heading: string): number | null {
+  const match = matchHeadingLevel(heading.replace(/^[\s*_#]+/u, ''));
+  return match?.level.id === 'article' ? Number(match.number) : null;
+}
 
 /** Whether a passage is dated by the day its own document takes effect, which the document states elsewhere. */
 export const datedByOwnEffect = (passage: string): boolean => OWN_EFFECT.test(foldedLower(passage));

@@ -41,6 +41,7 @@ import {
   listsOtherCases,
   figureInOtherClause,
   caseClause,
+  articleNumber,
   datesOnlyEnactment,
   asksEnactment,
   statesUnit,
@@ -65,7 +66,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, askedRole, asksSubject, namedArticle, articleNumber, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -1006,6 +1007,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const rowOfRecipient = (item: Evidence) => recipients.length > 0 && item.fit >= 0.6 && documentsAbout.has(item.chunk.docId) && namesRecipient(item);
     // The question's two-word phrases ("đường bộ" of "tuyến đường bộ"): a passage listing other cases of their first word names others.
     const askedPhrases = [...profile.terms.keys()].filter((term) => term.split(' ').length === 2 && term.split(' ').every((syllable) => /\p{L}/u.test(syllable) && !STOPWORDS.has(syllable)));
+    const clauseTerms = (clause: string): ReadonlySet<string> => profile.model.terms(clause, folded);
     const statesAskedFigure = (clause: string): boolean => (profile.unit ? statesUnit(profile.unit, clause) : typeFit(types.includes('percent') ? 'percent' : 'count', clause, '') >= 1);
     // The question's terms among some words, with their weights, and the share of that weight a passage holds.
     const weighted = (words: string) => {
@@ -1066,7 +1068,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // "… trên tuyến đường bộ tăng bao nhiêu phần trăm" is not answered by the rise set for "tuyến đường biển, đường hàng không".
       ['not a figure or date listed for other cases than the one asked', (item) => !(figureSlot || dateSlot || profile.unit !== null) || !listsOtherCases(askedPhrases, profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded), item.text)],
       // "… bao nhiêu phần trăm … cai nghiện tự nguyện tại gia đình" is not answered by the share in the clause before it.
-      ['states the figure in the clause saying what is asked', (item) => !figureSlot || !figureInOtherClause(item.text, (clause) => profile.model.terms(clause, folded), profile.terms, statesAskedFigure)],
+      ['states the figure in the clause saying what is asked', (item) => !figureSlot || !figureInOtherClause(item.text, clauseTerms, profile.terms, statesAskedFigure)],
       // "… tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử …" is not answered by the share of businesses using digital technology.
       // … nor the share of the same people for something else done for them ("trợ giúp pháp lý" for "hỗ trợ tạo việc làm").
       ['names what the share or count asked is of', (item) => measured.count === 0 || namesMeasured(profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded))],
@@ -1074,7 +1076,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['states the period a figure is asked for', (item) => !namesPeriod || !(figureSlot || profile.unit !== null) || namesPeriod(`${item.section.join('\n')}\n${item.text}`)],
       // "Trường dân tộc nội trú cấp tiểu học … bao nhiêu tiết" is not answered by a sentence setting the load of each
       // other kind of school ("… bán trú tiểu học là 21 tiết, … nội trú trung học cơ sở là 17 tiết").
-      ['gives the figure of the case asked, where a sentence sets one per case', (item) => !(figureSlot || profile.unit !== null) || analyzed.wantsAllPlans || intent.asks.sameness || types.includes('list') || caseClause(item.text, (clause) => profile.model.terms(clause, folded), asked, statesAskedFigure) !== null],
+      ['gives the figure of the case asked, where a sentence sets one per case', (item) => !(figureSlot || profile.unit !== null) || analyzed.wantsAllPlans || intent.asks.sameness || types.includes('list') || caseClause(item.text, clauseTerms, asked, statesAskedFigure) !== null],
       // "Hiện nay có bao nhiêu …" is not answered by a target.
       ['how things stand, when asked', (item) => !current || !(statesTarget(item.text) || statesTarget(item.section.join(' › ')))],
     ];

@@ -357,8 +357,3 @@ export function namedArticle(question: string): number | null {
   const numbers = new Set([...folded.matchAll(NAMED_ARTICLE)].map((match) => Number(match[1])));
   return numbers.size === 1 && !AMENDED.test(folded) ? [...numbers][0] : null;
 }
-/** The article a heading opens ("Điều 2. Nguyên tắc xử lý kỷ luật" → 2), or null. */
-export const articleNumber = (heading: string): number | null => {
-  const match = /^\s*\**\s*(?:điều|dieu)\s+(\d+)\b/iu.exec(heading);
-  return match ? Number(match[1]) : null;
-};
