@@ -90,6 +90,9 @@ describe('askedPlanFacts', () => {
   it('reads an order of documents as a question about their dates', () => {
     expect(facts('QĐ 12/2025/QĐ-UBND và QĐ 13/2025/QĐ-UBND, văn bản nào được ban hành trước?', [TITLE])).toEqual(['issue-date']);
     expect(facts('Which takes effect first: Decree 171/2025/ND-CP or Decree 172/2025/ND-CP? Give both dates.', [TITLE])).toEqual(['effective-date']);
+    // In any tense.
+    expect(facts('Which came into force earlier: Circular 12/2025/TT-BTC or Decision 13/QĐ-TTg? Give both dates.', [TITLE])).toEqual(['effective-date']);
+    expect(facts('Which of the two decrees took effect first?', [TITLE])).toEqual(['effective-date']);
     // Whether they share a date asks for the dates too.
     expect(facts('KH 308 và KH 153 có được ban hành cùng một ngày không?', [TITLE])).toEqual(['issue-date']);
     expect(facts('Were plan 308 and plan 153 issued on the same day?', [TITLE])).toEqual(['issue-date']);

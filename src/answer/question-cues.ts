@@ -12,8 +12,13 @@ import { withoutAsides, type QuestionType } from './question-type.js';
 const ISSUE_DATE = /\bban hanh\b|\bky (vao )?ngay\b|\bngay ky\b|\bky khi nao\b|\bissued\b|\bdated\b|\bsigned on\b|\bsigned\b.*\bwhen\b|\bwhen\b.*\bsigned\b|\bdate of (the|this) plan\b/;
 const IMPLEMENTS = /\b(thuc hien|trien khai|implements?|carry out|carries out)\b/;
 const CHANGES = /\b(thay the|bai bo|sua doi|bo sung|het hieu luc|replaces?|repeals?|amends?|supersedes?)\b/;
-/** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect" — not when it ceases to ("hết hiệu lực"). */
-const EFFECTIVE = /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|(?<!\bto be )\beffective\b|\bcomes? into (force|effect)\b|\bin force\b/;
+/**
+ * "có hiệu lực", "hiệu lực thi hành", "takes effect", "came into force" (in any tense) — not ceasing to be in force
+ * ("hết hiệu lực").
+ */
+const IN_FORCE = /(?<!\bhet )\bhieu luc\b|\b(takes?|took|taken|taking) effect\b|\b(comes?|came|coming|goes|went|gone|enters?|entered) into (force|effect)\b|\bin force\b/;
+/** "có hiệu lực từ ngày nào", "hiệu lực thi hành khi nào", "when does it take effect". */
+const EFFECTIVE = new RegExp(`${IN_FORCE.source}|(?<!\\bto be )\\beffective\\b`);
 /** "… ban hành ngày nào", "when was it issued": the date a document bears is what is asked, a cited one's too. */
 export const asksIssue = (question: string): boolean => ISSUE_DATE.test(foldedLower(withoutAsides(question)));
 /**
@@ -180,7 +185,7 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
   { asked: ASKS_CHANGES, stated: /\b(thay the|bai bo|sua doi|het hieu luc)\b/ },
   // When a document takes effect is said with "hiệu lực"; any other date in a passage citing it is another's.
   {
-    asked: /(?<!\bhet )\bhieu luc\b|\btakes? effect\b|\bcomes? into (force|effect)\b|\bin force\b|\beffective (from|date|as of)\b/,
+    asked: new RegExp(`${IN_FORCE.source}|\\beffective (from|date|as of)\\b`),
     stated: /\bhieu luc\b|\bap dung (ke )?tu ngay\b/,
   },
   // "Bao lâu một lần", "how often" ask for a frequency, which "định kỳ" alone does not give.
