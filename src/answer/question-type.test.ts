@@ -102,6 +102,20 @@ describe('detectQuestionTypes (English)', () => {
     expect(en("What is that decision's number and date?")).toContain('document');
   });
 
+  it('reads "dựa trên", "based on" as a legal basis only when what follows names one', () => {
+    expect(vi('Kế hoạch được xây dựng dựa trên những văn bản nào?')).toContain('legal-basis');
+    expect(vi('ke hoach dua vao dau de ban hanh')).toContain('legal-basis');
+    expect(en('Which decision is the plan based on?')).toContain('legal-basis');
+    expect(en('Based on which decree was the circular issued?')).toContain('legal-basis');
+    expect(vi('Đến năm 2030 bộ máy sẽ vận hành dựa trên những công nghệ nền tảng nào?')).not.toContain('legal-basis');
+    const funds = vi('Ngoài quỹ này, kế hoạch còn dựa vào quỹ hoặc nguồn vốn nào khác?');
+    expect(funds).not.toContain('legal-basis');
+    expect(funds).toContain('funding');
+    expect(en('The services will be based on cloud computing and big data, by when?')).not.toContain('legal-basis');
+    expect(vi('Tỉnh dựa vào nguồn đầu tư nào để xây trạm?')).not.toContain('legal-basis');
+    expect(vi('ke hoach dua tren van ban nao')).toContain('legal-basis');
+  });
+
   it('gives general for a bare topic', () => {
     expect(en('health insurance for orphans')).toEqual(['general']);
   });

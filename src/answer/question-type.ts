@@ -1,4 +1,5 @@
 // What kind of answer a question wants, from cue phrases (typed with or without diacritics, or in English).
+import { foldDiacritics } from '../lang/normalize.js';
 import { compilePhrase, createPhraseIndex, findIndexed, findPhrase, hasPhrase, prepareText, type PhraseIndex, type PreparedText, type QuestionLanguage } from './detect-language.js';
 
 export type QuestionType =
@@ -41,7 +42,7 @@ type CueTable = Partial<Record<QuestionType, readonly string[]>>;
 
 const VI_CUES: CueTable = {
   signer: ['ai ký', 'người ký', 'ký', 'ký tên', 'ký ban hành', 'chữ ký'],
-  'legal-basis': ['căn cứ', 'dựa trên', 'dựa vào', 'cơ sở pháp lý', 'theo quyết định nào', 'theo văn bản nào', 'thực hiện quyết định nào'],
+  'legal-basis': ['căn cứ', 'cơ sở pháp lý', 'theo quyết định nào', 'theo văn bản nào', 'thực hiện quyết định nào'],
   // Not "chương trình nào": a programme is as often what a body runs or teaches ("bồi dưỡng những chương trình nào")
   // as a document that is cited.
   document: [
@@ -73,7 +74,7 @@ const VI_CUES: CueTable = {
 
 const EN_CUES: CueTable = {
   signer: ['who signed', 'signed by', 'signer', 'signatory', 'signed', 'sign', 'signature'],
-  'legal-basis': ['based on', 'legal basis', 'basis', 'pursuant to', 'according to which', 'grounded'],
+  'legal-basis': ['legal basis', 'basis', 'pursuant to', 'according to which', 'grounded'],
   document: [
     'which decision', 'which directive', 'which document', 'which plan', 'which circular', 'which decree', 'which resolution', 'which law',
     'what decision', 'what directive', 'what document', 'document number', 'decision number', 'plan number', 'reference number',
@@ -117,6 +118,29 @@ const KHONG = compilePhrase('không');
 const CHUA = compilePhrase('chưa');
 const DA = compilePhrase('đã');
 const PERCENT_QUESTION = ['bao nhiêu phần trăm', 'mấy phần trăm', 'how many percent', 'what percentage'].map(compilePhrase);
+/**
+ * "Dựa trên", "based on" ask a legal basis only when what follows names one ("dựa vào văn bản nào", "based on which
+ * decree", "dựa vào đâu"): "vận hành dựa trên những công nghệ nào", "dựa vào quỹ hoặc nguồn vốn nào" ask what a
+ * thing rests on, not what it is enacted under. Up to five words on, read with their accents where typed ("đâu" is
+ * no "đầu tư").
+ */
+const RESTS_ON = /\b(dua tren|dua vao|based on)\b((?:\s+\S+){0,5})/g;
+const BASIS_WORDS = [
+  'văn bản', 'quyết định', 'nghị quyết', 'nghị định', 'thông tư', 'chỉ thị', 'luật', 'kế hoạch', 'công văn', 'căn cứ', 'cơ sở pháp lý', 'cơ sở nào',
+  'cơ sở gì', 'quy định', 'đâu', 'gì', 'documents?', 'decisions?', 'decrees?', 'circulars?', 'resolutions?', 'laws?', 'directives?', 'plans?',
+  'regulations?', 'legal', 'what',
+];
+const wordsPattern = (words: readonly string[]) => new RegExp(`(?<!\\p{L})(?:${words.join('|')})(?!\\p{L})`, 'u');
+const NAMES_BASIS = wordsPattern(BASIS_WORDS);
+const NAMES_BASIS_FOLDED = wordsPattern(BASIS_WORDS.map(foldDiacritics));
+// (With nothing after it, what it rests on was asked before: "Which decision is the plan based on?")
+const asksBasisRestedOn = (text: PreparedText): boolean => {
+  const typedWithAccents = text.aligned && text.lower !== text.folded;
+  return [...text.folded.matchAll(RESTS_ON)].some((match) => {
+    const after = (typedWithAccents ? text.lower : text.folded).slice(match.index + match[1].length, match.index + match[0].length);
+    return !/\p{L}/u.test(after) || (typedWithAccents ? NAMES_BASIS : NAMES_BASIS_FOLDED).test(after);
+  });
+};
 const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp', 'submit', 'send', 'report', 'complete', 'deliver'].map(compilePhrase);
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
 // (The words between name the document, not a predicate: "what monthly support does Hanoi's Resolution 80 give" asks
@@ -165,6 +189,7 @@ export function detectQuestionTypes(text: string, language: QuestionLanguage): Q
   // "bao nhiêu %" asks a share; "thiệt hại trên 70%" states the case asked about.
   if (/(?<![\d.,]\s*)%/u.test(prepared.folded)) found.add('percent');
   if (language === 'en' && asksInDong(text)) found.add('count');
+  if (asksBasisRestedOn(prepared)) found.add('legal-basis');
   // "Which Prime Minister's directive …": a document asked for, its issuer between.
   if (language === 'en' && ASKED_DOCUMENT.test(prepared.lower)) found.add('document');
 
