@@ -62,6 +62,10 @@ describe('typeFit', () => {
     expect(typeFit('funding', 'Thành lập Hội đồng kỷ luật để tư vấn việc xử lý kỷ luật', '')).toBeLessThan(0.2);
     expect(typeFit('funding', 'Hỗ trợ 500.000 đồng cho mỗi cuộc họp', '')).toBeGreaterThanOrEqual(0.6);
     expect(typeFit('funding', 'Từ ngân sách tỉnh theo phân cấp', 'VI. KINH PHÍ THỰC HIỆN')).toBe(1);
+    // A fund, capital, aid or a partnership is where money comes from too; "quy định" is no fund.
+    expect(typeFit('funding', 'Khai thác hiệu quả Quỹ phát triển khoa học và công nghệ của tỉnh', '')).toBeGreaterThanOrEqual(0.6);
+    expect(typeFit('funding', 'Thu hút vốn quốc tế và hợp tác theo phương thức PPP', '')).toBeGreaterThanOrEqual(0.6);
+    expect(typeFit('funding', 'Thực hiện theo quy định của pháp luật về thi đua', '')).toBeLessThan(0.2);
     // The date a cited document bears is when it was issued: it dates no event, unless that document is asked about.
     const cited = 'Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng của Bộ Giáo dục';
     expect(typeFit('date', cited, '')).toBeLessThan(0.2);

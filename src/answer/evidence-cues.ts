@@ -76,7 +76,10 @@ const YEAR_RANGE = /\b(19|20)\d{2}\s*-\s*(19|20)\d{2}\b|\b(den|toi) nam (19|20)\
 const PERIOD = new RegExp(`${YEAR_RANGE.source}|\\bnam (19|20)\\d{2}\\b`);
 const FROM_TO = /\btu (ngay|thang|nam|quy)\b.{0,40}?\bden (het )?(ngay|thang|nam|quy)\b|\b(19|20)\d{2} (va cac nam tiep theo|tro di)\b/;
 const TERM_OF_OFFICE = /\b(nhiem ky|khoa [ivxlc]+)\s*(19|20)\d{2}\s*-\s*(19|20)\d{2}\b/g;
-const FUNDING = /\bkinh phi\b|\bngan sach\b|\bnguon von\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b/;
+// Where money comes from: a budget, capital ("vốn"), a sponsor, aid, a public-private partnership — or a fund
+// ("Quỹ phát triển khoa học và công nghệ"), read accented, since "quy" folded is also "quy định".
+const FUNDING = /\bkinh phi\b|\bngan sach\b|\bvon\b|\bxa hoi hoa\b|\bnguon (luc|tai tro)\b|\b(tai tro|vien tro|ppp|doi tac cong tu)\b/;
+const FUND = /(?<!\p{L})quỹ(?!\p{L})/iu;
 
 /** Lower-cased, folded and on one line: the form every cue below is written for. */
 // Every rule about a passage reads it folded, for every question that retrieves it: folded once.
@@ -154,7 +157,7 @@ export function typeFit(
       return DURATION.test(text) ? 1 : 0.1;
     case 'funding':
       // The section on funding lists the sources; a passing mention of "kinh phí" elsewhere is weaker.
-      return FUNDING.test(section) ? 1 : FUNDING.test(text) || MONEY.test(text) ? 0.7 : 0.1;
+      return FUNDING.test(section) ? 1 : FUNDING.test(text) || FUND.test(passage.normalize('NFC')) || MONEY.test(text) ? 0.7 : 0.1;
     default:
       return 0.5;
   }
