@@ -46,7 +46,8 @@ export interface DirectAnswers {
   /** The clause where a document defines one of the terms asked the meaning of ("phản ánh hiện trường là …"). */
   definedTerm(documents: QuestionDocuments, terms: readonly string[], scope: readonly string[] | null): Promise<AnswerPart | null>;
   /** The sentences holding the phrases a question quotes, one part per plan that has them. */
-  quotedPhrase(documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null): Promise<AnswerPart[]>;
+  /** With `every`, each sentence holding a phrase in a document (up to that many), not only its first. */
+  quotedPhrase(documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null, every?: number): Promise<AnswerPart[]>;
   /** The rows of a document's tables a question asks for (past a bound, or of the highest figure), under their unit's caption. */
   tableRows(documents: QuestionDocuments, docId: string, asked: RowsAsked): Promise<AnswerPart | null>;
 }
@@ -201,8 +202,8 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
   const definitionOf = (asked: DefinitionAsked): Promise<DefinitionSpan | null> =>
     'name' in asked ? findNamedTerm(knowledge, asked.name) : findDefinition(knowledge, asked.abbreviation, asked.expansion);
 
-  const quotedPhraseParts = async (documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null): Promise<AnswerPart[]> => {
-    const spans = (await Promise.all(phrases.map((phrase) => findQuotedPhrase(knowledge, documents, phrase, scope ?? undefined)))).flat();
+  const quotedPhraseParts = async (documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null, every?: number): Promise<AnswerPart[]> => {
+    const spans = (await Promise.all(phrases.map((phrase) => findQuotedPhrase(knowledge, documents, phrase, scope ?? undefined, every)))).flat();
     const byDoc = new Map<string, PlanFactSpan[]>();
     for (const span of spans) byDoc.set(span.chunk.docId, [...(byDoc.get(span.chunk.docId) ?? []), span]);
     return [...byDoc].map(([docId, docSpans]) => ({ docId, kind: 'passages', evidence: docSpans.map((span) => evidenceAt(documents, span)) }));

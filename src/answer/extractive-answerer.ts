@@ -71,7 +71,7 @@ import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
-import { createPassageShaper } from './shape-passages.js';
+import { createPassageShaper, MAX_LIST_ITEMS } from './shape-passages.js';
 import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
 import { createTermVocabulary, isAccented } from './term-stats.js';
@@ -852,7 +852,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     {
       name: 'quoted phrase',
       run: async ({ direct: asked, scope, needs, types }, documents) => {
-        const found = await direct.quotedPhrase(documents, asked.quoted, scope);
+        // Asked for a list, every place the phrase stands is an item ("những nhiệm vụ nào … “thực hiện thường xuyên”").
+        const found = await direct.quotedPhrase(documents, asked.quoted, scope, types.includes('list') ? MAX_LIST_ITEMS : undefined);
         // "Thế nào là “giảng viên kiêm nhiệm”?" is not answered by a sentence that only uses the phrase, nor "… “cá thể
         // hóa” phải đạt bao nhiêu phần trăm?" by one stating no share: a figure or a date asked must be in it too.
         const typed = types.filter(asksFigureOrDate);

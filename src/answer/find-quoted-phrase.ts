@@ -20,7 +20,7 @@ export const quotedPhrases = (question: string): string[] =>
   [...question.matchAll(QUOTED)].map((match) => match[1].trim()).filter((phrase) => phrase.split(/\s+/).length >= 2);
 
 /**
- * The sentence holding a quoted phrase in each plan that has it, matched with or without diacritics and across
+ * The sentence holding a quoted phrase in each plan that has it (or each such sentence, with `every`), matched with or without diacritics and across
  * line wraps: the phrase itself is the evidence, whatever the rest of the question says.
  */
 export async function findQuotedPhrase(
@@ -28,11 +28,13 @@ export async function findQuotedPhrase(
   documents: QuestionDocuments,
   phrase: string,
   docIds?: readonly string[],
+  /** Asked for a list ("những nhiệm vụ nào … “thực hiện thường xuyên”?"): each place a document has it, up to this many. */
+  every?: number,
 ): Promise<PhraseSpan[]> {
   const words = matchKey(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length < 2) return [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
-  const matches = await findInChunks(knowledge, words, pattern, { folded: true, docIds });
+  const matches = await findInChunks(knowledge, words, pattern, { folded: true, docIds, every });
   await documents.load(matches.map((match) => match.chunk.docId));
   return matches.flatMap(({ chunk, start, length }) => {
     const doc = documents.document(chunk.docId);
