@@ -158,3 +158,56 @@ describe('composeAnswer: lists', () => {
     expect(passages).not.toContain('nội dung khác');
   });
 });
+
+describe('composeAnswer: task cards', () => {
+  const PLAN = `KẾ HOẠCH
+
+Tạo lập dữ liệu năm 2025
+
+I. MỤC ĐÍCH
+
+1. Thời gian thực hiện: Từ năm 2025 đến năm 2026.
+
+II. NHIỆM VỤ
+
+1. Về an toàn thông tin
+
+a) Nhiệm vụ: Triển khai các phương án bảo đảm an toàn thông tin cho các cơ sở dữ liệu.
+
+b) Cơ quan thực hiện: Công an Thành phố chủ trì.
+
+c) Thời gian thực hiện: Thực hiện thường xuyên.
+
+2. Về đào tạo
+
+a) Nhiệm vụ: Bồi dưỡng kỹ năng số cho cán bộ, công chức.
+
+b) Cơ quan thực hiện: Sở Nội vụ chủ trì.
+
+c) Thời gian thực hiện: Thực hiện thường xuyên.
+`;
+  const doc: SourceDocument = { meta: { id: 'kh-1', type: 'Kế hoạch', number: '1/KH-UBND', title: 'Kế hoạch tạo lập dữ liệu năm 2025', sourceFile: 'z.txt' }, text: PLAN, hash: '' };
+  const docChunks = chunkDocument(doc);
+  const reader = { document: () => doc, chunksOf: () => docChunks, outline: () => outlineOf(doc) };
+  const at = (text: string, from = 0): Evidence => {
+    const start = PLAN.indexOf(text, from);
+    const chunk = docChunks.find((candidate) => candidate.start <= start && start < candidate.end)!;
+    const section = outlineOf(doc).filter((entry) => entry.start <= start && start < entry.end).map((entry) => entry.title);
+    return { chunk, start, end: start + text.length, text, section, headingStart: null, coverage: 1, fit: 1, score: 1 };
+  };
+  const compose = (evidence: Evidence[]) => composeAnswer({ parts: [{ docId: 'kh-1', kind: 'passages', evidence }], language: 'vi', documents: reader, metaOf: () => doc.meta }).answer;
+
+  it('names the task a field of its card belongs to, once for quotes of one card in a row', () => {
+    const field = 'c) Thời gian thực hiện: Thực hiện thường xuyên.';
+    const answer = compose([at(field), at(field, PLAN.indexOf('2. Về đào tạo'))]);
+    expect(answer).toContain('(1. Về an toàn thông tin) “c) Thời gian thực hiện');
+    expect(answer).toContain('(2. Về đào tạo) “c) Thời gian thực hiện');
+    const sameCard = compose([at('b) Cơ quan thực hiện: Công an Thành phố chủ trì.'), at(field)]);
+    expect(sameCard.match(/\(1\. Về an toàn thông tin\)/g)).toHaveLength(1);
+  });
+
+  it('adds nothing to a passage that is no field of a task, nor to the plan\'s own time under a part of it', () => {
+    expect(compose([at('a) Nhiệm vụ: Triển khai các phương án bảo đảm an toàn thông tin cho các cơ sở dữ liệu.')])).not.toContain('(1. Về an toàn thông tin)');
+    expect(compose([at('1. Thời gian thực hiện: Từ năm 2025 đến năm 2026.')])).not.toContain('(I. MỤC ĐÍCH)');
+  });
+});

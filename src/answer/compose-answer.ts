@@ -8,7 +8,7 @@ import { truncateTitle } from '../structure/parse-structure.js';
 import { typeEntry } from '../structure/grammar.js';
 import { allPlans, capitalise, documentPhrase, joinNames, numberedPhrase, phraseAmong, planName } from './plan-names.js';
 import { askedValue, comparisonLine, leadLine, rowSum, type AskedSlot } from './lead-line.js';
-import type { Evidence } from './select-evidence.js';
+import { isTaskField, type Evidence } from './select-evidence.js';
 import { MAX_LIST_ITEMS } from './shape-passages.js';
 
 type Language = 'vi' | 'en';
@@ -217,8 +217,21 @@ export function composeAnswer(args: {
     const title = titleOfArticle(documents.outline(evidence.chunk.docId), evidence);
     return `${articlePhrase(cited.article, language)}${title ? ` (${truncateTitle(title, MAX_ARTICLE_TITLE)})` : ''}: `;
   };
+  // A plan's task card sets out who does a task and by when under its own headings: such a field ("c) Thời gian thực
+  // hiện: Thực hiện thường xuyên.") is quoted with the task it belongs to, which it does not name itself.
+  // (Not a part of the plan in capitals or under a Roman numeral: "I. ĐỐI TƯỢNG, PHẠM VI › 3. Thời gian thực hiện: Từ
+  // năm 2021 - 2025" is the plan's own time.)
+  const cardTag = (evidence: Evidence): string => {
+    if (typeEntry(metaOf(evidence.chunk.docId).type).legal) return '';
+    const field = isTaskField(evidence.section.at(-1) ?? '') || isTaskField(evidence.text.split(':')[0]);
+    const card = field ? evidence.section.findLast((heading) => !isTaskField(heading)) : undefined;
+    if (!card || !/\p{Ll}/u.test(card) || /^[IVXLC]+\./u.test(card)) return '';
+    return `(${truncateTitle(card, MAX_ARTICLE_TITLE)}) `;
+  };
   const passagesText = (part: AnswerPart): string => {
-    const quotes = part.evidence.map((evidence) => `${articleTag(evidence)}${quoted(evidence)}${columnsOf(evidence)} ${cite(evidence)}`).join('; ');
+    // (Quotes of one card in a row name it once.)
+    const cards = part.evidence.map(cardTag);
+    const quotes = part.evidence.map((evidence, i) => `${articleTag(evidence)}${cards[i] === cards[i - 1] ? '' : cards[i]}${quoted(evidence)}${columnsOf(evidence)} ${cite(evidence)}`).join('; ');
     const rest = part.omitted ?? 0;
     const counted = rest > 0 ? `; ${language === 'en' ? `and ${rest} more items` : `và ${rest} nội dung khác`}` : '';
     return part.note ? `${quotes}${counted} (${part.note[language]})` : `${quotes}${counted}`;
