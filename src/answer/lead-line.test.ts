@@ -20,6 +20,13 @@ describe('askedValue', () => {
     expect(askedValue(quote, { kind: 'count', unit: 'tiet' })).toBe('21 tiết');
   });
 
+  it('reads what a figure counts, not the start of "đối với" after it', () => {
+    const rows = 'c) Giáo viên trường, lớp dành cho người khuyết tật là 21 tiết đối với cấp tiểu học, 17 tiết đối với cấp trung học cơ sở;';
+    expect(askedValue(rows, { kind: 'count', unit: 'tiet' })).toBe('21 tiết');
+    expect(askedValue('Toàn tỉnh có 12.805 người cao tuổi, trong đó 2.226 người có công.', { kind: 'count', unit: 'nguoi' })).toBe('12.805 người cao tuổi');
+    expect(askedValue('Tỉnh có 140 ngàn người có công với cách mạng.', { kind: 'count', unit: 'nguoi' })).toBe('140 ngàn người có công');
+  });
+
   it('takes the asked value word for word from the quote', () => {
     expect(askedValue('Các sở báo cáo kết quả thực hiện trước ngày 20/11 hằng năm về Sở Khoa học và Công nghệ.', { kind: 'date' })).toBe('trước ngày 20/11 hằng năm');
     // The date a cited document bears gives way to the quote's own.

@@ -75,13 +75,17 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   const folded = foldDiacritics(line.normalize('NFC')).toLowerCase();
   // The unit as a word: "16 tuổi trên …" holds no "trẻ"; "23.000 lượt người" counts visits, not people.
   const between = slot.unit === 'luot' ? '[a-z]+' : '(?!luot\\s)[a-z]+';
-  const match = new RegExp(`(?<![\\d.,])\\d+(?:[.,]\\d+)*\\s+(?:${between}\\s+){0,2}?${slot.unit}(?![a-z])(?:\\s+[a-z]+){0,2}`).exec(folded);
+  const match = new RegExp(`(?<![\\d.,])\\d+(?:[.,]\\d+)*\\s+(?:${between}\\s+){0,2}?${slot.unit}(?![a-z])((?:\\s+[a-z]+){0,2})`).exec(folded);
   if (!match || folded.length !== line.length) return null;
-  // (A function word the two words after the unit end on belongs to what follows: "266 lượt người được …".)
-  const value = line.slice(match.index, match.index + match[0].length).replace(/[\s,;:.]+$/u, '');
-  const words = value.split(/\s+/u);
-  while (words.length > 2 && STOPWORDS.has(words.at(-1)!.toLowerCase())) words.pop();
-  return words.join(' ');
+  // Up to two words after the unit say what it counts ("2.226 người có công"), not a function word they end on, which
+  // belongs to what follows ("266 lượt người được …"), nor the start of "đối với", "so với" ("21 tiết đối với cấp tiểu học").
+  const tailStart = match.index + match[0].length - match[1].length;
+  const tail = line.slice(tailStart, match.index + match[0].length).split(/\s+/u).filter(Boolean);
+  const next = folded.slice(match.index + match[0].length).trimStart().split(/\s+/u)[0] ?? '';
+  const joined = tail.findIndex((word, i) => ['doi', 'so'].includes(foldDiacritics(word).toLowerCase()) && foldDiacritics(tail[i + 1] ?? next).toLowerCase() === 'voi');
+  const words = tail.slice(0, joined === -1 ? tail.length : joined);
+  while (words.length > 0 && STOPWORDS.has(words.at(-1)!.toLowerCase())) words.pop();
+  return [line.slice(match.index, tailStart), ...words].join(' ').replace(/[\s,;:.]+$/u, '');
 }
 
 /**
