@@ -16,6 +16,17 @@ describe('splitQuestion', () => {
     expect(splitQuestion('Ai chủ trì? Thời hạn hoàn thành là khi nào?')).toEqual(['Ai chủ trì?', 'Thời hạn hoàn thành là khi nào?']);
   });
 
+  it('keeps a second document of one question with it, where the next sentence asks the next question', () => {
+    expect(splitQuestion('Báo cáo năm phải gửi trước ngày nào theo KH 12 của tỉnh A và theo KH 15 của tỉnh B? Mỗi nơi gửi về cơ quan nào?')).toEqual([
+      'Báo cáo năm phải gửi trước ngày nào theo KH 12 của tỉnh A và theo KH 15 của tỉnh B?',
+      'Mỗi nơi gửi về cơ quan nào?',
+    ]);
+    expect(splitQuestion('Nhà nước có bắt buộc hỗ trợ bằng tiền không, hay có thể hỗ trợ bằng giống? Nếu hỗ trợ bằng giống thì tính thế nào?')).toEqual([
+      'Nhà nước có bắt buộc hỗ trợ bằng tiền không, hay có thể hỗ trợ bằng giống?',
+      'Nếu hỗ trợ bằng giống thì tính thế nào?',
+    ]);
+  });
+
   it('gives a second part opening with what a body does the first part\'s subject, and a frame after sentences telling a case', () => {
     expect(splitQuestion('Công an tỉnh phải kiểm tra những cơ sở nào và phối hợp với đơn vị nào?')).toEqual([
       'Công an tỉnh phải kiểm tra những cơ sở nào?',
