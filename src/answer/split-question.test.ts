@@ -27,6 +27,13 @@ describe('splitQuestion', () => {
     ]);
   });
 
+  it('does not split two subjects of one part where only a heading before a colon asks', () => {
+    expect(splitQuestion('Hai văn bản khác nhau thế nào: theo NĐ 12, các bộ và UBND tỉnh báo cáo trước ngày nào; còn theo QĐ 13, Bộ Tài chính báo cáo trước ngày nào?')).toEqual([
+      'Hai văn bản khác nhau thế nào: theo NĐ 12, các bộ và UBND tỉnh báo cáo trước ngày nào?',
+      'Hai văn bản khác nhau thế nào: còn theo QĐ 13, Bộ Tài chính báo cáo trước ngày nào?',
+    ]);
+  });
+
   it('gives a second part opening with what a body does the first part\'s subject, and a frame after sentences telling a case', () => {
     expect(splitQuestion('Công an tỉnh phải kiểm tra những cơ sở nào và phối hợp với đơn vị nào?')).toEqual([
       'Công an tỉnh phải kiểm tra những cơ sở nào?',

@@ -99,7 +99,9 @@ function splitOnce(question: string): [string, string?] {
     // (What the right asks is asked in its own sentence: "… trước ngày nào theo KH 174 và theo KH 153? Mỗi nơi gửi về
     // đâu?" asks its first question of both plans.)
     const rightSentence = match[0].trim() === '?' ? right : right.replace(/\?\s.*$/su, '');
-    if (wordCount(left) >= 3 && wordCount(right) >= 2 && (asks(left) || (OPENS_YES_NO.test(left) && OPENS_YES_NO.test(right))) && (asks(rightSentence) || (OPENS_YES_NO.test(right) && !opensWithPlace(right))) && !asksNumberThenDate(left, right)) {
+    // (… nor what a heading before a colon asks of both: "… khác nhau thế nào: theo NĐ 171, các bộ và UBND tỉnh …".)
+    const leftOwn = left.replace(COLON_FRAME, '');
+    if (wordCount(left) >= 3 && wordCount(right) >= 2 && (asks(leftOwn) || (OPENS_YES_NO.test(left) && OPENS_YES_NO.test(right))) && (asks(rightSentence) || (OPENS_YES_NO.test(right) && !opensWithPlace(right))) && !asksNumberThenDate(left, right)) {
       // (Only "which directive and which notice does …" shares a predicate: parts set apart by commas each have their own.)
       const first = /^\s+and\s+$/iu.test(match[0]) ? withPredicate(left.replace(/[?,;\s]+$/u, ''), right) : left.replace(/[?,;\s]+$/u, '');
       return [`${first}${ending}`, second()];
