@@ -29,6 +29,11 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('rehabilitation').text).toBe('phục hồi chức năng');
   });
 
+  it('gives infrastructure as the documents write it ("hạ tầng"), facilities as buildings and equipment', () => {
+    expect(translateToVietnamese('network infrastructure').text).toContain('hạ tầng');
+    expect(translateToVietnamese('physical facilities').text).toBe('cơ sở vật chất');
+  });
+
   it.each([
     ['people with disabilities', 'người khuyết tật'],
     ['disabled', 'người khuyết tật'],

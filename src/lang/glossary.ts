@@ -247,7 +247,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['facilities', 'cơ sở'],
   ['facility', 'cơ sở'],
   ['equipment', 'trang thiết bị'],
-  ['infrastructure', 'cơ sở vật chất'],
+  ['infrastructure', 'hạ tầng'],
   ['upgrade', 'nâng cấp'],
   ['upgrading', 'nâng cấp'],
   ['professional', 'chuyên môn'],
