@@ -34,6 +34,11 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('physical facilities').text).toBe('cơ sở vật chất');
   });
 
+  it('reads "feed into" as putting data into a system, not animal feed', () => {
+    expect(translateToVietnamese('what data does the plan feed into the IOC').text).toContain('tích hợp vào');
+    expect(translateToVietnamese('what data does the plan feed into the IOC').text).not.toContain('chăn nuôi');
+  });
+
   it.each([
     ['people with disabilities', 'người khuyết tật'],
     ['disabled', 'người khuyết tật'],
