@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -590,5 +590,16 @@ describe('asksHowMuch', () => {
     expect(asksHowMuch('Có được hỗ trợ không, và bao nhiêu tiền?')).toBe(true);
     expect(asksHowMuch('How much does the province receive?')).toBe(true);
     expect(asksHowMuch('Tỉnh có tỷ lệ trên 60% thì có được hỗ trợ không?')).toBe(false);
+  });
+});
+
+describe('namesRoleOf', () => {
+  it('reads a role said to be a body\'s anywhere in a passage', () => {
+    const passage = 'a) Chủ động nắm tình hình; xác định rõ vai trò chủ trì, chủ công, nòng cốt của lực lượng Công an tham mưu cấp ủy, chính quyền.';
+    expect(namesRoleOf(passage, ['cong an'])).toBe(true);
+    expect(namesRoleOf('Nâng cao trách nhiệm của Sở Y tế trong kiểm tra.', ['so y te'])).toBe(true);
+    expect(namesRoleOf(passage, ['so y te'])).toBe(false);
+    // The title of the act that sets a body's duties says none of them.
+    expect(namesRoleOf('Bãi bỏ Quyết định ban hành Quy định chức năng, nhiệm vụ, quyền hạn của Sở Xây dựng.', ['so xay dung'])).toBe(false);
   });
 });

@@ -349,6 +349,25 @@ export const opensWithDutyOf = (text: string, bodies: readonly string[]): boolea
   return opening?.index === 0 && bodies.some((body) => longForms(opening[0]).includes(body));
 };
 
+/**
+ * "vai trò chủ trì, chủ công, nòng cốt của lực lượng Công an", "trách nhiệm của Sở Y tế": a role said to be a body's.
+ * (Not "chức năng, nhiệm vụ … của Sở Xây dựng", the title of the act that sets them.)
+ */
+const ROLE_OF = /\b(?:vai tro|trach nhiem)\b[^.;:]{0,60}?\bcua (?:cac )?(?:luc luong )?/g;
+
+/**
+ * Whether a passage says, anywhere in it, what role or duty one of the bodies asked about has: a question on a body's
+ * role is answered by "… xác định rõ vai trò chủ trì, chủ công, nòng cốt của lực lượng Công an tham mưu …" whatever
+ * the section is headed.
+ */
+export const namesRoleOf = (text: string, bodies: readonly string[]): boolean => {
+  const folded = foldedLower(text);
+  return [...folded.matchAll(ROLE_OF)].some((match) => {
+    const named = BODY_MENTION.exec(folded.slice(match.index + match[0].length));
+    return named?.index === 0 && bodies.some((body) => longForms(named[0]).includes(body));
+  });
+};
+
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
 export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));
 
