@@ -34,6 +34,13 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('physical facilities').text).toBe('cơ sở vật chất');
   });
 
+  it('reads "before" as "trước", a date only when one is asked, and a violation committed as "vi phạm", not a commitment', () => {
+    expect(translateToVietnamese('he died before his case was dealt with').text).not.toContain('trước ngày');
+    expect(translateToVietnamese('submitted before what date').text).toContain('trước ngày');
+    expect(translateToVietnamese('a civil servant committed a violation').text).toContain('vi phạm');
+    expect(translateToVietnamese('a civil servant committed a violation').text).not.toContain('cam kết');
+  });
+
   it('reads "feed into" as putting data into a system, not animal feed', () => {
     expect(translateToVietnamese('what data does the plan feed into the IOC').text).toContain('tích hợp vào');
     expect(translateToVietnamese('what data does the plan feed into the IOC').text).not.toContain('chăn nuôi');
