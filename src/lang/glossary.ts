@@ -442,6 +442,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['no later than', 'trước ngày'],
   ['before', 'trước'],
   ['before what date', 'trước ngày'],
+  ['due before', 'trước ngày'],
   ['before which date', 'trước ngày'],
   ['annually', 'hằng năm'],
   ['annual', 'hằng năm'],
