@@ -41,6 +41,13 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('a civil servant committed a violation').text).not.toContain('cam kết');
   });
 
+  it('keeps a name written in mixed case with two capitals or more ("SMEdx", "VNeID", "eKYC") as typed', () => {
+    expect(translateToVietnamese('What is the SMEdx programme?').text).toContain('SMEdx');
+    expect(translateToVietnamese('Is eKYC required?').text).toContain('eKYC');
+    expect(translateToVietnamese('Is eKYC required?').unmatched).toEqual([]);
+    expect(translateToVietnamese('What does the Department of Health do?').text).toBe('Sở Y tế');
+  });
+
   it('reads "feed into" as putting data into a system, not animal feed', () => {
     expect(translateToVietnamese('what data does the plan feed into the IOC').text).toContain('tích hợp vào');
     expect(translateToVietnamese('what data does the plan feed into the IOC').text).not.toContain('chăn nuôi');
