@@ -20,8 +20,8 @@ export const quotedPhrases = (question: string): string[] =>
   [...question.matchAll(QUOTED)].map((match) => match[1].trim()).filter((phrase) => phrase.split(/\s+/).length >= 2);
 
 /**
- * The sentence holding a quoted phrase in each plan that has it (or each such sentence, with `every`), matched with or without diacritics and across
- * line wraps: the phrase itself is the evidence, whatever the rest of the question says.
+ * The sentence holding a quoted phrase in each plan that has it (or each such sentence, with `every`), matched with or
+ * without diacritics and across line wraps: the phrase itself is the evidence, whatever the rest of the question says.
  */
 export async function findQuotedPhrase(
   knowledge: Pick<KnowledgeBase, 'chunksWithWords'>,

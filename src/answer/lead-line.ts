@@ -78,7 +78,7 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   const match = new RegExp(`(?<![\\d.,])\\d+(?:[.,]\\d+)*\\s+(?:${between}\\s+){0,2}?${slot.unit}(?![a-z])((?:\\s+[a-z]+){0,2})`).exec(folded);
   if (!match || folded.length !== line.length) return null;
   // Up to two words after the unit say what it counts ("2.226 người có công"), not a function word they end on, which
-  // belongs to what follows ("266 lượt người được …"), nor the start of "đối với", "so với" ("21 tiết đối với cấp tiểu học").
+  // belongs to what follows ("266 lượt người được …"), nor the start of "đối với", "so với" ("21 tiết đối với …").
   const tailStart = match.index + match[0].length - match[1].length;
   const tail = line.slice(tailStart, match.index + match[0].length).split(/\s+/u).filter(Boolean);
   const next = folded.slice(match.index + match[0].length).trimStart().split(/\s+/u)[0] ?? '';

@@ -114,6 +114,8 @@ describe('detectQuestionTypes (English)', () => {
     expect(en('The services will be based on cloud computing and big data, by when?')).not.toContain('legal-basis');
     expect(vi('Tỉnh dựa vào nguồn đầu tư nào để xây trạm?')).not.toContain('legal-basis');
     expect(vi('ke hoach dua tren van ban nao')).toContain('legal-basis');
+    expect(vi('Nội dung này có được đưa vào chương trình đào tạo không?')).not.toContain('legal-basis');
+    expect(vi('Kế hoạch dựa trên nghị quyết nào?')).toContain('legal-basis');
   });
 
   it('gives general for a bare topic', () => {

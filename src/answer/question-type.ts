@@ -1,5 +1,6 @@
 // What kind of answer a question wants, from cue phrases (typed with or without diacritics, or in English).
 import { foldDiacritics } from '../lang/normalize.js';
+import { DOCUMENT_TYPES } from '../structure/grammar.js';
 import { compilePhrase, createPhraseIndex, findIndexed, findPhrase, hasPhrase, prepareText, type PhraseIndex, type PreparedText, type QuestionLanguage } from './detect-language.js';
 
 export type QuestionType =
@@ -124,22 +125,24 @@ const PERCENT_QUESTION = ['bao nhiêu phần trăm', 'mấy phần trăm', 'how 
  * thing rests on, not what it is enacted under. Up to five words on, read with their accents where typed ("đâu" is
  * no "đầu tư").
  */
-const RESTS_ON = /\b(dua tren|dua vao|based on)\b((?:\s+\S+){0,5})/g;
+const RESTS_ON = /(?<!\p{L})(dựa trên|dựa vào|based on)(?!\p{L})((?:\s+\S+){0,5})/gu;
+const RESTS_ON_FOLDED = /\b(dua tren|dua vao|based on)\b((?:\s+\S+){0,5})/g;
+// (A document named by its type, in Vietnamese or English, as the document grammar knows them; not a programme, as
+// often what a body runs as a document cited.)
 const BASIS_WORDS = [
-  'văn bản', 'quyết định', 'nghị quyết', 'nghị định', 'thông tư', 'chỉ thị', 'luật', 'kế hoạch', 'công văn', 'căn cứ', 'cơ sở pháp lý', 'cơ sở nào',
-  'cơ sở gì', 'quy định', 'đâu', 'gì', 'documents?', 'decisions?', 'decrees?', 'circulars?', 'resolutions?', 'laws?', 'directives?', 'plans?',
-  'regulations?', 'legal', 'what',
+  ...DOCUMENT_TYPES.filter((entry) => entry.type !== 'Chương trình').flatMap((entry) => [entry.type.toLocaleLowerCase('vi'), `${entry.english}s?`]),
+  'căn cứ', 'cơ sở pháp lý', 'cơ sở nào', 'cơ sở gì', 'quy định', 'đâu', 'gì', 'regulations?', 'legal', 'what',
 ];
 const wordsPattern = (words: readonly string[]) => new RegExp(`(?<!\\p{L})(?:${words.join('|')})(?!\\p{L})`, 'u');
 const NAMES_BASIS = wordsPattern(BASIS_WORDS);
 const NAMES_BASIS_FOLDED = wordsPattern(BASIS_WORDS.map(foldDiacritics));
-// (With nothing after it, what it rests on was asked before: "Which decision is the plan based on?")
+// (With nothing after it, what it rests on was asked before: "Which decision is the plan based on?" Typed with accents,
+// "đưa vào chương trình" is no "dựa vào".)
 const asksBasisRestedOn = (text: PreparedText): boolean => {
-  const typedWithAccents = text.aligned && text.lower !== text.folded;
-  return [...text.folded.matchAll(RESTS_ON)].some((match) => {
-    const after = (typedWithAccents ? text.lower : text.folded).slice(match.index + match[1].length, match.index + match[0].length);
-    return !/\p{L}/u.test(after) || (typedWithAccents ? NAMES_BASIS : NAMES_BASIS_FOLDED).test(after);
-  });
+  const typedWithAccents = text.lower !== text.folded;
+  return [...(typedWithAccents ? text.lower.matchAll(RESTS_ON) : text.folded.matchAll(RESTS_ON_FOLDED))].some(
+    (match) => !/\p{L}/u.test(match[2]) || (typedWithAccents ? NAMES_BASIS : NAMES_BASIS_FOLDED).test(match[2]),
+  );
 };
 const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp', 'submit', 'send', 'report', 'complete', 'deliver'].map(compilePhrase);
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
