@@ -1,6 +1,7 @@
 // What kind of answer a question wants, from cue phrases (typed with or without diacritics, or in English).
 import { foldDiacritics } from '../lang/normalize.js';
 import { DOCUMENT_TYPES } from '../structure/grammar.js';
+import { isAccented } from './term-stats.js';
 import { compilePhrase, createPhraseIndex, findIndexed, findPhrase, hasPhrase, prepareText, type PhraseIndex, type PreparedText, type QuestionLanguage } from './detect-language.js';
 
 export type QuestionType =
@@ -139,7 +140,7 @@ const NAMES_BASIS_FOLDED = wordsPattern(BASIS_WORDS.map(foldDiacritics));
 // (With nothing after it, what it rests on was asked before: "Which decision is the plan based on?" Typed with accents,
 // "đưa vào chương trình" is no "dựa vào".)
 const asksBasisRestedOn = (text: PreparedText): boolean => {
-  const typedWithAccents = text.lower !== text.folded;
+  const typedWithAccents = isAccented(text.original);
   return [...(typedWithAccents ? text.lower.matchAll(RESTS_ON) : text.folded.matchAll(RESTS_ON_FOLDED))].some(
     (match) => !/\p{L}/u.test(match[2]) || (typedWithAccents ? NAMES_BASIS : NAMES_BASIS_FOLDED).test(match[2]),
   );

@@ -1092,7 +1092,7 @@ function carriedOver(original: string): boolean {
   if (/[^\x00-\x7F]/.test(original)) return true;
   if (original.length >= 2 && original === original.toUpperCase() && /\p{Lu}/u.test(original)) return true;
   // A name written in mixed case with two capitals or more ("SMEdx", "VNeID", "eKYC") is a programme's or a system's.
-  if (/^[\p{L}&]+$/u.test(original) && (original.match(/\p{Lu}/gu) ?? []).length >= 2 && /\p{Lu}/u.test(original.slice(1))) return true;
+  if (/^[\p{L}&]+$/u.test(original) && (original.match(/\p{Lu}/gu) ?? []).length >= 2) return true;
   return PLACE_WORDS.has(matchKey(original)) && /^\p{Lu}/u.test(original);
 }
 
