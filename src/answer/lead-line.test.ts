@@ -42,6 +42,8 @@ describe('askedValue', () => {
     // A range of sums is read whole, not cut after its first end ("2.000.000 đồng/con đến").
     expect(askedValue('d) Bê cái hướng sữa đến 06 tháng tuổi, hỗ trợ từ 2.000.000 đồng/con đến 4.000.000 đồng/con;', { kind: 'money' })).toBe('từ 2.000.000 đồng/con đến 4.000.000 đồng/con');
     expect(askedValue('là 10.000.000 đồng/Giấy phép cho mỗi lần thẩm định', { kind: 'money' })).toBe('10.000.000 đồng/Giấy phép');
+    // What the sum is paid for ends before a function word: "60 triệu đồng/hộ", not "60 triệu đồng/hộ để".
+    expect(askedValue('hỗ trợ theo mức 60 triệu đồng/hộ để thực hiện điều chỉnh đất ở', { kind: 'money' })).toBe('60 triệu đồng/hộ');
     expect(askedValue('Hiện nay trên địa bàn huyện có 2.226 người có công, chiếm 2% dân số.', { kind: 'count', unit: 'nguoi' })).toBe('2.226 người có công');
     expect(askedValue('Công chức phải hoàn thành chương trình trong thời hạn 12 tháng kể từ ngày bổ nhiệm.', { kind: 'duration' })).toBe('trong thời hạn 12 tháng');
   });

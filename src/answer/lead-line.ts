@@ -28,7 +28,7 @@ const DATE =
 const DURATION = /(?:(?:trong|tối đa|không quá|chậm nhất)\s+(?:(?:thời hạn|vòng)\s+)?)?\d+\s*(?:ngày làm việc|ngày|tháng|năm|giờ|tuần)(?![\p{L}])/iu;
 const PERCENT = /(?:(?:ít nhất|tối thiểu|trên|dưới|khoảng|đạt)\s+)?\d+(?:[.,]\d+)?\s*%/iu;
 /** A sum, per what it is paid for when it says ("1.000.000 đồng/phòng", "đồng/Giấy phép"); "từ … đến …" both ends. */
-const AMOUNT = String.raw`\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|đ)(?:\s*\/\s*\p{L}+(?:\s+(?!(?:đến|tới|và|hoặc|cho|nhưng)(?!\p{L}))\p{L}+)?)?(?!\p{L})`;
+const AMOUNT = String.raw`\d+(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|đ)(?:\s*\/\s*\p{L}+(?:\s+(?!(?:đến|tới|và|hoặc|cho|nhưng|để|của|tại|theo|trong|khi|thì|là|được|với)(?!\p{L}))\p{L}+)?)?(?!\p{L})`;
 const MONEY = new RegExp(`(?:(?<!\\p{L})từ\\s+)?${AMOUNT}(?:\\s+(?:đến|tới)\\s+${AMOUNT})?`, 'iu');
 
 /**

@@ -121,6 +121,15 @@ describe('selectEvidence', () => {
     expect(whole.coverage).toBeCloseTo(1);
   });
 
+  it('weighs a name written in capitals as a word of its own, in no phrase with its neighbour ("công nghệ GIS")', async () => {
+    const profile = await profileOf('ứng dụng công nghệ GIS', ['general']);
+    expect(profile.terms.has('nghệ gis')).toBe(false);
+    const text = 'Xây dựng dữ liệu du lịch trên nền tảng GIS.';
+    const chunk: Chunk = { id: 'd#0', docId: 'd', section: [], kind: 'body', start: 0, end: text.length, text };
+    const [found] = selectEvidence([{ chunk, score: 1 }], profile, { outline: () => [] });
+    expect(found.coverage).toBeCloseTo(profile.terms.get('gis')! / profile.totalWeight);
+  });
+
   it('reads a task card\'s field ("b) Cơ quan thực hiện") as about the task above it, when who or when is asked', async () => {
     const text = [
       '2. Về nền tảng số',

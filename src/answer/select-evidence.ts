@@ -86,6 +86,8 @@ const MAX_LIST_CHARS = 1_000;
 /** A document named by type and number: "Kế hoạch số 321-KH/TU", "Công văn số 574/UBND-NC". */
 const NAMES_DOCUMENT = /(?<!\p{L})(luật|nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kế hoạch|công văn|thông báo|hướng dẫn)\s+số\s+\d/iu;
 const BIGRAM_BOOST = 1.5;
+/** Letters with two or more capitals, none of them Vietnamese ("GIS", "IoT", "SOC"): a name, not a syllable. */
+const CAPITALS_NAME = /(?<![\p{L}\p{N}])(?=(?:[a-z]*[A-Z]){2})[A-Za-z]+(?![\p{L}\p{N}])/gu;
 
 /**
  * The weighted terms a passage should contain. Bigrams that are not phrases in the collection are dropped: they
@@ -119,17 +121,20 @@ export function profileQuery(args: {
   // words are gone and their neighbours meet), phrases or not.
   const partners = new Map<string, string[]>();
   const weighed = model.terms(searchText, folded);
+  // A name written in capitals ("GIS", "IoT") is a word on its own, whatever it stands beside in the question: no
+  // phrase with its neighbour, so "nền tảng GIS" holds the "GIS" of "công nghệ GIS".
+  const names = new Set([...args.asked.matchAll(CAPITALS_NAME)].map((match) => match[0].toLowerCase()));
   for (const term of model.terms(args.asked, folded)) {
     const pair = term.split(' ');
     if (pair.length !== 2 || pair.some((syllable) => ignore.has(syllable) || !/\p{L}/u.test(syllable))) continue;
     // A function word pairs only inside a phrase of the collection ("có công" of "người có công").
     if (pair.some((syllable) => STOPWORDS.has(syllable)) && (pair.every((syllable) => STOPWORDS.has(syllable)) || !weighed.has(term) || !model.isPhrase(term))) continue;
-    for (const syllable of pair) partners.set(syllable, [...(partners.get(syllable) ?? []), term]);
+    for (const syllable of pair) if (!names.has(syllable)) partners.set(syllable, [...(partners.get(syllable) ?? []), term]);
   }
   for (const term of weighed) {
     const isBigram = term.includes(' ');
     if (term.split(' ').some((syllable) => ignore.has(syllable))) continue;
-    if (isBigram && (!model.isPhrase(term) || args.seams?.has(term))) continue;
+    if (isBigram && (!model.isPhrase(term) || args.seams?.has(term) || term.split(' ').some((syllable) => names.has(syllable)))) continue;
     // A bigram with a function word ("kế hoạch | của") says little more than its content word alone.
     const boost = !isBigram ? 1 : term.split(' ').some((syllable) => STOPWORDS.has(syllable)) ? 0.5 : BIGRAM_BOOST;
     const carried = term.split(' ').every((syllable) => args.carried?.has(syllable)) ? 0.5 : 1;
