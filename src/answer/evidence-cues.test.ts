@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine } from './evidence-cues.js';
+import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine, saysWhoLeads } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -601,5 +601,14 @@ describe('namesRoleOf', () => {
     expect(namesRoleOf(passage, ['so y te'])).toBe(false);
     // The title of the act that sets a body's duties says none of them.
     expect(namesRoleOf('Bãi bỏ Quyết định ban hành Quy định chức năng, nhiệm vụ, quyền hạn của Sở Xây dựng.', ['so xay dung'])).toBe(false);
+  });
+});
+
+describe('saysWhoLeads', () => {
+  it("reads who leads a task, and who chairs a council or heads a board", () => {
+    expect(saysWhoLeads('Sở Y tế chủ trì, phối hợp với các đơn vị liên quan')).toBe(true);
+    expect(saysWhoLeads('a) Chủ tịch Hội đồng là người đứng đầu hoặc cấp phó của người đứng đầu cơ quan')).toBe(true);
+    expect(saysWhoLeads('Giám đốc Sở Nội vụ làm Trưởng ban')).toBe(true);
+    expect(saysWhoLeads('b) 01 Ủy viên Hội đồng là đại diện lãnh đạo cơ quan')).toBe(false);
   });
 });

@@ -242,8 +242,11 @@ const BODY_HEADING = /^(de nghi\s+|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen ha
 /** The heading's marker ("2.", "a)", "Điều 9.") is the grammar's; what follows it names the body. */
 export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title.slice(markerLength(title)).trim()));
 
-/** How a text says who leads: "chủ trì", "cơ quan đầu mối", "chịu trách nhiệm chính", a task card's "Cơ quan thực hiện: …". */
-const LEADS = /\bchu tri\b|\bdau moi\b|\bchiu trach nhiem chinh\b|\b(co quan|don vi) thuc hien\b|\bleads?\b/;
+/**
+ * How a text says who leads: "chủ trì", "cơ quan đầu mối", "chịu trách nhiệm chính", a task card's "Cơ quan thực hiện:
+ * …", or who a council's chair or a board's head is ("Chủ tịch Hội đồng là …", "Trưởng ban").
+ */
+const LEADS = /\bchu tri\b|\bdau moi\b|\bchiu trach nhiem chinh\b|\b(co quan|don vi) thuc hien\b|\bchu tich hoi dong\b|\btruong ban\b|\bleads?\b/;
 export const saysWhoLeads = (text: string): boolean => LEADS.test(foldedLower(text));
 /** The most a task's own section runs: "c) Hoạt động 3 — Nội dung: … — Cơ quan thực hiện: Sở … chủ trì". */
 const MAX_TASK_SECTION_CHARS = 1_600;

@@ -48,6 +48,12 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('What does the Department of Health do?').text).toBe('Sở Y tế');
   });
 
+  it('reads a council "that reviews" a case as one that considers it ("xét"), not a periodic review', () => {
+    const { text } = translateToVietnamese('Who chairs the council that reviews reimbursement of training costs?');
+    expect(text).toContain('Hội đồng xét');
+    expect(text).not.toContain('sơ kết');
+  });
+
   it('reads "feed into" as putting data into a system, not animal feed', () => {
     expect(translateToVietnamese('what data does the plan feed into the IOC').text).toContain('tích hợp vào');
     expect(translateToVietnamese('what data does the plan feed into the IOC').text).not.toContain('chăn nuôi');
