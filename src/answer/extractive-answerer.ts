@@ -67,7 +67,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -147,17 +147,18 @@ const askedSlot = (verdict: boolean, types: readonly string[], profile: QueryPro
   if (verdict && !duration && !types.includes('deadline') && !types.includes('date')) return undefined;
   const conditions = figures.map((figure) => (text: string) => figure.pattern.test(text) || !!figure.within?.(text));
   const cases = { question, termsOf: (clause: string) => profile.model.terms(clause, folded) };
+  const bounded = asksBound(question);
   return duration
-    ? { kind: 'duration', conditions, cases }
+    ? { kind: 'duration', conditions, cases, bounded }
     : types.includes('deadline') || types.includes('date')
     ? { kind: 'date', cited }
     : // A percentage the question states itself ("thiệt hại trên 70%") is a condition, not the value asked for.
       types.includes('percent') && !figures.some((figure) => figure.value.endsWith('%'))
-      ? { kind: 'percent', conditions, cases }
+      ? { kind: 'percent', conditions, cases, bounded }
       : unit
         ? isMoneyUnit(unit)
-          ? { kind: 'money', conditions, cases }
-          : { kind: 'count', unit, conditions, cases }
+          ? { kind: 'money', conditions, cases, bounded }
+          : { kind: 'count', unit, conditions, cases, bounded }
         : undefined;
 };
 

@@ -42,6 +42,11 @@ describe('askedValue', () => {
     // A range of sums is read whole, not cut after its first end ("2.000.000 đồng/con đến").
     expect(askedValue('d) Bê cái hướng sữa đến 06 tháng tuổi, hỗ trợ từ 2.000.000 đồng/con đến 4.000.000 đồng/con;', { kind: 'money' })).toBe('từ 2.000.000 đồng/con đến 4.000.000 đồng/con');
     expect(askedValue('là 10.000.000 đồng/Giấy phép cho mỗi lần thẩm định', { kind: 'money' })).toBe('10.000.000 đồng/Giấy phép');
+    // Asked a bound ("tối đa bao nhiêu tiết"), the figure the passage gives as one, not the first it states.
+    const conversion = 'thì 01 tiết dạy trực tiếp (hoặc trực tuyến) được quy đổi tối đa không quá 02 tiết định mức';
+    expect(askedValue(conversion, { kind: 'count', unit: 'tiet', bounded: true })).toBe('02 tiết định mức');
+    expect(askedValue(conversion, { kind: 'count', unit: 'tiet' })).toBe('01 tiết dạy trực');
+    expect(askedValue('Công chức được nghỉ 05 ngày, tối đa không quá 10 ngày.', { kind: 'duration', bounded: true })).toBe('không quá 10 ngày');
     // What the sum is paid for ends before a function word: "60 triệu đồng/hộ", not "60 triệu đồng/hộ để".
     expect(askedValue('hỗ trợ theo mức 60 triệu đồng/hộ để thực hiện điều chỉnh đất ở', { kind: 'money' })).toBe('60 triệu đồng/hộ');
     expect(askedValue('Hiện nay trên địa bàn huyện có 2.226 người có công, chiếm 2% dân số.', { kind: 'count', unit: 'nguoi' })).toBe('2.226 người có công');

@@ -21,7 +21,15 @@ export type AskedSlot = (
   | { kind: 'money' }
   | { kind: 'count'; unit: string }
   | { kind: 'body' }
-) & { conditions?: readonly ((text: string) => boolean)[]; cases?: { question: string; termsOf: (clause: string) => ReadonlySet<string> } };
+) & {
+  conditions?: readonly ((text: string) => boolean)[];
+  cases?: { question: string; termsOf: (clause: string) => ReadonlySet<string> };
+  /** The question asks a bound ("tối đa bao nhiêu", "at least how many"): the figure a passage gives as one. */
+  bounded?: boolean;
+};
+
+/** Where a passage sets a bound: the figure after it is the most or the least ("01 tiết … quy đổi tối đa 02 tiết"). */
+const BOUND = /(?<!\p{L})(?:tối đa|tối thiểu|không quá|không vượt quá|ít nhất|nhiều nhất|không dưới)(?!\p{L})/iu;
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;
@@ -51,6 +59,11 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   const line = text.replace(/\s+/g, ' ');
   if (slot.kind === 'body') return namedBody(text);
   if (slot.kind !== 'yes' && slot.kind !== 'date') {
+    const bound = slot.bounded ? BOUND.exec(line) : null;
+    if (bound) {
+      const value = askedValue(line.slice(bound.index), { ...slot, bounded: false });
+      if (value !== null) return value;
+    }
     if (slot.cases) {
       const bare = { ...slot, cases: undefined };
       const clause = caseClause(line, slot.cases.termsOf, slot.cases.question, (part) => askedValue(part, bare) !== null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { namedArticle, askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout } from './question-cues.js';
+import { namedArticle, askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout, asksPerson, asksBound } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -355,4 +355,21 @@ describe('namedArticle', () => {
     ['Điều 5 và Điều 6 quy định gì?', null],
     ['Nghị định quy định gì về kỷ luật?', null],
   ])('%s → %s', (question, article) => expect(namedArticle(question)).toBe(article));
+});
+
+describe('asksPerson', () => {
+  it("asks a person's name of who holds a post, not of who chairs a council, which the documents give as a post", () => {
+    expect(asksPerson('Ai là Chủ tịch UBND tỉnh Đắk Lắk hiện nay?')).toBe(true);
+    expect(asksPerson('Who is the director of the Department of Health?')).toBe(true);
+    expect(asksPerson('Ai làm Chủ tịch Hội đồng kỷ luật công chức?')).toBe(false);
+    expect(asksPerson('Who may chair the disciplinary council for a civil servant?')).toBe(false);
+  });
+});
+
+describe('asksBound', () => {
+  it('reads a bound asked for, in Vietnamese or in the translation of English', () => {
+    expect(asksBound('Mỗi tiết được quy đổi tối đa bao nhiêu tiết định mức?')).toBe(true);
+    expect(asksBound('ít nhất mấy người')).toBe(true);
+    expect(asksBound('Mỗi tiết được quy đổi bao nhiêu tiết định mức?')).toBe(false);
+  });
 });

@@ -252,10 +252,17 @@ export function askedAttribute(question: string): RegExp | null {
 // (Surnames that also begin place names — Hà, Cao, Lâm, Giang — are left out so "Hà Nội" is not a person.)
 const SURNAMES = 'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Lý|Đinh|Đoàn|Mai|Trịnh|Trương|Lương|Tô|Tạ|Đào|Chu|Lưu|Vương|Triệu|Quách|Kiều|Tăng|Nông|Hứa|Phùng|Diệp|Châu';
 const PERSON_NAME = new RegExp(`(?<!\\p{L})(${SURNAMES})(\\s+\\p{Lu}[\\p{Ll}\\p{M}]+){1,4}(?!\\p{L})`, 'u');
-/** "Ai là chủ tịch…", "Thủ tướng nào ký…", "who is the director": the answer is a person's name. */
-const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich|giam doc|truong phong|pho chu tich|bi thu|thu tuong|bo truong|chairman|chairwoman|chair|director|head|minister|governor|mayor)\b|\b(chu tich|giam doc|truong phong|bi thu|thu tuong|bo truong|chairman|director|minister)\b.*\b(la ai|nao ky|ten (la )?gi|who)\b/;
+/**
+ * "Ai là chủ tịch…", "Thủ tướng nào ký…", "who is the director": the answer is a person's name. Not who chairs a
+ * council ("ai làm Chủ tịch Hội đồng kỷ luật", "who may chair the council"): the documents name the post that does.
+ */
+const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich(?! hoi dong)|giam doc|truong phong|pho chu tich|bi thu|thu tuong|bo truong|chairman|chairwoman|director|head|minister|governor|mayor)\b|\b(chu tich|giam doc|truong phong|bi thu|thu tuong|bo truong|chairman|director|minister)\b.*\b(la ai|nao ky|ten (la )?gi|who)\b/;
 
 export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldedLower(question));
+
+/** "Tối đa bao nhiêu", "ít nhất mấy", "at most how many" (read in its translation): a bound is asked, not any figure. */
+const ASKS_BOUND = /\b(toi da|toi thieu|khong qua|it nhat|nhieu nhat)\b/;
+export const asksBound = (question: string): boolean => ASKS_BOUND.test(foldedLower(question));
 /** "Do ai làm Trưởng ban?", "ai giữ chức trưởng đoàn": the post asked who holds, folded. */
 const ROLE_ASKED = /\b(?:ai|nguoi nao)\s+(?:se\s+)?(?:lam|la|giu chuc|giu|dam nhiem)\s+((?:pho\s+)?(?:truong|chu tich|chu nhiem|to truong|giam doc))(?:\s+(ban|doan|hoi dong|to|nhom|uy ban))?\b/;
 /** The post a question asks who holds ("truong ban" of "do ai làm Trưởng ban"), folded; a passage must name it. */
