@@ -21,6 +21,7 @@ Quy định mức thu phí thẩm định cấp phép hoạt động bể bơi v
 Diện tích lúa sau gieo trồng từ trên 10 ngày đến 45 ngày: thiệt hại trên 70%, hỗ trợ 7.000.000 đồng/ha.
 8. Giáo viên dạy thêm thì 01 tiết dạy được quy đổi bằng 1,5 tiết định mức.
 9. Nhân viên bảo vệ bể bơi làm việc không quá 08 giờ/ngày.
+10. Công chức đi bồi dưỡng khóa có thời gian từ 01 tháng trở lên đến dưới 12 tháng phải còn đủ tuổi để công tác ít nhất 24 tháng.
 7. Thực hiện Chỉ thị số 05/CT-TTg ngày 12/3/2025 của Thủ tướng Chính phủ, Sở Nội vụ hướng dẫn tiêu chí chấm điểm thi đua về lưu trữ.
 
 Điều 2. Hiệu lực
@@ -134,5 +135,15 @@ describe('figures the question states', () => {
   it("are not a document's own date in a line restating its number and title", async () => {
     const result = await pipeline.answerer.ask({ question: 'Mức thu phí thẩm định cấp phép hoạt động bể bơi được thu vào ngày nào?' });
     expect(result.answered, result.answer).toBe(false);
+  });
+
+  it('lie in a range below its upper end ("từ 01 tháng trở lên đến dưới 12 tháng"), and asked as a least are not stated below it', async () => {
+    const inside = await pipeline.answerer.ask({ question: 'Công chức đi bồi dưỡng khóa 6 tháng thì phải còn đủ tuổi công tác bao nhiêu tháng?' });
+    expect(inside.answered, inside.answer).toBe(true);
+    expect(inside.answer).toContain('24 tháng');
+    const longer = await pipeline.answerer.ask({ question: 'Công chức đi bồi dưỡng khóa 14 tháng thì phải còn đủ tuổi công tác bao nhiêu tháng?' });
+    expect(longer.answered, longer.answer).toBe(false);
+    const least = await pipeline.answerer.ask({ question: 'For a training course of 12 months or longer, how many months of working age must a civil servant still have?' });
+    expect(least.answered, least.answer).toBe(false);
   });
 });

@@ -67,7 +67,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, toldCase, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -200,10 +200,11 @@ const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly st
 const MEASURED_SHARE = 0.6;
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
 const MEASURED_PREDICATE_SHARE = 0.5;
-/** Where a question's last sentence starts, after sentences telling a case ("Tôi là giáo viên THCS … ."), if it has any. */
-const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
-const inToldCase = (question: string, index: number): boolean => index < (CASE_TOLD.exec(question)?.[0].length ?? 0);
+/** Whether a place in a question lies in the sentences telling a case, before the one asking. */
+const inToldCase = (question: string, index: number): boolean => index < toldCase(question).length;
 /** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
+/** A figure the question gives as a least: "12 months or longer", "từ 12 tháng trở lên". */
+const AT_LEAST_AFTER = /^\s*(?:or (?:more|longer|above|over)|and (?:above|over)|trở lên)(?!\p{L})/iu;
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
 /** A figure the question states, as written, and how a passage states it. */
@@ -230,9 +231,12 @@ interface StatedFigure {
 /** A figure of what is counted with the words that make it a bound, folded: "tu 28 lop tro len", "duoi 36 thang", "tren 70 tuoi", "den 06 thang tuoi". */
 const boundPattern = (of: string): RegExp =>
   new RegExp(`(?:(?<!\\p{L})(tu|tren|hon|qua|duoi|den|toi thieu|it nhat|toi da|khong qua)\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})(?:\\s+(tro len|tro xuong))?`, 'gu');
-/** A range of what is counted, folded: "tu tren 10 ngay den 45 ngay", "tu 01 den 10 ngay", "10 - 45 ngay". */
+/**
+ * A range of what is counted, folded: "tu tren 10 ngay den 45 ngay", "tu 01 den 10 ngay", "10 - 45 ngay", "tu 01 thang
+ * tro len den duoi 12 thang" (below its upper end).
+ */
 const rangePattern = (of: string): RegExp =>
-  new RegExp(`(?:(?<!\\p{L})tu\\s+(tren\\s+)?)?(\\d+)(?:\\s+${escapeRegExp(of)})?\\s*(?:den|toi|-|–)\\s*(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})`, 'gu');
+  new RegExp(`(?:(?<!\\p{L})tu\\s+(tren\\s+)?)?(\\d+)(?:\\s+${escapeRegExp(of)})?(?:\\s+tro len)?\\s*(?:den|toi|-|–)\\s*(duoi\\s+)?(\\d+)\\s+${escapeRegExp(of)}(?!\\p{L})`, 'gu');
 
 /** Whether `value` lies within a bound its words set ("tren 70", "tu 28 … tro len"); a figure with no bound word sets none. */
 const withinBound = (value: number, bound: number, word: string | undefined, after: string | undefined): boolean => {
@@ -252,7 +256,7 @@ const inBand = (value: number, of: string): ((folded: string) => boolean) => {
     if (!text.includes(unit)) return false;
     let folded = text;
     const ranges = [...folded.matchAll(range)];
-    if (ranges.some(([, above, low, high]) => (above ? value > Number(low) : value >= Number(low)) && value <= Number(high))) return true;
+    if (ranges.some(([, above, low, below, high]) => (above ? value > Number(low) : value >= Number(low)) && (below ? value < Number(high) : value <= Number(high)))) return true;
     // A range's ends are no bounds of their own: "trên 10 ngày" of "từ trên 10 ngày đến 45 ngày" does not hold 50.
     for (const [found] of ranges) folded = folded.replace(found, ' ');
     return [...folded.matchAll(bound)].some(([, word, figure, after]) => withinBound(value, Number(figure), word, after));
@@ -303,13 +307,14 @@ const IN_DATE = /(?<!\p{L})(?:ngày|tháng|day|month)\s+$/iu;
 /** A figure the question states, with the word after it when that is what it counts. */
 // (A figure the question does not write in a date is not stated by the day or month of one: "12 tháng" is not in
 // "ngày 31 tháng 12 năm 2024", nor in "31/12/2024".)
-const statedFigure = (value: string, of: string | undefined, dated = false, style: 'vi' | 'en' = 'vi', told = false): StatedFigure => {
+// A figure asked as a least ("12 months or longer") is not stated by a bound below it ("dưới 12 tháng").
+const statedFigure = (value: string, of: string | undefined, dated = false, style: 'vi' | 'en' = 'vi', told = false, atLeast = false): StatedFigure => {
   const amount = dated ? undefined : statedAmount(value, of, style);
   return {
     value,
     told,
     pattern: new RegExp(
-      `(?<![\\d.,${dated ? '' : '/'}])${dated ? '' : '(?<!(?:ngày|tháng)\\s+)'}${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d${dated ? '' : '|\\s*\\/\\s*\\d'})`,
+      `(?<![\\d.,${dated ? '' : '/'}])${dated ? '' : '(?<!(?:ngày|tháng)\\s+)'}${atLeast ? '(?<!(?:dưới|under|below|less than)\\s+)' : ''}${escapeRegExp(value).replace(/\s+/g, '\\s+').replace(/(^|\\s\+)0*(\d)/, '$10*$2')}(?![\\d]|[.,]\\d${dated ? '' : '|\\s*\\/\\s*\\d'})`,
       'iu',
     ),
     perUnit: of ? new RegExp(`(?:/\\s*|(?<!\\p{L})mỗi\\s+)${escapeRegExp(of)}(?!\\p{L})`, 'iu') : undefined,
@@ -622,7 +627,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .map((match) => {
         // A day or month of a date written in English ("dated 24 July 2025", "on July 24") is read as a date's.
         const dated = IN_DATE.test(question.slice(0, match.index)) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(question.slice(0, match.index));
-        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language, inToldCase(question, match.index!));
+        const atLeast = AT_LEAST_AFTER.test(question.slice(match.index! + match[0].length));
+        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language, inToldCase(question, match.index!), atLeast);
       });
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000

@@ -29,6 +29,11 @@ describe('askedPlanFacts', () => {
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo được gửi tới cơ quan nào?', [title], true)).toEqual([]);
   });
 
+  it('reads what is asked of the document in the sentence asking, not in a case told before it', () => {
+    expect(facts('Nghị định 12/2025/NĐ-CP ban hành ngày nào?', [TITLE], true)).toEqual(['issue-date']);
+    expect(facts('Quyết định kia được ban hành trước. Theo Nghị định 12/2025/NĐ-CP thì tính từ ngày nào?', [TITLE], true)).toEqual([]);
+  });
+
   it('asks who carries the document out', () => {
     const title = 'Quyết định ban hành Quy chế phối hợp';
     expect(facts('Những ai chịu trách nhiệm thi hành Quyết định 12/2025/QĐ-UBND?', [title], true)).toEqual(['implementers']);

@@ -110,6 +110,10 @@ const MAX_SUBJECT_WORDS_BY_NUMBER = 6;
  * ("Nghị định về đào tạo công chức do ai ký?"); other subject words mean it asks about content ("… chữ ký số
  * chuyên dùng do cơ quan nào chủ trì?").
  */
+/** The sentences telling a case before the one asking ("Tôi là giáo viên THCS … . Mỗi tuần …?"), if any. */
+const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
+export const toldCase = (question: string): string => CASE_TOLD.exec(question)?.[0] ?? '';
+
 export function askedPlanFacts(
   question: string,
   analyzed: AnalyzedQuestion,
@@ -117,7 +121,8 @@ export function askedPlanFacts(
 ): PlanFact[] {
   const { titles } = about;
   if (about.otherDocument) return [];
-  const folded = foldedLower(withoutAsides(question));
+  // A case told first ("… the decision on him was issued a few weeks later.") is no fact asked of the document.
+  const folded = foldedLower(withoutAsides(question.slice(toldCase(question).length)));
   // The date of a law it rests on is in its legal bases, not its own date, however many words name the law.
   if (BASIS_DATE.test(folded)) return ['legal-basis'];
   const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));

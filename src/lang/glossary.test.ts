@@ -48,6 +48,12 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('What does the Department of Health do?').text).toBe('Sở Y tế');
   });
 
+  it('keeps a number before the unit it counts ("12-month" → "12 tháng"; "tháng 12" is December)', () => {
+    expect(translateToVietnamese('the 12-month effect').text).toContain('12 tháng');
+    expect(translateToVietnamese('within 15 working days').text).toContain('15 ngày làm việc');
+    expect(translateToVietnamese('the 2024 plan').text).toBe('kế hoạch 2024');
+  });
+
   it('reads a council "that reviews" a case as one that considers it ("xét"), not a periodic review', () => {
     const { text } = translateToVietnamese('Who chairs the council that reviews reimbursement of training costs?');
     expect(text).toContain('Hội đồng xét');

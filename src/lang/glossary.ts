@@ -1114,6 +1114,9 @@ export interface Translation {
   seams: string[];
 }
 
+/** Units a number stands before in Vietnamese, as in English: times, periods, people, sums. */
+const COUNTED_UNIT = /^(?:ngày|tháng|năm|tuần|giờ|phút|quý|tiết|người|lần|hộ|con|đồng|triệu|tỷ|nghìn)(?!\p{L})/u;
+
 export function translateToVietnamese(english: string): Translation {
   // An English compound written with hyphens ("food-safety measures", "an 8-month-old cow") is read word by word, unless the glossary knows
   // it whole or it describes a document ("its gender-equality plan": the document's title, which its scope carries);
@@ -1148,6 +1151,9 @@ export function translateToVietnamese(english: string): Translation {
     if (hit) {
       const before = pieces.at(-1)?.split(' ').at(-1);
       if (before) seams.push(`${before} ${hit.vietnamese.split(' ')[0]}`.toLocaleLowerCase('vi'));
+      // A number before a unit stays before it ("12-month" → "12 tháng", "15 working days" → "15 ngày làm việc"):
+      // "tháng 12" is December.
+      if (modifiers.length > 0 && modifiers.every((modifier) => /^\d+(?:[.,]\d+)*$/u.test(modifier)) && COUNTED_UNIT.test(hit.vietnamese)) flush();
       pieces.push(hit.vietnamese);
       // An acronym typed in capitals ("R&D", "AI", "GRDP") is often printed as such beside its Vietnamese: kept too.
       if (hit.words.length === 1 && /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d&]+$/u.test(originals[i]) && !pieces.includes(originals[i])) pieces.push(originals[i]);
