@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { namedArticle, askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout, asksPerson, asksBound } from './question-cues.js';
+import { namedArticle, askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout, asksPerson, asksBound, asksEntryIntoForce } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -32,6 +32,12 @@ describe('askedPlanFacts', () => {
   it('reads what is asked of the document in the sentence asking, not in a case told before it', () => {
     expect(facts('Nghị định 12/2025/NĐ-CP ban hành ngày nào?', [TITLE], true)).toEqual(['issue-date']);
     expect(facts('Quyết định kia được ban hành trước. Theo Nghị định 12/2025/NĐ-CP thì tính từ ngày nào?', [TITLE], true)).toEqual([]);
+  });
+
+  it('asks nothing of the document itself when the number asked is of what it replaces or repeals', () => {
+    expect(facts('Kế hoạch này số mấy và ban hành ngày nào?', [TITLE])).toEqual(['issue-date', 'number']);
+    expect(facts('ke hoach 12/KH-UBND thay the ke hoach so may, ke hoach do ban hanh ngay nao', [TITLE], true)).toEqual([]);
+    expect(facts('Which decision number does Decision 12/2025/QĐ-UBND repeal?', [TITLE], true)).toEqual([]);
   });
 
   it('asks who carries the document out', () => {
@@ -376,5 +382,14 @@ describe('asksBound', () => {
     expect(asksBound('Mỗi tiết được quy đổi tối đa bao nhiêu tiết định mức?')).toBe(true);
     expect(asksBound('ít nhất mấy người')).toBe(true);
     expect(asksBound('Mỗi tiết được quy đổi bao nhiêu tiết định mức?')).toBe(false);
+  });
+});
+
+describe('asksEntryIntoForce', () => {
+  it('reads what the article putting a document in force answers: effect, changes, who carries it out, what holds in between', () => {
+    expect(asksEntryIntoForce('Theo quy định chuyển tiếp, hồ sơ nộp trước ngày nào vẫn thu phí theo thông tư cũ?')).toBe(true);
+    expect(asksEntryIntoForce('Who is responsible for implementing the decree?')).toBe(true);
+    expect(asksEntryIntoForce('Thông tư này có hiệu lực từ ngày nào?')).toBe(true);
+    expect(asksEntryIntoForce('Mức thu phí thẩm định là bao nhiêu?')).toBe(false);
   });
 });

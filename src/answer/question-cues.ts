@@ -36,7 +36,7 @@ export const asksEffect = (question: string): boolean => ANY_EFFECT.test(foldedL
  */
 export const asksEntryIntoForce = (question: string): boolean => {
   const folded = foldedLower(question);
-  return ANY_EFFECT.test(folded) || CHANGES.test(folded) || /(thi hanh|chuyen tiep|implement\w*|enforce\w*|transition\w*|carr(y|ies|ied) out)/.test(folded);
+  return ANY_EFFECT.test(folded) || CHANGES.test(folded) || /\b(thi hanh|chuyen tiep|implement\w*|enforce\w*|transition\w*|carr(y|ies|ied) out)\b/.test(folded);
 };
 /** "… ban hành trước", "which was issued first", "takes effect earlier". */
 // ("Trước khi Thông tư có hiệu lực, …" sets a time; it orders nothing.)
@@ -85,6 +85,8 @@ const NUMBER = /\bso hieu\b|\bky hieu\b|\b(ke hoach|van ban)( [a-z]+){0,3} so ma
  */
 const DOCUMENT_TYPE = String.raw`(?:bo luat|luat|phap lenh|nghi dinh|thong tu|quyet dinh|nghi quyet|chi thi)`;
 const CITED_NUMBER = new RegExp(String.raw`\b(${DOCUMENT_TYPE})\b(?:(?!\b${DOCUMENT_TYPE}\b)[^?.;\d]){0,80}?\b(?:so hieu|so may|so bao nhieu)\b`);
+/** The document a change acts on, named before the number asked: "thay thế kế hoạch số mấy", "repeals which decision number". */
+const CHANGED_NUMBER = new RegExp(String.raw`${CHANGES.source}\s+(?:(?:ke hoach|van ban|${DOCUMENT_TYPE}|plan|document|decision|decree|circular)\s+)(?:[a-z]+\s+){0,3}(?:so (?:may|hieu|nao)|number)\b`);
 const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
 /** Words of a general legal-basis question; anything more specific goes through retrieval. */
 const LEGAL_BASIS_FRAME = new Set(
@@ -123,6 +125,9 @@ export function askedPlanFacts(
   if (about.otherDocument) return [];
   // A case told first ("… the decision on him was issued a few weeks later.") is no fact asked of the document.
   const folded = foldedLower(withoutAsides(question.slice(toldCase(question).length)));
+  // "… thay thế kế hoạch số mấy của tỉnh Tiền Giang cũ, kế hoạch đó ban hành ngày nào": the number and date of what it
+  // replaces, which its text states, not its own.
+  if (CHANGED_NUMBER.test(folded)) return [];
   // The date of a law it rests on is in its legal bases, not its own date, however many words name the law.
   if (BASIS_DATE.test(folded)) return ['legal-basis'];
   const titleWords = new Set(titles.flatMap((title) => foldedLower(title).split(/[^\p{L}\p{N}]+/u)));
