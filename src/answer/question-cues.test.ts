@@ -25,6 +25,7 @@ describe('askedPlanFacts', () => {
     expect(facts('Which ministries is plan 12/KH-UBND sent to?', [title], true)).toEqual(['recipients']);
     expect(facts('QĐ 12/2025/QĐ-UBND được gửi tới đơn vị nào thuộc Bộ Tư pháp?', [title], true)).toEqual(['recipients']);
     expect(facts('Công văn 12/UBND-VX gửi cho ai?', [title], true)).toEqual(['recipients']);
+    expect(facts('Kế hoạch 12/KH-UBND được gửi “để báo cáo” tới những cơ quan nào?', [title], true)).toEqual(['recipients']);
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo kết quả gửi cho ai?', [title], true)).toEqual([]);
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo được gửi tới cơ quan nào?', [title], true)).toEqual([]);
   });

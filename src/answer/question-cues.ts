@@ -44,11 +44,11 @@ const ORDER = /\b(truoc(?! (khi|ngay|thoi diem|do|day))|sau cung|som (hon|nhat)|
 /** "theo đề nghị của ai", "cơ quan nào đề nghị ban hành", "on whose proposal": who proposed the document. */
 const PROPOSER = /\b(theo|xet) de nghi cua (?:[a-z]+ ){0,3}?(ai|[a-z]+ nao)\b|\bon the (proposal|recommendation|request) of (which|whom|what)\b|\b(ai|co quan nao|don vi nao|so nao|bo nao) de nghi\b|\bde nghi ban hanh\b|\bon whose (proposal|recommendation|request)\b|\bproposed by\b|\bat the (proposal|request|recommendation) of\b|\bwho proposed\b|\bproposed (it|the)\b/;
 /**
- * "Kế hoạch … được gửi tới những bộ nào?", "QĐ 53/2025/QĐ-UBND được gửi tới …", "nơi nhận", "Which ministries is the plan sent to?": whom the document itself
+ * "Kế hoạch … được gửi tới những bộ nào?", "QĐ 53/2025/QĐ-UBND được gửi “để báo cáo” tới …", "nơi nhận", "Which ministries is the plan sent to?": whom the document itself
  * is sent to, which its "Nơi nhận" block lists (not where a report it asks for goes).
  */
 const RECIPIENTS =
-  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
+  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:(?:["“][^"”]*["”]|\([^()]*\)) )?(?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
 /** "Công văn 5348 gửi cho ai?", "kính gửi cơ quan nào": a letter's addressee — unless what is sent is a report or a dossier it asks for. */
 const ADDRESSEE = /\bkinh gui\b|\bgui (?:cho|toi|den) (?:ai|nhung ai|co quan nao|nhung co quan nao|don vi nao|nhung don vi nao)\b/;
 const SENT_BY_OTHERS = /\b(?:bao cao|ho so|phan anh|kien nghi|de xuat|ket qua)\b/;
