@@ -22,6 +22,7 @@ Diện tích lúa sau gieo trồng từ trên 10 ngày đến 45 ngày: thiệt 
 8. Giáo viên dạy thêm thì 01 tiết dạy được quy đổi bằng 1,5 tiết định mức.
 9. Nhân viên bảo vệ bể bơi làm việc không quá 08 giờ/ngày.
 10. Công chức đi bồi dưỡng khóa có thời gian từ 01 tháng trở lên đến dưới 12 tháng phải còn đủ tuổi để công tác ít nhất 24 tháng.
+11. Đợt mưa lớn, lũ từ ngày 17 đến ngày 20 tháng 11 năm 2025 làm ngập 500 hộ gia đình.
 7. Thực hiện Chỉ thị số 05/CT-TTg ngày 12/3/2025 của Thủ tướng Chính phủ, Sở Nội vụ hướng dẫn tiêu chí chấm điểm thi đua về lưu trữ.
 
 Điều 2. Hiệu lực
@@ -145,5 +146,11 @@ describe('figures the question states', () => {
     expect(longer.answered, longer.answer).toBe(false);
     const least = await pipeline.answerer.ask({ question: 'For a training course of 12 months or longer, how many months of working age must a civil servant still have?' });
     expect(least.answered, least.answer).toBe(false);
+  });
+
+  it('read the first day of a span of days as a date\'s ("17–20 November 2025" in "từ ngày 17 đến ngày 20 tháng 11 năm 2025")', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Under Circular 77/2025/TT-BTC, how many households did the heavy rain of 17–20 November 2025 flood?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('500 hộ');
   });
 });

@@ -301,6 +301,8 @@ const countedWord = (word: string | undefined, language: 'vi' | 'en'): string | 
 const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const ENGLISH_MONTH = new RegExp(`^(?:${MONTH_NAMES})$`, 'iu');
 const MONTH_BEFORE = new RegExp(`(?<!\\p{L})(?:${MONTH_NAMES})\\s+$`, 'iu');
+/** The rest of a span of days after its first: "–20 November". */
+const DAYS_TO_MONTH = new RegExp(`^\\s*[–-]\\s*\\d{1,2}\\s+(?:${MONTH_NAMES})(?!\\p{L})`, 'iu');
 /** A figure written as a date's day or month: "ngày 15", "tháng 12". */
 const IN_DATE = /(?<!\p{L})(?:ngày|tháng|day|month)\s+$/iu;
 
@@ -626,7 +628,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))
       .map((match) => {
         // A day or month of a date written in English ("dated 24 July 2025", "on July 24") is read as a date's.
-        const dated = IN_DATE.test(question.slice(0, match.index)) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(question.slice(0, match.index));
+        // (So is the first day of a span of days: "17–20 November 2025".)
+        const dated = IN_DATE.test(question.slice(0, match.index)) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(question.slice(0, match.index)) || DAYS_TO_MONTH.test(question.slice(match.index! + match[0].length));
         const atLeast = AT_LEAST_AFTER.test(question.slice(match.index! + match[0].length));
         return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language, inToldCase(question, match.index!), atLeast);
       });
