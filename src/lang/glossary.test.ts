@@ -54,6 +54,12 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('the 2024 plan').text).toBe('kế hoạch 2024');
   });
 
+  it('reads a rate of support as a sum per case and "times" a rate as "lần", not a share or a time', () => {
+    const { text } = translateToVietnamese('pay 1.5 times the support rates');
+    expect(text).toContain('lần mức hỗ trợ');
+    expect(text).not.toContain('thời gian');
+  });
+
   it('reads a council "that reviews" a case as one that considers it ("xét"), not a periodic review', () => {
     const { text } = translateToVietnamese('Who chairs the council that reviews reimbursement of training costs?');
     expect(text).toContain('Hội đồng xét');

@@ -425,6 +425,10 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['percentage', 'tỷ lệ'],
   ['percent', 'tỷ lệ'],
   ['rate', 'tỷ lệ'],
+  // A rate of support or of a fee is a sum per case ("mức hỗ trợ"), not a share; "1.5 times" a rate is "1,5 lần".
+  ['support rate', 'mức hỗ trợ'],
+  ['rate of support', 'mức hỗ trợ'],
+  ['times', 'lần'],
   ['proportion', 'tỷ lệ'],
   ['share', 'tỷ lệ'],
   ['at least', 'tối thiểu'],
