@@ -102,6 +102,12 @@ describe('detectQuestionTypes (English)', () => {
     expect(en("What is that decision's number and date?")).toContain('document');
   });
 
+  it('reads a cost as an amount or a rule, not where money comes from ("chi phí đền bù", "training costs")', () => {
+    expect(vi('Thời gian tập sự có được tính để giảm chi phí đền bù đào tạo không?')).not.toContain('funding');
+    expect(en('Who must repay the training costs?')).not.toContain('funding');
+    expect(vi('Kinh phí thực hiện kế hoạch lấy từ đâu?')).toContain('funding');
+  });
+
   it('reads "dựa trên", "based on" as a legal basis only when what follows names one', () => {
     expect(vi('Kế hoạch được xây dựng dựa trên những văn bản nào?')).toContain('legal-basis');
     expect(vi('ke hoach dua vao dau de ban hanh')).toContain('legal-basis');

@@ -58,7 +58,7 @@ const VI_CUES: CueTable = {
   ],
   percent: ['bao nhiêu phần trăm', 'phần trăm', 'tỷ lệ', 'tỉ lệ', 'mấy phần trăm'],
   count: ['bao nhiêu', 'mấy', 'số lượng', 'tổng số', 'có bao nhiêu'],
-  funding: ['kinh phí', 'ngân sách', 'nguồn vốn', 'nguồn kinh phí', 'chi phí', 'ai chi trả', 'ai trả tiền', 'nguồn lực tài chính', 'tiền đâu'],
+  funding: ['kinh phí', 'ngân sách', 'nguồn vốn', 'nguồn kinh phí', 'ai chi trả', 'ai trả tiền', 'nguồn lực tài chính', 'tiền đâu'],
   target: ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'mục đích'],
   list: [
     'những gì', 'gồm', 'bao gồm', 'gồm những', 'các nhiệm vụ', 'các giải pháp', 'các hoạt động', 'các nội dung', 'nhiệm vụ gì', 'nội dung gì',
@@ -85,7 +85,7 @@ const EN_CUES: CueTable = {
   date: ['when', 'what date', 'which date', 'what year', 'which year', 'what day', 'what time', 'issued on', 'date'],
   percent: ['what percentage', 'percentage', 'percent', 'what share', 'what proportion', 'proportion', 'rate', 'ratio', 'share of'],
   count: ['how many', 'how much', 'number of', 'count', 'total number', 'amount of'],
-  funding: ['funding', 'funded', 'fund', 'funds', 'budget', 'who pays', 'financing', 'finance', 'cost', 'costs', 'money', 'pay for'],
+  funding: ['funding', 'funded', 'fund', 'funds', 'budget', 'who pays', 'financing', 'finance', 'money', 'pay for'],
   target: ['target', 'targets', 'goal', 'goals', 'aim', 'aims', 'objective', 'objectives'],
   list: ['what are', 'list', 'which tasks', 'what tasks', 'what measures', 'what activities', 'enumerate', 'name the', 'consist of', 'include'],
   who: [
