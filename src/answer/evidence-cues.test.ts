@@ -124,6 +124,8 @@ describe('sections, bodies and years', () => {
     expect(isBodyHeading('2. Sở Y tế')).toBe(true);
     expect(isBodyHeading('8. Đề nghị Bảo hiểm xã hội tỉnh')).toBe(true);
     expect(isBodyHeading('9. UBND các phường, xã')).toBe(true);
+    expect(isBodyHeading('3. Ngân hàng Nhà nước chi nhánh Khu vực 14')).toBe(true);
+    expect(isBodyHeading('5. Kho bạc Nhà nước tỉnh')).toBe(true);
     expect(isBodyHeading('2.2. Công tác trợ giúp xã hội')).toBe(false);
     expect(isBodyHeading('1. Củng cố, hoàn thiện bộ máy')).toBe(false);
   });

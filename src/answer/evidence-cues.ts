@@ -238,7 +238,7 @@ export const headingNamesBody = (heading: string, bodies: readonly string[]): bo
 
 // A heading that is a body's name: "2. Sở Y tế", "8. Đề nghị Bảo hiểm xã hội tỉnh", "9. UBND các phường, xã", or a legal
 // document's "Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh", "b) Nhiệm vụ, quyền hạn của Sở Tư pháp".
-const BODY_HEADING = /^(de nghi\s+|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua (?:cac\s+)?)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai)\b/;
+const BODY_HEADING = /^(de nghi\s+|(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua (?:cac\s+)?)?(so|phong|uy ban|ubnd|trung tam|bao hiem xa hoi|bhxh|van phong|hoi|mat tran|mttq|cac (co quan|co so|so|phong|don vi|phong ban)|ban|bo|cong an|dai|ngan hang (?:nha nuoc|chinh sach)|kho bac|buu dien)\b/;
 /** The heading's marker ("2.", "a)", "Điều 9.") is the grammar's; what follows it names the body. */
 export const isBodyHeading = (title: string): boolean => BODY_HEADING.test(foldedLower(title.slice(markerLength(title)).trim()));
 
