@@ -48,6 +48,11 @@ describe('cleanText', () => {
     expect(text.split('\n')[0]).toBe('b) Tổ chức thực hiện việc tiếp nhận văn bản kê khai giá theo quy định tại khoản 5 Điều 28 Luật Giá.');
   });
 
+  it('joins a line ending in an ellipsis to the lower-case line going on with its sentence (ho-chi-minh-174)', () => {
+    const { text } = cleanText('- Tăng cường số\nhóa truyền thông qua mạng xã hội (Facebook, Youtube...)...\nđể lan tỏa thông điệp về bình đẳng giới.\n\n- Phát hành sản phẩm.');
+    expect(text.split('\n')[0]).toBe('- Tăng cường số hoá truyền thông qua mạng xã hội (Facebook, Youtube...)... để lan toả thông điệp về bình đẳng giới.');
+  });
+
   it('joins a centre\'s name wrapped after its first word, as a department\'s is', () => {
     const { text } = cleanText('- Rà soát vật tư tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm\nY tế, Trạm y tế.\n\n- Điều chuyển nhanh.');
     expect(text.split('\n')[0]).toBe('- Rà soát vật tư tại Trung tâm Kiểm soát bệnh tật tỉnh và các Trung tâm Y tế, Trạm y tế.');

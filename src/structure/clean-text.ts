@@ -140,7 +140,8 @@ function continues(line: string, next: string, blankLinesBetween: number, after:
     const compound = new RegExp(`${escape(lastWord(line))}[ \\t]*[-–][ \\t]*${escape(dash[1])}`, 'u');
     return lastWord(line) !== '' && compound.test(context.documentText);
   }
-  if (startsLower(next)) return !/[.!?]$/u.test(line) && !(blankLinesBetween > 0 && isUpper(line));
+  // (An ellipsis ends no sentence a lower-case line goes on with: "(Facebook, Youtube...)...\nđể lan tỏa …".)
+  if (startsLower(next)) return !/(?<!\.\.)[.!?]$/u.test(line) && !(blankLinesBetween > 0 && isUpper(line));
   if (blankLinesBetween > 0) return false;
   if (/^\d/u.test(next)) return !TERMINAL.test(line);
   if (TERMINAL.test(line)) return SIGNATURE_PREFIX.test(line);
