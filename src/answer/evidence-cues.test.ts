@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine, saysWhoLeads } from './evidence-cues.js';
+import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine, saysWhoLeads, rowGivesBody } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -612,5 +612,13 @@ describe('saysWhoLeads', () => {
     expect(saysWhoLeads('a) Chủ tịch Hội đồng là người đứng đầu hoặc cấp phó của người đứng đầu cơ quan')).toBe(true);
     expect(saysWhoLeads('Giám đốc Sở Nội vụ làm Trưởng ban')).toBe(true);
     expect(saysWhoLeads('b) 01 Ủy viên Hội đồng là đại diện lãnh đạo cơ quan')).toBe(false);
+  });
+});
+
+describe('rowGivesBody', () => {
+  it('reads the cell of a table row giving it to a body, not a body named inside another cell', () => {
+    expect(rowGivesBody('1 | Tỉ lệ dịch vụ công trực tuyến toàn trình. | % | 100% | Văn phòng Chính phủ', ['van phong'])).toBe(true);
+    expect(rowGivesBody('2 | Sở Y tế phối hợp với Văn phòng UBND tỉnh | 2025', ['van phong'])).toBe(false);
+    expect(rowGivesBody('Văn phòng Chính phủ theo dõi, đánh giá.', ['van phong'])).toBe(false);
   });
 });

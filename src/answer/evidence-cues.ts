@@ -371,6 +371,13 @@ export const namesRoleOf = (text: string, bodies: readonly string[]): boolean =>
   });
 };
 
+/**
+ * Whether a table row gives the task or the figure to one of the bodies, in a cell of its own ("… | % | 100% | Văn
+ * phòng Chính phủ"): the column saying who is in charge of the row.
+ */
+export const rowGivesBody = (row: string, bodies: readonly string[]): boolean =>
+  row.includes('|') && row.split('|').some((cell) => bodies.some((body) => longForms(cell.trim()).startsWith(body)));
+
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
 export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));
 

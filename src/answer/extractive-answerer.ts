@@ -30,6 +30,7 @@ import {
   headingNamesBody,
   opensWithDutyOf,
   namesRoleOf,
+  rowGivesBody,
   isAttachmentCaption,
   isCapitalTitle,
   isBodyHeading,
@@ -1069,7 +1070,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names the ward, commune or district asked about', (item) => subunits.every((name) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(name))],
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
       // (The nearest heading naming a body: "Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ" over "1. Trách nhiệm trong việc quản lý Ứng dụng".)
-      ['under the heading of the body asked about, opening with its duty, or saying its role', (item) => !bodyDuties || (dutyBodies.length === 0 ? bodyHeadingOf(item) !== undefined : headingNamesBody(bodyHeadingOf(item) ?? '', dutyBodies)) || opensWithDutyOf(item.text, dutyBodies) || namesRoleOf(item.text, dutyBodies)],
+      ['under the heading of the body asked about, opening with its duty, saying its role, or giving it a table row', (item) => !bodyDuties || (dutyBodies.length === 0 ? bodyHeadingOf(item) !== undefined : headingNamesBody(bodyHeadingOf(item) ?? '', dutyBodies)) || opensWithDutyOf(item.text, dutyBodies) || namesRoleOf(item.text, dutyBodies) || rowGivesBody(item.text, dutyBodies)],
       // "Kế hoạch … năm 2018 số mấy": a document of that year is named with it, not within a span that holds it.
       ['names the year of the document asked about', (item) => !types.includes('document') || profile.years.length === 0 || yearsIn(item.text).some((year) => profile.years.includes(year))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.
