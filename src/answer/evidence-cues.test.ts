@@ -412,6 +412,11 @@ describe('askedDay and actingBody', () => {
     expect(askedDay('Các bộ phải báo cáo kết quả hằng năm trước ngày nào?')).toBe('yearly');
     expect(typeFit('deadline', 'Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.', '', asking('yearly'))).toBeLessThan(0.2);
     expect(typeFit('deadline', 'Báo cáo trước ngày 15/12 hàng năm', '', asking('yearly'))).toBe(1);
+    // "Năm nào" asks for a year, which a monthly rule does not name.
+    expect(askedDay('Đề án được phê duyệt năm nào?')).toBe('year');
+    expect(askedDay('In what year was the scheme approved?')).toBe('year');
+    expect(typeFit('date', 'Báo cáo trước ngày 20 hằng tháng lên phần mềm theo dõi.', '', asking('year'))).toBeLessThan(0.2);
+    expect(typeFit('date', 'Đề án được phê duyệt năm 2022.', '', asking('year'))).toBe(1);
     // "Ngày nào" asks for a point of the calendar: "hằng năm" alone names none, a month does.
     expect(askedDay('Kế hoạch năm 2019 ban hành ngày nào?')).toBe('calendar');
     expect(typeFit('date', 'Hằng năm, UBND huyện ban hành các văn bản chỉ đạo', '', asking('calendar'))).toBeLessThan(0.2);

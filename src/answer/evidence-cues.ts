@@ -89,15 +89,17 @@ export const foldedLower = memoize((text: string): string => matchKey(text).repl
  * The day a date question asks for, if it asks for one: "trước ngày nào", "by what date" a time limit's day ('day'),
  * which a yearly rule without one does not give; with "hằng năm", every year's day ('yearly'), which a date that
  * happens once ("31/12/2025") is not; "ngày nào", "what date" a point of the calendar ('calendar'), which "hằng năm"
- * or "định kỳ" alone does not name.
+ * or "định kỳ" alone does not name; "năm nào", "what year" a year ('year').
  */
-export type AskedDay = 'day' | 'yearly' | 'calendar' | null;
+export type AskedDay = 'day' | 'yearly' | 'calendar' | 'year' | null;
 export function askedDay(question: string): AskedDay {
   const folded = foldedLower(question);
   if (/\b(truoc|cham nhat|han chot|han cuoi|den han)( la| vao)? ngay (nao|may|bao nhieu)\b|\bby what (date|day)\b|\bno later than what\b/.test(folded)) {
     return /\b(hang nam|moi nam|annually|every year|each year|yearly)\b/.test(folded) ? 'yearly' : 'day';
   }
-  return /\bngay (nao|may|bao nhieu)\b|\b(what|which) (date|day)\b/.test(folded) ? 'calendar' : null;
+  if (/\bngay (nao|may|bao nhieu)\b|\b(what|which) (date|day)\b/.test(folded)) return 'calendar';
+  // "Năm nào", "in what year": a year, which "trước ngày 20 hằng tháng" does not name.
+  return /\bnam nao\b|\b(what|which) year\b/.test(folded) ? 'year' : null;
 }
 const CALENDAR = new RegExp(`${EXPLICIT_DATE.source}|\\b(thang|quy) \\d{1,2}\\b`);
 /** A date with its year: once, not every year. */
@@ -134,6 +136,7 @@ export function typeFit(
       // A yearly day is not given by a date that happens once, unless the passage also says it recurs.
       if (dates.day === 'yearly' && DATED_ONCE.test(own) && !YEARLY.test(own)) return 0.1;
       if (dates.day === 'calendar') return CALENDAR.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
+      if (dates.day === 'year') return /\b(19|20)\d{2}\b/.test(own) ? 1 : 0.1;
       if (dates.day) return EXPLICIT_DATE.test(own) ? 1 : 0.1;
       if (type === 'date') return DATE.test(own) ? 1 : EVENT_TIME.test(own) ? 0.6 : 0.1;
       return EXPLICIT_DATE.test(own) ? 1 : DEADLINE.test(own) || DATE.test(own) || EVENT_TIME.test(own) ? 0.6 : 0.1;
