@@ -47,6 +47,11 @@ describe('askedValue', () => {
     expect(askedValue(conversion, { kind: 'count', unit: 'tiet', bounded: true })).toBe('02 tiết định mức');
     expect(askedValue(conversion, { kind: 'count', unit: 'tiet' })).toBe('01 tiết dạy trực');
     expect(askedValue('Công chức được nghỉ 05 ngày, tối đa không quá 10 ngày.', { kind: 'duration', bounded: true })).toBe('không quá 10 ngày');
+    // The band the question's own case lies in says which case, not the value asked ("6 tháng" lies in the first).
+    const course = 'Khóa có thời gian từ 01 tháng trở lên đến dưới 12 tháng, công chức phải còn đủ tuổi để công tác ít nhất 24 tháng.';
+    const sixMonths = (text: string) => /từ 01 tháng trở lên đến dưới 12 tháng/u.test(text);
+    expect(askedValue(course, { kind: 'duration', conditions: [sixMonths] })).toBe('24 tháng');
+    expect(askedValue(course, { kind: 'duration' })).toBe('01 tháng');
     // What the sum is paid for ends before a function word: "60 triệu đồng/hộ", not "60 triệu đồng/hộ để".
     expect(askedValue('hỗ trợ theo mức 60 triệu đồng/hộ để thực hiện điều chỉnh đất ở', { kind: 'money' })).toBe('60 triệu đồng/hộ');
     expect(askedValue('Hiện nay trên địa bàn huyện có 2.226 người có công, chiếm 2% dân số.', { kind: 'count', unit: 'nguoi' })).toBe('2.226 người có công');

@@ -76,12 +76,23 @@ export function askedValue(text: string, slot: AskedSlot): string | null {
   }
   // A yes-no question answered by a passage that says what was asked: its verdict is the passage itself.
   if (slot.kind === 'yes') return line.length > 0 ? '' : null;
+  if (slot.kind !== 'date') return valueOutsideCase(withoutCase(line, slot.conditions ?? []), slot);
   // A date a cited document bears ("Quyết định số 118/2008/QĐ-TTg ngày 27/8/2008") only when the quote has no other
   // and the question asks when that document was issued.
-  if (slot.kind === 'date') {
-    const dates = [...line.matchAll(new RegExp(DATE.source, 'giu'))].map((date) => ({ value: date[0], cited: numberAtEnd(line.slice(0, date.index)) }));
-    return (dates.find((date) => date.cited === null) ?? dates.find((date) => slot.cited?.(date.cited!)))?.value ?? null;
-  }
+  const dates = [...line.matchAll(new RegExp(DATE.source, 'giu'))].map((date) => ({ value: date[0], cited: numberAtEnd(line.slice(0, date.index)) }));
+  return (dates.find((date) => date.cited === null) ?? dates.find((date) => slot.cited?.(date.cited!)))?.value ?? null;
+}
+
+/**
+ * A figure or a band the question's own case lies in ("từ 01 tháng trở lên đến dưới 12 tháng" for a course of 6
+ * months): it says which case, not the value asked, and is blanked out, its length kept.
+ */
+const BAND = /(?<![\p{L}\d])(?:từ\s+)?(?:trên\s+|dưới\s+)?\d+(?:[.,]\d+)*(?:\s*%)?(?:\s+\p{L}+)?(?:\s+trở (?:lên|xuống))?(?:\s+(?:đến|tới)\s+(?:dưới\s+)?\d+(?:[.,]\d+)*(?:\s*%)?(?:\s+\p{L}+)?)?/giu;
+const withoutCase = (line: string, conditions: readonly ((text: string) => boolean)[]): string =>
+  conditions.length === 0 ? line : line.replace(BAND, (span) => (conditions.some((holds) => holds(span)) ? ' '.repeat(span.length) : span));
+
+/** The value of the slot's kind a line states, first found. */
+function valueOutsideCase(line: string, slot: Exclude<AskedSlot, { kind: 'yes' | 'date' | 'body' }>): string | null {
   if (slot.kind === 'duration') return DURATION.exec(line)?.[0] ?? null;
   if (slot.kind === 'percent') return PERCENT.exec(line)?.[0] ?? null;
   if (slot.kind === 'money') return MONEY.exec(line)?.[0] ?? null;
