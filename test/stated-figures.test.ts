@@ -23,6 +23,7 @@ Diện tích lúa sau gieo trồng từ trên 10 ngày đến 45 ngày: thiệt 
 9. Nhân viên bảo vệ bể bơi làm việc không quá 08 giờ/ngày.
 10. Công chức đi bồi dưỡng khóa có thời gian từ 01 tháng trở lên đến dưới 12 tháng phải còn đủ tuổi để công tác ít nhất 24 tháng.
 11. Đợt mưa lớn, lũ từ ngày 17 đến ngày 20 tháng 11 năm 2025 làm ngập 500 hộ gia đình.
+12. Các xã An Hòa, Bình Minh, Tân Phú tổ chức tập huấn phòng cháy cho người dân.
 7. Thực hiện Chỉ thị số 05/CT-TTg ngày 12/3/2025 của Thủ tướng Chính phủ, Sở Nội vụ hướng dẫn tiêu chí chấm điểm thi đua về lưu trữ.
 
 Điều 2. Hiệu lực
@@ -152,5 +153,11 @@ describe('figures the question states', () => {
     const result = await pipeline.answerer.ask({ question: 'Under Circular 77/2025/TT-BTC, how many households did the heavy rain of 17–20 November 2025 flood?' });
     expect(result.answered, result.answer).toBe(true);
     expect(result.answer).toContain('500 hộ');
+  });
+
+  it('need not be stated when they count what the question then names one by one ("3 xã An Hòa, Bình Minh, Tân Phú")', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo Thông tư 77/2025/TT-BTC, 3 xã An Hòa, Bình Minh, Tân Phú phải tổ chức việc gì?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('tập huấn phòng cháy');
   });
 });

@@ -204,6 +204,11 @@ const MEASURED_PREDICATE_SHARE = 0.5;
 /** Whether a place in a question lies in the sentences telling a case, before the one asking. */
 const inToldCase = (question: string, index: number): boolean => index < toldCase(question).length;
 /** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
+/** How many names a text lists first, one by one ("Gia Thuận, Tân Điền, Gò Công Đông và Tân Phú Đông …" → 4), if any. */
+const namedOneByOne = (text: string): number => {
+  const list = /^[\s:]*((?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)(?:\s*(?:,|\bvà\b|\bva\b|\band\b)\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)+)/u.exec(text);
+  return list ? list[1].split(/\s*(?:,|\bvà\b|\bva\b|\band\b)\s*/u).length : 0;
+};
 /** A figure the question gives as a least: "12 months or longer", "từ 12 tháng trở lên". */
 const AT_LEAST_AFTER = /^\s*(?:or (?:more|longer|above|over)|and (?:above|over)|trở lên)(?!\p{L})/iu;
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
@@ -627,6 +632,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .filter((match) => !/^(19|20)\d{2}$/.test(match[2]) && !planNumbers.has(match[2]))
       // "Bò hơn 1 năm tuổi": a bound the question's case lies within, which a passage states in its own bands.
       .filter((match) => !BOUND_BEFORE.test(question.slice(0, match.index)))
+      // "4 xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông": a count of what the question then names one by one is
+      // said by the names, which a passage may give without it.
+      .filter((match) => Number(match[2]) !== namedOneByOne(question.slice(match.index! + match[0].length)))
       .map((match) => {
         // A day or month of a date written in English ("dated 24 July 2025", "on July 24") is read as a date's.
         // (So is the first day of a span of days: "17–20 November 2025".)
