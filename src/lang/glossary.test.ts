@@ -60,6 +60,10 @@ describe('translateToVietnamese', () => {
     expect(text).not.toContain('thời gian');
   });
 
+  it('reads what is "not counted towards" a time as "không tính vào", the documents\' words', () => {
+    expect(translateToVietnamese('which periods are not counted towards the statute of limitations').text).toContain('không tính vào thời hiệu');
+  });
+
   it('reads a council "that reviews" a case as one that considers it ("xét"), not a periodic review', () => {
     const { text } = translateToVietnamese('Who chairs the council that reviews reimbursement of training costs?');
     expect(text).toContain('Hội đồng xét');
