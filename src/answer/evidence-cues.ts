@@ -85,6 +85,9 @@ const FUND = /(?<!\p{L})quỹ(?!\p{L})/iu;
 // Every rule about a passage reads it folded, for every question that retrieves it: folded once.
 export const foldedLower = memoize((text: string): string => matchKey(text).replace(/\s+/g, ' '), 20_000);
 
+/** Words that set a bound on a figure: the most or the least ("tối đa 02 tiết", "ít nhất 24 tháng"). */
+export const BOUND_WORDS = ['tối đa', 'tối thiểu', 'không quá', 'không vượt quá', 'ít nhất', 'nhiều nhất', 'không dưới'] as const;
+
 /**
  * The day a date question asks for, if it asks for one: "trước ngày nào", "by what date" a time limit's day ('day'),
  * which a yearly rule without one does not give; with "hằng năm", every year's day ('yearly'), which a date that

@@ -2,7 +2,7 @@
 // word for word from the best quote, so the line only restates what a cited passage says.
 import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
-import { A_UNIT_CAPTION, caseClause, namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
+import { A_UNIT_CAPTION, BOUND_WORDS, caseClause, namedBody, numberAtEnd, type CitedAsked } from './evidence-cues.js';
 
 /**
  * The kind of value a question asks for, when it asks for one: a verdict, a date, a length of time, a share, a sum, a
@@ -29,7 +29,7 @@ export type AskedSlot = (
 };
 
 /** Where a passage sets a bound: the figure after it is the most or the least ("01 tiết … quy đổi tối đa 02 tiết"). */
-const BOUND = /(?<!\p{L})(?:tối đa|tối thiểu|không quá|không vượt quá|ít nhất|nhiều nhất|không dưới)(?!\p{L})/iu;
+const BOUND = new RegExp(`(?<!\\p{L})(?:${BOUND_WORDS.join('|')})(?!\\p{L})`, 'iu');
 
 const DATE =
   /(?:(?:trước|chậm nhất|từ|kể từ|đến|trong)\s+)?(?:ngày|hạn)\s+\d{1,2}(?:\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|\b\d{1,2}\/\d{1,2}\/\d{4}\b/iu;

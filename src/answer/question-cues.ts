@@ -3,7 +3,7 @@
 import { foldDiacritics } from '../lang/normalize.js';
 import { STOPWORDS, foldedContentWords } from '../lang/stopwords.js';
 import { DOCUMENT_NUMBER } from '../structure/grammar.js';
-import { foldedLower } from './evidence-cues.js';
+import { BOUND_WORDS, foldedLower } from './evidence-cues.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
 import type { PlanFact } from './compose-answer.js';
 import { withoutAsides, type QuestionType } from './question-type.js';
@@ -271,7 +271,7 @@ const ASKS_PERSON = /\b(ai|nguoi nao|who|whom)\b.*\b(chu tich(?! hoi dong)|giam 
 export const asksPerson = (question: string): boolean => ASKS_PERSON.test(foldedLower(question));
 
 /** "Tối đa bao nhiêu", "ít nhất mấy", "at most how many" (read in its translation): a bound is asked, not any figure. */
-const ASKS_BOUND = /\b(toi da|toi thieu|khong qua|it nhat|nhieu nhat)\b/;
+const ASKS_BOUND = new RegExp(`\\b(?:${BOUND_WORDS.map(foldDiacritics).join('|')})\\b`);
 export const asksBound = (question: string): boolean => ASKS_BOUND.test(foldedLower(question));
 /** "Do ai làm Trưởng ban?", "ai giữ chức trưởng đoàn": the post asked who holds, folded. */
 const ROLE_ASKED = /\b(?:ai|nguoi nao)\s+(?:se\s+)?(?:lam|la|giu chuc|giu|dam nhiem)\s+((?:pho\s+)?(?:truong|chu tich|chu nhiem|to truong|giam doc))(?:\s+(ban|doan|hoi dong|to|nhom|uy ban))?\b/;
