@@ -64,6 +64,11 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('which periods are not counted towards the statute of limitations').text).toContain('không tính vào thời hiệu');
   });
 
+  it('reads a person who died as "qua đời", as the decrees write it, and animals that died as "chết"', () => {
+    expect(translateToVietnamese('but he died before his case was dealt with').text).toContain('qua đời');
+    expect(translateToVietnamese('my chickens died in the floods').text).toContain('chết');
+  });
+
   it('reads a council "that reviews" a case as one that considers it ("xét"), not a periodic review', () => {
     const { text } = translateToVietnamese('Who chairs the council that reviews reimbursement of training costs?');
     expect(text).toContain('Hội đồng xét');
