@@ -201,9 +201,8 @@ const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly st
 const MEASURED_SHARE = 0.6;
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
 const MEASURED_PREDICATE_SHARE = 0.5;
-/** Whether a place in a question lies in the sentences telling a case, before the one asking. */
+/** Whether a position in a question lies in the sentences telling a case, before the one asking. */
 const inToldCase = (question: string, index: number): boolean => index < toldCase(question).length;
-/** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
 /** How many names a text lists first, one by one ("Gia Thuận, Tân Điền, Gò Công Đông và Tân Phú Đông …" → 4), if any. */
 const namedOneByOne = (text: string): number => {
   const list = /^[\s:]*((?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)(?:\s*(?:,|\bvà\b|\bva\b|\band\b)\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)+)/u.exec(text);
@@ -211,6 +210,7 @@ const namedOneByOne = (text: string): number => {
 };
 /** A figure the question gives as a least: "12 months or longer", "từ 12 tháng trở lên". */
 const AT_LEAST_AFTER = /^\s*(?:or (?:more|longer|above|over)|and (?:above|over)|trở lên)(?!\p{L})/iu;
+/** Words before a figure that make it a bound rather than a value: "hơn 1 năm", "trên 70%", "over 3 months". */
 const BOUND_BEFORE = /(?<!\p{L})(hơn|trên|dưới|ít nhất|tối đa|tối thiểu|quá|over|under|more than|less than|at least|at most|above|below)\s+$/iu;
 
 /** A figure the question states, as written, and how a passage states it. */
