@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine, saysWhoLeads, rowGivesBody } from './evidence-cues.js';
+import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine, saysWhoLeads, rowInChargeOf } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -620,10 +620,12 @@ describe('saysWhoLeads', () => {
   });
 });
 
-describe('rowGivesBody', () => {
-  it('reads the cell of a table row giving it to a body, not a body named inside another cell', () => {
-    expect(rowGivesBody('1 | Tỉ lệ dịch vụ công trực tuyến toàn trình. | % | 100% | Văn phòng Chính phủ', ['van phong'])).toBe(true);
-    expect(rowGivesBody('2 | Sở Y tế phối hợp với Văn phòng UBND tỉnh | 2025', ['van phong'])).toBe(false);
-    expect(rowGivesBody('Văn phòng Chính phủ theo dõi, đánh giá.', ['van phong'])).toBe(false);
+describe('rowInChargeOf', () => {
+  it("reads the body in a table row's column of the one in charge, not a body named in another cell", () => {
+    const header = 'TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá';
+    expect(rowInChargeOf('1 | Tỉ lệ dịch vụ công trực tuyến toàn trình. | % | 100% | Văn phòng Chính phủ', header, ['van phong'])).toBe(true);
+    expect(rowInChargeOf('2 | Văn phòng UBND tỉnh tổng hợp số liệu. | % | 100% | Sở Y tế', header, ['van phong'])).toBe(false);
+    expect(rowInChargeOf('1 | Tỉ lệ dịch vụ công trực tuyến toàn trình. | % | 100% | Văn phòng Chính phủ', 'TT | Chỉ tiêu | Đơn vị | Kết quả | Ghi chú', ['van phong'])).toBe(false);
+    expect(rowInChargeOf('Văn phòng Chính phủ theo dõi, đánh giá.', undefined, ['van phong'])).toBe(false);
   });
 });

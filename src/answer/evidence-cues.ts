@@ -377,12 +377,22 @@ export const namesRoleOf = (text: string, bodies: readonly string[]): boolean =>
   });
 };
 
+/** A table column naming the body in charge: "Cơ quan chủ trì", "Đơn vị chủ trì", "Cơ quan chủ trì theo dõi, đánh giá". */
+const IN_CHARGE = /\bchu tri\b/;
+const cellsOf = (row: string): string[] => row.split('|').map((cell) => cell.trim());
 /**
- * Whether a table row gives the task or the figure to one of the bodies, in a cell of its own ("… | % | 100% | Văn
- * phòng Chính phủ"): the column saying who is in charge of the row.
+ * Whether a table row gives the task or the figure to one of the bodies in its header's column of the one in charge
+ * ("… | % | 100% | Văn phòng Chính phủ" under "… | Cơ quan chủ trì theo dõi, đánh giá"); a row whose cells do not line
+ * up with the header, anywhere in it. No header with such a column, no such row.
  */
-export const rowGivesBody = (row: string, bodies: readonly string[]): boolean =>
-  row.includes('|') && row.split('|').some((cell) => bodies.some((body) => longForms(cell.trim()).startsWith(body)));
+export const rowInChargeOf = (row: string, header: string | undefined, bodies: readonly string[]): boolean => {
+  if (!header || bodies.length === 0) return false;
+  const columns = cellsOf(header);
+  const column = columns.findIndex((cell) => IN_CHARGE.test(foldedLower(cell)));
+  if (column < 0) return false;
+  const cells = cellsOf(row);
+  return particularBodies(cells.length === columns.length ? cells[column] : row).some((body) => bodies.includes(body));
+};
 
 /** Years a text names ("đến năm 2030", "2021 - 2025" gives 2021 and 2025). */
 export const yearsIn = (text: string): number[] => [...text.matchAll(/\b(19|20)\d{2}\b/g)].map((match) => Number(match[0]));

@@ -30,7 +30,7 @@ import {
   headingNamesBody,
   opensWithDutyOf,
   namesRoleOf,
-  rowGivesBody,
+  rowInChargeOf,
   isAttachmentCaption,
   isCapitalTitle,
   isBodyHeading,
@@ -638,9 +638,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       .map((match) => {
         // A day or month of a date written in English ("dated 24 July 2025", "on July 24") is read as a date's.
         // (So is the first day of a span of days: "17–20 November 2025".)
-        const dated = IN_DATE.test(question.slice(0, match.index)) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(question.slice(0, match.index)) || DAYS_TO_MONTH.test(question.slice(match.index! + match[0].length));
-        const atLeast = AT_LEAST_AFTER.test(question.slice(match.index! + match[0].length));
-        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language, inToldCase(question, match.index!), atLeast);
+        const [before, after] = [question.slice(0, match.index), question.slice(match.index! + match[0].length)];
+        const dated = IN_DATE.test(before) || ENGLISH_MONTH.test(match[3] ?? '') || MONTH_BEFORE.test(before) || DAYS_TO_MONTH.test(after);
+        return statedFigure(match[1] ? `${match[1]} ${match[2]}` : match[2], match[1] || dated ? undefined : countedWord(match[3], language), dated, language, inToldCase(question, match.index!), AT_LEAST_AFTER.test(after));
       });
   /**
    * Whether a passage states a figure the question states, or sets a rate for each of what it counts: "1.000.000
@@ -1078,7 +1078,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names the ward, commune or district asked about', (item) => subunits.every((name) => matchKey(`${item.section.join(' ')} ${item.text}`).includes(name))],
       // "Sở Y tế có nhiệm vụ gì?" is answered from a section headed by that body, not from any line saying "y tế".
       // (The nearest heading naming a body: "Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ" over "1. Trách nhiệm trong việc quản lý Ứng dụng".)
-      ['under the heading of the body asked about, opening with its duty, saying its role, or giving it a table row', (item) => !bodyDuties || (dutyBodies.length === 0 ? bodyHeadingOf(item) !== undefined : headingNamesBody(bodyHeadingOf(item) ?? '', dutyBodies)) || opensWithDutyOf(item.text, dutyBodies) || namesRoleOf(item.text, dutyBodies) || rowGivesBody(item.text, dutyBodies)],
+      ['under the heading of the body asked about, opening with its duty, saying its role, or in charge of a table row', (item) => !bodyDuties || (dutyBodies.length === 0 ? bodyHeadingOf(item) !== undefined : headingNamesBody(bodyHeadingOf(item) ?? '', dutyBodies)) || opensWithDutyOf(item.text, dutyBodies) || namesRoleOf(item.text, dutyBodies) || rowInChargeOf(item.text, item.chunk.context, dutyBodies)],
       // "Kế hoạch … năm 2018 số mấy": a document of that year is named with it, not within a span that holds it.
       ['names the year of the document asked about', (item) => !types.includes('document') || profile.years.length === 0 || yearsIn(item.text).some((year) => profile.years.includes(year))],
       // A figure or a target is for a time: one stated for other years than those asked does not answer.

@@ -1,4 +1,4 @@
-import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
+import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower, isBodyHeading, particularBodies, rowInChargeOf, saysWhoLeads, taskLeadLine } from './evidence-cues.js';
 import { MARKER_KINDS, PARAGRAPHS, markerLength } from '../structure/grammar.js';
 import { splitSentences } from '../structure/split-sentences.js';
 import { headingEnd } from './heading-span.js';
@@ -14,8 +14,6 @@ const MAX_HEADING_GAP = 400;
 const MAX_LIST_SECTION_CHARS = 1600;
 /** A list quotes at most this many items; the rest are counted. */
 export const MAX_LIST_ITEMS = 10;
-/** A table column naming the body in charge: "Cơ quan chủ trì", "Đơn vị chủ trì". */
-const IN_CHARGE = /\bchu tri\b/;
 /** How far a passage ending with ":" is extended into what it introduces. */
 const MAX_INTRODUCED_CHARS = 700;
 const LIST_ITEM = /^(?:[-+•–]|[a-zđ]\)|\d+[.)])\s/u;
@@ -168,15 +166,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
   const withTableRows = (picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[] => {
     const best = bestOf(picked);
     const header = best.chunk.context;
-    const cells = (text: string) => text.split('|').map((cell) => cell.trim());
-    const column = header ? cells(header).findIndex((cell) => IN_CHARGE.test(foldedLower(cell))) : -1;
-    if (bodies.length === 0 || !header || column < 0) return [...picked];
-    // The body in the column of the one in charge; a row whose cells do not line up with the header, anywhere in it.
-    const inCharge = (item: Evidence): boolean => {
-      const row = cells(item.text);
-      const cell = row.length === cells(header).length ? row[column] : item.text;
-      return particularBodies(cell).some((body) => bodies.includes(body));
-    };
+    const inCharge = (item: Evidence): boolean => rowInChargeOf(item.text, header, bodies);
     // Only those rows: the table's other rows, whoever is in charge of them, are no answer.
     const rows = scored.filter((item) => item.chunk.docId === best.chunk.docId && item.chunk.context === header && inCharge(item));
     return rows.length === 0 ? [...picked] : withItems(picked.filter((item) => item.chunk.context !== header || inCharge(item)), rows);
