@@ -106,16 +106,16 @@ const DOCUMENT_NUMBERS = new RegExp(DOCUMENT_NUMBER.source, 'gu');
 const MAX_SUBJECT_WORDS = 2;
 const MAX_SUBJECT_WORDS_BY_NUMBER = 6;
 
+/** The sentences telling a case before the one asking ("Tôi là giáo viên THCS … . Mỗi tuần …?"), if any. */
+const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
+export const toldCase = (question: string): string => CASE_TOLD.exec(question)?.[0] ?? '';
+
 /**
  * Facts about the document itself that the question asks for, read off its header, preamble or signature.
  * `titles` are those of the documents it may be about: words of the question found there only name the document
  * ("Nghị định về đào tạo công chức do ai ký?"); other subject words mean it asks about content ("… chữ ký số
  * chuyên dùng do cơ quan nào chủ trì?").
  */
-/** The sentences telling a case before the one asking ("Tôi là giáo viên THCS … . Mỗi tuần …?"), if any. */
-const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
-export const toldCase = (question: string): string => CASE_TOLD.exec(question)?.[0] ?? '';
-
 export function askedPlanFacts(
   question: string,
   analyzed: AnalyzedQuestion,

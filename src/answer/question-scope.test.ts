@@ -242,6 +242,13 @@ describe('absentDocuments', () => {
     // The subject of an English question's verb is what it asks about.
     expect(absentDocuments('What targets did Decision 942/QĐ-TTg, which Decree 171 replaces, set?', metas)[0].framed).toBe(true);
   });
+
+  it('drops one framed only as the background of a case, or beside a held one the question frames too', () => {
+    expect(absentDocuments('Tôi được cử đi học theo Nghị định 101/2017/NĐ-CP. Nay Nghị định 171 có hiệu lực thì tôi còn được hưởng chế độ không?', metas)).toEqual([]);
+    expect(absentDocuments('toi nghi viec theo nd 178/2024, theo nd 171 toi co phai den bu chi phi khong', metas)).toEqual([]);
+    // Framed in the question itself, it is still asked about.
+    expect(absentDocuments('Nghị định 171 có hiệu lực. Theo Nghị định 99/2019/NĐ-CP mức thu là bao nhiêu?', metas)).toHaveLength(1);
+  });
 });
 
 describe('citesNamedNumber', () => {

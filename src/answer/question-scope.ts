@@ -5,6 +5,7 @@ import type { DocumentMeta } from '../types.js';
 import type { AnalyzedQuestion } from './analyze-question.js';
 import { prepareText } from './detect-language.js';
 import { locateLocalities } from './detect-localities.js';
+import { toldCase } from './question-cues.js';
 
 const folded = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase());
 const digitsOf = (value: string): string => value.replace(/^0+(?=\d)/, '');
@@ -166,7 +167,12 @@ export function absentDocuments(question: string, metas: readonly DocumentMeta[]
   const text = folded(question);
   // (Asked in English, a document that is the subject of the question's verb — "what did Decision 942 set" — too.)
   const framed = (mention: NumberMention) => /(?:^|[\s,])(theo|under|according to|per|in|did|does|do|has|have|will)\s+$/u.test(text.slice(0, mention.start));
-  if (mentions.length < all.length && !mentions.some(framed)) return [];
+  // Named beside one it holds, a document framed only in the case told before the question ("Tôi được cử đi học theo
+  // Nghị định 101/2017. Nay Nghị định 171/2025 …?"), or beside a held one framed too ("… theo NĐ 178/2024 …, theo NĐ
+  // 171/2025 tôi có phải …?"), is the case's background: the question asks what the held one says.
+  const told = toldCase(question).length;
+  const asked = (mention: NumberMention) => framed(mention) && mention.start >= told;
+  if (mentions.length < all.length && (!mentions.some(asked) || all.some((mention) => held(mention) && framed(mention)))) return [];
   return [...new Set(mentions.map((mention) => mention.digits))].map((digits) => describeAbsent(question, mentions.filter((mention) => mention.digits === digits), framed));
 }
 
