@@ -69,7 +69,7 @@ import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
 import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, toldCase, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
-import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, askedTypeCited, citesNamedNumber, describingWords, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { splitQuestion } from './split-question.js';
@@ -203,6 +203,24 @@ const MEASURED_SHARE = 0.6;
 const MEASURED_PREDICATE_SHARE = 0.5;
 /** Whether a position in a question lies in the sentences telling a case, before the one asking. */
 const inToldCase = (question: string, index: number): boolean => index < toldCase(question).length;
+
+/** The words repeating a named document's title that the question uses only to say what that document is about. */
+const describedTopic = (intent: Intent): string[] => {
+  const described = new Set(describingWords(intent.standalone).map(foldedLower));
+  return intent.topicWords.filter((word) => described.has(foldedLower(word)));
+};
+
+/**
+ * The search words without those repeating the title of the documents the question is limited to: every passage of
+ * a plan "về phòng, chống ma túy" is about drugs, so those words would rank its passages by how often they say so
+ * rather than by what is asked of it.
+ */
+function withoutTopicWords(searchText: string, topicWords: readonly string[]): string {
+  if (topicWords.length === 0) return searchText;
+  const topic = new Set(topicWords.map(foldedLower));
+  const kept = searchText.split(/\s+/u).filter((word) => !topic.has(foldedLower(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))));
+  return kept.some((word) => /\p{L}/u.test(word)) ? kept.join(' ') : searchText;
+}
 /** How many names a text lists first, one by one ("Gia Thuận, Tân Điền, Gò Công Đông và Tân Phú Đông …" → 4), if any. */
 const namedOneByOne = (text: string): number => {
   const list = /^[\s:]*((?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)(?:\s*(?:,|\bvà\b|\bva\b|\band\b)\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*)+)/u.exec(text);
@@ -978,7 +996,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // documents its number is a common word ranking need not reach, so the index finds those passages instead.
     // A sum the question states is searched for however a document writes it ("30 triệu" as "30.000.000").
     const amounts = figures.flatMap((figure) => (figure.amount === undefined ? [] : amountWritings(figure.amount)));
-    const hits = intent.absent.length > 0 ? await mentioning(intent.absent, scope) : await retriever.search([searchText, ...amounts].join(' '), { topK, docIds: scope ?? undefined });
+    const hits = intent.absent.length > 0 ? await mentioning(intent.absent, scope) : await retriever.search([withoutTopicWords(searchText, scope ? describedTopic(intent) : []), ...amounts].join(' '), { topK, docIds: scope ?? undefined });
     const { folded } = intent;
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../types.js';
 import { analyzeQuestion } from './analyze-question.js';
-import { absentDocuments, askedTypeCited, citesNamedNumber, factOfAbsentDocument, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
+import { absentDocuments, askedTypeCited, citesNamedNumber, describingWords, factOfAbsentDocument, documentsByNumber, namesAbsentDocument, questionScope, resolveScope } from './question-scope.js';
 
 const meta = (id: string, type: DocumentMeta['type'], number: string, issuedDate?: string): DocumentMeta => ({ id, title: id, type, number, issuedDate }) as DocumentMeta;
 const metas = [
@@ -294,5 +294,19 @@ describe('factOfAbsentDocument', () => {
     expect(factOfAbsentDocument('Who signed Circular 55/2023/TT-BTC, the circular that Circular 05/2025/TT-BGDĐT amends?', metas)?.written).toBe('Circular 55/2023/TT-BTC');
     expect(factOfAbsentDocument('Ai ký Thông tư 55/2023/TT-BTC?', metas)?.written).toBe('Thông tư 55/2023/TT-BTC');
     expect(factOfAbsentDocument('Who signed Circular 05/2025/TT-BGDĐT, which amends Circular 55/2023/TT-BTC?', metas)).toBeNull();
+  });
+});
+
+describe('describingWords', () => {
+  it('reads what a document named by type and number is said to be about, up to its place', () => {
+    const words = describingWords('Báo cáo phải gửi trước ngày nào theo KH 174 về bình đẳng giới của TP.HCM và theo KH 153 về phòng, chống ma túy của Cần Thơ?');
+    expect(words).toEqual(expect.arrayContaining(['bình', 'đẳng', 'giới', 'phòng', 'chống', 'ma', 'túy']));
+    expect(words).not.toContain('báo');
+    expect(words).not.toContain('cần');
+  });
+
+  it("reads a plan described before its place, and nothing when no document is described", () => {
+    expect(describingWords('ke hoach phong chong dich sau lu cua dak lak so nao chu tri')).toEqual(['phong', 'chong', 'dich', 'sau', 'lu']);
+    expect(describingWords('Báo cáo kết quả phải gửi trước ngày nào?')).toEqual([]);
   });
 });

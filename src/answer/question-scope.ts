@@ -459,6 +459,17 @@ const DESCRIBED = /\b(?:ke hoach|quyet dinh|nghi dinh|thong tu|chuong trinh|de a
 /** The words of what a question says a document is about, as typed and folded. */
 const describedWords = (question: string): string[] => wordsIn(question, DESCRIBED.exec(folded(question))?.[1] ?? '');
 
+/** "KH 153 về phòng, chống ma túy của Cần Thơ", folded: what a document named by type and number is said to be about. */
+const DESCRIBED_BY_NUMBER = /(?<![a-z])(?:ke hoach|kh|quyet dinh|qd|nghi dinh|nd|thong tu|tt|chuong trinh|de an)\s+(?:so\s+)?[\w./-]*\d[\w./-]*\s+ve\s+((?:[a-z]+,?\s+){0,11}?[a-z]+)(?=\s+(?:cua|tai|o|va|thi|co|la|phai|duoc)\s|\s*[?.;:!]|\s*$)/gu;
+
+/**
+ * The question's words, as typed and folded, that say what the documents it names are about ("… theo KH 153 về
+ * phòng, chống ma túy của Cần Thơ", "kế hoạch phòng chống dịch sau lũ của Đắk Lắk"): they tell which document, not
+ * what in it is asked.
+ */
+export const describingWords = (question: string): string[] =>
+  wordsIn(question, [...[...folded(question).matchAll(DESCRIBED_BY_NUMBER)].map((match) => match[1]), DESCRIBED.exec(folded(question))?.[1] ?? ''].join(' '));
+
 /** The words of a question that occur in `text`, as typed and folded. */
 function wordsIn(question: string, text: string): string[] {
   const found = new Set(wordsOf(text).map(folded));
