@@ -306,7 +306,7 @@ describe('describingWords', () => {
   });
 
   it("reads a plan described before its place, and nothing when no document is described", () => {
-    expect(describingWords('ke hoach phong chong dich sau lu cua dak lak so nao chu tri')).toEqual(['phong', 'chong', 'dich', 'sau', 'lu']);
+    expect(describingWords('ke hoach phong chong dich benh sau bao cua tinh thu nghiem giao ai theo doi')).toEqual(['phong', 'chong', 'dich', 'benh', 'sau', 'bao']);
     expect(describingWords('Báo cáo kết quả phải gửi trước ngày nào?')).toEqual([]);
   });
 });
