@@ -1,5 +1,7 @@
 // A document named by its number and what it is about ("KH 153 về phòng, chống ma túy"): the words of its subject tell
 // which document, and every passage of it repeats them, so its passages are searched for what is asked of it.
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPipelineOver, type TestPipeline } from './helpers/open-test-pipeline.js';
 
@@ -49,13 +51,14 @@ const other = (i: number): string =>
     '',
     'I. NHIỆM VỤ',
     '',
-    `Phòng Văn hóa báo cáo kết quả phát triển du lịch trước ngày ${1 + i}/11.`,
+    `Phòng Văn hóa tổ chức lễ hội du lịch vào ngày ${1 + i}/11.`,
+    ...(i === 1 ? ['', 'Khôi phục các điểm du lịch sau lũ; phòng chống dịch bệnh tại khu du lịch.'] : []),
   ].join('\n');
 
 let pipeline: TestPipeline;
 beforeAll(async () => {
   const files: Record<string, string> = { 'ke-hoach-153.txt': plan };
-  for (let i = 1; i <= 6; i += 1) files[`ke-hoach-khac-${i}.txt`] = other(i);
+  for (let i = 1; i <= 20; i += 1) files[`ke-hoach-khac-${i}.txt`] = other(i);
   pipeline = await openPipelineOver(files);
 }, 120_000);
 afterAll(() => pipeline.cleanup());
@@ -65,5 +68,23 @@ describe('a document named by number and subject', () => {
     const result = await pipeline.answerer.ask({ question: 'Theo KH 153 về phòng, chống ma túy của thành phố Thử Nghiệm, báo cáo kết quả phải gửi trước ngày nào?', topK: 3 });
     expect(result.answered, result.answer).toBe(true);
     expect(result.answer).toContain('15 tháng 12');
+  });
+});
+
+// The 25 documents of ../shared (12 plans, two of them Đắk Lắk's, and 13 legal documents): which one is asked about is told by words its title words
+// otherwise ("phòng chống dịch bệnh sau lũ" for "… phòng chống dịch bệnh sau lụt bão").
+const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
+let province: TestPipeline;
+beforeAll(async () => {
+  const paths = (await Promise.all(['corpus-extra/', 'legal-extra/'].map(async (folder) => (await readdir(shared + folder)).filter((name) => name.endsWith('.txt')).map((name) => folder + name)))).flat();
+  province = await openPipelineOver(Object.fromEntries(await Promise.all(paths.map(async (path) => [path.split('/')[1], await readFile(shared + path, 'utf8')] as const))));
+}, 120_000);
+afterAll(() => province.cleanup());
+
+describe('a plan named by its place and what it is about', () => {
+  it('is asked what it says, however many of the question\'s words only say which plan', async () => {
+    const result = await province.answerer.ask({ question: 'Kế hoạch phòng chống dịch bệnh sau lũ của tỉnh Đắk Lắk giao sở nào chủ trì?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer.split('\n')[0]).toContain('Sở Y tế');
   });
 });

@@ -1003,7 +1003,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
+    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...(scope ? describedTopic(intent) : []), ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
