@@ -1007,7 +1007,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
-    if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) return { kind: 'abstain', details: {}, retrieveMs };
+    if (!hasContent || Math.max(profile.unknownShare, analyzed.untranslatedShare) >= maxUnknownShare) {
+      logger?.debug({ terms: Object.fromEntries(profile.terms), unknownShare: profile.unknownShare, untranslatedShare: analyzed.untranslatedShare }, 'off-topic');
+      return { kind: 'abstain', details: {}, retrieveMs };
+    }
     // A name no document uses ("London", "MoMo"): whatever else the question shares with a passage, nothing in the
     // collection is about what it names.
     const names = namesAskedAbout(standalone, analyzed.language === 'en' ? analyzed.untranslated : null);
@@ -1311,7 +1314,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     for (const strategy of strategies) {
       const answerStarted = performance.now();
       const outcome = await strategy.run(intent, documents);
-      if (outcome) return compose(intent, documents, outcome, started, answerStarted);
+      if (!outcome) continue;
+      logger?.debug({ strategy: strategy.name, kind: outcome.kind }, 'direct strategy');
+      return compose(intent, documents, outcome, started, answerStarted);
     }
     const gathered = await gatherEvidence(intent, documents);
     const answerStarted = performance.now();

@@ -41,6 +41,12 @@ describe('curated abbreviations', () => {
     expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'thpt')?.expansion).toBe('trung học phổ thông');
     expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'pctt')?.expansion).toBe('phòng, chống thiên tai');
     expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'dtts')?.expansion).toBe('dân tộc thiểu số');
+    // State secrets, personal data, the banks and treasury, schools and teachers, digital government.
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'bmnn')?.expansion).toBe('bí mật nhà nước');
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'dlcn')?.expansion).toBe('dữ liệu cá nhân');
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'KBNN')?.expansion).toBe('Kho bạc Nhà nước');
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'GV')?.expansion).toBe('giáo viên');
+    expect(lookupAbbreviation(CURATED_ABBREVIATIONS, 'csdlqg')?.expansion).toBe('cơ sở dữ liệu quốc gia');
   });
 
   it('finds by key the first of the spellings a table holds, and reads a new table afresh', () => {
