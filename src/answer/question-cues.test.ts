@@ -25,6 +25,8 @@ describe('askedPlanFacts', () => {
     expect(facts('Which ministries is plan 12/KH-UBND sent to?', [title], true)).toEqual(['recipients']);
     expect(facts('QĐ 12/2025/QĐ-UBND được gửi tới đơn vị nào thuộc Bộ Tư pháp?', [title], true)).toEqual(['recipients']);
     expect(facts('Công văn 12/UBND-VX gửi cho ai?', [title], true)).toEqual(['recipients']);
+    // A place abbreviated with dots ("TP.HCM") ends no sentence; the level of the recipients asked ("cấp trung ương") is no subject.
+    expect(facts('Kế hoạch 12 của TP.HCM về việc làm được gửi tới những cơ quan, tổ chức cấp trung ương nào?', [title], true)).toEqual(['recipients']);
     expect(facts('Kế hoạch 12/KH-UBND được gửi “để báo cáo” tới những cơ quan nào?', [title], true)).toEqual(['recipients']);
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo kết quả gửi cho ai?', [title], true)).toEqual([]);
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo được gửi tới cơ quan nào?', [title], true)).toEqual([]);

@@ -48,7 +48,7 @@ const PROPOSER = /\b(theo|xet) de nghi cua (?:[a-z]+ ){0,3}?(ai|[a-z]+ nao)\b|\b
  * is sent to, which its "Nơi nhận" block lists (not where a report it asks for goes).
  */
 const RECIPIENTS =
-  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)[^?.;])*\bduoc gui (?:(?:["“][^"”]*["”]|\([^()]*\)) )?(?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)[^?.;])*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
+  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)(?:[^?.;]|\.(?=\S)))*\bduoc gui (?:(?:["“][^"”]*["”]|\([^()]*\)) )?(?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)(?:[^?.;]|\.(?=\S)))*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
 /** "Công văn 5348 gửi cho ai?", "kính gửi cơ quan nào": a letter's addressee — unless what is sent is a report or a dossier it asks for. */
 const ADDRESSEE = /\bkinh gui\b|\bgui (?:cho|toi|den) (?:ai|nhung ai|co quan nao|nhung co quan nao|don vi nao|nhung don vi nao)\b/;
 const SENT_BY_OTHERS = /\b(?:bao cao|ho so|phan anh|kien nghi|de xuat|ket qua)\b/;
@@ -97,7 +97,7 @@ const LEGAL_BASIS_FRAME = new Set(
 
 /** Words that ask for a document's own signer, date or number rather than name its subject. */
 const DOCUMENT_FACT_FRAME = new Set(
-  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo gui toi den cho noi nhan sent addressed distributed recipient recipients nhung cac co quan don bo nganh ministries bodies chiu trach nhiem responsible implementing executing enforcing carrying out lan luot respectively each both'.split(
+  'liet ke du xay dung linh vuc field sector area belong belongs fall falls xep thuoc ky ban hanh hieu luc thi tu ke co ngay thang nam nao ai nguoi do duoc vao khi bao gio so hieu may la gi van ban ke hoach quyet dinh nghi dinh thong tu chi thi nghi quyet nay tren hai giu chuc vu ubnd uy nhan dan chinh phu thu tuong bo truong truoc sau cung som muon hon nhat moi qd nd tt kh nq ct ttlt chu tich pho tu cach thay mat de nghi xet theo gui toi den cho noi nhan sent addressed distributed recipient recipients nhung cac co quan to chuc don bo nganh cap trung uong central level ministries bodies chiu trach nhiem responsible implementing executing enforcing carrying out lan luot respectively each both'.split(
     ' ',
   ),
 );
