@@ -165,6 +165,12 @@ describe('kinds of amount and terms', () => {
     expect((await ask('Theo Thông tư 77/2025/TT-BTC, nhân viên cứu hộ ở bể bơi có 12 làn được giảm bao nhiêu giờ trực?')).answered).toBe(false);
   });
 
+  it('does not give the figure set for one case for another the question names in phrases of the collection', async () => {
+    // "Cán bộ chăm sóc người cao tuổi" is no lifeguard, though both may work at a pool.
+    const other = await ask('Theo Thông tư 77/2025/TT-BTC, cán bộ chăm sóc người cao tuổi ở bể bơi được giảm bao nhiêu giờ trực?');
+    expect(other.answered, other.answer).toBe(false);
+  });
+
   it("over the whole collection, takes no passage sharing little of the question and not what it most asks", async () => {
     const result = await ask('Sau bao lâu người bị kỷ luật được bổ nhiệm lại vào chức vụ lãnh đạo?');
     expect(result.answer).not.toContain('12 tháng');

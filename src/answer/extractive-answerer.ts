@@ -68,7 +68,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, toldCase, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, figureSubject, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, toldCase, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, describingWords, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -199,6 +199,12 @@ const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly st
 
 /** A passage giving a share or a count must hold this much of what the question says it is of (by weight). */
 const MEASURED_SHARE = 0.6;
+/** Of the phrases naming the case a figure is asked for, the share a passage stating one must hold: a paraphrase may miss some. */
+const MIN_CASE_SHARE = 0.5;
+/** Fewer phrases than this say too little of a case to hold a passage to it ("Nhà nước hỗ trợ khoảng bao nhiêu"). */
+const MIN_CASE_PHRASES = 2;
+/** Syllables of a figure question's subject that place or time it, or name a part of a document: no case of their own. */
+const NO_CASE_WORDS = new Set('phu luc dieu khoan diem muc chuong phan giai doan nam thang quy ke hoach quyet dinh nghi dinh thong tu van ban quy dinh chi tieu ty le ti'.split(' '));
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
 const MEASURED_PREDICATE_SHARE = 0.5;
 /** Whether a position in a question lies in the sentences telling a case, before the one asking. */
@@ -1064,6 +1070,25 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const namesPeriod = intent.ratePeriod ? periodNamer(intent.ratePeriod, folded) : null;
     const namesMeasured = (held: ReadonlySet<string>) => measured.share(held) >= MEASURED_SHARE && (measuredPredicate.count < 2 || measuredPredicate.share(held) >= MEASURED_PREDICATE_SHARE);
     const enactmentAsked = asksEnactment(standalone);
+    // The phrases naming what a figure is asked of ("tổ trưởng tổ văn phòng", "bí thư đoàn trường"): phrases of the
+    // whole collection, since the case asked may be one the document never writes; not the words naming the document,
+    // those its scope carries, a place ("tỉnh Lạng Sơn" is the row "LẠNG SƠN") or a part or time of a document.
+    // (Typed without diacritics, neighbouring syllables read as too many phrases to require any.)
+    const placeWords = new Set(['tinh', 'thanh', 'pho', 'huyen', 'xa', 'phuong', ...analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' '))]);
+    const subjectTerms = intent.language === 'vi' && !folded && (figureSlot || profile.unit !== null) ? collectionModel.terms(figureSubject(standalone), folded) : new Set<string>();
+    const weighedTerms = collectionModel.terms(searchText, folded);
+    const noCase = (syllable: string) => !/\p{L}/u.test(syllable) || STOPWORDS.has(syllable) || intent.topicWords.includes(syllable) || profileArgs.ignore.has(syllable) || NO_CASE_WORDS.has(foldedLower(syllable)) || placeWords.has(foldedLower(syllable));
+    const casePhrases = [...subjectTerms].filter((term) => term.includes(' ') && weighedTerms.has(term) && !term.split(' ').some(noCase) && collectionModel.isPhrase(term));
+    // (A phrase of the passage's document's title names that document, not a case of it.)
+    const titleTerms = new Map<string, ReadonlySet<string>>();
+    const titleOf = (docId: string): ReadonlySet<string> => {
+      if (!titleTerms.has(docId)) titleTerms.set(docId, profile.model.terms(metaById.get(docId)?.title ?? '', folded));
+      return titleTerms.get(docId)!;
+    };
+    const namesCase = (item: Evidence): boolean => {
+      const held = profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded);
+      return casePhrases.filter((term) => held.has(term) || titleOf(item.chunk.docId).has(term)).length >= casePhrases.length * MIN_CASE_SHARE;
+    };
     const rules: readonly [string, (item: Evidence) => boolean][] = [
       // Title, number, date and signer come from the document facts; header and recipients lines answer nothing else.
       ['not a header or recipients line', (item) => item.chunk.kind !== 'header' && item.chunk.kind !== 'recipients'],
@@ -1082,6 +1107,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['not under another body\'s heading than the one the question is about', (item) => !actor || !isBodyHeading(item.section.at(-1) ?? '') || headingNamesBody(item.section.at(-1)!, [actor]) || particularBodies(item.text).includes(actor)],
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
       ['states the figures the question states', (item) => figures.every((figure) => figure.told || statesStated(figure, item))],
+      // "Giáo viên kiêm bí thư đoàn trường được giảm bao nhiêu tiết" is not answered by what a party secretary is given.
+      ['names the case a figure is asked for', (item) => casePhrases.length < MIN_CASE_PHRASES || namesCase(item)],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['not where a document restates its subject, unless who enacts it or what it governs is asked', (item) => needs.subjectAsked || !restatesSubject(item.text)],
       ['says who leads, when that is asked', (item) => !needs.leadAsked || saysWhoLeads(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`) || taskLeadLine(item) !== null],

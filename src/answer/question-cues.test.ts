@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { namedArticle, askedRole, askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, asksEffect, asksIssue, asksLiveData, asksSubject, asksWhoSigned, basisDateAsked, measuredPhrase, ratePeriodAsked, askedThing, namesAskedAbout, asksPerson, asksBound, asksEntryIntoForce } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, askedRole, askedThing, asksBound, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, basisDateAsked, figureSubject, measuredPhrase, namedArticle, namesAskedAbout, ratePeriodAsked } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -394,5 +394,15 @@ describe('asksEntryIntoForce', () => {
     expect(asksEntryIntoForce('Who is responsible for implementing the decree?')).toBe(true);
     expect(asksEntryIntoForce('Thông tư này có hiệu lực từ ngày nào?')).toBe(true);
     expect(asksEntryIntoForce('Mức thu phí thẩm định là bao nhiêu?')).toBe(false);
+  });
+});
+
+describe('figureSubject', () => {
+  it('reads what a figure is asked of, after a case told first and without the document it is asked under', () => {
+    expect(figureSubject('Theo TT 05/2025/TT-BGDĐT, giáo viên kiêm bí thư đoàn trường THPT được giảm bao nhiêu tiết?')).toBe('giáo viên kiêm bí thư đoàn trường thpt được giảm ');
+    expect(figureSubject('Nhà tôi ở vùng lũ. Hộ nghèo được hỗ trợ tối đa mấy triệu đồng?')).toBe('hộ nghèo được hỗ trợ ');
+    // (Without a comma the document's name stays: its words are the document's naming words, weighed nowhere.)
+    expect(figureSubject('toi day o truong thcs. theo tt 05 moi tuan toi phai day bao nhieu tiet')).toBe('theo tt 05 moi tuan toi phai day ');
+    expect(figureSubject('Ai ký kế hoạch này?')).toBe('');
   });
 });
