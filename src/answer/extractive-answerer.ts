@@ -203,8 +203,8 @@ const MEASURED_SHARE = 0.6;
 const MIN_CASE_SHARE = 0.5;
 /** Fewer phrases than this say too little of a case to hold a passage to it ("Nhà nước hỗ trợ khoảng bao nhiêu"). */
 const MIN_CASE_PHRASES = 2;
-/** Syllables of a figure question's subject that place or time it, or name a part of a document: no case of their own. */
-const NO_CASE_WORDS = new Set('phu luc dieu khoan diem muc chuong phan giai doan nam thang quy ke hoach quyet dinh nghi dinh thong tu van ban quy dinh chi tieu ty le ti'.split(' '));
+/** Phrases of a figure question's subject (folded) that time it or name a document or a part of one: no case of their own. */
+const NO_CASE_PHRASES = new Set(['thanh pho', 'phu luc', 'giai doan', 'ke hoach', 'quyet dinh', 'nghi dinh', 'thong tu', 'van ban', 'quy dinh', 'chi tieu', 'ty le', 'ti le', 'hang nam', 'moi nam']);
 /** … and half of what the question says is done for them, when it says so in two terms or more. */
 const MEASURED_PREDICATE_SHARE = 0.5;
 /** Whether a position in a question lies in the sentences telling a case, before the one asking. */
@@ -1071,14 +1071,17 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const namesMeasured = (held: ReadonlySet<string>) => measured.share(held) >= MEASURED_SHARE && (measuredPredicate.count < 2 || measuredPredicate.share(held) >= MEASURED_PREDICATE_SHARE);
     const enactmentAsked = asksEnactment(standalone);
     // The phrases naming what a figure is asked of ("tổ trưởng tổ văn phòng", "bí thư đoàn trường"): phrases of the
-    // whole collection, since the case asked may be one the document never writes; not the words naming the document,
-    // those its scope carries, a place ("tỉnh Lạng Sơn" is the row "LẠNG SƠN") or a part or time of a document.
-    // (Typed without diacritics, neighbouring syllables read as too many phrases to require any.)
-    const placeWords = new Set(['tinh', 'thanh', 'pho', 'huyen', 'xa', 'phuong', ...analyzed.localities.mentions.flatMap((mention) => foldedLower(mention.name).split(' '))]);
+    // whole collection, since the case asked may be one the document never writes; no word naming the document or
+    // of the scope's titles, no place ("tỉnh Lạng Sơn" is the row "LẠNG SƠN"), no part or time of a document.
+    // (Typed without diacritics, neighbouring syllables read as too many phrases to require any; with them, words are
+    // compared as written: "bí" of "bí thư" is no "bị" of "dự bị đại học".)
+    const wordsAsWritten = (text: string): string[] => text.toLocaleLowerCase('vi').normalize('NFC').match(/\p{L}+/gu) ?? [];
+    const placeWords = new Set(analyzed.localities.mentions.flatMap((mention) => wordsAsWritten(mention.name)));
     const subjectTerms = intent.language === 'vi' && !folded && (figureSlot || profile.unit !== null) ? collectionModel.terms(figureSubject(standalone), folded) : new Set<string>();
     const weighedTerms = collectionModel.terms(searchText, folded);
-    const noCase = (syllable: string) => !/\p{L}/u.test(syllable) || STOPWORDS.has(syllable) || intent.topicWords.includes(syllable) || profileArgs.ignore.has(syllable) || NO_CASE_WORDS.has(foldedLower(syllable)) || placeWords.has(foldedLower(syllable));
-    const casePhrases = [...subjectTerms].filter((term) => term.includes(' ') && weighedTerms.has(term) && !term.split(' ').some(noCase) && collectionModel.isPhrase(term));
+    const scopeTitles = new Set((intent.scopeMetas ?? []).flatMap((meta) => wordsAsWritten(meta.title)));
+    const noCase = (syllable: string) => !/\p{L}/u.test(syllable) || STOPWORDS.has(syllable) || scopeTitles.has(syllable) || profileArgs.ignore.has(syllable) || placeWords.has(syllable);
+    const casePhrases = [...subjectTerms].filter((term) => term.includes(' ') && weighedTerms.has(term) && !term.split(' ').some(noCase) && !NO_CASE_PHRASES.has(foldedLower(term)) && collectionModel.isPhrase(term));
     // (A phrase of the passage's document's title names that document, not a case of it.)
     const titleTerms = new Map<string, ReadonlySet<string>>();
     const titleOf = (docId: string): ReadonlySet<string> => {
