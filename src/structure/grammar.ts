@@ -23,7 +23,7 @@ interface DocumentTypeEntry {
  * reads stored documents differently: the next ingest then reads every document again (served as before meanwhile),
  * not only the changed files.
  */
-export const GRAMMAR_VERSION = 17;
+export const GRAMMAR_VERSION = 18;
 
 /** Longer markers first: "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ". */
 export const DOCUMENT_TYPES: readonly DocumentTypeEntry[] = [
