@@ -1088,8 +1088,9 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       if (!titleTerms.has(docId)) titleTerms.set(docId, profile.model.terms(metaById.get(docId)?.title ?? '', folded));
       return titleTerms.get(docId)!;
     };
+    // (Read with the clauses a passage names its cases by: "các trường hợp quy định tại khoản 1, khoản 2 Điều 6".)
     const namesCase = (item: Evidence): boolean => {
-      const held = profile.model.terms(`${item.section.join('\n')}\n${item.text}`, folded);
+      const held = profile.model.terms(`${item.section.join('\n')}\n${item.text}\n${documents.referred(item.chunk.docId, item.text)}`, folded);
       return casePhrases.filter((term) => held.has(term) || titleOf(item.chunk.docId).has(term)).length >= casePhrases.length * MIN_CASE_SHARE;
     };
     const rules: readonly [string, (item: Evidence) => boolean][] = [
@@ -1111,7 +1112,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ['names the kind of amount asked (fine, fee, salary…)', (item) => amountKinds.length === 0 || amountKinds.some((names) => names(`${item.section.join(' ')} ${item.text}`))],
       ['states the figures the question states', (item) => figures.every((figure) => figure.told || statesStated(figure, item))],
       // "Giáo viên kiêm bí thư đoàn trường được giảm bao nhiêu tiết" is not answered by what a party secretary is given.
-      ['names the case a figure is asked for', (item) => casePhrases.length < MIN_CASE_PHRASES || namesCase(item)],
+      // (A place's row in a national document's table answers for that place: the row says only the place and the figure.)
+      ['names the case a figure is asked for', (item) => casePhrases.length < MIN_CASE_PHRASES || recipients.length > 0 || namesCase(item)],
       ['states the attribute asked (phone, address…)', (item) => !attribute || attribute.test(foldedLower(item.text))],
       ['not where a document restates its subject, unless who enacts it or what it governs is asked', (item) => needs.subjectAsked || !restatesSubject(item.text)],
       ['says who leads, when that is asked', (item) => !needs.leadAsked || saysWhoLeads(`${item.section.join(' ')} ${item.text} ${item.chunk.context ?? ''}`) || taskLeadLine(item) !== null],
