@@ -76,7 +76,7 @@ import { splitQuestion } from './split-question.js';
 import { createPassageShaper, MAX_LIST_ITEMS } from './shape-passages.js';
 import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
 import { createPopulationWeights } from './population-weights.js';
-import { createTermVocabulary, isAccented } from './term-stats.js';
+import { createTermVocabulary, isAccented, type TermModel } from './term-stats.js';
 import { createQuestionDocuments, type QuestionDocuments } from './question-documents.js';
 
 export interface AnswererOptions {
@@ -199,14 +199,24 @@ const placeOfScope = (mention: { docIds: readonly string[] }, scope: readonly st
 
 /** A passage giving a share or a count must hold this much of what the question says it is of (by weight). */
 const MEASURED_SHARE = 0.6;
+/** … and half of what the question says is done for them, when it says so in two terms or more. */
+const MEASURED_PREDICATE_SHARE = 0.5;
 /** Of the phrases naming the case a figure is asked for, the share a passage stating one must hold: a paraphrase may miss some. */
 const MIN_CASE_SHARE = 0.5;
 /** Fewer phrases than this say too little of a case to hold a passage to it ("Nhà nước hỗ trợ khoảng bao nhiêu"). */
 const MIN_CASE_PHRASES = 2;
 /** Phrases of a figure question's subject (folded) that time it or name a document or a part of one: no case of their own. */
 const NO_CASE_PHRASES = new Set(['thanh pho', 'phu luc', 'giai doan', 'ke hoach', 'quyet dinh', 'nghi dinh', 'thong tu', 'van ban', 'quy dinh', 'chi tieu', 'ty le', 'ti le', 'hang nam', 'moi nam']);
-/** … and half of what the question says is done for them, when it says so in two terms or more. */
-const MEASURED_PREDICATE_SHARE = 0.5;
+
+/**
+ * The phrases of the collection naming what a figure is asked of ("tổ trưởng tổ văn phòng", "bí thư đoàn trường"),
+ * read off the question's words before the figure (`subject`), as written: phrases of the whole collection, since the
+ * case asked may be one the document never writes.
+ */
+function casePhrasesOf(subject: string, searchText: string, model: TermModel, excluded: (syllable: string) => boolean): string[] {
+  const weighed = model.terms(searchText, false);
+  return [...model.terms(subject, false)].filter((term) => term.includes(' ') && weighed.has(term) && !term.split(' ').some(excluded) && !NO_CASE_PHRASES.has(foldedLower(term)) && model.isPhrase(term));
+}
 /** Whether a position in a question lies in the sentences telling a case, before the one asking. */
 const inToldCase = (question: string, index: number): boolean => index < toldCase(question).length;
 
@@ -1070,18 +1080,14 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const namesPeriod = intent.ratePeriod ? periodNamer(intent.ratePeriod, folded) : null;
     const namesMeasured = (held: ReadonlySet<string>) => measured.share(held) >= MEASURED_SHARE && (measuredPredicate.count < 2 || measuredPredicate.share(held) >= MEASURED_PREDICATE_SHARE);
     const enactmentAsked = asksEnactment(standalone);
-    // The phrases naming what a figure is asked of ("tổ trưởng tổ văn phòng", "bí thư đoàn trường"): phrases of the
-    // whole collection, since the case asked may be one the document never writes; no word naming the document or
-    // of the scope's titles, no place ("tỉnh Lạng Sơn" is the row "LẠNG SƠN"), no part or time of a document.
-    // (Typed without diacritics, neighbouring syllables read as too many phrases to require any; with them, words are
-    // compared as written: "bí" of "bí thư" is no "bị" of "dự bị đại học".)
+    // The case a figure is asked of: no word naming the document or of the scope's titles, no place ("tỉnh Lạng Sơn"
+    // is the row "LẠNG SƠN"). (Typed without diacritics, neighbouring syllables read as too many phrases to require
+    // any; with them, words are compared as written: "bí" of "bí thư" is no "bị" of "dự bị đại học".)
     const wordsAsWritten = (text: string): string[] => text.toLocaleLowerCase('vi').normalize('NFC').match(/\p{L}+/gu) ?? [];
     const placeWords = new Set(analyzed.localities.mentions.flatMap((mention) => wordsAsWritten(mention.name)));
-    const subjectTerms = intent.language === 'vi' && !folded && (figureSlot || profile.unit !== null) ? collectionModel.terms(figureSubject(standalone), folded) : new Set<string>();
-    const weighedTerms = collectionModel.terms(searchText, folded);
     const scopeTitles = new Set((intent.scopeMetas ?? []).flatMap((meta) => wordsAsWritten(meta.title)));
     const noCase = (syllable: string) => !/\p{L}/u.test(syllable) || STOPWORDS.has(syllable) || scopeTitles.has(syllable) || profileArgs.ignore.has(syllable) || placeWords.has(syllable);
-    const casePhrases = [...subjectTerms].filter((term) => term.includes(' ') && weighedTerms.has(term) && !term.split(' ').some(noCase) && !NO_CASE_PHRASES.has(foldedLower(term)) && collectionModel.isPhrase(term));
+    const casePhrases = intent.language === 'vi' && !folded && (figureSlot || profile.unit !== null) ? casePhrasesOf(figureSubject(standalone), searchText, collectionModel, noCase) : [];
     // (A phrase of the passage's document's title names that document, not a case of it.)
     const titleTerms = new Map<string, ReadonlySet<string>>();
     const titleOf = (docId: string): ReadonlySet<string> => {

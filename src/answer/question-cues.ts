@@ -372,9 +372,12 @@ export const ratePeriodAsked = (question: string): string | null => {
 
 /** Where a Vietnamese question asks for a figure: "bao nhiêu", "mấy", "tối đa", "mức nào". */
 const FIGURE_CUE = /(?<!\p{L})(?:bao nhieu|may(?= \p{L})|toi da|toi thieu|muc nao)(?!\p{L})/u;
+/** "Theo Phụ lục I của QĐ 2629/QĐ-TTg, …", "trong KH 157, …", folded: where a figure is asked, not what of. */
+const SUBJECT_FRAME = /^\s*(?:theo|trong|tai|o|can cu|under|in|per)\s[^,]*,\s*/u;
 /**
- * The words before the figure a Vietnamese question asks for, folded, after any case it tells first: what the figure
- * is of ("giáo viên kiêm bí thư đoàn trường THPT được giảm" of "… được giảm bao nhiêu tiết"); '' when it asks none.
+ * The words before the figure a Vietnamese question asks for, in lower case as written, after any case it tells
+ * first: what the figure is of ("giáo viên kiêm bí thư đoàn trường thpt được giảm" of "… được giảm bao nhiêu tiết");
+ * '' when it asks none.
  */
 export function figureSubject(question: string): string {
   const written = withoutAsides(question.slice(toldCase(question).length)).normalize('NFC').toLowerCase();
@@ -388,8 +391,6 @@ export function figureSubject(question: string): string {
   const frame = SUBJECT_FRAME.exec(asked.slice(start))?.[0].length ?? 0;
   return written.slice(start + frame, cue.index);
 }
-/** "Theo Phụ lục I của QĐ 2629/QĐ-TTg, …", "trong KH 157, …", folded: where a figure is asked, not what of. */
-const SUBJECT_FRAME = /^\s*(?:theo|trong|tai|o|can cu|under|in|per)\s[^,]*,\s*/u;
 
 /** "Điều 12", "điều 7", "Article 21", folded; not an article of a document that another rewrites ("Article 21 of Circular 55 as rewritten by …"). */
 const NAMED_ARTICLE = /\b(?:dieu|article)\s+(\d+)\b/g;
