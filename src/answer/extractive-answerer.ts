@@ -1012,14 +1012,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // documents its number is a common word ranking need not reach, so the index finds those passages instead.
     // A sum the question states is searched for however a document writes it ("30 triệu" as "30.000.000").
     const amounts = figures.flatMap((figure) => (figure.amount === undefined ? [] : amountWritings(figure.amount)));
-    const hits = intent.absent.length > 0 ? await mentioning(intent.absent, scope) : await retriever.search([withoutTopicWords(searchText, scope ? describedTopic(intent) : []), ...amounts].join(' '), { topK, docIds: scope ?? undefined });
+    // The words saying which of the named documents is asked about: searched for by none, weighed in no passage.
+    const described = scope ? describedTopic(intent) : [];
+    const hits = intent.absent.length > 0 ? await mentioning(intent.absent, scope) : await retriever.search([withoutTopicWords(searchText, described), ...amounts].join(' '), { topK, docIds: scope ?? undefined });
     const { folded } = intent;
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...(scope ? describedTopic(intent) : []), ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
+    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...described, ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
@@ -1082,10 +1084,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const enactmentAsked = asksEnactment(standalone);
     // The case a figure is asked of: no word naming the document or of the scope's titles, no place ("tỉnh Lạng Sơn"
     // is the row "LẠNG SƠN"). (Typed without diacritics, neighbouring syllables read as too many phrases to require
-    // any; with them, words are compared as written: "bí" of "bí thư" is no "bị" of "dự bị đại học".)
-    const wordsAsWritten = (text: string): string[] => text.toLocaleLowerCase('vi').normalize('NFC').match(/\p{L}+/gu) ?? [];
-    const placeWords = new Set(analyzed.localities.mentions.flatMap((mention) => wordsAsWritten(mention.name)));
-    const scopeTitles = new Set((intent.scopeMetas ?? []).flatMap((meta) => wordsAsWritten(meta.title)));
+    // any; with them, words are compared as the index reads them, accents kept: "bí" of "bí thư" is no "bị" of "dự bị
+    // đại học".)
+    const placeWords = new Set(analyzed.localities.mentions.flatMap((mention) => [...collectionModel.terms(mention.name, false)]));
+    const scopeTitles = new Set((intent.scopeMetas ?? []).flatMap((meta) => [...collectionModel.terms(meta.title, false)]));
     const noCase = (syllable: string) => !/\p{L}/u.test(syllable) || STOPWORDS.has(syllable) || scopeTitles.has(syllable) || profileArgs.ignore.has(syllable) || placeWords.has(syllable);
     const casePhrases = intent.language === 'vi' && !folded && (figureSlot || profile.unit !== null) ? casePhrasesOf(figureSubject(standalone), searchText, collectionModel, noCase) : [];
     // (A phrase of the passage's document's title names that document, not a case of it.)

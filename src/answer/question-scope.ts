@@ -457,7 +457,8 @@ function namingOf(question: string, docIds: readonly string[], metas: readonly D
 /** "kế hoạch <what it is about> của <place>", folded: what a question says a document is about, before its place. */
 const DESCRIBED = /\b(?:ke hoach|quyet dinh|nghi dinh|thong tu|chuong trinh|de an)\s+(?:so\s+\S+\s+)?(?:ve\s+)?((?:[a-z]+\s+){1,12}?)(?:cua|tai|o)\s/;
 /** The words of what a question says a document is about, as typed and folded. */
-const describedWords = (question: string): string[] => wordsIn(question, DESCRIBED.exec(folded(question))?.[1] ?? '');
+const describedSpan = (question: string): string => DESCRIBED.exec(folded(question))?.[1] ?? '';
+const describedWords = (question: string): string[] => wordsIn(question, describedSpan(question));
 
 /** "KH 153 về phòng, chống ma túy của Cần Thơ", folded: what a document named by type and number is said to be about. */
 const DESCRIBED_BY_NUMBER = /(?<![a-z])(?:ke hoach|kh|quyet dinh|qd|nghi dinh|nd|thong tu|tt|chuong trinh|de an)\s+(?:so\s+)?[\w./-]*\d[\w./-]*\s+ve\s+((?:[a-z]+,?\s+){0,11}?[a-z]+)(?=\s+(?:cua|tai|o|va|thi|co|la|phai|duoc)\s|\s*[?.;:!]|\s*$)/gu;
@@ -468,7 +469,7 @@ const DESCRIBED_BY_NUMBER = /(?<![a-z])(?:ke hoach|kh|quyet dinh|qd|nghi dinh|nd
  * what in it is asked.
  */
 export const describingWords = (question: string): string[] =>
-  wordsIn(question, [...[...folded(question).matchAll(DESCRIBED_BY_NUMBER)].map((match) => match[1]), DESCRIBED.exec(folded(question))?.[1] ?? ''].join(' '));
+  wordsIn(question, [...[...folded(question).matchAll(DESCRIBED_BY_NUMBER)].map((match) => match[1]), describedSpan(question)].join(' '));
 
 /** The words of a question that occur in `text`, as typed and folded. */
 function wordsIn(question: string, text: string): string[] {
