@@ -126,6 +126,12 @@ describe('askedPlanFacts', () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức được xây dựng để thực hiện những văn bản nào? Liệt kê đủ.', [TITLE])).toEqual(['legal-basis']);
   });
 
+  it('reads the numbers of the documents it implements as its legal bases, not as its own number', () => {
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức thực hiện những văn bản nào? Nêu số hiệu của từng văn bản.', [TITLE], true)).toEqual(['legal-basis']);
+    expect(facts('Nghị định về đào tạo, bồi dưỡng công chức căn cứ vào những luật nào, kể đủ số hiệu các luật đó', [TITLE], true)).toEqual(['legal-basis']);
+    expect(facts('Số hiệu của nghị định về đào tạo, bồi dưỡng công chức là gì?', [TITLE], true)).toEqual(['number']);
+  });
+
   it('reads the field a document is filed under, not a field it gives priority to', () => {
     expect(facts('Nghị định về đào tạo, bồi dưỡng công chức thuộc lĩnh vực nào?', [TITLE])).toEqual(['field']);
     expect(facts('Which field does Decree 171/2025/ND-CP fall under?', [TITLE], true)).toEqual(['field']);

@@ -88,9 +88,11 @@ const CITED_NUMBER = new RegExp(String.raw`\b(${DOCUMENT_TYPE})\b(?:(?!\b${DOCUM
 /** The document a change acts on, named before the number asked: "thay thế kế hoạch số mấy", "repeals which decision number". */
 const CHANGED_NUMBER = new RegExp(String.raw`${CHANGES.source}\s+(?:(?:ke hoach|van ban|${DOCUMENT_TYPE}|plan|document|decision|decree|circular)\s+)(?:[a-z]+\s+){0,3}(?:so (?:may|hieu|nao)|number)\b`);
 const NUMBER_ACCENTED = /(?<!\p{L})số (của )?(kế hoạch|văn bản)(?!\p{L})/u;
+/** "Kể đủ số hiệu các văn bản đó", "số hiệu của từng văn bản": the numbers of the documents it names, not its own. */
+const NUMBERS_OF_OTHERS = /\b(so hieu|ky hieu)( cua)? (cac|nhung|tung)\b/;
 /** Words of a general legal-basis question; anything more specific goes through retrieval. */
 const LEGAL_BASIS_FRAME = new Set(
-  'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh nghi dinh thong tu plan plans this the is are was were based on which what documents document legal basis decision decisions decree circular implement implements issued under tren co so thuc hien de nham liet ke du day du tat ca list all luat nghi quyet chi thi ubnd uy nhan dan tinh thanh pho huyen chinh phu thu tuong bo truong phap ly law laws resolution resolutions directive directives'.split(
+  'ke hoach nay cua duoc xay dung ban hanh dua tren vao theo can cu van ban nhung nao gi la cac tai lieu quyet dinh nghi dinh thong tu plan plans this the is are was were based on which what documents document legal basis decision decisions decree circular implement implements issued under tren co so thuc hien de nham liet ke du day du tat ca list all luat nghi quyet chi thi ubnd uy nhan dan tinh thanh pho huyen chinh phu thu tuong bo truong phap ly law laws resolution resolutions directive directives so hieu do neu tung numbers'.split(
     ' ',
   ),
 );
@@ -158,7 +160,7 @@ export function askedPlanFacts(
   if (analyzed.types.includes('signer') && (!issueDate || ASKS_SIGNER.test(folded)) && !/\bky niem\b/.test(folded) && !OTHER_PAPER_SIGNED.test(folded)) facts.push('signer');
   if (issueDate) facts.push('issue-date');
   if (effective) facts.push('effective-date');
-  if (NUMBER.test(folded) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
+  if ((NUMBER.test(folded) && !NUMBERS_OF_OTHERS.test(folded)) || NUMBER_ACCENTED.test(question.normalize('NFC').toLowerCase())) facts.push('number');
   if (PROPOSER.test(folded)) facts.push('proposer');
   if (RECIPIENTS.test(folded) || (ADDRESSEE.test(folded) && !SENT_BY_OTHERS.test(folded))) facts.push('recipients');
   if (IMPLEMENTERS.test(folded)) facts.push('implementers');
