@@ -12,6 +12,7 @@ import { findSigner } from './find-signer.js';
 import { headingEnd } from './heading-span.js';
 import { findEffectiveDate, findField, findIssueDate, findLegalBases, findPeriodInTitle, findProposer, findPlanNumber, findRecipients, findImplementers, findChanged, type PlanFactSpan } from './plan-facts.js';
 import { tableRowsAsked, type RowsAsked } from './table-rows-asked.js';
+import { timedItems, type TimeAsked } from './timed-items.js';
 import type { Evidence } from './select-evidence.js';
 
 // Answers read straight off a plan's own structure, without ranking passages: its header, preamble and
@@ -50,6 +51,8 @@ export interface DirectAnswers {
   quotedPhrase(documents: QuestionDocuments, phrases: readonly string[], scope: readonly string[] | null, every?: number): Promise<AnswerPart[]>;
   /** The rows of a document's tables a question asks for (past a bound, or of the highest figure), under their unit's caption. */
   tableRows(documents: QuestionDocuments, docId: string, asked: RowsAsked): Promise<AnswerPart | null>;
+  /** The items of a document whose stated time reads the year asked, each by its heading and its time (or its table row). */
+  timedItems(documents: QuestionDocuments, docId: string, asked: TimeAsked): Promise<AnswerPart | null>;
 }
 
 /** An act in force from the day it is signed or issued. */
@@ -240,6 +243,15 @@ export function createDirectAnswers(knowledge: Pick<KnowledgeBase, 'chunksWithWo
         const chunk = chunkAt(documents, docId, span.start);
         return chunk ? [evidenceAt(documents, { chunk, ...span })] : [];
       });
+      return evidence.length > 0 ? { docId, kind: 'passages', evidence, layout: 'list' } : null;
+    },
+    async timedItems(documents, docId, asked) {
+      await documents.load([docId]);
+      const text = documents.document(docId).text;
+      const evidence = timedItems(text, documents.outline(docId), asked).flatMap(({ heading, task, time }) => [
+        ...[heading, task].flatMap((span) => (span ? [evidenceIn(documents, docId, span.start, span.end)] : [])),
+        evidenceIn(documents, docId, time.start, time.end),
+      ]);
       return evidence.length > 0 ? { docId, kind: 'passages', evidence, layout: 'list' } : null;
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateToVietnamese } from '../lang/glossary.js';
-import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine, saysWhoLeads, rowInChargeOf } from './evidence-cues.js';
+import { actingBody, namesRoleOf, opensWithDutyOf, askedDay, datedByOwnEffect, restatesSubject, askedYears, isDateline, documentOfOtherYears, headingNamesBody, particularBodies, askedUnit, asksBeneficiaries, asksCurrentState, asksFunding, citesDocument, listHead, openingWords, asksDuration, askedDurationUnit, listsOtherCases, figureInOtherClause, caseClause, articleNumber, datesOnlyEnactment, asksEnactment, isCapitalTitle, statesDurationIn, asksPeriod, asksWhichPlan, asksStructure, isAttachmentCaption, isBodyHeading, holdsAskedYear, sectionYears, statesOtherYears, statesTarget, titleOtherYears, statesUnit, typeFit, type AskedDay, asksDuties, asksLedTasks, asksWhichBody, asksActingBody, asksHowMuch, namedBody, taskLeadLine, saysWhoLeads, rowInChargeOf } from './evidence-cues.js';
 
 describe('askedUnit', () => {
   it.each([
@@ -627,5 +627,14 @@ describe('rowInChargeOf', () => {
     expect(rowInChargeOf('2 | Văn phòng UBND tỉnh tổng hợp số liệu. | % | 100% | Sở Y tế', header, ['van phong'])).toBe(false);
     expect(rowInChargeOf('1 | Tỉ lệ dịch vụ công trực tuyến toàn trình. | % | 100% | Văn phòng Chính phủ', 'TT | Chỉ tiêu | Đơn vị | Kết quả | Ghi chú', ['van phong'])).toBe(false);
     expect(rowInChargeOf('Văn phòng Chính phủ theo dõi, đánh giá.', undefined, ['van phong'])).toBe(false);
+  });
+});
+
+describe('asksStructure', () => {
+  it('asks for the outline of a document, not for the items of one time', () => {
+    expect(asksStructure('Kế hoạch 308 gồm những nhiệm vụ nào?')).toBe(true);
+    expect(asksStructure('Kế hoạch năm 2025 của tỉnh gồm những phần nào?')).toBe(true);
+    expect(asksStructure('ke hoach nay co nhung nhiem vu nao den nam 2026 moi bat dau thuc hien')).toBe(false);
+    expect(asksStructure('Kế hoạch có những nhiệm vụ nào phải xong trước ngày 15/12?')).toBe(false);
   });
 });

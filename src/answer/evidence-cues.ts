@@ -481,8 +481,13 @@ export function documentOfOtherYears(asked: readonly number[], title: string, is
 }
 
 /** "Kế hoạch gồm những phần nào?", "nhiệm vụ, giải pháp gồm những nhóm nào?", "what are the main tasks": answered from the outline. */
-export const asksStructure = (question: string): boolean =>
-  /\b(gom|co) (nhung|cac|may|bao nhieu) (phan|muc(?! tieu)|nhom|noi dung chinh|nhiem vu|giai phap|linh vuc)\b|\b(bo cuc|cau truc|muc luc)\b|\bnhung (phan|muc|nhom) nao\b|\bwhat (are|were) the (main |key )?(parts|sections|chapters|components|tasks and solutions|groups of tasks)\b|\b(structure|outline) of\b|\bwhat does (the|this) plan (cover|contain)\b/.test(foldedLower(question));
+export const asksStructure = (question: string): boolean => {
+  const found = /\b(gom|co) (nhung|cac|may|bao nhieu) (phan|muc(?! tieu)|nhom|noi dung chinh|nhiem vu|giai phap|linh vuc)\b|\b(bo cuc|cau truc|muc luc)\b|\bnhung (phan|muc|nhom) nao\b|\bwhat (are|were) the (main |key )?(parts|sections|chapters|components|tasks and solutions|groups of tasks)\b|\b(structure|outline) of\b|\bwhat does (the|this) plan (cover|contain)\b/.exec(foldedLower(question));
+  // "… có những nhiệm vụ nào đến năm 2026 mới bắt đầu": the items of one time, which its outline does not tell.
+  return found !== null && !TIME_BOUND.test(foldedLower(question).slice(found.index + found[0].length));
+};
+/** A year or a day bounding what is asked: "đến năm 2026", "trong năm 2025", "trước ngày 15", "by 2030". */
+const TIME_BOUND = /\b(nam|by|in|until|before) (19|20)\d\d\b|\b(truoc|sau|den) ngay\b|\bthang \d/;
 
 /** "Kế hoạch nào…", "những địa phương nào…", "which plans…": the question asks which of the plans, not which legal document. */
 export const asksWhichPlan = (question: string): boolean =>

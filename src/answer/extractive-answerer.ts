@@ -72,6 +72,7 @@ import { askedAmountKinds, askedAttribute, figureSubject, askedThing, measuredPh
 import { absentDocuments, askedTypeCited, citesNamedNumber, describingWords, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
+import { askedTime, type TimeAsked } from './timed-items.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper, MAX_LIST_ITEMS } from './shape-passages.js';
 import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -473,6 +474,7 @@ interface DirectAsked {
   planFacts: readonly PlanFact[];
   /** The rows a question asking which of them asks for ("những tỉnh nào được trên 150 tỷ đồng", "… nhiều nhất"). */
   rows: RowsAsked | null;
+  time: TimeAsked | null;
   /** The name of a law the document rests on whose date is asked ("căn cứ Luật Cán bộ, công chức ban hành ngày nào"), folded words. */
   basisDate: readonly string[];
 }
@@ -830,6 +832,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       section: sectionAsked(standalone, analyzed, scopeMetas, types, needs, head),
       planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, types: askedAbout.flatMap((meta) => meta.type ?? []), byNumber: named?.by === 'number' }),
       rows: askedRows(standalone),
+      time: askedTime(standalone),
       basisDate: basisDateAsked(standalone),
     };
     return {
@@ -944,6 +947,16 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       run: async ({ scope, direct: { rows } }, documents) => {
         if (!rows || !scope) return null;
         const parts = (await Promise.all(scope.map((docId) => direct.tableRows(documents, docId, rows)))).filter((part) => part !== null);
+        return parts.length > 0 ? { kind: 'answer', parts } : null;
+      },
+    },
+    {
+      // "KH 308 có những nhiệm vụ nào phải hoàn thành trong năm 2025?": the items of the named documents whose stated
+      // time reads that year.
+      name: 'items of the time asked',
+      run: async ({ scope, direct: { time } }, documents) => {
+        if (!time || !scope) return null;
+        const parts = (await Promise.all(scope.map((docId) => direct.timedItems(documents, docId, time)))).filter((part) => part !== null);
         return parts.length > 0 ? { kind: 'answer', parts } : null;
       },
     },
