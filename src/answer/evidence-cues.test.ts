@@ -97,6 +97,12 @@ describe('opensWithDutyOf', () => {
     expect(opensWithDutyOf('Các đơn vị tổng hợp số liệu. Sở Tài chính chịu trách nhiệm thẩm định.', ['so tai chinh'])).toBe(false);
     expect(opensWithDutyOf('- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.', ['mat tran'])).toBe(true);
   });
+
+  it('reads an item\'s field naming who carries it out as the opening of its clause, not a field of partners', () => {
+    expect(opensWithDutyOf('- Cơ quan thực hiện: Sở Giáo dục và Đào tạo và Sở Y tế chủ trì, phối hợp với các sở, ngành.', ['so y te'])).toBe(true);
+    expect(opensWithDutyOf('- Đơn vị chủ trì: Sở Khoa học và Công nghệ.', ['so khoa hoc'])).toBe(true);
+    expect(opensWithDutyOf('- Cơ quan phối hợp: Sở Y tế, Sở Tài chính.', ['so y te'])).toBe(false);
+  });
 });
 
 describe('askedUnit without a unit after "bao nhiêu"', () => {

@@ -346,8 +346,10 @@ export function namedBody(text: string): string | null {
  */
 const DUTY = String.raw`(?:(?:co|chiu) trach nhiem|co nhiem vu|chu tri)\b`;
 const DUTY_CLAUSE = new RegExp(String.raw`^([^.]{2,120}?)\s${DUTY}`);
+/** "Cơ quan thực hiện:", "Đơn vị chủ trì:": an item's field naming who carries it out, read as its clause's opening. */
+const ACTOR_LABEL = /^(?:co quan|don vi)(?:, (?:co quan|don vi))? (?:thuc hien|chu tri)[\s*_]*:[\s*_]*/;
 export const opensWithDutyOf = (text: string, bodies: readonly string[]): boolean => {
-  const clause = foldedLower(text.slice(markerLength(text)).replace(/^[\s*_]+/u, '').trim());
+  const clause = foldedLower(text.slice(markerLength(text)).replace(/^[\s*_]+/u, '').trim()).replace(ACTOR_LABEL, '');
   const subject = DUTY_CLAUSE.exec(clause)?.[1];
   // "Các đơn vị phối hợp với Sở Y tế chịu trách nhiệm …" is not the Sở Y tế's duty.
   if (subject !== undefined && isBodyHeading(subject) && !/\b(?:voi|cho|cung|phoi hop)\b/.test(subject) && (bodies.length === 0 || bodies.some((body) => longForms(subject).includes(body)))) return true;
@@ -612,7 +614,7 @@ export const asksLedTasks = (question: string): boolean =>
 
 /** "Nhiệm vụ gì", "làm gì", "làm những việc gì", "nhiệm vụ giao cho …", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
-  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\blam (?:nhung |cac )?(?:viec|cong viec) (?:gi|nao)\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (gi|nhu the nao|the nao)\b|\bwhat role\b|\bduoc giao (viec )?gi\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
+  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\blam (?:nhung |cac )?(?:viec|cong viec) (?:gi|nao)\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (chinh )?(gi|nhu the nao|the nao)\b|\bso sanh vai tro\b|\bwhat role\b|\bduoc giao (chu tri )?(nhung |cac )?(viec|cong viec)? ?(gi|nao)\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bwhat (is|are) .+ (assigned|asked|tasked|required) to do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
 
 /** "bao nhiêu", "mấy", "how much": a question asking a figure, whatever else it asks. */
 export const asksHowMuch = (question: string): boolean =>
