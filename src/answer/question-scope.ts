@@ -454,8 +454,11 @@ function namingOf(question: string, docIds: readonly string[], metas: readonly D
   return { namingWords: naming((meta) => `${meta.number ?? ''} ${typeWords(meta.type).join(' ')} ${meta.type}`), topicWords: naming((meta) => meta.title) };
 }
 
-/** "kế hoạch <what it is about> của <place>", folded: what a question says a document is about, before its place. */
-const DESCRIBED = /\b(?:ke hoach|quyet dinh|nghi dinh|thong tu|chuong trinh|de an)\s+(?:so\s+\S+\s+)?(?:ve\s+)?((?:[a-z]+\s+){1,12}?)(?:cua|tai|o)\s/;
+/**
+ * "kế hoạch <what it is about> của <place>", folded: what a question says a document is about, before its place, or
+ * before the comma ending the phrase naming it ("Trong kế hoạch khắc phục môi trường sau đợt lụt bão tháng 11/2025, …").
+ */
+const DESCRIBED = /\b(?:ke hoach|quyet dinh|nghi dinh|thong tu|chuong trinh|de an)\s+(?:so\s+\S+\s+)?(?:ve\s+)?((?:[a-z]+\s+){1,12}?)(?:(?:cua|tai|o)\s|(?:thang|nam)\s+\d[\d/]*\s*,|,)/;
 /** The words of what a question says a document is about, as typed and folded. */
 const describedSpan = (question: string): string => DESCRIBED.exec(folded(question))?.[1] ?? '';
 const describedWords = (question: string): string[] => wordsIn(question, describedSpan(question));
