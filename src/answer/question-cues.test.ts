@@ -30,6 +30,11 @@ describe('askedPlanFacts', () => {
     expect(facts('Kế hoạch 12/KH-UBND được gửi “để báo cáo” tới những cơ quan nào?', [title], true)).toEqual(['recipients']);
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo kết quả gửi cho ai?', [title], true)).toEqual([]);
     expect(facts('Kế hoạch 12/KH-UBND yêu cầu báo cáo được gửi tới cơ quan nào?', [title], true)).toEqual([]);
+    // Said as the document sending, with or without diacritics, and asked of recipients the question names.
+    expect(facts('kh 12 tphcm ve viec lam gui toi nhung bo nao o trung uong?', [title], true)).toEqual(['recipients']);
+    expect(facts('KH 12 của TP.HCM về việc làm có gửi cho các trường đại học và doanh nghiệp công nghệ số không?', [title], true)).toEqual(['recipients']);
+    expect(facts('Theo KH 12, các sở gửi kết quả tới cơ quan nào?', [title], true)).toEqual([]);
+    expect(facts('Kế hoạch 12 yêu cầu UBND xã gửi cho Sở Nội vụ những gì?', [title], true)).toEqual([]);
   });
 
   it('reads what is asked of the document in the sentence asking, not in a case told before it', () => {

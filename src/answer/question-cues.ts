@@ -48,9 +48,11 @@ const PROPOSER = /\b(theo|xet) de nghi cua (?:[a-z]+ ){0,3}?(ai|[a-z]+ nao)\b|\b
  * is sent to, which its "Nơi nhận" block lists (not where a report it asks for goes).
  */
 const RECIPIENTS =
-  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)(?:[^?.;]|\.(?=\S)))*\bduoc gui (?:(?:["“][^"”]*["”]|\([^()]*\)) )?(?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)(?:[^?.;]|\.(?=\S)))*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
+  /\bnoi nhan\b|\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi)(?:[^?.;]|\.(?=\S)))*\bduoc gui (?:(?:["“][^"”]*["”]|\([^()]*\)) )?(?:toi|den|cho)\b|(?<!\btheo )\b(?:ke hoach|van ban|quyet dinh|nghi dinh|thong tu|chi thi|nghi quyet|cong van|kh|qd|nd|tt|ct|nq|cv)\b(?:(?!bao cao|ho so|de xuat|kien nghi|ket qua|yeu cau|giao|de nghi|chi dao|huong dan)(?:[^?.;,]|\.(?=\S))){0,60}?\b(?:co )?gui (?:toi|den|cho)\b|\b(?:plan|document|decision|decree|circular|directive|resolution)\b(?:(?!reports?\b)(?:[^?.;]|\.(?=\S)))*\b(?:sent|addressed|distributed)\s+to\b|\brecipients?\b/;
 /** "Công văn 5348 gửi cho ai?", "kính gửi cơ quan nào": a letter's addressee — unless what is sent is a report or a dossier it asks for. */
 const ADDRESSEE = /\bkinh gui\b|\bgui (?:cho|toi|den) (?:ai|nhung ai|co quan nao|nhung co quan nao|don vi nao|nhung don vi nao)\b/;
+/** From "gửi cho/tới/đến" to the end: whom something is sent to. */
+const SENT_TO_REST = /(?<!\p{L})(?:gửi|gui) (?:cho|tới|toi|đến|den)(?!\p{L}).*$/isu;
 const SENT_BY_OTHERS = /\b(?:bao cao|ho so|phan anh|kien nghi|de xuat|ket qua)\b/;
 /** "Thay thế những văn bản nào", "which decrees does it repeal": what a document replaces, repeals or amends. */
 const ASKS_CHANGES = /\b(thay the|bai bo|sua doi)\b[^?.,;]{0,40}\b(nao|gi)\b|\b(replaces?|repeals?|amends?|supersedes?) (which|what)\b|\b(which|what)\b[^?.,;]{0,60}\b(replace|repeal|amend|supersede)d?\b(?! (by|with))/;
@@ -142,7 +144,8 @@ export function askedPlanFacts(
   const ordered = ORDER.test(folded) && (ISSUE_DATE.test(folded) || EFFECTIVE.test(folded));
   // Documents named by number are described rather than asked about by the words around their numbers.
   const maxSubjectWords = about.byNumber ? MAX_SUBJECT_WORDS_BY_NUMBER : MAX_SUBJECT_WORDS;
-  if (!ordered && wordsBeyond(analyzed.searchText, DOCUMENT_FACT_FRAME, 2).length > maxSubjectWords) return [];
+  // (The recipients a question names, "… có gửi cho các trường đại học … không", are what it asks of, not its subject.)
+  if (!ordered && wordsBeyond(analyzed.searchText.replace(SENT_TO_REST, ''), DOCUMENT_FACT_FRAME, 2).length > maxSubjectWords) return [];
   const facts: PlanFact[] = [];
   const cited = CITED_NUMBER.exec(folded);
   if (cited && !(about.types ?? []).some((type) => foldedLower(type) === cited[1])) return ['legal-basis'];
