@@ -803,8 +803,10 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       bodyDuties,
       // A duties question naming a body only in English takes any body's heading.
       dutyBodies: bodyDuties ? bodies : [],
-      // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's.)
-      actor: types.includes('who') || analyzed.language === 'en' ? null : actingBody(analyzed.searchText),
+      // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's. The
+      // body a told case names is who asks — "Chúng tôi là UBND một phường. … đơn vị phải ban hành … trong bao lâu?" —
+      // which may be one of a class a heading names: the actor is read in the sentence asking.)
+      actor: types.includes('who') || analyzed.language === 'en' ? null : actingBody(standalone.slice(toldCase(standalone).length)),
       current: asksCurrentState(standalone) && !types.includes('target'),
       amountKinds: askedAmountKinds(analyzed.language === 'en' ? analyzed.searchText : standalone),
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
