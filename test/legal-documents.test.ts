@@ -189,3 +189,17 @@ describe("a body's duties set out under a sub-heading of its article", () => {
     expect(result.citations[0].section).toMatch(/Điều\s+12\. Trách nhiệm của Sở Khoa học và Công nghệ/u);
   });
 });
+
+describe('a case told by the body asking', () => {
+  it('reads the body acting in the sentence asking: a heading naming a class of bodies answers for the one told', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Chúng tôi là Ủy ban nhân dân một xã. Theo quy chế tiếp nhận phản ánh kiến nghị qua ứng dụng, đơn vị xử lý phải ra quy định xử lý của mình trong thời hạn bao lâu?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('60 ngày');
+  });
+
+  it('reads "định kỳ bao lâu" as how often, not how long', async () => {
+    const result = await pipeline.answerer.ask({ question: 'Theo quy chế phản ánh kiến nghị qua ứng dụng, cấp xã phải rà lại những phản ánh bị đánh giá một sao định kỳ bao lâu?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('hàng tháng');
+  });
+});

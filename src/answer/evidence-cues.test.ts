@@ -318,6 +318,8 @@ describe('isAttachmentCaption', () => {
     expect(asksDuration('Công chức phải hoàn thành bồi dưỡng trong bao lâu?')).toBe(true);
     expect(asksDuration('how long does the agency have to transfer the fee')).toBe(true);
     expect(asksDuration('Hồ sơ được giải quyết trong mấy ngày?')).toBe(true);
+    expect(asksDuration('Định kỳ bao lâu xã phải rà soát các phản ánh bị ẩn?')).toBe(false);
+    expect(asksDuration('dinh ky may thang phai bao cao')).toBe(false);
     expect(asksPeriod('Công chức phải hoàn thành bồi dưỡng trong bao lâu?')).toBe(false);
     expect(asksPeriod('Kế hoạch thực hiện trong giai đoạn nào?')).toBe(true);
     expect(asksPeriod('Đợt cao điểm kéo dài từ khi nào đến khi nào?')).toBe(true);

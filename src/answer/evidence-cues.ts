@@ -500,9 +500,9 @@ export const asksPeriod = (question: string): boolean =>
   /\bgiai doan nao\b|\bthoi gian (thuc hien|nao)\b|\bthoi ky nao\b|\b(tu|den) nam nao\b|\btu (khi nao|bao gio|luc nao|thang nao) den (khi nao|bao gio|luc nao|thang nao)\b|\b(what|which) (period|years)\b|\btime ?frame\b|\bfrom when\b/.test(foldedLower(question));
 
 /** "Trong bao lâu", "mấy tháng", "how long", "within how many days": the answer is a length of time. */
-// ("Bao lâu một lần" asks how often, not how long.)
+// ("Bao lâu một lần", "định kỳ bao lâu" ask how often, not how long.)
 export const asksDuration = (question: string): boolean =>
-  /\b(trong )?bao lau\b(?! (mot|1) lan)|\b(may|bao nhieu) (ngay|thang|nam|gio|tuan)\b|\bhow long\b|\bhow many (days|months|years|hours|weeks)\b/.test(foldedLower(question));
+  /(?<!\bdinh ky )\b(trong )?bao lau\b(?! (mot|1) lan)|(?<!\bdinh ky )\b(may|bao nhieu) (ngay|thang|nam|gio|tuan)\b|\bhow long\b|\bhow many (days|months|years|hours|weeks)\b/.test(foldedLower(question));
 
 const ENGLISH_TIME_UNITS: Readonly<Record<string, string>> = { day: 'ngay', month: 'thang', year: 'nam', hour: 'gio', week: 'tuan' };
 

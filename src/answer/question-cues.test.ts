@@ -204,6 +204,9 @@ describe('askedAttribute', () => {
     expect(often.test('thuc hien kiem tra dinh ky')).toBe(false);
     expect(often.test('kiem tra 6 thang mot lan')).toBe(true);
     expect(often.test('kiem tra hang nam')).toBe(true);
+    const periodic = askedAttribute('Định kỳ bao lâu xã phải xem xét lại các phản ánh bị ẩn?')!;
+    expect(periodic.test('dinh ky hang thang, ubnd cap xa chi dao xem xet lai')).toBe(true);
+    expect(periodic.test('xem xet lai cac phan anh bi an')).toBe(false);
   });
 
   it('asks for words of replacing when a question asks what a document replaces', () => {

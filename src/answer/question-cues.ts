@@ -203,9 +203,9 @@ const ATTRIBUTES: readonly { asked: RegExp; stated: RegExp }[] = [
     asked: new RegExp(`${IN_FORCE.source}|\\beffective (from|date|as of)\\b`),
     stated: /\bhieu luc\b|\bap dung (ke )?tu ngay\b/,
   },
-  // "Bao lâu một lần", "how often" ask for a frequency, which "định kỳ" alone does not give.
+  // "Bao lâu một lần", "định kỳ bao lâu", "how often" ask for a frequency, which "định kỳ" alone does not give.
   {
-    asked: /\bbao lau (mot|1) lan\b|\b(may|bao nhieu) lan (mot|moi|trong)\b|\bhow often\b|\bhow frequently\b/,
+    asked: /\bbao lau (mot|1) lan\b|\bdinh ky (bao lau|may|bao nhieu)\b|\b(may|bao nhieu) lan (mot|moi|trong)\b|\bhow often\b|\bhow frequently\b/,
     stated: /\b(hang|moi) (nam|thang|quy|tuan|ngay)\b|\b\d+ lan\b|\b(mot|hai|ba|bon|sau|\d+) (lan|thang|nam|tuan) (mot|\/) ?lan\b|\bdinh ky (hang|moi|\d+)\b|\b\d+ (thang|nam|tuan)\/lan\b/,
   },
   // When a rule ceases to apply is said in words of ending, never by when it takes effect.
