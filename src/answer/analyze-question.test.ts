@@ -43,6 +43,11 @@ describe('analyzeQuestion', () => {
     expect(a.searchText).not.toMatch(/liệt|kê|đủ/u);
   });
 
+  it('drops how often is asked ("bao lâu một lần", "định kỳ bao lâu") from what is searched', () => {
+    expect(analyze('Các sở phải báo cáo tiến độ bao lâu một lần?').searchText).not.toMatch(/lần/u);
+    expect(analyze('Định kỳ bao lâu xã phải rà soát danh sách?').searchText).not.toMatch(/định|kỳ|lâu/u);
+  });
+
   it('keeps numbers and domain phrases as focus terms', () => {
     const a = analyze('Bến Tre có bao nhiêu người tròn 100 tuổi?');
     expect(a.types[0]).toBe('count');

@@ -52,7 +52,7 @@ export interface AnalyzeContext {
 /** Question words and the politeness around them: dropped from the search text (longest match wins). */
 const QUESTION_WORDS = [
   'bao nhiêu phần trăm', 'khi nào phải', 'như thế nào', 'có bao nhiêu', 'cho tôi biết', 'xin cho biết', 'hãy cho biết', 'có phải là', 'là bao nhiêu',
-  'mất bao lâu', 'trong bao lâu', 'bao lâu', 'bao nhiêu', 'là gì', 'là ai', 'những ai', 'khi nào', 'bao giờ', 'lúc nào', 'ngày nào', 'năm nào', 'ở đâu', 'từ đâu', 'thế nào', 'ra sao',
+  'bao lâu một lần', 'bao lâu 1 lần', 'định kỳ bao lâu', 'mất bao lâu', 'trong bao lâu', 'bao lâu', 'bao nhiêu', 'là gì', 'là ai', 'những ai', 'khi nào', 'bao giờ', 'lúc nào', 'ngày nào', 'năm nào', 'ở đâu', 'từ đâu', 'thế nào', 'ra sao',
   'thì sao', 'phải không', 'hay không', 'đúng không', 'có phải', 'cho biết', 'vậy', 'hả', 'nhỉ', 'ạ', 'ai', 'gì', 'nào', 'đâu', 'mấy',
   'không', 'chưa', 'vui lòng', 'xin hỏi', 'hỏi', 'trong số đó', 'trong đó', 'so sánh',
   // What a comparison or a source question asks, not what it is about.
