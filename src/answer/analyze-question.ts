@@ -1,7 +1,7 @@
 // Everything the answerer needs to know about a (standalone) question, by rules and lexicons only.
 import { abbreviationKey, lookupAbbreviation } from '../lang/abbreviations.js';
 import { toAdministrative } from '../lang/everyday.js';
-import { GLOSSARY, translateToVietnamese } from '../lang/glossary.js';
+import { GLOSSARY, alternativesOf, translateToVietnamese } from '../lang/glossary.js';
 import { matchKey } from '../lang/normalize.js';
 import { STOPWORDS } from '../lang/stopwords.js';
 import type { DocumentMeta } from '../types.js';
@@ -41,6 +41,8 @@ export interface AnalyzedQuestion {
   looseSyllables: string[];
   /** Word pairs where an English question's phrases, translated one by one, meet: no pair it asks about. */
   seams: string[];
+  /** The glossary's alternatives for each of an English question's phrases it words in several ways. */
+  alternatives: string[][];
 }
 
 export interface AnalyzeContext {
@@ -84,7 +86,7 @@ const normalizeLower = (word: string): string => prepareText(word).lower;
 
 /** Domain phrases of the plans (two syllables or more): the glossary's Vietnamese side. */
 const DOMAIN_PHRASES = createPhraseIndex(
-  [...new Set(GLOSSARY.map(([, vi]) => vi.toLowerCase()))]
+  [...new Set(GLOSSARY.flatMap(([, vi]) => alternativesOf(vi.toLowerCase())))]
     .filter((vi) => vi.split(/\s+/).length >= 2 && !isFunctionWord(vi.split(/\s+/)[0]))
     .map((vi) => [vi, vi] as const),
 );
@@ -192,5 +194,6 @@ export function analyzeQuestion(question: string, context: AnalyzeContext): Anal
     untranslated: translation?.unmatched ?? [],
     looseSyllables: (translation?.loose ?? []).flatMap((phrase) => phrase.toLowerCase().split(/\s+/)),
     seams: translation?.seams ?? [],
+    alternatives: translation?.alternatives ?? [],
   };
 }

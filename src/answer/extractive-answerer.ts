@@ -73,6 +73,7 @@ import { absentDocuments, askedTypeCited, citesNamedNumber, describingWords, fac
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { askedTime, type TimeAsked } from './timed-items.js';
+import { unwrittenAlternatives } from './unwritten-alternatives.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper, MAX_LIST_ITEMS } from './shape-passages.js';
 import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -601,6 +602,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       ...(analyzed.types.includes('count') ? COUNT_SYLLABLES : []),
     ]);
 
+  /** The syllables of the glossary's ways of wording an English question's terms that the documents it is limited to never write. */
+  const unwrittenIn = async (documents: QuestionDocuments, scope: readonly string[], alternatives: readonly (readonly string[])[]): Promise<string[]> => {
+    if (alternatives.length === 0) return [];
+    await documents.load(scope);
+    return [...unwrittenAlternatives(alternatives, scope.map((docId) => documents.document(docId).text))];
+  };
+
   /** The terms of the scope's own numbers ("110/2025", "tt", "btc"): they say which document, not what in it. */
   const numberTerms = (scopeMetas: readonly DocumentMeta[] | undefined, folded: boolean): string[] =>
     (scopeMetas ?? []).flatMap((meta) => (meta.number ? [...vocabulary.terms(meta.number, folded)].filter((term) => !term.includes(' ')) : []));
@@ -1033,10 +1041,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const { folded } = intent;
     const [collectionModel] = await Promise.all([vocabulary.weigh(searchText, folded), documents.loadOutlines(hits.map((hit) => hit.chunk.docId))]);
     const model = intent.scopeMetas ? await weighAmong(collectionModel, intent.scopeMetas, metas, folded) : collectionModel;
+    // Asked in English of named documents: the ways of wording a term they never write weigh nothing.
+    const unwritten = intent.language === 'en' && scope ? await unwrittenIn(documents, scope, analyzed.alternatives) : [];
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...intent.namingWords, ...described, ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
+    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...unwritten, ...intent.namingWords, ...described, ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.

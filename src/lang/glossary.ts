@@ -16,7 +16,9 @@ const GENERAL = vocabulary('general-en-vi.json');
 
 /**
  * [English phrase, Vietnamese as the plans write it]. Longer phrases win over their parts when translating; of two
- * entries for one phrase, the plans' own wording (first) wins over the general administrative one.
+ * entries for one phrase, the plans' own wording (first) wins over the general administrative one. Where documents
+ * word one English term in several ways, the ways are separated by " | " ("xã | phường | thị trấn"): a document
+ * writes one of them.
  */
 export const GLOSSARY: readonly (readonly [string, string])[] = [
   // Beneficiary groups
@@ -52,8 +54,8 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['100 years old', 'tròn 100 tuổi'],
   ['90 years old', 'tròn 90 tuổi'],
   ['years old', 'tuổi'],
-  ['longevity celebration', 'chúc thọ mừng thọ'],
-  ['birthday celebration', 'chúc thọ mừng thọ'],
+  ['longevity celebration', 'chúc thọ | mừng thọ'],
+  ['birthday celebration', 'chúc thọ | mừng thọ'],
   ['people with merit', 'người có công'],
   ['persons with merit', 'người có công'],
   ['people with meritorious services', 'người có công'],
@@ -203,20 +205,20 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['quality', 'chất lượng'],
   ['improve', 'nâng cao'],
   ['improving', 'nâng cao'],
-  ['training', 'đào tạo tập huấn'],
+  ['training', 'đào tạo | tập huấn'],
   ['capacity building', 'nâng cao năng lực'],
   ['communication', 'truyền thông'],
   ['propaganda', 'tuyên truyền'],
-  ['awareness raising', 'tuyên truyền nâng cao nhận thức'],
+  ['awareness raising', 'tuyên truyền | nâng cao nhận thức'],
   ['information technology', 'công nghệ thông tin'],
   ['digital transformation', 'chuyển đổi số'],
   ['database', 'cơ sở dữ liệu'],
   ['inspection', 'kiểm tra'],
   ['inspections', 'kiểm tra'],
   ['supervision', 'giám sát'],
-  ['monitoring', 'giám sát theo dõi'],
+  ['monitoring', 'giám sát | theo dõi'],
   ['evaluation', 'đánh giá'],
-  ['review', 'sơ kết tổng kết'],
+  ['review', 'sơ kết | tổng kết'],
   ['mid-term review', 'sơ kết'],
   ['final review', 'tổng kết'],
   ['socialization', 'xã hội hóa'],
@@ -312,10 +314,10 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['vice-chairman', 'Phó Chủ tịch'],
   ['vice chairwoman', 'Phó Chủ tịch'],
   ['vice chair', 'Phó Chủ tịch'],
-  ['departments', 'sở ngành'],
+  ['departments', 'sở | ngành'],
   ['department', 'sở'],
   ['ministries', 'bộ ngành'],
-  ['agencies', 'cơ quan đơn vị'],
+  ['agencies', 'cơ quan | đơn vị'],
   ['agency', 'cơ quan'],
   ['authorities', 'cơ quan'],
   ['units', 'đơn vị'],
@@ -323,7 +325,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['organisations', 'tổ chức'],
   ['mass organizations', 'đoàn thể'],
   ['unions', 'đoàn thể'],
-  ['communes', 'xã phường thị trấn'],
+  ['communes', 'xã | phường | thị trấn'],
   ['commune', 'xã'],
   ['wards', 'phường'],
   ['ward', 'phường'],
@@ -389,8 +391,8 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['aims', 'mục tiêu'],
   ['aim', 'mục tiêu'],
   ['purpose', 'mục đích'],
-  ['targets', 'chỉ tiêu mục tiêu'],
-  ['target', 'chỉ tiêu mục tiêu'],
+  ['targets', 'chỉ tiêu | mục tiêu'],
+  ['target', 'chỉ tiêu | mục tiêu'],
   ['indicators', 'chỉ tiêu'],
   ['by 2025', 'đến năm 2025'],
   ['by 2030', 'đến năm 2030'],
@@ -410,7 +412,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['implementing', 'thực hiện'],
   ['carry out', 'thực hiện'],
   ['deploy', 'triển khai'],
-  ['situation', 'thực trạng tình hình'],
+  ['situation', 'thực trạng | tình hình'],
   ['current situation', 'thực trạng'],
   ['results', 'kết quả'],
   ['result', 'kết quả'],
@@ -440,8 +442,8 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['annual report', 'báo cáo hằng năm'],
   ['submit', 'gửi báo cáo'],
   ['send', 'gửi'],
-  ['deadline', 'thời hạn trước ngày'],
-  ['due date', 'thời hạn trước ngày'],
+  ['deadline', 'thời hạn | trước ngày'],
+  ['due date', 'thời hạn | trước ngày'],
   ['due', 'trước ngày'],
   ['no later than', 'trước ngày'],
   ['before', 'trước'],
@@ -465,7 +467,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['funding', 'kinh phí'],
   ['funds', 'kinh phí'],
   ['fund', 'kinh phí'],
-  ['budget', 'ngân sách kinh phí'],
+  ['budget', 'ngân sách | kinh phí'],
   ['state budget', 'ngân sách nhà nước'],
   ['finance', 'kinh phí'],
   ['financing', 'kinh phí'],
@@ -537,7 +539,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['established posts', 'biên chế'],
   ['job position', 'vị trí việc làm'],
   ['job positions', 'vị trí việc làm'],
-  ['staffing positions', 'biên chế vị trí việc làm'],
+  ['staffing positions', 'biên chế | vị trí việc làm'],
   ['positions', 'vị trí việc làm'],
   ['assign', 'giao'],
   ['assigned', 'giao'],
@@ -551,7 +553,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['officials', 'cán bộ'],
   ['official', 'cán bộ'],
   ['cadres', 'cán bộ'],
-  ['staff', 'cán bộ nhân viên'],
+  ['staff', 'cán bộ | nhân viên'],
   ['personnel', 'nhân lực'],
   ['human resources', 'nguồn nhân lực'],
   ['workforce', 'nhân lực'],
@@ -578,7 +580,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['regulations', 'quy định'],
   ['regulation', 'quy định'],
   ['project', 'Đề án'],
-  ['projects', 'Đề án dự án'],
+  ['projects', 'Đề án | dự án'],
   ['scheme', 'Đề án'],
   ['national target program', 'Chương trình mục tiêu quốc gia'],
   ['national target programme', 'Chương trình mục tiêu quốc gia'],
@@ -715,7 +717,7 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['medical checks', 'khám sức khỏe'],
   ['screen', 'sàng lọc'],
   ['screened', 'sàng lọc'],
-  ['early screening', 'sàng lọc phát hiện sớm'],
+  ['early screening', 'sàng lọc | phát hiện sớm'],
   ['early detection', 'phát hiện sớm'],
   ['detect early', 'phát hiện sớm'],
   ['early diagnosis', 'chẩn đoán sớm'],
@@ -775,25 +777,25 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['private investment', 'xã hội hóa'],
   ['non-state resources', 'xã hội hóa'],
   ['public-private partnership', 'xã hội hóa'],
-  ['mobilise', 'vận động huy động'],
-  ['mobilize', 'vận động huy động'],
+  ['mobilise', 'vận động | huy động'],
+  ['mobilize', 'vận động | huy động'],
   ['contributions', 'đóng góp'],
   ['contribution', 'đóng góp'],
-  ['donations', 'đóng góp ủng hộ'],
+  ['donations', 'đóng góp | ủng hộ'],
   ['donors', 'nhà tài trợ'],
   ['sponsors', 'nhà tài trợ'],
   ['businesses', 'doanh nghiệp'],
   ['enterprises', 'doanh nghiệp'],
   ['philanthropists', 'nhà hảo tâm'],
   // Longevity and merit
-  ['longevity', 'chúc thọ mừng thọ'],
-  ['longevity wishes', 'chúc thọ mừng thọ'],
-  ['longevity ceremony', 'chúc thọ mừng thọ'],
-  ['longevity ceremonies', 'chúc thọ mừng thọ'],
-  ['birthday wishes', 'chúc thọ mừng thọ'],
-  ['birthday greetings', 'chúc thọ mừng thọ'],
-  ['birthday gifts', 'chúc thọ mừng thọ'],
-  ['celebrating longevity', 'chúc thọ mừng thọ'],
+  ['longevity', 'chúc thọ | mừng thọ'],
+  ['longevity wishes', 'chúc thọ | mừng thọ'],
+  ['longevity ceremony', 'chúc thọ | mừng thọ'],
+  ['longevity ceremonies', 'chúc thọ | mừng thọ'],
+  ['birthday wishes', 'chúc thọ | mừng thọ'],
+  ['birthday greetings', 'chúc thọ | mừng thọ'],
+  ['birthday gifts', 'chúc thọ | mừng thọ'],
+  ['celebrating longevity', 'chúc thọ | mừng thọ'],
   ['heroic mother', 'Bà mẹ Việt Nam anh hùng'],
   ['heroic vietnamese mother', 'Bà mẹ Việt Nam anh hùng'],
   ['vietnamese heroic mother', 'Bà mẹ Việt Nam anh hùng'],
@@ -860,10 +862,10 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['physical infrastructure', 'cơ sở vật chất'],
   ['premises', 'cơ sở vật chất'],
   ['buildings', 'cơ sở vật chất'],
-  ['renovation', 'cải tạo nâng cấp'],
-  ['renovate', 'cải tạo nâng cấp'],
-  ['renovating', 'cải tạo nâng cấp'],
-  ['refurbish', 'cải tạo nâng cấp'],
+  ['renovation', 'cải tạo | nâng cấp'],
+  ['renovate', 'cải tạo | nâng cấp'],
+  ['renovating', 'cải tạo | nâng cấp'],
+  ['refurbish', 'cải tạo | nâng cấp'],
   ['repair', 'sửa chữa'],
   ['construction', 'xây dựng'],
   ['build', 'xây dựng'],
@@ -874,8 +876,8 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['training courses', 'tập huấn'],
   ['training sessions', 'tập huấn'],
   ['workshops', 'tập huấn'],
-  ['train', 'tập huấn đào tạo'],
-  ['trained', 'tập huấn đào tạo'],
+  ['train', 'tập huấn | đào tạo'],
+  ['trained', 'tập huấn | đào tạo'],
   ['retraining', 'bồi dưỡng'],
   ['refresher training', 'bồi dưỡng'],
   ['professional development', 'bồi dưỡng chuyên môn'],
@@ -883,13 +885,13 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['media', 'truyền thông'],
   ['mass media', 'phương tiện thông tin đại chúng'],
   ['publicity', 'tuyên truyền'],
-  ['dissemination', 'tuyên truyền phổ biến'],
-  ['disseminate', 'tuyên truyền phổ biến'],
+  ['dissemination', 'tuyên truyền | phổ biến'],
+  ['disseminate', 'tuyên truyền | phổ biến'],
   ['public awareness', 'nâng cao nhận thức'],
   ['awareness', 'nhận thức'],
   ['supervise', 'giám sát'],
   ['oversight', 'giám sát'],
-  ['monitor', 'giám sát theo dõi'],
+  ['monitor', 'giám sát | theo dõi'],
   ['inspect', 'kiểm tra'],
   ['check', 'kiểm tra'],
   ['checks', 'kiểm tra'],
@@ -920,15 +922,15 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['health sector', 'ngành y tế'],
   ['labour sector', 'ngành lao động'],
   ['labor sector', 'ngành lao động'],
-  ['sector', 'ngành lĩnh vực'],
+  ['sector', 'ngành | lĩnh vực'],
   ['field', 'lĩnh vực'],
   ['grassroots', 'cơ sở'],
   ['commune level', 'tuyến xã'],
   ['district level', 'tuyến huyện'],
   ['provincial level', 'tuyến tỉnh'],
   ['all levels', 'các cấp'],
-  ['obstacles', 'khó khăn vướng mắc'],
-  ['problems', 'khó khăn vướng mắc'],
+  ['obstacles', 'khó khăn | vướng mắc'],
+  ['problems', 'khó khăn | vướng mắc'],
   ['propose', 'đề xuất'],
   ['proposal', 'đề xuất'],
   ['living conditions', 'đời sống'],
@@ -962,9 +964,9 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ['foreign aid', 'viện trợ ODA'],
   ['international aid', 'viện trợ ODA'],
   ['local budget', 'ngân sách địa phương'],
-  ['allocate', 'bố trí phân bổ'],
-  ['allocated', 'bố trí phân bổ'],
-  ['allocation', 'bố trí phân bổ'],
+  ['allocate', 'bố trí | phân bổ'],
+  ['allocated', 'bố trí | phân bổ'],
+  ['allocation', 'bố trí | phân bổ'],
   // Bodies
   ['home affairs department', 'Sở Nội vụ'],
   ['department of internal affairs', 'Sở Nội vụ'],
@@ -1055,7 +1057,10 @@ const singular = (word: string): string[] => {
   return american === word ? forms : [...forms, ...singular(american)];
 };
 
-type Phrase = { words: string[]; vietnamese: string; english: string; general: boolean };
+type Phrase = { words: string[]; vietnamese: string; alternatives: string[]; english: string; general: boolean };
+
+/** The ways a glossary entry's Vietnamese side words its term ("xã | phường | thị trấn"): one, or several. */
+export const alternativesOf = (vietnamese: string): string[] => vietnamese.split(' | ');
 
 /** English phrases only the common-word list has: their Vietnamese is the likeliest wording, not the documents' own. */
 const ONLY_GENERAL: ReadonlySet<string> = (() => {
@@ -1074,7 +1079,8 @@ const BY_FIRST_WORD: ReadonlyMap<string, Phrase[]> = (() => {
     // A code or a name the documents write as English does ("GRDP", "karaoke", "R&D"), or a body's proper name ("Ban
     // thanh tra nhân dân", "Bộ Nội vụ"), is no guess at their wording.
     const exact = vietnamese.toLowerCase() === english.toLowerCase() || english.includes('&') || (/^\p{Lu}/u.test(vietnamese) && vietnamese.includes(' '));
-    const phrase = { vietnamese, english, general: ONLY_GENERAL.has(english.toLowerCase()) && !exact };
+    const alternatives = alternativesOf(vietnamese);
+    const phrase = { vietnamese: alternatives.join(' '), alternatives, english, general: ONLY_GENERAL.has(english.toLowerCase()) && !exact };
     add(tokensOf(english.replace(/,/g, ' ')), phrase);
     // A question's hyphenated compound may be read word by word ("small and medium-sized enterprises"): so is the entry.
     if (english.includes('-')) add(tokensOf(english.replace(/[,-]/g, ' ')), phrase);
@@ -1116,6 +1122,8 @@ export interface Translation {
    * the question asks about neither.
    */
   seams: string[];
+  /** The glossary's alternatives for each phrase it words in several ways ("communes" → xã, phường, thị trấn). */
+  alternatives: string[][];
 }
 
 /** Units a number stands before in Vietnamese, as in English: times, periods, people, sums. */
@@ -1137,6 +1145,7 @@ export function translateToVietnamese(english: string): Translation {
   const unmatched: string[] = [];
   const loose: string[] = [];
   const seams: string[] = [];
+  const alternatives: string[][] = [];
   let understood = 0;
   // Tokens carried over just before a glossary phrase are its modifiers ("BHYT card", "2024 plan"): Vietnamese
   // puts the head first ("thẻ BHYT", "kế hoạch 2024").
@@ -1159,6 +1168,7 @@ export function translateToVietnamese(english: string): Translation {
       // "tháng 12" is December.
       if (modifiers.length > 0 && modifiers.every((modifier) => /^\d+(?:[.,]\d+)*$/u.test(modifier)) && COUNTED_UNIT.test(hit.vietnamese)) flush();
       pieces.push(hit.vietnamese);
+      if (hit.alternatives.length > 1) alternatives.push(hit.alternatives);
       // An acronym typed in capitals ("R&D", "AI", "GRDP") is often printed as such beside its Vietnamese: kept too.
       if (hit.words.length === 1 && /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d&]+$/u.test(originals[i]) && !pieces.includes(originals[i])) pieces.push(originals[i]);
       flush();
@@ -1189,5 +1199,5 @@ export function translateToVietnamese(english: string): Translation {
   pieces.push(...asides);
   understood += asides.length;
   const text = pieces.filter((p, k) => p !== pieces[k - 1]).join(' ');
-  return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0, loose, seams };
+  return { text, matched, unmatched, untranslatedShare: unmatched.length > 0 ? unmatched.length / (unmatched.length + understood) : 0, loose, seams, alternatives };
 }
