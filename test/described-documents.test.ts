@@ -88,3 +88,11 @@ describe('a plan named by its place and what it is about', () => {
     expect(result.answer.split('\n')[0]).toContain('Sở Y tế');
   });
 });
+
+describe('a figure told of the asker\'s case', () => {
+  it('weighs nothing: the rule bounds it ("không quá 45 tuổi"), it does not state it', async () => {
+    const result = await province.answerer.ask({ question: 'Tôi 46 tuổi, đã làm công chức 10 năm, chưa từng đi học sau đại học. Theo NĐ 171/2025/NĐ-CP cơ quan có thể cử tôi đi học thạc sĩ lần đầu được không?' });
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('không quá 45 tuổi');
+  });
+});

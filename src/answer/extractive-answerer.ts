@@ -368,6 +368,12 @@ const statedFigure = (value: string, of: string | undefined, dated = false, styl
   };
 };
 
+/**
+ * The words of a figure told of the asker's case ("Tôi 46 tuổi", "đã công tác 10 năm"): the rule that applies to it
+ * states a bound ("không quá 45 tuổi"), not the figure, so the figure weighs nothing in a passage's coverage.
+ */
+const toldWords = (figure: StatedFigure): string[] => (/^\d+$/.test(figure.value) ? [figure.value, String(Number(figure.value))] : []);
+
 /** Whether a text names a period ("ngày" in "08 giờ hằng ngày", "/ngày"); matched folded when the question was typed so. */
 const periodNamer = (period: string, folded: boolean): ((text: string) => boolean) => {
   const pattern = new RegExp(`(?<!\\p{L})${folded ? foldDiacritics(period) : period}(?!\\p{L})`, 'iu');
@@ -1046,7 +1052,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const retrieveMs = elapsed(retrieveStarted);
     const asked = intent.language === 'en' ? searchText : standalone;
     // The thing a list question asks the items of ("cần những giấy tờ gì") is the slot, not what it is about: it counts half.
-    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...unwritten, ...intent.namingWords, ...described, ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => figure.amountWords)]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
+    const profileArgs = { searchText, slot: intent.slot, asked, folded, types, model, citedAsked: intent.citedAsked, ignore: new Set([...ignoredSyllables(analyzed, intent.asks.duties, scope), ...unwritten, ...intent.namingWords, ...described, ...numberTerms(intent.scopeMetas, folded), ...figures.flatMap((figure) => [...figure.amountWords, ...(figure.told ? toldWords(figure) : [])])]), carried: new Set([...intent.topicWords, ...analyzed.looseSyllables, ...listedSyllables(asked, intent.listed)]), abbreviations, untranslated: analyzed.untranslated, seams: new Set(analyzed.seams) };
     const profile = profileQuery(profileArgs);
     const hasContent = [...profile.terms.keys()].some((term) => /\p{L}/u.test(term));
     // A question whose words the collection never uses, or (asked in English) the glossary cannot translate, is off-topic.
