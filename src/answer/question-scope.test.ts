@@ -308,6 +308,8 @@ describe('describingWords', () => {
   it("reads a plan described before its place, and nothing when no document is described", () => {
     expect(describingWords('ke hoach phong chong dich benh sau bao cua tinh thu nghiem giao ai theo doi')).toEqual(['phong', 'chong', 'dich', 'benh', 'sau', 'bao']);
     expect(describingWords('Báo cáo kết quả phải gửi trước ngày nào?')).toEqual([]);
+    // Any type of document the grammar knows, named by number: a directive, a resolution.
+    expect(describingWords('Theo Chỉ thị 32/CT-TTg về bảo vệ bí mật nhà nước thì ai chịu trách nhiệm?')).toEqual(expect.arrayContaining(['bảo', 'vệ', 'bí', 'mật', 'nhà', 'nước']));
     // Named without a place, up to the comma ending the phrase (and its month).
     expect(describingWords('Trong kế hoạch phòng chống dịch sau bão tháng 9/2024, xã phải làm gì?')).toEqual(['phòng', 'phong', 'chống', 'chong', 'dịch', 'dich', 'sau', 'bão', 'bao']);
   });

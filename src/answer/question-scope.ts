@@ -464,7 +464,7 @@ const describedSpan = (question: string): string => DESCRIBED.exec(folded(questi
 const describedWords = (question: string): string[] => wordsIn(question, describedSpan(question));
 
 /** "KH 153 về phòng, chống ma túy của Cần Thơ", folded: what a document named by type and number is said to be about. */
-const DESCRIBED_BY_NUMBER = /(?<![a-z])(?:ke hoach|kh|quyet dinh|qd|nghi dinh|nd|thong tu|tt|chuong trinh|de an)\s+(?:so\s+)?[\w./-]*\d[\w./-]*\s+ve\s+((?:[a-z]+,?\s+){0,11}?[a-z]+)(?=\s+(?:cua|tai|o|va|thi|co|la|phai|duoc)\s|\s*[?.;:!]|\s*$)/gu;
+const DESCRIBED_BY_NUMBER = new RegExp(`(?<![a-z])(?:${ANY_TYPE_WORD})\\s+(?:so\\s+)?[\\w./-]*\\d[\\w./-]*\\s+ve\\s+((?:[a-z]+,?\\s+){0,11}?[a-z]+)(?=\\s+(?:cua|tai|o|va|thi|co|la|phai|duoc)\\s|\\s*[?.;:!]|\\s*$)`, 'gu');
 
 /**
  * The question's words, as typed and folded, that say what the documents it names are about ("… theo KH 153 về
