@@ -474,6 +474,11 @@ describe('asksDuties', () => {
     expect(asksDuties('Sở Y tế có nhiệm vụ gì?')).toBe(true);
     expect(asksDuties('So sánh nhiệm vụ giao cho Sở Xây dựng trong KH 144 và KH 597.')).toBe(true);
     expect(asksDuties('So sánh nhiệm vụ của Sở Y tế trong hai kế hoạch.')).toBe(true);
+    // A role or the work given, asked in more words.
+    expect(asksDuties('So sánh vai trò của Sở Y tế trong hai kế hoạch.')).toBe(true);
+    expect(asksDuties('Sở Tài chính được giao những việc gì trong KH 12?')).toBe(true);
+    expect(asksDuties('What is the Department of Construction assigned to do in plan 12?')).toBe(true);
+    expect(asksDuties('What does plan 12 expect of transport businesses?')).toBe(true);
     expect(asksDuties('Compare what the provincial police are tasked with in the two plans.')).toBe(true);
     expect(asksDuties('Trong kế hoạch, Sở Nội vụ có vai trò gì?')).toBe(true);
     expect(asksDuties('What role does the Department of Home Affairs play?')).toBe(true);

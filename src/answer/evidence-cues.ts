@@ -614,7 +614,7 @@ export const asksLedTasks = (question: string): boolean =>
 
 /** "Nhiệm vụ gì", "làm gì", "làm những việc gì", "nhiệm vụ giao cho …", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>
-  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\blam (?:nhung |cac )?(?:viec|cong viec) (?:gi|nao)\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (chinh )?(gi|nhu the nao|the nao)\b|\bso sanh vai tro\b|\bwhat role\b|\bduoc giao (chu tri )?(nhung |cac )?(viec|cong viec)? ?(gi|nao)\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bwhat (is|are) .+ (assigned|asked|tasked|required) to do\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
+  /\bnhiem vu gi\b|\bnhiem vu (?:duoc )?giao cho\b|\blam (?:nhung |cac )?(?:viec|cong viec) (?:gi|nao)\b|\bnhiem vu cua\b|\b(?:is|are) tasked with\b|\blam gi\b|\btrach nhiem gi\b|\bvai tro (chinh )?(gi|nhu the nao|the nao)\b|\bso sanh vai tro\b|\bwhat role\b|\bduoc giao (chu tri )?(nhung |cac )?(viec|cong viec)? ?(gi|nao)\b|\bde nghi lam gi\b|\bwhat (does|do|must|should) .+ do\b|\bwhat (is|are) .+ (assigned|asked|tasked|required|expected) to do\b|\bwhat (does|do) .+ expect (of|from)\b|\bduties\b|\bresponsib(le|ilit)|\b(tasks?|roles?) of\b/.test(foldedLower(question));
 
 /** "bao nhiêu", "mấy", "how much": a question asking a figure, whatever else it asks. */
 export const asksHowMuch = (question: string): boolean =>
