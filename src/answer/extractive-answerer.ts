@@ -847,7 +847,8 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       structureWords: structureWordsAsked(analyzed.searchText),
       section: sectionAsked(standalone, analyzed, scopeMetas, types, needs, head),
       planFacts: askedPlanFacts(standalone, analyzed, { otherDocument: namesAbsentDocument(standalone, metas) || absentAsked !== null, titles, types: askedAbout.flatMap((meta) => meta.type ?? []), byNumber: named?.by === 'number' }),
-      rows: askedRows(standalone),
+      // (Places of no document asked about are rows of its tables: "Lạng Sơn hay Cao Bằng được bổ sung nhiều hơn".)
+      rows: askedRows(standalone, [...analyzed.localities.mentions.filter((mention) => !scope || !placeOfScope(mention, scope)).map((mention) => mention.name), ...analyzed.localities.outOfCorpus]),
       time: askedTime(standalone),
       basisDate: basisDateAsked(standalone),
     };

@@ -39,6 +39,12 @@ describe('tableRowsAsked', () => {
     expect(group.rows.map((row) => markdown.slice(row.start, row.end))).toEqual(['1 | Tuyên Quang | 152.100']);
   });
 
+  it('keeps the rows of the places compared, in capitals or not', () => {
+    const [group] = tableRowsAsked(flattened, { places: ['Cao Bằng', 'Huế'] });
+    expect(group.rows.map((row) => flattened.slice(row.start, row.end))).toEqual(['2\n|\nCAO BẰNG\n|\n68.900', '3\n|\nHUẾ\n|\n11.400']);
+    expect(tableRowsAsked(flattened, { places: ['Đà Nẵng', 'Cần Thơ'] })).toEqual([]);
+  });
+
   it('finds none where the unit is unknown or a row holds several figures', () => {
     expect(tableRowsAsked(flattened.replace('*Đơn vị: Triệu đồng*', ''), { bound: { op: '<', value: 100e9, kind: 'money' } })).toEqual([]);
     const twoFigures = 'Đơn vị: Triệu đồng\n\n| STT | Địa phương | Năm 2025 | Năm 2026 |\n| 1 | Cao Bằng | 68.900 | 70.000 |';
@@ -56,6 +62,13 @@ describe('askedRows', () => {
     expect(askedRows('Sau Thanh Hóa, địa phương nào được bổ sung nhiều kinh phí thứ hai?')).toEqual({ extreme: 'max', rank: 2 });
     expect(askedRows('Which province received the second-largest amount?')).toEqual({ extreme: 'max', rank: 2 });
     expect(askedRows('tinh nao duoc bo sung it thu ba')).toEqual({ extreme: 'min', rank: 3 });
+  });
+
+  it('asks the rows of two places or more the question compares', () => {
+    expect(askedRows('Theo QĐ 12, Cao Bằng và Huế tỉnh nào được bổ sung nhiều hơn?', ['Cao Bằng', 'Huế'])).toEqual({ places: ['Cao Bằng', 'Huế'] });
+    expect(askedRows('Which got more, Cao Bang or Hue, and how much did each receive?', ['Cao Bang', 'Hue'])).toEqual({ places: ['Cao Bang', 'Hue'] });
+    expect(askedRows('Cao Bằng và Huế cùng phải báo cáo trước ngày nào?', ['Cao Bằng', 'Huế'])).toBeNull();
+    expect(askedRows('Huế được bổ sung nhiều hơn năm trước không?', ['Huế'])).toBeNull();
   });
 
   it('asks no rows for "at least" a figure without a bound of money or share, or a question asking which of nothing', () => {

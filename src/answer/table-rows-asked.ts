@@ -1,6 +1,8 @@
 // "Những địa phương nào được bổ sung trên 150 tỷ đồng?", "tỉnh nào được bổ sung nhiều nhất?": the rows of a
 // document's tables whose figure passes the bound the question sets, read in the table's unit ("Đơn vị: Triệu đồng"),
-// or whose figure is the highest or lowest — not the rows that repeat the question's words.
+// or whose figure is the highest or lowest, or the rows of the places it compares — not the rows that repeat the
+// question's words.
+import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { tableRows } from '../structure/grammar.js';
 import { MAX_CAPTION_DISTANCE, UNIT_CAPTION, foldedLower } from './evidence-cues.js';
 import { comparableValue } from './lead-line.js';
@@ -77,8 +79,8 @@ export function askedThreshold(question: string): Threshold | null {
   return value === null ? null : { op, value, kind: 'money' };
 }
 
-/** Which rows a question asks for: those past a bound, or those of the highest or lowest figure. */
-export type RowsAsked = { bound: Threshold } | { extreme: 'max' | 'min'; rank: number };
+/** Which rows a question asks for: those past a bound, those of the highest or lowest figure, or those of the places it names. */
+export type RowsAsked = { bound: Threshold } | { extreme: 'max' | 'min'; rank: number } | { places: string[] };
 
 const MOST = /\b(?:nhieu nhat|cao nhat|lon nhat)\b|\b(?:the )?(?:most|highest|largest|biggest)\b/;
 // ("ít nhất 80%" is a bound, "at least 5" too: a superlative asked ends the question or is followed by no figure.)
@@ -87,11 +89,19 @@ const LEAST = /\b(?:it nhat|thap nhat|nho nhat)\b(?! \d)|\b(?:the )?(?:fewest|lo
 /** Ordinals a rank is asked with: "thứ hai", "second". */
 const RANKS: Readonly<Record<string, number>> = { hai: 2, nhi: 2, ba: 3, second: 2, third: 3 };
 const RANKED = /\b(?:nhieu|cao|lon|it|thap|nho)(?: [a-z]+){0,2} thu (hai|nhi|ba)\b|\b(?:the )?((second|third)[- ](?:most|highest|largest|biggest|fewest|lowest|smallest|least))\b/;
-/** The rows a question asking which rows ("tỉnh nào", "which province") asks for; null for any other. */
-export function askedRows(question: string): RowsAsked | null {
+/** "… nhiều hơn", "mỗi tỉnh bao nhiêu", "which got the larger", "how much did each": the figures of several compared. */
+const COMPARED = /\b(?:nhieu|it|lon|cao|thap|nho) hon\b|\b(?:moi|tung) (?:tinh|dia phuong|noi|thanh pho)\b|\b(?:larger|largest|more|less|smaller|higher|lower|bigger)\b|\beach\b/;
+
+/**
+ * The rows a question asking which rows ("tỉnh nào", "which province") asks for, or the rows of the places it names
+ * and compares ("Lạng Sơn hay Cao Bằng được bổ sung nhiều hơn", `places`: named rows of no document of their own);
+ * null for any other.
+ */
+export function askedRows(question: string, places: readonly string[] = []): RowsAsked | null {
   const bound = askedThreshold(question);
   if (bound) return { bound };
   const folded = foldedLower(question);
+  if (places.length >= 2 && COMPARED.test(folded)) return { places: [...places] };
   if (!/\bnao\b|\bwhich\b/.test(folded)) return null;
   // "nhiều thứ hai", "second highest": the figure ranked so, counted from the top or the bottom.
   const ranked = RANKED.exec(folded);
@@ -147,7 +157,12 @@ export function tableRowsAsked(text: string, asked: RowsAsked): { caption: RowSp
   const rows = figureRows(text, 'bound' in asked ? asked.bound.kind : null);
   let kept: typeof rows;
   if ('bound' in asked) kept = rows.filter((row) => passes(row.value, asked.bound));
-  else {
+  else if ('places' in asked) {
+    // A row names its place in capitals or not ("LẠNG SƠN", "Lạng Sơn"): each place asked, by its own row.
+    const named = asked.places.map((place) => foldedLower(place));
+    kept = rows.filter((row) => named.some((place) => new RegExp(`(?<![a-z])${escapeRegExp(place)}(?![a-z])`).test(foldedLower(text.slice(row.span.start, row.span.end)))));
+    if (new Set(kept.map((row) => row.caption?.start ?? -1)).size !== 1) return [];
+  } else {
     // The highest or lowest of one table: figures of several tables (several captions) need not compare.
     if (new Set(rows.map((row) => row.caption?.start ?? -1)).size !== 1) return [];
     const values = [...new Set(rows.map((row) => row.value))].sort((a, b) => (asked.extreme === 'max' ? b - a : a - b));
