@@ -39,6 +39,12 @@ describe('tableRowsAsked', () => {
     expect(group.rows.map((row) => markdown.slice(row.start, row.end))).toEqual(['1 | Tuyên Quang | 152.100']);
   });
 
+  it('ends the last row before the prose the table runs into', () => {
+    const glued = `${flattened}\n|\nQuyết định 12/QĐ-TTg năm 2025 bổ sung có mục tiêu từ ngân sách trung ương cho ngân sách các địa phương để bảo đảm cơ sở vật chất phục vụ sắp xếp bộ máy`;
+    const [group] = tableRowsAsked(glued, { places: ['Huế'] });
+    expect(group.rows.map((row) => glued.slice(row.start, row.end))).toEqual(['3\n|\nHUẾ\n|\n11.400']);
+  });
+
   it('keeps the rows of the places compared, in capitals or not', () => {
     const [group] = tableRowsAsked(flattened, { places: ['Cao Bằng', 'Huế'] });
     expect(group.rows.map((row) => flattened.slice(row.start, row.end))).toEqual(['2\n|\nCAO BẰNG\n|\n68.900', '3\n|\nHUẾ\n|\n11.400']);

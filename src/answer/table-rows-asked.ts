@@ -116,6 +116,8 @@ const passes = (value: number, { op, value: bound }: Threshold): boolean =>
 
 /** A cell that is a figure alone: "152.100", "**2.615.000**", "12,5%". */
 const FIGURE_CELL = /^[*_\s]*\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*%?[*_\s]*$/u;
+/** A cell after a row's figure longer than this is prose the table runs into, not a cell of the row. */
+const MAX_CELL_AFTER_FIGURE = 120;
 /** A row of totals ("TỔNG", "Cộng") is no row of its own. */
 const TOTAL = /^[*_\s]*(?:tong|cong|total)\b/;
 
@@ -148,7 +150,10 @@ function figureRows(text: string, kind: Threshold['kind'] | null): { span: RowSp
     if (value === null) return [];
     const at = found ? bound + found.index! : -1;
     const caption = found ? { start: at + found[0].search(/\S/u), end: at + found[0].replace(/[\s*_)]+$/u, '').length } : null;
-    return [{ span: { start: span.start, end: span.end }, caption, value }];
+    // The prose after a document's last table ("… | 71.500 | Quyết định 2639/QĐ-TTg năm 2025 bổ sung …") is read as one
+    // more cell of its last row: the row ends before a cell that long.
+    const prose = cells.find((other) => other.start > values[0].start && other.end - other.start > MAX_CELL_AFTER_FIGURE);
+    return [{ span: { start: span.start, end: prose ? text.slice(0, prose.start).replace(/[\s|*_]+$/u, '').length : span.end }, caption, value }];
   });
 }
 
