@@ -196,3 +196,10 @@ describe('splitQuestion at a bare comma', () => {
     expect(splitQuestion('qd 12 giao bo nao dua noi dung ky nang so, AI vao chuong trinh dao tao cong chuc')).toHaveLength(1);
   });
 });
+
+describe('splitQuestion with a part asking of each', () => {
+  it('names after it the places the first part names ("…, and how much did each receive")', () => {
+    expect(splitQuestion('Under Decision 12/QĐ-TTg, which province got more, Cao Bằng or Hà Giang, and how much did each receive?')[1]).toBe('Under Decision 12/QĐ-TTg, how much did each receive (Cao Bằng, Hà Giang)?');
+    expect(splitQuestion('Theo QĐ 12/QĐ-TTg, tỉnh Cao Bằng và tỉnh Hà Giang, tỉnh nào được bổ sung nhiều hơn và mỗi tỉnh được bao nhiêu?')[1]).toContain('(Cao Bằng, Hà Giang)');
+  });
+});

@@ -178,9 +178,30 @@ const YES_NO_OPENING = /(?<!\p{L})(?:có|co)\s+(?=(?:được|duoc|phải|phai|b
 
 /**
  * The second part with what it leaves to the first: the subject of a wh-question when the second part has none
- * ("việc X do ai chủ trì và hoàn thành khi nào" → "việc X hoàn thành khi nào"), else the first part's opening frame.
+ * ("việc X do ai chủ trì và hoàn thành khi nào" → "việc X hoàn thành khi nào"), else the first part's opening frame;
+ * and the places it asks of each of.
  */
 function withContext(right: string, left: string, accented: boolean): string {
+  return withPlaces(withFrame(right, left, accented), left);
+}
+
+/** "mỗi tỉnh", "từng nơi", "each", "both": a part asking of each of what the first part names. */
+const EACH = /(?<!\p{L})(?:mỗi|moi|từng|tung|cả hai|ca hai|each|both)(?!\p{L})/iu;
+/** A place's name of two capitalised syllables or more ("Lạng Sơn", "Thừa Thiên Huế"). */
+const CAPITALISED_NAME = /(?<!\p{L})\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;
+
+/**
+ * "… Lạng Sơn or Cao Bằng, and how much did each receive?": a part asking of each of the places the first part
+ * names, which it does not repeat, names them after it ("… how much did each receive (Lạng Sơn, Cao Bằng)").
+ */
+function withPlaces(part: string, left: string): string {
+  if (!EACH.test(part)) return part;
+  const places = [...left.matchAll(CAPITALISED_NAME)].map((match) => match[0]).filter((name) => PLACE_PAIRS.has(foldDiacritics(name).toLowerCase().split(/\s+/).slice(0, 2).join(' ')) && !part.includes(name));
+  return places.length >= 2 ? `${part.replace(/[?\s]+$/u, '')} (${places.join(', ')})?` : part;
+}
+
+/** The second part with the first part's subject or opening frame, when it has none of its own. */
+function withFrame(right: string, left: string, accented: boolean): string {
   const firstAsking = (accented ? ASKING_ACCENTED.exec(lower(left)) : ASKING.exec(folded(left)))?.index;
   const cuts = firstAsking === undefined ? [] : [...left.matchAll(PREDICATE)].map((match) => match.index!).filter((index) => index < firstAsking);
   if ((SUBJECTLESS.test(right) || (OPENS_DOING.test(right) && cuts.length > 0)) && firstAsking !== undefined && detectLanguage(left) === 'vi') {
