@@ -203,3 +203,10 @@ describe('splitQuestion with a part asking of each', () => {
     expect(splitQuestion('Theo QĐ 12/QĐ-TTg, tỉnh Cao Bằng và tỉnh Hà Giang, tỉnh nào được bổ sung nhiều hơn và mỗi tỉnh được bao nhiêu?')[1]).toContain('(Cao Bằng, Hà Giang)');
   });
 });
+
+describe('splitQuestion with a later English part saying "it"', () => {
+  it('reads an "it" that acts as the body the first part asks about, and leaves any other "it"', () => {
+    expect(splitQuestion('What is the Department of Health assigned to do in plan 12, and what is it asked to do in plan 34?')[1]).toBe('What is the Department of Health asked to do in plan 34?');
+    expect(splitQuestion('What is the Ministry of Finance responsible for under the plan, and when must it be completed?')[1]).toBe('When must it be completed?');
+  });
+});
