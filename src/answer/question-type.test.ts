@@ -122,6 +122,10 @@ describe('detectQuestionTypes (English)', () => {
     expect(vi('ke hoach dua tren van ban nao')).toContain('legal-basis');
     expect(vi('Nội dung này có được đưa vào chương trình đào tạo không?')).not.toContain('legal-basis');
     expect(vi('Kế hoạch dựa trên nghị quyết nào?')).toContain('legal-basis');
+    // "Cơ sở nào" alone: the basis of a document resting on it, the grounds of a thing done.
+    expect(vi('Kế hoạch này được xây dựng dựa trên những cơ sở nào?')).toContain('legal-basis');
+    expect(vi('ke hoach 12 dua tren co so nao')).toContain('legal-basis');
+    expect(vi('Theo kế hoạch, việc khai thác tài nguyên biển phải dựa trên những cơ sở nào?')).not.toContain('legal-basis');
   });
 
   it('gives general for a bare topic', () => {

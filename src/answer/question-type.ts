@@ -139,12 +139,21 @@ const NAMES_BASIS = wordsPattern(BASIS_WORDS);
 const NAMES_BASIS_FOLDED = wordsPattern(BASIS_WORDS.map(foldDiacritics));
 // (With nothing after it, what it rests on was asked before: "Which decision is the plan based on?" Typed with accents,
 // "đưa vào chương trình" is no "dựa vào".)
+// "Cơ sở nào" alone asks a legal basis of a document resting on it ("kế hoạch được xây dựng dựa trên cơ sở nào"), not
+// of a thing done ("việc khai thác … phải dựa trên những cơ sở nào": what it must be grounded in).
 const asksBasisRestedOn = (text: PreparedText): boolean => {
   const typedWithAccents = isAccented(text.original);
-  return [...(typedWithAccents ? text.lower.matchAll(RESTS_ON) : text.folded.matchAll(RESTS_ON_FOLDED))].some(
-    (match) => !/\p{L}/u.test(match[2]) || (typedWithAccents ? NAMES_BASIS : NAMES_BASIS_FOLDED).test(match[2]),
-  );
+  const searched = typedWithAccents ? text.lower : text.folded;
+  return [...searched.matchAll(typedWithAccents ? RESTS_ON : RESTS_ON_FOLDED)].some((match) => {
+    if (!/\p{L}/u.test(match[2])) return true;
+    if (!(typedWithAccents ? NAMES_BASIS : NAMES_BASIS_FOLDED).test(match[2])) return false;
+    return !ONLY_GROUNDS.test(foldDiacritics(match[2])) || DOCUMENT_RESTING.test(foldDiacritics(searched.slice(0, match.index)));
+  });
 };
+/** What follows "dựa trên" names grounds only ("những cơ sở nào"), no document, rule or legal basis. */
+const ONLY_GROUNDS = /^\s+(?:nhung |cac )?co so (?:nao|gi)\b/;
+/** A document right before "dựa trên", as what rests on it: "kế hoạch (này) (được xây dựng)", "văn bản số 12 đã ban hành". */
+const DOCUMENT_RESTING = new RegExp(`\\b(?:${DOCUMENT_TYPES.map((entry) => foldDiacritics(entry.type.toLocaleLowerCase('vi'))).join('|')}|van ban|plan|document)\\b(?:\\s+\\S+){0,2}?(?:\\s+(?:duoc|da))?(?:\\s+(?:xay dung|ban hanh|lap|soan thao))?\\s*$`);
 const REPORTING = ['gửi', 'nộp', 'báo cáo', 'hoàn thành', 'tổng hợp', 'submit', 'send', 'report', 'complete', 'deliver'].map(compilePhrase);
 const DEFINITION_WEAK = { vi: ['là gì', 'là sao'].map(compilePhrase), en: ['what is', 'what are', "what's"].map(compilePhrase) };
 // (The words between name the document, not a predicate: "what monthly support does Hanoi's Resolution 80 give" asks
