@@ -481,6 +481,7 @@ interface DirectAsked {
   planFacts: readonly PlanFact[];
   /** The rows a question asking which of them asks for ("những tỉnh nào được trên 150 tỷ đồng", "… nhiều nhất"). */
   rows: RowsAsked | null;
+  /** The year a list question bounds its items' time by ("những nhiệm vụ nào phải hoàn thành trong năm 2025"). */
   time: TimeAsked | null;
   /** The name of a law the document rests on whose date is asked ("căn cứ Luật Cán bộ, công chức ban hành ngày nào"), folded words. */
   basisDate: readonly string[];

@@ -186,13 +186,13 @@ function withContext(right: string, left: string, accented: boolean): string {
 }
 
 /** The body an English question asks about: "the Department of Construction (Sở Xây dựng)", "the Ministry of Finance". */
-const ENGLISH_BODY = /\b(?:the\s+)?((?:Department|Ministry|Office|Committee|Centre|Center)\s+of\s+\p{Lu}[\p{L}&' -]*?(?:\s*\([^()]*\))?)(?=\s+(?:assigned|asked|tasked|required|expected|is|are|do|does|must|should|in|under|to)\b)/u;
+const ASKED_BODY = /\b(?:the\s+)?((?:Department|Ministry|Office|Committee|Centre|Center)\s+of\s+\p{Lu}[\p{L}&' -]*?(?:\s*\([^()]*\))?)(?=\s+(?:assigned|asked|tasked|required|expected|is|are|do|does|must|should|in|under|to)\b)/u;
 
 /** "…, and what is it asked to do in plan 174?": a later English part's "it" that acts is the body the first part asks about. */
 function withBody(part: string, left: string): string {
-  const body = ENGLISH_BODY.exec(left)?.[1];
+  const body = ASKED_BODY.exec(left)?.[1];
   const acting = /\b(?:is|does|do|must|should|will)\s+(it)\s+(?:asked|assigned|tasked|required|expected|responsible|do|have|lead|coordinate|handle)\b/.exec(part);
-  return body && acting && !ENGLISH_BODY.test(part) ? `${part.slice(0, acting.index)}${acting[0].replace(/\bit\b/, `the ${body}`)}${part.slice(acting.index + acting[0].length)}` : part;
+  return body && acting && !ASKED_BODY.test(part) ? `${part.slice(0, acting.index)}${acting[0].replace(/\bit\b/, `the ${body}`)}${part.slice(acting.index + acting[0].length)}` : part;
 }
 
 /** "mỗi tỉnh", "từng nơi", "each", "both": a part asking of each of what the first part names. */

@@ -30,8 +30,6 @@ export function askedTime(question: string): TimeAsked | null {
 
 /** The label of an item's time: "- Thời gian thực hiện:", "c) Thời hạn hoàn thành:", "+ Thời hạn ban hành:". */
 const TIME_LABEL = /^[*_\s]*(?:[-–•+]|[a-zđ]\))?[*_\s]*thoi (?:gian|han)\b[^:\n]{0,40}:/;
-/** The same label, as written (with diacritics), to cut off before reading the time. */
-const TIME_LABEL_RAW = /^[*_\s]*(?:[-–•+]|[a-zđ]\))?[*_\s]*Thời (?:gian|hạn)[^:\n]{0,40}:/iu;
 /** A year read as a time: after "năm", in a date, after a dash of a range, or first. */
 const TIME_YEAR = /(?:^[*_\s]*|\bnam |\/|[-–] ?)((?:19|20)\d\d)\b/g;
 /** A column of a table's header giving its rows' time: "Thời gian hoàn thành", "Thời hạn". */
@@ -61,7 +59,7 @@ const NUMBERED = /^[*_\s]*\d+(?:\.\d+)*\.\s/u;
 const readsYear = (time: string, asked: TimeAsked): boolean => {
   // A year as a time is written "năm 2026", in a date ("15/12/2025") or a range ("2025 - 2035"), or opens the time;
   // one after a name is that of a law ("theo tiến độ … của Luật An ninh mạng 2025").
-  const years = [...foldedLower(time.replace(TIME_LABEL_RAW, '')).matchAll(TIME_YEAR)].map((match) => match[1]);
+  const years = [...foldedLower(time).replace(TIME_LABEL, '').matchAll(TIME_YEAR)].map((match) => match[1]);
   return asked.start ? years[0] === asked.year : years.includes(asked.year);
 };
 
