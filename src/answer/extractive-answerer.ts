@@ -68,7 +68,7 @@ import { quotedPhrases } from './find-quoted-phrase.js';
 import { definesTerm, markedTermsDefined } from './find-defined-term.js';
 import { detectLanguage } from './detect-language.js';
 import { joinNames, planName } from './plan-names.js';
-import { askedAmountKinds, askedAttribute, figureSubject, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, toldCase, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askingPart, figureSubject, askedThing, measuredPhrase, namesAskedAbout, ratePeriodAsked, askedAwards, askedPlanFacts, asksEffect, basisDateAsked, asksChanges, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksBound, toldCase, askedRole, asksSubject, namedArticle, asksWhoSigned, namesPerson } from './question-cues.js';
 import { absentDocuments, askedTypeCited, citesNamedNumber, describingWords, factOfAbsentDocument, namesAbsentDocument, otherNamedDocuments, questionScope, resolveScope } from './question-scope.js';
 import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
@@ -821,7 +821,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       // (Asked in English, the body's name is a translation, too loose to tell one body's heading from another's. The
       // body a told case names is who asks — "Chúng tôi là UBND một phường. … đơn vị phải ban hành … trong bao lâu?" —
       // which may be one of a class a heading names: the actor is read in the sentence asking.)
-      actor: types.includes('who') || analyzed.language === 'en' ? null : actingBody(standalone.slice(toldCase(standalone).length)),
+      actor: types.includes('who') || analyzed.language === 'en' ? null : actingBody(askingPart(standalone)),
       current: asksCurrentState(standalone) && !types.includes('target'),
       amountKinds: askedAmountKinds(analyzed.language === 'en' ? analyzed.searchText : standalone),
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,

@@ -113,6 +113,8 @@ const MAX_SUBJECT_WORDS_BY_NUMBER = 6;
 /** The sentences telling a case before the one asking ("Tôi là giáo viên THCS … . Mỗi tuần …?"), if any. */
 const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
 export const toldCase = (question: string): string => CASE_TOLD.exec(question)?.[0] ?? '';
+/** The sentence asking, after any sentences telling a case. */
+export const askingPart = (question: string): string => question.slice(toldCase(question).length);
 
 /**
  * Facts about the document itself that the question asks for, read off its header, preamble or signature.
@@ -128,7 +130,7 @@ export function askedPlanFacts(
   const { titles } = about;
   if (about.otherDocument) return [];
   // A case told first ("… the decision on him was issued a few weeks later.") is no fact asked of the document.
-  const folded = foldedLower(withoutAsides(question.slice(toldCase(question).length)));
+  const folded = foldedLower(withoutAsides(askingPart(question)));
   // "… thay thế kế hoạch số mấy của tỉnh Tiền Giang cũ, kế hoạch đó ban hành ngày nào": the number and date of what it
   // replaces, which its text states, not its own.
   if (CHANGED_NUMBER.test(folded)) return [];
@@ -385,7 +387,7 @@ const SUBJECT_FRAME = /^\s*(?:theo|trong|tai|o|can cu|under|in|per)\s[^,]*,\s*/u
  * '' when it asks none.
  */
 export function figureSubject(question: string): string {
-  const written = withoutAsides(question.slice(toldCase(question).length)).normalize('NFC').toLowerCase();
+  const written = withoutAsides(askingPart(question)).normalize('NFC').toLowerCase();
   // Folding keeps each precomposed letter one character: offsets in the folded text are offsets in the written one.
   const asked = foldedLower(written);
   const cue = FIGURE_CUE.exec(asked);

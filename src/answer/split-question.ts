@@ -206,7 +206,7 @@ const CAPITALISED_NAME = /(?<!\p{L})\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/gu;
  */
 function withPlaces(part: string, left: string): string {
   if (!EACH.test(part)) return part;
-  const places = [...left.matchAll(CAPITALISED_NAME)].map((match) => match[0]).filter((name) => PLACE_PAIRS.has(foldDiacritics(name).toLowerCase().split(/\s+/).slice(0, 2).join(' ')) && !part.includes(name));
+  const places = [...left.matchAll(CAPITALISED_NAME)].map((match) => match[0]).filter((name) => opensWithPlace(name) && !part.includes(name));
   return places.length >= 2 ? `${part.replace(/[?\s]+$/u, '')} (${places.join(', ')})?` : part;
 }
 

@@ -164,8 +164,11 @@ export function tableRowsAsked(text: string, asked: RowsAsked): { caption: RowSp
   if ('bound' in asked) kept = rows.filter((row) => passes(row.value, asked.bound));
   else if ('places' in asked) {
     // A row names its place in capitals or not ("LẠNG SƠN", "Lạng Sơn"): each place asked, by its own row.
-    const named = asked.places.map((place) => foldedLower(place));
-    kept = rows.filter((row) => named.some((place) => new RegExp(`(?<![a-z])${escapeRegExp(place)}(?![a-z])`).test(foldedLower(text.slice(row.span.start, row.span.end)))));
+    const named = asked.places.map((place) => new RegExp(`(?<![a-z])${escapeRegExp(foldedLower(place))}(?![a-z])`));
+    kept = rows.filter((row) => {
+      const folded = foldedLower(text.slice(row.span.start, row.span.end));
+      return named.some((place) => place.test(folded));
+    });
     if (new Set(kept.map((row) => row.caption?.start ?? -1)).size !== 1) return [];
   } else {
     // The highest or lowest of one table: figures of several tables (several captions) need not compare.
