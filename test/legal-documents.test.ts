@@ -72,6 +72,14 @@ describe('documents of every kind, read without a manifest', () => {
     expect(result.citations[0].quote).toMatch(/^Doanh nghiệp, hộ kinh doanh/u);
   });
 
+  it('declines a sum asked of a thing no document has a word for, rather than quote the sums set for other things', async () => {
+    const result = await ask('Theo Nghị định 171/2025/NĐ-CP, công chức đi học được hỗ trợ tiền thuê luật sư bao nhiêu?');
+    expect(result.answered, result.answer).toBe(false);
+    const karaoke = await ask('Theo Thông tư 110/2025/TT-BTC, mức phí thẩm định cấp phép kinh doanh dịch vụ vũ trường là bao nhiêu?');
+    expect(karaoke.answered, karaoke.answer).toBe(true);
+    expect(karaoke.answer).toContain('10.000.000 đồng');
+  });
+
   it('quotes an appendix row whole, under the appendix, with its header row', async () => {
     const result = await ask('Chỉ tiêu kinh tế số chiếm 45% GRDP tỉnh Bắc Ninh do cơ quan nào chủ trì?');
     const row = result.citations.find((c) => c.section.startsWith('Phụ lục'));

@@ -1,5 +1,5 @@
 import { foldDiacritics, matchKey, normalizeVietnamese } from '../lang/normalize.js';
-import { translateToVietnamese } from '../lang/glossary.js';
+import { GLOSSARY_WORDS, translateToVietnamese } from '../lang/glossary.js';
 import { escapeRegExp } from '../lang/escape-reg-exp.js';
 import { amountWritings, statedAmount, statesAmount } from '../lang/amount-value.js';
 import { STOPWORDS } from '../lang/stopwords.js';
@@ -74,6 +74,7 @@ import { rewriteFollowUp, withBodyNamed } from './rewrite-follow-up.js';
 import { askedRows, type RowsAsked } from './table-rows-asked.js';
 import { askedTime, type TimeAsked } from './timed-items.js';
 import { unwrittenAlternatives } from './unwritten-alternatives.js';
+import { unnamedWords } from './unnamed-words.js';
 import { splitQuestion } from './split-question.js';
 import { createPassageShaper, MAX_LIST_ITEMS } from './shape-passages.js';
 import { holdsHeaviestTerms, needsTableCaption, timeHeadings, profileQuery, readSlot, selectEvidence, reachableWeight, type SlotAsked, type Evidence, type QueryProfile } from './select-evidence.js';
@@ -1123,6 +1124,13 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const scopeTitles = new Set((intent.scopeMetas ?? []).flatMap((meta) => [...collectionModel.terms(meta.title, false)]));
     const noCase = (syllable: string) => !/\p{L}/u.test(syllable) || STOPWORDS.has(syllable) || scopeTitles.has(syllable) || profileArgs.ignore.has(syllable) || placeWords.has(syllable);
     const casePhrases = intent.language === 'vi' && !folded && (figureSlot || profile.unit !== null) ? casePhrasesOf(figureSubject(standalone), searchText, collectionModel, noCase) : [];
+    // A figure asked of what no document has a word for ("giáo viên mầm non" where none says "mầm non") is not in the
+    // collection: the figures its passages give are for other cases.
+    const unnamed = intent.language === 'vi' && !folded ? unnamedWords(figureSubject(standalone), collectionModel.terms(searchText, false), collectionModel, GLOSSARY_WORDS, noCase) : [];
+    if (unnamed.length > 0) {
+      logger?.debug({ unnamed }, 'unnamed');
+      return { kind: 'abstain', details: {}, retrieveMs };
+    }
     // (A phrase of the passage's document's title names that document, not a case of it.)
     const titleTerms = new Map<string, ReadonlySet<string>>();
     const titleOf = (docId: string): ReadonlySet<string> => {

@@ -1062,6 +1062,17 @@ type Phrase = { words: string[]; vietnamese: string; alternatives: string[]; eng
 /** The ways a glossary entry's Vietnamese side words its term ("xã | phường | thị trấn"): one, or several. */
 export const alternativesOf = (vietnamese: string): string[] => vietnamese.split(' | ');
 
+/**
+ * The two-syllable words the glossary writes ("mầm non", "luật sư"), lower case: words of the documents' language
+ * whether or not a collection uses them. Two syllables no document writes side by side may be a chance pairing or
+ * a word; one of these is a word.
+ */
+export const GLOSSARY_WORDS: ReadonlySet<string> = new Set(
+  GLOSSARY.flatMap(([, vietnamese]) => alternativesOf(vietnamese))
+    .map((word) => word.normalize('NFC').toLowerCase())
+    .filter((word) => /^\p{L}+ \p{L}+$/u.test(word)),
+);
+
 /** English phrases only the common-word list has: their Vietnamese is the likeliest wording, not the documents' own. */
 const ONLY_GENERAL: ReadonlySet<string> = (() => {
   const general = new Set(GENERAL);
