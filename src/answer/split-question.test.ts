@@ -190,6 +190,23 @@ describe('splitQuestion at a bare comma', () => {
     expect(splitQuestion('hoi dong ky luat thi ai tuyen bo ly do cuoc hop, ai doc bien ban cuoc hop')).toHaveLength(2);
   });
 
+  it('splits at a comma between two clauses that each say what they ask of, the first closing with what it asks', () => {
+    expect(splitQuestion('Theo Quyết định 12, sở phải làm những việc gì, hạn nộp báo cáo tổng kết là khi nào?')).toEqual([
+      'Theo Quyết định 12, sở phải làm những việc gì?',
+      'Theo Quyết định 12, hạn nộp báo cáo tổng kết là khi nào?',
+    ]);
+    expect(splitQuestion('theo qd 12/2025 cua tinh, quyet dinh co hieu luc tu khi nao, giam doc cac so nganh co phai thi hanh khong')).toEqual([
+      'theo qd 12/2025 cua tinh, quyet dinh co hieu luc tu khi nao',
+      'Theo qd 12/2025 cua tinh, giam doc cac so nganh co phai thi hanh khong',
+    ]);
+    // (Not before a part leaning on the first for what it asks of, nor where a case is told, nor with no frame to ask
+    // the second part in.)
+    expect(splitQuestion('Theo KH 12, nhóm nhiệm vụ thường xuyên gồm những việc nào, mỗi việc do ai chủ trì?')).toHaveLength(1);
+    expect(splitQuestion('Theo KH 12, các sở phải gửi kế hoạch về đâu, trong thời hạn bao lâu kể từ ngày ban hành?')).toHaveLength(1);
+    expect(splitQuestion('Tôi là chuyên viên, không giữ chức vụ gì, sắp bị họp kiểm điểm vì vi phạm. Theo NĐ 12 thì ai chủ trì cuộc họp?')).toHaveLength(1);
+    expect(splitQuestion('kh 308 dao tao nang luc so cho nhung doi tuong nao, nguoi dan binh thuong co duoc tinh vao khong')).toHaveLength(1);
+  });
+
   it('leaves parts that share what follows them whole ("cơ quan nào chủ trì, cơ quan nào phối hợp thực hiện …")', () => {
     expect(splitQuestion('Cơ quan nào chủ trì, cơ quan nào phối hợp thực hiện nhiệm vụ này?')).toHaveLength(1);
     expect(splitQuestion('Những tỉnh nào, thành phố nào được hỗ trợ?')).toHaveLength(1);

@@ -30,6 +30,10 @@ const OPENS_ASKING_ACCENTED = /^(?:ai|bao nhiêu|bao lâu|khi nào|bao giờ|ở
 const OPENS_ASKING = /^(?:ai|bao nhieu|bao lau|khi nao|bao gio|o dau|may|(?:[a-z]+\s+){1,2}nao)\b/;
 /** A question has at most this many parts: more are read as one. */
 const MAX_PARTS = 3;
+/** Words of a clause that says what it asks of in words of its own ("UBND tỉnh phải làm những việc gì"). */
+const MIN_CLAUSE_WORDS = 5;
+/** Words of a subject of its own before a part's predicate ("hạn gửi kết quả rà soát | là khi nào"). */
+const MIN_SUBJECT_WORDS = 4;
 
 const folded = (text: string): string => foldDiacritics(text.normalize('NFC').toLowerCase()).replace(/[?.!\s]+$/u, '');
 const lower = (text: string): string => text.normalize('NFC').toLowerCase().replace(/[?.!\s]+$/u, '');
@@ -75,7 +79,13 @@ function splitOnce(question: string): [string, string?] {
     // chủ trì, cơ quan nào phối hợp thực hiện …" shares what follows.)
     // ("AI", artificial intelligence, asks no one.)
     const opensAsking = (accented ? OPENS_ASKING_ACCENTED.test(lower(right)) : OPENS_ASKING.test(folded(right))) && !/^\p{Lu}{2,}(?!\p{L})/u.test(right) && wordsAfterAsking(left, accented) >= 3;
-    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4 && !OWN_QUESTION.test(right) && !(opensAsking && asks(left))) continue;
+    // So does one between two clauses each saying what it asks of in words of its own, the first closing with what it
+    // asks ("… có hiệu lực từ khi nào, chủ tịch UBND các xã có phải thi hành không", "… phải làm những việc gì, hạn gửi
+    // kết quả là khi nào"); not after a bare "cơ quan nào", nor before a part leaning on the first ("…, mỗi việc do ai
+    // chủ trì", "…, trong thời hạn bao lâu"). Only in the sentence asking ("Tôi là chuyên viên, không giữ chức vụ gì,
+    // sắp bị …. Theo NĐ 172 …" tells a case), and after a frame the second part is asked in ("Theo QĐ 2623, …").
+    const closesAsking = wordsAfterAsking(left, accented) === 0 && wordCount(left.slice(left.lastIndexOf(',') + 1)) >= MIN_CLAUSE_WORDS && wordsBeforePredicate(right) >= MIN_SUBJECT_WORDS && !/[.!?]\s+\S/u.test(right) && FRAME.test(left);
+    if (bareComma && !(accented ? CLOSING_ACCENTED.test(lower(left)) : CLOSING.test(folded(left))) && wordCount(right) > 4 && !OWN_QUESTION.test(right) && !(opensAsking && asks(left)) && !(closesAsking && asks(left))) continue;
     // "… những bệnh A và những bệnh B nào?": two lists sharing the closing "nào"/"gì".
     const sharedAsk = !bareComma && /^(những|nhung)\s/iu.test(right) && /(?<!\p{L})(những|nhung)\s/iu.test(left) && !asks(left) && asks(right);
     const closing = sharedAsk ? (accented ? /(?<!\p{L})(nào|gì)(?!\p{L})/u.exec(lower(right)) : /\b(nao|gi)\b/.exec(folded(right)))?.[0] : undefined;
@@ -209,6 +219,12 @@ function withPlaces(part: string, left: string): string {
   const places = [...left.matchAll(CAPITALISED_NAME)].map((match) => match[0]).filter((name) => opensWithPlace(name) && !part.includes(name));
   return places.length >= 2 ? `${part.replace(/[?\s]+$/u, '')} (${places.join(', ')})?` : part;
 }
+
+/** How many words a part says before its first predicate word ("do", "là", "phải" …); 0 when it has none. */
+const wordsBeforePredicate = (part: string): number => {
+  const predicate = new RegExp(PREDICATE.source, 'iu').exec(` ${part}`);
+  return predicate ? wordCount(part.slice(0, predicate.index)) : 0;
+};
 
 /** The second part with the first part's subject or opening frame, when it has none of its own. */
 function withFrame(right: string, left: string, accented: boolean): string {
