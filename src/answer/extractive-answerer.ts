@@ -1338,7 +1338,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       const picked = perRecipient(docId, shaper.pickPassages(groups.get(docId)!, limit));
       // "Sở Tài chính được giao chủ trì những nhiệm vụ nào": the rows of a table giving that body in charge.
       const listed = listLike ? shaper.withLedTasks(shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies), intent.needs.tableBodies) : picked;
-      return shaper.merged(listed.map(shaper.withIntroduced).map((item) => shaper.withSentenceAfter(item, scored)).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
+      return shaper.merged(listed.map(shaper.withClauseOpening).map(shaper.withIntroduced).map((item) => shaper.withSentenceAfter(item, scored)).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
     };
     // A list answer quoting an enumeration that runs on past its passage is quoted item by item.
     const partOf = (docId: string): AnswerPart => {

@@ -71,6 +71,24 @@ describe('withSentenceAfter', () => {
   });
 });
 
+describe('withClauseOpening', () => {
+  const text = '1. Giáo viên dạy đủ định mức.\n\n2. Việc phân công nhiệm vụ phải bảo đảm công khai, công bằng. Trường hợp phải bố trí kiêm nhiệm, hiệu trưởng ưu tiên giáo viên dạy chưa đủ định mức. Kết quả được công bố.';
+  const { shaper, at } = oneChunk(text);
+
+  it('quotes a sentence qualifying the rule of its numbered clause from the clause\'s opening', () => {
+    expect(shaper.withClauseOpening(at('Trường hợp phải bố trí kiêm nhiệm, hiệu trưởng ưu tiên giáo viên dạy chưa đủ định mức.')).text).toBe(
+      '2. Việc phân công nhiệm vụ phải bảo đảm công khai, công bằng. Trường hợp phải bố trí kiêm nhiệm, hiệu trưởng ưu tiên giáo viên dạy chưa đủ định mức.',
+    );
+  });
+
+  it('leaves alone a sentence that qualifies nothing, or opens its clause', () => {
+    const plain = at('Kết quả được công bố.');
+    expect(shaper.withClauseOpening(plain)).toBe(plain);
+    const opening = at('2. Việc phân công nhiệm vụ phải bảo đảm công khai, công bằng.');
+    expect(shaper.withClauseOpening(opening)).toBe(opening);
+  });
+});
+
 describe('withSectionItems', () => {
   it("lists the items of the best passage's section, wherever the other picked passages sit", () => {
     const text = '1. Yêu cầu\n- Làm đúng.\n2. Nguyên tắc\n- Công khai.\n- Kịp thời.';

@@ -20,6 +20,10 @@ const LIST_ITEM = /^(?:[-+•–]|[a-zđ]\)|\d+[.)])\s/u;
 /** A sentence this short is quoted with the one after it in its paragraph, up to this much in all. */
 const MAX_SHORT_SENTENCE = 160;
 const MAX_CONTINUED_CHARS = 480;
+/** The most a numbered clause quoted from its opening runs. */
+const MAX_CLAUSE_CHARS = 600;
+/** A sentence qualifying the rule before it: "Trường hợp …", "Riêng …", "Ngoài ra, …". */
+const QUALIFYING = /^[\s*_]*(?:trường hợp|riêng|ngoài ra)(?!\p{L})/iu;
 /** The share of the question's words the sentence after must hold to be quoted with it. */
 const MIN_CONTINUATION_COVERAGE = 0.08;
 /** The line of a task naming who is in charge of it: "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.", "Cơ quan chủ trì: Sở Tài chính;". */
@@ -100,6 +104,8 @@ export interface PassageShaper {
   withIntroduced(item: Evidence): Evidence;
   /** A short sentence quoted with the one after it in its paragraph. */
   withSentenceAfter(item: Evidence, scored: readonly Evidence[]): Evidence;
+  /** A sentence inside a short numbered clause quoted from the clause's opening. */
+  withClauseOpening(item: Evidence): Evidence;
   /** An item of a list quoted with the sentence introducing the list ("… trình Hội đồng nhân dân quyết định:"). */
   withIntroducer(item: Evidence): Evidence[];
   /** A table row's figure quoted with the unit its table's caption gives ("Đơn vị: Triệu đồng"). */
@@ -357,6 +363,21 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
   };
 
   /**
+   * A sentence qualifying the rule of its numbered clause ("2. Việc phân công … phải bảo đảm …. Trường hợp phải bố trí
+   * …, hiệu trưởng ưu tiên …") is quoted from the clause's opening: the rule it qualifies, and what the clause is of,
+   * are there.
+   */
+  const withClauseOpening = (item: Evidence): Evidence => {
+    if (item.text.includes('|') || !QUALIFYING.test(item.text)) return item;
+    const text = documents.document(item.chunk.docId).text;
+    const blank = text.lastIndexOf('\n\n', item.start - 1);
+    const start = Math.max(blank < 0 ? 0 : blank + 2, item.headingStart ?? 0);
+    const opening = text.slice(start, item.start);
+    if (!/\p{L}/u.test(opening) || !LIST_ITEM.test(opening.replace(/^[*_\s]+/u, '')) || item.end - start > MAX_CLAUSE_CHARS) return item;
+    return { ...item, start, text: text.slice(start, item.end) };
+  };
+
+  /**
    * "20 | ĐẮK LẮK | 114.400" says 114.400 of what only through the caption above its table ("*Đơn vị: Triệu đồng*"):
    * a table row stating a figure is quoted after that caption, when it sits in the row's section, not far above.
    */
@@ -459,5 +480,5 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
     return items.length > 0 ? [item, ...items.map((span) => quoteApart(item, text, span.start, span.end))] : null;
   };
 
-  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withIntroducer, withCaption, withLeadLine, itemized, tableCaption, tablePeriod, withAppendixItems };
+  return { groupByDocument, pickPassages, withSectionItems, withTableRows, withLedTasks, withBodyHeading, merged, withIntroduced, withSentenceAfter, withClauseOpening, withIntroducer, withCaption, withLeadLine, itemized, tableCaption, tablePeriod, withAppendixItems };
 }
