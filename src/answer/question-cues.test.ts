@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from './analyze-question.js';
-import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, askedRole, askedThing, asksBound, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, basisDateAsked, figureSubject, measuredPhrase, namedArticle, namesAskedAbout, ratePeriodAsked } from './question-cues.js';
+import { askedAmountKinds, askedAttribute, askedAwards, askedPlanFacts, askedRole, askedThing, asksBound, asksEffect, asksEntryIntoForce, asksIssue, asksLiveData, asksPerson, asksSubject, asksWhoSigned, basisDateAsked, figureSubject, measuredPhrase, namedArticle, namesAskedAbout, ratePeriodAsked, toldCase } from './question-cues.js';
 
 const facts = (question: string, titles: string[], byNumber = false) =>
   askedPlanFacts(question, analyzeQuestion(question, { documents: [], abbreviations: new Map() }), { otherDocument: false, titles, byNumber });
@@ -150,6 +150,17 @@ describe('askedPlanFacts', () => {
   it('leaves questions about the content to retrieval, whatever cue words they share', () => {
     expect(facts('Hệ thống chứng thực chữ ký số chuyên dùng do cơ quan nào chủ trì xây dựng?', [TITLE])).toEqual([]);
     expect(facts('Kế hoạch nào triển khai đề án chăm sóc sức khỏe người già, ban hành ngày nào?', [TITLE])).toEqual([]);
+  });
+});
+
+describe('toldCase', () => {
+  it('reads the sentences telling a case before the one asking, typed in either case', () => {
+    expect(toldCase('Tôi là giáo viên THCS. Mỗi tuần tôi dạy bao nhiêu tiết?')).toBe('Tôi là giáo viên THCS. ');
+    expect(toldCase('nam nay so vu tang 2,5% so voi nam truoc. vay da dat chi tieu chua')).toBe('nam nay so vu tang 2,5% so voi nam truoc. ');
+  });
+
+  it('reads no sentence ending after a short abbreviation typed in lower case', () => {
+    expect(toldCase('o tp. hcm ai chu tri ke hoach')).toBe('');
   });
 });
 

@@ -110,8 +110,11 @@ const DOCUMENT_NUMBERS = new RegExp(DOCUMENT_NUMBER.source, 'gu');
 const MAX_SUBJECT_WORDS = 2;
 const MAX_SUBJECT_WORDS_BY_NUMBER = 6;
 
-/** The sentences telling a case before the one asking ("Tôi là giáo viên THCS … . Mỗi tuần …?"), if any. */
-const CASE_TOLD = /^.*[.!]\s+(?=\p{Lu})/su;
+/**
+ * The sentences telling a case before the one asking ("Tôi là giáo viên THCS … . Mỗi tuần …?"), if any; typed in
+ * lower case, a sentence ends after a word, not after a short abbreviation ("tp. hcm", "v.v.").
+ */
+const CASE_TOLD = /^.*(?:[.!]\s+(?=\p{Lu})|(?<=\p{L}{3})[.!]\s+(?=\p{Ll}))/su;
 export const toldCase = (question: string): string => CASE_TOLD.exec(question)?.[0] ?? '';
 /** The sentence asking, after any sentences telling a case. */
 export const askingPart = (question: string): string => question.slice(toldCase(question).length);
