@@ -1229,10 +1229,11 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // "sau bao lâu được bổ nhiệm lại" is not answered by another time limit of the same decree.
     // Asking for no kind of fact a passage could be seen to state, it must share more: "Núi cao nhất Việt Nam là núi
     // nào?" is not answered by a passage on raising awareness ("nâng cao") in Việt Nam; nor, when it names what the
-    // collection never uses ("núi", "căn cước"), by any passage.
+    // collection never uses ("núi", "căn cước", or a word of the language none writes, "hộ chiếu" of "passport"), by
+    // any passage.
     const untyped = types.every((type) => type === 'general' || type === 'definition') && !profile.duration && profile.unit === null;
     if (!scope) evidence = evidence.filter((item) => item.coverage >= (untyped ? UNTYPED_FULL_COVERAGE : UNSCOPED_FULL_COVERAGE) || holdsHeaviestTerms(profile, item));
-    if (!scope && untyped && profile.unknownShare > 0) evidence = [];
+    if (!scope && untyped && (profile.unknownShare > 0 || unnamedWords(searchText, collectionModel.terms(searchText, false), collectionModel, GLOSSARY_WORDS, noCase).length > 0)) evidence = [];
     // "Sông nào dài nhất thế giới?" is answered only by a passage naming a river.
     const thing = !scope && untyped ? askedThing(intent.standalone) : null;
     if (thing) evidence = evidence.filter((item) => foldedLower(`${item.section.join(' ')} ${item.text}`).split(/[^\p{L}]+/u).includes(thing));
