@@ -543,6 +543,7 @@ describe('asksLedTasks and asksWhichBody', () => {
   it('tells a question naming a body and asking what it leads from one asking which body leads', () => {
     expect(asksLedTasks('Sở LĐTBXH được giao chủ trì những hoạt động nào?')).toBe(true);
     expect(asksLedTasks('so noi vu phu trach nhung viec gi')).toBe(true);
+    expect(asksLedTasks('Theo KH 12, Công an tỉnh chủ trì nhóm nhiệm vụ nào?')).toBe(true);
     expect(asksLedTasks('Cơ quan nào chủ trì việc tuyên truyền?')).toBe(false);
     expect(asksWhichBody('Cơ quan nào chủ trì những hoạt động tuyên truyền?')).toBe(true);
     expect(asksWhichBody('Which department leads the campaign?')).toBe(true);

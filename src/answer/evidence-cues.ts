@@ -610,7 +610,7 @@ export const asksFunding = (question: string): boolean =>
 
 /** "Chủ trì những hoạt động nào", "được giao phụ trách việc gì": the tasks a body leads, the body given. */
 export const asksLedTasks = (question: string): boolean =>
-  /\b(?:chu tri|phu trach|duoc giao)(?: (?:thuc hien|lam))? (?:(?:nhung|cac) )?(?:nhiem vu|hoat dong|viec|cong viec|noi dung|linh vuc) (?:gi|nao)\b/.test(foldedLower(question));
+  /\b(?:chu tri|phu trach|duoc giao)(?: (?:thuc hien|lam))? (?:(?:nhung|cac) )?(?:nhom )?(?:nhiem vu|hoat dong|viec|cong viec|noi dung|linh vuc) (?:gi|nao)\b/.test(foldedLower(question));
 
 /** "Nhiệm vụ gì", "làm gì", "làm những việc gì", "nhiệm vụ giao cho …", "what does … do": the answer is a body's list of duties. */
 export const asksDuties = (question: string): boolean =>

@@ -513,6 +513,8 @@ interface EvidenceNeeds {
   citedType: ((text: string) => boolean) | null;
   /** Bodies whose rows of a table a list question asks for ("Sở Tài chính chủ trì những nhiệm vụ nào"). */
   tableBodies: readonly string[];
+  /** "Công an Thành phố chủ trì nhóm nhiệm vụ nào": the tasks a body is named in charge of are asked. */
+  ledTasks: boolean;
   /** Terms the question marks and asks the meaning of, folded: a passage must say what one is. */
   definedTerms: readonly string[];
   /** Wards, communes or districts named within the documents asked about (none of their own places), folded. */
@@ -827,6 +829,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
       amountKinds: askedAmountKinds(analyzed.language === 'en' ? analyzed.searchText : standalone),
       citedType: scope && (types.includes('legal-basis') || types.includes('document')) ? askedTypeCited(standalone) : null,
       tableBodies: bodies,
+      ledTasks,
       leadAsked: types.includes('who') && /\bchu tri\b/.test(foldedLower(analyzed.language === 'en' ? analyzed.searchText : standalone)),
       subjectAsked: asksSubject(`${standalone} ${analyzed.searchText}`),
       definedTerms: markedTermsDefined(standalone),
@@ -1338,7 +1341,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const passagesOf = (docId: string) => {
       const picked = perRecipient(docId, shaper.pickPassages(groups.get(docId)!, limit));
       // "Sở Tài chính được giao chủ trì những nhiệm vụ nào": the rows of a table giving that body in charge.
-      const listed = listLike ? shaper.withLedTasks(shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies), intent.needs.tableBodies) : picked;
+      const listed = listLike ? shaper.withLedTasks(shaper.withTableRows(shaper.withSectionItems(picked, scored), scored, intent.needs.tableBodies), intent.needs.tableBodies, intent.needs.ledTasks) : intent.needs.ledTasks ? shaper.withLedTasks(picked, intent.needs.tableBodies, true) : picked;
       return shaper.merged(listed.map(shaper.withClauseOpening).map(shaper.withIntroduced).map((item) => shaper.withSentenceAfter(item, scored)).flatMap(shaper.withIntroducer).flatMap(shaper.withCaption));
     };
     // A list answer quoting an enumeration that runs on past its passage is quoted item by item.

@@ -209,6 +209,16 @@ describe('withLedTasks', () => {
     expect(shaper.withLedTasks([other], ['so khoa hoc'])).toEqual([other]);
     expect(shaper.withLedTasks([other], [])).toEqual([other]);
   });
+
+  it('quotes the tasks the body leads when those are what is asked, whatever passages were found', () => {
+    const other = at('a) Nhiệm vụ: Phát triển nền tảng số.');
+    expect(shaper.withLedTasks([other], ['so khoa hoc'], true).map((quote) => quote.text)).toEqual([
+      'a) Nhiệm vụ: Rà soát chiến lược dữ liệu.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.',
+      '3. Tổ chức hội thảo chuyển đổi số:\n- Thời gian: tháng 6.\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ; Sở Nội vụ.',
+    ]);
+    // (A body leading none of them leaves the passages alone.)
+    expect(shaper.withLedTasks([other], ['so y te'], true)).toEqual([other]);
+  });
 });
 
 describe('withIntroducer', () => {

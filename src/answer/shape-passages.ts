@@ -94,8 +94,11 @@ export interface PassageShaper {
    * giao chủ trì những nhiệm vụ nào" over a table with a "Cơ quan chủ trì" column).
    */
   withTableRows(picked: readonly Evidence[], scored: readonly Evidence[], bodies: readonly string[]): Evidence[];
-  /** For a body asked about by the line naming it in charge of a task ("- Đơn vị chủ trì: Sở …"), every task it leads in the document. */
-  withLedTasks(picked: readonly Evidence[], bodies: readonly string[]): Evidence[];
+  /**
+   * For a body asked about by the line naming it in charge of a task ("- Đơn vị chủ trì: Sở …"), every task it leads
+   * in the document — when a passage found is one of them, or (`asked`) the tasks it leads are what is asked.
+   */
+  withLedTasks(picked: readonly Evidence[], bodies: readonly string[], asked?: boolean): Evidence[];
   /** The passage with the heading that names its body quoted too (for "which body" questions). */
   withBodyHeading(item: Evidence): Evidence[];
   /** Overlapping passages (several items extended to one heading) merged into one quote. */
@@ -183,7 +186,7 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
    * quan thực hiện: - Đơn vị chủ trì: Sở …"), which says nothing of the task itself. Each task whose line names the
    * body is quoted from what it is ("a) Nhiệm vụ: …", or its heading) to that line, all of them in the document.
    */
-  const withLedTasks = (picked: readonly Evidence[], bodies: readonly string[]): Evidence[] => {
+  const withLedTasks = (picked: readonly Evidence[], bodies: readonly string[], asked = false): Evidence[] => {
     if (bodies.length === 0) return [...picked];
     const best = bestOf(picked);
     const { docId } = best.chunk;
@@ -208,9 +211,10 @@ export function createPassageShaper(documents: DocumentReader): PassageShaper {
       const chunk = chunkAt(documents, docId, start) ?? best.chunk;
       tasks.push({ ...best, chunk, start, end: lead.end, text: text.slice(start, lead.end), section: around.filter((entry) => entry.depth <= task.depth).map((entry) => entry.title), headingStart: task.start, headingLength: undefined, cut: undefined });
     }
-    // Only when what was found is one of those tasks (its line in charge, or what it is).
+    // Only when what was found is one of those tasks (its line in charge, or what it is), or the tasks the body leads
+    // are what the question asks.
     const found = picked.some((item) => item.chunk.docId === docId && tasks.some((task) => task.start <= item.start && item.end <= task.end));
-    return found ? tasks : [...picked];
+    return (found || asked) && tasks.length > 0 ? tasks : [...picked];
   };
 
   const groupByDocument = (evidence: readonly Evidence[]): Map<string, Evidence[]> => {
