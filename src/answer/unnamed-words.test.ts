@@ -6,7 +6,7 @@ const termsOf = (text: string): Set<string> => {
   const syllables = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   return new Set([...syllables, ...syllables.slice(1).map((syllable, i) => `${syllables[i]} ${syllable}`)]);
 };
-const collection = termsOf('Giáo viên trung học cơ sở dạy 19 tiết. Giáo viên tiểu học dạy 23 tiết. Mầm bệnh được tiêu diệt.');
+const collection = termsOf('Giáo viên trung học cơ sở dạy 19 tiết. Giáo viên tiểu học dạy 23 tiết. Mầm bệnh được tiêu diệt. Non sông tươi đẹp.');
 const model = { terms: (text: string) => termsOf(text), known: (term: string) => collection.has(term) };
 const words = new Set(['mầm non', 'giáo viên', 'tiểu học', 'dạy học']);
 const none = () => false;
@@ -22,6 +22,10 @@ describe('unnamedWords', () => {
     expect(unnamedWords(subject, termsOf(subject), model, words, none)).toEqual([]);
     // "viên mầm" is met only across a word boundary: no word.
     expect(unnamedWords('giáo viên mầm', termsOf('giáo viên mầm'), model, words, none)).toEqual([]);
+  });
+
+  it('gives no word a syllable of which the collection never uses', () => {
+    expect(unnamedWords('tỷ lệ giáo viên', termsOf('tỷ lệ giáo viên'), model, new Set(['tỷ lệ']), none)).toEqual([]);
   });
 
   it('leaves words of excluded syllables and terms the search text does not weigh', () => {
