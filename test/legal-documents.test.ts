@@ -80,6 +80,12 @@ describe('documents of every kind, read without a manifest', () => {
     expect(karaoke.answer).toContain('10.000.000 đồng');
   });
 
+  it('answers a question typed without diacritics that everyday wording rewrites with them', async () => {
+    const result = await ask('quan karaoke nha toi co 3 phong, xin giay phep lan dau thi phi tham dinh tinh the nao');
+    expect(result.answered, result.answer).toBe(true);
+    expect(result.answer).toContain('1.000.000 đồng/phòng');
+  });
+
   it('quotes an appendix row whole, under the appendix, with its header row', async () => {
     const result = await ask('Chỉ tiêu kinh tế số chiếm 45% GRDP tỉnh Bắc Ninh do cơ quan nào chủ trì?');
     const row = result.citations.find((c) => c.section.startsWith('Phụ lục'));

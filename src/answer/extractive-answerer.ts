@@ -1127,9 +1127,12 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     const scopeTitles = new Set((intent.scopeMetas ?? []).flatMap((meta) => [...collectionModel.terms(meta.title, false)]));
     const noCase = (syllable: string) => !/\p{L}/u.test(syllable) || STOPWORDS.has(syllable) || scopeTitles.has(syllable) || profileArgs.ignore.has(syllable) || placeWords.has(syllable);
     const casePhrases = intent.language === 'vi' && !folded && (figureSlot || profile.unit !== null) ? casePhrasesOf(figureSubject(standalone), searchText, collectionModel, noCase) : [];
+    // The words of the language among a text's that no document writes. (Typed without diacritics, the question's
+    // terms are weighed folded, and folded syllables make too many words.)
+    const unnamedIn = (text: string): string[] => (folded ? [] : unnamedWords(text, collectionModel.terms(searchText, false), collectionModel, GLOSSARY_WORDS, noCase));
     // A figure asked of what no document has a word for ("giáo viên mầm non" where none says "mầm non") is not in the
     // collection: the figures its passages give are for other cases.
-    const unnamed = intent.language === 'vi' && !folded ? unnamedWords(figureSubject(standalone), collectionModel.terms(searchText, false), collectionModel, GLOSSARY_WORDS, noCase) : [];
+    const unnamed = intent.language === 'vi' ? unnamedIn(figureSubject(standalone)) : [];
     if (unnamed.length > 0) {
       logger?.debug({ unnamed }, 'unnamed');
       return { kind: 'abstain', details: {}, retrieveMs };
@@ -1236,7 +1239,7 @@ export function createExtractiveAnswerer({ knowledge, retriever, logger, options
     // any passage.
     const untyped = types.every((type) => type === 'general' || type === 'definition') && !profile.duration && profile.unit === null;
     if (!scope) evidence = evidence.filter((item) => item.coverage >= (untyped ? UNTYPED_FULL_COVERAGE : UNSCOPED_FULL_COVERAGE) || holdsHeaviestTerms(profile, item));
-    if (!scope && untyped && (profile.unknownShare > 0 || unnamedWords(searchText, collectionModel.terms(searchText, false), collectionModel, GLOSSARY_WORDS, noCase).length > 0)) evidence = [];
+    if (!scope && untyped && (profile.unknownShare > 0 || unnamedIn(searchText).length > 0)) evidence = [];
     // "Sông nào dài nhất thế giới?" is answered only by a passage naming a river.
     const thing = !scope && untyped ? askedThing(intent.standalone) : null;
     if (thing) evidence = evidence.filter((item) => foldedLower(`${item.section.join(' ')} ${item.text}`).split(/[^\p{L}]+/u).includes(thing));
