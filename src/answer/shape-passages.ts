@@ -107,7 +107,7 @@ export interface PassageShaper {
   withIntroduced(item: Evidence): Evidence;
   /** A short sentence quoted with the one after it in its paragraph. */
   withSentenceAfter(item: Evidence, scored: readonly Evidence[]): Evidence;
-  /** A sentence inside a short numbered clause quoted from the clause's opening. */
+  /** A sentence qualifying the rule of its short numbered clause ("Trường hợp …") quoted from the clause's opening. */
   withClauseOpening(item: Evidence): Evidence;
   /** An item of a list quoted with the sentence introducing the list ("… trình Hội đồng nhân dân quyết định:"). */
   withIntroducer(item: Evidence): Evidence[];

@@ -174,6 +174,8 @@ const FRAME = /(?:^|[.!]\s+)((?:theo|trong|tại|căn cứ|under|in|at|according
 const COLON_FRAME = /^([^:?]{3,100}):\s+/u;
 /** Where a wh-question's predicate starts ("… cấp tỉnh | do cơ quan nào chủ trì"): what comes before is its subject. */
 const PREDICATE = /\s(?:do|là|được|phải|có|sẽ|thuộc|gồm|cần|la|duoc|phai|co|se|thuoc|gom|can)\s/giu;
+/** The first of them (`PREDICATE` finds them all). */
+const FIRST_PREDICATE = new RegExp(PREDICATE.source, 'iu');
 /** A document named by number at the start of a question: a few words, then the number with its code. */
 const DOCUMENT_FIRST = /^((?:[\p{L}.]+\s+){1,3}(?:số\s+)?\d+(?:\s*\/\s*[\p{L}\p{N}&-]+)+)/u;
 /** A second part that starts with its verb ("… và hoàn thành khi nào?", "…, sẽ tập huấn bao nhiêu người?") has no subject of its own. */
@@ -222,7 +224,7 @@ function withPlaces(part: string, left: string): string {
 
 /** How many words a part says before its first predicate word ("do", "là", "phải" …); 0 when it has none. */
 const wordsBeforePredicate = (part: string): number => {
-  const predicate = new RegExp(PREDICATE.source, 'iu').exec(` ${part}`);
+  const predicate = FIRST_PREDICATE.exec(` ${part}`);
   return predicate ? wordCount(part.slice(0, predicate.index)) : 0;
 };
 
