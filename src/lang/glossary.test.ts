@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY, translateToVietnamese } from './glossary.js';
+import { GLOSSARY, GLOSSARY_WORDS, translateToVietnamese } from './glossary.js';
+import { normalizeVietnamese } from './normalize.js';
 
 describe('GLOSSARY', () => {
   it('is a sizeable English → Vietnamese list without duplicate keys', () => {
     expect(GLOSSARY.length).toBeGreaterThanOrEqual(120);
     const keys = GLOSSARY.map(([en]) => en);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('GLOSSARY_WORDS', () => {
+  it('holds the two-syllable words the glossary writes, spelt as the index spells text, whatever their tone marks', () => {
+    for (const word of ['mầm non', 'ma túy', 'thủy sản']) expect(GLOSSARY_WORDS.has(normalizeVietnamese(word).toLowerCase()), word).toBe(true);
+    expect(GLOSSARY_WORDS.has('thẻ bảo hiểm y tế')).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
 // Vietnamese texts without a translation model.
 import { readFileSync } from 'node:fs';
 import { VIETNAM_PLACES } from './vietnam-places.js';
-import { matchKey } from './normalize.js';
+import { matchKey, normalizeVietnamese } from './normalize.js';
 
 /**
  * General administrative and legal English (kinds of act, what they do to one another, offices, budgets, common
@@ -1063,13 +1063,13 @@ type Phrase = { words: string[]; vietnamese: string; alternatives: string[]; eng
 export const alternativesOf = (vietnamese: string): string[] => vietnamese.split(' | ');
 
 /**
- * The two-syllable words the glossary writes ("mầm non", "luật sư"), lower case: words of the documents' language
- * whether or not a collection uses them. Two syllables no document writes side by side may be a chance pairing or
- * a word; one of these is a word.
+ * The two-syllable words the glossary writes ("mầm non", "luật sư"), lower case and spelt as the index spells text
+ * ("ma túy" as "ma tuý"): words of the documents' language whether or not a collection uses them. Two syllables no
+ * document writes side by side may be a chance pairing or a word; one of these is a word.
  */
 export const GLOSSARY_WORDS: ReadonlySet<string> = new Set(
   GLOSSARY.flatMap(([, vietnamese]) => alternativesOf(vietnamese))
-    .map((word) => word.normalize('NFC').toLowerCase())
+    .map((word) => normalizeVietnamese(word).toLowerCase())
     .filter((word) => /^\p{L}+ \p{L}+$/u.test(word)),
 );
 
